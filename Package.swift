@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Winnow: a web scraper and boilerplate-removal daemon.
+// C lives only in the two system-library targets; each library module has one concern.
+let package = Package(
+    name: "Winnow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "winnow", targets: ["winnow"]),
+        .library(name: "WinnowExtract", targets: ["WinnowExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: module map + one shim header each.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+
+        // The only importer of libxml2: documents, nodes, XPath, CSS selectors, charsets.
+        .target(name: "WinnowDOM", dependencies: ["CLibXML2"]),
+        // The only importer of libcurl: async HTTP client on the multi interface.
+        .target(name: "WinnowFetch", dependencies: ["CCurl"]),
+        // Boilerplate removal and metadata.
+        .target(name: "WinnowExtract", dependencies: ["WinnowDOM"]),
+        // Renderers (text, Markdown, JSON, HTML) and the story writer.
+        .target(name: "WinnowOutput", dependencies: ["WinnowExtract"]),
+        // The CLI: thin commands over the libraries.
+        .executableTarget(
+            name: "winnow",
+            dependencies: [
+                "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"]),
+        .testTarget(name: "WinnowFetchTests", dependencies: ["WinnowFetch"]),
+        .testTarget(
+            name: "WinnowExtractTests", dependencies: ["WinnowExtract", "WinnowDOM"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "WinnowOutputTests", dependencies: ["WinnowOutput", "WinnowExtract"]),
+        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+#ifndef WINNOW_CLIBXML2_SHIM_H
+#define WINNOW_CLIBXML2_SHIM_H
+
+// libxml2's headers pull in ICU when LIBXML_ICU_ENABLED is set, and ICU's
+// UErrorCode clashes with the ICU bundled in Foundation. Winnow never uses
+// libxml2's ICU paths, so switch the macro off before anything else is seen.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+#include <libxml/encoding.h>
+#include <libxml/uri.h>
+#include <iconv.h>
+#include <errno.h>
+
+// Macros Swift cannot see.
+static inline void winnow_xmlFree(void *p) { xmlFree(p); }
+
+// Silence libxml2's default error printing to stderr; errors are collected per parse instead.
+static void winnow_xml_silent_structured(void *ctx, xmlErrorPtr err) { (void)ctx; (void)err; }
+static void winnow_xml_silent_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void winnow_xml_silence_errors(void) {
+    xmlSetStructuredErrorFunc(NULL, winnow_xml_silent_structured);
+    xmlSetGenericErrorFunc(NULL, winnow_xml_silent_generic);
+}
+
+// Node-set accessors (xmlXPathNodeSetGetLength & co. are macros).
+static inline int winnow_nodeset_count(xmlXPathObjectPtr obj) {
+    if (obj == NULL || obj->nodesetval == NULL) return 0;
+    return obj->nodesetval->nodeNr;
+}
+static inline xmlNodePtr winnow_nodeset_item(xmlXPathObjectPtr obj, int i) {
+    return obj->nodesetval->nodeTab[i];
+}
+
+#endif

@@ -1,0 +1,343 @@
+import CLibXML2
+
+/// A node in a `Document`'s tree. Holds its document strongly, so the tree lives as long as any node does.
+///
+/// Nodes are cheap values (a pointer and a reference); two nodes are equal when they are the same tree node.
+public struct Node {
+    let raw: xmlNodePtr
+    /// The document that owns this node.
+    public let document: Document
+
+    init(raw: xmlNodePtr, document: Document) {
+        self.raw = raw
+        self.document = document
+    }
+
+    /// What kind of tree node this is.
+    public enum Kind: Sendable, Equatable {
+        case element, text, cdata, comment, document, other
+    }
+
+    public var kind: Kind {
+        switch raw.pointee.type {
+        case XML_ELEMENT_NODE: .element
+        case XML_TEXT_NODE: .text
+        case XML_CDATA_SECTION_NODE: .cdata
+        case XML_COMMENT_NODE: .comment
+        case XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE: .document
+        default: .other
+        }
+    }
+
+    /// True for element nodes.
+    public var isElement: Bool { raw.pointee.type == XML_ELEMENT_NODE }
+    /// True for text and CDATA nodes.
+    public var isText: Bool { raw.pointee.type == XML_TEXT_NODE || raw.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The tag name as the parser stored it (libxml2's HTML parser lowercases tags), without namespace prefix.
+    public var name: String {
+        guard let name = raw.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// True when this is an element with the given (lowercase) tag name; avoids building a String.
+    public func isElement(named tag: StaticString) -> Bool {
+        guard raw.pointee.type == XML_ELEMENT_NODE, let name = raw.pointee.name else { return false }
+        return xmlStrEqual(name, tag.utf8Start) != 0
+    }
+
+    /// The namespace URI of an element or attribute-bearing node, if any (XML documents).
+    public var namespaceURI: String? {
+        guard let ns = raw.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    // MARK: Tree navigation
+
+    /// The parent node; nil for the root element's document node and detached nodes.
+    public var parent: Node? {
+        guard let p = raw.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Node(raw: p, document: document)
+    }
+
+    public var firstChild: Node? { raw.pointee.children.map { Node(raw: $0, document: document) } }
+    public var lastChild: Node? { raw.pointee.last.map { Node(raw: $0, document: document) } }
+    public var nextSibling: Node? { raw.pointee.next.map { Node(raw: $0, document: document) } }
+    public var previousSibling: Node? { raw.pointee.prev.map { Node(raw: $0, document: document) } }
+
+    /// Element siblings only.
+    public var nextElementSibling: Node? {
+        var cursor = raw.pointee.next
+        while let c = cursor {
+            if c.pointee.type == XML_ELEMENT_NODE { return Node(raw: c, document: document) }
+            cursor = c.pointee.next
+        }
+        return nil
+    }
+
+    public var previousElementSibling: Node? {
+        var cursor = raw.pointee.prev
+        while let c = cursor {
+            if c.pointee.type == XML_ELEMENT_NODE { return Node(raw: c, document: document) }
+            cursor = c.pointee.prev
+        }
+        return nil
+    }
+
+    /// All child nodes (elements, text, comments) in document order. Walks the linked list; no copying.
+    public var children: ChildSequence { ChildSequence(first: raw.pointee.children, document: document) }
+
+    /// Child elements only.
+    public var elementChildren: [Node] { children.filter(\.isElement) }
+
+    /// The first child element with this tag name.
+    public func firstChild(named name: String) -> Node? {
+        children.first { $0.isElement && $0.name == name }
+    }
+
+    /// Every node below this one, in document (pre-)order, not including this node.
+    public var descendants: DescendantSequence { DescendantSequence(root: self) }
+
+    /// Ancestors from the parent upwards.
+    public var ancestors: [Node] {
+        var result: [Node] = []
+        var cursor = parent
+        while let c = cursor {
+            result.append(c)
+            cursor = c.parent
+        }
+        return result
+    }
+
+    /// Nesting depth below the root element (the root element is 0).
+    public var depth: Int {
+        var d = 0
+        var cursor = raw.pointee.parent
+        while let c = cursor, c.pointee.type == XML_ELEMENT_NODE {
+            d += 1
+            cursor = c.pointee.parent
+        }
+        return d
+    }
+
+    /// True when `other` is this node or lies below it.
+    public func contains(_ other: Node) -> Bool {
+        var cursor: xmlNodePtr? = other.raw
+        while let c = cursor {
+            if c == raw { return true }
+            cursor = c.pointee.parent
+        }
+        return false
+    }
+
+    // MARK: Attributes
+
+    /// The value of an attribute, or nil when absent.
+    public func attribute(_ name: String) -> String? {
+        guard raw.pointee.type == XML_ELEMENT_NODE, let value = xmlGetProp(raw, name) else { return nil }
+        defer { winnow_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// True when the element carries the attribute (with any value).
+    public func hasAttribute(_ name: String) -> Bool {
+        raw.pointee.type == XML_ELEMENT_NODE && xmlHasProp(raw, name) != nil
+    }
+
+    /// All attributes in source order, as name/value pairs.
+    public var attributes: [Attribute] {
+        var result: [Attribute] = []
+        var cursor = raw.pointee.type == XML_ELEMENT_NODE ? raw.pointee.properties : nil
+        while let attr = cursor {
+            let name = String(cString: attr.pointee.name)
+            var value = ""
+            if let content = xmlNodeListGetString(raw.pointee.doc, attr.pointee.children, 1) {
+                value = String(cString: content)
+                winnow_xmlFree(content)
+            }
+            result.append(Attribute(name: name, value: value))
+            cursor = attr.pointee.next
+        }
+        return result
+    }
+
+    /// Sets (or replaces) an attribute.
+    public func setAttribute(_ name: String, _ value: String) {
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return }
+        xmlSetProp(raw, name, value)
+    }
+
+    /// Removes an attribute if present.
+    public func removeAttribute(_ name: String) {
+        guard raw.pointee.type == XML_ELEMENT_NODE, let attr = xmlHasProp(raw, name) else { return }
+        xmlRemoveProp(attr)
+    }
+
+    /// The `id` attribute.
+    public var id: String? { attribute("id") }
+
+    /// The whitespace-separated tokens of the `class` attribute.
+    public var classNames: [Substring] {
+        attribute("class")?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }) ?? []
+    }
+
+    // MARK: Text
+
+    /// All text below this node, concatenated as it appears (libxml2's textContent).
+    public var text: String {
+        guard let content = xmlNodeGetContent(raw) else { return "" }
+        defer { winnow_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// For a text, CDATA or comment node, its own content; "" for elements.
+    public var ownText: String {
+        guard raw.pointee.type != XML_ELEMENT_NODE, let content = raw.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    /// Calls `body` with the raw UTF-8 bytes of a text node's content, without allocating a String.
+    public func withOwnTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard raw.pointee.type != XML_ELEMENT_NODE, let content = raw.pointee.content else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
+    // MARK: Mutation
+
+    /// Detaches this node from the tree and frees it. Do not use this node (or nodes below it) afterwards.
+    public func remove() {
+        xmlUnlinkNode(raw)
+        xmlFreeNode(raw)
+    }
+
+    /// Replaces this element with its children (keeps the content, drops the wrapper).
+    public func unwrap() {
+        var child = raw.pointee.children
+        while let c = child {
+            let next = c.pointee.next
+            xmlUnlinkNode(c)
+            xmlAddPrevSibling(raw, c)
+            child = next
+        }
+        remove()
+    }
+
+    /// Renames an element (e.g. `div` to `p`).
+    public func rename(to name: String) {
+        xmlNodeSetName(raw, name)
+    }
+
+    /// Replaces all children with one text node.
+    public func setText(_ text: String) {
+        xmlNodeSetContent(raw, nil)
+        xmlNodeAddContent(raw, text)
+    }
+
+    // MARK: Serialization
+
+    /// This node serialized as HTML (outerHTML), or XML in XML documents.
+    public var html: String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        switch document.kind {
+        case .html: htmlNodeDump(buffer, raw.pointee.doc, raw)
+        case .xml: xmlNodeDump(buffer, raw.pointee.doc, raw, 0, 0)
+        }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
+
+    /// The children serialized (innerHTML).
+    public var innerHTML: String { children.map(\.html).joined() }
+
+    // MARK: Queries
+
+    /// Nodes matching a compiled XPath expression, with this node as the context node.
+    public func select(_ xpath: XPath) -> [Node] { xpath.nodes(from: self) }
+
+    /// Nodes matching an XPath expression relative to this node.
+    public func select(xpath expression: String) throws -> [Node] { try XPath(expression).nodes(from: self) }
+
+    /// Descendants matching a CSS selector.
+    public func select(css selector: String) throws -> [Node] { try XPath(css: selector).nodes(from: self) }
+}
+
+extension Node: Equatable, Hashable {
+    public static func == (lhs: Node, rhs: Node) -> Bool { lhs.raw == rhs.raw }
+    public func hash(into hasher: inout Hasher) { hasher.combine(UInt(bitPattern: raw)) }
+}
+
+/// One attribute of an element.
+public struct Attribute: Sendable, Equatable {
+    public let name: String
+    public let value: String
+}
+
+/// The children of a node, walked through libxml2's sibling links.
+public struct ChildSequence: Sequence {
+    let first: xmlNodePtr?
+    let document: Document
+
+    public struct Iterator: IteratorProtocol {
+        var cursor: xmlNodePtr?
+        let document: Document
+        public mutating func next() -> Node? {
+            guard let c = cursor else { return nil }
+            cursor = c.pointee.next
+            return Node(raw: c, document: document)
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(cursor: first, document: document) }
+}
+
+/// Every node below a root, in document order; iterative, so deep trees cannot overflow the stack.
+public struct DescendantSequence: Sequence {
+    let root: Node
+
+    public struct Iterator: IteratorProtocol {
+        let root: xmlNodePtr
+        var cursor: xmlNodePtr?
+        let document: Document
+
+        public mutating func next() -> Node? {
+            guard let current = cursor else { return nil }
+            // Advance: first child, else next sibling, else climb until an ancestor has a next sibling.
+            if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                cursor = child
+            } else {
+                var climb: xmlNodePtr? = current
+                cursor = nil
+                while let c = climb, c != root {
+                    if let sibling = c.pointee.next { cursor = sibling; break }
+                    climb = c.pointee.parent
+                }
+            }
+            return Node(raw: current, document: document)
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(root: root.raw, cursor: root.raw.pointee.children, document: root.document)
+    }
+}
+
+extension String {
+    /// Runs of whitespace (including non-breaking spaces) become one space; ends are trimmed.
+    public func collapsingWhitespace() -> String {
+        var out = String()
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

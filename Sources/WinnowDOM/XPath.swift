@@ -1,0 +1,79 @@
+import CLibXML2
+
+/// A compiled XPath 1.0 expression. Compile once, evaluate against many documents on the same task.
+///
+/// Not `Sendable`: a compiled libxml2 expression is used by one task at a time.
+public final class XPath {
+    let compiled: xmlXPathCompExprPtr
+    /// The source expression, for messages.
+    public let expression: String
+    /// Prefix → namespace URI bindings registered before each evaluation (for feeds: atom, media, ...).
+    public let namespaces: [String: String]
+
+    /// Compiles an expression; throws `DOMError.invalidXPath` with the expression in the message.
+    public init(_ expression: String, namespaces: [String: String] = [:]) throws {
+        Document.prepare()
+        guard let compiled = xmlXPathCompile(expression) else {
+            throw DOMError(.invalidXPath, "invalid XPath expression: \(expression)")
+        }
+        self.compiled = compiled
+        self.expression = expression
+        self.namespaces = namespaces
+    }
+
+    /// Compiles a CSS selector by translating it to XPath (see `CSSSelector`).
+    public convenience init(css selector: String) throws {
+        try self.init(CSSSelector.xpath(for: selector))
+    }
+
+    deinit { xmlXPathFreeCompExpr(compiled) }
+
+    private func evaluate(from node: Node) -> xmlXPathObjectPtr? {
+        let context = node.document.context()
+        context.pointee.node = node.raw
+        for (prefix, uri) in namespaces { xmlXPathRegisterNs(context, prefix, uri) }
+        return xmlXPathCompiledEval(compiled, context)
+    }
+
+    /// The nodes the expression selects, in document order; empty when it yields no node-set.
+    public func nodes(from node: Node) -> [Node] {
+        guard let object = evaluate(from: node) else { return [] }
+        defer { xmlXPathFreeObject(object) }
+        let count = Int(winnow_nodeset_count(object))
+        var result: [Node] = []
+        result.reserveCapacity(count)
+        for i in 0..<count {
+            let item = winnow_nodeset_item(object, Int32(i))!
+            // Attribute and namespace nodes are not tree nodes a caller could walk; skip the latter.
+            if item.pointee.type == XML_NAMESPACE_DECL { continue }
+            result.append(Node(raw: item, document: node.document))
+        }
+        return result
+    }
+
+    /// The first selected node, if any.
+    public func first(from node: Node) -> Node? { nodes(from: node).first }
+
+    /// The expression's string value (XPath `string()` semantics), e.g. for `normalize-space(//title)`.
+    public func string(from node: Node) -> String {
+        guard let object = evaluate(from: node) else { return "" }
+        defer { xmlXPathFreeObject(object) }
+        guard let value = xmlXPathCastToString(object) else { return "" }
+        defer { winnow_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// The expression's numeric value (XPath `number()` semantics), e.g. for `count(//p)`.
+    public func number(from node: Node) -> Double {
+        guard let object = evaluate(from: node) else { return .nan }
+        defer { xmlXPathFreeObject(object) }
+        return xmlXPathCastToNumber(object)
+    }
+
+    /// The expression's boolean value, e.g. for `contains(., 'x')`.
+    public func bool(from node: Node) -> Bool {
+        guard let object = evaluate(from: node) else { return false }
+        defer { xmlXPathFreeObject(object) }
+        return xmlXPathCastToBoolean(object) != 0
+    }
+}
