@@ -43,14 +43,18 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"]),
-        .testTarget(name: "WinnowFetchTests", dependencies: ["WinnowFetch"]),
+        // Each test target reads the pages and files it was written with from its own Fixtures folder.
+        .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WinnowFetchTests", dependencies: ["WinnowFetch"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WinnowExtractTests", dependencies: ["WinnowExtract", "WinnowDOM"],
-            resources: [.copy("Golden")]
+            resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WinnowOutputTests", dependencies: ["WinnowOutput", "WinnowExtract"]),
-        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
+        .testTarget(
+            name: "WinnowOutputTests", dependencies: ["WinnowOutput", "WinnowExtract"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
