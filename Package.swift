@@ -32,13 +32,15 @@ let package = Package(
         .target(name: "WinnowFetch", dependencies: ["CCurl"]),
         // Boilerplate removal and metadata.
         .target(name: "WinnowExtract", dependencies: ["WinnowDOM"]),
+        // Site rules (ftr-site-config format plus Winnow's additions): parse, validate, match hosts, apply.
+        .target(name: "WinnowRules", dependencies: ["WinnowDOM"]),
         // Renderers (text, Markdown, JSON, HTML) and the story writer.
         .target(name: "WinnowOutput", dependencies: ["WinnowExtract"]),
         // The CLI: thin commands over the libraries.
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput",
+                "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput", "WinnowRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
             name: "WinnowOutputTests", dependencies: ["WinnowOutput", "WinnowExtract"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WinnowRulesTests", dependencies: ["WinnowRules", "WinnowDOM"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WinnowCLITests", dependencies: ["winnow"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
