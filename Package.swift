@@ -46,6 +46,11 @@ let package = Package(
         ),
 
         // Each test target reads the pages and files it was written with from its own Fixtures folder.
+        // Throughput benchmark (parse-only vs parse+extract, peak memory); never part of the test targets.
+        .executableTarget(
+            name: "winnow-bench", dependencies: ["WinnowDOM", "WinnowExtract"], path: "Benchmarks/winnow-bench"
+        ),
+
         .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WinnowFetchTests", dependencies: ["WinnowFetch"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import WinnowDOM
+import WinnowExtract
+import WinnowOutput
+
+/// `winnow extract`: the extractor on local HTML — one file (or stdin), or a whole folder in parallel.
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the story from local HTML files.",
+        discussion: """
+            One page:   winnow extract page.html [--url URL] [--format markdown]
+            From stdin: curl -s URL | winnow extract - --url URL
+            A folder:   winnow extract --input-dir DIR --output-dir OUT
+                        writes OUT/<name>.<ext> for every DIR/<name>.html, using all cores.
+                        If DIR holds manifest.tsv ("<name><TAB><url>" per line), each page gets its URL.
+            """
+    )
+
+    @Argument(help: "An HTML file, or - for standard input. Omit with --input-dir.")
+    var file: String?
+
+    @Option(help: "The page's URL: resolves relative links and fills the url field.")
+    var url: String?
+
+    @Option(help: "Batch mode: a folder of <name>.html files.")
+    var inputDir: String?
+
+    @Option(help: "Batch mode: the folder to write <name>.<ext> files into (created if missing).")
+    var outputDir: String?
+
+    @Option(help: "Batch mode: parallel workers (default: the number of cores).")
+    var jobs: Int?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        switch (file, inputDir) {
+        case (nil, nil): throw ValidationError("give an HTML file (or -), or --input-dir with --output-dir")
+        case (.some, .some): throw ValidationError("give either a file or --input-dir, not both")
+        case (nil, .some) where outputDir == nil: throw ValidationError("--input-dir needs --output-dir")
+        case (.some, nil) where outputDir != nil: throw ValidationError("--output-dir goes with --input-dir")
+        default: break
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        if let inputDir, let outputDir {
+            let batch = BatchExtraction(
+                inputDirectory: inputDir, outputDirectory: outputDir, format: output.format, mode: output.mode,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let summary = try batch.run()
+            if summary.failed > 0 {
+                throw CLIError("\(summary.failed) of \(summary.total) pages failed (see the lines above)")
+            }
+            return
+        }
+        let bytes = try readInput(file ?? "-")
+        let document = try Document(html: bytes, url: url)
+        let result = Extractor(options: ExtractionOptions(mode: output.mode, url: url)).extract(from: document)
+        let rendered = Renderer.render(result.article, as: output.format)
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+        if !rendered.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+    }
+
+    private func readInput(_ path: String) throws -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        return try readFile(path)
+    }
+}
+
+/// Reads a whole file, turning Foundation's verbose errors into one line.
+func readFile(_ path: String) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CLIError("\(path): no such file")
+    }
+    guard !isDirectory.boolValue else { throw CLIError("\(path): is a directory") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CLIError("\(path): cannot read (permission denied?)")
+    }
+    return [UInt8](data)
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The `winnow` command: a web scraper and boilerplate-removal daemon.
+///
+/// Every subcommand is a thin layer over the library modules; errors reach the user as one line on stderr
+/// and a non-zero exit status.
+@main
+struct Winnow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Fetch news pages and keep only the story: text, title, author, date, URL.",
+        discussion: """
+            Examples:
+              winnow fetch https://example.com/news/story.html
+              winnow extract page.html --format markdown
+              winnow extract --input-dir pages/ --output-dir texts/
+            """,
+        version: WinnowVersion.string,
+        subcommands: [FetchCommand.self, ExtractCommand.self]
+    )
+}
+
+/// The release version, shared by `--version` and the default User-Agent.
+enum WinnowVersion {
+    static let string = "0.1.0"
+}

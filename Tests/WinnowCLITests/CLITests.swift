@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `winnow` executable: arguments, exit codes, one-line errors, batch mode.
+@Suite struct CLITests {
+    /// The built `winnow` binary sits next to the test bundle in the build products folder.
+    static var executable: URL {
+        var dir = Bundle.module.bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("winnow").path) {
+            dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug")
+        }
+        return dir.appendingPathComponent("winnow")
+    }
+
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func winnow(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func extractPrintsTheStoryAndNotTheChaff() throws {
+        let run = try Self.winnow(["extract", Self.fixture("story.html")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("two additional crossings every evening"))
+        #expect(run.stdout.contains("recover from ticket sales within two summers"))
+        #expect(!run.stdout.contains("Related Articles"))
+        #expect(!run.stdout.contains("Tram Depot Expansion"))
+        #expect(!run.stdout.contains("We use cookies"))
+    }
+
+    @Test func extractReadsStandardInput() throws {
+        let html = Data("<html><body><article><p>Standard input is a fine place for a page to come from, and this sentence proves the point well enough.</p></article></body></html>".utf8)
+        let run = try Self.winnow(["extract", "-"], stdin: html)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Standard input is a fine place"))
+    }
+
+    @Test(arguments: ["text", "markdown", "json", "html"])
+    func everyFormatRenders(format: String) throws {
+        let run = try Self.winnow(["extract", Self.fixture("story.html"), "--format", format, "--url", "https://courier.example/a"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Gull Island"))
+        if format == "json" {
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            #expect(object?["title"] as? String == "Harbor Ferry Line Adds Night Crossings After Record Summer")
+        }
+        if format == "markdown" { #expect(run.stdout.hasPrefix("---\n")) }
+        if format == "html" { #expect(run.stdout.lowercased().hasPrefix("<!doctype html>")) }
+    }
+
+    @Test func missingFileIsOneLineErrorAndNonZeroExit() throws {
+        let run = try Self.winnow(["extract", "/nonexistent/page.html"])
+        #expect(run.status != 0)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("/nonexistent/page.html"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func badArgumentsAreRejected() throws {
+        #expect(try Self.winnow(["extract"]).status != 0)
+        #expect(try Self.winnow(["extract", "--input-dir", "/tmp"]).status != 0)
+        #expect(try Self.winnow(["extract", "x.html", "--format", "pdf"]).status != 0)
+        #expect(try Self.winnow(["fetch", "ftp://example.com/"]).status != 0)
+        #expect(try Self.winnow(["nonsense"]).status != 0)
+    }
+
+    @Test(arguments: [[], ["fetch"], ["extract"]])
+    func everyCommandHasHelp(command: [String]) throws {
+        let run = try Self.winnow(command + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE"))
+    }
+
+    @Test func batchWritesOneTextFilePerPage() throws {
+        let input = try Self.temporaryDirectory(), output = try Self.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let story = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("story.html")))
+        for i in 0..<12 { try story.write(to: input.appendingPathComponent("page\(i).html")) }
+        try Data("not a page".utf8).write(to: input.appendingPathComponent("notes.txt"))
+        try Data("page3\thttps://courier.example/three\n".utf8).write(to: input.appendingPathComponent("manifest.tsv"))
+
+        let run = try Self.winnow(["extract", "--input-dir", input.path, "--output-dir", output.appendingPathComponent("texts").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("texts").path).sorted()
+        #expect(written.count == 12)
+        #expect(written.allSatisfy { $0.hasSuffix(".txt") })
+        let text = try String(contentsOf: output.appendingPathComponent("texts/page0.txt"), encoding: .utf8)
+        #expect(text.contains("Gull Island"))
+        #expect(!text.contains("Tram Depot"))
+    }
+
+    @Test func batchOnMissingDirectoryFailsCleanly() throws {
+        let run = try Self.winnow(["extract", "--input-dir", "/nonexistent-dir", "--output-dir", "/tmp/winnow-never"])
+        #expect(run.status != 0)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+}
