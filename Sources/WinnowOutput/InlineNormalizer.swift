@@ -1,0 +1,226 @@
+import WinnowExtract
+
+/// Puts inline content into the one canonical shape every renderer relies on.
+///
+/// Extracted HTML carries source formatting whitespace everywhere ("Hello <em> world </em>\n  again"). After
+/// normalising:
+/// - whitespace runs are a single space (non-breaking spaces are kept: they are content);
+/// - emphasis, strong, code and links never start or end with whitespace or a line break (it is moved
+///   outside, where Markdown's delimiter rules need it), and empty ones are dropped;
+/// - emphasis inside emphasis (and strong inside strong, link inside link) is unwrapped;
+/// - there is no whitespace at the start or end of the block, or next to a line break, and line breaks
+///   never come in runs or at the block's edges.
+enum InlineNormalizer {
+    /// Normalises the inline content of one block.
+    static func normalize(_ inlines: [Inline]) -> [Inline] {
+        var level = normalizeLevel(inlines, context: Context())
+        trimEdges(&level)
+        return level
+    }
+
+    /// The plain text of (normalised) inline content: link text without URLs, line breaks as "\n".
+    static func plainText(_ inlines: [Inline]) -> String {
+        var out = ""
+        appendPlainText(inlines, to: &out)
+        return out
+    }
+
+    /// Normalises and flattens to plain text in one step.
+    static func normalizedText(_ inlines: [Inline]) -> String {
+        plainText(normalize(inlines))
+    }
+
+    /// Collapses whitespace runs to one space, keeping non-breaking spaces. Does not trim.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if isCollapsible(character) {
+                pendingSpace = true
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        if pendingSpace { out.append(" ") }
+        return out
+    }
+
+    /// Whitespace that formatting may collapse: everything but the non-breaking spaces.
+    static func isCollapsible(_ character: Character) -> Bool {
+        guard character.isWhitespace else { return false }
+        return !nonBreaking.contains(character)
+    }
+
+    private static let nonBreaking: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
+
+    private struct Context {
+        var inEmphasis = false
+        var inStrong = false
+        var inLink = false
+    }
+
+    private static func appendPlainText(_ inlines: [Inline], to out: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text), .code(let text): out += text
+            case .emphasis(let content), .strong(let content), .link(_, let content):
+                appendPlainText(content, to: &out)
+            case .lineBreak: out += "\n"
+            }
+        }
+    }
+
+    private static func normalizeLevel(_ inlines: [Inline], context: Context) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                appendText(collapseWhitespace(text), to: &out)
+            case .lineBreak:
+                out.append(.lineBreak)
+            case .code(let code):
+                let collapsed = collapseWhitespace(code)
+                let trimmed = trimmingCollapsible(collapsed)
+                if collapsed.first.map(isCollapsible) == true { appendText(" ", to: &out) }
+                if !trimmed.isEmpty { out.append(.code(trimmed)) }
+                if collapsed.last.map(isCollapsible) == true, !trimmed.isEmpty { appendText(" ", to: &out) }
+            case .emphasis(let content):
+                if context.inEmphasis {
+                    appendAll(normalizeLevel(content, context: context), to: &out)
+                } else {
+                    var inner = context
+                    inner.inEmphasis = true
+                    wrap(normalizeLevel(content, context: inner), in: { .emphasis($0) }, into: &out)
+                }
+            case .strong(let content):
+                if context.inStrong {
+                    appendAll(normalizeLevel(content, context: context), to: &out)
+                } else {
+                    var inner = context
+                    inner.inStrong = true
+                    wrap(normalizeLevel(content, context: inner), in: { .strong($0) }, into: &out)
+                }
+            case .link(let href, let content):
+                if context.inLink {
+                    appendAll(normalizeLevel(content, context: context), to: &out)
+                } else {
+                    var inner = context
+                    inner.inLink = true
+                    wrap(normalizeLevel(content, context: inner), in: { .link(href: href, content: $0) }, into: &out)
+                }
+            }
+        }
+        tidyAroundLineBreaks(&out)
+        return out
+    }
+
+    /// Appends `content` wrapped by `make`, moving edge whitespace and line breaks outside the wrapper.
+    private static func wrap(_ content: [Inline], in make: ([Inline]) -> Inline, into out: inout [Inline]) {
+        var inner = content
+        var leading: [Inline] = []
+        var trailing: [Inline] = []
+        while let first = inner.first {
+            if case .lineBreak = first {
+                leading.append(.lineBreak)
+                inner.removeFirst()
+            } else if case .text(let text) = first, let head = text.first, isCollapsible(head) {
+                leading.append(.text(" "))
+                let rest = String(text.drop(while: isCollapsible))
+                if rest.isEmpty { inner.removeFirst() } else { inner[0] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        while let last = inner.last {
+            if case .lineBreak = last {
+                trailing.insert(.lineBreak, at: 0)
+                inner.removeLast()
+            } else if case .text(let text) = last, let tail = text.last, isCollapsible(tail) {
+                trailing.insert(.text(" "), at: 0)
+                let rest = String(text.reversed().drop(while: isCollapsible).reversed())
+                if rest.isEmpty { inner.removeLast() } else { inner[inner.count - 1] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        appendAll(leading, to: &out)
+        if !inner.isEmpty { out.append(make(inner)) }
+        appendAll(trailing, to: &out)
+    }
+
+    private static func appendAll(_ inlines: [Inline], to out: inout [Inline]) {
+        for inline in inlines {
+            if case .text(let text) = inline { appendText(text, to: &out) } else { out.append(inline) }
+        }
+    }
+
+    /// Appends text, merging it with a preceding text node and keeping whitespace collapsed across the seam.
+    private static func appendText(_ text: String, to out: inout [Inline]) {
+        guard !text.isEmpty else { return }
+        if case .text(let previous) = out.last {
+            out[out.count - 1] = .text(collapseWhitespace(previous + text))
+        } else {
+            out.append(.text(text))
+        }
+    }
+
+    /// Drops whitespace next to line breaks and collapses runs of line breaks.
+    private static func tidyAroundLineBreaks(_ inlines: inout [Inline]) {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .lineBreak:
+                if case .text(let text) = out.last {
+                    let trimmed = String(text.reversed().drop(while: isCollapsible).reversed())
+                    if trimmed.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(trimmed) }
+                }
+                if case .lineBreak = out.last { continue }
+                out.append(.lineBreak)
+            case .text(let text):
+                var value = text
+                if case .lineBreak = out.last { value = String(value.drop(while: isCollapsible)) }
+                if !value.isEmpty { out.append(.text(value)) }
+            default:
+                out.append(inline)
+            }
+        }
+        inlines = out
+    }
+
+    /// Removes whitespace and line breaks at the start and end of a block.
+    private static func trimEdges(_ inlines: inout [Inline]) {
+        while let first = inlines.first {
+            if case .lineBreak = first {
+                inlines.removeFirst()
+            } else if case .text(let text) = first {
+                let rest = String(text.drop(while: isCollapsible))
+                if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest); break }
+            } else {
+                break
+            }
+        }
+        while let last = inlines.last {
+            if case .lineBreak = last {
+                inlines.removeLast()
+            } else if case .text(let text) = last {
+                let rest = trimmingTrailingCollapsible(text)
+                if rest.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(rest); break }
+            } else {
+                break
+            }
+        }
+    }
+
+    static func trimmingCollapsible(_ text: String) -> String {
+        trimmingTrailingCollapsible(String(text.drop(while: isCollapsible)))
+    }
+
+    private static func trimmingTrailingCollapsible(_ text: String) -> String {
+        var value = Substring(text)
+        while let last = value.last, isCollapsible(last) { value = value.dropLast() }
+        return String(value)
+    }
+}
