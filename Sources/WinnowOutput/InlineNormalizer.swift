@@ -114,7 +114,34 @@ enum InlineNormalizer {
             }
         }
         tidyAroundLineBreaks(&out)
+        return mergingAdjacent(out)
+    }
+
+    /// Merges neighbours of the same kind (`<b>a</b><b>b</b>`, split code, one link in two pieces), which
+    /// Markdown could not otherwise write: `**a****b**` is not two strong spans.
+    private static func mergingAdjacent(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch (out.last, inline) {
+            case (.emphasis(let first)?, .emphasis(let second)):
+                out[out.count - 1] = .emphasis(merged(first, second))
+            case (.strong(let first)?, .strong(let second)):
+                out[out.count - 1] = .strong(merged(first, second))
+            case (.code(let first)?, .code(let second)):
+                out[out.count - 1] = .code(first + second)
+            case (.link(let href, let first)?, .link(let nextHref, let second)) where href == nextHref:
+                out[out.count - 1] = .link(href: href, content: merged(first, second))
+            default:
+                out.append(inline)
+            }
+        }
         return out
+    }
+
+    private static func merged(_ first: [Inline], _ second: [Inline]) -> [Inline] {
+        var out = first
+        appendAll(second, to: &out)
+        return mergingAdjacent(out)
     }
 
     /// Appends `content` wrapped by `make`, moving edge whitespace and line breaks outside the wrapper.

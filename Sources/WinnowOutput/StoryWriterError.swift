@@ -1,0 +1,15 @@
+/// Why a story could not be written: the path involved and a one-line, human-readable message such as
+/// `cannot write /x/y.md: Permission denied`.
+public struct StoryWriterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file or directory the failed operation was about.
+    public var path: String
+    /// One line, ready to print.
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { message }
+}
