@@ -3,8 +3,8 @@
 /// Text is escaped where a character would otherwise change meaning, not everywhere: `*`, `` ` ``, `[`,
 /// `]`, `\` and `~` always; `_` unless it sits between two letters/digits (intraword underscores never
 /// emphasise); `<` only before something that could open a tag or autolink; `&` only when it looks like an
-/// entity. Block-level markers (`#`, `>`, `-`, `+`, `1.`, `=`) are only special at a line start, so they
-/// are handled per line by `escapeLineStart`.
+/// entity. Block-level markers (`#`, `>`, `-`, `+`, `1.`, `=`, a table delimiter row) are only special at
+/// a line start, so they are handled per line by `escapeLineStart`.
 enum MarkdownEscaping {
     static func escapeText(_ text: String) -> String {
         let characters = Array(text)
@@ -35,6 +35,8 @@ enum MarkdownEscaping {
     static func escapeLineStart(_ line: String) -> String {
         guard let first = line.first else { return line }
         let rest = line.dropFirst()
+        // A line like `--- | :---` under a line with pipes would turn the paragraph into a GFM table.
+        if line.contains("|"), line.contains("-"), line.allSatisfy({ "|:- \t".contains($0) }) { return "\\" + line }
         switch first {
         case "#":
             let hashes = line.prefix { $0 == "#" }.count
@@ -76,27 +78,38 @@ enum MarkdownEscaping {
         return fence + padding + code + padding + fence
     }
 
-    /// A link or image destination: spaces, angle brackets and controls percent-encoded, parentheses and
-    /// backslashes backslash-escaped, so the destination always ends at the right `)`.
+    /// A link or image destination: spaces, angle brackets and controls percent-encoded, parentheses,
+    /// backslashes and entity-like `&` backslash-escaped, so the destination ends at the right `)` and
+    /// reads back as the same URL.
     static func destination(_ url: String) -> String {
         guard !url.isEmpty else { return "<>" }
         var out = ""
-        for scalar in url.unicodeScalars {
-            switch scalar {
-            case "(", ")", "\\": out += "\\" + String(scalar)
-            case " ": out += "%20"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "%" + (hex.count < 2 ? "0" : "") + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let characters = Array(url)
+        for (index, character) in characters.enumerated() {
+            // Entity references are decoded inside destinations too (`&amp;` would become `&`).
+            if character == "&" && looksLikeEntity(characters, from: index) {
+                out += "\\&"
+                continue
             }
+            for scalar in character.unicodeScalars { appendDestinationScalar(scalar, to: &out) }
         }
         return out
+    }
+
+    private static func appendDestinationScalar(_ scalar: Unicode.Scalar, to out: inout String) {
+        switch scalar {
+        case "(", ")", "\\": out += "\\" + String(scalar)
+        case " ": out += "%20"
+        case "<": out += "%3C"
+        case ">": out += "%3E"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
     }
 
     /// Length of the longest run of `character` in `text`.

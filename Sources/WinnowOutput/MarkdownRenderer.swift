@@ -176,30 +176,79 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders normalised inline content. `lineBreak` is what a line break becomes (a backslash hard
     /// break by default; a space in headings, `<br>` in table cells).
+    ///
+    /// Emphasis and strong use `*` / `**` where CommonMark's flanking rules let those delimiters open and
+    /// close at that spot; where they would not (`a*"q"*b`, or next to another `*`), the span is written as
+    /// inline `<em>` / `<strong>` HTML instead, so the formatting is never lost or turned into stray stars.
     static func inline(_ inlines: [Inline], lineBreak: String = "\\\n") -> String {
-        var out = ""
-        for element in inlines {
+        // First pass: every element on its own (the next element's first character is needed below).
+        let pieces = inlines.map { element -> (rendered: String, inner: String) in
             switch element {
             case .text(let text):
-                out += MarkdownEscaping.escapeText(text)
+                let escaped = MarkdownEscaping.escapeText(text)
+                return (escaped, escaped)
             case .emphasis(let content):
-                out += "*" + inline(content, lineBreak: lineBreak) + "*"
+                let inner = inline(content, lineBreak: lineBreak)
+                return ("*" + inner + "*", inner)
             case .strong(let content):
-                out += "**" + inline(content, lineBreak: lineBreak) + "**"
+                let inner = inline(content, lineBreak: lineBreak)
+                return ("**" + inner + "**", inner)
             case .code(let code):
-                out += MarkdownEscaping.codeSpan(code)
+                let span = MarkdownEscaping.codeSpan(code)
+                return (span, span)
             case .link(let href, let content):
                 let text = inline(content, lineBreak: lineBreak)
-                if URLPolicy.isSafeLink(href) {
-                    out += "[" + text + "](" + MarkdownEscaping.destination(href) + ")"
-                } else {
-                    out += text
-                }
+                guard URLPolicy.isSafeLink(href) else { return (text, text) }
+                return ("[" + text + "](" + MarkdownEscaping.destination(href) + ")", text)
             case .lineBreak:
-                out += lineBreak
+                return (lineBreak, lineBreak)
+            }
+        }
+        var out = ""
+        for (index, element) in inlines.enumerated() {
+            let piece = pieces[index]
+            let next = index + 1 < pieces.count ? pieces[index + 1].rendered.first : nil
+            switch element {
+            case .emphasis, .strong:
+                let isStrong: Bool
+                if case .strong = element { isStrong = true } else { isStrong = false }
+                if delimitersWork(around: piece.inner, previous: out.last, next: next) {
+                    out += piece.rendered
+                } else {
+                    let tag = isStrong ? "strong" : "em"
+                    out += "<\(tag)>" + piece.inner + "</\(tag)>"
+                }
+            case .link(let href, _):
+                // `!` right before `[` would turn the link into an image.
+                if URLPolicy.isSafeLink(href), out.hasSuffix("!"),
+                    out.dropLast().reversed().prefix(while: { $0 == "\\" }).count % 2 == 0
+                {
+                    out.insert("\\", at: out.index(before: out.endIndex))
+                }
+                out += piece.rendered
+            default:
+                out += piece.rendered
             }
         }
         return out
+    }
+
+    /// Whether `*`-delimiters around `inner` would open and close at this spot (CommonMark's left- and
+    /// right-flanking rules), given the characters just before and after the span.
+    static func delimitersWork(around inner: String, previous: Character?, next: Character?) -> Bool {
+        guard let first = inner.first, let last = inner.last else { return false }
+        // An adjacent `*` would merge with the delimiter run.
+        if previous == "*" || next == "*" { return false }
+        func isPunctuation(_ character: Character) -> Bool {
+            character.isPunctuation || character.isSymbol
+        }
+        func isSpaceOrPunctuation(_ character: Character?) -> Bool {
+            guard let character else { return true }
+            return character.isWhitespace || isPunctuation(character)
+        }
+        if isPunctuation(first) && !isSpaceOrPunctuation(previous) { return false }
+        if isPunctuation(last) && !isSpaceOrPunctuation(next) { return false }
+        return true
     }
 
     /// Escapes a trailing run of `#` that a heading would otherwise drop as its closing sequence.

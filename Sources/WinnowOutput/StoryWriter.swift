@@ -33,7 +33,7 @@ public struct StoryWriter: Sendable {
         case bySite
     }
 
-    /// The output directory; created (with parents) when missing.
+    /// The output directory; created (with parents) when missing. Empty means the current directory.
     public var directory: String
     public var format: OutputFormat
     public var layout: Layout
@@ -80,7 +80,8 @@ public struct StoryWriter: Sendable {
 
     /// The directory a story goes in under the current layout.
     public func targetDirectory(for article: Article) -> String {
-        let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var base = directory.isEmpty ? "." : directory
+        while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         switch layout {
         case .flat:
             return base

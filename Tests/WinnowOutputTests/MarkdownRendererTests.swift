@@ -74,6 +74,7 @@ import WinnowOutput
         #expect(paragraph([.text("-5 degrees, a - b, 1. 2. 3.")]) == "-5 degrees, a - b, 1. 2. 3.\n")
         #expect(paragraph([.text("line"), .lineBreak, .text("- after a break")]) == "line\\\n\\- after a break\n")
         #expect(paragraph([.text("line"), .lineBreak, .text("===")]) == "line\\\n\\===\n")
+        #expect(paragraph([.text("a | b"), .lineBreak, .text("--- | ---")]) == "a | b\\\n\\--- | ---\n")
     }
 
     @Test func escapesInlineSignificantCharactersWithoutOverEscaping() {
@@ -96,6 +97,14 @@ import WinnowOutput
         #expect(paragraph(adjacent) == "**ab** c`xy`\n")
     }
 
+    @Test func emphasisFallsBackToHTMLWhereStarsCannotFlank() {
+        #expect(paragraph([.text("a"), .emphasis([.text("\"q\"")]), .text("b")]) == "a<em>\"q\"</em>b\n")
+        #expect(paragraph([.text("5"), .strong([.text("%")]), .text("off")]) == "5<strong>%</strong>off\n")
+        #expect(paragraph([.text("in"), .emphasis([.text("tra")]), .text("word")]) == "in*tra*word\n")
+        #expect(paragraph([.text("say "), .emphasis([.text("\"hi\"")]), .text(".")]) == "say *\"hi\"*.\n")
+        #expect(paragraph([.strong([.emphasis([.text("x")])]), .emphasis([.text("y")])]) == "<strong>*x*</strong>*y*\n")
+    }
+
     @Test func codeSpansUseLongerFences() {
         #expect(paragraph([.code("plain")]) == "`plain`\n")
         #expect(paragraph([.code("a`b")]) == "``a`b``\n")
@@ -110,6 +119,8 @@ import WinnowOutput
         #expect(paragraph([.link(href: "/relative?q=1", content: [.text("rel")])]) == "[rel](/relative?q=1)\n")
         #expect(paragraph([.link(href: "mailto:a@example.com", content: [.text("mail")])]) == "[mail](mailto:a@example.com)\n")
         #expect(paragraph([.link(href: "https://example.com", content: [.text("  ")])]) == "")
+        #expect(paragraph([.text("Wow!"), .link(href: "https://example.com", content: [.text("x")])]) == "Wow\\![x](https://example.com)\n")
+        #expect(paragraph([.text("a\\!"), .link(href: "https://example.com", content: [.text("x")])]) == "a\\\\\\![x](https://example.com)\n")
     }
 
     @Test func nestedListsIndentAndNumber() {
