@@ -13,6 +13,7 @@ public struct HTMLRenderer: Sendable {
     /// Show the title as the article's `<h1>`.
     public var includesTitleHeading: Bool
 
+    /// A renderer with the given options; the defaults suit a story saved for reading.
     public init(includesStylesheet: Bool = true, includesTitleHeading: Bool = true) {
         self.includesStylesheet = includesStylesheet
         self.includesTitleHeading = includesTitleHeading

@@ -32,6 +32,7 @@ public struct JSONRenderer: Sendable {
     /// Indent the output; otherwise it is a single line (JSON Lines friendly).
     public var prettyPrinted: Bool
 
+    /// A renderer; pretty-printed by default, compact for JSON Lines.
     public init(prettyPrinted: Bool = true) {
         self.prettyPrinted = prettyPrinted
     }

@@ -15,6 +15,7 @@ public struct MarkdownRenderer: Sendable {
     /// Emit the title as a level-1 heading above the body.
     public var includesTitleHeading: Bool
 
+    /// A renderer; front matter and title heading are on by default.
     public init(includesFrontMatter: Bool = true, includesTitleHeading: Bool = true) {
         self.includesFrontMatter = includesFrontMatter
         self.includesTitleHeading = includesTitleHeading

@@ -15,6 +15,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// HTML: embed a small readable stylesheet.
     public var htmlStylesheet: Bool
 
+    /// Options with batch-friendly defaults (no text header; front matter, title, pretty JSON, stylesheet on).
     public init(
         textMetadataHeader: Bool = false, markdownFrontMatter: Bool = true, titleHeading: Bool = true,
         jsonPrettyPrinted: Bool = true, htmlStylesheet: Bool = true

@@ -35,12 +35,16 @@ public struct StoryWriter: Sendable {
 
     /// The output directory; created (with parents) when missing. Empty means the current directory.
     public var directory: String
+    /// The format stories are rendered in; also decides the file extension.
     public var format: OutputFormat
+    /// Flat or one folder per site (the default).
     public var layout: Layout
+    /// Passed to the renderer.
     public var options: RenderOptions
     /// Flush file and directory to disk (fsync) before returning: slower, survives power loss too.
     public var synchronizesToDisk: Bool
 
+    /// A writer into `directory`; Markdown, grouped by site, no fsync by default.
     public init(
         directory: String, format: OutputFormat = .markdown, layout: Layout = .bySite,
         options: RenderOptions = RenderOptions(), synchronizesToDisk: Bool = false

@@ -6,10 +6,12 @@ public struct StoryWriterError: Error, Sendable, Equatable, CustomStringConverti
     /// One line, ready to print.
     public var message: String
 
+    /// An error about `path` with a ready-to-print one-line `message`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
+    /// The message, so printing the error prints the line.
     public var description: String { message }
 }
