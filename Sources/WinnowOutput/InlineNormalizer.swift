@@ -74,22 +74,22 @@ enum InlineNormalizer {
     }
 
     private static func normalizeLevel(_ inlines: [Inline], context: Context) -> [Inline] {
-        var out: [Inline] = []
+        var out = Builder()
         for inline in inlines {
             switch inline {
             case .text(let text):
-                appendText(collapseWhitespace(text), to: &out)
+                out.appendText(collapseWhitespace(text))
             case .lineBreak:
                 out.append(.lineBreak)
             case .code(let code):
                 let collapsed = collapseWhitespace(code)
                 let trimmed = trimmingCollapsible(collapsed)
-                if collapsed.first.map(isCollapsible) == true { appendText(" ", to: &out) }
+                if collapsed.first.map(isCollapsible) == true { out.appendText(" ") }
                 if !trimmed.isEmpty { out.append(.code(trimmed)) }
-                if collapsed.last.map(isCollapsible) == true, !trimmed.isEmpty { appendText(" ", to: &out) }
+                if collapsed.last.map(isCollapsible) == true, !trimmed.isEmpty { out.appendText(" ") }
             case .emphasis(let content):
                 if context.inEmphasis {
-                    appendAll(normalizeLevel(content, context: context), to: &out)
+                    out.appendAll(normalizeLevel(content, context: context))
                 } else {
                     var inner = context
                     inner.inEmphasis = true
@@ -97,7 +97,7 @@ enum InlineNormalizer {
                 }
             case .strong(let content):
                 if context.inStrong {
-                    appendAll(normalizeLevel(content, context: context), to: &out)
+                    out.appendAll(normalizeLevel(content, context: context))
                 } else {
                     var inner = context
                     inner.inStrong = true
@@ -105,7 +105,7 @@ enum InlineNormalizer {
                 }
             case .link(let href, let content):
                 if context.inLink {
-                    appendAll(normalizeLevel(content, context: context), to: &out)
+                    out.appendAll(normalizeLevel(content, context: context))
                 } else {
                     var inner = context
                     inner.inLink = true
@@ -113,39 +113,52 @@ enum InlineNormalizer {
                 }
             }
         }
-        tidyAroundLineBreaks(&out)
-        return mergingAdjacent(out)
+        var level = out.finish()
+        tidyAroundLineBreaks(&level)
+        return mergingAdjacent(level)
     }
 
-    /// Merges neighbours of the same kind (`<b>a</b><b>b</b>`, split code, one link in two pieces), which
-    /// Markdown could not otherwise write: `**a****b**` is not two strong spans.
-    private static func mergingAdjacent(_ inlines: [Inline]) -> [Inline] {
-        var out: [Inline] = []
-        for inline in inlines {
-            switch (out.last, inline) {
-            case (.emphasis(let first)?, .emphasis(let second)):
-                out[out.count - 1] = .emphasis(merged(first, second))
-            case (.strong(let first)?, .strong(let second)):
-                out[out.count - 1] = .strong(merged(first, second))
-            case (.code(let first)?, .code(let second)):
-                out[out.count - 1] = .code(first + second)
-            case (.link(let href, let first)?, .link(let nextHref, let second)) where href == nextHref:
-                out[out.count - 1] = .link(href: href, content: merged(first, second))
-            default:
-                out.append(inline)
+    /// Accumulates a level's inlines, merging consecutive text (whose whitespace is already collapsed)
+    /// into one buffer so that many small text nodes cost linear, not quadratic, time.
+    private struct Builder {
+        private var items: [Inline] = []
+        private var pending = ""
+
+        /// Appends collapsed text, keeping a single space across the seam with the text before it.
+        mutating func appendText(_ text: String) {
+            guard let first = text.first else { return }
+            if isCollapsible(first), let last = pending.last, isCollapsible(last) {
+                pending += text.dropFirst()
+            } else {
+                pending += text
             }
         }
-        return out
-    }
 
-    private static func merged(_ first: [Inline], _ second: [Inline]) -> [Inline] {
-        var out = first
-        appendAll(second, to: &out)
-        return mergingAdjacent(out)
+        mutating func append(_ inline: Inline) {
+            flush()
+            items.append(inline)
+        }
+
+        mutating func appendAll(_ inlines: [Inline]) {
+            for inline in inlines {
+                if case .text(let text) = inline { appendText(text) } else { append(inline) }
+            }
+        }
+
+        mutating func finish() -> [Inline] {
+            flush()
+            return items
+        }
+
+        private mutating func flush() {
+            guard !pending.isEmpty else { return }
+            items.append(.text(pending))
+            pending = ""
+        }
     }
 
     /// Appends `content` wrapped by `make`, moving edge whitespace and line breaks outside the wrapper.
-    private static func wrap(_ content: [Inline], in make: ([Inline]) -> Inline, into out: inout [Inline]) {
+    private static func wrap(_ content: [Inline], in make: ([Inline]) -> Inline, into out: inout Builder) {
         var inner = content
         var leading: [Inline] = []
         var trailing: [Inline] = []
@@ -173,25 +186,37 @@ enum InlineNormalizer {
                 break
             }
         }
-        appendAll(leading, to: &out)
+        out.appendAll(leading)
         if !inner.isEmpty { out.append(make(inner)) }
-        appendAll(trailing, to: &out)
+        out.appendAll(trailing)
     }
 
-    private static func appendAll(_ inlines: [Inline], to out: inout [Inline]) {
+    /// Merges neighbours of the same kind (`<b>a</b><b>b</b>`, split code, one link in two pieces), which
+    /// Markdown could not otherwise write: `**a****b**` is not two strong spans.
+    private static func mergingAdjacent(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
         for inline in inlines {
-            if case .text(let text) = inline { appendText(text, to: &out) } else { out.append(inline) }
+            switch (out.last, inline) {
+            case (.emphasis(let first)?, .emphasis(let second)):
+                out[out.count - 1] = .emphasis(merged(first, second))
+            case (.strong(let first)?, .strong(let second)):
+                out[out.count - 1] = .strong(merged(first, second))
+            case (.code(let first)?, .code(let second)):
+                out[out.count - 1] = .code(first + second)
+            case (.link(let href, let first)?, .link(let nextHref, let second)) where href == nextHref:
+                out[out.count - 1] = .link(href: href, content: merged(first, second))
+            default:
+                out.append(inline)
+            }
         }
+        return out
     }
 
-    /// Appends text, merging it with a preceding text node and keeping whitespace collapsed across the seam.
-    private static func appendText(_ text: String, to out: inout [Inline]) {
-        guard !text.isEmpty else { return }
-        if case .text(let previous) = out.last {
-            out[out.count - 1] = .text(collapseWhitespace(previous + text))
-        } else {
-            out.append(.text(text))
-        }
+    private static func merged(_ first: [Inline], _ second: [Inline]) -> [Inline] {
+        var out = Builder()
+        out.appendAll(first)
+        out.appendAll(second)
+        return mergingAdjacent(out.finish())
     }
 
     /// Drops whitespace next to line breaks and collapses runs of line breaks.

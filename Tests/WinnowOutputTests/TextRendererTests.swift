@@ -92,4 +92,17 @@ import WinnowOutput
         ])
         #expect(TextRenderer().render(Article(blocks: [.table(table)])) == "a b\tc | d\n")
     }
+
+    @Test func manySmallTextNodesRenderInLinearTime() {
+        // Whitespace merging once re-collapsed the whole paragraph per node: 20,000 nodes took minutes.
+        let article = Article(blocks: [.paragraph(Array(repeating: Inline.text(" word "), count: 20_000))])
+        let start = ContinuousClock.now
+        let text = TextRenderer().render(article)
+        let markdown = MarkdownRenderer().render(article)
+        let elapsed = ContinuousClock.now - start
+        #expect(text.count == 20_000 * 5)
+        #expect(text.hasPrefix("word word "))
+        #expect(markdown == text)
+        #expect(elapsed < .seconds(10))
+    }
 }
