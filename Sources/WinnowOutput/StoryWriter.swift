@@ -23,7 +23,8 @@ import WinnowExtract
 /// Sidecars are created with an exclusive hard link, so two writers racing for one name cannot both win.
 ///
 /// **Atomicity.** The story is written to a temporary file in the target directory and renamed over the
-/// final name, so a reader (or a crash) sees the old file or the new one, never half of one.
+/// final name, so a reader (or a crash) sees the old file or the new one, never half of one. A crash can
+/// leave a hidden temporary file behind; `removeAbandonedTemporaryFiles` sweeps those.
 public struct StoryWriter: Sendable {
     /// How files are arranged under the output directory.
     public enum Layout: String, Sendable, CaseIterable {
@@ -78,6 +79,44 @@ public struct StoryWriter: Sendable {
         }
         throw StoryWriterError(
             path: folder + "/" + stem, message: "cannot write \(folder)/\(stem): too many stories with this name")
+    }
+
+    /// Deletes temporary files left by writers that died mid-write (`.<name>.tmp-<pid>-<hex>` older than
+    /// `age` seconds) in the output directory and its site folders; returns how many were removed.
+    /// Finished stories and sidecars are never touched. Meant for the start of a batch run.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles(olderThan age: TimeInterval = 3600) -> Int {
+        let manager = FileManager.default
+        let base = directory.isEmpty ? "." : directory
+        var folders = [base]
+        if let children = try? manager.contentsOfDirectory(atPath: base) {
+            for child in children where !child.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: base + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    folders.append(base + "/" + child)
+                }
+            }
+        }
+        let cutoff = Date().addingTimeInterval(-age)
+        var removed = 0
+        for folder in folders {
+            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporaryName(name) {
+                let path = folder + "/" + name
+                guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                    modified < cutoff
+                else { continue }
+                if unlink(path) == 0 { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    /// Matches the names `writeTemporary` creates: `.` + name + `.tmp-` + pid + `-` + hex.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber)
+            && !parts[1].isEmpty && parts[1].allSatisfy(\.isHexDigit)
     }
 
     // MARK: Naming

@@ -179,4 +179,26 @@ import WinnowOutput
             }
         }
     }
+
+    @Test func removesOnlyAbandonedTemporaryFiles() throws {
+        try withTemporaryDirectory { root in
+            let writer = StoryWriter(directory: root, format: .text)
+            let story = try writer.write(story("Kept", url: "https://example.com/kept"))
+            let site = root + "/example.com"
+            let old = [root + "/.a.txt.tmp-123-ab12", site + "/.kept.txt.tmp-99-ff"]
+            let fresh = site + "/.b.txt.tmp-7-0"
+            let lookalike = site + "/.notes.tmp-old"
+            for path in old + [fresh, lookalike] { try "partial".write(toFile: path, atomically: false, encoding: .utf8) }
+            let longAgo = Date().addingTimeInterval(-7200)
+            for path in old + [lookalike] {
+                try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path)
+            }
+            #expect(writer.removeAbandonedTemporaryFiles(olderThan: 3600) == 2)
+            for path in old { #expect(!FileManager.default.fileExists(atPath: path)) }
+            #expect(FileManager.default.fileExists(atPath: fresh))
+            #expect(FileManager.default.fileExists(atPath: lookalike))
+            #expect(try contents(story) == "Body text.\n")
+            #expect(FileManager.default.fileExists(atPath: site + "/.kept.txt.source"))
+        }
+    }
 }
