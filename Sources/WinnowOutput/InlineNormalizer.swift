@@ -1,0 +1,278 @@
+import WinnowExtract
+
+/// Puts inline content into the one canonical shape every renderer relies on.
+///
+/// Extracted HTML carries source formatting whitespace everywhere ("Hello <em> world </em>\n  again"). After
+/// normalising:
+/// - whitespace runs are a single space (non-breaking spaces are kept: they are content);
+/// - emphasis, strong, code and links never start or end with whitespace or a line break (it is moved
+///   outside, where Markdown's delimiter rules need it), and empty ones are dropped;
+/// - emphasis inside emphasis (and strong inside strong, link inside link) is unwrapped;
+/// - there is no whitespace at the start or end of the block, or next to a line break, and line breaks
+///   never come in runs or at the block's edges.
+enum InlineNormalizer {
+    /// Normalises the inline content of one block.
+    static func normalize(_ inlines: [Inline]) -> [Inline] {
+        var level = normalizeLevel(inlines, context: Context())
+        trimEdges(&level)
+        return level
+    }
+
+    /// The plain text of (normalised) inline content: link text without URLs, line breaks as "\n".
+    static func plainText(_ inlines: [Inline]) -> String {
+        var out = ""
+        appendPlainText(inlines, to: &out)
+        return out
+    }
+
+    /// Normalises and flattens to plain text in one step.
+    static func normalizedText(_ inlines: [Inline]) -> String {
+        plainText(normalize(inlines))
+    }
+
+    /// Collapses whitespace runs to one space, keeping non-breaking spaces. Does not trim.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if isCollapsible(character) {
+                pendingSpace = true
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        if pendingSpace { out.append(" ") }
+        return out
+    }
+
+    /// Whitespace that formatting may collapse: everything but the non-breaking spaces.
+    static func isCollapsible(_ character: Character) -> Bool {
+        guard character.isWhitespace else { return false }
+        return !nonBreaking.contains(character)
+    }
+
+    private static let nonBreaking: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
+
+    private struct Context {
+        var inEmphasis = false
+        var inStrong = false
+        var inLink = false
+    }
+
+    private static func appendPlainText(_ inlines: [Inline], to out: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text), .code(let text): out += text
+            case .emphasis(let content), .strong(let content), .link(_, let content):
+                appendPlainText(content, to: &out)
+            case .lineBreak: out += "\n"
+            }
+        }
+    }
+
+    private static func normalizeLevel(_ inlines: [Inline], context: Context) -> [Inline] {
+        var out = Builder()
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                out.appendText(collapseWhitespace(text))
+            case .lineBreak:
+                out.append(.lineBreak)
+            case .code(let code):
+                let collapsed = collapseWhitespace(code)
+                let trimmed = trimmingCollapsible(collapsed)
+                if collapsed.first.map(isCollapsible) == true { out.appendText(" ") }
+                if !trimmed.isEmpty { out.append(.code(trimmed)) }
+                if collapsed.last.map(isCollapsible) == true, !trimmed.isEmpty { out.appendText(" ") }
+            case .emphasis(let content):
+                if context.inEmphasis {
+                    out.appendAll(normalizeLevel(content, context: context))
+                } else {
+                    var inner = context
+                    inner.inEmphasis = true
+                    wrap(normalizeLevel(content, context: inner), in: { .emphasis($0) }, into: &out)
+                }
+            case .strong(let content):
+                if context.inStrong {
+                    out.appendAll(normalizeLevel(content, context: context))
+                } else {
+                    var inner = context
+                    inner.inStrong = true
+                    wrap(normalizeLevel(content, context: inner), in: { .strong($0) }, into: &out)
+                }
+            case .link(let href, let content):
+                if context.inLink {
+                    out.appendAll(normalizeLevel(content, context: context))
+                } else {
+                    var inner = context
+                    inner.inLink = true
+                    wrap(normalizeLevel(content, context: inner), in: { .link(href: href, content: $0) }, into: &out)
+                }
+            }
+        }
+        var level = out.finish()
+        tidyAroundLineBreaks(&level)
+        return mergingAdjacent(level)
+    }
+
+    /// Accumulates a level's inlines, merging consecutive text (whose whitespace is already collapsed)
+    /// into one buffer so that many small text nodes cost linear, not quadratic, time.
+    private struct Builder {
+        private var items: [Inline] = []
+        private var pending = ""
+
+        /// Appends collapsed text, keeping a single space across the seam with the text before it.
+        mutating func appendText(_ text: String) {
+            guard let first = text.first else { return }
+            if isCollapsible(first), let last = pending.last, isCollapsible(last) {
+                pending += text.dropFirst()
+            } else {
+                pending += text
+            }
+        }
+
+        mutating func append(_ inline: Inline) {
+            flush()
+            items.append(inline)
+        }
+
+        mutating func appendAll(_ inlines: [Inline]) {
+            for inline in inlines {
+                if case .text(let text) = inline { appendText(text) } else { append(inline) }
+            }
+        }
+
+        mutating func finish() -> [Inline] {
+            flush()
+            return items
+        }
+
+        private mutating func flush() {
+            guard !pending.isEmpty else { return }
+            items.append(.text(pending))
+            pending = ""
+        }
+    }
+
+    /// Appends `content` wrapped by `make`, moving edge whitespace and line breaks outside the wrapper.
+    private static func wrap(_ content: [Inline], in make: ([Inline]) -> Inline, into out: inout Builder) {
+        var inner = content
+        var leading: [Inline] = []
+        var trailing: [Inline] = []
+        while let first = inner.first {
+            if case .lineBreak = first {
+                leading.append(.lineBreak)
+                inner.removeFirst()
+            } else if case .text(let text) = first, let head = text.first, isCollapsible(head) {
+                leading.append(.text(" "))
+                let rest = String(text.drop(while: isCollapsible))
+                if rest.isEmpty { inner.removeFirst() } else { inner[0] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        while let last = inner.last {
+            if case .lineBreak = last {
+                trailing.insert(.lineBreak, at: 0)
+                inner.removeLast()
+            } else if case .text(let text) = last, let tail = text.last, isCollapsible(tail) {
+                trailing.insert(.text(" "), at: 0)
+                let rest = String(text.reversed().drop(while: isCollapsible).reversed())
+                if rest.isEmpty { inner.removeLast() } else { inner[inner.count - 1] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        out.appendAll(leading)
+        if !inner.isEmpty { out.append(make(inner)) }
+        out.appendAll(trailing)
+    }
+
+    /// Merges neighbours of the same kind (`<b>a</b><b>b</b>`, split code, one link in two pieces), which
+    /// Markdown could not otherwise write: `**a****b**` is not two strong spans.
+    private static func mergingAdjacent(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch (out.last, inline) {
+            case (.emphasis(let first)?, .emphasis(let second)):
+                out[out.count - 1] = .emphasis(merged(first, second))
+            case (.strong(let first)?, .strong(let second)):
+                out[out.count - 1] = .strong(merged(first, second))
+            case (.code(let first)?, .code(let second)):
+                out[out.count - 1] = .code(first + second)
+            case (.link(let href, let first)?, .link(let nextHref, let second)) where href == nextHref:
+                out[out.count - 1] = .link(href: href, content: merged(first, second))
+            default:
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
+    private static func merged(_ first: [Inline], _ second: [Inline]) -> [Inline] {
+        var out = Builder()
+        out.appendAll(first)
+        out.appendAll(second)
+        return mergingAdjacent(out.finish())
+    }
+
+    /// Drops whitespace next to line breaks and collapses runs of line breaks.
+    private static func tidyAroundLineBreaks(_ inlines: inout [Inline]) {
+        var out: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .lineBreak:
+                if case .text(let text) = out.last {
+                    let trimmed = String(text.reversed().drop(while: isCollapsible).reversed())
+                    if trimmed.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(trimmed) }
+                }
+                if case .lineBreak = out.last { continue }
+                out.append(.lineBreak)
+            case .text(let text):
+                var value = text
+                if case .lineBreak = out.last { value = String(value.drop(while: isCollapsible)) }
+                if !value.isEmpty { out.append(.text(value)) }
+            default:
+                out.append(inline)
+            }
+        }
+        inlines = out
+    }
+
+    /// Removes whitespace and line breaks at the start and end of a block.
+    private static func trimEdges(_ inlines: inout [Inline]) {
+        while let first = inlines.first {
+            if case .lineBreak = first {
+                inlines.removeFirst()
+            } else if case .text(let text) = first {
+                let rest = String(text.drop(while: isCollapsible))
+                if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest); break }
+            } else {
+                break
+            }
+        }
+        while let last = inlines.last {
+            if case .lineBreak = last {
+                inlines.removeLast()
+            } else if case .text(let text) = last {
+                let rest = trimmingTrailingCollapsible(text)
+                if rest.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(rest); break }
+            } else {
+                break
+            }
+        }
+    }
+
+    static func trimmingCollapsible(_ text: String) -> String {
+        trimmingTrailingCollapsible(String(text.drop(while: isCollapsible)))
+    }
+
+    private static func trimmingTrailingCollapsible(_ text: String) -> String {
+        var value = Substring(text)
+        while let last = value.last, isCollapsible(last) { value = value.dropLast() }
+        return String(value)
+    }
+}
