@@ -1,0 +1,54 @@
+import WinnowDOM
+
+/// What one rule line did on one page, for `winnow explain` and for spotting rules that match nothing.
+public struct RuleLineReport: Sendable, Hashable {
+    public let directive: RuleDirective
+    /// Nodes (or, for replacements, occurrences) the line matched; nil when the line was not evaluated
+    /// (settings, tests, headers, or a stage that did not run).
+    public var matches: Int?
+    /// Short descriptions of what the line removed or changed (at most `RuleEngine.previewLimit`).
+    public var previews: [String] = []
+    /// For alternatives (title/body/author/date/link lines): true when this line supplied the value.
+    public var used: Bool = false
+    /// Why the line had no effect although it matched, or how it was interpreted.
+    public var note: String?
+
+    public init(directive: RuleDirective) { self.directive = directive }
+}
+
+/// The result of applying a `RuleSet` to one page.
+///
+/// Not `Sendable`: it holds the (mutated) document and nodes of it. Convert to text/`Article` on the same task.
+public struct RuleExtraction {
+    /// The page after replacements and cleaning (a new parse when `wrap_in` rules ran).
+    public let document: Document
+    public let title: String?
+    public let authors: [String]
+    public let date: String?
+    /// The selected body nodes in document order (all matches of the first body line that matched,
+    /// outermost only). Empty when no body line matched.
+    public let body: [Node]
+    /// Absolute http(s) URL from the first single_page_link line whose condition held and that yielded one.
+    public let singlePageURL: String?
+    /// Absolute http(s) URL from the first next_page_link line whose condition held and that yielded one.
+    public let nextPageURL: String?
+    /// True when a native_ad_clue line matched.
+    public let isNativeAd: Bool
+    /// The rules that were applied (for settings: prune, autodetect_on_failure, headers...).
+    public let rules: RuleSet
+    /// One report per directive of `rules`, in the same order.
+    public let lines: [RuleLineReport]
+
+    /// Whether the extractor should prune unlikely nodes inside `body`.
+    public var prune: Bool { rules.value(of: .prune) }
+    /// Whether automatic extraction should run because the body rules failed (or there were none).
+    public var needsAutodetection: Bool { body.isEmpty && rules.value(of: .autodetectOnFailure) }
+    /// Body nodes serialised and concatenated (FTR joins multiple matches into one block).
+    public var bodyHTML: String { body.map(\.html).joined(separator: "\n") }
+    /// Body text, whitespace-collapsed per node, nodes separated by blank lines.
+    public var bodyText: String {
+        body.map { $0.text.collapsingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+    /// Lines that were evaluated and matched nothing — the first thing to look at when a rule breaks.
+    public var unmatchedLines: [RuleLineReport] { lines.filter { $0.matches == 0 } }
+}
