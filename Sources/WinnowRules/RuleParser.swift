@@ -142,6 +142,10 @@ private struct ParseState {
         switch value.lowercased() {
         case "yes": return true
         case "no": return false
+        case "true", "false":
+            // Seen in third-party folders; compatible mode accepts it (with a warning), strict mode does not.
+            report(.invalidValue, line: line, "'\(name)' expects yes or no, found '\(value)'")
+            return mode == .compatible ? value.lowercased() == "true" : nil
         default:
             report(.invalidValue, line: line, "'\(name)' expects yes or no, found '\(Self.clip(value))'")
             return nil

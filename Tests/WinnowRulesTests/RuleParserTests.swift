@@ -45,6 +45,15 @@ import Testing
         #expect(parsed.diagnostics.map(\.location.line) == [1, 2, 3])
     }
 
+    @Test func trueFalseIsAcceptedOnlyInCompatibleMode() {
+        let strict = parse("prune: false")
+        #expect(strict.diagnostics.first?.severity == .error)
+        #expect(strict.rule.directives.isEmpty)
+        let compatible = parse("prune: false", mode: .compatible)
+        #expect(compatible.diagnostics.first?.severity == .warning)
+        #expect(RuleSet(sources: [compatible.rule]).value(of: .prune) == false)
+    }
+
     @Test func malformedLineIsAnError() {
         let parsed = parse("body //article")
         #expect(parsed.diagnostics.first?.cause == .syntax)
