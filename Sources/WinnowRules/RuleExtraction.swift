@@ -16,6 +16,22 @@ public struct RuleLineReport: Sendable, Hashable {
     public init(directive: RuleDirective) { self.directive = directive }
 }
 
+extension RuleLineReport: CustomStringConvertible {
+    /// One line for `winnow explain`: `file:line  directive  → result`.
+    public var description: String {
+        var outcome: String
+        switch matches {
+        case nil: outcome = "not evaluated"
+        case 0?: outcome = "NO MATCH"
+        case let count?: outcome = count == 1 ? "1 match" : "\(count) matches"
+        }
+        if used { outcome += " (used)" }
+        if !previews.isEmpty { outcome += ": " + previews.joined(separator: " | ") }
+        if let note { outcome += " [\(note)]" }
+        return "\(directive.location)  \(directive)  → \(outcome)"
+    }
+}
+
 /// The result of applying a `RuleSet` to one page.
 ///
 /// Not `Sendable`: it holds the (mutated) document and nodes of it. Convert to text/`Article` on the same task.

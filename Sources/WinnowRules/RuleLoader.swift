@@ -95,6 +95,28 @@ public struct RuleLoader: Sendable {
         self.folders = folders
     }
 
+    /// Parses one rule file on its own (for `winnow rules check FILE`): the rule name comes from the file
+    /// name; fixtures are resolved beside it. `extends:` targets are not checked (they need the folders).
+    public static func parseFile(atPath path: String, mode: RuleMode = .strict) -> ParsedRuleFile {
+        let fileName = (path as NSString).lastPathComponent
+        let name = (fileName.hasSuffix(".txt") ? String(fileName.dropLast(4)) : fileName).lowercased()
+        var problems: [RuleDiagnostic] = []
+        if !RuleNames.isValid(name) {
+            problems.append(RuleDiagnostic(.warning, .fileName, at: SourceLocation(file: path, line: 0),
+                                           "'\(fileName)' is not named after a host; it would be skipped in a rule folder"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let empty = SiteRule(name: name, path: path, directives: [], tests: [], extends: [], isUsable: false)
+            return ParsedRuleFile(rule: empty, diagnostics: problems + [
+                RuleDiagnostic(.error, .unreadable, at: SourceLocation(file: path, line: 0), "rule file cannot be read"),
+            ])
+        }
+        let parsed = RuleParser(mode: mode).parse(String(decoding: data, as: UTF8.self), name: name, path: path)
+        let folder = RuleFolder(path: (path as NSString).deletingLastPathComponent, role: .user, mode: mode)
+        let (rule, fixtureProblems) = RuleLoader(folders: [folder]).resolveFixtures(parsed.rule, folder: folder)
+        return ParsedRuleFile(rule: rule, diagnostics: problems + parsed.diagnostics + fixtureProblems)
+    }
+
     /// Loads every folder. Missing folders are reported as warnings (an unset admin folder is normal).
     public func load() -> RuleLibrary {
         var definitions: [String: [SiteRule]] = [:]
@@ -137,7 +159,7 @@ public struct RuleLoader: Sendable {
     }
 
     /// Resolves `test_fixture` paths against the rule's folder and reports missing files.
-    private func resolveFixtures(_ rule: SiteRule, folder: RuleFolder) -> (SiteRule, [RuleDiagnostic]) {
+    func resolveFixtures(_ rule: SiteRule, folder: RuleFolder) -> (SiteRule, [RuleDiagnostic]) {
         var problems: [RuleDiagnostic] = []
         let tests = rule.tests.map { test -> RuleTest in
             guard let fixture = test.fixture else { return test }

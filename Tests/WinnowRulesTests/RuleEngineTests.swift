@@ -86,6 +86,9 @@ let storyPage = """
         #expect(report(result, line: 2)?.previews == ["<aside.related-articles> Related: other stories"])
         #expect(report(result, line: 3)?.matches == 0)
         #expect(result.unmatchedLines.map(\.directive.location.line) == [3])
+        #expect(report(result, line: 3)?.description == "sites/example.com.txt:3  strip: //nav  → NO MATCH")
+        #expect(report(result, line: 2)?.description
+            == "sites/example.com.txt:2  strip: //aside  → 1 match: <aside.related-articles> Related: other stories")
     }
 
     @Test func stripNestedMatchesIsSafe() throws {

@@ -155,6 +155,14 @@ import Testing
         #expect(library.rule(named: "example.com")?.directives.map(\.name) == ["body"])
     }
 
+    @Test func singleFileCheck() throws {
+        let folders = try RuleFolders(["sites": ["example.com.txt": "body: //article\nstrip_id_or_clas: x\ntest_url: https://example.com/\ntest_fixture: page.html"]])
+        let parsed = RuleLoader.parseFile(atPath: (folders.path("sites") as NSString).appendingPathComponent("example.com.txt"))
+        #expect(parsed.diagnostics.map(\.cause) == [.unknownDirective, .missingFixture])
+        #expect(parsed.diagnostics.map(\.location.line) == [2, 3])
+        #expect(RuleLoader.parseFile(atPath: folders.path("sites/none.com.txt")).diagnostics.map(\.cause) == [.unreadable])
+    }
+
     @Test func templateParsesCleanly() {
         #expect(RuleTemplate.fileName(forHost: "www.Example.com") == "example.com.txt")
         #expect(RuleTemplate.fileName(forHost: "localhost") == nil)
