@@ -69,6 +69,9 @@ struct EnginePass {
                   let matched = nodes(selector, line: index) else { continue }
             let elements = matched.filter { $0.isElement && !$0.hasAttribute(RuleEngine.wrapMarker) }
             reports[index].matches = elements.count
+            if matched.contains(where: { !$0.isElement }) {
+                reports[index].note = "only elements can be wrapped; other matches ignored"
+            }
             for element in elements {
                 counter += 1
                 let mark = String(counter)
@@ -244,10 +247,12 @@ struct EnginePass {
             outermost.append(node)
         }
         for node in outermost {
+            // The document node and DTD-like nodes cannot be removed (freeing them would free the tree).
+            guard node.kind != .document else { continue }
             if Self.isAttribute(node), let owner = node.parent {
                 addPreview(index, "@\(node.name) on \(Self.describe(owner, withText: false))")
                 owner.removeAttribute(node.name)
-            } else {
+            } else if node.kind != .other {
                 addPreview(index, Self.describe(node))
                 node.remove()
             }

@@ -19,6 +19,8 @@ public struct RuleParser: Sendable {
     public func parse(_ text: String, name: String, path: String) -> ParsedRuleFile {
         var state = ParseState(mode: mode, path: path)
         var lineNumber = 0
+        // A byte-order mark from Windows editors would otherwise glue itself to the first directive name.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }) {
             lineNumber += 1
             state.parseLine(String(rawLine), number: lineNumber)

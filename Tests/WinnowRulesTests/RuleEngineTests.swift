@@ -98,6 +98,23 @@ let storyPage = """
         #expect(!result.bodyText.contains("First paragraph"))
     }
 
+    @Test func hostileSelectorsDoNotCrash() throws {
+        for rule in ["strip: /", "strip: //node()", "strip: //@*", "dissolve: //*", "strip: /html/..",
+                     "wrap_in(div): //*", "strip_attr: /", "body: /\nstrip: //text()"] {
+            let result = try extract(rule, storyPage)
+            #expect(result.lines.count == rule.split(separator: "\n").count)
+        }
+        let attributes = try extract("body: //article\nstrip: //@*", storyPage)
+        #expect(!attributes.bodyHTML.contains("class="))
+        #expect(attributes.bodyText.contains("First paragraph"))
+    }
+
+    @Test func textMatchesAreNotWrapped() throws {
+        let result = try extract("wrap_in(em): //p[@class='pullquote']/text()", storyPage)
+        #expect(report(result, line: 1)?.matches == 0)
+        #expect(report(result, line: 1)?.note != nil)
+    }
+
     @Test func stripIDOrClassMatchesSubstringsOfIDOrClass() throws {
         let result = try extract("body: //body\nstrip_id_or_class: share\nstrip_id_or_class: comment\nstrip_id_or_class: nothing-here", storyPage)
         #expect(!result.bodyText.contains("Share on everything"))
