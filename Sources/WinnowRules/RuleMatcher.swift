@@ -72,6 +72,10 @@ public struct RuleMatcher: Sendable {
         return sources.isEmpty ? nil : RuleSet(host: Self.normalize(host: host), sources: sources)
     }
 
+    /// The rules a test runs with: those of its `test_url`'s host (not of the file it was written in, which may
+    /// be a wildcard, a parent or an `extends:` base shared by several hosts).
+    public func ruleSet(for test: RuleTest) -> RuleSet? { ruleSet(forURL: test.url) }
+
     /// The merged rules for a page URL's host.
     public func ruleSet(forURL url: String) -> RuleSet? {
         guard let host = URLComponents(string: url)?.host else { return nil }

@@ -172,3 +172,16 @@ import Testing
         #expect(parsed.rule.tests.first?.url == "https://example.com/a")
     }
 }
+
+@Suite struct RuleTestSelectionTests {
+    @Test func testsRunWithTheRulesOfTheirURLHost() throws {
+        let folders = try RuleFolders(["sites": [
+            ".example.com.txt": "strip: //aside\ntest_url: https://news.example.com/a",
+            "news.example.com.txt": "body: //main",
+        ]])
+        let library = RuleLoader(folders: [RuleFolder(path: folders.path("sites"), role: .bundled)]).load()
+        let matcher = RuleMatcher(library: library)
+        let test = try #require(library.rule(named: ".example.com")?.tests.first)
+        #expect(matcher.ruleSet(for: test)?.sources.map(\.name) == ["news.example.com", ".example.com"])
+    }
+}
