@@ -25,7 +25,9 @@ public struct PageFollower: Sendable {
 
     /// Pages to take in total, including the first.
     public let maximumPages: Int
+    /// Normalised URLs already taken (the loop guard).
     public private(set) var visited: Set<String>
+    /// Pages taken so far, including the first.
     public private(set) var pagesTaken: Int
 
     /// Starts with the first page already taken.

@@ -7,6 +7,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// 1-based line number; 0 when the diagnostic concerns the whole file.
     public let line: Int
 
+    /// A location; use line 0 for whole-file problems.
     public init(file: String, line: Int) {
         self.file = file
         self.line = line
@@ -46,12 +47,16 @@ public struct RuleDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case unreadable = "unreadable file"
     }
 
+    /// Error or warning (decided by the folder's mode).
     public let severity: Severity
+    /// The kind of problem, for grouping and branching.
     public let cause: Cause
+    /// The file and line the problem is on.
     public let location: SourceLocation
     /// One human sentence, without the location prefix.
     public let message: String
 
+    /// A diagnostic; `message` is one sentence without the location.
     public init(_ severity: Severity, _ cause: Cause, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.cause = cause

@@ -7,9 +7,12 @@ public struct RuleDirective: Sendable, Hashable, CustomStringConvertible {
     public let argument: String?
     /// The value after the colon, trimmed.
     public let value: String
+    /// Where the line is (for a find/replace pair: the replace line).
     public let location: SourceLocation
+    /// What the line asks for, already validated.
     public let action: RuleAction
 
+    /// A directive from validated parts (the parser builds these).
     public init(name: String, argument: String?, value: String, location: SourceLocation, action: RuleAction) {
         self.name = name
         self.argument = argument
@@ -63,11 +66,14 @@ public enum RuleAction: Sendable, Hashable {
 
 /// A raw-HTML string replacement (find_string/replace_string pair or `replace_string(find): replace`).
 public struct StringReplacement: Sendable, Hashable {
+    /// The exact text to look for in the raw HTML (case-sensitive).
     public let find: String
+    /// Its replacement; empty deletes it.
     public let replace: String
     /// Where the find text was written (the find_string line, or the one-line form's own line).
     public let findLocation: SourceLocation
 
+    /// A replacement pair.
     public init(find: String, replace: String, findLocation: SourceLocation) {
         self.find = find
         self.replace = replace
@@ -77,11 +83,14 @@ public struct StringReplacement: Sendable, Hashable {
 
 /// A single_page_link / next_page_link rule and the optional `if_page_contains` condition attached to it.
 public struct LinkRule: Sendable, Hashable {
+    /// Selects the link (element href/src, attribute, or a string expression).
     public let selector: RuleSelector
     /// The rule is used only when this selector matches the page.
     public let condition: RuleSelector?
+    /// Where the `if_page_contains` line is.
     public let conditionLocation: SourceLocation?
 
+    /// A link rule, optionally conditioned.
     public init(selector: RuleSelector, condition: RuleSelector? = nil, conditionLocation: SourceLocation? = nil) {
         self.selector = selector
         self.condition = condition

@@ -14,12 +14,14 @@ import WinnowDOM
 ///
 /// Every directive gets a `RuleLineReport` with its match count.
 public struct RuleEngine: Sendable {
+    /// The merged rules this engine applies.
     public let rules: RuleSet
     /// Previews kept per line.
     public static let previewLimit = 5
     /// Marker attribute used while wrapping; removed before the result is returned.
     static let wrapMarker = "data-winnow-wrap"
 
+    /// An engine for one rule set; cheap, Sendable, reusable across pages and tasks.
     public init(rules: RuleSet) { self.rules = rules }
 
     /// The HTML after `convert_double_br_tags` and the find/replace pairs, with a report per replacement line.
@@ -99,6 +101,7 @@ public struct RuleEngine: Sendable {
 
 /// The page text after raw replacements.
 public struct PreprocessedPage: Sendable {
+    /// The HTML to parse.
     public let html: String
     /// One report per directive; only replacement lines (and `convert_double_br_tags`) are filled in.
     public let reports: [RuleLineReport]
@@ -106,7 +109,10 @@ public struct PreprocessedPage: Sendable {
 
 /// A failure to run rules (not a rule that matched nothing — that is a report, not an error).
 public struct RuleEngineError: Error, Sendable, CustomStringConvertible {
+    /// One line for the user.
     public let message: String
+    /// An error with a message.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

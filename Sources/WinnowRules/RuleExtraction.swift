@@ -2,6 +2,7 @@ import WinnowDOM
 
 /// What one rule line did on one page, for `winnow explain` and for spotting rules that match nothing.
 public struct RuleLineReport: Sendable, Hashable {
+    /// The rule line this report is about.
     public let directive: RuleDirective
     /// Nodes (or, for replacements, occurrences) the line matched; nil when the line was not evaluated
     /// (settings, tests, headers, or a stage that did not run).
@@ -13,6 +14,7 @@ public struct RuleLineReport: Sendable, Hashable {
     /// Why the line had no effect although it matched, or how it was interpreted.
     public var note: String?
 
+    /// An empty (not evaluated) report for a line.
     public init(directive: RuleDirective) { self.directive = directive }
 }
 
@@ -38,8 +40,11 @@ extension RuleLineReport: CustomStringConvertible {
 public struct RuleExtraction {
     /// The page after replacements and cleaning (a new parse when `wrap_in` rules ran).
     public let document: Document
+    /// The first non-empty title from the title lines.
     public let title: String?
+    /// Every name matched by the first author line that matched.
     public let authors: [String]
+    /// The first non-empty date text (unparsed).
     public let date: String?
     /// The selected body nodes in document order (all matches of the first body line that matched,
     /// outermost only). Empty when no body line matched.

@@ -13,11 +13,14 @@ public struct RuleFolder: Sendable, Hashable {
         case bundled
     }
 
+    /// The folder's path.
     public let path: String
+    /// Admin, user or bundled.
     public let role: Role
     /// Strict for Winnow's own folders; compatible for third-party collections.
     public let mode: RuleMode
 
+    /// A folder; strict unless it holds third-party rules.
     public init(path: String, role: Role, mode: RuleMode = .strict) {
         self.path = path
         self.role = role
@@ -36,6 +39,7 @@ public struct RuleLibrary: Sendable {
     /// Number of `.txt` files read.
     public let filesRead: Int
 
+    /// A library from already-parsed files (the loader builds these).
     public init(definitions: [String: [SiteRule]], diagnostics: [RuleDiagnostic], filesRead: Int) {
         self.definitions = definitions
         self.diagnostics = diagnostics
@@ -82,8 +86,10 @@ public struct RuleLibrary: Sendable {
 
 /// Reads rule folders in precedence order (first = highest) and validates every file.
 public struct RuleLoader: Sendable {
+    /// Folders, highest precedence first.
     public let folders: [RuleFolder]
 
+    /// A loader over folders given highest precedence first.
     public init(folders: [RuleFolder]) { self.folders = folders }
 
     /// The usual order: the admin folder, then user folders as given, then the bundled folder.

@@ -17,11 +17,14 @@ public struct RuleMatcher: Sendable {
         case wildcardsOnly
     }
 
+    /// The loaded rule files.
     public let library: RuleLibrary
+    /// Whether exact parent-host files apply to subdomains.
     public let parentDomains: ParentDomains
     /// Whether `global.txt` is merged last into every set (FTR does this).
     public let includeGlobal: Bool
 
+    /// A matcher with Winnow's defaults (parent hosts and global.txt included).
     public init(library: RuleLibrary, parentDomains: ParentDomains = .all, includeGlobal: Bool = true) {
         self.library = library
         self.parentDomains = parentDomains

@@ -2,7 +2,9 @@ import WinnowDOM
 
 /// The outcome of parsing one rule file: the rule and everything wrong with it.
 public struct ParsedRuleFile: Sendable {
+    /// The parsed file (check `isUsable` before applying it).
     public let rule: SiteRule
+    /// Problems in line order.
     public let diagnostics: [RuleDiagnostic]
 }
 
@@ -11,8 +13,10 @@ public struct ParsedRuleFile: Sendable {
 /// Pure: reads no files. Fixture existence and `extends:` targets are checked by `RuleLoader`, which knows
 /// the folders.
 public struct RuleParser: Sendable {
+    /// Strict (errors) or compatible (warnings).
     public let mode: RuleMode
 
+    /// A parser; strict by default.
     public init(mode: RuleMode = .strict) { self.mode = mode }
 
     /// Parses `text` as the rule file `name` stored at `path`.

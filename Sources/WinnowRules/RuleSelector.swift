@@ -12,6 +12,7 @@ public struct RuleSelector: Sendable, Hashable, CustomStringConvertible {
     /// token in any way an HTML rule would use, so the prefix is unambiguous.
     public static let cssPrefix = "css:"
 
+    /// XPath or CSS, as written.
     public let syntax: Syntax
     /// The selector as written (without the `css:` prefix).
     public let source: String

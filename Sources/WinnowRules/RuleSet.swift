@@ -13,6 +13,7 @@ public struct RuleSet: Sendable, Hashable {
     /// Every directive of every source, in merge order.
     public let directives: [RuleDirective]
 
+    /// Merges files given most specific first.
     public init(host: String? = nil, sources: [SiteRule]) {
         self.host = host
         self.sources = sources

@@ -1,6 +1,7 @@
 /// A test case written in a rule file: a URL, optionally a saved copy of the page beside the rule
 /// (`test_fixture`), and text the extraction must (`test_contains`) or must not (`test_not_contains`) yield.
 public struct RuleTest: Sendable, Hashable {
+    /// The article URL the test is about (its host decides which rules run).
     public let url: String
     /// Where `test_url` was written.
     public let location: SourceLocation
@@ -8,9 +9,12 @@ public struct RuleTest: Sendable, Hashable {
     public let fixture: String?
     /// The fixture's resolved path (set by the loader; nil when there is no fixture).
     public let fixturePath: String?
+    /// Text the extraction must contain.
     public let contains: [TestExpectation]
+    /// Text the extraction must not contain.
     public let notContains: [TestExpectation]
 
+    /// A test case (the parser builds these).
     public init(url: String, location: SourceLocation, fixture: String? = nil, fixturePath: String? = nil,
                 contains: [TestExpectation] = [], notContains: [TestExpectation] = []) {
         self.url = url
@@ -46,9 +50,12 @@ public struct RuleTest: Sendable, Hashable {
 
 /// One `test_contains` / `test_not_contains` line.
 public struct TestExpectation: Sendable, Hashable {
+    /// The expected (or forbidden) text.
     public let text: String
+    /// The expectation's line, for failure messages.
     public let location: SourceLocation
 
+    /// An expectation.
     public init(text: String, location: SourceLocation) {
         self.text = text
         self.location = location
@@ -57,15 +64,21 @@ public struct TestExpectation: Sendable, Hashable {
 
 /// The result of checking one test; `failures` point at the expectation lines that failed.
 public struct RuleTestOutcome: Sendable, Hashable {
+    /// The test that was checked.
     public let test: RuleTest
+    /// Failed expectations, in file order.
     public let failures: [RuleTestFailure]
+    /// True when every expectation held.
     public var passed: Bool { failures.isEmpty }
 }
 
 /// A failed expectation, printable as `file:line: message`.
 public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The expectation that failed.
     public let expectation: TestExpectation
+    /// What went wrong.
     public let message: String
+    /// `file:line: message`.
     public var description: String { "\(expectation.location): \(message)" }
 }
 

@@ -13,6 +13,7 @@ public struct SiteRule: Sendable, Hashable {
     /// False when strict-mode parsing found errors: such a file is reported but never applied.
     public let isUsable: Bool
 
+    /// A rule file (the parser builds these).
     public init(name: String, path: String, directives: [RuleDirective], tests: [RuleTest],
                 extends: [RuleReference], isUsable: Bool) {
         self.name = name
@@ -32,9 +33,12 @@ public struct SiteRule: Sendable, Hashable {
 
 /// An `extends:` line: the name of another rule file and where the reference was written.
 public struct RuleReference: Sendable, Hashable {
+    /// The referenced rule name.
     public let name: String
+    /// The `extends:` line.
     public let location: SourceLocation
 
+    /// A reference.
     public init(name: String, location: SourceLocation) {
         self.name = name
         self.location = location
