@@ -62,8 +62,33 @@ public struct RuleExtraction {
 
     /// Whether the extractor should prune unlikely nodes inside `body`.
     public var prune: Bool { rules.value(of: .prune) }
-    /// Whether automatic extraction should run because the body rules failed (or there were none).
-    public var needsAutodetection: Bool { body.isEmpty && rules.value(of: .autodetectOnFailure) }
+    /// Whether automatic body extraction should run: no body was found and either no body line exists or
+    /// `autodetect_on_failure` is on (FTR's rule, applied per field — see `needsAutodetection(of:)`).
+    public var needsAutodetection: Bool { needsAutodetection(of: .body) }
+
+    /// Fields the rules can supply, for deciding per field whether the extractor should fill it in.
+    public enum Field: Sendable, Hashable, CaseIterable { case title, body, author, date }
+
+    /// True when `field` was not found and the extractor should detect it: when the rules have no line for
+    /// it at all, or `autodetect_on_failure` is on (the default). `autodetect_on_failure: no` with a
+    /// failing line leaves the field empty, as the site author asked.
+    public func needsAutodetection(of field: Field) -> Bool {
+        let found: Bool
+        switch field {
+        case .title: found = title != nil
+        case .body: found = !body.isEmpty
+        case .author: found = !authors.isEmpty
+        case .date: found = date != nil
+        }
+        if found { return false }
+        let hasLine = rules.directives.contains { directive in
+            switch (field, directive.action) {
+            case (.title, .title), (.body, .body), (.author, .author), (.date, .date): true
+            default: false
+            }
+        }
+        return !hasLine || rules.value(of: .autodetectOnFailure)
+    }
     /// Body nodes serialised and concatenated (FTR joins multiple matches into one block).
     public var bodyHTML: String { body.map(\.html).joined(separator: "\n") }
     /// Body text, whitespace-collapsed per node, nodes separated by blank lines.

@@ -77,6 +77,13 @@ let storyPage = """
     @Test func noBodyMatchAsksForAutodetectionUnlessDisabled() throws {
         #expect(try extract("body: //section", storyPage).needsAutodetection)
         #expect(try !extract("body: //section\nautodetect_on_failure: no", storyPage).needsAutodetection)
+        // Without any line for a field, detection runs whatever the setting says (FTR does the same).
+        let noLines = try extract("autodetect_on_failure: no\ntitle: //h1", storyPage)
+        #expect(noLines.needsAutodetection(of: .body))
+        #expect(noLines.needsAutodetection(of: .author))
+        #expect(!noLines.needsAutodetection(of: .title))
+        let failing = try extract("autodetect_on_failure: no\ndate: //span[@class='none']", storyPage)
+        #expect(!failing.needsAutodetection(of: .date))
     }
 
     @Test func stripRemovesMatchesAndPreviewsThem() throws {
