@@ -4,7 +4,8 @@ import WinnowDOM
 @testable import WinnowRules
 
 /// Loads the public ftr-site-config collection in compatibility mode when it is present beside the
-/// checkout (`../shared/corpus/ftr-site-config`, or `WINNOW_FTR_CORPUS`), and prints what it found.
+/// checkout (`../shared/corpus/ftr-site-config`, or `WINNOW_FTR_CORPUS`), and prints what it found
+/// (every warning with `WINNOW_CORPUS_VERBOSE=1`).
 /// Nothing from the corpus is stored in the repository.
 @Suite struct CorpusCheckTests {
     static var corpusPath: String? {
@@ -48,7 +49,8 @@ import WinnowDOM
         print("corpus: \(library.filesRead) files read, \(clean) without any warning, \(library.diagnostics.count) warnings")
         for (cause, count) in byCause.sorted(by: { $0.value > $1.value }) { print("  \(count)\t\(cause.rawValue)") }
         print("  \(selectors) XPath selectors compiled under libxml2")
-        for diagnostic in library.diagnostics where diagnostic.cause != .unsupportedDirective {
+        let verbose = ProcessInfo.processInfo.environment["WINNOW_CORPUS_VERBOSE"] != nil
+        for diagnostic in library.diagnostics where verbose {
             print("  \(diagnostic)")
         }
 
