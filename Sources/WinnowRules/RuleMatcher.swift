@@ -44,6 +44,8 @@ public struct RuleMatcher: Sendable {
     public func candidateNames(forHost rawHost: String) -> [String] {
         guard let host = Self.normalize(host: rawHost) else { return [] }
         var names = [host]
+        // IP addresses have no parent domains.
+        if host.hasPrefix("[") || host.allSatisfy({ $0.isNumber || $0 == "." }) { return names }
         var base = host
         if host.hasPrefix("www."), host.split(separator: ".").count > 2 {
             base = String(host.dropFirst(4))

@@ -16,6 +16,9 @@ import Testing
             ["a.b.example.com", ".b.example.com", "b.example.com", ".example.com", "example.com"])
         #expect(matcher.candidateNames(forHost: "WWW.Example.com:8080") == ["www.example.com", "example.com"])
         #expect(matcher.candidateNames(forHost: "example.com.") == ["example.com"])
+        #expect(matcher.candidateNames(forHost: "192.168.1.10:8080") == ["192.168.1.10"])
+        #expect(matcher.candidateNames(forHost: "[::1]:8080") == ["[::1]"])
+        #expect(matcher.candidateNames(forHost: "") == [])
         #expect(matcher.candidateNames(forHost: "www.news.example.com") ==
             ["www.news.example.com", "news.example.com", ".example.com", "example.com"])
         let ftr = RuleMatcher(library: library, parentDomains: .wildcardsOnly)
