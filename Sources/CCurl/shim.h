@@ -23,6 +23,11 @@ static inline CURLcode winnow_curl_global_init(void) {
 /// The size libcurl requires for a CURLOPT_ERRORBUFFER buffer.
 static inline size_t winnow_curl_error_size(void) { return CURL_ERROR_SIZE; }
 
+/// The runtime libcurl version as 0xXXYYZZ (major, minor, patch), for working around known bugs.
+static inline unsigned int winnow_curl_version_num(void) {
+    return curl_version_info(CURLVERSION_NOW)->version_num;
+}
+
 // MARK: - Easy options
 
 static inline CURLcode winnow_easy_setopt_long(CURL *handle, CURLoption option, long value) {

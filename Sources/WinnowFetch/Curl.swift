@@ -5,6 +5,9 @@ enum Curl {
     /// curl_global_init, run exactly once (Swift lazily initialises static lets under a lock).
     private static let globalInitResult: CURLcode = winnow_curl_global_init()
 
+    /// libcurl before 8.0.0 fails when reusing HTTP/2 prior-knowledge connections (curl issue #10634).
+    static let hasPriorKnowledgeReuseBug = winnow_curl_version_num() < 0x08_00_00
+
     /// Ensures curl_global_init has run; throws when libcurl could not initialise.
     static func ensureGlobalInit() throws(FetchError) {
         let code = globalInitResult

@@ -66,6 +66,10 @@ public struct HTTPClientConfiguration: Sendable {
     public var maxConnections: Int
     /// Cap on open connections per host (0 = unlimited); transfers beyond it queue.
     public var maxConnectionsPerHost: Int
+    /// Make new transfers wait for an in-progress connection to the same host so they can share it via
+    /// HTTP/2 (CURLOPT_PIPEWAIT). Off by default: libcurl 7.88 releases waiting transfers one at a time,
+    /// which serialises bursts to HTTP/1.1-only hosts.
+    public var waitForMultiplexing: Bool
 
     /// Creates a configuration; every parameter has a sensible default.
     public init(
@@ -79,7 +83,8 @@ public struct HTTPClientConfiguration: Sendable {
         acceptCompression: Bool = true,
         proxy: ProxyPolicy = .environment,
         maxConnections: Int = 0,
-        maxConnectionsPerHost: Int = 0
+        maxConnectionsPerHost: Int = 0,
+        waitForMultiplexing: Bool = false
     ) {
         self.userAgent = userAgent
         self.httpVersion = httpVersion
@@ -92,6 +97,7 @@ public struct HTTPClientConfiguration: Sendable {
         self.proxy = proxy
         self.maxConnections = maxConnections
         self.maxConnectionsPerHost = maxConnectionsPerHost
+        self.waitForMultiplexing = waitForMultiplexing
     }
 }
 

@@ -60,9 +60,16 @@ final class Transfer {
             try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1), "the HTTP version")
         case .http2OverTLS:
             try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "the HTTP version")
-            try set(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
         case .http2PriorKnowledge:
             try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE), "the HTTP version")
+            if Curl.hasPriorKnowledgeReuseBug {
+                // libcurl < 8.0.0 breaks ("Error in the HTTP2 framing layer") when it reuses an h2c
+                // prior-knowledge connection (curl issue #10634): give each transfer its own connection.
+                try set(CURLOPT_FRESH_CONNECT, 1, "FRESH_CONNECT")
+                try set(CURLOPT_FORBID_REUSE, 1, "FORBID_REUSE")
+            }
+        }
+        if config.waitForMultiplexing {
             try set(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
         }
         if config.acceptCompression {
