@@ -129,16 +129,22 @@ final class TransferLoop: @unchecked Sendable {
         var transfers: [UInt64: Transfer] = [:]
         var byHandle: [UnsafeMutableRawPointer: UInt64] = [:]
 
+        /// Detaches a transfer from the multi handle; the count is updated before the caller resumes anyone,
+        /// so `activeTransferCount` never lags behind a finished fetch.
         func remove(_ id: UInt64) -> Transfer? {
             guard let transfer = transfers.removeValue(forKey: id) else { return nil }
             byHandle[transfer.easy] = nil
             curl_multi_remove_handle(multi, transfer.easy)
+            inbox.withLock { $0.activeCount -= 1 }
             return transfer
         }
 
         while true {
+            // Taking the submissions and counting them as active happens in one critical section, so a
+            // transfer is always visible to `activeTransferCount` (queued or running) until it finishes.
             let (submissions, cancellations, stopping) = inbox.withLock { state in
                 defer {
+                    state.activeCount += state.submissions.count
                     state.submissions.removeAll()
                     state.cancellations.removeAll()
                 }
@@ -166,6 +172,7 @@ final class TransferLoop: @unchecked Sendable {
                     byHandle[transfer.easy] = submission.id
                 } catch {
                     // Transfer.init resumes nothing itself; a failed setup is reported here exactly once.
+                    inbox.withLock { $0.activeCount -= 1 }
                     submission.continuation.resume(throwing: error)
                 }
             }
@@ -182,8 +189,6 @@ final class TransferLoop: @unchecked Sendable {
                 let result = winnow_msg_result(message)  // read before remove_handle invalidates it
                 remove(id)?.complete(with: result)
             }
-            let active = transfers.count
-            inbox.withLock { $0.activeCount = active }
 
             curl_multi_poll(multi, nil, 0, 1000, nil)
         }

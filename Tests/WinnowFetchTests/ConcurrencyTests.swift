@@ -37,6 +37,7 @@ struct ConcurrencyTests {
         let url = harness.url("/stall")
         let task = Task { try await client.fetch(url) }
         try await Task.sleep(for: .milliseconds(300))
+        #expect(client.activeTransferCount == 1)
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.result
