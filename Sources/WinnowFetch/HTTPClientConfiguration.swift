@@ -70,6 +70,9 @@ public struct HTTPClientConfiguration: Sendable {
     /// HTTP/2 (CURLOPT_PIPEWAIT). Off by default: libcurl 7.88 releases waiting transfers one at a time,
     /// which serialises bursts to HTTP/1.1-only hosts.
     public var waitForMultiplexing: Bool
+    /// A PEM file of CA certificates to trust instead of the system store (private CAs, tests).
+    /// Certificate and host-name verification always stay on.
+    public var caBundlePath: String?
 
     /// Creates a configuration; every parameter has a sensible default.
     public init(
@@ -84,7 +87,8 @@ public struct HTTPClientConfiguration: Sendable {
         proxy: ProxyPolicy = .environment,
         maxConnections: Int = 0,
         maxConnectionsPerHost: Int = 0,
-        waitForMultiplexing: Bool = false
+        waitForMultiplexing: Bool = false,
+        caBundlePath: String? = nil
     ) {
         self.userAgent = userAgent
         self.httpVersion = httpVersion
@@ -98,6 +102,7 @@ public struct HTTPClientConfiguration: Sendable {
         self.maxConnections = maxConnections
         self.maxConnectionsPerHost = maxConnectionsPerHost
         self.waitForMultiplexing = waitForMultiplexing
+        self.caBundlePath = caBundlePath
     }
 }
 

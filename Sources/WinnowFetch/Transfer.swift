@@ -96,6 +96,9 @@ final class Transfer {
             try set(CURLOPT_PROXY, proxy, "the proxy")
         }
         try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "SUPPRESS_CONNECT_HEADERS")
+        if let bundle = config.caBundlePath {
+            try set(CURLOPT_CAINFO, bundle, "the CA bundle")
+        }
         try Curl.check(
             winnow_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "the error buffer", url: request.url)
 

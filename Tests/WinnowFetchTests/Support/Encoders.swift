@@ -67,15 +67,16 @@ enum Encoders {
         FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
-    /// Runs `tool arguments... file` and returns its standard output.
-    static func run(_ tool: String, _ arguments: [String], input: [UInt8]) throws -> [UInt8] {
+    /// Runs `tool arguments... [file holding input]` and returns its standard output.
+    static func run(_ tool: String, _ arguments: [String], input: [UInt8]?) throws -> [UInt8] {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("winnow-fetch-\(UUID().uuidString)")
-        try Data(input).write(to: file)
+        if let input { try Data(input).write(to: file) }
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments + [file.path]
+        process.arguments = arguments + (input == nil ? [] : [file.path])
+        process.standardError = FileHandle.nullDevice
         let output = Pipe()
         process.standardOutput = output
         try process.run()

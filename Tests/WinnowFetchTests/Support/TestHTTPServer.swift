@@ -135,6 +135,25 @@ final class TestHTTPServer: @unchecked Sendable {
         return UInt16(bigEndian: address.sin_port)
     }
 
+    /// Waits until something accepts TCP connections on 127.0.0.1:`port` (for servers run as processes).
+    static func waitForListener(port: UInt16, timeout: Duration) throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw ServerError("socket() failed") }
+            var address = loopback(port: port)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            close(fd)
+            if connected == 0 { return }
+            usleep(20_000)
+        }
+        throw ServerError("nothing listening on port \(port) after \(timeout)")
+    }
+
     // MARK: - Accepting
 
     private func acceptLoop() {
