@@ -95,6 +95,14 @@ struct HTTPClientTests {
         let ok = try await harness.fetch("/redirect/3")
         #expect(ok.redirectCount == 3)
 
+        // maxRedirects 0 disables following: the 3xx itself is the response.
+        let noFollow = try Harness(Harness.configuration(maxRedirects: 0))
+        let hop = try await noFollow.fetch("/redirect/2")
+        #expect(hop.status == 302)
+        #expect(hop.headers["Location"] == "/redirect/1")
+        #expect(hop.redirectCount == 0)
+        await noFollow.finish()
+
         let defaultCap = try Harness()
         let beyondDefault = await fetchError { try await defaultCap.fetch("/redirect/11") }
         #expect(beyondDefault?.code == .tooManyRedirects)
