@@ -1,7 +1,10 @@
 /// The request methods Winnow issues. A scraper reads pages; POST exists for form-style endpoints.
 public enum HTTPMethod: String, Sendable, Hashable {
+    /// Fetch a resource.
     case get = "GET"
+    /// Fetch only the headers (existence, size, type checks).
     case head = "HEAD"
+    /// Submit `HTTPRequest.body`.
     case post = "POST"
 }
 

@@ -1,9 +1,14 @@
 /// The HTTP version a response was received over.
 public enum HTTPVersion: String, Sendable, Hashable {
+    /// HTTP/1.0 (old servers and some proxies).
     case http1_0 = "HTTP/1.0"
+    /// HTTP/1.1.
     case http1_1 = "HTTP/1.1"
+    /// HTTP/2, over TLS (ALPN) or h2c.
     case http2 = "HTTP/2"
+    /// HTTP/3 (only if libcurl was built with it).
     case http3 = "HTTP/3"
+    /// libcurl reported no version (should not happen for a completed transfer).
     case unknown = "unknown"
 }
 

@@ -41,6 +41,9 @@ final class Transfer {
         errorBuffer.deallocate()
     }
 
+    /// The requested URL (for error reports).
+    var url: String { request.url }
+
     // MARK: - Options
 
     private func configure() throws(FetchError) {

@@ -181,7 +181,15 @@ final class TransferLoop: @unchecked Sendable {
             }
 
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            do {
+                try Curl.check(curl_multi_perform(multi, &running), "drive transfers", url: "")
+            } catch {
+                // The multi handle itself is broken (e.g. out of memory): nothing in flight can finish.
+                for id in Array(transfers.keys) {
+                    guard let transfer = remove(id) else { continue }
+                    transfer.fail(FetchError(code: .transport, message: error.message, url: transfer.url))
+                }
+            }
             var queued: Int32 = 0
             while let message = curl_multi_info_read(multi, &queued) {
                 guard winnow_msg_is_done(message) != 0, let easy = winnow_msg_easy_handle(message),
@@ -190,7 +198,9 @@ final class TransferLoop: @unchecked Sendable {
                 remove(id)?.complete(with: result)
             }
 
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            if curl_multi_poll(multi, nil, 0, 1000, nil) != CURLM_OK {
+                usleep(10_000)  // never spin if polling itself fails
+            }
         }
 
         transfers.removeAll()
