@@ -1,5 +1,93 @@
 #ifndef WINNOW_CCURL_SHIM_H
 #define WINNOW_CCURL_SHIM_H
+
+// The only place Winnow touches libcurl's C surface directly.
+// curl_easy_setopt, curl_easy_getinfo and curl_multi_setopt are variadic, which Swift cannot call,
+// so each argument type gets one typed, non-variadic wrapper here. Swift sees only these.
+
+#ifndef CURL_DISABLE_TYPECHECK
+#define CURL_DISABLE_TYPECHECK 1
+#endif
 #include <curl/curl.h>
-// Typed wrappers for curl's variadic setopt/getinfo are added by WinnowFetch's owner.
+
+/// Signature of CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION callbacks.
+typedef size_t (*winnow_data_callback)(char *buffer, size_t size, size_t nitems, void *userdata);
+
+// MARK: - Global
+
+/// curl_global_init with the default flags (SSL + platform init); call once per process.
+static inline CURLcode winnow_curl_global_init(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/// The size libcurl requires for a CURLOPT_ERRORBUFFER buffer.
+static inline size_t winnow_curl_error_size(void) { return CURL_ERROR_SIZE; }
+
+/// The runtime libcurl version as 0xXXYYZZ (major, minor, patch), for working around known bugs.
+static inline unsigned int winnow_curl_version_num(void) {
+    return curl_version_info(CURLVERSION_NOW)->version_num;
+}
+
+// MARK: - Easy options
+
+static inline CURLcode winnow_easy_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode winnow_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode winnow_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode winnow_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode winnow_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode winnow_easy_setopt_data_callback(CURL *handle, CURLoption option,
+                                                        winnow_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+// MARK: - Easy info
+
+static inline CURLcode winnow_easy_getinfo_long(CURL *handle, CURLINFO info, long *out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+
+static inline CURLcode winnow_easy_getinfo_string(CURL *handle, CURLINFO info, char **out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+
+static inline CURLcode winnow_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+
+static inline CURLcode winnow_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+
+// MARK: - Multi options
+
+static inline CURLMcode winnow_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
+// MARK: - Multi messages
+
+/// The easy handle a CURLMSG_DONE message refers to (avoids reaching into the struct from Swift).
+static inline CURL *winnow_msg_easy_handle(const CURLMsg *msg) { return msg->easy_handle; }
+
+/// Whether the message reports a finished transfer.
+static inline int winnow_msg_is_done(const CURLMsg *msg) { return msg->msg == CURLMSG_DONE; }
+
+/// The transfer's result code (only meaningful when winnow_msg_is_done is true).
+static inline CURLcode winnow_msg_result(const CURLMsg *msg) { return msg->data.result; }
+
 #endif

@@ -1,0 +1,276 @@
+import CCurl
+
+/// One in-flight request: owns its easy handle, header list and buffers, and resumes the caller's
+/// continuation exactly once. Lives only on the event-loop thread (never crosses threads itself).
+final class Transfer {
+    let id: UInt64
+    /// The CURL easy handle (libcurl's `CURL` is `void`).
+    let easy: UnsafeMutableRawPointer
+    private let request: PreparedRequest
+    private let configuration: HTTPClientConfiguration
+    private let continuation: CheckedContinuation<HTTPResponse, any Error>
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var body: [UInt8] = []
+    private var headers: [HTTPHeader] = []
+    private var bodyCapHit = false
+    private var resumed = false
+
+    /// Creates the easy handle and applies every option; throws (leaving nothing allocated) on failure.
+    init(
+        id: UInt64, request: PreparedRequest, configuration: HTTPClientConfiguration,
+        continuation: CheckedContinuation<HTTPResponse, any Error>
+    ) throws(FetchError) {
+        guard let easy = curl_easy_init() else {
+            throw FetchError(code: .transport, message: "libcurl could not create a transfer", url: request.url)
+        }
+        self.id = id
+        self.easy = easy
+        self.request = request
+        self.configuration = configuration
+        self.continuation = continuation
+        let size = winnow_curl_error_size()
+        self.errorBuffer = .allocate(capacity: size)
+        self.errorBuffer.initialize(repeating: 0, count: size)
+        try configure()
+    }
+
+    deinit {
+        curl_easy_cleanup(easy)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// The requested URL (for error reports).
+    var url: String { request.url }
+
+    // MARK: - Options
+
+    private func configure() throws(FetchError) {
+        let config = configuration
+        try set(CURLOPT_URL, request.url, "the URL")
+        try set(CURLOPT_NOSIGNAL, 1, "NOSIGNAL")
+        try set(CURLOPT_PROTOCOLS_STR, "http,https", "the allowed protocols")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "the allowed redirect protocols")
+        try set(CURLOPT_FOLLOWLOCATION, config.maxRedirects > 0 ? 1 : 0, "FOLLOWLOCATION")
+        try set(CURLOPT_MAXREDIRS, max(0, config.maxRedirects), "MAXREDIRS")
+        try set(CURLOPT_AUTOREFERER, 1, "AUTOREFERER")
+        // An in-memory cookie engine for this transfer only: some sites set a cookie on a redirect hop
+        // and loop until it comes back.
+        try set(CURLOPT_COOKIEFILE, "", "the cookie engine")
+        switch config.httpVersion {
+        case .http1_1:
+            try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1), "the HTTP version")
+        case .http2OverTLS:
+            try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "the HTTP version")
+        case .http2PriorKnowledge:
+            try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE), "the HTTP version")
+            if Curl.hasPriorKnowledgeReuseBug {
+                // libcurl < 8.0.0 breaks ("Error in the HTTP2 framing layer") when it reuses an h2c
+                // prior-knowledge connection (curl issue #10634): give each transfer its own connection.
+                try set(CURLOPT_FRESH_CONNECT, 1, "FRESH_CONNECT")
+                try set(CURLOPT_FORBID_REUSE, 1, "FORBID_REUSE")
+            }
+        }
+        if config.waitForMultiplexing {
+            try set(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
+        }
+        if config.acceptCompression {
+            // "" = advertise every encoding this libcurl was built with and decode transparently.
+            try set(CURLOPT_ACCEPT_ENCODING, "", "Accept-Encoding")
+        }
+        try set(CURLOPT_USERAGENT, config.userAgent, "the User-Agent")
+        try set(CURLOPT_CONNECTTIMEOUT_MS, max(1, config.connectTimeout.wholeMilliseconds), "the connect timeout")
+        try set(CURLOPT_TIMEOUT_MS, max(1, request.totalTimeout.wholeMilliseconds), "the total timeout")
+        if let low = config.lowSpeedLimit {
+            try set(CURLOPT_LOW_SPEED_LIMIT, max(1, low.bytesPerSecond), "the low-speed limit")
+            try set(CURLOPT_LOW_SPEED_TIME, max(1, (low.duration.wholeMilliseconds + 999) / 1000), "the low-speed time")
+        }
+        // Fails early when Content-Length already announces too much; the write callback covers the rest.
+        try Curl.check(
+            winnow_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
+            "the maximum file size", url: request.url)
+        switch config.proxy {
+        case .environment:
+            break  // libcurl reads http_proxy / https_proxy / all_proxy / no_proxy itself.
+        case .direct:
+            try set(CURLOPT_PROXY, "", "the proxy")
+        case .url(let proxy):
+            try set(CURLOPT_PROXY, proxy, "the proxy")
+        }
+        try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "SUPPRESS_CONNECT_HEADERS")
+        if let bundle = config.caBundlePath {
+            try set(CURLOPT_CAINFO, bundle, "the CA bundle")
+        }
+        try Curl.check(
+            winnow_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "the error buffer", url: request.url)
+
+        for line in request.headerLines {
+            guard let appended = curl_slist_append(headerList, line) else {
+                throw FetchError(code: .transport, message: "out of memory building headers", url: request.url)
+            }
+            headerList = appended
+        }
+        if let headerList {
+            try Curl.check(
+                winnow_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "the headers", url: request.url)
+        }
+
+        switch request.method {
+        case .get:
+            break
+        case .head:
+            try set(CURLOPT_NOBODY, 1, "HEAD")
+        case .post:
+            let bytes = request.body ?? []
+            try set(CURLOPT_POST, 1, "POST")
+            try Curl.check(
+                winnow_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)),
+                "the body size", url: request.url)
+            // COPYPOSTFIELDS copies the bytes now, so the Swift array need not outlive this call.
+            let code = bytes.withUnsafeBytes { raw -> CURLcode in
+                guard let base = raw.baseAddress else {
+                    return winnow_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+                }
+                return winnow_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+            }
+            try Curl.check(code, "the body", url: request.url)
+        }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        try Curl.check(
+            winnow_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION) { buffer, size, count, context in
+                guard let context else { return 0 }
+                let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+                return transfer.receiveBody(UnsafeRawBufferPointer(start: buffer, count: size * count))
+            }, "the write callback", url: request.url)
+        try Curl.check(winnow_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context), "WRITEDATA", url: request.url)
+        try Curl.check(
+            winnow_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION) { buffer, size, count, context in
+                guard let context else { return 0 }
+                let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+                return transfer.receiveHeader(UnsafeRawBufferPointer(start: buffer, count: size * count))
+            }, "the header callback", url: request.url)
+        try Curl.check(winnow_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context), "HEADERDATA", url: request.url)
+    }
+
+    private func set(_ option: CURLoption, _ value: Int, _ what: String) throws(FetchError) {
+        try Curl.check(winnow_easy_setopt_long(easy, option, value), what, url: request.url)
+    }
+
+    private func set(_ option: CURLoption, _ value: String, _ what: String) throws(FetchError) {
+        try Curl.check(winnow_easy_setopt_string(easy, option, value), what, url: request.url)
+    }
+
+    // MARK: - Callbacks (called by libcurl inside curl_multi_perform, on the loop thread)
+
+    /// Appends decoded body bytes, refusing (short count -> CURLE_WRITE_ERROR) past the cap.
+    /// libcurl calls this with already-decompressed data, so the cap bounds memory, not wire size.
+    private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
+        guard body.count + chunk.count <= request.maxBodyBytes else {
+            bodyCapHit = true
+            return 0  // any count other than chunk.count aborts the transfer
+        }
+        body.append(contentsOf: chunk)
+        return chunk.count
+    }
+
+    /// Records one header line. A status line starts a new response (redirect hop, 1xx, final), so
+    /// headers and body collected so far belong to an earlier response and are dropped.
+    private func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
+        let bytes = Array(line)
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let content = bytes[0..<end]
+        if content.starts(with: Array("HTTP/".utf8)) {
+            headers.removeAll(keepingCapacity: true)
+            body.removeAll(keepingCapacity: true)
+        } else if let first = content.first, first == 0x20 || first == 0x09, !headers.isEmpty {
+            // Obsolete line folding: a continuation of the previous field's value.
+            headers[headers.count - 1].value += " " + HTTPResponse.trim(Transfer.decode(content))
+        } else if let colon = content.firstIndex(of: UInt8(ascii: ":")) {
+            let name = HTTPResponse.trim(Transfer.decode(content[content.startIndex..<colon]))
+            let value = HTTPResponse.trim(Transfer.decode(content[(colon + 1)...]))
+            if !name.isEmpty { headers.append(HTTPHeader(name: name, value: value)) }
+        }
+        return line.count
+    }
+
+    /// Header bytes are usually ASCII; valid UTF-8 is kept, anything else is read as ISO-8859-1.
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    // MARK: - Completion
+
+    /// Resumes the caller with a response (CURLE_OK) or the mapped error.
+    func complete(with code: CURLcode) {
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            fail(Curl.error(
+                for: code, detail: detail, url: request.url, bodyCapHit: bodyCapHit,
+                maxBodyBytes: request.maxBodyBytes))
+            return
+        }
+        do {
+            finish(.success(try makeResponse()))
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Resumes the caller with an error (cancellation, shutdown, or a libcurl failure).
+    func fail(_ error: any Error) {
+        finish(.failure(error))
+    }
+
+    private func finish(_ result: Result<HTTPResponse, any Error>) {
+        guard !resumed else { return }
+        resumed = true
+        continuation.resume(with: result)
+    }
+
+    private func makeResponse() throws(FetchError) -> HTTPResponse {
+        let status = try infoLong(CURLINFO_RESPONSE_CODE)
+        let effectiveURL = try infoString(CURLINFO_EFFECTIVE_URL) ?? request.url
+        let redirects = try infoLong(CURLINFO_REDIRECT_COUNT)
+        let version: HTTPVersion
+        switch try infoLong(CURLINFO_HTTP_VERSION) {
+        case Int(CURL_HTTP_VERSION_1_0): version = .http1_0
+        case Int(CURL_HTTP_VERSION_1_1): version = .http1_1
+        case Int(CURL_HTTP_VERSION_2_0): version = .http2
+        case Int(CURL_HTTP_VERSION_3): version = .http3
+        default: version = .unknown
+        }
+        let timings = TransferTimings(
+            nameLookup: try infoDuration(CURLINFO_NAMELOOKUP_TIME_T),
+            connect: try infoDuration(CURLINFO_CONNECT_TIME_T),
+            tlsHandshake: try infoDuration(CURLINFO_APPCONNECT_TIME_T),
+            firstByte: try infoDuration(CURLINFO_STARTTRANSFER_TIME_T),
+            total: try infoDuration(CURLINFO_TOTAL_TIME_T),
+            redirects: try infoDuration(CURLINFO_REDIRECT_TIME_T))
+        return HTTPResponse(
+            status: status, url: effectiveURL, requestedURL: request.url, headers: HTTPHeaders(headers),
+            body: body, httpVersion: version, redirectCount: redirects, timings: timings,
+            sentValidators: request.sentValidators)
+    }
+
+    private func infoLong(_ info: CURLINFO) throws(FetchError) -> Int {
+        var value = 0
+        try Curl.check(winnow_easy_getinfo_long(easy, info, &value), "an info query", url: request.url)
+        return value
+    }
+
+    private func infoString(_ info: CURLINFO) throws(FetchError) -> String? {
+        var value: UnsafeMutablePointer<CChar>?
+        try Curl.check(winnow_easy_getinfo_string(easy, info, &value), "an info query", url: request.url)
+        return value.map { String(cString: $0) }
+    }
+
+    private func infoDuration(_ info: CURLINFO) throws(FetchError) -> Duration {
+        var micros: curl_off_t = 0
+        try Curl.check(winnow_easy_getinfo_off_t(easy, info, &micros), "a timing query", url: request.url)
+        return .microseconds(Int64(micros))
+    }
+}

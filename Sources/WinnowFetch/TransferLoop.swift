@@ -1,0 +1,223 @@
+import CCurl
+import Foundation
+
+/// The event loop: one thread owns a curl multi handle and drives every transfer on it.
+///
+/// Other threads never touch libcurl handles; they only append to the lock-protected inbox and call
+/// curl_multi_wakeup (documented as safe from any thread) to interrupt curl_multi_poll.
+final class TransferLoop: @unchecked Sendable {
+    /// A request handed to the loop together with the continuation that awaits it.
+    struct Submission: Sendable {
+        let id: UInt64
+        let request: PreparedRequest
+        let continuation: CheckedContinuation<HTTPResponse, any Error>
+    }
+
+    /// Everything shared between callers and the loop thread.
+    private struct Inbox {
+        var submissions: [Submission] = []
+        var cancellations: [UInt64] = []
+        var stopping = false
+        var stopped = false
+        var released = false
+        var stopWaiters: [CheckedContinuation<Void, Never>] = []
+        var nextID: UInt64 = 0
+        var activeCount = 0
+    }
+
+    private let inbox = Locked(Inbox())
+    /// The CURLM handle. Only the loop thread uses it, except for curl_multi_wakeup.
+    private let multi: UnsafeMutableRawPointer
+    private let configuration: HTTPClientConfiguration
+
+    init(configuration: HTTPClientConfiguration) throws(FetchError) {
+        try Curl.ensureGlobalInit()
+        guard let multi = curl_multi_init() else {
+            throw FetchError(code: .transport, message: "libcurl could not create a multi handle", url: "")
+        }
+        self.multi = multi
+        self.configuration = configuration
+        do {
+            try Curl.check(
+                winnow_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, configuration.maxConnections)),
+                "set the connection cap", url: "")
+            try Curl.check(
+                winnow_multi_setopt_long(
+                    multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, configuration.maxConnectionsPerHost)),
+                "set the per-host connection cap", url: "")
+        } catch {
+            curl_multi_cleanup(multi)
+            throw error
+        }
+        let thread = Thread { [self] in self.run() }
+        thread.name = "WinnowFetch.TransferLoop"
+        thread.start()
+    }
+
+    /// A fresh transfer id (used to route cancellation).
+    func makeID() -> UInt64 {
+        inbox.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+    }
+
+    /// Queues a transfer. Fails the continuation right away if the loop is stopping or the calling task
+    /// is already cancelled. The cancellation check happens under the lock so it cannot race `cancel`:
+    /// either the handler ran first (and the flag is visible here) or our submission precedes its request.
+    func submit(_ submission: Submission) {
+        let rejection: (any Error)? = inbox.withLock { state in
+            if state.stopping {
+                return FetchError(code: .shutdown, message: "the HTTP client was shut down", url: submission.request.url)
+            }
+            if Task.isCancelled { return CancellationError() }
+            state.submissions.append(submission)
+            wake(state)
+            return nil
+        }
+        if let rejection {
+            submission.continuation.resume(throwing: rejection)
+        }
+    }
+
+    /// Interrupts curl_multi_poll. Called with the inbox lock held: the loop marks itself stopped under
+    /// the same lock before curl_multi_cleanup, so the handle is never woken after it is freed.
+    private func wake(_ state: Inbox) {
+        guard !state.stopped else { return }
+        curl_multi_wakeup(multi)
+    }
+
+    /// Asks the loop to abort transfer `id` (no-op if it already finished).
+    func cancel(_ id: UInt64) {
+        inbox.withLock { state in
+            guard !state.stopped else { return }
+            state.cancellations.append(id)
+            wake(state)
+        }
+    }
+
+    /// Transfers currently queued or running (for tests and metrics).
+    var activeTransferCount: Int {
+        inbox.withLock { $0.activeCount + $0.submissions.count }
+    }
+
+    /// Signals the loop to fail outstanding transfers and exit, without waiting.
+    func requestStop() {
+        inbox.withLock { state in
+            guard !state.stopping else { return }
+            state.stopping = true
+            wake(state)
+        }
+    }
+
+    /// Signals the loop to stop and waits until it has released every libcurl handle.
+    func stop() async {
+        requestStop()
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let alreadyStopped = inbox.withLock { state -> Bool in
+                if state.released { return true }
+                state.stopWaiters.append(waiter)
+                return false
+            }
+            if alreadyStopped { waiter.resume() }
+        }
+    }
+
+    // MARK: - The loop thread
+
+    private func run() {
+        var transfers: [UInt64: Transfer] = [:]
+        var byHandle: [UnsafeMutableRawPointer: UInt64] = [:]
+
+        /// Detaches a transfer from the multi handle; the count is updated before the caller resumes anyone,
+        /// so `activeTransferCount` never lags behind a finished fetch.
+        func remove(_ id: UInt64) -> Transfer? {
+            guard let transfer = transfers.removeValue(forKey: id) else { return nil }
+            byHandle[transfer.easy] = nil
+            curl_multi_remove_handle(multi, transfer.easy)
+            inbox.withLock { $0.activeCount -= 1 }
+            return transfer
+        }
+
+        while true {
+            // Taking the submissions and counting them as active happens in one critical section, so a
+            // transfer is always visible to `activeTransferCount` (queued or running) until it finishes.
+            let (submissions, cancellations, stopping) = inbox.withLock { state in
+                defer {
+                    state.activeCount += state.submissions.count
+                    state.submissions.removeAll()
+                    state.cancellations.removeAll()
+                }
+                return (state.submissions, state.cancellations, state.stopping)
+            }
+
+            if stopping {
+                for submission in submissions {
+                    submission.continuation.resume(throwing: shutdownError(submission.request.url))
+                }
+                for id in Array(transfers.keys) {
+                    remove(id)?.fail(shutdownError(nil))
+                }
+                break
+            }
+
+            for submission in submissions {
+                do {
+                    let transfer = try Transfer(
+                        id: submission.id, request: submission.request, configuration: configuration,
+                        continuation: submission.continuation)
+                    try Curl.check(curl_multi_add_handle(multi, transfer.easy), "start the transfer",
+                                   url: submission.request.url)
+                    transfers[submission.id] = transfer
+                    byHandle[transfer.easy] = submission.id
+                } catch {
+                    // Transfer.init resumes nothing itself; a failed setup is reported here exactly once.
+                    inbox.withLock { $0.activeCount -= 1 }
+                    submission.continuation.resume(throwing: error)
+                }
+            }
+            for id in cancellations {
+                remove(id)?.fail(CancellationError())
+            }
+
+            var running: Int32 = 0
+            do {
+                try Curl.check(curl_multi_perform(multi, &running), "drive transfers", url: "")
+            } catch {
+                // The multi handle itself is broken (e.g. out of memory): nothing in flight can finish.
+                for id in Array(transfers.keys) {
+                    guard let transfer = remove(id) else { continue }
+                    transfer.fail(FetchError(code: .transport, message: error.message, url: transfer.url))
+                }
+            }
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(multi, &queued) {
+                guard winnow_msg_is_done(message) != 0, let easy = winnow_msg_easy_handle(message),
+                      let id = byHandle[easy] else { continue }
+                let result = winnow_msg_result(message)  // read before remove_handle invalidates it
+                remove(id)?.complete(with: result)
+            }
+
+            if curl_multi_poll(multi, nil, 0, 1000, nil) != CURLM_OK {
+                usleep(10_000)  // never spin if polling itself fails
+            }
+        }
+
+        transfers.removeAll()
+        inbox.withLock { state in
+            state.stopped = true
+            state.activeCount = 0
+        }
+        curl_multi_cleanup(multi)
+        let waiters = inbox.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.released = true
+            defer { state.stopWaiters.removeAll() }
+            return state.stopWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func shutdownError(_ url: String?) -> FetchError {
+        FetchError(code: .shutdown, message: "the HTTP client was shut down", url: url ?? "")
+    }
+}
