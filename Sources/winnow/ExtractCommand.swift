@@ -13,7 +13,8 @@ struct ExtractCommand: AsyncParsableCommand {
             One page:   winnow extract page.html [--url URL] [--format markdown]
             From stdin: curl -s URL | winnow extract - --url URL
             A folder:   winnow extract --input-dir DIR --output-dir OUT
-                        writes OUT/<name>.<ext> for every DIR/<name>.html, using all cores.
+                        writes OUT/<name>.<ext> for every DIR/<name>.html, using all cores
+                        (text files hold the story only, as the quality harness expects).
                         If DIR holds manifest.tsv ("<name><TAB><url>" per line), each page gets its URL.
             """
     )
@@ -60,9 +61,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let bytes = try readInput(file ?? "-")
         let document = try Document(html: bytes, url: url)
         let result = Extractor(options: ExtractionOptions(mode: output.mode, url: url)).extract(from: document)
-        let rendered = Renderer.render(result.article, as: output.format)
-        FileHandle.standardOutput.write(Data(rendered.utf8))
-        if !rendered.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        FileHandle.standardOutput.write(Data(Renderer.render(result.article, as: output.format, options: output.renderOptions).utf8))
     }
 
     private func readInput(_ path: String) throws -> [UInt8] {

@@ -11,7 +11,8 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Fetch pages and extract their stories.",
         discussion: """
-            One URL prints the story to stdout; with --output-dir every story is written to its own file.
+            One URL prints the story to stdout; several print one after another, in the order given.
+            With --output-dir every story is written to its own file (<dir>/<site>/<title-slug>.<ext>).
             Proxies come from the usual environment variables (http_proxy, https_proxy, no_proxy).
             """
     )
@@ -22,39 +23,41 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Write one file per story into this folder instead of printing.")
     var outputDir: String?
 
-    @Option(help: "User-Agent header (default names Winnow and its version).")
+    @Option(help: "User-Agent header (default: \(HTTPClientConfiguration.defaultUserAgent)).")
     var userAgent: String?
 
     @Option(help: "Give up on a page after this many seconds.")
-    var timeout: Double = 30
+    var timeout: Int = 30
 
-    @Option(help: "Largest body accepted, in MiB (decompressed).")
+    @Option(help: "Largest body accepted, in MiB (after decompression).")
     var maxSize: Int = 10
+
+    @Option(help: "Redirects to follow at most.")
+    var maxRedirects: Int = 10
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if urls.isEmpty { throw ValidationError("give at least one URL") }
-        for url in urls where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+        for url in urls where !(url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")) {
             throw ValidationError("not an http(s) URL: \(url)")
         }
         if timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (MiB)") }
+        if maxRedirects < 0 { throw ValidationError("--max-redirects cannot be negative") }
     }
 
     func run() async throws {
-        var configuration = HTTPClient.Configuration()
+        var configuration = HTTPClientConfiguration()
         if let userAgent { configuration.userAgent = userAgent }
-        configuration.totalTimeout = timeout
-        configuration.maximumBodySize = maxSize * 1024 * 1024
-        let client = HTTPClient(configuration: configuration)
-        defer { client.shutdown() }
-
-        let writer = outputDir.map { StoryWriter(directory: $0) }
+        configuration.totalTimeout = .seconds(timeout)
+        configuration.maxBodyBytes = maxSize * 1024 * 1024
+        configuration.maxRedirects = maxRedirects
+        let client = try HTTPClient(configuration: configuration)
         let mode = output.mode
-        let format = output.format
-        // Fetch all pages at once; print in the order given.
-        let results = await withTaskGroup(of: (Int, Result<Article, Error>).self) { group in
+
+        // All pages are fetched at once on the client's multi handle; results are printed in the order given.
+        let results = await withTaskGroup(of: (Int, Result<Article, any Error>).self) { group in
             for (index, url) in urls.enumerated() {
                 group.addTask {
                     do {
@@ -67,29 +70,29 @@ struct FetchCommand: AsyncParsableCommand {
                     }
                 }
             }
-            var collected = [Result<Article, Error>?](repeating: nil, count: urls.count)
+            var collected = [Result<Article, any Error>](repeating: .failure(CLIError("not fetched")), count: urls.count)
             for await (index, result) in group { collected[index] = result }
-            return collected.compactMap { $0 }
+            return collected
         }
+        await client.shutdown()
 
+        if urls.count == 1, case .failure(let error) = results[0] { throw error }
+        let writer = outputDir.map { StoryWriter(directory: $0, format: output.format, options: output.renderOptions) }
         var failures = 0
         for (url, result) in zip(urls, results) {
             switch result {
             case .success(let article):
                 if let writer {
-                    let path = try writer.write(article, as: format)
+                    let path = try writer.write(article)
                     FileHandle.standardError.write(Data("\(url) -> \(path)\n".utf8))
                 } else {
-                    let rendered = Renderer.render(article, as: format)
-                    FileHandle.standardOutput.write(Data((rendered.hasSuffix("\n") ? rendered : rendered + "\n").utf8))
+                    FileHandle.standardOutput.write(Data(Renderer.render(article, as: output.format, options: output.renderOptions).utf8))
                 }
             case .failure(let error):
                 failures += 1
                 FileHandle.standardError.write(Data("\(url): \(error)\n".utf8))
             }
         }
-        if failures > 0 {
-            throw CLIError(urls.count == 1 ? "fetch failed" : "\(failures) of \(urls.count) URLs failed")
-        }
+        if failures > 0 { throw CLIError("\(failures) of \(urls.count) URLs failed") }
     }
 }

@@ -4,12 +4,23 @@ import WinnowOutput
 
 /// Options shared by every command that extracts and renders stories.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .shortAndLong,
+        help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (also md, txt).")
     var format: OutputFormat = .text
 
-    @Option(help: "Extraction mode: balanced (default), precision (less chaff), recall (less loss).")
+    @Option(help: "Extraction mode: balanced, precision (less chaff), recall (less loss).")
     var mode: ExtractionMode = .balanced
+
+    @Flag(help: "Text format: print the story only, without the title/author/date/URL header.")
+    var bare = false
+
+    /// Render options for a story shown to a person or written as a story file.
+    var renderOptions: RenderOptions { RenderOptions(textMetadataHeader: !bare) }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
+
 extension ExtractionMode: ExpressibleByArgument {}

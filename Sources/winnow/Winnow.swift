@@ -1,4 +1,5 @@
 import ArgumentParser
+import WinnowFetch
 
 /// The `winnow` command: a web scraper and boilerplate-removal daemon.
 ///
@@ -15,12 +16,7 @@ struct Winnow: AsyncParsableCommand {
               winnow extract page.html --format markdown
               winnow extract --input-dir pages/ --output-dir texts/
             """,
-        version: WinnowVersion.string,
+        version: WinnowVersion.current,
         subcommands: [FetchCommand.self, ExtractCommand.self]
     )
-}
-
-/// The release version, shared by `--version` and the default User-Agent.
-enum WinnowVersion {
-    static let string = "0.1.0"
 }
