@@ -11,6 +11,9 @@ public final class XPath {
     public let namespaces: [String: String]
 
     /// Compiles an expression; throws `DOMError.invalidXPath` with the expression in the message.
+    ///
+    /// libxml2 checks syntax here but resolves function names and namespace prefixes only when evaluating:
+    /// an unknown function or prefix then yields an empty result (empty string, NaN, false).
     public init(_ expression: String, namespaces: [String: String] = [:]) throws {
         Document.prepare()
         guard let compiled = xmlXPathCompile(expression) else {
@@ -28,10 +31,17 @@ public final class XPath {
 
     deinit { xmlXPathFreeCompExpr(compiled) }
 
+    /// Evaluates with `node` as the context node. Namespace bindings are registered for this evaluation only
+    /// (the context is shared by every expression run on the document). The caller frees the result.
     private func evaluate(from node: Node) -> xmlXPathObjectPtr? {
-        let context = node.document.context()
+        Document.prepare()
+        guard let context = node.document.context() else { return nil }
         context.pointee.node = node.raw
         for (prefix, uri) in namespaces { xmlXPathRegisterNs(context, prefix, uri) }
+        defer {
+            for prefix in namespaces.keys { xmlXPathRegisterNs(context, prefix, nil) }
+            context.pointee.node = nil
+        }
         return xmlXPathCompiledEval(compiled, context)
     }
 
@@ -43,9 +53,10 @@ public final class XPath {
         var result: [Node] = []
         result.reserveCapacity(count)
         for i in 0..<count {
-            let item = winnow_nodeset_item(object, Int32(i))!
-            // Attribute and namespace nodes are not tree nodes a caller could walk; skip the latter.
-            if item.pointee.type == XML_NAMESPACE_DECL { continue }
+            // Namespace nodes are copies libxml2 frees with the result, so they cannot be handed out.
+            guard let item = winnow_nodeset_item(object, Int32(i)), item.pointee.type != XML_NAMESPACE_DECL else {
+                continue
+            }
             result.append(Node(raw: item, document: node.document))
         }
         return result
