@@ -44,12 +44,18 @@ public final class Document {
         try self.init(htmlUTF8: Array(string.utf8), url: url, sourceEncoding: "utf-8", encodingSource: nil)
     }
 
-    /// Parser options for HTML. `HTML_PARSE_IGNORE_ENC` matters: the bytes are already UTF-8, and a `<meta charset>`
-    /// left in them must not make libxml2 switch decoders again. `NODEFDTD` keeps libxml2 from inventing a doctype.
+    /// Parser options for HTML.
+    ///
+    /// - `HTML_PARSE_IGNORE_ENC`: the bytes are already UTF-8; a `<meta charset>` left in them must not make
+    ///   libxml2 switch decoders again.
+    /// - `NODEFDTD`: libxml2 would otherwise invent an HTML 4.0 doctype.
+    /// - `XML_PARSE_HUGE`: without it libxml2 2.9 stops at nesting depth 256 with a fatal error and drops the rest
+    ///   of the page (tag soup with hundreds of unclosed `<font>`/`<div>` reaches that). The HTML parser, the
+    ///   serializer and `xmlFreeDoc` are iterative, so deep trees are safe; input size is capped separately.
     static let htmlOptions = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-            | HTML_PARSE_NODEFDTD.rawValue)
+            | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
 
     init(htmlUTF8 utf8: [UInt8], url: String?, sourceEncoding: String, encodingSource: EncodingSource?) throws {
         Document.prepare()
