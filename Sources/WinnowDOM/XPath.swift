@@ -16,8 +16,13 @@ public final class XPath {
     /// an unknown function or prefix then yields an empty result (empty string, NaN, false).
     public init(_ expression: String, namespaces: [String: String] = [:]) throws {
         Document.prepare()
+        let shown = expression.isEmpty ? "(empty)" : expression.replacing("\n", with: " ")
+        // libxml2 2.9 accepts some truncated expressions (e.g. "count("); catch unbalanced ones first.
+        if let problem = XPath.balanceProblem(in: expression) {
+            throw DOMError(.invalidXPath, "invalid XPath expression: \(shown) (\(problem))")
+        }
         guard let compiled = xmlXPathCompile(expression) else {
-            throw DOMError(.invalidXPath, "invalid XPath expression: \(expression)")
+            throw DOMError(.invalidXPath, "invalid XPath expression: \(shown)")
         }
         self.compiled = compiled
         self.expression = expression
@@ -30,6 +35,29 @@ public final class XPath {
     }
 
     deinit { xmlXPathFreeCompExpr(compiled) }
+
+    /// Why the brackets or quotes of an expression do not balance, or nil when they do.
+    static func balanceProblem(in expression: String) -> String? {
+        var open: [Character] = []
+        var quote: Character?
+        for character in expression {
+            if let current = quote {
+                if character == current { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(", "[": open.append(character)
+            case ")", "]":
+                let expected: Character = character == ")" ? "(" : "["
+                guard open.popLast() == expected else { return "unbalanced '\(character)'" }
+            default: break
+            }
+        }
+        if let quote { return "unterminated string starting with \(quote)" }
+        if let last = open.last { return "unclosed '\(last)'" }
+        return nil
+    }
 
     /// Evaluates with `node` as the context node. Namespace bindings are registered for this evaluation only
     /// (the context is shared by every expression run on the document). The caller frees the result.
