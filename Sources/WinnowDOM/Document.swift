@@ -70,6 +70,7 @@ public final class Document {
         }
         if doc == nil { doc = Document.parseHTML(Array("<html><head></head><body></body></html>".utf8), url: url) }
         guard let doc else { throw DOMError(.unparsable, "the HTML could not be parsed") }
+        HTMLTreeNormalizer(document: doc).run()
         self.raw = doc
         self.kind = .html
         self.url = url
