@@ -16,7 +16,8 @@ public final class Document {
     public let url: String?
     /// The character encoding the source bytes were decoded from (a WHATWG name such as `windows-1252`).
     public let sourceEncoding: String
-    /// Where `sourceEncoding` was decided (BOM, HTTP header, `<meta>`, or sniffed); nil for XML and Strings.
+    /// Where `sourceEncoding` was decided (BOM, HTTP header, `<meta>` or XML declaration, or sniffed); nil for
+    /// documents parsed from a Swift `String`.
     public let encodingSource: EncodingSource?
     private var xpathContext: xmlXPathContextPtr?
     /// Roots of subtrees unlinked by `Node.remove()` & co.; freed with the document (see `detach(_:)`).
@@ -94,34 +95,43 @@ public final class Document {
     /// References to internal entities declared in the document's own DTD are replaced by their text once,
     /// within a budget (`entityExpansionBudget`), so the tree holds only plain text nodes and an "entity bomb"
     /// cannot blow up `text` later.
-    public init(xml bytes: [UInt8], url: String? = nil) throws {
+    ///
+    /// The encoding is decided by `Charset.decodeXML` (BOM, HTTP `charset`, XML declaration, default) and the
+    /// bytes are handed to libxml2 as UTF-8 with the declaration ignored, exactly as for HTML.
+    public init(xml bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws {
         Document.prepare()
         guard !bytes.isEmpty else { throw DOMError(.unparsable, "the XML document is empty") }
         guard bytes.count <= Document.maximumInputSize else {
             throw DOMError(.tooLarge, "document is \(bytes.count) bytes; the limit is \(Document.maximumInputSize)")
         }
+        let decoded = Charset.decodeXML(bytes, contentType: contentType)
+        let utf8 = decoded.utf8
+        guard !utf8.isEmpty, utf8.count <= Document.maximumInputSize else {
+            throw DOMError(.unparsable, "the XML document is empty or too large after decoding")
+        }
         // Deliberately absent: XML_PARSE_NOENT (expands entities), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
         // XML_PARSE_HUGE (keeps libxml2's depth and size limits).
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue
+                | XML_PARSE_IGNORE_ENC.rawValue)
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                xmlReadMemory(chars, Int32(buffer.count), url, nil, options)
+                xmlReadMemory(chars, Int32(buffer.count), url, "UTF-8", options)
             }
         }
         guard let doc, xmlDocGetRootElement(doc) != nil else {
             if let doc { xmlFreeDoc(doc) }
             throw DOMError(.unparsable, "the XML could not be parsed (no root element)")
         }
-        var flattener = EntityFlattener(document: doc, budget: max(Document.entityExpansionBudget, bytes.count))
+        var flattener = EntityFlattener(document: doc, budget: max(Document.entityExpansionBudget, utf8.count))
         flattener.run()
         self.raw = doc
         self.kind = .xml
         self.url = url
-        self.sourceEncoding = doc.pointee.encoding.map { String(cString: $0).lowercased() } ?? "utf-8"
-        self.encodingSource = nil
+        self.sourceEncoding = decoded.encoding
+        self.encodingSource = decoded.source
     }
 
     /// Most bytes of entity replacement text an XML document may add (at least its own size).

@@ -340,3 +340,43 @@ final class LoopbackListener {
 
     deinit { close(descriptor) }
 }
+
+@Suite("XML encodings")
+struct XMLEncodingTests {
+    @Test("the XML declaration's encoding is honoured, through the WHATWG label table")
+    func declaredEncodings() throws {
+        let cyrillic = try Document(xml: try Fixture.bytes("feed-windows-1251.xml"))
+        #expect(cyrillic.root?.text == "Новости дня")
+        #expect(cyrillic.sourceEncoding == "windows-1251")
+        #expect(cyrillic.encodingSource == .meta)
+        // ISO-8859-1 means windows-1252, so the curly quotes of a mislabelled feed survive.
+        let latin: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r>caf".utf8) + [0xE9, 0x20, 0x93]
+            + Array("q".utf8) + [0x94] + Array("</r>".utf8)
+        let latinDocument = try Document(xml: latin)
+        #expect(latinDocument.root?.text == "café “q”")
+        #expect(latinDocument.sourceEncoding == "windows-1252")
+    }
+
+    @Test("unknown labels fall back instead of failing; HTTP charset and BOM win")
+    func fallbacks() throws {
+        let bogus = try Document(xml: Array("<?xml version=\"1.0\" encoding=\"x-bogus\"?><r>héllo</r>".utf8))
+        #expect(bogus.root?.text == "héllo")
+        #expect(bogus.encodingSource == .sniffed)
+        let http = try Document(xml: Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><r>".utf8) + [0xC1, 0xE2]
+                                    + Array("</r>".utf8), contentType: "application/rss+xml; charset=windows-1251")
+        #expect(http.root?.text == "Бв")
+        #expect(http.encodingSource == .http)
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("<r>ü</r>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let bomDocument = try Document(xml: utf16)
+        #expect(bomDocument.root?.text == "ü")
+        #expect(bomDocument.sourceEncoding == "utf-16le")
+    }
+
+    @Test("the encoding pseudo-attribute is read from the declaration only")
+    func declarationParsing() {
+        #expect(Charset.xmlDeclarationEncoding(Array("<?xml version='1.0' encoding='koi8-r'?><r/>".utf8)) == "koi8-r")
+        #expect(Charset.xmlDeclarationEncoding(Array("<?xml version=\"1.0\" encoding = \"GBK\" ?>".utf8)) == "GBK")
+        #expect(Charset.xmlDeclarationEncoding(Array("<?xml version=\"1.0\"?><r encoding=\"koi8-r\"/>".utf8)) == nil)
+        #expect(Charset.xmlDeclarationEncoding(Array("<r/>".utf8)) == nil)
+    }
+}
