@@ -32,6 +32,8 @@ public struct Node {
 
     /// True for element nodes.
     public var isElement: Bool { raw.pointee.type == XML_ELEMENT_NODE }
+    /// True for an attribute node (XPath such as `//a/@href` returns them; `kind` reports them as `.other`).
+    public var isAttribute: Bool { raw.pointee.type == XML_ATTRIBUTE_NODE }
     /// True for text and CDATA nodes.
     public var isText: Bool { raw.pointee.type == XML_TEXT_NODE || raw.pointee.type == XML_CDATA_SECTION_NODE }
 

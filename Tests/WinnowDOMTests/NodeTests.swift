@@ -89,6 +89,10 @@ struct NodeTests {
         #expect(attribute.text == "coast")
         #expect(attribute.ownText == "")         // attributes keep no text in `content`
         #expect(attribute.kind == .other)
+        #expect(attribute.isAttribute)
+        #expect(attribute.name == "data-section")
+        #expect(attribute.parent?.id == "story")
+        #expect(!(try element("#story")).isAttribute)
         try element("#story").removeAttribute("data-section")
         #expect(attribute.text == "coast")       // detached, still readable
     }
