@@ -64,7 +64,7 @@ public final class Document {
             throw DOMError(.tooLarge, "document is \(utf8.count) bytes; the limit is \(Document.maximumInputSize)")
         }
         // Empty or whitespace-only input makes libxml2 return NULL or a rootless tree; callers always get <html>.
-        var doc = Document.parseHTML(utf8, url: url)
+        var doc = Document.parseHTML(CharacterReferenceRepair.repair(utf8), url: url)
         if let parsed = doc, xmlDocGetRootElement(parsed) == nil {
             xmlFreeDoc(parsed)
             doc = nil

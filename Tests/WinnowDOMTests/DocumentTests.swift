@@ -51,6 +51,32 @@ struct DocumentTests {
         #expect(try document.select(css: "html").count == 1)
     }
 
+    @Test("character references decode as in browsers", arguments: [
+        ("don&#146;t &#150; &#x93;quoted&#x94; &#128;5", "don’t – “quoted” €5"),
+        ("a&#0;b &#xD800;c &#1114112;d &#99999999999;e", "a\u{FFFD}b \u{FFFD}c \u{FFFD}d \u{FFFD}e"),
+        ("&#233;t&#xE9; &#233 &#x1F600;", "été é 😀"),
+        ("A&nbsp B &copy 2026 &amp more &lt;tag&gt &nbsp;", "A\u{A0} B © 2026 & more <tag> \u{A0}"),
+        ("&nbspx &copyright &notathing; &foo;", "&nbspx &copyright &notathing; &foo;"),
+        ("&check; &lbrace;x&rbrace; &ZeroWidthSpace;| &hyphen; &NewLine;", "✓ {x} \u{200B}| ‐ \n"),
+        ("&hellip; &mdash; &rsquo; &euro; &apos;", "… — ’ € '"),
+        ("& alone, &#; &#x; &#X;&", "& alone, &#; &#x; &#X;&"),
+    ])
+    func characterReferences(source: String, expected: String) throws {
+        let document = try Document(html: "<p>\(source)</p>")
+        let text = try document.select(css: "p").first?.text
+        #expect(text == expected)
+    }
+
+    @Test("references in URLs and scripts are left alone")
+    func referencesLeftAlone() throws {
+        let html = "<a href=\"/s?a=1&copy=2&nbsp=3&x=&#150;\">l</a>"
+            + "<script>var s = \"&#150; &nbsp\";</script><style>p::after{content:\"&#150;\"}</style>"
+        let document = try Document(html: html)
+        #expect(try document.select(css: "a").first?.attribute("href") == "/s?a=1&copy=2&nbsp=3&x=–")
+        #expect(try document.select(css: "script").first?.text == "var s = \"&#150; &nbsp\";")
+        #expect(try document.select(css: "style").first?.text == "p::after{content:\"&#150;\"}")
+    }
+
     @Test("empty and whitespace-only input give an empty <html> tree")
     func emptyInput() throws {
         for input in ["", "   \n\t ", "\u{FEFF}"] {
