@@ -43,6 +43,18 @@ struct DocumentTests {
         #expect(try document.select(css: "body").count == 1)
     }
 
+    @Test("HTML5 blocks close an open <p>, as in browsers")
+    func paragraphsCloseAtHTML5Blocks() throws {
+        let document = try Document(html: "<div id=d><p>before<figure><img src=a.jpg><figcaption>cap</figcaption></figure>after</p><p>next <section>s</section></p></div>")
+        let div = try #require(try document.select(css: "#d").first)
+        #expect(div.children.map { $0.isElement ? $0.name : "#" + $0.ownText } == ["p", "figure", "#after", "p", "section"])
+        #expect(try document.select(css: "p").map(\.text) == ["before", "next "])
+        #expect(try document.select(css: "figure > figcaption").first?.text == "cap")
+        // Inline HTML5 elements stay inside the paragraph.
+        let inline = try Document(html: "<p>a <time>today</time> <mark>b</mark> c</p>")
+        #expect(try inline.select(css: "p > time, p > mark").count == 2)
+    }
+
     @Test("many concatenated pages do not nest or recurse")
     func concatenatedPages() throws {
         let page = "<html><head><title>t</title></head><body><p>part</p></body></html>"
