@@ -2,7 +2,8 @@ import CLibXML2
 
 /// A parsed HTML or XML document. It owns the libxml2 tree and frees it when the last reference goes.
 ///
-/// Every `Node` holds a strong reference to its document, so a node can never outlive its tree.
+/// Every `Node` holds a strong reference to its document, so a node can never outlive its tree. Nodes removed
+/// from the tree are kept (detached) until the document goes, so a stale `Node` value never points at freed memory.
 /// A document is not `Sendable`: parse, query and discard it on one task.
 public final class Document {
     /// Which parser built the tree.
@@ -13,94 +14,161 @@ public final class Document {
     public let kind: Kind
     /// The URL the document was fetched from, if known; relative links resolve against it.
     public let url: String?
-    /// The character encoding the source bytes were decoded from (a WHATWG label such as `windows-1252`).
+    /// The character encoding the source bytes were decoded from (a WHATWG name such as `windows-1252`).
     public let sourceEncoding: String
+    /// Where `sourceEncoding` was decided (BOM, HTTP header, `<meta>` or XML declaration, or sniffed); nil for
+    /// documents parsed from a Swift `String`.
+    public let encodingSource: EncodingSource?
     private var xpathContext: xmlXPathContextPtr?
+    /// Roots of subtrees unlinked by `Node.remove()` & co.; freed with the document (see `detach(_:)`).
+    private var detachedRoots: [xmlNodePtr] = []
+    private var detachedSet: Set<xmlNodePtr> = []
 
     /// Largest input accepted (libxml2 refuses more than 1 GB anyway; real pages are far below this).
     public static let maximumInputSize = 256 * 1024 * 1024
 
-    /// Parses HTML from raw bytes, decoding them the way browsers do: the HTTP `Content-Type` charset,
-    /// then a byte-order mark, then `<meta charset>` / `http-equiv`, then a default.
+    /// Parses HTML from raw bytes, decoding them the way browsers do: a byte-order mark, then the HTTP
+    /// `Content-Type` charset, then `<meta charset>` / `http-equiv`, then a default (see `Charset`).
     ///
     /// libxml2 runs with recovery on and network access off, so any byte sequence yields a tree.
     public convenience init(html bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws {
+        guard bytes.count <= Document.maximumInputSize else {
+            throw DOMError(.tooLarge, "document is \(bytes.count) bytes; the limit is \(Document.maximumInputSize)")
+        }
         let decoded = try Charset.decodeHTML(bytes, contentType: contentType)
-        try self.init(htmlUTF8: decoded.utf8, url: url, sourceEncoding: decoded.encoding)
+        try self.init(htmlUTF8: decoded.utf8, url: url, sourceEncoding: decoded.encoding,
+                      encodingSource: decoded.source)
     }
 
     /// Parses HTML from a Swift string (already Unicode, so no charset sniffing is needed).
     public convenience init(html string: String, url: String? = nil) throws {
-        try self.init(htmlUTF8: Array(string.utf8), url: url, sourceEncoding: "utf-8")
+        try self.init(htmlUTF8: Array(string.utf8), url: url, sourceEncoding: "utf-8", encodingSource: nil)
     }
 
-    init(htmlUTF8 utf8: [UInt8], url: String?, sourceEncoding: String) throws {
+    /// Parser options for HTML.
+    ///
+    /// - `HTML_PARSE_IGNORE_ENC`: the bytes are already UTF-8; a `<meta charset>` left in them must not make
+    ///   libxml2 switch decoders again.
+    /// - `NODEFDTD`: libxml2 would otherwise invent an HTML 4.0 doctype.
+    /// - `XML_PARSE_HUGE`: without it libxml2 2.9 stops at nesting depth 256 with a fatal error and drops the rest
+    ///   of the page (tag soup with hundreds of unclosed `<font>`/`<div>` reaches that). The HTML parser, the
+    ///   serializer and `xmlFreeDoc` are iterative, so deep trees are safe; input size is capped separately.
+    static let htmlOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
+
+    init(htmlUTF8 utf8: [UInt8], url: String?, sourceEncoding: String, encodingSource: EncodingSource?) throws {
         Document.prepare()
         guard utf8.count <= Document.maximumInputSize else {
             throw DOMError(.tooLarge, "document is \(utf8.count) bytes; the limit is \(Document.maximumInputSize)")
         }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        // An empty buffer makes libxml2 return NULL; parse a blank document instead so callers always get a tree.
-        let input = utf8.isEmpty ? Array("<html></html>".utf8) : utf8
-        let doc: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(buffer.count), url, "UTF-8", options)
-            }
+        // Empty or whitespace-only input makes libxml2 return NULL or a rootless tree; callers always get <html>.
+        var doc = Document.parseHTML(CharacterReferenceRepair.repair(utf8), url: url)
+        if let parsed = doc, xmlDocGetRootElement(parsed) == nil {
+            xmlFreeDoc(parsed)
+            doc = nil
         }
+        if doc == nil { doc = Document.parseHTML(Array("<html><head></head><body></body></html>".utf8), url: url) }
         guard let doc else { throw DOMError(.unparsable, "the HTML could not be parsed") }
+        HTMLTreeNormalizer(document: doc).run()
         self.raw = doc
         self.kind = .html
         self.url = url
         self.sourceEncoding = sourceEncoding
+        self.encodingSource = encodingSource
     }
 
-    /// Parses XML (feeds, sitemaps) safely: no entity expansion, no DTD loading, no network.
-    /// Recovery is on, so feeds with small well-formedness errors still parse.
-    public init(xml bytes: [UInt8], url: String? = nil) throws {
+    private static func parseHTML(_ utf8: [UInt8], url: String?) -> xmlDocPtr? {
+        guard !utf8.isEmpty else { return nil }
+        return utf8.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(buffer.count), url, "UTF-8", htmlOptions)
+            }
+        }
+    }
+
+    /// Parses XML (feeds, sitemaps) safely: no entity expansion by the parser, no DTD loading, no network, no
+    /// file access. Recovery is on, so feeds with small well-formedness errors still parse.
+    ///
+    /// References to internal entities declared in the document's own DTD are replaced by their text once,
+    /// within a budget (`entityExpansionBudget`), so the tree holds only plain text nodes and an "entity bomb"
+    /// cannot blow up `text` later.
+    ///
+    /// The encoding is decided by `Charset.decodeXML` (BOM, HTTP `charset`, XML declaration, default) and the
+    /// bytes are handed to libxml2 as UTF-8 with the declaration ignored, exactly as for HTML.
+    public init(xml bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws {
         Document.prepare()
         guard !bytes.isEmpty else { throw DOMError(.unparsable, "the XML document is empty") }
         guard bytes.count <= Document.maximumInputSize else {
             throw DOMError(.tooLarge, "document is \(bytes.count) bytes; the limit is \(Document.maximumInputSize)")
         }
-        // Deliberately absent: XML_PARSE_NOENT (expands entities), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR.
+        let decoded = Charset.decodeXML(bytes, contentType: contentType)
+        let utf8 = decoded.utf8
+        guard !utf8.isEmpty, utf8.count <= Document.maximumInputSize else {
+            throw DOMError(.unparsable, "the XML document is empty or too large after decoding")
+        }
+        // Deliberately absent: XML_PARSE_NOENT (expands entities), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR,
+        // XML_PARSE_HUGE (keeps libxml2's depth and size limits).
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                xmlReadMemory(chars, Int32(buffer.count), url, nil, options)
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue
+                | XML_PARSE_IGNORE_ENC.rawValue)
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                xmlReadMemory(chars, Int32(buffer.count), url, "UTF-8", options)
             }
         }
         guard let doc, xmlDocGetRootElement(doc) != nil else {
             if let doc { xmlFreeDoc(doc) }
             throw DOMError(.unparsable, "the XML could not be parsed (no root element)")
         }
+        var flattener = EntityFlattener(document: doc, budget: max(Document.entityExpansionBudget, utf8.count))
+        flattener.run()
         self.raw = doc
         self.kind = .xml
         self.url = url
-        self.sourceEncoding = doc.pointee.encoding.map { String(cString: $0).lowercased() } ?? "utf-8"
+        self.sourceEncoding = decoded.encoding
+        self.encodingSource = decoded.source
     }
+
+    /// Most bytes of entity replacement text an XML document may add (at least its own size).
+    public static let entityExpansionBudget = 1 << 20
 
     deinit {
         if let xpathContext { xmlXPathFreeContext(xpathContext) }
+        // Detached subtrees first: freeing a node consults its document's dictionary.
+        for node in detachedRoots { xmlFreeNode(node) }
         xmlFreeDoc(raw)
     }
 
-    /// One-time libxml2 set-up, plus per-thread silencing of its stderr error printer.
+    /// One-time libxml2 set-up, plus silencing of its error printers on the calling thread (libxml2 keeps them
+    /// per thread, and Swift tasks move between threads, so every entry point calls this).
     static func prepare() {
         _ = Document.initialized
         winnow_xml_silence_errors()
     }
-    private static let initialized: Void = { xmlInitParser() }()
+    private static let initialized: Void = { winnow_xml_global_setup() }()
 
     /// The XPath context for this document, created on first use and reused.
-    func context() -> xmlXPathContextPtr {
+    func context() -> xmlXPathContextPtr? {
         if let xpathContext { return xpathContext }
-        let created = xmlXPathNewContext(raw)!
+        let created = xmlXPathNewContext(raw)
         xpathContext = created
         return created
+    }
+
+    /// Takes ownership of a node just unlinked from the tree; it is freed with the document. Idempotent.
+    func detach(_ node: xmlNodePtr) {
+        guard detachedSet.insert(node).inserted else { return }
+        detachedRoots.append(node)
+    }
+
+    /// The document node itself (XPath's root node `/`), as a `Node` for queries.
+    var documentNode: Node {
+        Node(raw: UnsafeMutableRawPointer(raw).assumingMemoryBound(to: xmlNode.self), document: self)
     }
 
     // MARK: Navigation
@@ -129,9 +197,10 @@ public final class Document {
 
     // MARK: Queries
 
-    /// Nodes matching a compiled XPath expression, evaluated from the document root.
+    /// Nodes matching a compiled XPath expression. The context node is the document node (XPath's `/`), so
+    /// `//p`, `/html/body` and `.//p` all work; a relative path starts with the root element's name (`html/body`).
     public func select(_ xpath: XPath) -> [Node] {
-        root.map { xpath.nodes(from: $0) } ?? []
+        xpath.nodes(from: documentNode)
     }
 
     /// Nodes matching an XPath 1.0 expression; throws `DOMError.invalidXPath` on a bad expression.
@@ -139,23 +208,51 @@ public final class Document {
         select(try XPath(expression))
     }
 
-    /// Nodes matching a CSS selector (the common subset; see `CSSSelector`).
+    /// Elements matching a CSS selector anywhere in the document (the common subset; see `CSSSelector`).
     public func select(css selector: String) throws -> [Node] {
         select(try XPath(css: selector))
     }
 
     // MARK: Serialization
 
-    /// The whole document serialized as HTML (or XML for XML documents).
+    /// The whole document serialized as UTF-8 HTML (or XML for XML documents), without reformatting.
+    ///
+    /// A `<meta charset>` from the source is kept as it was, even though the output is UTF-8.
     public var serialized: String {
-        var buffer: UnsafeMutablePointer<xmlChar>?
-        var size: Int32 = 0
         switch kind {
-        case .html: htmlDocDumpMemory(raw, &buffer, &size)
-        case .xml: xmlDocDumpMemory(raw, &buffer, &size)
+        case .html:
+            return Serializer.html(documentNode.raw, document: raw)
+        case .xml:
+            var buffer: UnsafeMutablePointer<xmlChar>?
+            var size: Int32 = 0
+            xmlDocDumpMemoryEnc(raw, &buffer, &size, "UTF-8")
+            guard let buffer else { return "" }
+            defer { winnow_xmlFree(buffer) }
+            return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(size)), as: UTF8.self)
         }
-        guard let buffer else { return "" }
-        defer { winnow_xmlFree(buffer) }
-        return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(size)), as: UTF8.self)
+    }
+}
+
+/// Serializes nodes through a libxml2 output buffer with no encoder (so the bytes stay UTF-8) and no formatting.
+enum Serializer {
+    static func html(_ node: xmlNodePtr, document: xmlDocPtr?) -> String {
+        guard let output = xmlAllocOutputBuffer(nil) else { return "" }
+        defer { xmlOutputBufferClose(output) }
+        htmlNodeDumpFormatOutput(output, document, node, nil, 0)
+        return contents(of: output)
+    }
+
+    static func xml(_ node: xmlNodePtr, document: xmlDocPtr?) -> String {
+        guard let output = xmlAllocOutputBuffer(nil) else { return "" }
+        defer { xmlOutputBufferClose(output) }
+        xmlNodeDumpOutput(output, document, node, 0, 0, nil)
+        return contents(of: output)
+    }
+
+    private static func contents(of output: xmlOutputBufferPtr) -> String {
+        xmlOutputBufferFlush(output)
+        guard let content = xmlOutputBufferGetContent(output) else { return "" }
+        let size = Int(xmlOutputBufferGetSize(output))
+        return String(decoding: UnsafeBufferPointer(start: content, count: size), as: UTF8.self)
     }
 }

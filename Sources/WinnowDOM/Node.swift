@@ -18,6 +18,7 @@ public struct Node {
         case element, text, cdata, comment, document, other
     }
 
+    /// What kind of tree node this is (attributes selected by XPath report `.other`).
     public var kind: Kind {
         switch raw.pointee.type {
         case XML_ELEMENT_NODE: .element
@@ -31,6 +32,8 @@ public struct Node {
 
     /// True for element nodes.
     public var isElement: Bool { raw.pointee.type == XML_ELEMENT_NODE }
+    /// True for an attribute node (XPath such as `//a/@href` returns them; `kind` reports them as `.other`).
+    public var isAttribute: Bool { raw.pointee.type == XML_ATTRIBUTE_NODE }
     /// True for text and CDATA nodes.
     public var isText: Bool { raw.pointee.type == XML_TEXT_NODE || raw.pointee.type == XML_CDATA_SECTION_NODE }
 
@@ -41,14 +44,21 @@ public struct Node {
     }
 
     /// True when this is an element with the given (lowercase) tag name; avoids building a String.
+    ///
+    /// Compares through `withUTF8Buffer`: a one-character literal such as `"p"` is stored as a scalar, and
+    /// `StaticString.utf8Start` would trap on it.
     public func isElement(named tag: StaticString) -> Bool {
         guard raw.pointee.type == XML_ELEMENT_NODE, let name = raw.pointee.name else { return false }
-        return xmlStrEqual(name, tag.utf8Start) != 0
+        return tag.withUTF8Buffer { expected in
+            for (offset, byte) in expected.enumerated() where name[offset] != byte { return false }
+            return name[expected.count] == 0
+        }
     }
 
     /// The namespace URI of an element or attribute-bearing node, if any (XML documents).
     public var namespaceURI: String? {
-        guard let ns = raw.pointee.ns, let href = ns.pointee.href else { return nil }
+        guard raw.pointee.type == XML_ELEMENT_NODE || raw.pointee.type == XML_ATTRIBUTE_NODE,
+              let ns = raw.pointee.ns, let href = ns.pointee.href else { return nil }
         return String(cString: href)
     }
 
@@ -60,12 +70,20 @@ public struct Node {
         return Node(raw: p, document: document)
     }
 
-    public var firstChild: Node? { raw.pointee.children.map { Node(raw: $0, document: document) } }
-    public var lastChild: Node? { raw.pointee.last.map { Node(raw: $0, document: document) } }
+    /// The first child node of any kind.
+    public var firstChild: Node? {
+        hasTreeChildren ? raw.pointee.children.map { Node(raw: $0, document: document) } : nil
+    }
+    /// The last child node of any kind.
+    public var lastChild: Node? {
+        hasTreeChildren ? raw.pointee.last.map { Node(raw: $0, document: document) } : nil
+    }
+    /// The following sibling of any kind.
     public var nextSibling: Node? { raw.pointee.next.map { Node(raw: $0, document: document) } }
+    /// The preceding sibling of any kind.
     public var previousSibling: Node? { raw.pointee.prev.map { Node(raw: $0, document: document) } }
 
-    /// Element siblings only.
+    /// The nearest following element sibling.
     public var nextElementSibling: Node? {
         var cursor = raw.pointee.next
         while let c = cursor {
@@ -75,6 +93,7 @@ public struct Node {
         return nil
     }
 
+    /// The nearest preceding element sibling.
     public var previousElementSibling: Node? {
         var cursor = raw.pointee.prev
         while let c = cursor {
@@ -85,7 +104,16 @@ public struct Node {
     }
 
     /// All child nodes (elements, text, comments) in document order. Walks the linked list; no copying.
-    public var children: ChildSequence { ChildSequence(first: raw.pointee.children, document: document) }
+    /// Attribute and entity nodes have no walkable children here.
+    public var children: ChildSequence {
+        ChildSequence(first: hasTreeChildren ? raw.pointee.children : nil, document: document)
+    }
+
+    /// Element and document nodes own child lists that are part of this tree.
+    var hasTreeChildren: Bool {
+        let type = raw.pointee.type
+        return type == XML_ELEMENT_NODE || type == XML_DOCUMENT_NODE || type == XML_HTML_DOCUMENT_NODE
+    }
 
     /// Child elements only.
     public var elementChildren: [Node] { children.filter(\.isElement) }
@@ -167,10 +195,12 @@ public struct Node {
         xmlSetProp(raw, name, value)
     }
 
-    /// Removes an attribute if present.
+    /// Removes an attribute if present. (It is unlinked and kept until the document goes, like removed nodes.)
     public func removeAttribute(_ name: String) {
         guard raw.pointee.type == XML_ELEMENT_NODE, let attr = xmlHasProp(raw, name) else { return }
-        xmlRemoveProp(attr)
+        let node = UnsafeMutableRawPointer(attr).assumingMemoryBound(to: xmlNode.self)
+        xmlUnlinkNode(node)
+        document.detach(node)
     }
 
     /// The `id` attribute.
@@ -190,15 +220,23 @@ public struct Node {
         return String(cString: content)
     }
 
-    /// For a text, CDATA or comment node, its own content; "" for elements.
+    /// Only these node types keep their text in `content` (for documents and attributes that field is
+    /// something else entirely, so it must never be read there).
+    private var hasOwnContent: Bool {
+        let type = raw.pointee.type
+        return type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE || type == XML_COMMENT_NODE
+            || type == XML_PI_NODE
+    }
+
+    /// For a text, CDATA, comment or processing-instruction node, its own content; "" for other nodes.
     public var ownText: String {
-        guard raw.pointee.type != XML_ELEMENT_NODE, let content = raw.pointee.content else { return "" }
+        guard hasOwnContent, let content = raw.pointee.content else { return "" }
         return String(cString: content)
     }
 
     /// Calls `body` with the raw UTF-8 bytes of a text node's content, without allocating a String.
     public func withOwnTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard raw.pointee.type != XML_ELEMENT_NODE, let content = raw.pointee.content else {
+        guard hasOwnContent, let content = raw.pointee.content else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
         return try body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
@@ -206,47 +244,77 @@ public struct Node {
 
     // MARK: Mutation
 
-    /// Detaches this node from the tree and frees it. Do not use this node (or nodes below it) afterwards.
+    /// Node types that `remove()` may take out of the tree.
+    private var isRemovable: Bool {
+        switch raw.pointee.type {
+        case XML_ELEMENT_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE,
+             XML_ENTITY_REF_NODE, XML_ATTRIBUTE_NODE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Detaches this node (and everything below it) from the tree.
+    ///
+    /// The memory is kept until the document is freed, so `Node` values that still point into the removed
+    /// subtree stay safe to read; they just no longer belong to the tree (`parent` is nil). Calling it twice, or
+    /// on the document node, does nothing.
     public func remove() {
+        guard isRemovable else { return }
         xmlUnlinkNode(raw)
-        xmlFreeNode(raw)
+        document.detach(raw)
     }
 
     /// Replaces this element with its children (keeps the content, drops the wrapper).
+    ///
+    /// Children are relinked by hand rather than with `xmlAddPrevSibling`, which merges adjacent text nodes and
+    /// frees one of them (leaving any `Node` value for it dangling). Does nothing on a detached node.
     public func unwrap() {
-        var child = raw.pointee.children
-        while let c = child {
-            let next = c.pointee.next
-            xmlUnlinkNode(c)
-            xmlAddPrevSibling(raw, c)
-            child = next
+        guard raw.pointee.type == XML_ELEMENT_NODE, let parent = raw.pointee.parent else { return }
+        while let child = raw.pointee.children {
+            // Unlink `child` from this element.
+            raw.pointee.children = child.pointee.next
+            if let next = child.pointee.next { next.pointee.prev = nil } else { raw.pointee.last = nil }
+            // Link it just before this element.
+            child.pointee.parent = parent
+            child.pointee.next = raw
+            child.pointee.prev = raw.pointee.prev
+            if let previous = raw.pointee.prev { previous.pointee.next = child } else { parent.pointee.children = child }
+            raw.pointee.prev = child
         }
         remove()
     }
 
     /// Renames an element (e.g. `div` to `p`).
     public func rename(to name: String) {
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return }
         xmlNodeSetName(raw, name)
     }
 
-    /// Replaces all children with one text node.
+    /// Replaces all children with one text node (or, for a text node, its content).
     public func setText(_ text: String) {
-        xmlNodeSetContent(raw, nil)
-        xmlNodeAddContent(raw, text)
+        switch raw.pointee.type {
+        case XML_ELEMENT_NODE:
+            for child in Array(children) { child.remove() }
+            if !text.isEmpty, let node = xmlNewDocText(raw.pointee.doc, text) {
+                if xmlAddChild(raw, node) == nil { xmlFreeNode(node) }
+            }
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
+            xmlNodeSetContent(raw, text)
+        default:
+            break
+        }
     }
 
     // MARK: Serialization
 
-    /// This node serialized as HTML (outerHTML), or XML in XML documents.
+    /// This node serialized as UTF-8 HTML (outerHTML), or XML in XML documents, without added formatting.
     public var html: String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
         switch document.kind {
-        case .html: htmlNodeDump(buffer, raw.pointee.doc, raw)
-        case .xml: xmlNodeDump(buffer, raw.pointee.doc, raw, 0, 0)
+        case .html: Serializer.html(raw, document: document.raw)
+        case .xml: Serializer.xml(raw, document: document.raw)
         }
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content)
     }
 
     /// The children serialized (innerHTML).
@@ -271,7 +339,9 @@ extension Node: Equatable, Hashable {
 
 /// One attribute of an element.
 public struct Attribute: Sendable, Equatable {
+    /// The attribute name (lowercased by the HTML parser).
     public let name: String
+    /// The value with character references resolved.
     public let value: String
 }
 
@@ -280,9 +350,11 @@ public struct ChildSequence: Sequence {
     let first: xmlNodePtr?
     let document: Document
 
+    /// Walks the sibling links.
     public struct Iterator: IteratorProtocol {
         var cursor: xmlNodePtr?
         let document: Document
+        /// The next child, or nil after the last.
         public mutating func next() -> Node? {
             guard let c = cursor else { return nil }
             cursor = c.pointee.next
@@ -290,6 +362,7 @@ public struct ChildSequence: Sequence {
         }
     }
 
+    /// Starts at the first child.
     public func makeIterator() -> Iterator { Iterator(cursor: first, document: document) }
 }
 
@@ -297,11 +370,13 @@ public struct ChildSequence: Sequence {
 public struct DescendantSequence: Sequence {
     let root: Node
 
+    /// A pre-order walk that keeps no stack.
     public struct Iterator: IteratorProtocol {
         let root: xmlNodePtr
         var cursor: xmlNodePtr?
         let document: Document
 
+        /// The next node in document order, or nil when the subtree is done.
         public mutating func next() -> Node? {
             guard let current = cursor else { return nil }
             // Advance: first child, else next sibling, else climb until an ancestor has a next sibling.
@@ -319,8 +394,10 @@ public struct DescendantSequence: Sequence {
         }
     }
 
+    /// Starts at the root's first child.
     public func makeIterator() -> Iterator {
-        Iterator(root: root.raw, cursor: root.raw.pointee.children, document: root.document)
+        Iterator(root: root.raw, cursor: root.hasTreeChildren ? root.raw.pointee.children : nil,
+                 document: root.document)
     }
 }
 

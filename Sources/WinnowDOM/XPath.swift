@@ -11,10 +11,18 @@ public final class XPath {
     public let namespaces: [String: String]
 
     /// Compiles an expression; throws `DOMError.invalidXPath` with the expression in the message.
+    ///
+    /// libxml2 checks syntax here but resolves function names and namespace prefixes only when evaluating:
+    /// an unknown function or prefix then yields an empty result (empty string, NaN, false).
     public init(_ expression: String, namespaces: [String: String] = [:]) throws {
         Document.prepare()
+        let shown = expression.isEmpty ? "(empty)" : expression.replacing("\n", with: " ")
+        // libxml2 2.9 accepts some truncated expressions (e.g. "count("); catch unbalanced ones first.
+        if let problem = XPath.balanceProblem(in: expression) {
+            throw DOMError(.invalidXPath, "invalid XPath expression: \(shown) (\(problem))")
+        }
         guard let compiled = xmlXPathCompile(expression) else {
-            throw DOMError(.invalidXPath, "invalid XPath expression: \(expression)")
+            throw DOMError(.invalidXPath, "invalid XPath expression: \(shown)")
         }
         self.compiled = compiled
         self.expression = expression
@@ -28,10 +36,40 @@ public final class XPath {
 
     deinit { xmlXPathFreeCompExpr(compiled) }
 
+    /// Why the brackets or quotes of an expression do not balance, or nil when they do.
+    static func balanceProblem(in expression: String) -> String? {
+        var open: [Character] = []
+        var quote: Character?
+        for character in expression {
+            if let current = quote {
+                if character == current { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(", "[": open.append(character)
+            case ")", "]":
+                let expected: Character = character == ")" ? "(" : "["
+                guard open.popLast() == expected else { return "unbalanced '\(character)'" }
+            default: break
+            }
+        }
+        if let quote { return "unterminated string starting with \(quote)" }
+        if let last = open.last { return "unclosed '\(last)'" }
+        return nil
+    }
+
+    /// Evaluates with `node` as the context node. Namespace bindings are registered for this evaluation only
+    /// (the context is shared by every expression run on the document). The caller frees the result.
     private func evaluate(from node: Node) -> xmlXPathObjectPtr? {
-        let context = node.document.context()
+        Document.prepare()
+        guard let context = node.document.context() else { return nil }
         context.pointee.node = node.raw
         for (prefix, uri) in namespaces { xmlXPathRegisterNs(context, prefix, uri) }
+        defer {
+            for prefix in namespaces.keys { xmlXPathRegisterNs(context, prefix, nil) }
+            context.pointee.node = nil
+        }
         return xmlXPathCompiledEval(compiled, context)
     }
 
@@ -43,9 +81,10 @@ public final class XPath {
         var result: [Node] = []
         result.reserveCapacity(count)
         for i in 0..<count {
-            let item = winnow_nodeset_item(object, Int32(i))!
-            // Attribute and namespace nodes are not tree nodes a caller could walk; skip the latter.
-            if item.pointee.type == XML_NAMESPACE_DECL { continue }
+            // Namespace nodes are copies libxml2 frees with the result, so they cannot be handed out.
+            guard let item = winnow_nodeset_item(object, Int32(i)), item.pointee.type != XML_NAMESPACE_DECL else {
+                continue
+            }
             result.append(Node(raw: item, document: node.document))
         }
         return result
