@@ -196,10 +196,7 @@ public enum AuthorCleaner {
     }
 
     /// Lowercased letters and digits only: the form names and outlets are compared in.
-    static func normalizedKey(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-            .map(Character.init))
-    }
+    static func normalizedKey(_ text: String) -> String { TextKey.make(text) }
 }
 
 extension String {

@@ -138,7 +138,7 @@ public enum DateParser {
 
     /// A bare 10-digit (seconds) or 13-digit (milliseconds) Unix timestamp, as UTC.
     static func unixTimestamp(_ text: String) -> PageDate? {
-        let trimmed = text.utf8.count <= 16 ? text.trimmingCharacters(in: .whitespaces) : ""
+        let trimmed = text.utf8.count <= 16 ? text.trimmedWhitespace() : ""
         guard trimmed.utf8.count == 10 || trimmed.utf8.count == 13,
               trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), var seconds = Int(trimmed) else { return nil }
         if trimmed.utf8.count == 13 { seconds /= 1000 }

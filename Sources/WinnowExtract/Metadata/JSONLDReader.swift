@@ -102,7 +102,7 @@ enum JSONLDReader {
         if let list = value as? [Any] {
             for item in list { readAuthors(item, index: index, into: &facts, depth: depth + 1) }
         } else if let text = value as? String {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmedWhitespace()
             if trimmed.hasPrefix("{") || trimmed.hasPrefix("["), let data = trimmed.data(using: .utf8),
                let nested = try? JSONSerialization.jsonObject(with: data) {
                 readAuthors(nested, index: index, into: &facts, depth: depth + 1)
@@ -154,7 +154,7 @@ enum JSONLDReader {
     private static func string(_ value: Any?) -> String? {
         switch value {
         case let s as String:
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmedWhitespace()
             return t.isEmpty ? nil : t
         case let list as [Any]:
             return list.lazy.compactMap { string($0) }.first
@@ -194,7 +194,7 @@ enum JSONLDReader {
 
     private static func keywords(_ value: Any?) -> [String] {
         if let s = value as? String {
-            return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            return s.split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
         }
         if let list = value as? [Any] { return list.flatMap { keywords($0) } }
         return []
@@ -202,7 +202,7 @@ enum JSONLDReader {
 
     /// Site names that are URLs or empty are not names.
     static func plausibleSiteName(_ name: String) -> String? {
-        let t = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = name.trimmedWhitespace()
         if t.isEmpty || t.hasPrefix("http://") || t.hasPrefix("https://") || t.count > 80 { return nil }
         return t
     }

@@ -134,7 +134,7 @@ public enum MetadataExtractor {
     /// `en_US` → `en-US`; rejects values that are not language tags.
     static func languageTag(_ raw: String) -> String? {
         let first = raw.split(separator: ",").first.map(String.init) ?? raw
-        let parts = first.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
+        let parts = first.trimmedWhitespace().replacingOccurrences(of: "_", with: "-")
             .split(separator: "-")
         guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isLetter }) else {
             return nil
@@ -151,7 +151,7 @@ public enum MetadataExtractor {
 
     /// `href` resolved against `base`; nil for empty, `javascript:` or `data:` values.
     static func absoluteURL(_ href: String, base: String?) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmedWhitespace()
         let lower = trimmed.lowercased()
         guard !trimmed.isEmpty, !lower.hasPrefix("javascript:"), !lower.hasPrefix("data:") else { return nil }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return trimmed }
@@ -168,7 +168,7 @@ public enum MetadataExtractor {
         var tags: [String] = []
         for value in values {
             for piece in value.split(separator: ",") {
-                let tag = piece.trimmingCharacters(in: .whitespacesAndNewlines)
+                let tag = piece.trimmedWhitespace()
                 guard !tag.isEmpty, tag.count <= 80, seen.insert(tag.lowercased()).inserted else { continue }
                 tags.append(tag)
                 if tags.count == 30 { return tags }

@@ -56,11 +56,9 @@ enum PageScanner {
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author"]
     static let commentMarker = Array("comment".utf8)
-    // Every marker above contains one of these; an element whose class/id has none is skipped at once.
-    static let triggerComment = Array("comment".utf8), triggerAuthor = Array("auth".utf8),
-               triggerByline = Array("byl".utf8), triggerDate = Array("date".utf8), triggerPost = Array("post".utf8),
-               triggerWriter = Array("writ".utf8), triggerSubmitted = Array("subm".utf8),
-               triggerPublish = Array("publ".utf8), triggerMeta = Array("meta".utf8), triggerTime = Array("time".utf8)
+    /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
+    static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
+                                          "time"])
     static let countMarker = Array("count".utf8)
 
     /// A class/id fragment (lowercase ASCII bytes) and the rank it gives.
@@ -159,9 +157,8 @@ enum PageScanner {
                 || (id.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
         }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
-        guard has(triggerComment) || has(triggerAuthor) || has(triggerByline) || has(triggerDate)
-                || has(triggerPost) || has(triggerWriter) || has(triggerSubmitted) || has(triggerPublish)
-                || has(triggerMeta) || has(triggerTime) else { return true }
+        guard (className.map { triggers.matches($0) } ?? false) || (id.map { triggers.matches($0) } ?? false)
+        else { return true }
         if (name == "section" || name == "div" || name == "ol" || name == "ul" || name == "aside"),
            has(commentMarker) && !has(countMarker) {
             return false
@@ -200,7 +197,7 @@ enum PageScanner {
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
             }
             guard labelled || (slice.count <= 24 && bareLabels.contains(
-                String(decoding: slice, as: UTF8.self).lowercased().trimmingCharacters(in: .whitespacesAndNewlines))) else {
+                String(decoding: slice, as: UTF8.self).lowercased().trimmedWhitespace())) else {
                 return nil
             }
             return String(decoding: slice, as: UTF8.self)
@@ -213,7 +210,7 @@ enum PageScanner {
             signals.textBylines += 1
             return
         }
-        let trimmed = candidate.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = candidate.trimmedWhitespace()
         if bareLabels.contains(trimmed.lowercased()) {
             labelPending = true
         } else {
@@ -228,11 +225,29 @@ enum PageScanner {
             guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
             return String(decoding: buffer, as: UTF8.self)
         }
-        guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60 else { return }
+        guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
+              hasYear(text) else { return }
         if DateParser.parse(text) != nil {
             signals.publishedDates.append(RankedText(rank: 20, order: order, text: text))
             signals.textDates += 1
         }
+    }
+
+    /// Whether the text has a 4-digit run starting 19 or 20 (a year): a cheap screen before date parsing.
+    static func hasYear(_ text: String) -> Bool {
+        var run = 0
+        var runStart: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                if run == 0 { runStart = byte }
+                if run == 1 && !((runStart == 49 && byte == 57) || (runStart == 50 && byte == 48)) { run = 99 }
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// The text below `element` with a space where a `<br>` or block element breaks the line
@@ -277,7 +292,7 @@ enum PageScanner {
         guard let rawKey = element.attribute("property") ?? element.attribute("name") ?? element.attribute("http-equiv")
         else { return }
         var key = rawKey.lowercased()
-        if key.hasSuffix(" ") || key.hasPrefix(" ") { key = key.trimmingCharacters(in: .whitespaces) }
+        if key.hasSuffix(" ") || key.hasPrefix(" ") { key = key.trimmedWhitespace() }
         if key == "og:type" { signals.openGraphType = content.lowercased() }
         if let target = MetaNames.table[key] {
             signals.candidates.add(content, field: target.field, source: target.source)
@@ -371,5 +386,46 @@ extension UnsafeBufferPointer where Element == UInt8 {
             i += 1
         }
         return false
+    }
+}
+
+/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: positions whose byte cannot
+/// start a fragment are skipped through a 256-entry table.
+struct FragmentScreen: Sendable {
+    private let fragments: [[UInt8]]
+    private let starts: [Bool]
+
+    init(_ list: [String]) {
+        fragments = list.map { Array($0.utf8) }
+        var table = [Bool](repeating: false, count: 256)
+        for fragment in fragments {
+            if let first = fragment.first {
+                table[Int(first)] = true
+                if first >= 97 && first <= 122 { table[Int(first - 32)] = true }
+            }
+        }
+        starts = table
+    }
+
+    func matches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var i = 0
+            while i < buffer.count {
+                if starts[Int(buffer[i])] {
+                    for fragment in fragments where fragment.count <= buffer.count - i {
+                        var k = 0
+                        while k < fragment.count {
+                            let b = buffer[i + k]
+                            if (b >= 65 && b <= 90 ? b | 0x20 : b) != fragment[k] { break }
+                            k += 1
+                        }
+                        if k == fragment.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

@@ -26,7 +26,7 @@ public enum TitleReconciler {
         let references = declared + headings
         let siteKeys = siteKeySet(siteName: siteName, host: host)
 
-        guard let title = titleTag?.trimmingCharacters(in: .whitespaces), !title.isEmpty,
+        guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty,
               !siteKeys.contains(key(title)) else {
             // No usable <title>: the first declared title, else the first heading, each with site pieces cut.
             let fallback = declared.first ?? headings.first
@@ -116,7 +116,7 @@ public enum TitleReconciler {
         for (offset, piece) in pieces.enumerated() {
             out += (offset == 0 ? "" : piece.separator) + piece.text
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimmedWhitespace()
     }
 
     /// Cuts site-name and domain-looking pieces off both ends (only at separators that rarely occur inside
@@ -172,7 +172,7 @@ public enum TitleReconciler {
             }
         }
         // Domain look: "example.com", "www.example.co.uk".
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         if !trimmed.contains(" "), let dot = trimmed.lastIndex(of: "."), trimmed.distance(from: dot, to: trimmed.endIndex) >= 3,
            trimmed.distance(from: dot, to: trimmed.endIndex) <= 7, trimmed.first?.isLetter == true {
             return true
@@ -193,11 +193,5 @@ public enum TitleReconciler {
     }
 
     /// Lowercased letters and digits only.
-    static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        }
-        return String(out)
-    }
+    static func key(_ text: String) -> String { TextKey.make(text) }
 }
