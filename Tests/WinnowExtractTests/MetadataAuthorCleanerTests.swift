@@ -49,3 +49,17 @@ struct MetadataAuthorCleanerTests {
         #expect(AuthorCleaner.clean(["Jane", "Jane Doe"]) == ["Jane Doe"])
     }
 }
+
+@Suite("Metadata: leftover entities")
+struct MetadataEntityTests {
+    @Test(arguments: [
+        ("SQL &#x26; AI", "SQL & AI"),
+        ("Tips &amp;amp; tricks", "Tips & tricks"),
+        ("Caf&#233;", "Café"),
+        ("A &unknown; B & C", "A &unknown; B & C"),
+        ("no entities", "no entities"),
+    ])
+    func decodes(raw: String, expected: String) {
+        #expect(raw.decodingLeftoverEntities() == expected)
+    }
+}

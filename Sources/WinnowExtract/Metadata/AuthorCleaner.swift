@@ -74,22 +74,7 @@ public enum AuthorCleaner {
 
     // MARK: Stages
 
-    /// Entities left in double-escaped `<meta content>` values (`Maria &amp;amp; Katerina`).
-    static let entities: [(String, String)] = [
-        ("&amp;", "&"), ("&nbsp;", " "), ("&#39;", "'"), ("&#039;", "'"), ("&#x27;", "'"), ("&quot;", "\""),
-        ("&apos;", "'"), ("&rsquo;", "’"), ("&#8217;", "’"), ("&lt;", "<"), ("&gt;", ">"),
-    ]
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = text
-        for _ in 0..<2 {  // twice: double-escaped values
-            for (entity, replacement) in entities where out.contains(entity) {
-                out = out.replacingOccurrences(of: entity, with: replacement)
-            }
-        }
-        return out
-    }
+    static func decodeEntities(_ text: String) -> String { text.decodingLeftoverEntities() }
 
     static func looksLikeURL(_ text: String) -> Bool {
         text.contains("://") || text.hasPrefix("www.") || text.hasPrefix("/")

@@ -2,14 +2,18 @@ import Foundation
 
 /// A calendar date found in text, with the time of day and UTC offset when the text gave them.
 public struct PageDate: Sendable, Equatable {
+    /// Gregorian year, e.g. 2024.
     public var year: Int
+    /// Month, 1–12.
     public var month: Int
+    /// Day of the month, 1–31.
     public var day: Int
     /// Seconds since midnight, when a time of day was given.
     public var secondsOfDay: Int?
     /// Offset from UTC in minutes, when a zone was given (`Z`, `GMT`, `+05:30`, `EST`...).
     public var utcOffsetMinutes: Int?
 
+    /// A date; time and offset are optional because many sources give only the day.
     public init(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffsetMinutes: Int? = nil) {
         self.year = year
         self.month = month

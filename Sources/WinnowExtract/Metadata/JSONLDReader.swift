@@ -55,24 +55,32 @@ enum JSONLDReader {
             }
         }
         var facts = JSONLDFacts()
-        let article = objects.first { !types($0).isDisjoint(with: articleTypes) && ($0["headline"] != nil || $0["author"] != nil || $0["datePublished"] != nil) }
-            ?? objects.first { let t = types($0); return !t.isDisjoint(with: articleTypes) && !t.contains("question") }
-        let page = objects.first { !types($0).isDisjoint(with: pageTypes) }
+        // Each object's types, computed once (large catalogs hold thousands of typed objects).
+        let typed = objects.map { TypedObject(object: $0, types: types($0)) }
+        let article = typed.first { !$0.types.isDisjoint(with: articleTypes) && ($0.object["headline"] != nil || $0.object["author"] != nil || $0.object["datePublished"] != nil) }
+            ?? typed.first { !$0.types.isDisjoint(with: articleTypes) && !$0.types.contains("question") }
+        let page = typed.first { !$0.types.isDisjoint(with: pageTypes) }
         // The article speaks first; a page object only fills the gaps it left.
         if let article {
-            fill(&facts, from: article, index: index)
+            fill(&facts, from: article.object, index: index)
             facts.hasArticle = true
         }
-        if let page { fill(&facts, from: page, index: index) }
+        if let page { fill(&facts, from: page.object, index: index) }
         if facts.siteName == nil {
-            let site = objects.first { types($0).contains("website") }.flatMap { name(of: $0) }
-                ?? objects.first { !types($0).isDisjoint(with: organizationTypes) }.flatMap { name(of: $0) }
+            let site = typed.first { $0.types.contains("website") }.flatMap { name(of: $0.object) }
+                ?? typed.first { !$0.types.isDisjoint(with: organizationTypes) }.flatMap { name(of: $0.object) }
             facts.siteName = site.flatMap(plausibleSiteName)
         }
         if facts.published == nil { facts.published = fallback.published }
         if facts.modified == nil { facts.modified = fallback.modified }
         if facts.title == nil { facts.title = fallback.title }
         return facts
+    }
+
+    /// A JSON-LD object with its normalised `@type` set.
+    private struct TypedObject {
+        let object: [String: Any]
+        let types: Set<String>
     }
 
     private static func fill(_ facts: inout JSONLDFacts, from object: [String: Any], index: [String: [String: Any]]) {
@@ -134,7 +142,7 @@ enum JSONLDReader {
     static func types(_ object: [String: Any]) -> Set<String> {
         var result: Set<String> = []
         func add(_ raw: String) {
-            var t = raw.lowercased()
+            var t = raw.utf8.allSatisfy({ $0 < 65 || $0 > 90 }) ? raw : raw.lowercased()
             if let slash = t.lastIndex(of: "/") { t = String(t[t.index(after: slash)...]) }
             if let colon = t.lastIndex(of: ":") { t = String(t[t.index(after: colon)...]) }
             result.insert(t)

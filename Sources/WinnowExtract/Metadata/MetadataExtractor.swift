@@ -53,12 +53,14 @@ public enum MetadataExtractor {
             headings: signals.headings,
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata].flatMap { candidates.values(.title, $0) },
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host })
+            host: pageURL.flatMap { URL(string: $0)?.host })?.decodingLeftoverEntities()
         metadata.authors = candidates.resolve(.authors) { values, source in
-            // An outlet named as the author is dropped, unless JSON-LD states it is the author.
-            let outlet = source == .jsonLD || source == .jsonLDOrganization ? nil : metadata.siteName
-            // Visible bylines are ranked: the first one that yields a name wins, the rest are page furniture.
-            let names = source == .dom
+            // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
+            // equal to the site name are kept: personal sites are named after their author.
+            let outlet = source == .dom ? metadata.siteName : nil
+            // Visible bylines are ranked and microdata authors repeat per forum post or comment: the first one
+            // that yields a name wins, the rest are page furniture or replies.
+            let names = source == .dom || source == .microdata
                 ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet) }.first { !$0.isEmpty } ?? []
                 : AuthorCleaner.clean(values, siteName: outlet)
             return names.isEmpty ? nil : Array(names.prefix(8))

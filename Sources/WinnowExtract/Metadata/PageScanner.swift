@@ -39,7 +39,7 @@ enum PageScanner {
     ]
     /// Class/id fragments that disqualify a byline container (pictures, bios, social links).
     static let bylineExclusions: [[UInt8]] = ["avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
-                                   "follow", "more", "date", "time", "comment", "share", "box", "card", "list"].map { Array($0.utf8) }
+                                   "follow", "more", "comment", "share", "box", "card", "list"].map { Array($0.utf8) }
     /// Class/id fragments of elements whose short text may hold the publication date.
     static let dateMarkers: [Marker] = [
         Marker("published", 2), Marker("publish", 2), Marker("post-date", 2), Marker("entry-date", 2), Marker("posted", 3), Marker("date", 3),
@@ -54,7 +54,8 @@ enum PageScanner {
                                            "story by", "von ", "par "].map { Array($0.utf8) }
     /// Texts that are a byline label alone; the name is the next text.
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
-                                          "authored by", "words by", "story by", "von", "par", "about the author"]
+                                          "authored by", "words by", "story by", "von", "par", "about the author", "article by",
+                                          "posted by:", "written by:"]
     static let commentMarker = Array("comment".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
@@ -130,7 +131,7 @@ enum PageScanner {
                 signals.jsonLD.append(element.text)
             }
             return false
-        case "style", "svg", "template", "noscript", "iframe", "select", "textarea", "button", "form":
+        case "style", "svg", "template", "iframe", "select", "textarea", "button", "form":
             return false
         case "h1":
             if signals.headings.count < 8 {
@@ -331,7 +332,7 @@ enum PageScanner {
         for prop in itemprop.split(separator: " ") {
             switch prop {
             case "author", "creator":
-                signals.bylines.append(RankedText(rank: 0, order: order, text: microdataName(element)))
+                signals.candidates.add(microdataName(element), field: .authors, source: .microdata)
             case "datepublished", "datecreated":
                 let value = element.attribute("datetime") ?? element.attribute("content") ?? element.text
                 signals.candidates.add(value, field: .published, source: .microdata)

@@ -31,3 +31,48 @@ enum TextKey {
         return String(out)
     }
 }
+
+extension String {
+    /// Named entities commonly left in double-escaped `<meta content>` values.
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "nbsp": " ", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "rsquo": "’", "lsquo": "‘",
+        "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…",
+    ]
+
+    /// Decodes entities that survived HTML parsing because the source escaped them twice
+    /// (`Tips &amp;amp; tricks`, `SQL &#x26; AI`); two rounds, so doubly escaped values come out clean.
+    func decodingLeftoverEntities() -> String {
+        guard contains("&") else { return self }
+        var text = self
+        for _ in 0..<2 {
+            guard text.contains("&") else { break }
+            var out = ""
+            var rest = Substring(text)
+            while let amp = rest.firstIndex(of: "&") {
+                out += rest[..<amp]
+                let after = rest[rest.index(after: amp)...]
+                if let semi = after.prefix(10).firstIndex(of: ";") {
+                    let name = after[..<semi]
+                    var replacement: String?
+                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                        replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                    } else if name.hasPrefix("#") {
+                        replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                    } else {
+                        replacement = String.namedEntities[String(name)]
+                    }
+                    if let replacement {
+                        out += replacement
+                        rest = after[after.index(after: semi)...]
+                        continue
+                    }
+                }
+                out += "&"
+                rest = after
+            }
+            out += rest
+            text = out
+        }
+        return text
+    }
+}
