@@ -1,4 +1,5 @@
 import Testing
+import WinnowDOM
 @testable import WinnowExtract
 
 @Suite("Metadata: author cleaning")
@@ -61,5 +62,14 @@ struct MetadataEntityTests {
     ])
     func decodes(raw: String, expected: String) {
         #expect(raw.decodingLeftoverEntities() == expected)
+    }
+}
+
+@Suite("Metadata: whitespace fast path")
+struct MetadataWhitespaceTests {
+    @Test(arguments: ["plain text", " leading", "trailing ", "two  spaces", "tab\there", "line\nbreak",
+                      "no\u{00A0}break", "", "x", "em\u{2003}space", "ideographic\u{3000}space"])
+    func fastPathAgreesWithFullCollapse(text: String) {
+        #expect(text.collapsedWhitespace() == text.collapsingWhitespace())
     }
 }

@@ -226,8 +226,9 @@ enum JSONLDReader {
         guard let dict = value as? [String: Any] else { return }
         if dict["@type"] != nil { objects.append(dict) }
         if let id = dict["@id"] as? String, dict.count > 1, index[id] == nil { index[id] = dict }
-        for (key, nested) in dict where key != "@context" {
-            if nested is [Any] || nested is [String: Any] {
+        // Keys in sorted order: dictionary order is random per process, and "first article" must not be.
+        for key in dict.keys.sorted() where key != "@context" {
+            if let nested = dict[key], nested is [Any] || nested is [String: Any] {
                 collect(nested, into: &objects, index: &index, depth: depth + 1)
             }
         }

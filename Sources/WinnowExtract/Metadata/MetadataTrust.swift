@@ -74,7 +74,7 @@ struct MetadataCandidates {
     /// Records a raw value (whitespace-collapsed; empty values are dropped).
     mutating func add(_ value: String?, field: MetadataField, source: MetadataSource) {
         guard let value else { return }
-        let clean = value.collapsingWhitespace()
+        let clean = value.collapsedWhitespace()
         guard !clean.isEmpty else { return }
         store[Key(field: field, source: source), default: []].append(clean)
     }

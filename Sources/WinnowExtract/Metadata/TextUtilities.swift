@@ -1,3 +1,5 @@
+import WinnowDOM
+
 /// Small string helpers for the metadata stages, written for speed (Foundation's trimming and case folding go
 /// through NSString on Linux and dominate a profile when called per element).
 extension StringProtocol {
@@ -74,5 +76,28 @@ extension String {
             text = out
         }
         return text
+    }
+}
+
+extension String {
+    /// `collapsingWhitespace()`, skipped when the text is already collapsed (the common case for `<meta>`
+    /// values): one byte scan instead of a Unicode-property walk and a copy.
+    func collapsedWhitespace() -> String {
+        var previousSpace = true  // a leading space needs collapsing
+        var clean = true
+        for byte in utf8 {
+            if byte == 32 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if byte == 9 || byte == 10 || byte == 13 || byte == 12 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 {
+                clean = false  // tabs/newlines, or a lead byte of NBSP / Unicode spaces
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !previousSpace { return self }
+        if clean && isEmpty { return self }
+        return collapsingWhitespace()
     }
 }
