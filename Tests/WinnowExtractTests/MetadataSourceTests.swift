@@ -146,4 +146,22 @@ struct MetadataSourceTests {
         #expect(m.authors.isEmpty)
         #expect(m.published == nil)
     }
+
+    @Test func visibleDateUnderHeadlineNeedsStoryEvidence() throws {
+        let html = page(body: "<h1>Kitchen sink architectures</h1><div>October 3, 2024</div><p>Body text.</p>")
+        // A service page at a plain URL: a loose date is page furniture, not a publication date.
+        #expect(try extractMetadata(html, url: "https://vendor.example/services/cloud").published == nil)
+        // The same markup at a blog permalink is a story, and the date under the headline is its date.
+        #expect(try extractMetadata(html, url: "https://vendor.example/blog/kitchen-sink").published == "2024-10-03")
+    }
+
+    @Test func modifiedTimeIsNotThePublicationDate() throws {
+        let html = page(body: """
+            <h1>Story</h1><time class="updated" datetime="2024-05-01">May 1</time>
+            <time class="entry-date published" datetime="2024-04-01">April 1</time>
+            """)
+        let m = try extractMetadata(html)
+        #expect(m.published == "2024-04-01")
+        #expect(m.modified == "2024-05-01")
+    }
 }

@@ -37,7 +37,7 @@ public enum MetadataExtractor {
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
         let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
-            || !signals.bylines.isEmpty
+            || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
         addJSONLD(facts, to: &signals.candidates)
         addTwitterByline(signals, to: &signals.candidates)
         addDOM(&signals, pageURL: pageURL, now: now, isStory: isStory)
@@ -129,6 +129,19 @@ public enum MetadataExtractor {
         if let urlForDate, let date = DateParser.dateInURL(urlForDate, now: now) {
             signals.candidates.add(date.iso8601, field: .published, source: .url)
         }
+    }
+
+    /// Path segments that mark story URLs (blogs, news sections, dated permalinks).
+    static let storyPathMarkers = ["/blog", "/news", "/article", "/post", "/stories", "/story", "/insights",
+                                   "/journal", "/magazine", "/resources/", "/20", "/19"]
+
+    /// Whether the URL's path looks like a story permalink.
+    static func looksLikeStoryURL(_ url: String?) -> Bool {
+        guard let url, let scheme = url.range(of: "://") else { return false }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return false }
+        let path = rest[slash...].lowercased()
+        return storyPathMarkers.contains { path.contains($0) }
     }
 
     // MARK: Normalisers
