@@ -42,6 +42,9 @@ struct MetadataTitleTests {
         // Visible headline that the SEO <title> rewrites: the sole h1 wins.
         Case(titleTag: "Best Budget Laptops 2024 (Tested) - TechNook", headings: ["The laptops we would actually buy"],
              declared: [], siteName: "TechNook", host: nil, expected: "The laptops we would actually buy"),
+        // After a pipe comes the site's tagline, however long.
+        Case(titleTag: "Hand-built oak tables | Furniture made to last a lifetime in our Vermont workshop",
+             headings: [], declared: [], siteName: nil, host: nil, expected: "Hand-built oak tables"),
         // No <title>: the declared title, else the heading.
         Case(titleTag: nil, headings: ["Only a heading"], declared: [], siteName: nil, host: nil, expected: "Only a heading"),
         Case(titleTag: nil, headings: [], declared: [], siteName: nil, host: nil, expected: nil),

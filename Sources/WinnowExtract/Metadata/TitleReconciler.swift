@@ -139,7 +139,9 @@ public enum TitleReconciler {
         if !removed, pieces.count > 1, let last = pieces.last, let first = pieces.first {
             let lastWords = last.text.split(separator: " ").count
             let firstWords = join(pieces[..<(pieces.count - 1)]).split(separator: " ").count
-            if lastWords <= 4 && firstWords >= 3 && firstWords > lastWords && [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ "].contains(last.separator) {
+            if last.separator == " | " && firstWords >= 2 {
+                pieces.removeLast()  // after a pipe comes the site or its tagline, whatever its length
+            } else if lastWords <= 4 && firstWords >= 3 && firstWords > lastWords && [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ "].contains(last.separator) {
                 pieces.removeLast()
             } else if firstWords == 0 || (first.text.split(separator: " ").count <= 3 && pieces[1].separator == " | ") {
                 pieces.removeFirst()
