@@ -12,6 +12,8 @@ struct PageSignals {
     var bylines: [RankedText] = []
     /// How many short date-like texts after the headline were taken.
     var textDates = 0
+    /// Document position of the first `<h1>`.
+    var firstHeadingOrder: Int?
     /// The `og:type` value, lowercased.
     var openGraphType: String?
     /// How many visible "By ..." texts were taken.
@@ -47,6 +49,8 @@ enum PageScanner {
     ]
     static let maximumMarkedElements = 24
     static let maximumTextBylines = 4
+    /// How many elements after the first `<h1>` are screened for byline/date classes.
+    static let screeningWindowAfterHeading = 600
     /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).
     static let dateWindow = 200
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
@@ -134,6 +138,7 @@ enum PageScanner {
         case "style", "svg", "template", "iframe", "select", "textarea", "button", "form":
             return false
         case "h1":
+            if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
                 if !text.isEmpty { signals.headings.append(text) }
@@ -150,8 +155,11 @@ enum PageScanner {
            rel.split(separator: " ").contains("author") {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
-        let className = element.hasAttribute("class") ? element.attribute("class") : nil
-        let id = element.hasAttribute("id") ? element.attribute("id") : nil
+        // Bylines and dates sit near the headline: class/id screening stops a fixed number of elements after
+        // the first <h1> (related-story lists, footers and comment threads below it are never read).
+        if let first = signals.firstHeadingOrder, order - first > screeningWindowAfterHeading { return true }
+        let className = element.attribute("class")
+        let id = element.attribute("id")
         guard className != nil || id != nil else { return true }
         func has(_ fragment: [UInt8]) -> Bool {
             (className.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
