@@ -284,7 +284,7 @@ enum JSONLDReader {
                 while back >= 0, out[back] == 0x20 || out[back] == 0x0A || out[back] == 0x0D || out[back] == 0x09 {
                     back -= 1
                 }
-                if back >= 0, out[back] == 0x2C { out.remove(at: back) }
+                if back >= 0, out[back] == 0x2C { out[back] = 0x20 }  // O(1): a trailing comma becomes a space
                 out.append(byte)
                 i += 1
             default:

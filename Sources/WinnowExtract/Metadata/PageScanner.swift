@@ -358,7 +358,8 @@ enum PageScanner {
     /// An `itemprop=author` element's name: its `itemprop=name` descendant, `content`, or its text.
     private static func microdataName(_ element: Node) -> String {
         if let content = element.attribute("content") { return content }
-        for node in element.descendants where node.isElement {
+        for (visited, node) in element.descendants.enumerated() where node.isElement {
+            if visited > 200 { break }
             if node.attribute("itemprop")?.lowercased() == "name" {
                 return node.attribute("content") ?? node.text
             }
