@@ -129,4 +129,15 @@ struct MetadataPrecedenceTests {
         let html = page(body: #"<h1>H</h1><p>Story.</p><div id="comments"><span class="author">Troll McTroll</span></div>"#)
         #expect(try extractMetadata(html).authors.isEmpty)
     }
+
+    @Test func pageWideFormIsReadButCommentFormIsNot() throws {
+        let html = page(body: """
+            <form id="aspnetForm" action="/page.aspx"><h1>Budget vote delayed</h1>
+            <span class="author-name">Ines Duarte</span><p>Story.</p>
+            <form class="comment-form"><p class="comment-form-author"><label>Your Name</label></p></form></form>
+            """)
+        let m = try extractMetadata(html)
+        #expect(m.title == "Budget vote delayed")
+        #expect(m.authors == ["Ines Duarte"])
+    }
 }

@@ -61,6 +61,7 @@ enum PageScanner {
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
                                           "posted by:", "written by:"]
     static let commentMarker = Array("comment".utf8)
+    static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
                                           "time"])
@@ -131,11 +132,15 @@ enum PageScanner {
             if signals.titleTag == nil { signals.titleTag = element.text.collapsingWhitespace() }
             return false
         case "script":
-            if let type = element.attribute("type")?.lowercased(), type.contains("ld+json") {
+            if let type = element.attribute("type"), type.utf8.containsASCIICaseInsensitive(ldJSONMarker) {
                 signals.jsonLD.append(element.text)
             }
             return false
-        case "style", "svg", "template", "iframe", "select", "textarea", "button", "form":
+        case "form":
+            // Comment and newsletter forms hold "Name"/"Author" labels; but ASP.NET pages wrap the whole page in
+            // one form directly under <body>, which must be read.
+            return element.parent?.isElement(named: "body") ?? false
+        case "style", "svg", "template", "iframe", "select", "textarea", "button":
             return false
         case "h1":
             if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
