@@ -1,13 +1,194 @@
+import Foundation
 import WinnowDOM
 
 /// Reads a page's metadata (title, authors, dates, site name, language, canonical URL, description, image,
 /// tags). Runs on the untouched tree, before any content stage removes `<head>`, `<time>` or scripts.
+///
+/// Pipeline: `PageScanner` walks the tree once and files every raw value under (field, source);
+/// `JSONLDReader` parses the JSON-LD once; then each field takes the first value that survives its cleaning
+/// (author cleaning, date parsing, URL resolution), trying sources in `MetadataTrust.order`:
+///
+/// | field        | sources, most trusted first                                              |
+/// |--------------|--------------------------------------------------------------------------|
+/// | title        | `TitleReconciler` over `<title>`, `<h1>` and declared titles (JSON-LD, og, twitter, meta, microdata) |
+/// | authors      | JSON-LD Person, og `article:author`, `<meta name=author>`/DC/Parse.ly/…, twitter `Written by`, microdata, DOM byline, JSON-LD Organization |
+/// | published    | JSON-LD, og/`article:published_time`, `<meta>` dates, microdata, URL date, DOM `<time>`/date-classed text |
+/// | modified     | JSON-LD, og, `<meta>`, microdata, DOM                                     |
+/// | siteName     | og:site_name, JSON-LD publisher/WebSite/Organization, application-name/DC publisher |
+/// | language     | `<html lang>`, content-language/DC language, JSON-LD inLanguage, og:locale |
+/// | canonicalURL | `<link rel=canonical>`, og:url, JSON-LD url/mainEntityOfPage              |
+/// | description  | og:description, `<meta name=description>`, JSON-LD, twitter              |
+/// | image        | og:image, twitter:image, JSON-LD image, `<link rel=image_src>`           |
+/// | tags         | `article:tag`, JSON-LD keywords, news_keywords/keywords/Parse.ly tags     |
+///
+/// Dates are ISO 8601: `YYYY-MM-DD` when the source gives only a day, `YYYY-MM-DDTHH:MM:SS` plus `Z`/`±HH:MM`
+/// when it gives a time (no offset when the time has no zone). URLs are absolute, resolved against `url`.
 public enum MetadataExtractor {
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
     public static func extract(from document: Document, url: String?) -> Metadata {
+        extract(from: document, url: url, now: Date())
+    }
+
+    /// As `extract(from:url:)`, with the clock that bounds plausible dates made explicit (for tests).
+    public static func extract(from document: Document, url: String?, now: Date) -> Metadata {
+        var signals = PageScanner.scan(document)
+        let pageURL = url ?? document.url
+        let facts = JSONLDReader.read(signals.jsonLD)
+        // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
+        // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
+        let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
+            || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
+        addJSONLD(facts, to: &signals.candidates)
+        addTwitterByline(signals, to: &signals.candidates)
+        addDOM(&signals, pageURL: pageURL, now: now, isStory: isStory)
+        let candidates = signals.candidates
+
         var metadata = Metadata()
-        metadata.url = url
-        metadata.title = document.title
+        metadata.url = pageURL
+        metadata.siteName = candidates.resolve(.siteName) { values, _ in
+            values.lazy.compactMap(JSONLDReader.plausibleSiteName).first
+        }
+        metadata.title = TitleReconciler.reconcile(
+            titleTag: signals.titleTag ?? candidates.first(.title, .head),
+            headings: signals.headings,
+            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata].flatMap { candidates.values(.title, $0) },
+            siteName: metadata.siteName,
+            host: pageURL.flatMap { URL(string: $0)?.host })?.decodingLeftoverEntities()
+        metadata.authors = candidates.resolve(.authors) { values, source in
+            // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
+            // equal to the site name are kept: personal sites are named after their author.
+            let outlet = source == .dom ? metadata.siteName : nil
+            // Visible bylines are ranked and microdata authors repeat per forum post or comment: the first one
+            // that yields a name wins, the rest are page furniture or replies.
+            let names = source == .dom || source == .microdata
+                ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet) }.first { !$0.isEmpty } ?? []
+                : AuthorCleaner.clean(values, siteName: outlet)
+            return names.isEmpty ? nil : Array(names.prefix(8))
+        } ?? []
+        metadata.published = candidates.resolve(.published) { values, _ in
+            values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
+        }
+        metadata.modified = candidates.resolve(.modified) { values, _ in
+            values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
+        }
+        metadata.language = candidates.resolve(.language) { values, _ in values.lazy.compactMap(languageTag).first }
+        metadata.canonicalURL = candidates.resolve(.canonicalURL) { values, _ in
+            values.lazy.compactMap { absoluteURL($0, base: pageURL) }.first
+        }
+        metadata.description = candidates.resolve(.description) { values, _ in values.first }
+        metadata.image = candidates.resolve(.image) { values, _ in
+            values.lazy.compactMap { absoluteURL($0, base: pageURL) }.first
+        }
+        metadata.tags = candidates.resolve(.tags) { values, _ in
+            let tags = splitTags(values)
+            return tags.isEmpty ? nil : tags
+        } ?? []
         return metadata
+    }
+
+    // MARK: Candidate sources
+
+    private static func addJSONLD(_ facts: JSONLDFacts, to candidates: inout MetadataCandidates) {
+        candidates.add(facts.title, field: .title, source: .jsonLD)
+        for author in facts.personAuthors { candidates.add(author, field: .authors, source: .jsonLD) }
+        for author in facts.organizationAuthors { candidates.add(author, field: .authors, source: .jsonLDOrganization) }
+        candidates.add(facts.published, field: .published, source: .jsonLD)
+        candidates.add(facts.modified, field: .modified, source: .jsonLD)
+        candidates.add(facts.siteName, field: .siteName, source: .jsonLD)
+        candidates.add(facts.description, field: .description, source: .jsonLD)
+        candidates.add(facts.image, field: .image, source: .jsonLD)
+        candidates.add(facts.language, field: .language, source: .jsonLD)
+        candidates.add(facts.url, field: .canonicalURL, source: .jsonLD)
+        for tag in facts.tags { candidates.add(tag, field: .tags, source: .jsonLD) }
+    }
+
+    /// Yoast and similar plugins publish the byline as `twitter:label1 = "Written by"`, `twitter:data1 = name`.
+    private static func addTwitterByline(_ signals: PageSignals, to candidates: inout MetadataCandidates) {
+        for (slot, label) in signals.twitterLabels.sorted(by: { $0.key < $1.key }) {
+            let lower = label.lowercased()
+            if lower.contains("written by") || lower == "author" || lower == "by" || lower.contains("auteur")
+                || lower.contains("verfasst") || lower.contains("escrito") {
+                candidates.add(signals.twitterData[slot], field: .authors, source: .twitter)
+            }
+        }
+    }
+
+    /// DOM bylines and dates, most specific first, plus the URL's date.
+    private static func addDOM(_ signals: inout PageSignals, pageURL: String?, now: Date, isStory: Bool) {
+        let byRank: (RankedText, RankedText) -> Bool = { ($0.rank, $0.order) < ($1.rank, $1.order) }
+        for byline in signals.bylines.sorted(by: byRank) {
+            signals.candidates.add(byline.text, field: .authors, source: .dom)
+        }
+        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < 20 {
+            signals.candidates.add(date.text, field: .published, source: .dom)
+        }
+        for date in signals.modifiedDates.sorted(by: byRank) {
+            signals.candidates.add(date.text, field: .modified, source: .dom)
+        }
+        let urlForDate = pageURL ?? signals.candidates.first(.canonicalURL, .head)
+        if let urlForDate, let date = DateParser.dateInURL(urlForDate, now: now) {
+            signals.candidates.add(date.iso8601, field: .published, source: .url)
+        }
+    }
+
+    /// Path segments that mark story URLs (blogs, news sections, dated permalinks).
+    static let storyPathMarkers = ["/blog", "/news", "/article", "/post", "/stories", "/story", "/insights",
+                                   "/journal", "/magazine", "/resources/", "/20", "/19"]
+
+    /// Whether the URL's path looks like a story permalink.
+    static func looksLikeStoryURL(_ url: String?) -> Bool {
+        guard let url, let scheme = url.range(of: "://") else { return false }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return false }
+        let path = rest[slash...].lowercased()
+        return storyPathMarkers.contains { path.contains($0) }
+    }
+
+    // MARK: Normalisers
+
+    /// `en_US` → `en-US`; rejects values that are not language tags.
+    static func languageTag(_ raw: String) -> String? {
+        let first = raw.split(separator: ",").first.map(String.init) ?? raw
+        let parts = first.trimmedWhitespace().replacingOccurrences(of: "_", with: "-")
+            .split(separator: "-")
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isLetter }) else {
+            return nil
+        }
+        var tag = language.lowercased()
+        if parts.count > 1 {
+            let region = parts[1]
+            if region.count == 2 { tag += "-" + region.uppercased() }
+            else if region.count == 4 { tag += "-" + region.prefix(1).uppercased() + region.dropFirst().lowercased() }
+            else if !region.isEmpty, region.count <= 8 { tag += "-" + region }
+        }
+        return tag
+    }
+
+    /// `href` resolved against `base`; nil for empty, `javascript:` or `data:` values.
+    static func absoluteURL(_ href: String, base: String?) -> String? {
+        let trimmed = href.trimmedWhitespace()
+        let lower = trimmed.lowercased()
+        guard !trimmed.isEmpty, !lower.hasPrefix("javascript:"), !lower.hasPrefix("data:") else { return nil }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return trimmed }
+        let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(["#", "%"])) ?? trimmed
+        guard let base, let baseURL = URL(string: base), let resolved = URL(string: encoded, relativeTo: baseURL) else {
+            return trimmed.hasPrefix("//") ? "https:" + trimmed : nil
+        }
+        return resolved.absoluteURL.absoluteString
+    }
+
+    /// Tags split on commas, trimmed, deduplicated case-insensitively, at most 30.
+    static func splitTags(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        var tags: [String] = []
+        for value in values {
+            for piece in value.split(separator: ",") {
+                let tag = piece.trimmedWhitespace()
+                guard !tag.isEmpty, tag.count <= 80, seen.insert(tag.lowercased()).inserted else { continue }
+                tags.append(tag)
+                if tags.count == 30 { return tags }
+            }
+        }
+        return tags
     }
 }

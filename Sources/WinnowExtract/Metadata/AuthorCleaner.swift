@@ -1,0 +1,196 @@
+import Foundation
+
+/// Turns raw author strings ("By Jane Doe and John Roe | Updated March 5", "jane@x.com", "Jane Doe, Staff
+/// Writer") into clean person names. Pure and table-driven: the word lists below are the heuristics.
+public enum AuthorCleaner {
+    /// Prefixes that introduce a byline ("By", "Written by", "von", "par", "por"...), lowercased.
+    static let prefixes = [
+        "written and reported by", "written by", "posted by", "authored by", "published by", "story by",
+        "words by", "text by", "article by", "reported by", "created by", "submitted by", "compiled by",
+        "author:", "authors:", "author", "authors", "by:", "by", "von", "par", "por", "door", "di", "da",
+    ]
+
+    /// Words that end the name part of a byline: what follows is a date, a role or a place.
+    static let stopWords: Set<String> = [
+        "on", "updated", "update", "published", "posted", "last", "at", "for", "in", "with", "from", "via",
+        "am", "um", "le", "el", "el", "modified", "reviewed", "fact", "edited", "photos", "photo",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
+    ]
+
+    /// Job titles and credentials: a part made only of these words is a role, not a person.
+    static let roleWords: Set<String> = [
+        "staff", "writer", "writers", "editor", "editors", "senior", "contributing", "contributor", "reporter",
+        "correspondent", "columnist", "journalist", "photographer", "producer", "associate", "managing",
+        "news", "digital", "freelance", "special", "to", "the", "chief", "executive", "deputy", "assistant",
+        "political", "science", "sports", "business", "health", "technology", "tech", "features", "culture",
+        "guest", "author", "authors", "content", "manager", "director", "ceo", "founder",
+        "co-founder", "head", "lead", "of", "and", "marketing", "specialist", "expert", "strategist",
+        "phd", "ph.d", "ph.d.", "md", "m.d.", "rn", "ms", "m.s.", "rd", "mba", "jr", "jr.", "sr", "sr.",
+        "ii", "iii", "esq", "cpa", "dr", "dr.", "prof", "prof.", "mph", "ma", "ba", "bsc", "msc", "lcsw",
+        "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd",
+    ]
+
+    /// Lowercase words allowed inside a person's name (particles); any other lowercase word means prose.
+    static let particles: Set<String> = [
+        "van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del", "della", "dos", "das", "bin",
+        "al", "el", "ten", "ter", "y", "e", "zu", "st.", "mc",
+    ]
+
+    /// Lowercase words that join the parts of an organisation's name ("Center for ... and Research").
+    static let connectors: Set<String> = ["for", "and", "of", "the", "&", "in", "at", "with"]
+
+    /// Values that are placeholders, not people.
+    static let placeholders: Set<String> = [
+        "admin", "administrator", "staff", "editor", "editors", "guest", "unknown", "anonymous", "author",
+        "webmaster", "redaktion", "redacción", "rédaction", "user", "root", "null", "none", "undefined",
+        "editorial", "editorial staff", "editorial team", "news desk", "newsdesk", "wire", "by",
+    ]
+
+    /// Clean names from one raw author value; `siteName` drops outlet names posing as authors.
+    public static func clean(_ raw: String, siteName: String? = nil) -> [String] {
+        cleanNames(raw, siteName: siteName)
+    }
+
+    static func cleanNames(_ raw: String, siteName: String?) -> [String] {
+        var text = decodeEntities(raw).collapsingWhitespaceLocal()
+        if text.isEmpty || text.count > 300 || looksLikeURL(text) { return [] }
+        text = stripPrefix(text)
+        var names: [String] = []
+        let siteKey = siteName.map(normalizedKey)
+        for part in split(text) {
+            guard let name = cleanPart(part) else { continue }
+            if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
+            names.append(name)
+        }
+        return merge(names)
+    }
+
+    /// Cleans a list of raw values and merges duplicates.
+    public static func clean(_ raws: [String], siteName: String? = nil) -> [String] {
+        merge(raws.flatMap { clean($0, siteName: siteName) })
+    }
+
+    // MARK: Stages
+
+    static func decodeEntities(_ text: String) -> String { text.decodingLeftoverEntities() }
+
+    static func looksLikeURL(_ text: String) -> Bool {
+        text.contains("://") || text.hasPrefix("www.") || text.hasPrefix("/")
+    }
+
+    /// Removes everything up to a leading "By"/"Written by"... and, when "by" appears after a short lead-in
+    /// ("Posted on March 5, 2024 by Jane"), everything before it.
+    static func stripPrefix(_ text: String) -> String {
+        var current = Substring(text)
+        var changed = true
+        while changed {
+            changed = false
+            let lower = current.lowercased()
+            for prefix in prefixes where lower.hasPrefix(prefix) {
+                let after = current.dropFirst(prefix.count)
+                // A prefix must end at a word boundary ("Byron" is a name).
+                if let first = after.first, first.isLetter, !prefix.hasSuffix(":") { continue }
+                current = after.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" }
+                changed = !current.isEmpty
+                break
+            }
+        }
+        if let range = current.range(of: " by ", options: .caseInsensitive) {
+            current = current[range.upperBound...]
+        }
+        return String(current)
+    }
+
+    /// Splits a byline into per-person parts on ",", ";", "|", "/", "·", "•" and line breaks; then on " and ",
+    /// "&", "und", "y", "et" only when both sides are multi-word names ("Maria & Katerina" stays one credit,
+    /// "Center for Drug Evaluation and Research" is not cut into "Center" and "Research" unless both halves are names).
+    static func split(_ text: String) -> [Substring] {
+        let hard = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0 == "/" || $0 == "·" || $0 == "•" || $0 == "\n" })
+        var parts: [Substring] = []
+        for piece in hard {
+            var rest = piece
+            var found = true
+            while found {
+                found = false
+                for joiner in [" and ", " & ", " und ", " y ", " et ", " e ", " og ", " en "] {
+                    guard let range = rest.range(of: joiner) else { continue }
+                    let left = rest[..<range.lowerBound], right = rest[range.upperBound...]
+                    let leftWords = left.split(separator: " ").count, rightWords = right.split(separator: " ").count
+                    if leftWords >= 2 && rightWords >= 2 && leftWords <= 4 {
+                        parts.append(left)
+                        rest = right
+                        found = true
+                    }
+                    break
+                }
+            }
+            parts.append(rest)
+        }
+        return parts
+    }
+
+    /// One person's name from one part, or nil when the part is not a name.
+    static func cleanPart(_ part: Substring) -> String? {
+        var words: [Substring] = []
+        for word in part.split(separator: " ") {
+            let lower = word.lowercased()
+            if word.contains("@") { continue }  // emails and @handles
+            if word.first == "(" || word.first == "\"" || word.first == "“" { break }
+            // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
+            if stopWords.contains(lower.trimmingPunctuation()), words.count >= 2 || !connectors.contains(lower) { break }
+            if word.contains(where: { $0.isNumber }) { break }
+            if word == "-" || word == "–" || word == "—" || word == ":" { break }
+            words.append(word)
+        }
+        while let last = words.last, roleWords.contains(last.lowercased().trimmingPunctuation()) || (last.count == 1 && !(last.first?.isLetter ?? false)) {
+            words.removeLast()
+        }
+        guard !words.isEmpty, words.count <= 6 else { return nil }
+        if words.allSatisfy({ roleWords.contains($0.lowercased().trimmingPunctuation()) }) { return nil }
+        var name = words.joined(separator: " ")
+        name = String(name.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != ")" }.reversed())
+        guard name.count >= 2, name.count <= 60, name.contains(where: { $0.isLetter }) else { return nil }
+        if placeholders.contains(name.lowercased()) { return nil }
+        if name.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return nil }
+        // Credentials in capitals ("MS", "RD", "E-RYT") and lowercase-only words are not names.
+        if words.count == 1, name == name.uppercased(), name.count <= 5 { return nil }
+        // Several words with a lowercase one that is not a particle: prose, not a name ("he specializes in").
+        if words.count > 1, words.contains(where: { w in
+            (w.first?.isLowercase ?? false) && !particles.contains(w.lowercased()) && !connectors.contains(w.lowercased())
+        }), name != name.lowercased() || words.count > 2 {
+            return nil
+        }
+        return name
+    }
+
+    /// Drops duplicates (case-insensitive) and names contained in a fuller form of themselves.
+    static func merge(_ names: [String]) -> [String] {
+        var result: [String] = []
+        for name in names {
+            let key = normalizedKey(name)
+            if key.isEmpty { continue }
+            if let existing = result.firstIndex(where: { normalizedKey($0).contains(key) || key.contains(normalizedKey($0)) }) {
+                if name.count > result[existing].count { result[existing] = name }
+                continue
+            }
+            result.append(name)
+        }
+        return result
+    }
+
+    /// Lowercased letters and digits only: the form names and outlets are compared in.
+    static func normalizedKey(_ text: String) -> String { TextKey.make(text) }
+}
+
+extension String {
+    func trimmingPunctuation() -> String {
+        String(drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation && $0 != "." }.reversed())
+    }
+
+    /// Whitespace runs to one space (a local copy so this file needs no DOM import).
+    func collapsingWhitespaceLocal() -> String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

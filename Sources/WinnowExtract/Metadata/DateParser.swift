@@ -1,0 +1,373 @@
+import Foundation
+
+/// A calendar date found in text, with the time of day and UTC offset when the text gave them.
+public struct PageDate: Sendable, Equatable {
+    /// Gregorian year, e.g. 2024.
+    public var year: Int
+    /// Month, 1–12.
+    public var month: Int
+    /// Day of the month, 1–31.
+    public var day: Int
+    /// Seconds since midnight, when a time of day was given.
+    public var secondsOfDay: Int?
+    /// Offset from UTC in minutes, when a zone was given (`Z`, `GMT`, `+05:30`, `EST`...).
+    public var utcOffsetMinutes: Int?
+
+    /// A date; time and offset are optional because many sources give only the day.
+    public init(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffsetMinutes: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.secondsOfDay = secondsOfDay
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+
+    /// ISO 8601: `YYYY-MM-DD` when only the day is known; `YYYY-MM-DDTHH:MM:SS` plus `Z` or `±HH:MM` when a time
+    /// (and zone) is known. A time without a zone is written without an offset (a local, "floating" time).
+    public var iso8601: String {
+        var out = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard let seconds = secondsOfDay else { return out }
+        out += "T" + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+        if let offset = utcOffsetMinutes {
+            if offset == 0 {
+                out += "Z"
+            } else {
+                out += (offset < 0 ? "-" : "+") + pad(abs(offset) / 60, 2) + ":" + pad(abs(offset) % 60, 2)
+            }
+        }
+        return out
+    }
+
+    /// Days since 1970-01-01 of the calendar day (proleptic Gregorian).
+    var dayNumber: Int { DateParser.daysFromCivil(year, month, day) }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+/// Hand-written date scanner for the formats found in the wild: ISO 8601 (with or without time and zone),
+/// RFC 2822 (`Tue, 05 Mar 2024 10:00:00 GMT`), `2024/03/05`, `March 5, 2024`, `5 March 2024`, `05.03.2024`,
+/// `03/05/2024`, `20240305`, Unix timestamps (in `<meta>` values) and URL paths (`/2024/03/05/`).
+///
+/// Foundation's date formatters are avoided: they are slow and locale-bound. Ambiguous numeric dates: with dots
+/// or dashes they read day-first (`05.03.2024` is 5 March); with slashes month-first (`03/05/2024` is 5 March)
+/// unless the first number exceeds 12. Dates before 1995-01-01 or after tomorrow are rejected.
+public enum DateParser {
+    /// Earliest accepted year: no web story predates it.
+    public static let minimumYear = 1995
+
+    /// The first plausible date in `text` as ISO 8601, or nil. `now` bounds the range (now + 1 day).
+    public static func iso8601(_ text: String, now: Date = Date()) -> String? {
+        parse(text, now: now)?.iso8601
+    }
+
+    /// The first plausible date in `text`, or nil.
+    public static func parse(_ text: String, now: Date = Date()) -> PageDate? {
+        let today = todayNumber(now)
+        if let stamp = unixTimestamp(text), stamp.dayNumber <= today + 1 { return stamp }
+        let tokens = tokenize(text)
+        var index = 0
+        while index < tokens.count {
+            if let date = match(tokens, at: index, urlOnly: false), isPlausible(date, today: today) { return date }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A `YYYY/MM/DD` (or `YYYY-MM-DD`, `YYYYMMDD`) date in a URL's path, or nil.
+    public static func dateInURL(_ url: String, now: Date = Date()) -> PageDate? {
+        let path: Substring
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            path = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+        } else {
+            path = url[...]
+        }
+        let today = todayNumber(now)
+        let tokens = tokenize(String(path))
+        for index in tokens.indices {
+            if var date = match(tokens, at: index, urlOnly: true), isPlausible(date, today: today) {
+                date.secondsOfDay = nil
+                date.utcOffsetMinutes = nil
+                return date
+            }
+        }
+        return nil
+    }
+
+    // MARK: Range
+
+    static func isPlausible(_ date: PageDate, today: Int) -> Bool {
+        guard date.year >= minimumYear, (1...12).contains(date.month),
+              date.day >= 1, date.day <= daysInMonth(date.year, date.month) else { return false }
+        return date.dayNumber <= today + 1
+    }
+
+    static func todayNumber(_ now: Date) -> Int {
+        Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Howard Hinnant's days-from-civil: days since 1970-01-01.
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of `daysFromCivil`.
+    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// A bare 10-digit (seconds) or 13-digit (milliseconds) Unix timestamp, as UTC.
+    static func unixTimestamp(_ text: String) -> PageDate? {
+        let trimmed = text.utf8.count <= 16 ? text.trimmedWhitespace() : ""
+        guard trimmed.utf8.count == 10 || trimmed.utf8.count == 13,
+              trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), var seconds = Int(trimmed) else { return nil }
+        if trimmed.utf8.count == 13 { seconds /= 1000 }
+        let civil = civilFromDays(seconds / 86_400)
+        let date = PageDate(year: civil.year, month: civil.month, day: civil.day,
+                            secondsOfDay: seconds % 86_400, utcOffsetMinutes: 0)
+        return date.year >= minimumYear ? date : nil
+    }
+
+    // MARK: Tokens
+
+    enum Token: Equatable {
+        case number(value: Int, digits: Int)
+        case word(String)
+        case punct(UInt8)
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var number = 0
+        var digits = 0
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if digits > 0 {
+                tokens.append(.number(value: digits > 9 ? Int.max : number, digits: digits))
+                number = 0
+                digits = 0
+            }
+            if !word.isEmpty {
+                tokens.append(.word(String(word)))
+                word = String.UnicodeScalarView()
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 48 && v <= 57 {
+                if !word.isEmpty { flush() }
+                if digits <= 9 { number = number * 10 + Int(v - 48) }
+                digits += 1
+            } else if scalar.properties.isAlphabetic {
+                if digits > 0 { flush() }
+                if v >= 65 && v <= 90 {
+                    word.append(Unicode.Scalar(v + 32) ?? scalar)
+                } else if v < 128 {
+                    word.append(scalar)
+                } else {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else {
+                flush()
+                if v < 128, v != 32, v != 9, v != 10, v != 13 { tokens.append(.punct(UInt8(v))) }
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    // MARK: Patterns
+
+    private static func number(_ tokens: [Token], _ i: Int, digits allowed: ClosedRange<Int>) -> Int? {
+        guard i < tokens.count, case .number(let value, let digits) = tokens[i], allowed.contains(digits)
+        else { return nil }
+        return value
+    }
+
+    private static func punct(_ tokens: [Token], _ i: Int) -> UInt8? {
+        guard i < tokens.count, case .punct(let p) = tokens[i] else { return nil }
+        return p
+    }
+
+    private static func word(_ tokens: [Token], _ i: Int) -> String? {
+        guard i < tokens.count, case .word(let w) = tokens[i] else { return nil }
+        return w
+    }
+
+    private static func isDateSeparator(_ p: UInt8?) -> Bool { p == 45 || p == 47 || p == 46 }  // - / .
+
+    /// Tries every pattern at token `i`.
+    static func match(_ tokens: [Token], at i: Int, urlOnly: Bool) -> PageDate? {
+        // The previous token must not be a digit run glued by a date separator (avoid matching mid-number).
+        if let year = number(tokens, i, digits: 4...4), let sep = punct(tokens, i + 1), isDateSeparator(sep),
+           let month = number(tokens, i + 2, digits: 1...2), punct(tokens, i + 3) == sep,
+           let day = number(tokens, i + 4, digits: 1...2) {
+            var date = PageDate(year: year, month: month, day: day)
+            if !urlOnly { readTime(tokens, from: i + 5, into: &date) }
+            return date
+        }
+        if case .number(let value, 8) = tokens[i] {
+            let date = PageDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+            if (1...12).contains(date.month) { return date }
+        }
+        if urlOnly { return nil }
+        // Day-month-year or month-day-year, all numeric.
+        if let a = number(tokens, i, digits: 1...2), let sep = punct(tokens, i + 1), isDateSeparator(sep),
+           let b = number(tokens, i + 2, digits: 1...2), punct(tokens, i + 3) == sep,
+           let year = number(tokens, i + 4, digits: 4...4) {
+            let dayFirst = a > 12 || (b <= 12 && sep != 47)
+            var date = dayFirst ? PageDate(year: year, month: b, day: a) : PageDate(year: year, month: a, day: b)
+            readTime(tokens, from: i + 5, into: &date)
+            return date
+        }
+        // Month name first: "March 5, 2024", "Mar. 5th 2024".
+        if let name = word(tokens, i), let month = monthNames[name] {
+            var j = i + 1
+            if punct(tokens, j) == 46 { j += 1 }
+            if let day = number(tokens, j, digits: 1...2) {
+                j += 1
+                if let suffix = word(tokens, j), ordinalSuffixes.contains(suffix) { j += 1 }
+                if punct(tokens, j) == 44 || punct(tokens, j) == 46 { j += 1 }
+                if let year = number(tokens, j, digits: 4...4) {
+                    var date = PageDate(year: year, month: month, day: day)
+                    readTime(tokens, from: j + 1, into: &date)
+                    return date
+                }
+            }
+        }
+        // Day first: "5 March 2024", "05 Mar 2024 10:00:00 GMT", "5th of March, 2024", "5. März 2024", "5 de marzo de 2024".
+        if let day = number(tokens, i, digits: 1...2) {
+            var j = i + 1
+            if let suffix = word(tokens, j), ordinalSuffixes.contains(suffix) { j += 1 }
+            if punct(tokens, j) == 46 || punct(tokens, j) == 45 { j += 1 }
+            if let filler = word(tokens, j), filler == "of" || filler == "de" { j += 1 }
+            if let name = word(tokens, j), let month = monthNames[name] {
+                j += 1
+                if punct(tokens, j) == 44 || punct(tokens, j) == 46 || punct(tokens, j) == 45 { j += 1 }
+                if let filler = word(tokens, j), filler == "de" || filler == "del" { j += 1 }
+                if let year = number(tokens, j, digits: 4...4) {
+                    var date = PageDate(year: year, month: month, day: day)
+                    readTime(tokens, from: j + 1, into: &date)
+                    return date
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Reads an optional time of day and zone after a date: `T10:00:00Z`, ` 10:00 +0100`, `, 3:45 pm EST`.
+    private static func readTime(_ tokens: [Token], from start: Int, into date: inout PageDate) {
+        var j = start
+        if let w = word(tokens, j), w == "t" || w == "at" || w == "um" || w == "à" || w == "a" { j += 1 }
+        else if punct(tokens, j) == 44 || punct(tokens, j) == 64 || punct(tokens, j) == 45 { j += 1 }
+        guard let hour = number(tokens, j, digits: 1...2), punct(tokens, j + 1) == 58,
+              let minute = number(tokens, j + 2, digits: 2...2), hour < 24, minute < 60 else { return }
+        j += 3
+        var second = 0
+        if punct(tokens, j) == 58, let s = number(tokens, j + 1, digits: 2...2), s < 61 {
+            second = min(s, 59)
+            j += 2
+            if punct(tokens, j) == 46 || punct(tokens, j) == 44, number(tokens, j + 1, digits: 1...9) != nil { j += 2 }
+        }
+        var h = hour
+        if let meridiem = word(tokens, j), meridiem == "am" || meridiem == "pm" || meridiem == "a" || meridiem == "p" {
+            if hour <= 12 {
+                if meridiem.hasPrefix("p"), hour < 12 { h += 12 }
+                if meridiem.hasPrefix("a"), hour == 12 { h = 0 }
+            }
+            j += 1
+            if punct(tokens, j) == 46 { j += 1 }  // "p.m." leaves ".m." behind; tolerate
+            if word(tokens, j) == "m" { j += 1; if punct(tokens, j) == 46 { j += 1 } }
+        }
+        date.secondsOfDay = h * 3600 + minute * 60 + second
+        date.utcOffsetMinutes = readZone(tokens, from: j)
+    }
+
+    private static func readZone(_ tokens: [Token], from start: Int) -> Int? {
+        var j = start
+        var base: Int?
+        if let w = word(tokens, j) {
+            if let known = zoneNames[w] { base = known; j += 1 } else { return nil }
+        }
+        if let sign = punct(tokens, j), sign == 43 || sign == 45 {
+            let negative = sign == 45
+            if case .number(let value, 4) = tokens.count > j + 1 ? tokens[j + 1] : .punct(0) {
+                let minutes = value / 100 * 60 + value % 100
+                return negative ? -minutes : minutes
+            }
+            if let hours = number(tokens, j + 1, digits: 1...2) {
+                var minutes = hours * 60
+                if punct(tokens, j + 2) == 58, let m = number(tokens, j + 3, digits: 2...2) { minutes += m }
+                return negative ? -minutes : minutes
+            }
+        }
+        return base
+    }
+
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "º", "o"]
+
+    static let zoneNames: [String: Int] = [
+        "z": 0, "utc": 0, "gmt": 0, "ut": 0,
+        "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+        "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "ist": 330, "jst": 540, "aest": 600,
+        "aedt": 660,
+    ]
+
+    /// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch.
+    static let monthNames: [String: Int] = {
+        let lists: [[String]] = [
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"],
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["", "", "", "", "", "", "", "", "sept", "", "", ""],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+             "november", "dezember"],
+            ["jänner", "feber", "maerz", "", "", "", "", "", "", "okt", "", "dez"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre"],
+            ["janv", "févr", "", "avr", "", "", "juil", "aout", "", "", "", ""],
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre"],
+            ["ene", "", "", "abr", "", "", "", "ago", "setiembre", "", "", "dic"],
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+             "ottobre", "novembre", "dicembre"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+             "novembro", "dezembro"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"],
+        ]
+        var table: [String: Int] = [:]
+        for list in lists {
+            for (index, name) in list.enumerated() where !name.isEmpty && table[name] == nil {
+                table[name] = index + 1
+            }
+        }
+        table["fevrier"] = 2
+        table["decembre"] = 12
+        return table
+    }()
+}

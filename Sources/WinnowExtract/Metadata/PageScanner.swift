@@ -1,0 +1,446 @@
+import WinnowDOM
+
+/// Everything the metadata stages read from a page, gathered in one walk over its elements.
+struct PageSignals {
+    var candidates = MetadataCandidates()
+    var titleTag: String?
+    var headings: [String] = []
+    var jsonLD: [String] = []
+    /// Yoast-style `twitter:labelN` / `twitter:dataN` pairs, keyed by N.
+    var twitterLabels: [String: String] = [:]
+    var twitterData: [String: String] = [:]
+    var bylines: [RankedText] = []
+    /// How many short date-like texts after the headline were taken.
+    var textDates = 0
+    /// Document position of the first `<h1>`.
+    var firstHeadingOrder: Int?
+    /// The `og:type` value, lowercased.
+    var openGraphType: String?
+    /// How many visible "By ..." texts were taken.
+    var textBylines = 0
+    var publishedDates: [RankedText] = []
+    var modifiedDates: [RankedText] = []
+}
+
+/// A DOM value with its rank (lower is more specific) and document position.
+struct RankedText {
+    let rank: Int
+    let order: Int
+    let text: String
+}
+
+/// One pass over the document: `<head>` metas and links, JSON-LD scripts, microdata, `<h1>`, `<time>`, and
+/// byline/date-classed elements. Scripts, styles, SVG and templates are not descended into, nor are comment
+/// sections (their bylines belong to commenters).
+enum PageScanner {
+    /// Class/id fragments of byline containers, with their rank (lower = more specific).
+    static let bylineMarkers: [Marker] = [
+        Marker("author-name", 1), Marker("authorname", 1), Marker("author_name", 1), Marker("byline-name", 1), Marker("byline__name", 1),
+        Marker("byline__author", 1), Marker("byline-author", 1), Marker("author-link", 1), Marker("contributor-name", 1),
+        Marker("posted-by", 2), Marker("postedby", 2), Marker("byline", 2), Marker("author", 3), Marker("writer", 4), Marker("submitted", 4),
+    ]
+    /// Class/id fragments that disqualify a byline container (pictures, bios, social links).
+    static let bylineExclusions: [[UInt8]] = ["avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
+                                   "follow", "more", "comment", "share", "box", "card", "list"].map { Array($0.utf8) }
+    /// Class/id fragments of elements whose short text may hold the publication date.
+    static let dateMarkers: [Marker] = [
+        Marker("published", 2), Marker("publish", 2), Marker("post-date", 2), Marker("entry-date", 2), Marker("posted", 3), Marker("date", 3),
+        Marker("byline", 4), Marker("meta", 5), Marker("time", 5),
+    ]
+    static let maximumMarkedElements = 24
+    static let maximumTextBylines = 4
+    /// How many elements after the first `<h1>` are screened for byline/date classes.
+    static let screeningWindowAfterHeading = 600
+    /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).
+    static let dateWindow = 200
+    /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
+    static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
+                                           "story by", "von ", "par "].map { Array($0.utf8) }
+    /// Texts that are a byline label alone; the name is the next text.
+    static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
+                                          "authored by", "words by", "story by", "von", "par", "about the author", "article by",
+                                          "posted by:", "written by:"]
+    static let commentMarker = Array("comment".utf8)
+    static let ldJSONMarker = Array("ld+json".utf8)
+    /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
+    static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
+                                          "time"])
+    static let countMarker = Array("count".utf8)
+
+    /// A class/id fragment (lowercase ASCII bytes) and the rank it gives.
+    struct Marker {
+        let fragment: [UInt8]
+        let rank: Int
+        init(_ text: String, _ rank: Int) {
+            fragment = Array(text.utf8)
+            self.rank = rank
+        }
+    }
+
+    static func scan(_ document: Document) -> PageSignals {
+        var signals = PageSignals()
+        guard let root = document.root else { return signals }
+        if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
+            signals.candidates.add(lang, field: .language, source: .head)
+        }
+        var order = 0
+        var markedCount = 0
+        var node: Node? = root.firstChild
+        var labelPending = false
+        var textsAfterHeading = 0
+        while let current = node {
+            var descend = true
+            if current.isElement {
+                order += 1
+                descend = visit(current, order: order, markedCount: &markedCount, into: &signals)
+            } else if current.isText {
+                if signals.textBylines < maximumTextBylines {
+                    readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
+                }
+                if !signals.headings.isEmpty, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                    textsAfterHeading += 1
+                    readDateText(current, order: order, into: &signals)
+                }
+            }
+            node = advance(from: current, root: root, descend: descend)
+        }
+        return signals
+    }
+
+    /// The next node in document order, skipping `current`'s children unless `descend`.
+    private static func advance(from current: Node, root: Node, descend: Bool) -> Node? {
+        if descend, current.isElement, let child = current.firstChild { return child }
+        var cursor: Node? = current
+        while let c = cursor, c != root {
+            if let sibling = c.nextSibling { return sibling }
+            cursor = c.parent
+        }
+        return nil
+    }
+
+    /// Reads one element; returns whether to walk its children.
+    private static func visit(_ element: Node, order: Int, markedCount: inout Int, into signals: inout PageSignals) -> Bool {
+        let name = element.name
+        switch name {
+        case "meta":
+            readMeta(element, into: &signals)
+            return false
+        case "link":
+            readLink(element, into: &signals)
+            return false
+        case "title":
+            if signals.titleTag == nil { signals.titleTag = element.text.collapsingWhitespace() }
+            return false
+        case "script":
+            if let type = element.attribute("type"), type.utf8.containsASCIICaseInsensitive(ldJSONMarker) {
+                signals.jsonLD.append(element.text)
+            }
+            return false
+        case "form":
+            // Comment and newsletter forms hold "Name"/"Author" labels; but ASP.NET pages wrap the whole page in
+            // one form directly under <body>, which must be read.
+            return element.parent?.isElement(named: "body") ?? false
+        case "style", "svg", "template", "iframe", "select", "textarea", "button":
+            return false
+        case "h1":
+            if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
+            if signals.headings.count < 8 {
+                let text = readableText(element).collapsingWhitespace()
+                if !text.isEmpty { signals.headings.append(text) }
+            }
+        case "time":
+            readTime(element, order: order, into: &signals)
+        default:
+            break
+        }
+        if element.hasAttribute("itemprop"), let itemprop = element.attribute("itemprop")?.lowercased() {
+            readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
+        }
+        if name == "a", element.hasAttribute("rel"), let rel = element.attribute("rel")?.lowercased(),
+           rel.split(separator: " ").contains("author") {
+            signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
+        }
+        // Bylines and dates sit near the headline: class/id screening stops a fixed number of elements after
+        // the first <h1> (related-story lists, footers and comment threads below it are never read).
+        if let first = signals.firstHeadingOrder, order - first > screeningWindowAfterHeading { return true }
+        let className = element.attribute("class")
+        let id = element.attribute("id")
+        guard className != nil || id != nil else { return true }
+        func has(_ fragment: [UInt8]) -> Bool {
+            (className.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
+                || (id.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
+        }
+        // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
+        guard (className.map { triggers.matches($0) } ?? false) || (id.map { triggers.matches($0) } ?? false)
+        else { return true }
+        if (name == "section" || name == "div" || name == "ol" || name == "ul" || name == "aside"),
+           has(commentMarker) && !has(countMarker) {
+            return false
+        }
+        if markedCount < maximumMarkedElements {
+            if let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank,
+               !bylineExclusions.contains(where: { has($0) }),
+               let text = boundedText(element, limit: 300) {
+                signals.bylines.append(RankedText(rank: rank, order: order, text: text))
+                markedCount += 1
+            }
+            if name != "body", name != "html", let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
+               let text = boundedText(element, limit: 200) {
+                signals.publishedDates.append(RankedText(rank: rank + 10, order: order, text: text))
+                markedCount += 1
+            }
+        }
+        return true
+    }
+
+    /// A short text node that starts with a byline label ("By Jane Doe") is a byline; a bare label ("Written by")
+    /// makes the next text node one.
+    private static func readBylineText(_ node: Node, order: Int, labelPending: inout Bool, into signals: inout PageSignals) {
+        let candidate: String? = node.withOwnTextBytes { buffer in
+            var start = 0
+            while start < buffer.count, buffer[start] == 32 || buffer[start] == 10 || buffer[start] == 9 || buffer[start] == 13 {
+                start += 1
+            }
+            let length = buffer.count - start
+            guard length > 0 else { return nil }
+            if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
+            guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
+                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115 else { return nil }
+            let slice = UnsafeBufferPointer(rebasing: buffer[start...])
+            let labelled = bylineLabels.contains { label in
+                label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+            }
+            guard labelled || (slice.count <= 24 && bareLabels.contains(
+                String(decoding: slice, as: UTF8.self).lowercased().trimmedWhitespace())) else {
+                return nil
+            }
+            return String(decoding: slice, as: UTF8.self)
+        }
+        guard let candidate else { return }
+        if labelPending {
+            labelPending = false
+            guard !candidate.isEmpty else { return }
+            signals.bylines.append(RankedText(rank: 2, order: order, text: candidate))
+            signals.textBylines += 1
+            return
+        }
+        let trimmed = candidate.trimmedWhitespace()
+        if bareLabels.contains(trimmed.lowercased()) {
+            labelPending = true
+        } else {
+            signals.bylines.append(RankedText(rank: 2, order: order, text: trimmed))
+            signals.textBylines += 1
+        }
+    }
+
+    /// A short text (6–60 bytes) with a digit after the headline may be the visible publication date.
+    private static func readDateText(_ node: Node, order: Int, into signals: inout PageSignals) {
+        let text: String? = node.withOwnTextBytes { buffer in
+            guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
+              hasYear(text) else { return }
+        if DateParser.parse(text) != nil {
+            signals.publishedDates.append(RankedText(rank: 20, order: order, text: text))
+            signals.textDates += 1
+        }
+    }
+
+    /// Whether the text has a 4-digit run starting 19 or 20 (a year): a cheap screen before date parsing.
+    static func hasYear(_ text: String) -> Bool {
+        var run = 0
+        var runStart: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                if run == 0 { runStart = byte }
+                if run == 1 && !((runStart == 49 && byte == 57) || (runStart == 50 && byte == 48)) { run = 99 }
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// The text below `element` with a space where a `<br>` or block element breaks the line
+    /// (`Top 10<br>Picks` reads "Top 10 Picks", not "Top 10Picks").
+    static func readableText(_ element: Node) -> String {
+        var bytes: [UInt8] = []
+        for node in element.descendants {
+            if node.isText {
+                node.withOwnTextBytes { bytes.append(contentsOf: $0) }
+            } else if node.isElement(named: "br") || node.isElement(named: "div") || node.isElement(named: "p")
+                        || node.isElement(named: "li") || node.isElement(named: "small") || node.isElement(named: "span") && bytes.last != 32 {
+                bytes.append(32)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text below `element` when it has at most `limit` bytes, else nil (without building the whole text).
+    static func boundedText(_ element: Node, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        for node in element.descendants {
+            if node.isElement {
+                if bytes.last != 32 && !bytes.isEmpty { bytes.append(32) }
+                continue
+            }
+            guard node.isText else { continue }
+            let fits = node.withOwnTextBytes { buffer -> Bool in
+                guard bytes.count + buffer.count <= limit else { return false }
+                bytes.append(contentsOf: buffer)
+                return true
+            }
+            if !fits { return nil }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func readMeta(_ element: Node, into signals: inout PageSignals) {
+        guard let content = element.attribute("content") else { return }
+        if let itemprop = element.attribute("itemprop")?.lowercased(), let field = MetaNames.microdata[itemprop] {
+            signals.candidates.add(content, field: field, source: .microdata)
+        }
+        guard let rawKey = element.attribute("property") ?? element.attribute("name") ?? element.attribute("http-equiv")
+        else { return }
+        var key = rawKey.lowercased()
+        if key.hasSuffix(" ") || key.hasPrefix(" ") { key = key.trimmedWhitespace() }
+        if key == "og:type" { signals.openGraphType = content.lowercased() }
+        if let target = MetaNames.table[key] {
+            signals.candidates.add(content, field: target.field, source: target.source)
+        } else if key.hasPrefix("twitter:label") {
+            signals.twitterLabels[String(key.dropFirst(13))] = content
+        } else if key.hasPrefix("twitter:data") {
+            signals.twitterData[String(key.dropFirst(12))] = content
+        }
+    }
+
+    private static func readLink(_ element: Node, into signals: inout PageSignals) {
+        guard let rel = element.attribute("rel")?.lowercased(), let href = element.attribute("href") else { return }
+        for token in rel.split(separator: " ") {
+            switch token {
+            case "canonical": signals.candidates.add(href, field: .canonicalURL, source: .head)
+            case "image_src": signals.candidates.add(href, field: .image, source: .head)
+            default: break
+            }
+        }
+    }
+
+    private static func readTime(_ element: Node, order: Int, into signals: inout PageSignals) {
+        let value = element.attribute("datetime") ?? element.text
+        let hints = ((element.attribute("class") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+        if hints.contains("modified") || hints.contains("updated") {
+            signals.modifiedDates.append(RankedText(rank: 0, order: order, text: value))
+            return
+        }
+        let specific = element.hasAttribute("pubdate") || hints.contains("publish") || hints.contains("entry-date")
+            || hints.contains("post-date") || hints.contains("created")
+        signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value))
+    }
+
+    private static func readMicrodata(_ element: Node, itemprop: String, order: Int, into signals: inout PageSignals) {
+        guard element.name != "meta" else { return }
+        for prop in itemprop.split(separator: " ") {
+            switch prop {
+            case "author", "creator":
+                signals.candidates.add(microdataName(element), field: .authors, source: .microdata)
+            case "datepublished", "datecreated":
+                let value = element.attribute("datetime") ?? element.attribute("content") ?? element.text
+                signals.candidates.add(value, field: .published, source: .microdata)
+            case "datemodified":
+                let value = element.attribute("datetime") ?? element.attribute("content") ?? element.text
+                signals.candidates.add(value, field: .modified, source: .microdata)
+            case "headline":
+                signals.candidates.add(element.attribute("content") ?? element.text, field: .title, source: .microdata)
+            default:
+                break
+            }
+        }
+    }
+
+    /// An `itemprop=author` element's name: its `itemprop=name` descendant, `content`, or its text.
+    private static func microdataName(_ element: Node) -> String {
+        if let content = element.attribute("content") { return content }
+        for (visited, node) in element.descendants.enumerated() where node.isElement {
+            if visited > 200 { break }
+            if node.attribute("itemprop")?.lowercased() == "name" {
+                return node.attribute("content") ?? node.text
+            }
+        }
+        return element.text
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the lowercase ASCII `needle` occurs in this text, ignoring ASCII case; no allocation for
+    /// native strings (far cheaper than `lowercased()` plus `String.contains`).
+    func containsASCIICaseInsensitive(_ needle: [UInt8]) -> Bool {
+        if let result = withContiguousStorageIfAvailable({ $0.containsASCIICaseInsensitive(needle) }) { return result }
+        return Array(self).withUnsafeBufferPointer { $0.containsASCIICaseInsensitive(needle) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    func containsASCIICaseInsensitive(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        let last = count - needle.count
+        var i = 0
+        while i <= last {
+            let byte = self[i] | (self[i] >= 65 && self[i] <= 90 ? 0x20 : 0)
+            if byte == first {
+                var k = 1
+                while k < needle.count {
+                    let b = self[i + k]
+                    if (b >= 65 && b <= 90 ? b | 0x20 : b) != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: positions whose byte cannot
+/// start a fragment are skipped through a 256-entry table.
+struct FragmentScreen: Sendable {
+    private let fragments: [[UInt8]]
+    private let starts: [Bool]
+
+    init(_ list: [String]) {
+        fragments = list.map { Array($0.utf8) }
+        var table = [Bool](repeating: false, count: 256)
+        for fragment in fragments {
+            if let first = fragment.first {
+                table[Int(first)] = true
+                if first >= 97 && first <= 122 { table[Int(first - 32)] = true }
+            }
+        }
+        starts = table
+    }
+
+    func matches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var i = 0
+            while i < buffer.count {
+                if starts[Int(buffer[i])] {
+                    for fragment in fragments where fragment.count <= buffer.count - i {
+                        var k = 0
+                        while k < fragment.count {
+                            let b = buffer[i + k]
+                            if (b >= 65 && b <= 90 ? b | 0x20 : b) != fragment[k] { break }
+                            k += 1
+                        }
+                        if k == fragment.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/// Chooses the story title from the `<title>` element, the page's `<h1>`s and the declared titles (JSON-LD
+/// headline, og:title, twitter:title, DC/Parse.ly titles).
+///
+/// Steps, after newspaper4k and Readability: (1) a `<title>` equal to a reference (ignoring case and
+/// punctuation) is kept; (2) a `<title>` made of a reference plus site-name pieces (split on ` | `, ` - `, ` – `,
+/// ` — `, ` :: `, ` » `, ` · `, `: `) yields that reference's piece; (3) a `<title>` that is only the site name
+/// gives way to the first reference; (4) otherwise site-name and domain-looking pieces are cut from its ends,
+/// and a short trailing piece after a long one is treated as the site name.
+public enum TitleReconciler {
+    /// Separators that join a title and a site name, longest first so " :: " wins over ": ".
+    static let separators = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " / ", ": ", " ~ "]
+    /// Separators safe to cut on without a reference to confirm the cut (a colon often belongs to the title).
+    static let blindSeparators: Set<String> = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " ~ "]
+
+    /// The reconciled title, or nil when the page offers none.
+    /// - Parameters:
+    ///   - titleTag: the `<title>` text.
+    ///   - headings: the `<h1>` texts in document order.
+    ///   - declared: declared titles, most trusted first (JSON-LD headline, og:title, twitter:title...).
+    ///   - siteName: the site's name, when known, to recognise the site piece.
+    ///   - host: the page's host name, to recognise domain-like pieces.
+    public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
+                                 host: String?) -> String? {
+        let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
+        let declared = declared.filter { !$0.isEmpty }
+        let references = declared + headings
+        let siteKeys = siteKeySet(siteName: siteName, host: host)
+
+        guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty,
+              !siteKeys.contains(key(title)) else {
+            // No usable <title>: the first declared title, else the first heading, each with site pieces cut.
+            let fallback = declared.first ?? headings.first
+            return fallback.map { stripSite($0, siteKeys: siteKeys, references: []) }
+        }
+        let titleKey = key(title)
+        let pieces = split(title)
+        let candidates = headings.filter { !isSitePiece($0, siteKeys: siteKeys) && key($0).count >= 2 }
+        let declaredKeys = declared.map { key(stripSite($0, siteKeys: siteKeys, references: [])) }
+        // Keys of every head/tail cut of the <title> at a separator.
+        var cutKeys: Set<String> = [titleKey]
+        if pieces.count > 1 {
+            for cut in 1..<pieces.count {
+                cutKeys.insert(key(join(pieces[..<cut])))
+                cutKeys.insert(key(join(pieces[cut...])))
+            }
+        }
+        // (1) A heading that is the <title>, or the <title> minus site pieces.
+        if let heading = candidates.first(where: { cutKeys.contains(key($0)) }) { return heading }
+        // (2) A heading that a declared title (og:title, JSON-LD headline) confirms.
+        if let heading = candidates.first(where: { h in declaredKeys.contains { $0 == key(h) } }) { return heading }
+        // (3) A heading contained in the <title> (the title adds a site name or a teaser).
+        if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
+        // (4) The sole substantial heading: the visible headline beats an SEO <title>.
+        let substantial = candidates.filter { $0.split(separator: " ").count >= 2 }
+        if substantial.count == 1, candidates.count <= 2 { return substantial[0] }
+        // (5) A declared title or the <title>, site pieces cut; the one a heading most overlaps is preferred.
+        if pieces.count > 1 {
+            for reference in declared {
+                let referenceKey = key(reference)
+                guard referenceKey.count >= 4 else { continue }
+                for cut in 1..<pieces.count {
+                    let head = join(pieces[..<cut]), tail = join(pieces[cut...])
+                    if key(head) == referenceKey { return head }
+                    if key(tail) == referenceKey { return tail }
+                }
+            }
+        }
+        return stripSite(title, siteKeys: siteKeys, references: references)
+    }
+
+    // MARK: Pieces
+
+    /// A title piece and the separator that preceded it ("" for the first).
+    struct Piece {
+        let separator: String
+        let text: String
+    }
+
+    static let separatorBytes: [[UInt8]] = separators.map { Array($0.utf8) }
+
+    /// Splits at every separator occurrence (leftmost, longest-listed first), scanning bytes once.
+    static func split(_ title: String) -> [Piece] {
+        let bytes = Array(title.utf8)
+        var pieces: [Piece] = []
+        var separator = ""
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            // Every separator starts with a space or ':'.
+            if bytes[i] == 32 || bytes[i] == 58 {
+                var matched: Int?
+                for (index, candidate) in separatorBytes.enumerated() where candidate.count <= bytes.count - i {
+                    var k = 0
+                    while k < candidate.count && bytes[i + k] == candidate[k] { k += 1 }
+                    if k == candidate.count { matched = index; break }
+                }
+                if let matched {
+                    let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                    if text.contains(where: { !$0.isWhitespace }) { pieces.append(Piece(separator: separator, text: text)) }
+                    separator = separators[matched]
+                    i += separatorBytes[matched].count
+                    start = i
+                    continue
+                }
+            }
+            i += 1
+        }
+        let text = String(decoding: bytes[start...], as: UTF8.self)
+        if text.contains(where: { !$0.isWhitespace }) { pieces.append(Piece(separator: separator, text: text)) }
+        if let first = pieces.first, !first.separator.isEmpty { pieces[0] = Piece(separator: "", text: first.text) }
+        return pieces
+    }
+
+    static func join(_ pieces: ArraySlice<Piece>) -> String {
+        var out = ""
+        for (offset, piece) in pieces.enumerated() {
+            out += (offset == 0 ? "" : piece.separator) + piece.text
+        }
+        return out.trimmedWhitespace()
+    }
+
+    /// Cuts site-name and domain-looking pieces off both ends (only at separators that rarely occur inside
+    /// titles); then, with no site piece recognised, a short last piece after a long first one.
+    static func stripSite(_ title: String, siteKeys: Set<String>, references: [String]) -> String {
+        var pieces = split(title)
+        // Re-split on blind separators only: a colon is kept inside the title.
+        pieces = mergeNonBlind(pieces)
+        guard pieces.count > 1 else { return title }
+        var removed = false
+        while pieces.count > 1, let last = pieces.last, isSitePiece(last.text, siteKeys: siteKeys) {
+            pieces.removeLast()
+            removed = true
+        }
+        while pieces.count > 1, let first = pieces.first, isSitePiece(first.text, siteKeys: siteKeys) {
+            pieces.removeFirst()
+            if let next = pieces.first { pieces[0] = Piece(separator: "", text: next.text) }
+            removed = true
+        }
+        if !removed, pieces.count > 1, let last = pieces.last, let first = pieces.first {
+            let lastWords = last.text.split(separator: " ").count
+            let firstWords = join(pieces[..<(pieces.count - 1)]).split(separator: " ").count
+            if last.separator == " | " && firstWords >= 2 {
+                pieces.removeLast()  // after a pipe comes the site or its tagline, whatever its length
+            } else if lastWords <= 4 && firstWords >= 3 && firstWords > lastWords && [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ "].contains(last.separator) {
+                pieces.removeLast()
+            } else if firstWords == 0 || (first.text.split(separator: " ").count <= 3 && pieces[1].separator == " | ") {
+                pieces.removeFirst()
+                if let next = pieces.first { pieces[0] = Piece(separator: "", text: next.text) }
+            }
+        }
+        return join(pieces[...])
+    }
+
+    /// Glues back pieces that were split on a separator that is not safe to cut blindly.
+    static func mergeNonBlind(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        for piece in pieces {
+            if let last = out.last, !blindSeparators.contains(piece.separator) {
+                out[out.count - 1] = Piece(separator: last.separator, text: last.text + piece.separator + piece.text)
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
+    }
+
+    static func isSitePiece(_ text: String, siteKeys: Set<String>) -> Bool {
+        let pieceKey = key(text)
+        if pieceKey.isEmpty { return true }
+        if siteKeys.contains(pieceKey) { return true }
+        for site in siteKeys where site.count >= 3 {
+            if pieceKey.count <= 40 && (pieceKey.hasPrefix(site) || site.hasPrefix(pieceKey)) && text.split(separator: " ").count <= 5 {
+                return true
+            }
+        }
+        // Domain look: "example.com", "www.example.co.uk".
+        let trimmed = text.trimmedWhitespace()
+        if !trimmed.contains(" "), let dot = trimmed.lastIndex(of: "."), trimmed.distance(from: dot, to: trimmed.endIndex) >= 3,
+           trimmed.distance(from: dot, to: trimmed.endIndex) <= 7, trimmed.first?.isLetter == true {
+            return true
+        }
+        return false
+    }
+
+    static func siteKeySet(siteName: String?, host: String?) -> Set<String> {
+        var keys: Set<String> = []
+        if let siteName { keys.insert(key(siteName)) }
+        if var host = host?.lowercased() {
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            keys.insert(key(host))
+            if let dot = host.firstIndex(of: ".") { keys.insert(key(String(host[..<dot]))) }
+        }
+        keys.remove("")
+        return keys
+    }
+
+    /// Lowercased letters and digits only.
+    static func key(_ text: String) -> String { TextKey.make(text) }
+}

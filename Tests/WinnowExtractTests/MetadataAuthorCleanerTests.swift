@@ -1,0 +1,75 @@
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+@Suite("Metadata: author cleaning")
+struct MetadataAuthorCleanerTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let raw: String
+        let expected: [String]
+        var siteName: String? = nil
+        var testDescription: String { raw }
+    }
+
+    static let cases: [Case] = [
+        Case(raw: "By Jane Doe and John Roe", expected: ["Jane Doe", "John Roe"]),
+        Case(raw: "Written by Jane Doe", expected: ["Jane Doe"]),
+        Case(raw: "Posted by: Mei Lin", expected: ["Mei Lin"]),
+        Case(raw: "BY ALEX MORGAN", expected: ["ALEX MORGAN"]),
+        Case(raw: "Jane Doe | Updated March 5, 2024", expected: ["Jane Doe"]),
+        Case(raw: "Jane Doe, Staff Writer", expected: ["Jane Doe"]),
+        Case(raw: "Dylan Park, MS, RD", expected: ["Dylan Park"]),
+        Case(raw: "Jane Doe (jane@example.com)", expected: ["Jane Doe"]),
+        Case(raw: "Jane Doe @janedoe", expected: ["Jane Doe"]),
+        Case(raw: "Ana Lopes; Bruno Dias & Carla Mota", expected: ["Ana Lopes", "Bruno Dias", "Carla Mota"]),
+        Case(raw: "Maria & Katerina", expected: ["Maria & Katerina"]),
+        Case(raw: "Center for Coastal Studies and Research", expected: ["Center for Coastal Studies and Research"]),
+        Case(raw: "Posted on 5 March 2024 by Ravi Shah", expected: ["Ravi Shah"]),
+        Case(raw: "Ludwig van Beethoven", expected: ["Ludwig van Beethoven"]),
+        Case(raw: "Byron Hale", expected: ["Byron Hale"]),
+        Case(raw: "The Newsroom Team", expected: ["The Newsroom Team"]),
+        Case(raw: "Jane Doe, jane doe", expected: ["Jane Doe"]),
+        Case(raw: "Maria &amp;amp; Katerina", expected: ["Maria & Katerina"]),
+        // Not names.
+        Case(raw: "https://social.example/janedoe", expected: []),
+        Case(raw: "12345", expected: []),
+        Case(raw: "admin", expected: []),
+        Case(raw: "Staff Writer", expected: []),
+        Case(raw: "she has covered energy policy for a decade", expected: []),
+        Case(raw: String(repeating: "Verylongname ", count: 30), expected: []),
+        Case(raw: "The Daily Planet", expected: [], siteName: "The Daily Planet"),
+    ]
+
+    @Test(arguments: cases)
+    func clean(_ c: Case) {
+        #expect(AuthorCleaner.clean(c.raw, siteName: c.siteName) == c.expected)
+    }
+
+    @Test func duplicatesAcrossValuesMergeToFullestForm() {
+        #expect(AuthorCleaner.clean(["Jane Doe", "By Jane A. Doe", "jane doe"]) == ["Jane Doe", "Jane A. Doe"])
+        #expect(AuthorCleaner.clean(["Jane", "Jane Doe"]) == ["Jane Doe"])
+    }
+}
+
+@Suite("Metadata: leftover entities")
+struct MetadataEntityTests {
+    @Test(arguments: [
+        ("SQL &#x26; AI", "SQL & AI"),
+        ("Tips &amp;amp; tricks", "Tips & tricks"),
+        ("Caf&#233;", "Café"),
+        ("A &unknown; B & C", "A &unknown; B & C"),
+        ("no entities", "no entities"),
+    ])
+    func decodes(raw: String, expected: String) {
+        #expect(raw.decodingLeftoverEntities() == expected)
+    }
+}
+
+@Suite("Metadata: whitespace fast path")
+struct MetadataWhitespaceTests {
+    @Test(arguments: ["plain text", " leading", "trailing ", "two  spaces", "tab\there", "line\nbreak",
+                      "no\u{00A0}break", "", "x", "em\u{2003}space", "ideographic\u{3000}space"])
+    func fastPathAgreesWithFullCollapse(text: String) {
+        #expect(text.collapsedWhitespace() == text.collapsingWhitespace())
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import WinnowExtract
+
+@Suite("Metadata: date parsing")
+struct MetadataDateParserTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let text: String
+        let expected: String?
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "2024-03-05", expected: "2024-03-05"),
+        Case(text: "2024-03-05T10:00:00Z", expected: "2024-03-05T10:00:00Z"),
+        Case(text: "2024-03-05T10:00:00.123+05:30", expected: "2024-03-05T10:00:00+05:30"),
+        Case(text: "2024-03-05T10:00:00-0400", expected: "2024-03-05T10:00:00-04:00"),
+        Case(text: "2024-03-05 10:00", expected: "2024-03-05T10:00:00"),
+        Case(text: "Tue, 05 Mar 2024 10:00:00 GMT", expected: "2024-03-05T10:00:00Z"),
+        Case(text: "Tue, 5 Mar 2024 10:00:00 +0100", expected: "2024-03-05T10:00:00+01:00"),
+        Case(text: "2024/03/05", expected: "2024-03-05"),
+        Case(text: "March 5, 2024", expected: "2024-03-05"),
+        Case(text: "Mar. 5th, 2024 at 3:45 pm EST", expected: "2024-03-05T15:45:00-05:00"),
+        Case(text: "5 March 2024", expected: "2024-03-05"),
+        Case(text: "5th of March, 2024", expected: "2024-03-05"),
+        Case(text: "05.03.2024", expected: "2024-03-05"),
+        Case(text: "03/05/2024", expected: "2024-03-05"),
+        Case(text: "25/03/2024", expected: "2024-03-25"),
+        Case(text: "20240305", expected: "2024-03-05"),
+        Case(text: "5. März 2024", expected: "2024-03-05"),
+        Case(text: "5 de marzo de 2024", expected: "2024-03-05"),
+        Case(text: "12 janvier 2023", expected: "2023-01-12"),
+        Case(text: "Published: Updated 14 February 2025, 9:00", expected: "2025-02-14T09:00:00"),
+        Case(text: "1709632800", expected: "2024-03-05T10:00:00Z"),
+        // Rejected: out of range, impossible, or not dates.
+        Case(text: "1994-12-31", expected: nil),
+        Case(text: "2025-06-03", expected: nil),
+        Case(text: "2030-01-01T00:00:00Z", expected: nil),
+        Case(text: "2024-02-30", expected: nil),
+        Case(text: "2024-13-01", expected: nil),
+        Case(text: "Version 3.2.1", expected: nil),
+        Case(text: "no date here", expected: nil),
+        Case(text: "", expected: nil),
+    ]
+
+    @Test(arguments: cases)
+    func parse(_ c: Case) {
+        #expect(DateParser.iso8601(c.text, now: metadataTestNow) == c.expected)
+    }
+
+    @Test func tomorrowIsStillAccepted() {
+        #expect(DateParser.iso8601("2025-06-02", now: metadataTestNow) == "2025-06-02")
+    }
+
+    @Test func leapDay() {
+        #expect(DateParser.iso8601("2024-02-29", now: metadataTestNow) == "2024-02-29")
+        #expect(DateParser.iso8601("2023-02-29", now: metadataTestNow) == nil)
+    }
+
+    @Test(arguments: [
+        ("https://paper.example/2024/03/05/story-slug", "2024-03-05"),
+        ("https://paper.example/news/2024-03-05-story", "2024-03-05"),
+        ("https://paper.example/archive/20240305/story", "2024-03-05"),
+        ("https://paper.example/2024/03/story", nil),
+        ("https://paper.example/products/1234-5678-9012", nil),
+    ] as [(String, String?)])
+    func urlDates(url: String, expected: String?) {
+        #expect(DateParser.dateInURL(url, now: metadataTestNow)?.iso8601 == expected)
+    }
+
+    @Test func civilDayConversionRoundTrips() {
+        for day in stride(from: 9000, through: 21000, by: 97) {
+            let civil = DateParser.civilFromDays(day)
+            #expect(DateParser.daysFromCivil(civil.year, civil.month, civil.day) == day)
+        }
+    }
+}
