@@ -31,7 +31,8 @@ public struct Extractor: Sendable {
         var trace = Trace(enabled: options.explain)
         let url = options.url ?? document.url
         let metadata = MetadataExtractor.extract(from: document, url: url)
-        guard let body = document.body ?? document.root else {
+        // The whole `<html>` is mirrored: libxml2 leaves content that follows a stray `</body>` outside `<body>`.
+        guard let body = document.root ?? document.body else {
             return ExtractionResult(article: Article(metadata: metadata), decisions: trace.decisions)
         }
         let titles = [metadata.title, document.title].compactMap { $0 }

@@ -5,7 +5,7 @@ enum Vocabulary {
 
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
     static let dropTags: Set<HTMLTag> = [
-        .head, .script, .style, .noscript, .template, .iframe, .svg, .canvas, .object, .embed, .button, .input,
+        .head, .script, .style, .noscript, .template, .iframe, .svg, .canvas, .object, .embed, .input,
         .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
     ]
 
@@ -46,10 +46,14 @@ enum Vocabulary {
             "article-text", "articletext", "body-text", "post-text", "post-body", "post-content", "post__content",
             "postcontent", "story-body", "story-content", "storycontent", "blog-content", "entry-body",
             "article-container", "article__container", "articlecontent", "c-entry-content", "story-text",
-            "field-body", "main-content", "content-body", "text-content", "rich-text", "richtext", "w-richtext",
-            "single-content", "single-post-content", "td-post-content", "post-entry", "entry_content",
+            "field-body", "single-content", "single-post-content", "td-post-content", "post-entry", "entry_content",
             "article_body", "article_content", "post_content", "story_body", "article-detail", "news-content",
-            "page-content", "body-copy", "story", "fulltext", "articlecontent",
+            "fulltext", "blog-post-content", "article-main", "post-article", "entry-text",
+        ],
+        .contentArea: [
+            "main-content", "content-body", "text-content", "rich-text", "richtext", "w-richtext", "page-content",
+            "body-copy", "story", "content-main", "maincontent", "main_content", "primary-content", "content",
+            "region-content", "post", "entry", "blog-post", "hentry",
         ],
         .hidden: [
             "hidden", "hide", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
@@ -119,7 +123,7 @@ enum Vocabulary {
     /// `role` attribute values that mark chrome.
     static let chromeRoles: Set<String> = [
         "navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "banner",
-        "contentinfo", "search", "toolbar", "tablist",
+        "contentinfo", "search", "toolbar",
     ]
 
     /// `role` / `itemprop` values that mark the story body.
@@ -221,6 +225,8 @@ enum Vocabulary {
         static let siblingProseLinkDensity = 0.25
         /// An anchor is trusted when its text is at least this share of the scorer's best node's text.
         static let anchorMinShare = 0.5
+        /// ... or this share when the anchor lies inside the scorer's node.
+        static let anchorInsideShare = 0.15
         /// Terminating blocks cut the tail only when this short, and after this much text.
         static let terminatingMaxChars = 60
         static let terminatingMinPreceding = 200

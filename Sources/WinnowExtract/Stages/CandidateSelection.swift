@@ -22,9 +22,14 @@ enum CandidateSelection {
         score(&tree)
         let body = tree.bodyIndex
         var top = bestScored(tree) ?? body
+        if trace.enabled {
+            let ranked = (0..<tree.entries.count).filter { tree.entries[$0].scored && !tree.entries[$0].removed }
+                .sorted { finalScore(tree.entries[$0]) > finalScore(tree.entries[$1]) }.prefix(5)
+            for r in ranked { trace.record(.kept, tree, r, heuristic: "debug:top", score: finalScore(tree.entries[r])) }
+        }
         top = promote(tree, top)
         var heuristic = "candidate:score"
-        if useAnchors, let anchor = bestAnchor(tree, scorerTop: top) {
+        if useAnchors, let anchor = bestAnchor(tree, scorerTop: top, trace: &trace) {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
@@ -38,7 +43,7 @@ enum CandidateSelection {
     static func classWeight(_ categories: Category) -> Double {
         var weight = 0.0
         if !categories.isDisjoint(with: Vocabulary.negativeScore) { weight -= 25 }
-        if !categories.isDisjoint(with: [.positive, .articleBody]) { weight += 25 }
+        if !categories.isDisjoint(with: [.positive, .articleBody, .contentArea]) { weight += 25 }
         return weight
     }
 
@@ -139,40 +144,66 @@ enum CandidateSelection {
     }
 
     /// The first anchor level with a plausible node.
-    static func bestAnchor(_ tree: PageTree, scorerTop: Int) -> Anchor? {
+    static func bestAnchor(_ tree: PageTree, scorerTop: Int, trace: inout Trace) -> Anchor? {
         var bodyClass: [Int] = []
-        var articles: [Int] = []
+        var articles: [Int] = []  // reassigned below
         var roles: [Int] = []
         var mains: [Int] = []
         for i in 1..<tree.entries.count {
             let e = tree.entries[i]
             guard !e.removed, e.chars > 0 else { continue }
             if e.categories.contains(.articleBody) && e.tag != .body {
-                if e.node.attribute("role") != nil { roles.append(i) } else { bodyClass.append(i) }
+                bodyClass.append(i)
+            } else if e.categories.contains(.contentArea) && e.tag != .body {
+                roles.append(i)
             }
             if e.tag == .article { articles.append(i) }
             if e.tag == .main { mains.append(i) }
         }
         let topText = prose(tree.entries[scorerTop])
+        articles = outermost(tree, articles)
+        if articles.count >= 2, let shared = sharedContainer(tree, articles) {
+            articles = [shared]
+        }
         let levels: [(String, [Int])] = [
-            ("anchor-class", bodyClass), ("anchor-article", articles), ("anchor-role", roles), ("anchor-main", mains),
+            ("anchor-class", bodyClass), ("anchor-article", articles), ("anchor-area", roles), ("anchor-main", mains),
         ]
         for (kind, nodes) in levels where !nodes.isEmpty {
             // Outermost matches only; nested matches of one level describe the same region.
             guard let best = nodes.max(by: { prose(tree.entries[$0]) < prose(tree.entries[$1]) }) else { continue }
             let entry = tree.entries[best]
             let text = prose(entry)
+            trace.record(.kept, tree, best, heuristic: "debug:anchor \(kind) prose=\(text) top=\(topText) ld", score: entry.linkDensity)
             if entry.linkDensity > 0.5 { continue }
-            if text >= Vocabulary.Threshold.anchorMinShare * topText && text >= 100 {
-                // An anchor much wider than the scorer's node (a whole page wrapper) adds chrome; keep the
-                // scorer's node when it is inside the anchor and holds most of its prose.
-                if tree.contains(best, scorerTop) && prose(tree.entries[scorerTop]) >= 0.85 * text {
-                    return Anchor(index: scorerTop, kind: kind + "+score")
-                }
+            // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
+            let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare
+            if text >= share * topText && text >= 100 {
                 return Anchor(index: best, kind: kind)
             }
         }
         return nil
+    }
+
+    /// Nodes not inside another node of the list.
+    static func outermost(_ tree: PageTree, _ nodes: [Int]) -> [Int] {
+        var result: [Int] = []
+        for n in nodes where !result.contains(where: { tree.contains($0, n) }) { result.append(n) }
+        return result
+    }
+
+    /// Several sizeable `<article>`s (forum posts, tabbed sections): their nearest common ancestor when they
+    /// make up most of its text; otherwise the largest one alone.
+    static func sharedContainer(_ tree: PageTree, _ nodes: [Int]) -> Int? {
+        guard let largest = nodes.map({ prose(tree.entries[$0]) }).max(), largest > 0 else { return nil }
+        let big = nodes.filter { prose(tree.entries[$0]) >= 0.2 * largest }
+        guard big.count >= 2, let first = big.first else { return nil }
+        var ancestor = Int(tree.entries[first].parent)
+        while ancestor > 0 && !big.allSatisfy({ tree.contains(ancestor, $0) }) {
+            ancestor = Int(tree.entries[ancestor].parent)
+        }
+        guard ancestor > 0 else { return nil }
+        let sum = big.reduce(0.0) { $0 + prose(tree.entries[$1]) }
+        return sum >= 0.6 * prose(tree.entries[ancestor]) ? ancestor : nil
     }
 
     /// Non-link characters.

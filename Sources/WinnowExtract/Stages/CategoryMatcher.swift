@@ -80,7 +80,7 @@ enum CategoryMatcher {
         if let role {
             let lower = role.lowercased()
             if Vocabulary.chromeRoles.contains(lower) { result.insert(.chromeRole) }
-            if Vocabulary.bodyRoles.contains(lower) { result.insert(.articleBody) }
+            if Vocabulary.bodyRoles.contains(lower) { result.insert(.contentArea) }
         }
         if let itemprop, itemprop.lowercased() == "articlebody" { result.insert(.articleBody) }
         // A body-class element that also names chrome (`post-sidebar`) is chrome; `articleBody` alone stays.

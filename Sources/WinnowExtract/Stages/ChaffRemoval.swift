@@ -20,7 +20,7 @@ enum ChaffRemoval {
             var reason: String?
             if entry.tag == .comment {
                 reason = ""
-            } else if entry.tag == .text {
+            } else if entry.tag == .text || entry.tag == .body || entry.tag == .html {
                 reason = nil
             } else if Vocabulary.dropTags.contains(entry.tag) {
                 reason = "tag:\(entry.node.name)"

@@ -46,19 +46,43 @@ struct PageTree {
     /// Index of `<body>` (always 0 when a body exists).
     var bodyIndex: Int { 0 }
 
-    /// Mirrors `root`'s subtree (normally `<body>`). Classifies tags, categories and visibility on the way.
+    /// Mirrors `root`'s subtree (normally `<html>`) plus any elements libxml2 left after it at document level
+    /// (content following a stray `</html>`), which become children of the root entry.
+    /// Classifies tags, categories and visibility on the way.
     init(root: Node) {
         entries.reserveCapacity(4096)
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
         var classCache: [String: Category] = [:]
         entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
-        // Explicit stack of (node, index, last child index) so deep pages cannot overflow the call stack.
-        var stack: [(cursor: Node?, index: Int32, lastChild: Int32)] = [(root.firstChild, 0, -1)]
+        var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache)
+        var stray = root.nextSibling
+        while let node = stray {
+            stray = node.nextSibling
+            guard node.isElement else { continue }
+            let index = Int32(entries.count)
+            entries.append(PageTree.classify(node, parent: 0, classCache: &classCache))
+            if lastTopChild >= 0 { entries[Int(lastTopChild)].nextSibling = index } else { entries[0].firstChild = index }
+            lastTopChild = index
+            _ = mirrorChildren(of: node, index: index, lastChild: -1, classCache: &classCache)
+            entries[Int(index)].end = Int32(entries.count)
+        }
+        entries[0].end = Int32(entries.count)
+    }
+
+    /// Appends `node`'s descendants in pre-order below entry `index`; returns the last direct child's index.
+    private mutating func mirrorChildren(
+        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout [String: Category]
+    ) -> Int32 {
+        // Explicit stack of (next node, parent index, last child index) so deep pages cannot overflow.
+        var stack: [(cursor: Node?, index: Int32, lastChild: Int32)] = [(node.firstChild, rootIndex, lastChild)]
+        var rootLast = lastChild
         while !stack.isEmpty {
             let top = stack.count - 1
             guard let node = stack[top].cursor else {
                 let finished = stack.removeLast()
-                entries[Int(finished.index)].end = Int32(entries.count)
+                if finished.index == rootIndex { rootLast = finished.lastChild } else {
+                    entries[Int(finished.index)].end = Int32(entries.count)
+                }
                 continue
             }
             stack[top].cursor = node.nextSibling
@@ -88,11 +112,14 @@ struct PageTree {
                 stack.append((node.firstChild, index, -1))
             }
         }
+        return rootLast
     }
 
     /// Tag, categories and visibility of one element, from one pass over its attributes.
     private static func classify(_ node: Node, parent: Int32, classCache: inout [String: Category]) -> Entry {
         var entry = Entry(node: node, tag: HTMLTag.named(node.name), parent: parent)
+        // Never-text elements are out of every measurement from the start (scripts must not count as page text).
+        if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
         var classValue: String?
         var idValue: String?
         var role: String?
@@ -126,8 +153,12 @@ struct PageTree {
         }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
-        if entry.categories.contains(.hidden) && !(classValue.map(PageTree.hasResponsiveShow) ?? false) {
-            entry.hidden = true
+        if entry.categories.contains(.hidden) {
+            if classValue.map(PageTree.hasResponsiveShow) ?? false {
+                entry.categories.remove(.hidden)
+            } else {
+                entry.hidden = true
+            }
         }
         return entry
     }
