@@ -79,6 +79,9 @@ enum Vocabulary {
         .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
         .sidebar: ["widget", "widget-area", "sidebar-widget", "widget_text"],
         .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
+        .byline: ["entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date"],
+        .caption: ["wp-caption-text", "image-caption", "photo-credit"],
+        .positive: ["h-entry"],
         .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
         .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],
     ]
@@ -107,15 +110,15 @@ enum Vocabulary {
         .tags: ["tags", "tagcloud", "taglist", "keywords", "categories"],
         .byline: [
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
-            "posted", "updated", "time", "entry-meta", "writtenby", "credits", "credit",
+            "posted", "updated", "time", "writtenby", "credits", "credit",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer"],
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
-        .caption: ["caption", "figcaption", "wp-caption-text"],
+        .caption: ["caption", "figcaption"],
         .print: ["print", "noprint"],
         .positive: [
-            "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+            "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
             "story", "prose", "markdown",
         ],
     ]

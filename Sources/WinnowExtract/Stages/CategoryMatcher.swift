@@ -41,19 +41,24 @@ enum CategoryMatcher {
             }
         }
         // BEM element/modifier names like `article__body--wide` keep their block name's meaning.
-        if result.isEmpty, let cut = bemBlockEnd(bytes) {
-            if let hit = whole[String(decoding: bytes[0..<cut], as: UTF8.self)] { result.formUnion(hit) }
+        if !result.contains(.articleBody) {
+            for cut in bemCuts(bytes) {
+                if let hit = whole[String(decoding: bytes[0..<cut], as: UTF8.self)] { result.formUnion(hit); break }
+            }
         }
         return result
     }
 
-    /// Where a BEM block name ends (`__` or `--`), if the token has one.
-    private static func bemBlockEnd(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count > 2 else { return nil }
-        for k in 1..<bytes.count where bytes[k] == bytes[k - 1] && (bytes[k] == 0x5F || bytes[k] == 0x2D) {
-            return k - 1
+    /// Where a BEM name can be cut, longest first: before a `--modifier`, then before an `__element`.
+    private static func bemCuts(_ bytes: [UInt8]) -> [Int] {
+        guard bytes.count > 2 else { return [] }
+        var modifier: Int?
+        var element: Int?
+        for k in 1..<bytes.count where bytes[k] == bytes[k - 1] {
+            if bytes[k] == 0x2D && modifier == nil { modifier = k - 1 }
+            if bytes[k] == 0x5F && element == nil { element = k - 1 }
         }
-        return nil
+        return [modifier, element].compactMap { $0 }
     }
 
     /// The categories of a whole attribute value holding whitespace-separated tokens.
