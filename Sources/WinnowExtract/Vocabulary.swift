@@ -230,6 +230,11 @@ enum Vocabulary {
         static let anchorMinShare = 0.5
         /// ... or this share when the anchor lies inside the scorer's node.
         static let anchorInsideShare = 0.15
+        /// Widening: an ancestor replaces the node when its link density is below this, it has this many
+        /// times the node's prose, and this share of its text sits in prose blocks.
+        static let widenMaxLinkDensity = 0.25
+        static let widenMinGrowth = 1.3
+        static let widenMinProseShare = 0.75
         /// Terminating blocks cut the tail only when this short, and after this much text.
         static let terminatingMaxChars = 60
         static let terminatingMinPreceding = 200

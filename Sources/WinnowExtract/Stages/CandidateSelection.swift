@@ -33,6 +33,11 @@ enum CandidateSelection {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
+        let widened = widenToProse(tree, top)
+        if widened != top {
+            trace.record(.kept, tree, widened, heuristic: "widen-to-prose", score: tree.entries[widened].score)
+            top = widened
+        }
         trace.record(.kept, tree, top, heuristic: heuristic, score: tree.entries[top].score)
         let roots = mergeSiblings(tree, top: top, mode: mode, trace: &trace)
         return Choice(roots: roots, heuristic: heuristic)
@@ -208,6 +213,32 @@ enum CandidateSelection {
 
     /// Non-link characters.
     static func prose(_ entry: PageTree.Entry) -> Double { Double(entry.chars - entry.linkChars) }
+
+    // MARK: Widening
+
+    /// Climbs to ancestors that are themselves mostly prose and add a good deal of it: a story whose
+    /// sections sit in cousin containers (page builders, Google-style layouts) comes out whole.
+    static func widenToProse(_ tree: PageTree, _ start: Int) -> Int {
+        var top = start
+        var parent = Int(tree.entries[top].parent)
+        let t = Vocabulary.Threshold.self
+        while parent > tree.bodyIndex && tree.entries[parent].tag != .body {
+            let a = tree.entries[parent]
+            let current = tree.entries[top]
+            if a.chars == current.chars {
+                top = parent
+            } else if a.linkDensity < t.widenMaxLinkDensity, a.categories.isDisjoint(with: Vocabulary.negativeScore),
+                prose(a) >= t.widenMinGrowth * prose(current),
+                Double(a.proseChars) >= t.widenMinProseShare * Double(a.chars)
+            {
+                top = parent
+            } else {
+                break
+            }
+            parent = Int(tree.entries[top].parent)
+        }
+        return top
+    }
 
     // MARK: Sibling merge
 

@@ -34,6 +34,8 @@ struct PageTree {
         var images: Int32 = 0
         var listItems: Int32 = 0
         var headingChars: Int32 = 0
+        /// Text in prose-like blocks (≥ 25 direct characters, not link-heavy): how much of a node is "story".
+        var proseChars: Int32 = 0
         /// Readability content score (paragraph scores propagated to ancestors).
         var score: Double = 0
         var scored = false
@@ -124,19 +126,25 @@ struct PageTree {
         var idValue: String?
         var role: String?
         var itemprop: String?
+        var labelled = false
         for attribute in node.attributes {
             switch attribute.name {
             case "class": classValue = attribute.value
             case "id": idValue = attribute.value
-            case "role": role = attribute.value
+            case "role":
+                role = attribute.value
+                if attribute.value == "region" || attribute.value == "tabpanel" { labelled = true }
             case "itemprop": itemprop = attribute.value
             case "hidden": entry.hidden = true
+            case "aria-labelledby": labelled = true
             case "aria-hidden": if attribute.value.lowercased() == "true" { entry.hidden = true }
             case "aria-modal": if attribute.value.lowercased() == "true" { entry.categories.insert(.modal) }
             case "style": if PageTree.styleHides(attribute.value) { entry.hidden = true }
             default: break
             }
         }
+        // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
+        if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
         if entry.hidden, let idValue, idValue.hasPrefix("S:") { entry.hidden = false }
         var categories: Category = []
@@ -268,6 +276,7 @@ struct PageTree {
             entries[i].images = 0
             entries[i].listItems = 0
             entries[i].headingChars = 0
+            entries[i].proseChars = 0
             flow[i] = own
         }
         for i in stride(from: count - 1, through: 0, by: -1) {
@@ -286,7 +295,15 @@ struct PageTree {
             default: break
             }
             let isBlock = tag.isBlock
-            if isBlock { entries[i].inlineChars = flow[i] }
+            if isBlock {
+                entries[i].inlineChars = flow[i]
+                let unit = entries[i]
+                if unit.inlineChars >= Int32(Vocabulary.Threshold.scoringMinChars)
+                    && (unit.containsBlock || unit.linkDensity < 0.5)
+                {
+                    entries[i].proseChars += unit.inlineChars
+                }
+            }
             let parent = Int(entries[i].parent)
             guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
             // Adjacent inline runs are joined by a space when the text is rendered; count it.
@@ -301,6 +318,7 @@ struct PageTree {
             entries[parent].images += e.images
             entries[parent].listItems += e.listItems
             entries[parent].headingChars += e.headingChars
+            entries[parent].proseChars += e.proseChars
             if isBlock || e.containsBlock { entries[parent].containsBlock = true }
             if !isBlock { flow[parent] += flow[i] }
         }
