@@ -39,7 +39,9 @@ public struct Extractor: Sendable {
         var tree = PageTree(root: body)
         tree.aggregate()
         let pageChars = Int(tree.entries[tree.bodyIndex].chars)
-        ChaffRemoval.run(&tree, keepComments: false, trace: &trace)
+        let discussion = PageProfile.isDiscussion(tree)
+        if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
+        ChaffRemoval.run(&tree, keepComments: discussion, trace: &trace)
         let cleanTree = tree
 
         var blocks = contentBlocks(&tree, mode: options.mode, useAnchors: true, url: url, titles: titles, trace: &trace)

@@ -5,13 +5,19 @@ enum Vocabulary {
 
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
     static let dropTags: Set<HTMLTag> = [
-        .head, .script, .style, .noscript, .template, .iframe, .svg, .canvas, .object, .embed, .input,
+        .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
         .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
     ]
 
     /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
     /// `<div>` was left open, so a "button" can end up holding the whole page.
-    static let smallDropTags: Set<HTMLTag> = [.button, .label, .fieldset, .legend, .select, .option, .menu]
+    /// `<noscript>` is here too: JS-rendered forums (Discourse) put the whole crawler view of a thread in one.
+    static let smallDropTags: Set<HTMLTag> = [
+        .button, .label, .fieldset, .legend, .select, .option, .menu, .noscript,
+    ]
+
+    /// JSON-LD `@type`s that make a page a discussion, where comments and replies are the content.
+    static let discussionTypes: [String] = ["DiscussionForumPosting", "QAPage", "\"Question\""]
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).

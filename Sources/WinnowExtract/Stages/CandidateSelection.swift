@@ -33,7 +33,7 @@ enum CandidateSelection {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
-        let widened = widenToProse(tree, top)
+        let widened = heuristic == "candidate:score" ? widenToProse(tree, top) : top
         if widened != top {
             trace.record(.kept, tree, widened, heuristic: "widen-to-prose", score: tree.entries[widened].score)
             top = widened

@@ -25,7 +25,10 @@ enum ChaffRemoval {
             } else if Vocabulary.dropTags.contains(entry.tag) {
                 reason = "tag:\(entry.node.name)"
             } else if Vocabulary.smallDropTags.contains(entry.tag) {
-                if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) { reason = "tag:\(entry.node.name)" }
+                // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
+                if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
+                    reason = "tag:\(entry.node.name)"
+                }
             } else if entry.hidden {
                 if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
             } else if Double(entry.chars) < protected {
