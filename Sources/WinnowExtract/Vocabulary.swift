@@ -135,6 +135,11 @@ enum Vocabulary {
         "contentinfo", "search", "toolbar",
     ]
 
+    /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.
+    static let widgetRoles: Set<String> = [
+        "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
+    ]
+
     /// `role` / `itemprop` values that mark the story body.
     static let bodyRoles: Set<String> = ["main", "article"]
     static let bodyItemprops: Set<String> = ["articlebody", "text", "reviewbody", "description"]
@@ -209,6 +214,8 @@ enum Vocabulary {
         static let maxPrunedShare = 6.0 / 7.0
         /// An element holding this share of the page (or candidate) text is never removed by class words.
         static let protectedShare = 0.5
+        /// An id with more `-`/`_` parts than this is a heading slug; its parts are not class words.
+        static let slugParts = 3
         /// `smallDropTags` elements are removed under this many characters.
         static let smallDropChars = 300
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was

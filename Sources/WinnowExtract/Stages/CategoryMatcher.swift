@@ -81,10 +81,19 @@ enum CategoryMatcher {
     static func categories(class classValue: String?, id: String?, role: String?, itemprop: String?) -> Category {
         var result: Category = []
         if let classValue, !classValue.isEmpty { result.formUnion(categories(ofTokens: classValue)) }
-        if let id, !id.isEmpty { result.formUnion(categories(ofToken: Substring(id))) }
+        if let id, !id.isEmpty {
+            // Long ids are slugs of headings (`sharing-with-a-single-developer`): only a whole match counts.
+            let parts = id.split(whereSeparator: { $0 == "-" || $0 == "_" }).count
+            if parts > Vocabulary.Threshold.slugParts {
+                if let hit = whole[id.lowercased()] { result.formUnion(hit) }
+            } else {
+                result.formUnion(categories(ofToken: Substring(id)))
+            }
+        }
         if let role {
             let lower = role.lowercased()
             if Vocabulary.chromeRoles.contains(lower) { result.insert(.chromeRole) }
+            if Vocabulary.widgetRoles.contains(lower) { result.insert(.widgetRole) }
             if Vocabulary.bodyRoles.contains(lower) { result.insert(.contentArea) }
         }
         if let itemprop, itemprop.lowercased() == "articlebody" { result.insert(.articleBody) }

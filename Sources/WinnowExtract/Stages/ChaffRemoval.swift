@@ -29,6 +29,8 @@ enum ChaffRemoval {
                 if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
                     reason = "tag:\(entry.node.name)"
                 }
+            } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
+                reason = "widget-role"
             } else if entry.hidden {
                 if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
             } else if Double(entry.chars) < protected {

@@ -83,6 +83,8 @@ struct Category: OptionSet, Sendable, Hashable {
     static let positive = Category(rawValue: 1 << 21)
     /// Generic content-area class names (`main-content`, `content`): a weaker anchor than `articleBody`.
     static let contentArea = Category(rawValue: 1 << 22)
+    /// Set from widget roles (button, slider, progressbar...): controls, removed when small.
+    static let widgetRole = Category(rawValue: 1 << 23)
 
     /// Every named category, for diagnostics and the vocabulary self-check.
     static let named: [(name: String, category: Category)] = [
@@ -90,7 +92,7 @@ struct Category: OptionSet, Sendable, Hashable {
         ("authorBio", .authorBio), ("modal", .modal), ("toc", .toc), ("infinite", .infinite), ("share", .share),
         ("newsletter", .newsletter), ("navigation", .navigation), ("sidebar", .sidebar), ("related", .related),
         ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
-        ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea),
+        ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
     ]
 
     /// Names of the categories in this set, e.g. "related+ads".
