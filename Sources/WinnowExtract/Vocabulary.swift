@@ -255,5 +255,7 @@ enum Vocabulary {
         static let bylineMaxChars = 120
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).
         static let duplicateMinChars = 50
+        /// ... when at least this many consecutive blocks repeat an earlier run.
+        static let duplicateRunBlocks = 3
     }
 }

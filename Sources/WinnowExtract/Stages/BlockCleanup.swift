@@ -45,11 +45,41 @@ enum BlockCleanup {
             precedingChars += text.count
             out.append(block)
         }
+        out = dropRepeatedRuns(out, trace: &trace)
         while let last = out.last, case .heading = last {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
             out.removeLast()
         }
         return out
+    }
+
+    /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
+    /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
+    /// counts the repeat.
+    static func dropRepeatedRuns(_ blocks: [Block], trace: inout Trace) -> [Block] {
+        let minRun = Vocabulary.Threshold.duplicateRunBlocks
+        guard blocks.count >= 2 * minRun else { return blocks }
+        let texts = blocks.map(\.plainText)
+        var firstIndex: [String: Int] = [:]
+        var drop = [Bool](repeating: false, count: blocks.count)
+        var k = 0
+        while k < texts.count {
+            if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
+                var length = 0
+                while k + length < texts.count && j + length < k && texts[j + length] == texts[k + length] {
+                    length += 1
+                }
+                if length >= minRun {
+                    for d in k..<(k + length) { drop[d] = true }
+                    trace.record(.dropped, block: texts[k], heuristic: "repeated-run:\(length)")
+                    k += length
+                    continue
+                }
+            }
+            if firstIndex[texts[k]] == nil { firstIndex[texts[k]] = k }
+            k += 1
+        }
+        return blocks.enumerated().filter { !drop[$0.offset] }.map(\.element)
     }
 
     /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
