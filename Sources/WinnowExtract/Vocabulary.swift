@@ -173,7 +173,9 @@ enum Vocabulary {
         "leave a reply", "post a comment", "add a comment", "comments", "share this", "share on", "share:",
         "sign up for", "subscribe to our newsletter", "don't miss", "also read", "latest news", "latest stories",
         "top stories", "editor's picks", "what to read next", "up next", "explore more", "about the author",
-        "join the conversation", "more to explore",
+        "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
+        "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
+        "related topics", "recent posts", "latest posts", "similar posts", "you might like",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
