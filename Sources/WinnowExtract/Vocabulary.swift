@@ -83,7 +83,7 @@ enum Vocabulary {
             "post-author-bio", "author-avatar", "author-wrap",
         ],
         .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
-        .sidebar: ["widget", "widget-area", "sidebar-widget", "widget_text"],
+        .sidebar: ["widget-area", "sidebar-widget"],
         .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
         .byline: ["entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date"],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],

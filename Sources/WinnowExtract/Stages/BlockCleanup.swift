@@ -112,7 +112,8 @@ enum BlockCleanup {
         for phrase in Vocabulary.terminatingPhrases {
             let bare = phrase.hasSuffix(":") ? String(phrase.dropLast()) : phrase
             if lower == bare { return true }
-            if case .heading = block, lower.count <= 40, lower.hasPrefix(bare + " ") { return true }
+            // "Related stories from Europe" ends the story; "Recommended courses" may be the story's own list.
+            if case .heading = block, lower.count <= 40, bare.contains(" "), lower.hasPrefix(bare + " ") { return true }
         }
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
