@@ -1,0 +1,45 @@
+public extension Article {
+    /// The story as plain text: blocks separated by a blank line, list items one per line (no bullets),
+    /// table rows one per line with tab-separated cells, code verbatim. Figures contribute their caption.
+    var plainText: String {
+        Block.plainText(of: blocks, separator: "\n\n")
+    }
+}
+
+extension Block {
+    /// The plain text of a sequence of blocks, empty blocks skipped.
+    static func plainText(of blocks: [Block], separator: String) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(blocks.count)
+        for block in blocks {
+            let text = block.plainText
+            if !text.isEmpty { parts.append(text) }
+        }
+        return parts.joined(separator: separator)
+    }
+
+    /// This block's plain text.
+    var plainText: String {
+        switch self {
+        case .heading(_, let content), .paragraph(let content):
+            return InlineText.plainText(content)
+        case .list(_, let items):
+            return items.map { Block.plainText(of: $0, separator: "\n") }.filter { !$0.isEmpty }
+                .joined(separator: "\n")
+        case .quote(let inner):
+            return Block.plainText(of: inner, separator: "\n\n")
+        case .code(let text, _):
+            return text
+        case .table(let table):
+            var lines: [String] = []
+            let caption = InlineText.plainText(table.caption)
+            if !caption.isEmpty { lines.append(caption) }
+            for row in table.rows {
+                lines.append(row.map { InlineText.plainText($0.content) }.joined(separator: "\t"))
+            }
+            return lines.joined(separator: "\n")
+        case .figure(let figure):
+            return InlineText.plainText(figure.caption)
+        }
+    }
+}

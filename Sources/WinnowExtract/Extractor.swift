@@ -1,0 +1,97 @@
+import WinnowDOM
+
+/// Finds a page's main content (the story) and its metadata, and drops the chaff around it.
+///
+/// The stages, in order (each is a small type in `Stages/`):
+/// 1. `MetadataExtractor` reads title, authors, dates... from the untouched tree.
+/// 2. `PageTree` mirrors `<body>` once, with tag kinds, class/id categories, visibility, and per-node text,
+///    link, comma and paragraph counts aggregated bottom-up.
+/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes, consent banners, modals,
+///    comment sections, and page chrome (nav/aside/footer/header/form) that does not hold the page.
+/// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors, then merges
+///    sibling containers that continue the story.
+/// 5. `ContentPruning` drops share bars, related widgets, tag lists, author boxes, bylines and link-heavy
+///    blocks inside it, guarded against removing most of the text.
+/// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures.
+/// 7. `BlockCleanup` drops the title heading, bylines, labels, share lines, and cuts at terminating blocks.
+/// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
+///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
+///    only when clearly longer.
+public struct Extractor: Sendable {
+    /// The options every extraction by this extractor uses.
+    public let options: ExtractionOptions
+
+    /// An extractor with the given options.
+    public init(options: ExtractionOptions = .init()) {
+        self.options = options
+    }
+
+    /// The article in `document`. Never fails: a page without content gives an article without blocks.
+    public func extract(from document: Document) -> ExtractionResult {
+        var trace = Trace(enabled: options.explain)
+        let url = options.url ?? document.url
+        let metadata = MetadataExtractor.extract(from: document, url: url)
+        // The whole `<html>` is mirrored: libxml2 leaves content that follows a stray `</body>` outside `<body>`.
+        guard let body = document.root ?? document.body else {
+            return ExtractionResult(article: Article(metadata: metadata), decisions: trace.decisions)
+        }
+        let titles = [metadata.title, document.title].compactMap { $0 }
+        var tree = PageTree(root: body)
+        tree.aggregate()
+        let pageChars = Int(tree.entries[tree.bodyIndex].chars)
+        let discussion = PageProfile.isDiscussion(tree)
+        if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
+        ChaffRemoval.run(&tree, keepComments: discussion, trace: &trace)
+        let cleanTree = tree
+
+        var blocks = contentBlocks(&tree, mode: options.mode, useAnchors: true, url: url, titles: titles, trace: &trace)
+        if options.mode != .precision {
+            blocks = fallback(
+                blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        }
+        return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
+    }
+
+    /// Stages 4–7 on a chaff-free tree.
+    func contentBlocks(
+        _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool, url: String?, titles: [String],
+        trace: inout Trace
+    ) -> [Block] {
+        let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
+        ContentPruning.run(&tree, roots: choice.roots, mode: mode, trace: &trace)
+        let blocks = BlockConverter(tree: tree, mode: mode, url: url).blocks(of: choice.roots)
+        return BlockCleanup.run(blocks, titles: titles, trace: &trace)
+    }
+
+    /// Stage 8: retries when the result is suspiciously short.
+    func fallback(
+        _ blocks: [Block], cleanTree: PageTree, pageChars: Int, url: String?, titles: [String], trace: inout Trace
+    ) -> [Block] {
+        let t = Vocabulary.Threshold.self
+        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        let suspicious = length < t.minExtractedChars
+            || (length < t.recallCeiling && Double(length) < t.minPageShare * Double(pageChars))
+        guard suspicious else { return blocks }
+        var best = blocks
+        var bestLength = length
+        var retryTree = cleanTree
+        var retryTrace = Trace(enabled: trace.enabled)
+        let retry = contentBlocks(
+            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, trace: &retryTrace)
+        let retryLength = Block.plainText(of: retry, separator: "\n\n").count
+        if Double(retryLength) >= t.fallbackRatio * Double(max(bestLength, 1)) && retryLength >= t.minExtractedChars / 2 {
+            trace.record(.kept, block: "recall retry: \(retryLength) chars over \(bestLength)", heuristic: "fallback:recall")
+            best = retry
+            bestLength = retryLength
+        }
+        if bestLength < t.minExtractedChars {
+            let prose = ProseBaseline.blocks(cleanTree, url: url)
+            let proseLength = Block.plainText(of: prose, separator: "\n\n").count
+            if Double(proseLength) >= 2 * Double(max(bestLength, 1)) && proseLength >= 100 {
+                trace.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
+                best = BlockCleanup.run(prose, titles: titles, trace: &trace)
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,157 @@
+/// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines, label blocks
+/// ("Advertisement"), share-word lines, and everything from a terminating block ("Related Articles",
+/// "Next Story", "Leave a comment") onwards; trailing headings go last.
+enum BlockCleanup {
+    static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
+        let normalizedTitles = titles.map(normalize)
+        var out: [Block] = []
+        out.reserveCapacity(blocks.count)
+        var seenParagraph = false
+        var precedingChars = 0
+        let texts = blocks.map(\.plainText)
+        let totalChars = texts.reduce(0) { $0 + $1.count }
+        for (k, block) in blocks.enumerated() {
+            let text = texts[k]
+            if text.isEmpty { continue }
+            // Every rule below looks at short blocks only; long ones skip the lowercasing.
+            let lower = text.utf8.count <= 400 ? normalize(text) : ""
+            if case .heading(let level, _) = block {
+                if normalizedTitles.contains(where: { isTitle(lower, $0) }) || (level == 1 && !seenParagraph) {
+                    trace.record(.dropped, block: text, heuristic: "title-heading")
+                    continue
+                }
+            }
+            if isTerminating(block, lower), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
+                totalChars - precedingChars <= max(precedingChars, 600)
+            {
+                trace.record(.dropped, block: text, heuristic: "terminating-block")
+                break
+            }
+            if isParagraph(block) {
+                if Vocabulary.labelBlocks.contains(lower) {
+                    trace.record(.dropped, block: text, heuristic: "label-block")
+                    continue
+                }
+                if isShareLine(lower) {
+                    trace.record(.dropped, block: text, heuristic: "share-line")
+                    continue
+                }
+                if isByline(text, lower) {
+                    trace.record(.dropped, block: text, heuristic: "byline")
+                    continue
+                }
+                seenParagraph = true
+            }
+            precedingChars += text.count
+            out.append(block)
+        }
+        out = dropRepeatedRuns(out, trace: &trace)
+        while let last = out.last, case .heading = last {
+            trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
+            out.removeLast()
+        }
+        return out
+    }
+
+    /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
+    /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
+    /// counts the repeat.
+    static func dropRepeatedRuns(_ blocks: [Block], trace: inout Trace) -> [Block] {
+        let minRun = Vocabulary.Threshold.duplicateRunBlocks
+        guard blocks.count >= 2 * minRun else { return blocks }
+        let texts = blocks.map(\.plainText)
+        var firstIndex: [String: Int] = [:]
+        var drop = [Bool](repeating: false, count: blocks.count)
+        var k = 0
+        while k < texts.count {
+            if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
+                var length = 0
+                while k + length < texts.count && j + length < k && texts[j + length] == texts[k + length] {
+                    length += 1
+                }
+                if length >= minRun {
+                    for d in k..<(k + length) { drop[d] = true }
+                    trace.record(.dropped, block: texts[k], heuristic: "repeated-run:\(length)")
+                    k += length
+                    continue
+                }
+            }
+            if firstIndex[texts[k]] == nil { firstIndex[texts[k]] = k }
+            k += 1
+        }
+        return blocks.enumerated().filter { !drop[$0.offset] }.map(\.element)
+    }
+
+    /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
+    static func normalize(_ text: String) -> String {
+        var lower = text.lowercased().collapsingWhitespaceSimple()
+        while let last = lower.last, last == ":" || last == "." || last == "!" || last == "»" || last == "›"
+            || last == ">" || last == " " || last == "→"
+        {
+            lower.removeLast()
+        }
+        return lower
+    }
+
+    static func isParagraph(_ block: Block) -> Bool {
+        if case .paragraph = block { return true }
+        return false
+    }
+
+    static func isTitle(_ heading: String, _ title: String) -> Bool {
+        guard !title.isEmpty, heading.count >= 8 else { return false }
+        return heading == title || (title.contains(heading) && heading.count * 2 >= title.count)
+    }
+
+    static func isTerminating(_ block: Block, _ lower: String) -> Bool {
+        guard lower.count <= Vocabulary.Threshold.terminatingMaxChars else { return false }
+        switch block {
+        case .heading, .paragraph: break
+        default: return false
+        }
+        for phrase in Vocabulary.terminatingPhrases {
+            let bare = phrase.hasSuffix(":") ? String(phrase.dropLast()) : phrase
+            if lower == bare { return true }
+            // "Related stories from Europe" ends the story; "Recommended courses" may be the story's own list.
+            if case .heading = block, lower.count <= 40, bare.contains(" "), lower.hasPrefix(bare + " ") { return true }
+        }
+        // "12 Comments", "3 responses to ..."
+        let words = lower.split(separator: " ")
+        if words.count <= 4, let first = words.first, first.allSatisfy(\.isNumber),
+            words.count > 1, ["comments", "comment", "responses", "replies", "reactions"].contains(String(words[1]))
+        {
+            return true
+        }
+        return false
+    }
+
+    static func isShareLine(_ lower: String) -> Bool {
+        guard lower.count <= 80 else { return false }
+        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
+            && words.contains { ["share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email"].contains(String($0)) }
+    }
+
+    static func isByline(_ text: String, _ lower: String) -> Bool {
+        guard text.count <= Vocabulary.Threshold.bylineMaxChars else { return false }
+        let words = text.split(separator: " ")
+        guard words.count <= 14 else { return false }
+        for start in Vocabulary.bylineStarts where lower.hasPrefix(start) {
+            let rest = text.dropFirst(start.count)
+            guard let firstChar = rest.first else { return false }
+            if start == "by " && !firstChar.isUppercase { return false }
+            let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
+            return !endsSentence || words.count <= 6
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Runs of spaces/newlines/tabs become one space; ends trimmed (ASCII whitespace and no-break space).
+    func collapsingWhitespaceSimple() -> String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
+            .joined(separator: " ")
+    }
+}

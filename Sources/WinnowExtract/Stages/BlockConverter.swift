@@ -1,0 +1,316 @@
+import Foundation
+import WinnowDOM
+
+/// Stage: turns the kept part of the tree into `Block`s — headings, paragraphs (text in `<div>`s included),
+/// lists, quotes, verbatim code, data tables (layout tables are flattened), figures. Removed nodes are skipped.
+struct BlockConverter {
+    let tree: PageTree
+    let mode: ExtractionMode
+    let baseURL: URL?
+    /// Nesting deeper than this is flattened into the enclosing block (hostile pages nest thousands deep).
+    static let maxDepth = 150
+
+    init(tree: PageTree, mode: ExtractionMode, url: String?) {
+        self.tree = tree
+        self.mode = mode
+        self.baseURL = url.flatMap { URL(string: $0) }
+    }
+
+    /// The blocks of the given roots, in order.
+    func blocks(of roots: [Int]) -> [Block] {
+        var out: [Block] = []
+        for root in roots { emitBlock(root, into: &out, depth: 0) }
+        return out
+    }
+
+    // MARK: Blocks
+
+    /// Walks a container: inline runs become paragraphs, block children are emitted in order.
+    func containerBlocks(_ index: Int, into out: inout [Block], depth: Int) {
+        var pending: [Inline] = []
+        var child = Int(tree.entries[index].firstChild)
+        while child >= 0 {
+            let e = tree.entries[child]
+            defer { child = Int(e.nextSibling) }
+            if e.removed || e.tag == .comment { continue }
+            if e.tag == .text {
+                pending.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+            } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
+                appendInline(child, into: &pending, depth: depth + 1)
+            } else {
+                flush(&pending, into: &out)
+                if e.tag.isBlock && depth < BlockConverter.maxDepth {
+                    emitBlock(child, into: &out, depth: depth + 1)
+                } else {
+                    containerBlocks(child, into: &out, depth: depth + 1)
+                }
+            }
+        }
+        flush(&pending, into: &out)
+    }
+
+    private func flush(_ pending: inout [Inline], into out: inout [Block]) {
+        guard !pending.isEmpty else { return }
+        let content = InlineText.normalize(pending)
+        pending.removeAll(keepingCapacity: true)
+        if !content.isEmpty { out.append(.paragraph(content)) }
+    }
+
+    /// Emits one block element.
+    func emitBlock(_ index: Int, into out: inout [Block], depth: Int) {
+        let e = tree.entries[index]
+        if e.removed { return }
+        if e.tag == .text {
+            let content = InlineText.normalize([.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:)))])
+            if !content.isEmpty { out.append(.paragraph(content)) }
+            return
+        }
+        if depth >= BlockConverter.maxDepth {
+            let content = InlineText.normalize(flatInlines(index, depth: 0))
+            if !content.isEmpty { out.append(.paragraph(content)) }
+            return
+        }
+        if let level = e.tag.headingLevel {
+            let content = InlineText.normalize(flatInlines(index, depth: depth))
+            if !content.isEmpty { out.append(.heading(level: level, content: content)) }
+            return
+        }
+        switch e.tag {
+        case .p:
+            if e.containsBlock {
+                containerBlocks(index, into: &out, depth: depth)
+            } else {
+                let content = InlineText.normalize(inlines(of: index, depth: depth))
+                if !content.isEmpty { out.append(.paragraph(content)) }
+            }
+        case .ul, .ol:
+            var items: [[Block]] = []
+            var child = Int(e.firstChild)
+            while child >= 0 {
+                let c = tree.entries[child]
+                if !c.removed && c.tag != .comment {
+                    var item: [Block] = []
+                    if c.tag == .text {
+                        emitBlock(child, into: &item, depth: depth + 1)
+                    } else if c.tag == .li {
+                        containerBlocks(child, into: &item, depth: depth + 1)
+                    } else {
+                        emitBlock(child, into: &item, depth: depth + 1)
+                    }
+                    if !item.isEmpty { items.append(item) }
+                }
+                child = Int(c.nextSibling)
+            }
+            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items)) }
+        case .blockquote:
+            var inner: [Block] = []
+            containerBlocks(index, into: &inner, depth: depth)
+            if !inner.isEmpty { out.append(.quote(inner)) }
+        case .pre:
+            let text = InlineText.verbatim(e.node.text)
+            if !text.isEmpty { out.append(.code(text: text, language: codeLanguage(index))) }
+        case .table:
+            if TableShape.isDataTable(tree, index) {
+                let table = dataTable(index, depth: depth)
+                if !table.rows.isEmpty { out.append(.table(table)) }
+            } else {
+                containerBlocks(index, into: &out, depth: depth)
+            }
+        case .figure:
+            emitFigure(index, into: &out, depth: depth)
+        case .hr, .br:
+            return
+        default:
+            containerBlocks(index, into: &out, depth: depth)
+        }
+    }
+
+    private func emitFigure(_ index: Int, into out: inout [Block], depth: Int) {
+        var image: Int?
+        var caption: Int?
+        var other = false
+        for i in (index + 1)..<Int(tree.entries[index].end) where !tree.entries[i].removed {
+            switch tree.entries[i].tag {
+            case .img: if image == nil { image = i }
+            case .figcaption: if caption == nil { caption = i }
+            case .table, .pre, .p, .ul, .ol, .blockquote: other = true
+            default: break
+            }
+        }
+        if other {
+            containerBlocks(index, into: &out, depth: depth)
+            return
+        }
+        var figure = Figure()
+        if let image {
+            let node = tree.entries[image].node
+            figure.source = (node.attribute("src") ?? node.attribute("data-src")).map(resolve)
+            figure.alt = node.attribute("alt")
+        }
+        if let caption { figure.caption = InlineText.normalize(flatInlines(caption, depth: depth)) }
+        if figure.source != nil || !figure.caption.isEmpty { out.append(.figure(figure)) }
+    }
+
+    private func codeLanguage(_ index: Int) -> String? {
+        var candidates = [tree.entries[index].node]
+        if let first = tree.elementChildren(of: index).first, tree.entries[first].tag == .code {
+            candidates.append(tree.entries[first].node)
+        }
+        for node in candidates {
+            for token in node.classNames {
+                for prefix in ["language-", "lang-"] where token.hasPrefix(prefix) {
+                    let language = token.dropFirst(prefix.count)
+                    if !language.isEmpty { return String(language) }
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Tables
+
+    private func dataTable(_ index: Int, depth: Int) -> Table {
+        var table = Table(rows: [])
+        for i in (index + 1)..<Int(tree.entries[index].end) {
+            let e = tree.entries[i]
+            if e.removed { continue }
+            if e.tag == .caption && table.caption.isEmpty {
+                table.caption = InlineText.normalize(flatInlines(i, depth: depth))
+            }
+            guard e.tag == .tr, TableShape.owningTable(tree, i) == index else { continue }
+            var row: [TableCell] = []
+            for cell in tree.elementChildren(of: i) where !tree.entries[cell].removed {
+                let tag = tree.entries[cell].tag
+                guard tag == .td || tag == .th else { continue }
+                row.append(TableCell(isHeader: tag == .th, content: InlineText.normalize(flatInlines(cell, depth: depth))))
+            }
+            if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }
+        }
+        return table
+    }
+
+    // MARK: Inlines
+
+    /// The inline content of an element with no block children.
+    func inlines(of index: Int, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var child = Int(tree.entries[index].firstChild)
+        while child >= 0 {
+            let e = tree.entries[child]
+            if !e.removed {
+                if e.tag == .text {
+                    result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                } else if e.tag != .comment {
+                    appendInline(child, into: &result, depth: depth + 1)
+                }
+            }
+            child = Int(e.nextSibling)
+        }
+        return result
+    }
+
+    /// Everything below an element as inlines; block children are separated by spaces (headings, cells).
+    func flatInlines(_ index: Int, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var child = Int(tree.entries[index].firstChild)
+        while child >= 0 {
+            let e = tree.entries[child]
+            if !e.removed {
+                if e.tag == .text {
+                    result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                } else if e.tag.isBlock {
+                    result.append(.text(" "))
+                    result.append(contentsOf: flatInlines(child, depth: depth + 1))
+                    result.append(.text(" "))
+                } else if e.tag != .comment {
+                    appendInline(child, into: &result, depth: depth + 1)
+                }
+            }
+            child = Int(e.nextSibling)
+        }
+        return result
+    }
+
+    /// Appends one inline element (formatting kept for links, emphasis, strong, code).
+    func appendInline(_ index: Int, into result: inout [Inline], depth: Int) {
+        let e = tree.entries[index]
+        if depth > BlockConverter.maxDepth * 2 {
+            result.append(.text(InlineText.collapse(e.node.text)))
+            return
+        }
+        switch e.tag {
+        case .br:
+            result.append(.lineBreak)
+        case .img, .wbr:
+            return
+        case .a:
+            let content = e.containsBlock ? flatInlines(index, depth: depth) : inlines(of: index, depth: depth)
+            if let href = e.node.attribute("href"), !href.isEmpty, !href.hasPrefix("#"),
+                !href.lowercased().hasPrefix("javascript:")
+            {
+                result.append(.link(href: resolve(href), content: content))
+            } else {
+                result.append(contentsOf: content)
+            }
+        case .em, .i:
+            result.append(.emphasis(inlines(of: index, depth: depth)))
+        case .strong, .b:
+            result.append(.strong(inlines(of: index, depth: depth)))
+        case .code, .kbd, .samp, .tt:
+            result.append(.code(InlineText.collapse(e.node.text)))
+        default:
+            if e.tag.isBlock || e.containsBlock {
+                result.append(.text(" "))
+                result.append(contentsOf: flatInlines(index, depth: depth))
+                result.append(.text(" "))
+            } else {
+                result.append(contentsOf: inlines(of: index, depth: depth))
+            }
+        }
+    }
+
+    /// An absolute URL for `href` when the page URL is known.
+    func resolve(_ href: String) -> String {
+        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let baseURL, let absolute = URL(string: trimmed, relativeTo: baseURL) else { return trimmed }
+        return absolute.absoluteString
+    }
+}
+
+/// Readability's data-table test: data tables are kept as tables, layout tables are flattened into blocks.
+enum TableShape {
+    static func isDataTable(_ tree: PageTree, _ index: Int) -> Bool {
+        let node = tree.entries[index].node
+        if let role = node.attribute("role")?.lowercased(), role == "presentation" || role == "none" { return false }
+        if node.attribute("datatable") == "0" { return false }
+        if node.attribute("summary") != nil { return true }
+        var rows = 0
+        var columns = 0
+        for i in (index + 1)..<Int(tree.entries[index].end) {
+            switch tree.entries[i].tag {
+            case .table: return false
+            case .caption, .thead, .tfoot, .colgroup, .col, .th: return true
+            case .tr:
+                rows += 1
+                let cells = tree.elementChildren(of: i).filter {
+                    tree.entries[$0].tag == .td || tree.entries[$0].tag == .th
+                }.count
+                columns = max(columns, cells)
+            default: break
+            }
+        }
+        if rows <= 1 || columns <= 1 { return false }
+        if rows >= 10 || columns > 4 { return true }
+        return rows * columns > 10
+    }
+
+    /// The nearest enclosing table of a row.
+    static func owningTable(_ tree: PageTree, _ row: Int) -> Int? {
+        var cursor = Int(tree.entries[row].parent)
+        while cursor >= 0 {
+            if tree.entries[cursor].tag == .table { return cursor }
+            cursor = Int(tree.entries[cursor].parent)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,296 @@
+/// Stage: chooses the node(s) holding the story.
+///
+/// 1. Readability scoring from the aggregates: every block with ≥ 25 characters of direct text scores
+///    1 + commas + min(chars/100, 3), damped by its link density, and hands the score to up to five ancestors
+///    (divisors 1, 2, 3·level) that start from a tag base and a ±25 class weight; the best node is
+///    score × (1 − link density), then promoted to a shared ancestor or a better-scoring parent.
+/// 2. Semantic anchors (itemprop=articleBody and CMS body classes, then a unique `<article>`, then
+///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text.
+/// 3. Sibling merge: siblings scoring ≥ max(10, 0.2 × top), prose paragraphs, and blocks sandwiched between
+///    merged siblings join the result, so stories split across sibling containers come out whole.
+enum CandidateSelection {
+    /// The chosen roots, in document order, and how they were found.
+    struct Choice {
+        var roots: [Int]
+        var heuristic: String
+    }
+
+    /// Chooses the content roots. `useAnchors: false` gives the scorer's choice alone (the recall retry).
+    static func run(
+        _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool = true, trace: inout Trace
+    ) -> Choice {
+        score(&tree)
+        let body = tree.bodyIndex
+        var top = bestScored(tree) ?? body
+        if trace.enabled {
+            let ranked = (0..<tree.entries.count).filter { tree.entries[$0].scored && !tree.entries[$0].removed }
+                .sorted { finalScore(tree.entries[$0]) > finalScore(tree.entries[$1]) }.prefix(5)
+            for r in ranked { trace.record(.kept, tree, r, heuristic: "debug:top", score: finalScore(tree.entries[r])) }
+        }
+        top = promote(tree, top)
+        var heuristic = "candidate:score"
+        if useAnchors, let anchor = bestAnchor(tree, scorerTop: top, trace: &trace) {
+            top = anchor.index
+            heuristic = "candidate:" + anchor.kind
+        }
+        let widened = heuristic == "candidate:score" ? widenToProse(tree, top) : top
+        if widened != top {
+            trace.record(.kept, tree, widened, heuristic: "widen-to-prose", score: tree.entries[widened].score)
+            top = widened
+        }
+        trace.record(.kept, tree, top, heuristic: heuristic, score: tree.entries[top].score)
+        let roots = mergeSiblings(tree, top: top, mode: mode, trace: &trace)
+        return Choice(roots: roots, heuristic: heuristic)
+    }
+
+    // MARK: Scoring
+
+    static func classWeight(_ categories: Category) -> Double {
+        var weight = 0.0
+        if !categories.isDisjoint(with: Vocabulary.negativeScore) { weight -= 25 }
+        if !categories.isDisjoint(with: [.positive, .articleBody, .contentArea]) { weight += 25 }
+        return weight
+    }
+
+    /// Readability's paragraph scores, propagated to ancestors.
+    static func score(_ tree: inout PageTree) {
+        let minChars = Int32(Vocabulary.Threshold.scoringMinChars)
+        for i in 0..<tree.entries.count {
+            let entry = tree.entries[i]
+            guard !entry.removed, entry.inlineChars >= minChars, Vocabulary.scoringTags.contains(entry.tag) else {
+                continue
+            }
+            let commas = entry.containsBlock ? min(entry.commas, entry.inlineChars / 50) : entry.commas
+            var points = 1 + Double(commas) + min(Double(entry.inlineChars / 100), 3)
+            if !entry.containsBlock { points *= 1 - entry.linkDensity }
+            var ancestor = Int(entry.parent)
+            var level = 0
+            while ancestor >= 0 && level < 5 {
+                if !tree.entries[ancestor].scored {
+                    let a = tree.entries[ancestor]
+                    tree.entries[ancestor].score = (Vocabulary.tagBaseScore[a.tag] ?? 0) + classWeight(a.categories)
+                    tree.entries[ancestor].scored = true
+                }
+                let divisor = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
+                tree.entries[ancestor].score += points / divisor
+                ancestor = Int(tree.entries[ancestor].parent)
+                level += 1
+            }
+        }
+    }
+
+    static func finalScore(_ entry: PageTree.Entry) -> Double { entry.score * (1 - entry.linkDensity) }
+
+    static func bestScored(_ tree: PageTree) -> Int? {
+        var best: Int?
+        var bestScore = -Double.infinity
+        for i in 0..<tree.entries.count where tree.entries[i].scored && !tree.entries[i].removed {
+            let s = finalScore(tree.entries[i])
+            if s > bestScore { bestScore = s; best = i }
+        }
+        return best
+    }
+
+    /// Readability's promotion: a shared ancestor of several near-top candidates, a better-scoring parent,
+    /// and single-child wrappers.
+    static func promote(_ tree: PageTree, _ start: Int) -> Int {
+        var top = start
+        let topScore = finalScore(tree.entries[top])
+        let body = tree.bodyIndex
+        guard top != body else { return top }
+        // Top-5 candidates scoring ≥ 0.75 of the best.
+        var others: [(index: Int, score: Double)] = []
+        for i in 0..<tree.entries.count where i != top && tree.entries[i].scored && !tree.entries[i].removed {
+            let s = finalScore(tree.entries[i])
+            if s >= 0.75 * topScore { others.append((i, s)) }
+        }
+        others.sort { $0.score > $1.score }
+        let alternatives = others.prefix(4).map(\.index)
+        if alternatives.count >= 3 {
+            var ancestor = Int(tree.entries[top].parent)
+            while ancestor > body {
+                let containing = alternatives.filter { tree.contains(ancestor, $0) }.count
+                if containing >= 3 { top = ancestor; break }
+                ancestor = Int(tree.entries[ancestor].parent)
+            }
+        }
+        // Climb while the parent scores better; stop when it falls below a third of the running score.
+        var lastScore = finalScore(tree.entries[top])
+        var parent = Int(tree.entries[top].parent)
+        while parent > body {
+            let p = tree.entries[parent]
+            if !p.scored { parent = Int(p.parent); continue }
+            let parentScore = finalScore(p)
+            if parentScore < lastScore / 3 { break }
+            if parentScore > lastScore { top = parent; break }
+            lastScore = parentScore
+            parent = Int(p.parent)
+        }
+        // Single-child wrappers hold exactly the same text; climbing them lets sibling merge see real siblings.
+        var wrapper = Int(tree.entries[top].parent)
+        while wrapper > body && tree.entries[wrapper].chars == tree.entries[top].chars
+            && liveElementChildren(tree, wrapper).count == 1
+        {
+            top = wrapper
+            wrapper = Int(tree.entries[top].parent)
+        }
+        return top
+    }
+
+    static func liveElementChildren(_ tree: PageTree, _ index: Int) -> [Int] {
+        tree.elementChildren(of: index).filter { !tree.entries[$0].removed }
+    }
+
+    // MARK: Anchors
+
+    struct Anchor {
+        var index: Int
+        var kind: String
+    }
+
+    /// The first anchor level with a plausible node.
+    static func bestAnchor(_ tree: PageTree, scorerTop: Int, trace: inout Trace) -> Anchor? {
+        var bodyClass: [Int] = []
+        var articles: [Int] = []  // reassigned below
+        var roles: [Int] = []
+        var mains: [Int] = []
+        for i in 1..<tree.entries.count {
+            let e = tree.entries[i]
+            guard !e.removed, e.chars > 0 else { continue }
+            if e.categories.contains(.articleBody) && e.tag != .body {
+                bodyClass.append(i)
+            } else if e.categories.contains(.contentArea) && e.tag != .body {
+                roles.append(i)
+            }
+            if e.tag == .article { articles.append(i) }
+            if e.tag == .main { mains.append(i) }
+        }
+        let topText = prose(tree.entries[scorerTop])
+        articles = outermost(tree, articles)
+        if articles.count >= 2, let shared = sharedContainer(tree, articles) {
+            articles = [shared]
+        }
+        let levels: [(String, [Int])] = [
+            ("anchor-class", bodyClass), ("anchor-article", articles), ("anchor-area", roles), ("anchor-main", mains),
+        ]
+        for (kind, nodes) in levels where !nodes.isEmpty {
+            // Outermost matches only; nested matches of one level describe the same region.
+            guard let best = nodes.max(by: { prose(tree.entries[$0]) < prose(tree.entries[$1]) }) else { continue }
+            let entry = tree.entries[best]
+            let text = prose(entry)
+            trace.record(.kept, tree, best, heuristic: "debug:anchor \(kind) prose=\(text) top=\(topText) ld", score: entry.linkDensity)
+            if entry.linkDensity > 0.5 { continue }
+            // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
+            let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare
+            if text >= share * topText && text >= 100 {
+                return Anchor(index: best, kind: kind)
+            }
+        }
+        return nil
+    }
+
+    /// Nodes not inside another node of the list.
+    static func outermost(_ tree: PageTree, _ nodes: [Int]) -> [Int] {
+        var result: [Int] = []
+        for n in nodes where !result.contains(where: { tree.contains($0, n) }) { result.append(n) }
+        return result
+    }
+
+    /// Several sizeable `<article>`s (forum posts, tabbed sections): their nearest common ancestor when they
+    /// make up most of its text; otherwise the largest one alone.
+    static func sharedContainer(_ tree: PageTree, _ nodes: [Int]) -> Int? {
+        guard let largest = nodes.map({ prose(tree.entries[$0]) }).max(), largest > 0 else { return nil }
+        let big = nodes.filter { prose(tree.entries[$0]) >= 0.2 * largest }
+        guard big.count >= 2, let first = big.first else { return nil }
+        var ancestor = Int(tree.entries[first].parent)
+        while ancestor > 0 && !big.allSatisfy({ tree.contains(ancestor, $0) }) {
+            ancestor = Int(tree.entries[ancestor].parent)
+        }
+        guard ancestor > 0 else { return nil }
+        let sum = big.reduce(0.0) { $0 + prose(tree.entries[$1]) }
+        return sum >= 0.6 * prose(tree.entries[ancestor]) ? ancestor : nil
+    }
+
+    /// Non-link characters.
+    static func prose(_ entry: PageTree.Entry) -> Double { Double(entry.chars - entry.linkChars) }
+
+    // MARK: Widening
+
+    /// Climbs to ancestors that are themselves mostly prose and add a good deal of it: a story whose
+    /// sections sit in cousin containers (page builders, Google-style layouts) comes out whole.
+    static func widenToProse(_ tree: PageTree, _ start: Int) -> Int {
+        var top = start
+        var parent = Int(tree.entries[top].parent)
+        let t = Vocabulary.Threshold.self
+        while parent > tree.bodyIndex && tree.entries[parent].tag != .body {
+            let a = tree.entries[parent]
+            let current = tree.entries[top]
+            if a.chars == current.chars {
+                top = parent
+            } else if a.linkDensity < t.widenMaxLinkDensity, a.categories.isDisjoint(with: Vocabulary.negativeScore),
+                prose(a) >= t.widenMinGrowth * prose(current),
+                Double(a.proseChars) >= t.widenMinProseShare * Double(a.chars)
+            {
+                top = parent
+            } else {
+                break
+            }
+            parent = Int(tree.entries[top].parent)
+        }
+        return top
+    }
+
+    // MARK: Sibling merge
+
+    static func mergeSiblings(_ tree: PageTree, top: Int, mode: ExtractionMode, trace: inout Trace) -> [Int] {
+        let parent = Int(tree.entries[top].parent)
+        guard top != tree.bodyIndex, parent >= 0 else { return [top] }
+        let topEntry = tree.entries[top]
+        let threshold = max(
+            Vocabulary.Threshold.siblingMinScore, Vocabulary.Threshold.siblingScoreShare * finalScore(topEntry))
+        let topClass = topEntry.node.attribute("class") ?? ""
+        let siblings = liveElementChildren(tree, parent)
+        var included = [Bool](repeating: false, count: siblings.count)
+        for (k, s) in siblings.enumerated() {
+            if s == top { included[k] = true; continue }
+            let e = tree.entries[s]
+            guard e.chars > 0, e.categories.isDisjoint(with: Vocabulary.negativeScore) else { continue }
+            var bonus = 0.0
+            if !topClass.isEmpty, e.node.attribute("class") == topClass { bonus = 0.2 * finalScore(topEntry) }
+            if e.scored && finalScore(e) + bonus >= threshold {
+                included[k] = true
+            } else if !e.containsBlock || e.tag == .p {
+                let ld = e.linkDensity
+                if e.chars > Vocabulary.Threshold.siblingProseChars && ld < Vocabulary.Threshold.siblingProseLinkDensity {
+                    included[k] = true
+                } else if e.chars > 0 && ld == 0 && mode != .precision {
+                    let text = e.node.text
+                    if text.contains(". ") || text.trimmingSuffixSpaces().hasSuffix(".") { included[k] = true }
+                }
+            }
+            if included[k] { trace.record(.kept, tree, s, heuristic: "sibling-merge", score: finalScore(e)) }
+        }
+        // Headings, lists, quotes and tables between merged siblings belong to the same story.
+        if let first = included.firstIndex(of: true), let last = included.lastIndex(of: true), first < last {
+            for k in first...last where !included[k] {
+                let e = tree.entries[siblings[k]]
+                if e.categories.isDisjoint(with: Vocabulary.negativeScore) && e.linkDensity < 0.5 {
+                    included[k] = true
+                    trace.record(.kept, tree, siblings[k], heuristic: "sibling-sandwich")
+                }
+            }
+        }
+        return siblings.enumerated().filter { included[$0.offset] }.map(\.element)
+    }
+}
+
+extension String {
+    /// The string without trailing spaces and newlines.
+    func trimmingSuffixSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, let c = self[index(before: end)].unicodeScalars.first, c.properties.isWhitespace {
+            end = index(before: end)
+        }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,56 @@
+/// Stage: removes what is never story text, page-wide, before a candidate is chosen — scripts and other
+/// non-text tags, hidden nodes, consent banners, modals, comment sections, appended follow-up articles, and
+/// page chrome (nav, aside, footer, header, forms) unless one of those holds most of the page's text.
+///
+/// Doing this first matters: every later stage (and the fallbacks) would otherwise be able to pick a comment
+/// thread or an appended article as "the content".
+enum ChaffRemoval {
+    /// Flags chaff in `tree` (expects fresh aggregates) and re-aggregates.
+    static func run(_ tree: inout PageTree, keepComments: Bool, trace: inout Trace) {
+        let pageChars = Double(max(tree.entries[tree.bodyIndex].chars, 1))
+        let protected = Vocabulary.Threshold.protectedShare * pageChars
+        let pageProse = Double(tree.entries[tree.bodyIndex].paragraphChars)
+        let protectedProse = max(Vocabulary.Threshold.protectedProseShare * pageProse, 500)
+        var chaff = Vocabulary.pageChaff
+        if keepComments { chaff.remove(.comments) }
+        var i = 1
+        let count = tree.entries.count
+        while i < count {
+            let entry = tree.entries[i]
+            var reason: String?
+            if entry.tag == .comment {
+                reason = ""
+            } else if entry.tag == .text || entry.tag == .body || entry.tag == .html {
+                reason = nil
+            } else if Vocabulary.dropTags.contains(entry.tag) {
+                reason = "tag:\(entry.node.name)"
+            } else if Vocabulary.smallDropTags.contains(entry.tag) {
+                // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
+                if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
+                    reason = "tag:\(entry.node.name)"
+                }
+            } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
+                reason = "widget-role"
+            } else if entry.hidden {
+                if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
+            } else if Double(entry.chars) < protected {
+                if Vocabulary.chromeTags.contains(entry.tag) {
+                    if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
+                } else if entry.categories.contains(.chromeRole) {
+                    reason = "role"
+                } else if !entry.categories.isDisjoint(with: chaff), !entry.categories.contains(.articleBody) {
+                    reason = "category:" + entry.categories.intersection(chaff).label
+                }
+            }
+            if let reason {
+                if !reason.isEmpty && entry.chars > 0 { trace.record(.dropped, tree, i, heuristic: reason) }
+                let end = Int(entry.end)
+                for j in i..<end { tree.entries[j].removed = true }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        tree.aggregate()
+    }
+}

@@ -1,0 +1,135 @@
+/// Stage: removes boilerplate inside the chosen roots — share bars, related widgets, tag lists, author boxes,
+/// short byline/meta lines, captions, and link-heavy blocks (trafilatura's multi-granularity link tests).
+///
+/// Over-pruning guard: if the class-word rules would remove more than 6/7 of the roots' text, only the
+/// link-density rules are applied (a page whose every wrapper is called `post-meta` keeps its story).
+enum ContentPruning {
+    struct Removal {
+        var index: Int
+        var heuristic: String
+        var score: Double?
+    }
+
+    static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, trace: inout Trace) {
+        let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
+        guard total > 0 else { return }
+        var removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
+        let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
+        if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
+            removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: false)
+        }
+        for removal in removals {
+            trace.record(.dropped, tree, removal.index, heuristic: removal.heuristic, score: removal.score)
+            for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
+        }
+        tree.aggregate()
+    }
+
+    /// The removals the rules would make, outermost first (a removed node's subtree is not visited).
+    static func plan(
+        _ tree: PageTree, roots: [Int], total: Int, mode: ExtractionMode, useCategories: Bool
+    ) -> [Removal] {
+        var removals: [Removal] = []
+        let protectedChars = Vocabulary.Threshold.protectedShare * Double(total)
+        for root in roots {
+            var i = root + 1
+            let end = Int(tree.entries[root].end)
+            while i < end {
+                let e = tree.entries[i]
+                if e.removed || e.tag == .text || e.tag == .comment {
+                    i = e.tag == .text || e.tag == .comment ? i + 1 : Int(e.end)
+                    continue
+                }
+                if let removal = verdict(tree, i, protectedChars: protectedChars, mode: mode, useCategories: useCategories) {
+                    removals.append(removal)
+                    i = Int(e.end)
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return removals
+    }
+
+    /// Why node `i` should go, or nil to keep it.
+    static func verdict(
+        _ tree: PageTree, _ i: Int, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
+    ) -> Removal? {
+        let e = tree.entries[i]
+        if e.chars == 0 { return nil }
+        if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
+            let hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
+            if !hard.isEmpty { return Removal(index: i, heuristic: "category:" + hard.label) }
+            let soft = e.categories.intersection(Vocabulary.shortChaff)
+            if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
+                if !(soft == .caption && mode == .recall) {
+                    return Removal(index: i, heuristic: "short-category:" + soft.label)
+                }
+            }
+        }
+        switch e.tag {
+        case .time, .address:
+            return Removal(index: i, heuristic: "dateline-tag")
+        case .figcaption where mode != .recall:
+            return Removal(index: i, heuristic: "caption")
+        case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
+            return linkDensityVerdict(tree, i, mode: mode)
+        case .table:
+            let chars = Int(e.chars)
+            guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
+            let limit = chars < 1000 ? Vocabulary.Threshold.linkHeavyRatio : 0.5
+            return e.linkDensity > limit ? Removal(index: i, heuristic: "link-density:table", score: e.linkDensity) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
+    static func linkDensityVerdict(_ tree: PageTree, _ i: Int, mode: ExtractionMode) -> Removal? {
+        let e = tree.entries[i]
+        guard e.links > 0 else { return nil }
+        if e.tag == .span && !e.containsBlock { return nil }
+        let chars = Int(e.chars)
+        let linkChars = Int(e.linkChars)
+        let density = e.linkDensity
+        let t = Vocabulary.Threshold.self
+        if e.links == 1 {
+            let longLink = mode == .precision ? 10 : 100
+            if linkChars > longLink && density > 0.9 && e.tag != .p {
+                return Removal(index: i, heuristic: "link-density:single", score: density)
+            }
+        }
+        let last = isLastSibling(tree, i)
+        let gate: Int
+        if e.tag == .p {
+            gate = last ? t.lastParagraphGate : t.paragraphGate
+        } else {
+            gate = last ? t.lastElementGate : t.elementGate
+        }
+        let heavy = mode == .recall ? 0.9 : t.linkHeavyRatio
+        if chars < gate {
+            if density > heavy { return Removal(index: i, heuristic: "link-density:short", score: density) }
+            if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > 0.5 {
+                return Removal(index: i, heuristic: "link-density:short-links", score: density)
+            }
+        } else if e.links > Int32(t.linkFarmMinLinks) && density > t.linkFarmRatio
+            && linkChars / Int(e.links) < t.linkFarmMaxAverage
+        {
+            return Removal(index: i, heuristic: "link-density:farm", score: density)
+        } else if mode == .precision && density > 0.5 && e.tag != .p {
+            return Removal(index: i, heuristic: "link-density:precision", score: density)
+        }
+        return nil
+    }
+
+    /// True when no later element sibling carries text.
+    static func isLastSibling(_ tree: PageTree, _ i: Int) -> Bool {
+        var next = Int(tree.entries[i].nextSibling)
+        while next >= 0 {
+            let n = tree.entries[next]
+            if !n.removed && n.chars > 0 && n.tag != .comment { return false }
+            next = Int(n.nextSibling)
+        }
+        return true
+    }
+}

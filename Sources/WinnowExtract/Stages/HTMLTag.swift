@@ -1,0 +1,102 @@
+/// The tags the content stages reason about, as a compact value (no string compares in the hot path).
+enum HTMLTag: UInt8, Sendable {
+    case text, comment, unknownInline, unknownBlock
+    case html, head, body, title, meta, link
+    case div, section, article, main, header, footer, nav, aside, center, details, summary, address
+    case p, span, a, em, i, strong, b, u, code, kbd, samp, tt, pre, blockquote, q, br, hr, wbr
+    case ul, ol, li, dl, dt, dd, menu
+    case h1, h2, h3, h4, h5, h6
+    case table, thead, tbody, tfoot, tr, td, th, caption, colgroup, col
+    case figure, figcaption, img, picture, source
+    case script, style, noscript, template, iframe, svg, canvas, object, embed, math, map, area
+    case button, input, select, textarea, option, form, label, fieldset, legend, dialog
+    case video, audio, time, sup, sub, small, mark, abbr, cite, s, del, ins, font, big
+
+    private static let byName: [String: HTMLTag] = {
+        var table: [String: HTMLTag] = [:]
+        let named: [HTMLTag] = [
+            .html, .head, .body, .title, .meta, .link, .div, .section, .article, .main, .header, .footer, .nav,
+            .aside, .center, .details, .summary, .address, .p, .span, .a, .em, .i, .strong, .b, .u, .code, .kbd,
+            .samp, .tt, .pre, .blockquote, .q, .br, .hr, .wbr, .ul, .ol, .li, .dl, .dt, .dd, .menu, .h1, .h2,
+            .h3, .h4, .h5, .h6, .table, .thead, .tbody, .tfoot, .tr, .td, .th, .caption, .colgroup, .col,
+            .figure, .figcaption, .img, .picture, .source, .script, .style, .noscript, .template, .iframe, .svg,
+            .canvas, .object, .embed, .math, .map, .area, .button, .input, .select, .textarea, .option, .form,
+            .label, .fieldset, .legend, .dialog, .video, .audio, .time, .sup, .sub, .small, .mark, .abbr, .cite,
+            .s, .del, .ins, .font, .big,
+        ]
+        for tag in named { table[String(describing: tag)] = tag }
+        // Block-level HTML5 elements the stages treat like a div.
+        for name in ["hgroup", "search", "frameset", "noframes", "listing", "xmp", "plaintext", "output"] {
+            table[name] = .unknownBlock
+        }
+        table["strike"] = .s
+        return table
+    }()
+
+    /// The tag for a lowercase element name; unknown names are inline (custom elements behave like spans).
+    static func named(_ name: String) -> HTMLTag { byName[name] ?? .unknownInline }
+
+    /// True for elements that start a block of text.
+    var isBlock: Bool { Vocabulary.blockTags.contains(self) }
+
+    /// Heading level 1–6, or nil.
+    var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
+        }
+    }
+}
+
+/// What an element's class, id, role and itemprop say it is. A bitmask so a node can be several things.
+struct Category: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+
+    static let articleBody = Category(rawValue: 1 << 0)
+    static let hidden = Category(rawValue: 1 << 1)
+    static let consent = Category(rawValue: 1 << 2)
+    static let comments = Category(rawValue: 1 << 3)
+    static let authorBio = Category(rawValue: 1 << 4)
+    static let modal = Category(rawValue: 1 << 5)
+    static let toc = Category(rawValue: 1 << 6)
+    static let infinite = Category(rawValue: 1 << 7)
+    static let share = Category(rawValue: 1 << 8)
+    static let newsletter = Category(rawValue: 1 << 9)
+    static let navigation = Category(rawValue: 1 << 10)
+    static let sidebar = Category(rawValue: 1 << 11)
+    static let related = Category(rawValue: 1 << 12)
+    static let ads = Category(rawValue: 1 << 13)
+    static let tags = Category(rawValue: 1 << 14)
+    static let byline = Category(rawValue: 1 << 15)
+    static let footer = Category(rawValue: 1 << 16)
+    static let header = Category(rawValue: 1 << 17)
+    static let caption = Category(rawValue: 1 << 18)
+    static let print = Category(rawValue: 1 << 19)
+    /// Set from role=navigation etc. (not from class words).
+    static let chromeRole = Category(rawValue: 1 << 20)
+    /// Readability's positive class words (content, article, post...): raise the score, never prune.
+    static let positive = Category(rawValue: 1 << 21)
+    /// Generic content-area class names (`main-content`, `content`): a weaker anchor than `articleBody`.
+    static let contentArea = Category(rawValue: 1 << 22)
+    /// Set from widget roles (button, slider, progressbar...): controls, removed when small.
+    static let widgetRole = Category(rawValue: 1 << 23)
+
+    /// Every named category, for diagnostics and the vocabulary self-check.
+    static let named: [(name: String, category: Category)] = [
+        ("articleBody", .articleBody), ("hidden", .hidden), ("consent", .consent), ("comments", .comments),
+        ("authorBio", .authorBio), ("modal", .modal), ("toc", .toc), ("infinite", .infinite), ("share", .share),
+        ("newsletter", .newsletter), ("navigation", .navigation), ("sidebar", .sidebar), ("related", .related),
+        ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
+        ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
+    ]
+
+    /// Names of the categories in this set, e.g. "related+ads".
+    var label: String {
+        Category.named.filter { contains($0.category) }.map(\.name).joined(separator: "+")
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// Whitespace handling for inline content: HTML collapses runs of whitespace to one space and a block's
+/// edges are trimmed; `<pre>` keeps its text verbatim.
+enum InlineText {
+    /// Whitespace runs (including no-break spaces) become one space; a leading/trailing run stays one space,
+    /// so words in neighbouring text nodes stay apart.
+    static func collapse(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { collapse(bytes: $0) }
+    }
+
+    /// `collapse` on UTF-8 bytes: ASCII whitespace, no-break space (C2 A0), the U+2000–U+200B spaces,
+    /// U+202F, U+205F and U+3000 count as whitespace.
+    static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var inSpace = false
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            let b = bytes[k]
+            var width = 0
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                width = 1
+            } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xA0 {
+                width = 2
+            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80,
+                bytes[k + 2] <= 0x8B || bytes[k + 2] == 0xAF
+            {
+                width = 3
+            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x81, bytes[k + 2] == 0x9F {
+                width = 3
+            } else if b == 0xE3, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
+                width = 3
+            }
+            if width > 0 {
+                if !inSpace { out.append(0x20) }
+                inSpace = true
+                k += width
+            } else {
+                out.append(b)
+                inSpace = false
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The original scalar-based collapse (kept for non-UTF-8 callers).
+    static func collapseScalars(_ text: String) -> String {
+        var out = String()
+        out.reserveCapacity(text.utf8.count)
+        var inSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}" {
+                if !inSpace { out.unicodeScalars.append(" ") }
+                inSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                inSpace = false
+            }
+        }
+        return out
+    }
+
+    /// Code text as written: tabs kept, trailing whitespace and surrounding blank lines removed.
+    static func verbatim(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var l = line
+            while let last = l.last, last == " " || last == "\t" || last == "\r" { l = l.dropLast() }
+            return l
+        }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Trims block edges, drops doubled spaces between neighbouring runs, merges adjacent text and removes
+    /// empty wrappers and leading/trailing line breaks.
+    static func normalize(_ inlines: [Inline]) -> [Inline] {
+        var spaceBefore = true
+        var forward = trimLeading(inlines, spaceBefore: &spaceBefore)
+        var spaceAfter = true
+        forward = trimTrailing(forward, spaceAfter: &spaceAfter)
+        var result = compact(forward)
+        while let first = result.first, first == .lineBreak { result.removeFirst() }
+        while let last = result.last, last == .lineBreak { result.removeLast() }
+        return result
+    }
+
+    /// Forward pass: a space right after a space (or at the start, or after a line break) is dropped.
+    private static func trimLeading(_ inlines: [Inline], spaceBefore: inout Bool) -> [Inline] {
+        var out: [Inline] = []
+        out.reserveCapacity(inlines.count)
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                var t = Substring(s)
+                if spaceBefore { while t.first == " " { t = t.dropFirst() } }
+                if !t.isEmpty { spaceBefore = t.last == " " }
+                out.append(.text(String(t)))
+            case .lineBreak:
+                spaceBefore = true
+                out.append(.lineBreak)
+            case .code(let s):
+                spaceBefore = false
+                out.append(.code(s.trimmingCharacters(in: .whitespaces)))
+            case .emphasis(let c): out.append(.emphasis(trimLeading(c, spaceBefore: &spaceBefore)))
+            case .strong(let c): out.append(.strong(trimLeading(c, spaceBefore: &spaceBefore)))
+            case .link(let href, let c): out.append(.link(href: href, content: trimLeading(c, spaceBefore: &spaceBefore)))
+            }
+        }
+        return out
+    }
+
+    /// Backward pass: a space right before a line break or at the end is dropped.
+    private static func trimTrailing(_ inlines: [Inline], spaceAfter: inout Bool) -> [Inline] {
+        var out: [Inline] = []
+        out.reserveCapacity(inlines.count)
+        for inline in inlines.reversed() {
+            switch inline {
+            case .text(let s):
+                var t = Substring(s)
+                if spaceAfter { while t.last == " " { t = t.dropLast() } }
+                if !t.isEmpty { spaceAfter = false }
+                out.append(.text(String(t)))
+            case .lineBreak:
+                spaceAfter = true
+                out.append(.lineBreak)
+            case .code:
+                spaceAfter = false
+                out.append(inline)
+            case .emphasis(let c): out.append(.emphasis(trimTrailing(c, spaceAfter: &spaceAfter)))
+            case .strong(let c): out.append(.strong(trimTrailing(c, spaceAfter: &spaceAfter)))
+            case .link(let href, let c): out.append(.link(href: href, content: trimTrailing(c, spaceAfter: &spaceAfter)))
+            }
+        }
+        return out.reversed()
+    }
+
+    /// Removes empty pieces, merges neighbouring text, and limits line breaks to two in a row.
+    private static func compact(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        var breaks = 0
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                if s.isEmpty { continue }
+                breaks = 0
+                if case .text(let previous)? = out.last {
+                    out[out.count - 1] = .text(previous + s)
+                } else {
+                    out.append(inline)
+                }
+            case .lineBreak:
+                breaks += 1
+                if breaks <= 2 { out.append(.lineBreak) }
+            case .code(let s):
+                if s.isEmpty { continue }
+                breaks = 0
+                out.append(inline)
+            case .emphasis(let c):
+                let inner = compact(c)
+                if !inner.isEmpty { breaks = 0; out.append(.emphasis(inner)) }
+            case .strong(let c):
+                let inner = compact(c)
+                if !inner.isEmpty { breaks = 0; out.append(.strong(inner)) }
+            case .link(let href, let c):
+                let inner = compact(c)
+                if !inner.isEmpty { breaks = 0; out.append(.link(href: href, content: inner)) }
+            }
+        }
+        return out
+    }
+
+    /// The plain text of inline content; line breaks become newlines.
+    static func plainText(_ inlines: [Inline]) -> String {
+        var out = ""
+        append(inlines, to: &out)
+        return out
+    }
+
+    private static func append(_ inlines: [Inline], to out: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s): out += s
+            case .lineBreak: out += "\n"
+            case .emphasis(let c), .strong(let c), .link(_, let c): append(c, to: &out)
+            }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+import WinnowDOM
+
+/// A flat, pre-order mirror of the `<body>` subtree with per-node features, built in one iterative walk.
+///
+/// Index `i`'s subtree is the range `i ..< end[i]`, so "contains" is two compares and subtree walks are loops.
+/// Stages flag nodes (`removed`) instead of mutating the libxml2 tree, so nothing is ever copied or re-parsed.
+struct PageTree {
+    /// One mirrored node; aggregates cover the node's subtree minus removed parts (see `aggregate()`).
+    struct Entry {
+        var node: Node
+        var tag: HTMLTag
+        var parent: Int32
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        /// One past the last index of this node's subtree.
+        var end: Int32 = 0
+        var categories: Category = []
+        var hidden = false
+        var removed = false
+        /// For text nodes: collapsed character count and commas of the node's own text.
+        var ownChars: Int32 = 0
+        var ownCommas: Int32 = 0
+        // Aggregates (filled by `aggregate()`).
+        var chars: Int32 = 0
+        var linkChars: Int32 = 0
+        var commas: Int32 = 0
+        var links: Int32 = 0
+        var shortLinks: Int32 = 0
+        var paragraphChars: Int32 = 0
+        var paragraphs: Int32 = 0
+        /// Text reaching this block directly (through inline elements, not through child blocks).
+        var inlineChars: Int32 = 0
+        var containsBlock = false
+        var images: Int32 = 0
+        var listItems: Int32 = 0
+        var headingChars: Int32 = 0
+        /// Text in prose-like blocks (≥ 25 direct characters, not link-heavy): how much of a node is "story".
+        var proseChars: Int32 = 0
+        /// Readability content score (paragraph scores propagated to ancestors).
+        var score: Double = 0
+        var scored = false
+
+        /// Link characters over text characters, 0 for empty nodes.
+        var linkDensity: Double { chars > 0 ? Double(linkChars) / Double(chars) : 0 }
+    }
+
+    var entries: [Entry] = []
+    /// Index of `<body>` (always 0 when a body exists).
+    var bodyIndex: Int { 0 }
+
+    /// Mirrors `root`'s subtree (normally `<html>`) plus any elements libxml2 left after it at document level
+    /// (content following a stray `</html>`), which become children of the root entry.
+    /// Classifies tags, categories and visibility on the way.
+    init(root: Node) {
+        entries.reserveCapacity(4096)
+        // Pages repeat the same class attribute on many nodes; match each distinct value once.
+        var classCache: [String: Category] = [:]
+        entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
+        var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache)
+        var stray = root.nextSibling
+        while let node = stray {
+            stray = node.nextSibling
+            guard node.isElement else { continue }
+            let index = Int32(entries.count)
+            entries.append(PageTree.classify(node, parent: 0, classCache: &classCache))
+            if lastTopChild >= 0 { entries[Int(lastTopChild)].nextSibling = index } else { entries[0].firstChild = index }
+            lastTopChild = index
+            _ = mirrorChildren(of: node, index: index, lastChild: -1, classCache: &classCache)
+            entries[Int(index)].end = Int32(entries.count)
+        }
+        entries[0].end = Int32(entries.count)
+    }
+
+    /// Appends `node`'s descendants in pre-order below entry `index`; returns the last direct child's index.
+    private mutating func mirrorChildren(
+        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout [String: Category]
+    ) -> Int32 {
+        // Explicit stack of (next node, parent index, last child index) so deep pages cannot overflow.
+        var stack: [(cursor: Node?, index: Int32, lastChild: Int32)] = [(node.firstChild, rootIndex, lastChild)]
+        var rootLast = lastChild
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard let node = stack[top].cursor else {
+                let finished = stack.removeLast()
+                if finished.index == rootIndex { rootLast = finished.lastChild } else {
+                    entries[Int(finished.index)].end = Int32(entries.count)
+                }
+                continue
+            }
+            stack[top].cursor = node.nextSibling
+            let parentIndex = stack[top].index
+            let index = Int32(entries.count)
+            let entry: Entry
+            switch node.kind {
+            case .element:
+                entry = PageTree.classify(node, parent: parentIndex, classCache: &classCache)
+            case .text, .cdata:
+                var text = Entry(node: node, tag: .text, parent: parentIndex)
+                let counts = node.withOwnTextBytes(PageTree.countText)
+                text.ownChars = Int32(counts.chars)
+                text.ownCommas = Int32(counts.commas)
+                text.end = index + 1
+                entry = text
+            case .comment:
+                entry = Entry(node: node, tag: .comment, parent: parentIndex, end: index + 1)
+            default:
+                continue
+            }
+            entries.append(entry)
+            let last = stack[top].lastChild
+            if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
+            stack[top].lastChild = index
+            if entry.tag != .text && entry.tag != .comment {
+                stack.append((node.firstChild, index, -1))
+            }
+        }
+        return rootLast
+    }
+
+    /// Tag, categories and visibility of one element, from one pass over its attributes.
+    private static func classify(_ node: Node, parent: Int32, classCache: inout [String: Category]) -> Entry {
+        var entry = Entry(node: node, tag: HTMLTag.named(node.name), parent: parent)
+        // Never-text elements are out of every measurement from the start (scripts must not count as page text).
+        if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
+        var classValue: String?
+        var idValue: String?
+        var role: String?
+        var itemprop: String?
+        var labelled = false
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "class": classValue = attribute.value
+            case "id": idValue = attribute.value
+            case "role":
+                role = attribute.value
+                if attribute.value == "region" || attribute.value == "tabpanel" { labelled = true }
+            case "itemprop": itemprop = attribute.value
+            case "hidden": entry.hidden = true
+            case "aria-labelledby": labelled = true
+            case "aria-hidden": if attribute.value.lowercased() == "true" { entry.hidden = true }
+            case "aria-modal": if attribute.value.lowercased() == "true" { entry.categories.insert(.modal) }
+            case "style": if PageTree.styleHides(attribute.value) { entry.hidden = true }
+            default: break
+            }
+        }
+        // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
+        if labelled { entry.hidden = false }
+        // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
+        if entry.hidden, let idValue, idValue.hasPrefix("S:") { entry.hidden = false }
+        var categories: Category = []
+        if let classValue, !classValue.isEmpty {
+            if let cached = classCache[classValue] {
+                categories = cached
+            } else {
+                categories = CategoryMatcher.categories(ofTokens: classValue)
+                classCache[classValue] = categories
+            }
+        }
+        if idValue != nil || role != nil || itemprop != nil {
+            categories.formUnion(CategoryMatcher.categories(class: nil, id: idValue, role: role, itemprop: itemprop))
+        }
+        entry.categories = categories
+        // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
+        if entry.categories.contains(.hidden) {
+            if classValue.map(PageTree.hasResponsiveShow) ?? false {
+                entry.categories.remove(.hidden)
+            } else {
+                entry.hidden = true
+            }
+        }
+        return entry
+    }
+
+    /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
+    static func hasResponsiveShow(_ classValue: String) -> Bool {
+        for token in classValue.split(separator: " ") {
+            if token.contains(":") { return true }
+            if token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline")) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// True for inline styles that hide the element.
+    static func styleHides(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return compact.containsBytes(Array("display:none".utf8)) || compact.containsBytes(Array("visibility:hidden".utf8))
+    }
+
+    /// Counts of one text node: characters with whitespace runs collapsed (ends trimmed), and commas.
+    struct TextCounts {
+        var chars = 0
+        var commas = 0
+    }
+
+    static func countText(_ bytes: UnsafeBufferPointer<UInt8>) -> TextCounts {
+        var counts = TextCounts()
+        var pendingSpace = false
+        var any = false
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                pendingSpace = any
+            default:
+                if byte & 0xC0 == 0x80 { continue }  // UTF-8 continuation byte
+                if pendingSpace { counts.chars += 1; pendingSpace = false }
+                counts.chars += 1
+                any = true
+                if byte == 0x2C { counts.commas += 1 }
+            }
+        }
+        return counts
+    }
+
+    // MARK: Queries
+
+    /// True when `inner` lies in `outer`'s subtree (or is it).
+    func contains(_ outer: Int, _ inner: Int) -> Bool {
+        inner >= outer && inner < Int(entries[outer].end)
+    }
+
+    /// Element children of `index`, in order.
+    func elementChildren(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var child = Int(entries[index].firstChild)
+        while child >= 0 {
+            if entries[child].tag != .text && entries[child].tag != .comment { result.append(child) }
+            child = Int(entries[child].nextSibling)
+        }
+        return result
+    }
+
+    /// True when the node or one of its ancestors up to (not including) `stop` is removed.
+    func isRemoved(_ index: Int, below stop: Int = -1) -> Bool {
+        var cursor = index
+        while cursor >= 0 && cursor != stop {
+            if entries[cursor].removed { return true }
+            cursor = Int(entries[cursor].parent)
+        }
+        return false
+    }
+
+    /// A short selector-like path for explanations: `div.related-posts` or `section#comments`.
+    func path(of index: Int) -> String {
+        let entry = entries[index]
+        var result = entry.node.name
+        if let id = entry.node.id, !id.isEmpty { result += "#" + id }
+        let classes = entry.node.classNames.prefix(2)
+        if !classes.isEmpty { result += "." + classes.joined(separator: ".") }
+        return result
+    }
+
+    // MARK: Aggregation
+
+    /// Recomputes every aggregate bottom-up in one reverse pass, leaving out removed subtrees.
+    mutating func aggregate() {
+        let count = entries.count
+        var flow = [Int32](repeating: 0, count: count)
+        for i in 0..<count {
+            let own = entries[i].ownChars
+            let commas = entries[i].ownCommas
+            entries[i].chars = own
+            entries[i].commas = commas
+            entries[i].linkChars = 0
+            entries[i].links = 0
+            entries[i].shortLinks = 0
+            entries[i].paragraphChars = 0
+            entries[i].paragraphs = 0
+            entries[i].inlineChars = 0
+            entries[i].containsBlock = false
+            entries[i].images = 0
+            entries[i].listItems = 0
+            entries[i].headingChars = 0
+            entries[i].proseChars = 0
+            flow[i] = own
+        }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let tag = entries[i].tag
+            switch tag {
+            case .a:
+                entries[i].linkChars = entries[i].chars
+                entries[i].links += 1
+                if entries[i].chars < Int32(Vocabulary.Threshold.shortLinkChars) { entries[i].shortLinks += 1 }
+            case .p:
+                entries[i].paragraphChars = entries[i].chars
+                entries[i].paragraphs += 1
+            case .img: entries[i].images += 1
+            case .li: entries[i].listItems += 1
+            case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
+            default: break
+            }
+            let isBlock = tag.isBlock
+            if isBlock {
+                entries[i].inlineChars = flow[i]
+                let unit = entries[i]
+                if unit.inlineChars >= Int32(Vocabulary.Threshold.scoringMinChars)
+                    && (unit.containsBlock || unit.linkDensity < 0.5)
+                {
+                    entries[i].proseChars += unit.inlineChars
+                }
+            }
+            let parent = Int(entries[i].parent)
+            guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
+            // Adjacent inline runs are joined by a space when the text is rendered; count it.
+            let e = entries[i]
+            entries[parent].chars += e.chars
+            entries[parent].linkChars += e.linkChars
+            entries[parent].commas += e.commas
+            entries[parent].links += e.links
+            entries[parent].shortLinks += e.shortLinks
+            entries[parent].paragraphChars += e.paragraphChars
+            entries[parent].paragraphs += e.paragraphs
+            entries[parent].images += e.images
+            entries[parent].listItems += e.listItems
+            entries[parent].headingChars += e.headingChars
+            entries[parent].proseChars += e.proseChars
+            if isBlock || e.containsBlock { entries[parent].containsBlock = true }
+            if !isBlock { flow[parent] += flow[i] }
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// True when `needle` occurs in the array (naive search; inputs are short style attributes).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, count >= needle.count else { return false }
+        for start in 0...(count - needle.count) {
+            var k = 0
+            while k < needle.count && self[start + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,263 @@
+/// Every word list, tag set and threshold the content stages use, kept together as data so they can be read,
+/// tuned and self-checked in one place (see `VocabularyTests`). Stages never hard-code a class word or a number.
+enum Vocabulary {
+    // MARK: Tags
+
+    /// Elements removed with their whole subtree before anything is measured: never readable story text.
+    static let dropTags: Set<HTMLTag> = [
+        .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
+        .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
+    ]
+
+    /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
+    /// `<div>` was left open, so a "button" can end up holding the whole page.
+    /// `<noscript>` is here too: JS-rendered forums (Discourse) put the whole crawler view of a thread in one.
+    static let smallDropTags: Set<HTMLTag> = [
+        .button, .label, .fieldset, .legend, .select, .option, .menu, .noscript,
+    ]
+
+    /// JSON-LD `@type`s that make a page a discussion, where comments and replies are the content.
+    static let discussionTypes: [String] = ["DiscussionForumPosting", "QAPage", "\"Question\""]
+
+    /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
+    /// `<header>` or an ASP.NET `<form>` wrapper).
+    static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
+
+    /// Elements that start a new block of text.
+    static let blockTags: Set<HTMLTag> = [
+        .html, .body, .div, .section, .article, .main, .header, .footer, .nav, .aside, .p, .pre, .blockquote,
+        .ul, .ol, .li, .dl, .dt, .dd, .h1, .h2, .h3, .h4, .h5, .h6, .table, .thead, .tbody, .tfoot, .tr, .td, .th,
+        .caption, .figure, .figcaption, .hr, .form, .center, .details, .summary, .address, .fieldset, .unknownBlock,
+    ]
+
+    /// Blocks that score as paragraphs when they hold enough direct text (Readability's p/td/pre plus
+    /// text-bearing divs).
+    static let scoringTags: Set<HTMLTag> = [
+        .p, .pre, .td, .div, .section, .article, .main, .blockquote, .center, .dd, .unknownBlock,
+    ]
+
+    /// Readability's per-tag starting score for a node that receives paragraph scores.
+    static let tagBaseScore: [HTMLTag: Double] = [
+        .div: 5, .article: 5, .main: 5, .section: 3, .pre: 3, .td: 3, .blockquote: 3,
+        .address: -3, .ol: -3, .ul: -3, .dl: -3, .dd: -3, .dt: -3, .li: -3, .form: -3,
+        .h1: -5, .h2: -5, .h3: -5, .h4: -5, .h5: -5, .h6: -5, .th: -5,
+    ]
+
+    // MARK: Class / id vocabulary
+
+    /// Whole class or id tokens (lowercased, as written) and the category each one signals.
+    static let wholeTokens: [Category: [String]] = [
+        .articleBody: [
+            "entry-content", "article-content", "article__content", "article-body", "article__body", "articlebody",
+            "article-text", "articletext", "body-text", "post-text", "post-body", "post-content", "post__content",
+            "postcontent", "story-body", "story-content", "storycontent", "blog-content", "entry-body",
+            "article-container", "article__container", "articlecontent", "c-entry-content", "story-text",
+            "field-body", "single-content", "single-post-content", "td-post-content", "post-entry", "entry_content",
+            "article_body", "article_content", "post_content", "story_body", "article-detail", "news-content",
+            "fulltext", "blog-post-content", "article-main", "post-article", "entry-text",
+        ],
+        .contentArea: [
+            "main-content", "content-body", "text-content", "rich-text", "richtext", "w-richtext", "page-content",
+            "body-copy", "story", "content-main", "maincontent", "main_content", "primary-content", "content",
+            "region-content", "post", "entry", "blog-post", "hentry",
+        ],
+        .hidden: [
+            "hidden", "hide", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+            "screen-reader-only", "invisible", "u-hidden", "noprint", "notloaded", "element-invisible",
+            "a11y-hidden", "offscreen",
+        ],
+        .consent: [
+            "cookie-banner", "cookie-notice", "cookie-consent", "cookie-bar", "cookiebar", "cookie-popup",
+            "cookie-law", "cookie-message", "cookienotice", "cookieconsent", "cookie-policy-banner", "cc-banner",
+            "cc-window", "onetrust-banner-sdk", "onetrust-consent-sdk", "onetrust-pc-sdk", "cookiebot", "cmplz",
+            "moove-gdpr", "borlabs-cookie", "gdpr", "consent", "cookie-wrapper", "cookies-banner", "truste",
+        ],
+        .comments: [
+            "comments", "comment-list", "commentlist", "comments-area", "comment-respond", "respond",
+            "disqus_thread", "dsq-comments", "article-comments", "post-comments", "comments-section",
+            "comment-section", "commentssection", "comments-container", "comment-form", "reply-form", "comentarios",
+        ],
+        .authorBio: [
+            "author-bio", "author-box", "authorbox", "about-author", "about-the-author", "author-info",
+            "author-card", "author-profile", "author-details", "author-block", "bio", "author-description",
+            "post-author-bio", "author-avatar", "author-wrap",
+        ],
+        .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
+        .sidebar: ["widget-area", "sidebar-widget"],
+        .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
+        .byline: ["entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date"],
+        .caption: ["wp-caption-text", "image-caption", "photo-credit"],
+        .positive: ["h-entry"],
+        .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
+        .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],
+    ]
+
+    /// Parts of a class or id token (split on `-` and `_`), each signalling a category on its own.
+    static let tokenParts: [Category: [String]] = [
+        .share: [
+            "share", "shares", "sharing", "sharebar", "sharethis", "addthis", "social", "socials", "sociable",
+            "addtoany", "a2a", "shariff", "whatsapp", "tweet",
+        ],
+        .newsletter: ["newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp", "mc4wp"],
+        .navigation: [
+            "nav", "navbar", "navigation", "navbox", "subnav", "menu", "breadcrumb", "breadcrumbs", "pagination",
+            "pager", "skip", "topbar", "masthead", "crumbs",
+        ],
+        .sidebar: ["sidebar", "rail", "sidebox", "aside"],
+        .related: [
+            "related", "relatedposts", "relatedarticles", "recommended", "recommendations", "popular",
+            "mostpopular", "trending", "viral", "outbrain", "taboola", "teaser", "teasers", "readmore", "readnext",
+            "upnext", "yarpp", "crp",
+        ],
+        .ads: [
+            "ad", "ads", "advert", "advertisement", "adsense", "adslot", "adunit", "sponsor", "sponsored",
+            "promo", "promoted", "dfp", "gpt", "banner", "criteo", "commercial", "affiliate",
+        ],
+        .tags: ["tags", "tagcloud", "taglist", "keywords", "categories"],
+        .byline: [
+            "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
+            "posted", "updated", "time", "writtenby", "credits", "credit",
+        ],
+        .footer: ["footer", "copyright", "colophon", "disclaimer"],
+        .header: ["header", "masthead", "hero"],
+        .comments: ["comment", "comments", "disqus", "discussion", "replies"],
+        .caption: ["caption", "figcaption"],
+        .print: ["print", "noprint"],
+        .positive: [
+            "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+            "story", "prose", "markdown",
+        ],
+    ]
+
+    /// `role` attribute values that mark chrome.
+    static let chromeRoles: Set<String> = [
+        "navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "banner",
+        "contentinfo", "search", "toolbar",
+    ]
+
+    /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.
+    static let widgetRoles: Set<String> = [
+        "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
+    ]
+
+    /// `role` / `itemprop` values that mark the story body.
+    static let bodyRoles: Set<String> = ["main", "article"]
+    static let bodyItemprops: Set<String> = ["articlebody", "text", "reviewbody", "description"]
+
+    /// Categories removed from the whole page before the candidate is chosen (chaff no reading of the page needs).
+    static let pageChaff: Category = [.hidden, .consent, .comments, .modal, .infinite]
+
+    /// Categories removed inside the chosen content (guarded against over-pruning).
+    static let contentChaff: Category = [
+        .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .toc, .footer, .print,
+    ]
+
+    /// Categories removed inside the content only when the element is short (metadata lines).
+    static let shortChaff: Category = [.byline, .header, .caption]
+
+    /// Categories that lower a node's Readability score; `articleBody` raises it.
+    static let negativeScore: Category = [
+        .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .comments, .footer,
+        .byline, .modal, .consent,
+    ]
+
+    // MARK: Text vocabulary
+
+    /// Short block texts after which the story is over (lowercased prefixes).
+    static let terminatingPhrases: [String] = [
+        "related articles", "related stories", "related posts", "related content", "related reading",
+        "related coverage", "related news", "related:", "related", "next story", "next article", "read next",
+        "going viral", "more from", "more stories", "more news", "more articles", "you may also like",
+        "you might also like", "you may be interested", "recommended for you", "recommended", "trending now",
+        "trending", "most popular", "most read", "popular stories", "popular posts", "leave a comment",
+        "leave a reply", "post a comment", "add a comment", "comments", "share this", "share on", "share:",
+        "sign up for", "subscribe to our newsletter", "don't miss", "also read", "latest news", "latest stories",
+        "top stories", "editor's picks", "what to read next", "up next", "explore more", "about the author",
+        "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
+        "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
+        "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+    ]
+
+    /// Words of share/print bars; a short line made only of these is dropped.
+    static let shareWords: Set<String> = [
+        "share", "tweet", "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail",
+        "print", "reddit", "telegram", "copy", "link", "pin", "it", "this", "on", "via", "mail", "flipboard",
+        "save", "article", "comments", "comment", "messenger", "sms", "story", "the", "url",
+    ]
+
+    /// Labels that are never content when they are a block of their own (lowercased, whole text).
+    static let labelBlocks: Set<String> = [
+        "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
+        "story continues below advertisement", "continue reading below", "article continues below",
+        "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
+        "read more", "continue reading", "show more", "close", "menu", "search",
+    ]
+
+    /// Lowercased line starts that mark a byline or dateline.
+    static let bylineStarts: [String] = [
+        "by ", "posted by ", "written by ", "posted on ", "published on ", "published ", "updated ",
+        "last updated", "words by ", "story by ", "reporting by ",
+    ]
+
+    // MARK: Thresholds
+
+    /// Thresholds, named after the heuristic that reads them.
+    enum Threshold {
+        /// Minimum direct text of a block for it to score as a paragraph (Readability).
+        static let scoringMinChars = 25
+        /// Text under which a result is suspicious and the fallbacks run (trafilatura's MIN_EXTRACTED_SIZE).
+        static let minExtractedChars = 250
+        /// A result under this share of the page text is suspicious when it is also under `recallCeiling`.
+        static let minPageShare = 0.2
+        static let recallCeiling = 3000
+        /// A fallback replaces the result only when it is this many times longer.
+        static let fallbackRatio = 1.5
+        /// Over-pruning guard: pruning may remove at most this share of the candidate's text.
+        static let maxPrunedShare = 6.0 / 7.0
+        /// An element holding this share of the page (or candidate) text is never removed by class words.
+        static let protectedShare = 0.5
+        /// An id with more `-`/`_` parts than this is a heading slug; its parts are not class words.
+        static let slugParts = 3
+        /// `smallDropTags` elements are removed under this many characters.
+        static let smallDropChars = 300
+        /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
+        /// nested in them, or a script reveals them).
+        static let protectedProseShare = 0.6
+        /// `shortChaff` elements are removed only under this many characters.
+        static let shortChaffChars = 200
+        /// Link-density rules (trafilatura): length gates and ratios.
+        static let paragraphGate = 30
+        static let lastParagraphGate = 60
+        static let elementGate = 100
+        static let lastElementGate = 300
+        static let linkHeavyRatio = 0.8
+        static let shortLinkChars = 10
+        static let linkFarmRatio = 0.9
+        static let linkFarmMinLinks = 4
+        static let linkFarmMaxAverage = 100
+        static let tableMinChars = 200
+        /// Sibling merge (Readability): share of the top score, and the prose-paragraph rules.
+        static let siblingScoreShare = 0.2
+        static let siblingMinScore = 10.0
+        static let siblingProseChars = 80
+        static let siblingProseLinkDensity = 0.25
+        /// An anchor is trusted when its text is at least this share of the scorer's best node's text.
+        static let anchorMinShare = 0.5
+        /// ... or this share when the anchor lies inside the scorer's node.
+        static let anchorInsideShare = 0.15
+        /// Widening: an ancestor replaces the node when its link density is below this, it has this many
+        /// times the node's prose, and this share of its text sits in prose blocks.
+        static let widenMaxLinkDensity = 0.25
+        static let widenMinGrowth = 1.3
+        static let widenMinProseShare = 0.75
+        /// Terminating blocks cut the tail only when this short, and after this much text.
+        static let terminatingMaxChars = 60
+        static let terminatingMinPreceding = 200
+        /// Bylines are short.
+        static let bylineMaxChars = 120
+        /// Blocks repeated this long or longer are dropped the second time (responsive copies).
+        static let duplicateMinChars = 50
+        /// ... when at least this many consecutive blocks repeat an earlier run.
+        static let duplicateRunBlocks = 3
+    }
+}

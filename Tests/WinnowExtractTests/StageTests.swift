@@ -1,0 +1,187 @@
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// Builds the page tree of an HTML snippet and finds entries by id.
+struct TreeFixture {
+    let document: Document
+    var tree: PageTree
+
+    init(_ html: String) throws {
+        document = try Document(html: html)
+        let root = try #require(document.root)
+        tree = PageTree(root: root)
+        tree.aggregate()
+    }
+
+    func index(id: String) throws -> Int {
+        try #require(tree.entries.indices.first { tree.entries[$0].node.id == id })
+    }
+}
+
+@Suite struct CategoryMatcherTests {
+    @Test func matchesWholeTokensAndParts() {
+        #expect(CategoryMatcher.categories(ofTokens: "entry-content clearfix").contains(.articleBody))
+        #expect(CategoryMatcher.categories(ofTokens: "td-related-posts").contains(.related))
+        #expect(CategoryMatcher.categories(ofTokens: "social_share-bar").contains(.share))
+        #expect(CategoryMatcher.categories(ofTokens: "Cookie-Banner").contains(.consent))
+        #expect(CategoryMatcher.categories(ofTokens: "article__body--wide").contains(.articleBody))
+    }
+
+    @Test func neverMatchesSubstrings() {
+        #expect(CategoryMatcher.categories(ofTokens: "shareholder-report").isEmpty)
+        #expect(CategoryMatcher.categories(ofTokens: "navy-theme").isEmpty)
+        #expect(!CategoryMatcher.categories(ofTokens: "adventure").contains(.ads))
+        #expect(!CategoryMatcher.categories(ofTokens: "tag-gardening category-news").contains(.tags))
+    }
+
+    @Test func rolesAndItemprops() {
+        #expect(CategoryMatcher.categories(class: nil, id: nil, role: "navigation", itemprop: nil).contains(.chromeRole))
+        #expect(CategoryMatcher.categories(class: nil, id: nil, role: nil, itemprop: "articleBody").contains(.articleBody))
+    }
+}
+
+@Suite struct PageTreeTests {
+    @Test func aggregatesTextAndLinkCharacters() throws {
+        let f = try TreeFixture(#"<html><body><div id="d"><p id="p">Hello world, again</p><ul id="l"><li><a href="/x">Link one</a></li><li>Plain</li></ul></div></body></html>"#)
+        let p = f.tree.entries[try f.index(id: "p")]
+        #expect(p.chars == 18)
+        #expect(p.commas == 1)
+        #expect(p.linkChars == 0)
+        let list = f.tree.entries[try f.index(id: "l")]
+        #expect(list.linkChars == 8)
+        #expect(list.links == 1)
+        #expect(list.listItems == 2)
+        let div = f.tree.entries[try f.index(id: "d")]
+        #expect(div.paragraphs == 1 && div.paragraphChars == 18)
+        #expect(div.linkDensity > 0 && div.linkDensity < 0.5)
+    }
+
+    @Test func hiddenNodesAreFlagged() throws {
+        let f = try TreeFixture(#"<html><body><div id="a" style="display: none">x</div><div id="b" class="hidden md:block">y</div><div id="c" aria-hidden="true">z</div><div id="d" class="sr-only">w</div></body></html>"#)
+        #expect(f.tree.entries[try f.index(id: "a")].hidden)
+        #expect(!f.tree.entries[try f.index(id: "b")].hidden)
+        #expect(f.tree.entries[try f.index(id: "c")].hidden)
+        #expect(f.tree.entries[try f.index(id: "d")].hidden)
+    }
+
+    @Test func removedSubtreesLeaveTheAggregates() throws {
+        var f = try TreeFixture(#"<html><body><div id="d"><p>Keep this text, which is the longer part of the page</p><nav id="n"><a href="/">Home page link</a></nav></div></body></html>"#)
+        var trace = Trace(enabled: true)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        let d = f.tree.entries[try f.index(id: "d")]
+        #expect(d.chars == 52)
+        #expect(d.linkChars == 0)
+        #expect(trace.decisions.contains { $0.path.hasPrefix("nav") && $0.verdict == .dropped })
+    }
+}
+
+@Suite struct LinkDensityTests {
+    @Test func linkListIsPrunedProseWithALinkIsKept() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div id="root">
+            <p id="prose">A long paragraph of story text that mentions <a href="/x">one source</a> in passing and goes on to explain the rest.</p>
+            <ul id="links"><li><a href="/1">First other story</a></li><li><a href="/2">Second other story</a></li><li><a href="/3">Third other story</a></li></ul>
+            <p id="tail">More story text after the list, long enough to count as a real paragraph of prose here.</p>
+            </div></body></html>
+            """#)
+        let root = try f.index(id: "root")
+        var trace = Trace(enabled: false)
+        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "prose")].removed)
+        #expect(f.tree.entries[try f.index(id: "links")].removed)
+        #expect(!f.tree.entries[try f.index(id: "tail")].removed)
+    }
+
+    @Test func overPruningGuardKeepsTheStory() throws {
+        // Every wrapper carries a chaff-sounding class; removing them would remove the whole story.
+        var f = try TreeFixture(#"""
+            <html><body><div id="root"><div id="meta" class="post-meta"><p>Story paragraph one, long enough to matter for the measurement of text.</p><p>Story paragraph two, also long enough to matter for the measurement.</p></div></div></body></html>
+            """#)
+        let root = try f.index(id: "root")
+        var trace = Trace(enabled: false)
+        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "meta")].removed)
+    }
+}
+
+@Suite struct BlockConversionTests {
+    func blocks(_ html: String) throws -> [Block] {
+        let f = try TreeFixture(html)
+        let body = try #require(f.tree.entries.indices.first { f.tree.entries[$0].tag == .body })
+        return BlockConverter(tree: f.tree, mode: .balanced, url: "https://example.org/a/b").blocks(of: [body])
+    }
+
+    @Test func paragraphsHeadingsAndInlineFormatting() throws {
+        let result = try blocks("<html><body><h2> Title  here </h2><p>Some <em>soft</em> and <strong>strong</strong>\n text with <a href=\"/x\">a link</a>.</p></body></html>")
+        #expect(result.count == 2)
+        #expect(result[0] == .heading(level: 2, content: [.text("Title here")]))
+        guard case .paragraph(let inlines) = result[1] else { Issue.record("not a paragraph"); return }
+        #expect(InlineText.plainText(inlines) == "Some soft and strong text with a link.")
+        #expect(inlines.contains(.link(href: "https://example.org/x", content: [.text("a link")])))
+    }
+
+    @Test func divTextBecomesParagraphsAroundBlocks() throws {
+        let result = try blocks("<html><body><div>Loose text<p>Inner paragraph</p>after</div></body></html>")
+        #expect(result.map(\.plainText) == ["Loose text", "Inner paragraph", "after"])
+    }
+
+    @Test func listsTablesAndCode() throws {
+        let result = try blocks("""
+            <html><body><ol><li>One</li><li>Two <b>bold</b></li></ol>
+            <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>
+            <pre><code class="language-swift">let x = 1
+                print(x)</code></pre></body></html>
+            """)
+        #expect(result.count == 3)
+        #expect(result[0].plainText == "One\nTwo bold")
+        guard case .table(let table) = result[1] else { Issue.record("not a table"); return }
+        #expect(table.rows.count == 2 && table.rows[0][0].isHeader)
+        #expect(result[1].plainText == "A\tB\n1\t2")
+        #expect(result[2] == .code(text: "let x = 1\n    print(x)", language: "swift"))
+    }
+
+    @Test func layoutTablesAreFlattened() throws {
+        let result = try blocks("<html><body><table><tr><td><p>Only cell paragraph</p></td></tr></table></body></html>")
+        #expect(result == [.paragraph([.text("Only cell paragraph")])])
+    }
+}
+
+@Suite struct ExtractorTests {
+    @Test func explainRecordsDecisionsOnlyWhenAsked() throws {
+        let html = "<html><body><nav><a href='/'>Home</a></nav><article><p>" + String(repeating: "Story words go here, and more. ", count: 20) + "</p></article></body></html>"
+        let quiet = Extractor().extract(from: try Document(html: html))
+        #expect(quiet.decisions.isEmpty)
+        let loud = Extractor(options: ExtractionOptions(explain: true)).extract(from: try Document(html: html))
+        #expect(loud.decisions.contains { $0.verdict == .dropped && $0.path.hasPrefix("nav") })
+        #expect(loud.decisions.contains { $0.verdict == .kept && $0.heuristic.hasPrefix("candidate") })
+        #expect(quiet.article.plainText == loud.article.plainText)
+    }
+
+    @Test func emptyAndHostileInputsGiveEmptyArticles() throws {
+        for html in ["", "<html></html>", "<p>", String(repeating: "<div>", count: 5000) + "deep text"] {
+            let result = Extractor().extract(from: try Document(html: html))
+            #expect(result.article.plainText.count < 20)
+        }
+    }
+
+    @Test func modesAllProduceTheStory() throws {
+        let html = "<html><body><div class='entry-content'><p>" + String(repeating: "A sentence of the story, with a comma. ", count: 15) + "</p></div><div class='related-posts'><a href='/1'>Other</a></div></body></html>"
+        for mode in ExtractionMode.allCases {
+            let text = Extractor(options: ExtractionOptions(mode: mode)).extract(from: try Document(html: html)).article.plainText
+            #expect(text.hasPrefix("A sentence of the story"), "\(mode)")
+            #expect(!text.contains("Other"), "\(mode)")
+        }
+    }
+
+    @Test func plainTextFormatsBlocks() {
+        let article = Article(blocks: [
+            .heading(level: 2, content: [.text("Head")]),
+            .list(ordered: false, items: [[.paragraph([.text("a")])], [.paragraph([.text("b")])]]),
+            .quote([.paragraph([.text("q1")]), .paragraph([.text("q2")])]),
+            .figure(Figure(source: "x.jpg", caption: [])),
+            .paragraph([.text("line"), .lineBreak, .text("next")]),
+        ])
+        #expect(article.plainText == "Head\n\na\nb\n\nq1\n\nq2\n\nline\nnext")
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import WinnowExtract
+
+@Suite struct VocabularyTests {
+    static let groups: [(String, [Category: [String]])] = [
+        ("wholeTokens", Vocabulary.wholeTokens), ("tokenParts", Vocabulary.tokenParts),
+    ]
+
+    @Test func noEmptyGroupAndTokensAreLowercaseWords() {
+        for (name, table) in Self.groups {
+            #expect(!table.isEmpty, "\(name) is empty")
+            for (category, tokens) in table {
+                #expect(!tokens.isEmpty, "\(name) has an empty group for \(category.label)")
+                for token in tokens {
+                    #expect(token == token.lowercased(), "\(name): \(token) is not lowercase")
+                    #expect(!token.isEmpty && !token.contains(" "), "\(name): bad token '\(token)'")
+                }
+            }
+        }
+    }
+
+    @Test func tokenPartsHaveNoSeparators() {
+        // Parts are matched after splitting on - _ :, so a part containing one could never match.
+        for (_, tokens) in Vocabulary.tokenParts {
+            for token in tokens {
+                #expect(!token.contains("-") && !token.contains("_") && !token.contains(":"), "part \(token)")
+            }
+        }
+    }
+
+    @Test func everyNamedCategoryIsDistinct() {
+        var seen: Category = []
+        for (name, category) in Category.named {
+            #expect(category.rawValue.nonzeroBitCount == 1, "\(name)")
+            #expect(seen.isDisjoint(with: category), "\(name) reuses a bit")
+            seen.formUnion(category)
+        }
+    }
+
+    @Test func phraseListsAreLowercaseAndNonEmpty() {
+        let lists: [[String]] = [
+            Vocabulary.terminatingPhrases, Array(Vocabulary.shareWords), Array(Vocabulary.labelBlocks),
+            Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles),
+        ]
+        for list in lists {
+            #expect(!list.isEmpty)
+            for phrase in list { #expect(phrase == phrase.lowercased() && !phrase.isEmpty, "\(phrase)") }
+        }
+    }
+
+    @Test func tagSetsAreConsistent() {
+        #expect(!Vocabulary.dropTags.isEmpty && !Vocabulary.blockTags.isEmpty && !Vocabulary.scoringTags.isEmpty)
+        #expect(Vocabulary.dropTags.isDisjoint(with: Vocabulary.smallDropTags))
+        #expect(Vocabulary.dropTags.isDisjoint(with: Vocabulary.chromeTags))
+        #expect(Vocabulary.pageChaff.isDisjoint(with: Vocabulary.contentChaff))
+    }
+
+    @Test func thresholdsAreSane() {
+        let t = Vocabulary.Threshold.self
+        #expect(t.maxPrunedShare > 0.5 && t.maxPrunedShare < 1)
+        #expect(t.protectedShare > 0 && t.protectedShare < 1)
+        #expect(t.paragraphGate < t.lastParagraphGate && t.elementGate < t.lastElementGate)
+        #expect(t.anchorInsideShare < t.anchorMinShare)
+        #expect(t.fallbackRatio > 1)
+    }
+}
