@@ -14,11 +14,12 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var rounds = 3
+var requestedRounds = 3
 if let i = arguments.firstIndex(of: "--rounds"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
-    rounds = n
+    requestedRounds = n
     arguments.removeSubrange(i...(i + 1))
 }
+let rounds = requestedRounds
 guard let directory = arguments.first else { fail("usage: winnow-bench DIR [--rounds N]") }
 guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory).filter({ $0.hasSuffix(".html") }).sorted(),
     !names.isEmpty
@@ -48,6 +49,6 @@ let extractRate = measure("parse + extract") { page in
     return Extractor().extract(from: document).article.blocks.count
 }
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
 print(String(format: "extract/parse:   %.2f (target >= 0.50)", extractRate / parseRate))
 print(String(format: "peak RSS:        %.1f MiB (includes the %.1f MiB of pages held in memory)", Double(usage.ru_maxrss) / 1024, megabytes))

@@ -242,7 +242,7 @@ struct XMLSafetyTests {
         let document = try Document(xml: Array(xml.utf8))
         let text = document.root?.text ?? ""
         let html = document.serialized
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(text.utf8.count < 4096)
         #expect(!text.contains("lollollol"))
         #expect(html.utf8.count < 8192)
@@ -296,7 +296,7 @@ struct XMLSafetyTests {
                 + (document.root?.attributes.map(\.value).joined() ?? "")
             #expect(!everything.contains("root:"), "\(xml)")
             #expect(!everything.contains(secret), "\(xml)")
-            #expect(ContinuousClock.now - started < .seconds(2))
+            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 

@@ -24,8 +24,9 @@ struct ConcurrencyTests {
         #expect(statuses.allSatisfy { $0 == 200 })
         let stats = harness.server.stats
         #expect(stats.maxConcurrent >= 50, "server saw at most \(stats.maxConcurrent) simultaneous connections")
-        // Serially this would take count × delay = 12.8 s.
-        #expect(elapsed < .milliseconds(count * delay / 4), "took \(elapsed)")
+        // Serially this would take count × delay = 12.8 s. The bound is loose on purpose: on a loaded 2-core CI
+        // machine other suites can hold the test's threads; the overlap itself is proven by maxConcurrent.
+        #expect(elapsed < .milliseconds(count * delay / 2), "took \(elapsed)")
         await harness.finish()
     }
 
@@ -46,7 +47,7 @@ struct ConcurrencyTests {
         case .success: Issue.record("a cancelled fetch must not succeed")
         case .failure(let error): #expect(error is CancellationError, "got \(error)")
         }
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(10))  // promptly (loose: shared CI cores)
         // The server notices the client hanging up.
         var released = 0
         for _ in 0..<40 where released == 0 {

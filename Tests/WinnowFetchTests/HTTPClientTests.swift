@@ -187,7 +187,8 @@ struct HTTPClientTests {
         let elapsed = ContinuousClock.now - start
         #expect(error?.code == .timeout, "got \(String(describing: error))")
         #expect(elapsed >= .milliseconds(900))
-        #expect(elapsed < .seconds(3))
+        // Far below the 30 s default: the 1 s limit fired (loose bound; parallel suites share 2 cores in CI).
+        #expect(elapsed < .seconds(15))
         await harness.finish()
     }
 
