@@ -11,35 +11,36 @@
 ///
 /// `<script>` and `<style>` contents are copied unchanged.
 enum CharacterReferenceRepair {
+    /// The page with its references repaired; the input itself (no copy) when nothing needs rewriting,
+    /// which is most pages. Output is built lazily, in slices between rewrites.
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
+        var copied = 0  // bytes[..<copied] are already in `out`
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), let end = rawTextEnd(bytes, from: index) {
-                out.append(contentsOf: bytes[index..<end])
-                index = end
+            if byte == UInt8(ascii: "<") {
+                index = rawTextEnd(bytes, from: index) ?? index + 1
                 continue
             }
             guard byte == UInt8(ascii: "&") else {
-                out.append(byte)
                 index += 1
                 continue
             }
-            if let numeric = numericReference(bytes, at: index) {
-                out.append(contentsOf: numeric.replacement)
-                index = numeric.end
-            } else if let named = namedReference(bytes, at: index) {
-                out.append(contentsOf: named.replacement)
-                index = named.end
-            } else {
-                out.append(byte)
+            guard let rewrite = numericReference(bytes, at: index) ?? namedReference(bytes, at: index) else {
                 index += 1
+                continue
             }
+            if out.isEmpty { out.reserveCapacity(count + 64) }
+            out.append(contentsOf: bytes[copied..<index])
+            out.append(contentsOf: rewrite.replacement)
+            index = rewrite.end
+            copied = index
         }
+        guard copied > 0 else { return bytes }
+        out.append(contentsOf: bytes[copied...])
         return out
     }
 
@@ -110,6 +111,9 @@ enum CharacterReferenceRepair {
         var index = start + 1
         while index < bytes.count, index - start <= 32, isAlphanumeric(bytes[index]) { index += 1 }
         guard index > start + 1 else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";"), isCommonName(bytes[(start + 1)..<index]) {
+            return nil  // &amp; &lt; &gt; &quot; &nbsp; are by far the most frequent and libxml2 decodes them
+        }
         let name = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
         if index < bytes.count, bytes[index] == UInt8(ascii: ";") {
             guard let scalars = html5Only[name] else { return nil }
@@ -120,6 +124,15 @@ enum CharacterReferenceRepair {
         guard legacyBare.contains(name) else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: "=") { return nil }
         return Rewrite(replacement: Array("&\(name);".utf8), end: index)
+    }
+
+    private static func isCommonName(_ name: ArraySlice<UInt8>) -> Bool {
+        switch name.count {
+        case 2: return name.elementsEqual("lt".utf8) || name.elementsEqual("gt".utf8)
+        case 3: return name.elementsEqual("amp".utf8)
+        case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("nbsp".utf8)
+        default: return false
+        }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
@@ -162,15 +175,15 @@ enum CharacterReferenceRepair {
 
     /// For `<script` or `<style` at `start`, the index just past the matching end tag (or the end of input).
     private static func rawTextEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        for name in ["script", "style"] {
-            let open = Array("<\(name)".utf8)
+        // Cheap reject first: this runs at every "<" of the page.
+        guard start + 1 < bytes.count, bytes[start + 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        for (open, close) in rawTextTags {
             guard matchesCaseInsensitive(bytes, at: start, open) else { continue }
             let after = start + open.count
             guard after < bytes.count else { return bytes.count }
             let next = bytes[after]
             guard next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == 0x20 || next == 0x09
                     || next == 0x0A || next == 0x0C || next == 0x0D else { continue }
-            let close = Array("</\(name)".utf8)
             var index = after
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "<"), matchesCaseInsensitive(bytes, at: index, close) { return index }
@@ -179,6 +192,11 @@ enum CharacterReferenceRepair {
             return bytes.count
         }
         return nil
+    }
+
+    /// `<script`/`</script` and `<style`/`</style`, lowercase, as bytes.
+    private static let rawTextTags: [(open: [UInt8], close: [UInt8])] = ["script", "style"].map {
+        (Array("<\($0)".utf8), Array("</\($0)".utf8))
     }
 
     private static func matchesCaseInsensitive(_ bytes: [UInt8], at start: Int, _ pattern: [UInt8]) -> Bool {

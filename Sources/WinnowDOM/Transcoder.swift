@@ -34,15 +34,45 @@ enum Transcoder {
     }
 
     /// True when the bytes are well-formed UTF-8 (the default sniff's test).
+    ///
+    /// Runs on every page, so it skips ASCII eight bytes at a time and checks multi-byte sequences by hand
+    /// (overlong forms, surrogates and values past U+10FFFF are invalid, as in the Encoding Standard).
     static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                while index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = base[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let trailing: Int
+                var scalar: UInt32
+                let minimum: UInt32
+                switch lead {
+                case 0xC2...0xDF: (trailing, scalar, minimum) = (1, UInt32(lead & 0x1F), 0x80)
+                case 0xE0...0xEF: (trailing, scalar, minimum) = (2, UInt32(lead & 0x0F), 0x800)
+                case 0xF0...0xF4: (trailing, scalar, minimum) = (3, UInt32(lead & 0x07), 0x1_0000)
+                default: return false
+                }
+                guard index + trailing < count else { return false }
+                for offset in 1...trailing {
+                    let byte = base[index + offset]
+                    guard byte & 0xC0 == 0x80 else { return false }
+                    scalar = scalar << 6 | UInt32(byte & 0x3F)
+                }
+                guard scalar >= minimum, scalar <= 0x10_FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
+                index += trailing + 1
             }
+            return true
         }
     }
 
