@@ -52,7 +52,11 @@ let package = Package(
         ),
 
         .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WinnowFetchTests", dependencies: ["WinnowFetch"], resources: [.copy("Fixtures")]),
+        // A loopback HTTP/1.1 server for the fetch and CLI tests.
+        .target(name: "WinnowTestSupport", path: "Tests/WinnowTestSupport"),
+        .testTarget(
+            name: "WinnowFetchTests", dependencies: ["WinnowFetch", "WinnowTestSupport"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "WinnowExtractTests", dependencies: ["WinnowExtract", "WinnowDOM"],
             resources: [.copy("Fixtures")]
@@ -62,7 +66,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WinnowRulesTests", dependencies: ["WinnowRules", "WinnowDOM"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 import Testing
 @testable import WinnowFetch
 

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 
 /// Content encoders for the test server. gzip and deflate are produced here with stored (uncompressed)
 /// DEFLATE blocks, which every decoder must accept; brotli and zstd come from their command-line tools.

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 @testable import WinnowFetch
 
 /// A running test server plus a client configured to reach it directly.

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 
 /// The test server's routes, shared by every fetch test.
 enum Routes {

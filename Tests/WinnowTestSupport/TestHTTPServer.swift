@@ -4,21 +4,21 @@ import Glibc
 #endif
 
 /// A request as the test server parsed it.
-struct ServerRequest: Sendable {
-    let method: String
+public struct ServerRequest: Sendable {
+    public let method: String
     /// Request target: a path (or an absolute URI when we act as a proxy), query included.
-    let target: String
+    public let target: String
     /// Header fields, names lowercased, in arrival order.
-    let headers: [(name: String, value: String)]
-    let body: [UInt8]
+    public let headers: [(name: String, value: String)]
+    public let body: [UInt8]
 
-    var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
+    public var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first(where: { $0.name == name.lowercased() })?.value
     }
 
-    func query(_ key: String) -> String? {
+    public func query(_ key: String) -> String? {
         guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1)
@@ -29,8 +29,8 @@ struct ServerRequest: Sendable {
 }
 
 /// How the test server answers one request.
-struct ServerReply: Sendable {
-    enum Framing: Sendable {
+public struct ServerReply: Sendable {
+    public enum Framing: Sendable {
         /// Content-Length header.
         case length
         /// Transfer-Encoding: chunked, body split into chunks of this size.
@@ -39,39 +39,53 @@ struct ServerReply: Sendable {
         case close
     }
 
-    var status: Int = 200
-    var headers: [(String, String)] = []
-    var body: [UInt8] = []
-    var framing: Framing = .length
+    public var status: Int = 200
+    public var headers: [(String, String)] = []
+    public var body: [UInt8] = []
+    public var framing: Framing = .length
     /// Sleep before answering (to make concurrent transfers overlap).
-    var delay: Duration? = nil
+    public var delay: Duration? = nil
     /// Read the request and never answer; hold the socket until the client gives up.
-    var stall = false
+    public var stall = false
 
-    static func text(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> ServerReply {
+    public init(
+        status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], framing: Framing = .length,
+        delay: Duration? = nil, stall: Bool = false
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.framing = framing
+        self.delay = delay
+        self.stall = stall
+    }
+
+    public static func text(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> ServerReply {
         ServerReply(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers,
                     body: Array(text.utf8))
     }
 }
 
+/// Shared by the test targets (fetch and CLI tests); never linked into the product.
+///
 /// A small threaded HTTP/1.1 server on 127.0.0.1 and an ephemeral port, written for these tests.
 /// One thread accepts; each connection gets its own thread; every response closes the connection.
-final class TestHTTPServer: @unchecked Sendable {
-    struct Stats: Sendable {
-        var connections = 0
-        var current = 0
-        var maxConcurrent = 0
-        var stallsReleasedByClient = 0
+public final class TestHTTPServer: @unchecked Sendable {
+    public struct Stats: Sendable {
+        public var connections = 0
+        public var current = 0
+        public var maxConcurrent = 0
+        public var stallsReleasedByClient = 0
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listenFD: Int32
     private let handler: @Sendable (ServerRequest) -> ServerReply
     private let lock = NSLock()
     private var stopped = false
     private var statsValue = Stats()
 
-    init(handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
+    public init(handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed: errno \(errno)") }
@@ -99,12 +113,12 @@ final class TestHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// An absolute URL for `path` on this server.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    var stats: Stats { lock.withLock { statsValue } }
+    public var stats: Stats { lock.withLock { statsValue } }
 
     /// Stops accepting; stalled handlers let go within ~100 ms.
-    func stop() { lock.withLock { stopped = true } }
+    public func stop() { lock.withLock { stopped = true } }
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
@@ -117,7 +131,7 @@ final class TestHTTPServer: @unchecked Sendable {
     }
 
     /// A loopback port nothing listens on (bound, then closed).
-    static func unusedPort() throws -> UInt16 {
+    public static func unusedPort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed") }
         defer { close(fd) }
@@ -136,7 +150,7 @@ final class TestHTTPServer: @unchecked Sendable {
     }
 
     /// Waits until something accepts TCP connections on 127.0.0.1:`port` (for servers run as processes).
-    static func waitForListener(port: UInt16, timeout: Duration) throws {
+    public static func waitForListener(port: UInt16, timeout: Duration) throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -299,7 +313,7 @@ final class TestHTTPServer: @unchecked Sendable {
     }
 }
 
-struct ServerError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct ServerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
