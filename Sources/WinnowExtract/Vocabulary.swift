@@ -6,7 +6,7 @@ enum Vocabulary {
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
     static let dropTags: Set<HTMLTag> = [
         .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
-        .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
+        .textarea, .dialog, .video, .audio, .map, .link, .meta, .title, .source, .area, .comment,
     ]
 
     /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
