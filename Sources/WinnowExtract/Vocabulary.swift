@@ -193,6 +193,20 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search",
     ]
 
+    /// A share line must name at least one of these services (so "link this" alone is not a share bar).
+    static let shareTriggerWords: Set<String> = [
+        "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+    ]
+
+    /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
+    static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
+
+    /// Blocks the prose baseline (last-resort fallback) collects.
+    static let proseBaselineTags: Set<HTMLTag> = [.p, .pre, .blockquote]
+
+    /// Class prefixes naming a code block's language (`language-swift`).
+    static let codeLanguagePrefixes: [String] = ["language-", "lang-"]
+
     /// Lowercased line starts that mark a byline or dateline.
     static let bylineStarts: [String] = [
         "by ", "posted by ", "written by ", "posted on ", "published on ", "published ", "updated ",

@@ -118,7 +118,7 @@ enum BlockCleanup {
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
         if words.count <= 4, let first = words.first, first.allSatisfy(\.isNumber),
-            words.count > 1, ["comments", "comment", "responses", "replies", "reactions"].contains(String(words[1]))
+            words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
         {
             return true
         }
@@ -130,7 +130,7 @@ enum BlockCleanup {
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
-            && words.contains { ["share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email"].contains(String($0)) }
+            && words.contains { Vocabulary.shareTriggerWords.contains(String($0)) }
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
