@@ -14,6 +14,8 @@ import WinnowDOM
 ///    blocks inside it, guarded against removing most of the text.
 /// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures.
 /// 7. `BlockCleanup` drops the title heading, bylines, labels, share lines, and cuts at terminating blocks.
+/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
+///    article rather than chaff.
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
@@ -48,6 +50,10 @@ public struct Extractor: Sendable {
         if options.mode != .precision {
             blocks = fallback(
                 blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        }
+        if ShellCheck.isShell(blocks, pageChars: pageChars) {
+            trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
+            blocks = []
         }
         return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
     }

@@ -267,6 +267,11 @@ enum Vocabulary {
         /// Terminating blocks cut the tail only when this short, and after this much text.
         static let terminatingMaxChars = 60
         static let terminatingMinPreceding = 200
+        /// Shell check: a result under this many words with no paragraph of `sentenceMinWords` is a shell.
+        static let shellMaxWords = 30
+        static let sentenceMinWords = 10
+        /// ... and only when the page's text is this many times the result's.
+        static let shellPageRatio = 10
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).

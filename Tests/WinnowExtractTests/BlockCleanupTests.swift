@@ -48,3 +48,18 @@ import Testing
         #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Share your thoughts")])]) == [story])
     }
 }
+
+@Suite struct ShellCheckTests {
+    @Test func labelsOnABigPageAreAShell() {
+        let labels: [Block] = [.paragraph([.text("Menu")]), .paragraph([.text("Sign in")]), .paragraph([.text("© 2025 Shop")])]
+        #expect(ShellCheck.isShell(labels, pageChars: 5000))
+        // The same labels are the whole text of a tiny page: not a shell.
+        #expect(!ShellCheck.isShell(labels, pageChars: 40))
+    }
+
+    @Test func aSentenceIsNeverAShell() {
+        let story: [Block] = [.paragraph([.text("The ferry will stop running between the islands for the whole of next winter.")])]
+        #expect(!ShellCheck.isShell(story, pageChars: 50_000))
+        #expect(ShellCheck.wordCount("It's 3 o'clock, ok?") == 6)
+    }
+}
