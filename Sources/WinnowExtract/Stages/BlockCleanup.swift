@@ -104,6 +104,13 @@ enum BlockCleanup {
         return heading == title || (title.contains(heading) && heading.count * 2 >= title.count)
     }
 
+    /// Terminating phrases without a trailing colon, for whole-text matches.
+    static let terminatingBare: Set<String> = Set(
+        Vocabulary.terminatingPhrases.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 })
+    /// Multi-word phrases followed by a space, for heading prefixes ("Related stories from Europe"); a
+    /// one-word phrase ("Recommended courses") may be the story's own heading.
+    static let terminatingMultiword: [String] = terminatingBare.filter { $0.contains(" ") }.map { $0 + " " }
+
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
             lower.count <= Vocabulary.Threshold.terminatingMaxChars
@@ -112,11 +119,9 @@ enum BlockCleanup {
         case .heading, .paragraph: break
         default: return false
         }
-        for phrase in Vocabulary.terminatingPhrases {
-            let bare = phrase.hasSuffix(":") ? String(phrase.dropLast()) : phrase
-            if lower == bare { return true }
-            // "Related stories from Europe" ends the story; "Recommended courses" may be the story's own list.
-            if case .heading = block, lower.count <= 40, bare.contains(" "), lower.hasPrefix(bare + " ") { return true }
+        if terminatingBare.contains(lower) { return true }
+        if case .heading = block, lower.count <= 40 {
+            for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
         }
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
