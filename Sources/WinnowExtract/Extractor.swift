@@ -4,8 +4,9 @@ import WinnowDOM
 ///
 /// The stages, in order (each is a small type in `Stages/`):
 /// 1. `MetadataExtractor` reads title, authors, dates... from the untouched tree.
-/// 2. `PageTree` mirrors `<body>` once, with tag kinds, class/id categories, visibility, and per-node text,
-///    link, comma and paragraph counts aggregated bottom-up.
+/// 2. `PageTree` mirrors `<html>` once (plus anything libxml2 left after it), with tag kinds, class/id
+///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
+///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content.
 /// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes, consent banners, modals,
 ///    comment sections, and page chrome (nav/aside/footer/header/form) that does not hold the page.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors, then merges
@@ -17,6 +18,8 @@ import WinnowDOM
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
+/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
+///    article rather than chaff.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
     public let options: ExtractionOptions
@@ -48,6 +51,10 @@ public struct Extractor: Sendable {
         if options.mode != .precision {
             blocks = fallback(
                 blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        }
+        if ShellCheck.isShell(blocks, pageChars: pageChars) {
+            trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
+            blocks = []
         }
         return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
     }

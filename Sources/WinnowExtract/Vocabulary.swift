@@ -6,7 +6,7 @@ enum Vocabulary {
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
     static let dropTags: Set<HTMLTag> = [
         .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
-        .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
+        .textarea, .dialog, .video, .audio, .map, .link, .meta, .title, .source, .area, .comment,
     ]
 
     /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
@@ -193,6 +193,20 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search",
     ]
 
+    /// A share line must name at least one of these services (so "link this" alone is not a share bar).
+    static let shareTriggerWords: Set<String> = [
+        "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+    ]
+
+    /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
+    static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
+
+    /// Blocks the prose baseline (last-resort fallback) collects.
+    static let proseBaselineTags: Set<HTMLTag> = [.p, .pre, .blockquote]
+
+    /// Class prefixes naming a code block's language (`language-swift`).
+    static let codeLanguagePrefixes: [String] = ["language-", "lang-"]
+
     /// Lowercased line starts that mark a byline or dateline.
     static let bylineStarts: [String] = [
         "by ", "posted by ", "written by ", "posted on ", "published on ", "published ", "updated ",
@@ -253,6 +267,11 @@ enum Vocabulary {
         /// Terminating blocks cut the tail only when this short, and after this much text.
         static let terminatingMaxChars = 60
         static let terminatingMinPreceding = 200
+        /// Shell check: a result under this many words with no paragraph of `sentenceMinWords` is a shell.
+        static let shellMaxWords = 30
+        static let sentenceMinWords = 10
+        /// ... and only when the page's text is this many times the result's.
+        static let shellPageRatio = 10
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).

@@ -165,6 +165,13 @@ struct TreeFixture {
         }
     }
 
+    @Test func nonTextSubtreesInsideTheStoryAreSkipped() throws {
+        let html = "<html><body><article><svg><g><path d='M0 0'/><text>icon</text></g></svg><p>" + String(repeating: "Story text keeps going here. ", count: 12) + "</p><script>var x = 'not text';</script><style>p{}</style></article></body></html>"
+        let text = Extractor().extract(from: try Document(html: html)).article.plainText
+        #expect(text.hasPrefix("Story text keeps going here."))
+        #expect(!text.contains("icon") && !text.contains("not text"))
+    }
+
     @Test func modesAllProduceTheStory() throws {
         let html = "<html><body><div class='entry-content'><p>" + String(repeating: "A sentence of the story, with a comma. ", count: 15) + "</p></div><div class='related-posts'><a href='/1'>Other</a></div></body></html>"
         for mode in ExtractionMode.allCases {

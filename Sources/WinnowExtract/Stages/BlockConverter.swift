@@ -66,7 +66,7 @@ struct BlockConverter {
             return
         }
         if depth >= BlockConverter.maxDepth {
-            let content = InlineText.normalize(flatInlines(index, depth: 0))
+            let content = InlineText.normalize(flatInlines(index, depth: depth))
             if !content.isEmpty { out.append(.paragraph(content)) }
             return
         }
@@ -158,7 +158,7 @@ struct BlockConverter {
         }
         for node in candidates {
             for token in node.classNames {
-                for prefix in ["language-", "lang-"] where token.hasPrefix(prefix) {
+                for prefix in Vocabulary.codeLanguagePrefixes where token.hasPrefix(prefix) {
                     let language = token.dropFirst(prefix.count)
                     if !language.isEmpty { return String(language) }
                 }
@@ -211,6 +211,9 @@ struct BlockConverter {
 
     /// Everything below an element as inlines; block children are separated by spaces (headings, cells).
     func flatInlines(_ index: Int, depth: Int) -> [Inline] {
+        if depth > BlockConverter.maxDepth * 2 {
+            return [.text(InlineText.collapse(tree.entries[index].node.text))]
+        }
         var result: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
         while child >= 0 {

@@ -31,6 +31,15 @@ enum ContentPruning {
     ) -> [Removal] {
         var removals: [Removal] = []
         let protectedChars = Vocabulary.Threshold.protectedShare * Double(total)
+        // The last text-bearing child of every parent, found once (a per-node sibling walk is quadratic on
+        // pages with thousands of siblings).
+        var lastChild: [Int: Int] = [:]
+        for root in roots {
+            for i in (root + 1)..<Int(tree.entries[root].end) {
+                let e = tree.entries[i]
+                if !e.removed && e.chars > 0 && e.tag != .comment { lastChild[Int(e.parent)] = i }
+            }
+        }
         for root in roots {
             var i = root + 1
             let end = Int(tree.entries[root].end)
@@ -40,7 +49,10 @@ enum ContentPruning {
                     i = e.tag == .text || e.tag == .comment ? i + 1 : Int(e.end)
                     continue
                 }
-                if let removal = verdict(tree, i, protectedChars: protectedChars, mode: mode, useCategories: useCategories) {
+                let last = lastChild[Int(e.parent)] == i
+                if let removal = verdict(
+                    tree, i, isLast: last, protectedChars: protectedChars, mode: mode, useCategories: useCategories)
+                {
                     removals.append(removal)
                     i = Int(e.end)
                 } else {
@@ -53,7 +65,7 @@ enum ContentPruning {
 
     /// Why node `i` should go, or nil to keep it.
     static func verdict(
-        _ tree: PageTree, _ i: Int, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
+        _ tree: PageTree, _ i: Int, isLast: Bool, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
@@ -73,7 +85,7 @@ enum ContentPruning {
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
-            return linkDensityVerdict(tree, i, mode: mode)
+            return linkDensityVerdict(tree, i, isLast: isLast, mode: mode)
         case .table:
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
@@ -85,7 +97,7 @@ enum ContentPruning {
     }
 
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
-    static func linkDensityVerdict(_ tree: PageTree, _ i: Int, mode: ExtractionMode) -> Removal? {
+    static func linkDensityVerdict(_ tree: PageTree, _ i: Int, isLast last: Bool, mode: ExtractionMode) -> Removal? {
         let e = tree.entries[i]
         guard e.links > 0 else { return nil }
         if e.tag == .span && !e.containsBlock { return nil }
@@ -99,7 +111,6 @@ enum ContentPruning {
                 return Removal(index: i, heuristic: "link-density:single", score: density)
             }
         }
-        let last = isLastSibling(tree, i)
         let gate: Int
         if e.tag == .p {
             gate = last ? t.lastParagraphGate : t.paragraphGate
@@ -120,16 +131,5 @@ enum ContentPruning {
             return Removal(index: i, heuristic: "link-density:precision", score: density)
         }
         return nil
-    }
-
-    /// True when no later element sibling carries text.
-    static func isLastSibling(_ tree: PageTree, _ i: Int) -> Bool {
-        var next = Int(tree.entries[i].nextSibling)
-        while next >= 0 {
-            let n = tree.entries[next]
-            if !n.removed && n.chars > 0 && n.tag != .comment { return false }
-            next = Int(n.nextSibling)
-        }
-        return true
     }
 }

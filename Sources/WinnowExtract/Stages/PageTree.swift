@@ -110,8 +110,11 @@ struct PageTree {
             let last = stack[top].lastChild
             if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
             stack[top].lastChild = index
-            if entry.tag != .text && entry.tag != .comment {
+            // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
+            if entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head) {
                 stack.append((node.firstChild, index, -1))
+            } else {
+                entries[Int(index)].end = index + 1
             }
         }
         return rootLast
@@ -122,27 +125,19 @@ struct PageTree {
         var entry = Entry(node: node, tag: HTMLTag.named(node.name), parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
         if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
-        var classValue: String?
-        var idValue: String?
-        var role: String?
-        var itemprop: String?
-        var labelled = false
-        for attribute in node.attributes {
-            switch attribute.name {
-            case "class": classValue = attribute.value
-            case "id": idValue = attribute.value
-            case "role":
-                role = attribute.value
-                if attribute.value == "region" || attribute.value == "tabpanel" { labelled = true }
-            case "itemprop": itemprop = attribute.value
-            case "hidden": entry.hidden = true
-            case "aria-labelledby": labelled = true
-            case "aria-hidden": if attribute.value.lowercased() == "true" { entry.hidden = true }
-            case "aria-modal": if attribute.value.lowercased() == "true" { entry.categories.insert(.modal) }
-            case "style": if PageTree.styleHides(attribute.value) { entry.hidden = true }
-            default: break
-            }
-        }
+        if entry.removed { return entry }
+        // Named lookups (libxml2 walks the element's short attribute list) instead of materialising every
+        // attribute: pages carry large data-* and srcset values that would all be copied into Strings.
+        let classValue = node.attribute("class")
+        let idValue = node.attribute("id")
+        let role = node.attribute("role")
+        let itemprop = node.attribute("itemprop")
+        var labelled = role == "region" || role == "tabpanel" || node.hasAttribute("aria-labelledby")
+        if node.hasAttribute("hidden") { entry.hidden = true }
+        if let value = node.attribute("aria-hidden"), value.lowercased() == "true" { entry.hidden = true }
+        if let value = node.attribute("aria-modal"), value.lowercased() == "true" { entry.categories.insert(.modal) }
+        if let style = node.attribute("style"), PageTree.styleHides(style) { entry.hidden = true }
+        if entry.tag == .dialog { labelled = false }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
