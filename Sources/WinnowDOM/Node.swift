@@ -55,6 +55,19 @@ public struct Node {
         }
     }
 
+    /// An opaque token for the tag name: equal tokens mean equal names within one document (libxml2 interns
+    /// element names in the document's dictionary). Lets a per-page walk cache by name without building a
+    /// String per element; fall back to `name` when a token is new.
+    public var nameToken: Int {
+        raw.pointee.name.map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0
+    }
+
+    /// True when the element carries at least one attribute; most text-level elements carry none, and a walk
+    /// can skip its attribute lookups for them.
+    public var hasAttributes: Bool {
+        raw.pointee.type == XML_ELEMENT_NODE && raw.pointee.properties != nil
+    }
+
     /// The namespace URI of an element or attribute-bearing node, if any (XML documents).
     public var namespaceURI: String? {
         guard raw.pointee.type == XML_ELEMENT_NODE || raw.pointee.type == XML_ATTRIBUTE_NODE,

@@ -153,6 +153,8 @@ enum PageScanner {
         default:
             break
         }
+        // Everything below reads attributes; most elements have none.
+        guard element.hasAttributes else { return true }
         if element.hasAttribute("itemprop"), let itemprop = element.attribute("itemprop")?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }

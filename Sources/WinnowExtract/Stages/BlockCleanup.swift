@@ -6,6 +6,8 @@ enum BlockCleanup {
         let normalizedTitles = titles.map(normalize)
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
+        var outTexts: [String] = []
+        outTexts.reserveCapacity(blocks.count)
         var seenParagraph = false
         var precedingChars = 0
         let texts = blocks.map(\.plainText)
@@ -14,8 +16,11 @@ enum BlockCleanup {
         for (k, block) in blocks.enumerated() {
             let text = texts[k]
             if text.isEmpty { continue }
-            // Every rule below looks at short blocks only; long ones skip the lowercasing.
-            let lower = text.utf8.count <= 400 ? normalize(text) : ""
+            // Every rule below looks at short blocks only; long ones skip the lowercasing. Headings are compared
+            // with titles (up to 400 bytes); paragraph rules stop at 240 bytes (terminating, byline, share, label).
+            let isHeading: Bool
+            if case .heading = block { isHeading = true } else { isHeading = false }
+            let lower = text.utf8.count <= (isHeading ? 400 : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
             if case .heading(let level, _) = block {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
                 if isTitleText || (level == 1 && !seenParagraph) {
@@ -46,8 +51,9 @@ enum BlockCleanup {
             }
             precedingChars += text.utf8.count
             out.append(block)
+            outTexts.append(text)
         }
-        out = dropRepeatedRuns(out, texts: out.map(\.plainText), trace: &trace)
+        out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
         while let last = out.last, case .heading = last {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
             out.removeLast()
@@ -83,8 +89,13 @@ enum BlockCleanup {
         return blocks.enumerated().filter { !drop[$0.offset] }.map(\.element)
     }
 
+    /// The longest paragraph (in UTF-8 bytes) any paragraph rule below can match.
+    static let paragraphRuleMaxBytes = max(
+        4 * Vocabulary.Threshold.terminatingMaxChars, 2 * Vocabulary.Threshold.bylineMaxChars, 160)
+
     /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
     static func normalize(_ text: String) -> String {
+        if let ascii = normalizeASCII(text) { return ascii }
         var lower = text.lowercased().collapsingWhitespaceSimple()
         while let last = lower.last, last == ":" || last == "." || last == "!" || last == "»" || last == "›"
             || last == ">" || last == " " || last == "→"
@@ -92,6 +103,31 @@ enum BlockCleanup {
             lower.removeLast()
         }
         return lower
+    }
+
+    /// `normalize` for ASCII text (most short blocks), on bytes: no Character iteration, one allocation.
+    /// Nil when the text has non-ASCII bytes.
+    static func normalizeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        // Trailing ":", ".", "!", ">" (and spaces between them) go, as in `normalize`.
+        while let last = bytes.last, last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
+            bytes.removeLast()
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isParagraph(_ block: Block) -> Bool {

@@ -54,7 +54,7 @@ struct PageTree {
     init(root: Node) {
         entries.reserveCapacity(4096)
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
-        var classCache: [String: Category] = [:]
+        var classCache = ClassifyCache()
         entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
         var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache)
         var stray = root.nextSibling
@@ -73,7 +73,7 @@ struct PageTree {
 
     /// Appends `node`'s descendants in pre-order below entry `index`; returns the last direct child's index.
     private mutating func mirrorChildren(
-        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout [String: Category]
+        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout ClassifyCache
     ) -> Int32 {
         // Explicit stack of (next node, parent index, last child index) so deep pages cannot overflow.
         var stack: [(cursor: Node?, index: Int32, lastChild: Int32)] = [(node.firstChild, rootIndex, lastChild)]
@@ -121,11 +121,11 @@ struct PageTree {
     }
 
     /// Tag, categories and visibility of one element, from one pass over its attributes.
-    private static func classify(_ node: Node, parent: Int32, classCache: inout [String: Category]) -> Entry {
-        var entry = Entry(node: node, tag: HTMLTag.named(node.name), parent: parent)
+    private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Entry {
+        var entry = Entry(node: node, tag: classCache.tag(of: node), parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
         if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
-        if entry.removed { return entry }
+        if entry.removed || !node.hasAttributes { return entry }
         // Named lookups (libxml2 walks the element's short attribute list) instead of materialising every
         // attribute: pages carry large data-* and srcset values that would all be copied into Strings.
         let classValue = node.attribute("class")
@@ -144,11 +144,11 @@ struct PageTree {
         if entry.hidden, let idValue, idValue.hasPrefix("S:") { entry.hidden = false }
         var categories: Category = []
         if let classValue, !classValue.isEmpty {
-            if let cached = classCache[classValue] {
+            if let cached = classCache.categories[classValue] {
                 categories = cached
             } else {
                 categories = CategoryMatcher.categories(ofTokens: classValue)
-                classCache[classValue] = categories
+                classCache.categories[classValue] = categories
             }
         }
         if idValue != nil || role != nil || itemprop != nil {
@@ -164,6 +164,21 @@ struct PageTree {
             }
         }
         return entry
+    }
+
+    /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
+    struct ClassifyCache {
+        var categories: [String: Category] = [:]
+        /// Tag kind by `Node.nameToken` (libxml2 interns names per document), so no String per element.
+        var tags: [Int: HTMLTag] = [:]
+
+        mutating func tag(of node: Node) -> HTMLTag {
+            let token = node.nameToken
+            if let tag = tags[token] { return tag }
+            let tag = HTMLTag.named(node.name)
+            tags[token] = tag
+            return tag
+        }
     }
 
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
