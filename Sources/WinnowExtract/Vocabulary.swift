@@ -6,7 +6,7 @@ enum Vocabulary {
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
     static let dropTags: Set<HTMLTag> = [
         .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
-        .textarea, .dialog, .video, .audio, .map, .math, .link, .meta, .title, .source, .area, .comment,
+        .textarea, .dialog, .video, .audio, .map, .link, .meta, .title, .source, .area, .comment,
     ]
 
     /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
@@ -192,6 +192,20 @@ enum Vocabulary {
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
         "read more", "continue reading", "show more", "close", "menu", "search",
     ]
+
+    /// A share line must name at least one of these services (so "link this" alone is not a share bar).
+    static let shareTriggerWords: Set<String> = [
+        "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+    ]
+
+    /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
+    static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
+
+    /// Blocks the prose baseline (last-resort fallback) collects.
+    static let proseBaselineTags: Set<HTMLTag> = [.p, .pre, .blockquote]
+
+    /// Class prefixes naming a code block's language (`language-swift`).
+    static let codeLanguagePrefixes: [String] = ["language-", "lang-"]
 
     /// Lowercased line starts that mark a byline or dateline.
     static let bylineStarts: [String] = [

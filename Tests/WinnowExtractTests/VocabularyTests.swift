@@ -48,6 +48,11 @@ import Testing
         }
     }
 
+    @Test func shareTriggersAreShareWords() {
+        #expect(Vocabulary.shareTriggerWords.isSubset(of: Vocabulary.shareWords))
+        #expect(!Vocabulary.reactionWords.isEmpty && !Vocabulary.codeLanguagePrefixes.isEmpty)
+    }
+
     @Test func tagSetsAreConsistent() {
         #expect(!Vocabulary.dropTags.isEmpty && !Vocabulary.blockTags.isEmpty && !Vocabulary.scoringTags.isEmpty)
         #expect(Vocabulary.dropTags.isDisjoint(with: Vocabulary.smallDropTags))

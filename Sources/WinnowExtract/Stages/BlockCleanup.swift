@@ -9,14 +9,16 @@ enum BlockCleanup {
         var seenParagraph = false
         var precedingChars = 0
         let texts = blocks.map(\.plainText)
-        let totalChars = texts.reduce(0) { $0 + $1.count }
+        // Byte counts: cheap, and the length rules below only need proportions.
+        let totalChars = texts.reduce(0) { $0 + $1.utf8.count }
         for (k, block) in blocks.enumerated() {
             let text = texts[k]
             if text.isEmpty { continue }
             // Every rule below looks at short blocks only; long ones skip the lowercasing.
             let lower = text.utf8.count <= 400 ? normalize(text) : ""
             if case .heading(let level, _) = block {
-                if normalizedTitles.contains(where: { isTitle(lower, $0) }) || (level == 1 && !seenParagraph) {
+                let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
+                if isTitleText || (level == 1 && !seenParagraph) {
                     trace.record(.dropped, block: text, heuristic: "title-heading")
                     continue
                 }
@@ -42,10 +44,10 @@ enum BlockCleanup {
                 }
                 seenParagraph = true
             }
-            precedingChars += text.count
+            precedingChars += text.utf8.count
             out.append(block)
         }
-        out = dropRepeatedRuns(out, trace: &trace)
+        out = dropRepeatedRuns(out, texts: out.map(\.plainText), trace: &trace)
         while let last = out.last, case .heading = last {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
             out.removeLast()
@@ -56,10 +58,9 @@ enum BlockCleanup {
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
     /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
     /// counts the repeat.
-    static func dropRepeatedRuns(_ blocks: [Block], trace: inout Trace) -> [Block] {
+    static func dropRepeatedRuns(_ blocks: [Block], texts: [String], trace: inout Trace) -> [Block] {
         let minRun = Vocabulary.Threshold.duplicateRunBlocks
         guard blocks.count >= 2 * minRun else { return blocks }
-        let texts = blocks.map(\.plainText)
         var firstIndex: [String: Int] = [:]
         var drop = [Bool](repeating: false, count: blocks.count)
         var k = 0
@@ -104,7 +105,9 @@ enum BlockCleanup {
     }
 
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
-        guard lower.count <= Vocabulary.Threshold.terminatingMaxChars else { return false }
+        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
+            lower.count <= Vocabulary.Threshold.terminatingMaxChars
+        else { return false }
         switch block {
         case .heading, .paragraph: break
         default: return false
@@ -118,7 +121,7 @@ enum BlockCleanup {
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
         if words.count <= 4, let first = words.first, first.allSatisfy(\.isNumber),
-            words.count > 1, ["comments", "comment", "responses", "replies", "reactions"].contains(String(words[1]))
+            words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
         {
             return true
         }
@@ -126,15 +129,16 @@ enum BlockCleanup {
     }
 
     static func isShareLine(_ lower: String) -> Bool {
-        guard lower.count <= 80 else { return false }
+        guard !lower.isEmpty, lower.utf8.count <= 160, lower.count <= 80 else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
-            && words.contains { ["share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email"].contains(String($0)) }
+            && words.contains { Vocabulary.shareTriggerWords.contains(String($0)) }
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
-        guard text.count <= Vocabulary.Threshold.bylineMaxChars else { return false }
+        guard text.utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars, text.count <= Vocabulary.Threshold.bylineMaxChars
+        else { return false }
         let words = text.split(separator: " ")
         guard words.count <= 14 else { return false }
         for start in Vocabulary.bylineStarts where lower.hasPrefix(start) {

@@ -158,7 +158,7 @@ struct BlockConverter {
         }
         for node in candidates {
             for token in node.classNames {
-                for prefix in ["language-", "lang-"] where token.hasPrefix(prefix) {
+                for prefix in Vocabulary.codeLanguagePrefixes where token.hasPrefix(prefix) {
                     let language = token.dropFirst(prefix.count)
                     if !language.isEmpty { return String(language) }
                 }

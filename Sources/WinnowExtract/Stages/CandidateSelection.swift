@@ -23,9 +23,10 @@ enum CandidateSelection {
         let body = tree.bodyIndex
         var top = bestScored(tree) ?? body
         if trace.enabled {
+            // Explanations list the five best-scoring nodes, to show what the winner beat.
             let ranked = (0..<tree.entries.count).filter { tree.entries[$0].scored && !tree.entries[$0].removed }
                 .sorted { finalScore(tree.entries[$0]) > finalScore(tree.entries[$1]) }.prefix(5)
-            for r in ranked { trace.record(.kept, tree, r, heuristic: "debug:top", score: finalScore(tree.entries[r])) }
+            for r in ranked { trace.record(.kept, tree, r, heuristic: "score-rank", score: finalScore(tree.entries[r])) }
         }
         top = promote(tree, top)
         var heuristic = "candidate:score"
@@ -151,7 +152,7 @@ enum CandidateSelection {
     /// The first anchor level with a plausible node.
     static func bestAnchor(_ tree: PageTree, scorerTop: Int, trace: inout Trace) -> Anchor? {
         var bodyClass: [Int] = []
-        var articles: [Int] = []  // reassigned below
+        var articles: [Int] = []
         var roles: [Int] = []
         var mains: [Int] = []
         for i in 1..<tree.entries.count {
@@ -178,7 +179,9 @@ enum CandidateSelection {
             guard let best = nodes.max(by: { prose(tree.entries[$0]) < prose(tree.entries[$1]) }) else { continue }
             let entry = tree.entries[best]
             let text = prose(entry)
-            trace.record(.kept, tree, best, heuristic: "debug:anchor \(kind) prose=\(text) top=\(topText) ld", score: entry.linkDensity)
+            trace.record(
+                .kept, tree, best, heuristic: "anchor-test:\(kind) prose=\(Int(text)) scorer-prose=\(Int(topText)) link-density",
+                score: entry.linkDensity)
             if entry.linkDensity > 0.5 { continue }
             // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
             let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare

@@ -1,8 +1,6 @@
 /// Last-resort fallback (trafilatura's baseline): every paragraph, preformatted block and quote on the page
 /// that is not link-heavy, in document order, outermost only.
 enum ProseBaseline {
-    static let tags: Set<HTMLTag> = [.p, .pre, .blockquote]
-
     static func blocks(_ tree: PageTree, url: String?) -> [Block] {
         let converter = BlockConverter(tree: tree, mode: .recall, url: url)
         var out: [Block] = []
@@ -13,7 +11,7 @@ enum ProseBaseline {
                 i = max(i + 1, Int(e.end))
                 continue
             }
-            if tags.contains(e.tag) {
+            if Vocabulary.proseBaselineTags.contains(e.tag) {
                 if e.chars >= 10 && e.linkDensity < 0.5 { converter.emitBlock(i, into: &out, depth: 0) }
                 i = Int(e.end)
             } else {

@@ -1,0 +1,50 @@
+import Testing
+@testable import WinnowExtract
+
+@Suite struct BlockCleanupTests {
+    func paragraph(_ text: String) -> Block { .paragraph([.text(text)]) }
+
+    func clean(_ blocks: [Block], titles: [String] = []) -> [String] {
+        var trace = Trace(enabled: false)
+        return BlockCleanup.run(blocks, titles: titles, trace: &trace).map(\.plainText)
+    }
+
+    let story = String(repeating: "The council met again on Thursday and argued about the budget. ", count: 5)
+
+    @Test func cutsAtTerminatingHeading() {
+        let out = clean([
+            paragraph(story), .heading(level: 2, content: [.text("Related Articles")]), paragraph("Another headline"),
+        ])
+        #expect(out == [story])
+    }
+
+    @Test func keepsTerminatingWordsInsideTheStory() {
+        // A one-word phrase only matches a whole heading, and a short story does not end at its first heading.
+        let out = clean([
+            paragraph(story), .heading(level: 2, content: [.text("Recommended courses")]), paragraph(story + " More."),
+        ])
+        #expect(out.count == 3)
+    }
+
+    @Test func dropsBylinesLabelsShareLinesAndTitle() {
+        let out = clean(
+            [
+                .heading(level: 1, content: [.text("Council argues over budget")]), paragraph("By Jane Hollis, May 2, 2022"),
+                paragraph("Advertisement"), paragraph("Share on Facebook Twitter Email"), paragraph(story),
+                paragraph("By the end of the night nothing was agreed."),
+            ], titles: ["Council argues over budget | The Paper"])
+        #expect(out == [story, "By the end of the night nothing was agreed."])
+    }
+
+    @Test func dropsRepeatedRunsButNotSingleRepeats() {
+        let a = paragraph("First paragraph of the story, long enough to count as a block.")
+        let b = paragraph("Second paragraph of the story, long enough to count as a block.")
+        let c = paragraph("Third paragraph of the story, long enough to count as a block too.")
+        #expect(clean([a, b, c, a, b, c]).count == 3)
+        #expect(clean([a, b, a, c]).count == 4)
+    }
+
+    @Test func dropsTrailingHeadings() {
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Share your thoughts")])]) == [story])
+    }
+}
