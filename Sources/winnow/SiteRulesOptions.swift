@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import WinnowExtract
+import WinnowPipeline
+import WinnowRules
+
+/// Where site rules come from, shared by `fetch`, `extract`, `explain` and `rules`.
+struct SiteRulesOptions: ParsableArguments {
+    @Option(name: .customLong("sites"), help: ArgumentHelp(
+        "A folder of site rules, above the bundled ones (repeatable; the first given wins).", valueName: "dir"))
+    var sites: [String] = []
+
+    @Option(help: ArgumentHelp("The operator's rule folder, above every other (used when it exists).",
+                               valueName: "dir"))
+    var adminSites: String = RuleFolders.defaultAdminDirectory
+
+    @Flag(help: "Load --sites folders in compatible mode (third-party collections: bad lines are skipped).")
+    var compat = false
+
+    @Flag(help: "Do not apply site rules; generic extraction only.")
+    var noRules = false
+
+    func validate() throws {
+        for folder in sites where !Self.isDirectory(folder) {
+            throw ValidationError("--sites \(folder): no such directory")
+        }
+    }
+
+    /// The effective folders, highest precedence first.
+    var folders: RuleFolders {
+        RuleFolders(admin: adminSites, user: sites, bundled: RuleFolders.bundledDirectory(),
+                    userMode: compat ? .compatible : .strict)
+    }
+
+    /// The loaded rules (nil with `--no-rules`). Rule errors do not stop extraction (a broken file is simply
+    /// not applied); one line on stderr points at `winnow rules check`.
+    func library(quiet: Bool = false) -> RuleLibrary? {
+        guard !noRules else { return nil }
+        let library = folders.load()
+        let errors = library.errors.count
+        if errors > 0 && !quiet {
+            FileHandle.standardError.write(Data(
+                "winnow: site rules have \(errors) error\(errors == 1 ? "" : "s"); files with errors are not applied (see `winnow rules check`)\n".utf8))
+        }
+        return library
+    }
+
+    /// The pipeline over these rules.
+    func pipeline(mode: ExtractionMode, quiet: Bool = false) -> StoryPipeline {
+        StoryPipeline(library: library(quiet: quiet), mode: mode)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
