@@ -8,6 +8,12 @@ public struct NodeVerdict {
     public let node: Node
     /// The heuristic that decided, e.g. `category:related` or `chrome:nav`.
     public let reason: String
+
+    /// A verdict from its parts.
+    public init(node: Node, reason: String) {
+        self.node = node
+        self.reason = reason
+    }
 }
 
 /// What the content stages decided about one page, node by node (roots kept, outermost nodes dropped).
@@ -16,6 +22,12 @@ public struct ContentMap {
     public let roots: [NodeVerdict]
     /// Outermost removed nodes that held text, in document order.
     public let dropped: [NodeVerdict]
+
+    /// A map from its parts (an empty one for a page with no content).
+    public init(roots: [NodeVerdict], dropped: [NodeVerdict]) {
+        self.roots = roots
+        self.dropped = dropped
+    }
 }
 
 extension Extractor {

@@ -34,7 +34,8 @@ public struct RuleFolders: Sendable, Hashable {
     public func load() -> RuleLibrary { RuleLoader(folders: folders).load() }
 
     /// The bundled `sites/` folder: `$WINNOW_SITES_DIR` if set; else `<exe dir>/../../sites` when it exists
-    /// (running from `.build/<config>/` in a checkout); else `<exe dir>/../share/winnow/sites` (installed
+    /// (running from `.build/<config>/` in a checkout; also
+    /// three levels up for `.build/<triple>/<config>/`); else `<exe dir>/../share/winnow/sites` (installed
     /// under a prefix). Nil when none of them exists.
     public static func bundledDirectory(
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -43,8 +44,11 @@ public struct RuleFolders: Sendable, Hashable {
         if let override = environment["WINNOW_SITES_DIR"], !override.isEmpty { return override }
         guard let executablePath else { return nil }
         let exeDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        let checkout = exeDirectory.appendingPathComponent("../../sites").standardizedFileURL.path
-        if isDirectory(checkout) { return checkout }
+        // `.build/debug` is a link to `.build/<triple>/debug`, so the checkout is two or three levels up.
+        for up in ["../../sites", "../../../sites"] {
+            let checkout = exeDirectory.appendingPathComponent(up).standardizedFileURL.path
+            if isDirectory(checkout) && FileManager.default.fileExists(atPath: checkout + "/README.md") { return checkout }
+        }
         let installed = exeDirectory.appendingPathComponent("../share/winnow/sites").standardizedFileURL.path
         return isDirectory(installed) ? installed : nil
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowExtract
+import WinnowFetch
 import WinnowPipeline
 import WinnowRules
 
@@ -53,5 +54,41 @@ struct SiteRulesOptions: ParsableArguments {
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// A page given on the command line as a URL (fetched, with the site's `http_header` rules) or a file.
+struct LoadedPage {
+    /// The page's bytes.
+    let bytes: [UInt8]
+    /// The page URL (after redirects when fetched; `--url` or nil for a file).
+    let url: String?
+    /// The HTTP Content-Type, when fetched.
+    let contentType: String?
+
+    static func isURL(_ argument: String) -> Bool {
+        let lower = argument.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// Fetches `argument` when it is an http(s) URL, else reads it as a file (`-` for stdin).
+    static func load(_ argument: String, url: String?, pipeline: StoryPipeline) async throws -> LoadedPage {
+        guard isURL(argument) else {
+            let bytes = argument == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try readFile(argument)
+            return LoadedPage(bytes: bytes, url: url, contentType: nil)
+        }
+        let client = try HTTPClient()
+        var headers = HTTPHeaders()
+        for (name, value) in (pipeline.ruleSet(forURL: argument)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
+            headers.set(name: name, value: value)
+        }
+        do {
+            let response = try await client.fetch(HTTPRequest(url: argument, headers: headers)).requireSuccess()
+            await client.shutdown()
+            return LoadedPage(bytes: response.body, url: url ?? response.url, contentType: response.contentType)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
     }
 }
