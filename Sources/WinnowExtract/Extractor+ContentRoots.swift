@@ -124,30 +124,77 @@ extension Extractor {
     }
 
     /// Removes chaff inside the roots only (see `extract(from:contentRoots:prune:metadata:)`).
+    ///
+    /// With `prune`, this is `ChaffRemoval`'s test restricted to the roots, minus page chrome: a `<nav>`,
+    /// `<aside>` or `role=complementary` inside the container a rule selected is there on purpose (a reading
+    /// list, a timeline box); what the rule author does not want they strip by name. Then `ContentPruning`.
     static func clean(_ tree: inout PageTree, roots: [Int], prune: Bool, mode: ExtractionMode, trace: inout Trace) {
-        let before = tree.entries.map(\.removed)
-        if prune {
-            ChaffRemoval.run(&tree, keepComments: false, trace: &trace)
-        }
         for root in roots {
             let end = Int(tree.entries[root].end)
-            let rootDropped = prune && tree.isRemoved(root)
-            // Outside the roots nothing matters; a root dropped whole is restored and cleaned minimally.
-            if !prune || rootDropped {
-                for j in root..<end { tree.entries[j].removed = before[j] }
-                var j = root + 1
-                while j < end {
-                    let entry = tree.entries[j]
-                    if Vocabulary.dropTags.contains(entry.tag) {
-                        for k in j..<Int(entry.end) { tree.entries[k].removed = true }
-                        j = Int(entry.end)
-                    } else {
-                        j += 1
+            let rootChars = Double(max(tree.entries[root].chars, 1))
+            let protectedChars = Vocabulary.Threshold.protectedShare * rootChars
+            let protectedProse = max(
+                Vocabulary.Threshold.protectedProseShare * Double(tree.entries[root].paragraphChars), 500)
+            var j = root + 1
+            while j < end {
+                let entry = tree.entries[j]
+                var reason: String?
+                if entry.tag == .comment {
+                    reason = ""
+                } else if entry.tag == .text {
+                    reason = nil
+                } else if Vocabulary.dropTags.contains(entry.tag) {
+                    reason = "tag:\(entry.node.name)"
+                } else if !prune {
+                    reason = nil
+                } else if Vocabulary.smallDropTags.contains(entry.tag) {
+                    if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
+                        reason = "tag:\(entry.node.name)"
                     }
+                } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
+                    reason = "widget-role"
+                } else if entry.hidden {
+                    if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
+                } else if Double(entry.chars) < protectedChars, !entry.categories.isDisjoint(with: Vocabulary.pageChaff),
+                          !entry.categories.contains(.articleBody) {
+                    reason = "category:" + entry.categories.intersection(Vocabulary.pageChaff).label
+                }
+                if let reason {
+                    if !reason.isEmpty && entry.chars > 0 { trace.record(.dropped, tree, j, heuristic: reason) }
+                    for k in j..<Int(entry.end) { tree.entries[k].removed = true }
+                    j = Int(entry.end)
+                } else {
+                    j += 1
                 }
             }
         }
         tree.aggregate()
-        if prune { ContentPruning.run(&tree, roots: roots, mode: mode, trace: &trace) }
+        if prune { pruneInside(&tree, roots: roots, mode: mode, trace: &trace) }
+    }
+
+    /// `ContentPruning` inside rule-selected roots, except that sidebar/chrome class words and chrome tags do
+    /// not remove anything: inside the chosen container they name boxes the author wants (FTR's prune keeps
+    /// `<aside>` too). Share bars, related lists, link farms and bylines still go.
+    static func pruneInside(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, trace: inout Trace) {
+        let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
+        guard total > 0 else { return }
+        func allowed(_ removals: [ContentPruning.Removal]) -> [ContentPruning.Removal] {
+            removals.filter { removal in
+                let entry = tree.entries[removal.index]
+                if Vocabulary.chromeTags.contains(entry.tag) && removal.heuristic.hasPrefix("category:") { return false }
+                return !(removal.heuristic.hasPrefix("category:") && entry.categories.intersection(
+                    Vocabulary.contentChaff.union(.chromeRole)).subtracting([.sidebar, .chromeRole]).isEmpty)
+            }
+        }
+        var removals = allowed(ContentPruning.plan(tree, roots: roots, total: total, mode: mode, useCategories: true))
+        let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
+        if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
+            removals = allowed(ContentPruning.plan(tree, roots: roots, total: total, mode: mode, useCategories: false))
+        }
+        for removal in removals {
+            trace.record(.dropped, tree, removal.index, heuristic: removal.heuristic, score: removal.score)
+            for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
+        }
+        tree.aggregate()
     }
 }
