@@ -95,7 +95,7 @@ extension Extractor {
             if entry.removed && entry.node.isElement {
                 let preview = String(entry.node.text.collapsingWhitespace().prefix(80))
                 if !preview.isEmpty {
-                    let reason = reasons[tree.path(of: i) + "\u{1}" + preview] ?? "removed by the generic extractor"
+                    let reason = reasons[tree.path(of: i) + "\u{1}" + preview] ?? "no heuristic recorded"
                     dropped.append(NodeVerdict(node: entry.node, reason: reason))
                 }
                 i = Int(entry.end)

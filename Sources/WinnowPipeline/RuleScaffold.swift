@@ -60,7 +60,7 @@ public struct RuleScaffold: Sendable {
             let node = verdict.node
             let near = roots.contains { $0.contains(node) || $0.parent == node.parent }
             guard near else { continue }
-            droppedTexts.append(node.text.collapsingWhitespace())
+            if let sample = Self.textSample(of: node) { droppedTexts.append(sample) }
             guard strips.count < Self.maximumStrips, let selector = Self.selector(for: node, in: document, unique: false),
                   !strips.contains(where: { $0.hasSuffix(selector) })
             else { continue }
@@ -69,7 +69,7 @@ public struct RuleScaffold: Sendable {
             let safe = !matches.isEmpty && matches.allSatisfy { match in
                 droppedNodes.contains(match) || match.ancestors.contains(where: droppedNodes.contains)
             }
-            let preview = String(node.text.collapsingWhitespace().prefix(50))
+            let preview = String((Self.textSample(of: node) ?? "").prefix(50))
             strips.append("# dropped by the generic extractor (\(verdict.reason)): \"\(preview)\"")
             strips.append((safe ? "" : "# ") + "strip: " + selector)
         }
@@ -113,6 +113,16 @@ public struct RuleScaffold: Sendable {
         for candidate in candidates {
             guard let matches = try? document.select(xpath: candidate), matches.contains(node) else { continue }
             if !unique || matches.count == 1 { return candidate }
+        }
+        return nil
+    }
+
+    /// The first run of text in a node that reads as a phrase (one text node, so block boundaries inside
+    /// the node do not glue words together).
+    static func textSample(of node: Node) -> String? {
+        for child in node.descendants where child.isText {
+            let text = child.text.collapsingWhitespace()
+            if text.count >= 12 { return text }
         }
         return nil
     }
