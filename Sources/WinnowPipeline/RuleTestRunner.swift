@@ -24,6 +24,16 @@ public struct RuleTestRunner: Sendable {
         /// The rule files that applied to the test URL.
         public let ruleFiles: [String]
 
+        /// A result from its parts.
+        public init(test: RuleTest, outcome: RuleTestOutcome?, skipReason: String?, extractedText: String,
+                    ruleFiles: [String]) {
+            self.test = test
+            self.outcome = outcome
+            self.skipReason = skipReason
+            self.extractedText = extractedText
+            self.ruleFiles = ruleFiles
+        }
+
         /// True when the test ran and every expectation held.
         public var passed: Bool { outcome?.passed ?? false }
     }
@@ -38,13 +48,18 @@ public struct RuleTestRunner: Sendable {
             return Result(test: test, outcome: nil, skipReason: "cannot read test_fixture \(path)",
                           extractedText: "", ruleFiles: [])
         }
+        return run(test, page: [UInt8](data), source: path)
+    }
+
+    /// Runs one test against a page obtained elsewhere (`rules test --online` fetches `test_url`).
+    public func run(_ test: RuleTest, page: [UInt8], contentType: String? = nil, source: String) -> Result {
         do {
-            let story = try pipeline.extract(html: [UInt8](data), url: test.url)
+            let story = try pipeline.extract(html: page, url: test.url, contentType: contentType)
             let text = Self.text(of: story.article)
             return Result(test: test, outcome: test.check(extractedText: text), skipReason: nil,
                           extractedText: text, ruleFiles: story.ruleFiles)
         } catch {
-            return Result(test: test, outcome: nil, skipReason: "\(path): \(error)", extractedText: "", ruleFiles: [])
+            return Result(test: test, outcome: nil, skipReason: "\(source): \(error)", extractedText: "", ruleFiles: [])
         }
     }
 

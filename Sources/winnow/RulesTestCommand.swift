@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
+import WinnowFetch
 import WinnowPipeline
 import WinnowRules
 
 /// `winnow rules test`: runs rule tests offline against their fixtures, through the full pipeline.
-struct RulesTestCommand: ParsableCommand {
+struct RulesTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run rule tests on their saved pages (test_fixture), through rules and the generic extractor.",
         discussion: """
             With no argument every applied rule file's tests run. A HOST runs the tests of the files that apply
             to it; a FILE runs that file's tests with its folder placed above the others.
-            Tests without test_fixture are skipped.
+            Tests without test_fixture are skipped, unless --online fetches their test_url.
             """
     )
 
@@ -21,9 +22,12 @@ struct RulesTestCommand: ParsableCommand {
     @Option(help: "Characters of extracted text shown for a failing test.")
     var showChars: Int = 3000
 
+    @Flag(help: "Fetch test_url for tests that have no test_fixture (otherwise they are skipped).")
+    var online = false
+
     @OptionGroup var siteRules: SiteRulesOptions
 
-    func run() throws {
+    func run() async throws {
         var extraFolders: [RuleFolder] = []
         var tests: [RuleTest] = []
         let mode: RuleMode = siteRules.compat ? .compatible : .strict
@@ -55,8 +59,18 @@ struct RulesTestCommand: ParsableCommand {
 
         let runner = RuleTestRunner(pipeline: pipeline)
         var passed = 0, failed = 0, skipped = 0
+        let client = online ? try HTTPClient() : nil
         for test in tests {
-            let result = runner.run(test)
+            var result = runner.run(test)
+            if let client, test.fixturePath == nil {
+                do {
+                    let page = try await LoadedPage.load(test.url, url: test.url, pipeline: pipeline, client: client)
+                    result = runner.run(test, page: page.bytes, contentType: page.contentType, source: test.url)
+                } catch {
+                    result = RuleTestRunner.Result(test: test, outcome: nil, skipReason: "fetch failed: \(error)",
+                                                   extractedText: "", ruleFiles: [])
+                }
+            }
             if let reason = result.skipReason {
                 skipped += 1
                 print("SKIP \(test.location) \(test.url): \(reason)")
@@ -76,6 +90,7 @@ struct RulesTestCommand: ParsableCommand {
                 for line in shown.split(separator: "\n", omittingEmptySubsequences: true) { print("  | \(line)") }
             }
         }
+        await client?.shutdown()
         print("\(tests.count) test\(tests.count == 1 ? "" : "s"): \(passed) passed, \(failed) failed, \(skipped) skipped")
         if failed > 0 { throw ExitCode.failure }
     }

@@ -72,22 +72,23 @@ struct LoadedPage {
     }
 
     /// Fetches `argument` when it is an http(s) URL, else reads it as a file (`-` for stdin).
-    static func load(_ argument: String, url: String?, pipeline: StoryPipeline) async throws -> LoadedPage {
+    static func load(_ argument: String, url: String?, pipeline: StoryPipeline,
+                     client shared: HTTPClient? = nil) async throws -> LoadedPage {
         guard isURL(argument) else {
             let bytes = argument == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try readFile(argument)
             return LoadedPage(bytes: bytes, url: url, contentType: nil)
         }
-        let client = try HTTPClient()
+        let client = try shared ?? HTTPClient()
         var headers = HTTPHeaders()
         for (name, value) in (pipeline.ruleSet(forURL: argument)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
             headers.set(name: name, value: value)
         }
         do {
             let response = try await client.fetch(HTTPRequest(url: argument, headers: headers)).requireSuccess()
-            await client.shutdown()
+            if shared == nil { await client.shutdown() }
             return LoadedPage(bytes: response.body, url: url ?? response.url, contentType: response.contentType)
         } catch {
-            await client.shutdown()
+            if shared == nil { await client.shutdown() }
             throw error
         }
     }

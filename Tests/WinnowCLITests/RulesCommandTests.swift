@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 /// `winnow rules check|test|new` and `winnow explain`, end to end.
 @Suite struct RulesCommandTests {
@@ -153,6 +154,29 @@ import Testing
         #expect(ruled.contains("Get the Valley Post in your inbox"))
         #expect(!plain.contains("Get the Valley Post in your inbox"))
         #expect(plain.contains("The quarry pond reopened"))
+    }
+
+    @Test func testWithoutFixtureIsSkippedUnlessOnline() throws {
+        let server = try TestHTTPServer { request in
+            request.path == "/pond" ? ServerReply(headers: [("Content-Type", "text/html")], body: Array(Self.page.utf8))
+                : .text("missing", status: 404)
+        }
+        defer { server.stop() }
+        let folder = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rule = """
+            body: //div[@id='report']
+            test_url: \(server.url("/pond"))
+            test_contains: Lifeguards will be on duty every afternoon
+            """
+        let path = folder.appendingPathComponent("127.0.0.1.txt").path
+        try Data(rule.utf8).write(to: URL(fileURLWithPath: path))
+        let offline = try CLITests.winnow(["rules", "test", path] + Self.noAdmin)
+        #expect(offline.stdout.contains("SKIP"), "\(offline.stdout)")
+        #expect(offline.stdout.contains("1 skipped"))
+        let online = try CLITests.winnow(["rules", "test", path, "--online"] + Self.noAdmin)
+        #expect(online.status == 0, "\(online.stdout)\(online.stderr)")
+        #expect(online.stdout.contains("PASS"))
     }
 
     @Test func missingSitesFolderIsAOneLineError() throws {
