@@ -92,7 +92,10 @@ extension Extractor {
         var i = 1
         while i < tree.entries.count {
             let entry = tree.entries[i]
-            if entry.removed && entry.node.isElement {
+            if entry.removed && entry.node.isElement && Vocabulary.dropTags.contains(entry.tag) {
+                // Never-visible parts (head, scripts, embeds) need no explaining.
+                i = Int(entry.end)
+            } else if entry.removed && entry.node.isElement {
                 let preview = String(entry.node.text.collapsingWhitespace().prefix(80))
                 if !preview.isEmpty {
                     let reason = reasons[tree.path(of: i) + "\u{1}" + preview] ?? "no heuristic recorded"
