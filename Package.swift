@@ -34,13 +34,15 @@ let package = Package(
         .target(name: "WinnowExtract", dependencies: ["WinnowDOM"]),
         // Site rules (ftr-site-config format plus Winnow's additions): parse, validate, match hosts, apply.
         .target(name: "WinnowRules", dependencies: ["WinnowDOM"]),
+        // One page (or multi-page story) from bytes to story: site rules first, then the generic extractor.
+        .target(name: "WinnowPipeline", dependencies: ["WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowRules"]),
         // Renderers (text, Markdown, JSON, HTML) and the story writer.
         .target(name: "WinnowOutput", dependencies: ["WinnowExtract"]),
         // The CLI: thin commands over the libraries.
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput", "WinnowRules",
+                "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput", "WinnowRules", "WinnowPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +68,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WinnowRulesTests", dependencies: ["WinnowRules", "WinnowDOM"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "WinnowPipelineTests",
+            dependencies: ["WinnowPipeline", "WinnowTestSupport", "WinnowDOM", "WinnowRules", "WinnowExtract"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),

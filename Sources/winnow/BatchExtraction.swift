@@ -4,6 +4,7 @@ import Synchronization
 import WinnowDOM
 import WinnowExtract
 import WinnowOutput
+import WinnowPipeline
 
 /// Extracts every `<name>.html` in a folder into `<name>.<ext>` in another, on `jobs` worker threads.
 ///
@@ -13,7 +14,8 @@ struct BatchExtraction {
     let inputDirectory: String
     let outputDirectory: String
     let format: OutputFormat
-    let mode: ExtractionMode
+    /// Site rules (matched by the manifest URL) and the generic extractor.
+    let pipeline: StoryPipeline
     let jobs: Int
 
     /// How the batch went.
@@ -52,8 +54,7 @@ struct BatchExtraction {
     private func extract(name: String, url: String?) throws {
         let source = (inputDirectory as NSString).appendingPathComponent(name + ".html")
         let bytes = try readFile(source)
-        let document = try Document(html: bytes, url: url)
-        let article = Extractor(options: ExtractionOptions(mode: mode, url: url)).extract(from: document).article
+        let article = try pipeline.extract(html: bytes, url: url).article
         let rendered = Renderer.render(article, as: format)
         let target = (outputDirectory as NSString).appendingPathComponent(name + "." + format.fileExtension)
         do {

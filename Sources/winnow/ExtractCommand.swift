@@ -3,6 +3,7 @@ import Foundation
 import WinnowDOM
 import WinnowExtract
 import WinnowOutput
+import WinnowPipeline
 
 /// `winnow extract`: the extractor on local HTML — one file (or stdin), or a whole folder in parallel.
 struct ExtractCommand: AsyncParsableCommand {
@@ -36,6 +37,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var siteRules: SiteRulesOptions
+
     func validate() throws {
         switch (file, inputDir) {
         case (nil, nil): throw ValidationError("give an HTML file (or -), or --input-dir with --output-dir")
@@ -50,8 +53,8 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         if let inputDir, let outputDir {
             let batch = BatchExtraction(
-                inputDirectory: inputDir, outputDirectory: outputDir, format: output.format, mode: output.mode,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                inputDirectory: inputDir, outputDirectory: outputDir, format: output.format,
+                pipeline: siteRules.pipeline(mode: output.mode), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let summary = try batch.run()
             if summary.failed > 0 {
                 throw CLIError("\(summary.failed) of \(summary.total) pages failed (see the lines above)")
@@ -59,9 +62,8 @@ struct ExtractCommand: AsyncParsableCommand {
             return
         }
         let bytes = try readInput(file ?? "-")
-        let document = try Document(html: bytes, url: url)
-        let result = Extractor(options: ExtractionOptions(mode: output.mode, url: url)).extract(from: document)
-        FileHandle.standardOutput.write(Data(Renderer.render(result.article, as: output.format, options: output.renderOptions).utf8))
+        let story = try siteRules.pipeline(mode: output.mode).extract(html: bytes, url: url)
+        FileHandle.standardOutput.write(Data(Renderer.render(story.article, as: output.format, options: output.renderOptions).utf8))
     }
 
     private func readInput(_ path: String) throws -> [UInt8] {

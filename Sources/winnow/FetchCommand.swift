@@ -4,6 +4,7 @@ import WinnowDOM
 import WinnowExtract
 import WinnowFetch
 import WinnowOutput
+import WinnowPipeline
 
 /// `winnow fetch`: download pages (concurrently, on one libcurl multi handle) and extract their stories.
 struct FetchCommand: AsyncParsableCommand {
@@ -35,7 +36,12 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Redirects to follow at most.")
     var maxRedirects: Int = 10
 
+    @Option(help: "Pages of a multi-page story to follow at most (next_page_link rules).")
+    var maxPages: Int = 10
+
     @OptionGroup var output: OutputOptions
+
+    @OptionGroup var siteRules: SiteRulesOptions
 
     func validate() throws {
         if urls.isEmpty { throw ValidationError("give at least one URL") }
@@ -45,6 +51,7 @@ struct FetchCommand: AsyncParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (MiB)") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects cannot be negative") }
+        if maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
     }
 
     func run() async throws {
@@ -54,17 +61,14 @@ struct FetchCommand: AsyncParsableCommand {
         configuration.maxBodyBytes = maxSize * 1024 * 1024
         configuration.maxRedirects = maxRedirects
         let client = try HTTPClient(configuration: configuration)
-        let mode = output.mode
+        let fetcher = StoryFetcher(client: client, pipeline: siteRules.pipeline(mode: output.mode), maximumPages: maxPages)
 
         // All pages are fetched at once on the client's multi handle; results are printed in the order given.
         let results = await withTaskGroup(of: (Int, Result<Article, any Error>).self) { group in
             for (index, url) in urls.enumerated() {
                 group.addTask {
                     do {
-                        let response = try await client.fetch(HTTPRequest(url: url)).requireSuccess()
-                        let document = try Document(html: response.body, url: response.url, contentType: response.contentType)
-                        let extractor = Extractor(options: ExtractionOptions(mode: mode, url: response.url))
-                        return (index, .success(extractor.extract(from: document).article))
+                        return (index, .success(try await fetcher.fetch(url).story.article))
                     } catch {
                         return (index, .failure(error))
                     }

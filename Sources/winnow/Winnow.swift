@@ -15,8 +15,10 @@ struct Winnow: AsyncParsableCommand {
               winnow fetch https://example.com/news/story.html
               winnow extract page.html --format markdown
               winnow extract --input-dir pages/ --output-dir texts/
+              winnow explain https://example.com/news/story.html --html report.html
+              winnow rules check && winnow rules test
             """,
         version: WinnowVersion.current,
-        subcommands: [FetchCommand.self, ExtractCommand.self]
+        subcommands: [FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self]
     )
 }

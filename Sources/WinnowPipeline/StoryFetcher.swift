@@ -1,0 +1,91 @@
+import WinnowExtract
+import WinnowFetch
+import WinnowRules
+
+/// Fetches a story over HTTP, following the site's multi-page rules.
+///
+/// The page is fetched with the rule set's `http_header` values. When a `single_page_link` rule yields a
+/// URL, that page is fetched once and extracted instead (falling back to the first page if it fails or is
+/// empty). Otherwise `next_page_link` is followed with `PageFollower` (page cap, loop guard) and each page's
+/// blocks are appended to the first page's story.
+public struct StoryFetcher: Sendable {
+    /// The HTTP client (shared; fetches run concurrently on its multi handle).
+    public let client: HTTPClient
+    /// The per-page pipeline.
+    public let pipeline: StoryPipeline
+    /// Pages to take in total, including the first.
+    public let maximumPages: Int
+
+    /// A fetcher; `maximumPages` bounds multi-page stories (10 by default).
+    public init(client: HTTPClient, pipeline: StoryPipeline, maximumPages: Int = 10) {
+        self.client = client
+        self.pipeline = pipeline
+        self.maximumPages = max(1, maximumPages)
+    }
+
+    /// The story at `url`, with every page it spans.
+    public func fetch(_ url: String) async throws -> FetchedStory {
+        let first = try await fetchPage(url)
+        var story = first.story
+        var pages = [first.url]
+        if let single = story.singlePageURL, single != first.url, single != url {
+            if let whole = try? await fetchPage(single), !whole.story.article.blocks.isEmpty {
+                var article = whole.story.article
+                article.metadata.url = first.url
+                story.article = article
+                return FetchedStory(story: story, pages: [first.url, whole.url], stop: .singlePage(whole.url))
+            }
+        }
+        var follower = PageFollower(firstPage: first.url, maximumPages: maximumPages)
+        var next = story.nextPageURL
+        var stop: FetchedStory.Stop
+        while true {
+            let step = follower.next(link: next)
+            guard case .follow(let link) = step else {
+                if case .stop(let reason) = step { stop = .followed(reason) } else { stop = .followed(.noNextLink) }
+                break
+            }
+            do {
+                let page = try await fetchPage(link)
+                pages.append(page.url)
+                story.article.blocks += page.story.article.blocks
+                next = page.story.nextPageURL
+            } catch {
+                stop = .failed(link, "\(error)")
+                break
+            }
+        }
+        return FetchedStory(story: story, pages: pages, stop: stop)
+    }
+
+    /// One page: fetched with its site's headers and run through the pipeline.
+    func fetchPage(_ url: String) async throws -> (url: String, story: PageStory) {
+        var headers = HTTPHeaders()
+        for (name, value) in (pipeline.ruleSet(forURL: url)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
+            headers.set(name: name, value: value)
+        }
+        let response = try await client.fetch(HTTPRequest(url: url, headers: headers)).requireSuccess()
+        let story = try pipeline.extract(html: response.body, url: response.url, contentType: response.contentType)
+        return (response.url, story)
+    }
+}
+
+/// A fetched story and how it was put together.
+public struct FetchedStory: Sendable {
+    /// Why page following ended.
+    public enum Stop: Sendable, Hashable {
+        /// The whole story came from a `single_page_link` page.
+        case singlePage(String)
+        /// Following ended for this reason (no link, page cap, loop).
+        case followed(PageFollower.StopReason)
+        /// A later page failed to fetch; the pages before it are kept.
+        case failed(String, String)
+    }
+
+    /// The story (blocks of every page appended; metadata from the first page).
+    public var story: PageStory
+    /// The URLs of the pages used, in order (after redirects).
+    public let pages: [String]
+    /// Why following ended.
+    public let stop: Stop
+}

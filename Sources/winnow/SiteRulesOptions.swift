@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import WinnowExtract
+import WinnowFetch
+import WinnowPipeline
+import WinnowRules
+
+/// Where site rules come from, shared by `fetch`, `extract`, `explain` and `rules`.
+struct SiteRulesOptions: ParsableArguments {
+    @Option(name: .customLong("sites"), help: ArgumentHelp(
+        "A folder of site rules, above the bundled ones (repeatable; the first given wins).", valueName: "dir"))
+    var sites: [String] = []
+
+    @Option(help: ArgumentHelp("The operator's rule folder, above every other (used when it exists).",
+                               valueName: "dir"))
+    var adminSites: String = RuleFolders.defaultAdminDirectory
+
+    @Flag(help: "Load --sites folders in compatible mode (third-party collections: bad lines are skipped).")
+    var compat = false
+
+    @Flag(help: "Do not apply site rules; generic extraction only.")
+    var noRules = false
+
+    func validate() throws {
+        for folder in sites where !Self.isDirectory(folder) {
+            throw ValidationError("--sites \(folder): no such directory")
+        }
+    }
+
+    /// The effective folders, highest precedence first.
+    var folders: RuleFolders {
+        RuleFolders(admin: adminSites, user: sites, bundled: RuleFolders.bundledDirectory(),
+                    userMode: compat ? .compatible : .strict)
+    }
+
+    /// The loaded rules (nil with `--no-rules`). Rule errors do not stop extraction (a broken file is simply
+    /// not applied); one line on stderr points at `winnow rules check`.
+    func library(quiet: Bool = false) -> RuleLibrary? {
+        guard !noRules else { return nil }
+        let library = folders.load()
+        let errors = library.errors.count
+        if errors > 0 && !quiet {
+            FileHandle.standardError.write(Data(
+                "winnow: site rules have \(errors) error\(errors == 1 ? "" : "s"); files with errors are not applied (see `winnow rules check`)\n".utf8))
+        }
+        return library
+    }
+
+    /// The pipeline over these rules.
+    func pipeline(mode: ExtractionMode, quiet: Bool = false) -> StoryPipeline {
+        StoryPipeline(library: library(quiet: quiet), mode: mode)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// A page given on the command line as a URL (fetched, with the site's `http_header` rules) or a file.
+struct LoadedPage {
+    /// The page's bytes.
+    let bytes: [UInt8]
+    /// The page URL (after redirects when fetched; `--url` or nil for a file).
+    let url: String?
+    /// The HTTP Content-Type, when fetched.
+    let contentType: String?
+
+    static func isURL(_ argument: String) -> Bool {
+        let lower = argument.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// Fetches `argument` when it is an http(s) URL, else reads it as a file (`-` for stdin).
+    static func load(_ argument: String, url: String?, pipeline: StoryPipeline,
+                     client shared: HTTPClient? = nil) async throws -> LoadedPage {
+        guard isURL(argument) else {
+            let bytes = argument == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try readFile(argument)
+            return LoadedPage(bytes: bytes, url: url, contentType: nil)
+        }
+        let client = try shared ?? HTTPClient()
+        var headers = HTTPHeaders()
+        for (name, value) in (pipeline.ruleSet(forURL: argument)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
+            headers.set(name: name, value: value)
+        }
+        do {
+            let response = try await client.fetch(HTTPRequest(url: argument, headers: headers)).requireSuccess()
+            if shared == nil { await client.shutdown() }
+            return LoadedPage(bytes: response.body, url: url ?? response.url, contentType: response.contentType)
+        } catch {
+            if shared == nil { await client.shutdown() }
+            throw error
+        }
+    }
+}
