@@ -15,12 +15,15 @@ public struct StoryFetcher: Sendable {
     public let pipeline: StoryPipeline
     /// Pages to take in total, including the first.
     public let maximumPages: Int
+    /// Whether each page's story carries the extractor's kept/dropped decisions (`--explain`).
+    public let explain: Bool
 
     /// A fetcher; `maximumPages` bounds multi-page stories (10 by default).
-    public init(client: HTTPClient, pipeline: StoryPipeline, maximumPages: Int = 10) {
+    public init(client: HTTPClient, pipeline: StoryPipeline, maximumPages: Int = 10, explain: Bool = false) {
         self.client = client
         self.pipeline = pipeline
         self.maximumPages = max(1, maximumPages)
+        self.explain = explain
     }
 
     /// The story at `url`, with every page it spans.
@@ -65,7 +68,8 @@ public struct StoryFetcher: Sendable {
             headers.set(name: name, value: value)
         }
         let response = try await client.fetch(HTTPRequest(url: url, headers: headers)).requireSuccess()
-        let story = try pipeline.extract(html: response.body, url: response.url, contentType: response.contentType)
+        let story = try pipeline.extract(
+            html: response.body, url: response.url, contentType: response.contentType, explain: explain)
         return (response.url, story)
     }
 }

@@ -48,6 +48,7 @@ struct ExtractCommand: AsyncParsableCommand {
         default: break
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if output.explain && inputDir != nil { throw ValidationError("--explain works on one page; use it without --input-dir") }
     }
 
     func run() async throws {
@@ -62,8 +63,9 @@ struct ExtractCommand: AsyncParsableCommand {
             return
         }
         let bytes = try readInput(file ?? "-")
-        let story = try siteRules.pipeline(mode: output.mode).extract(html: bytes, url: url)
+        let story = try siteRules.pipeline(mode: output.mode).extract(html: bytes, url: url, explain: output.explain)
         FileHandle.standardOutput.write(Data(Renderer.render(story.article, as: output.format, options: output.renderOptions).utf8))
+        if output.explain { FileHandle.standardError.write(Data(ExplainReport.text(for: story, source: file ?? "-").utf8)) }
     }
 
     private func readInput(_ path: String) throws -> [UInt8] {

@@ -61,20 +61,22 @@ struct FetchCommand: AsyncParsableCommand {
         configuration.maxBodyBytes = maxSize * 1024 * 1024
         configuration.maxRedirects = maxRedirects
         let client = try HTTPClient(configuration: configuration)
-        let fetcher = StoryFetcher(client: client, pipeline: siteRules.pipeline(mode: output.mode), maximumPages: maxPages)
+        let fetcher = StoryFetcher(
+            client: client, pipeline: siteRules.pipeline(mode: output.mode), maximumPages: maxPages,
+            explain: output.explain)
 
         // All pages are fetched at once on the client's multi handle; results are printed in the order given.
-        let results = await withTaskGroup(of: (Int, Result<Article, any Error>).self) { group in
+        let results = await withTaskGroup(of: (Int, Result<PageStory, any Error>).self) { group in
             for (index, url) in urls.enumerated() {
                 group.addTask {
                     do {
-                        return (index, .success(try await fetcher.fetch(url).story.article))
+                        return (index, .success(try await fetcher.fetch(url).story))
                     } catch {
                         return (index, .failure(error))
                     }
                 }
             }
-            var collected = [Result<Article, any Error>](repeating: .failure(CLIError("not fetched")), count: urls.count)
+            var collected = [Result<PageStory, any Error>](repeating: .failure(CLIError("not fetched")), count: urls.count)
             for await (index, result) in group { collected[index] = result }
             return collected
         }
@@ -85,7 +87,9 @@ struct FetchCommand: AsyncParsableCommand {
         var failures = 0
         for (url, result) in zip(urls, results) {
             switch result {
-            case .success(let article):
+            case .success(let story):
+                let article = story.article
+                if output.explain { FileHandle.standardError.write(Data(ExplainReport.text(for: story, source: url).utf8)) }
                 if let writer {
                     let path = try writer.write(article)
                     FileHandle.standardError.write(Data("\(url) -> \(path)\n".utf8))

@@ -15,6 +15,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Text format: print the story only, without the title/author/date/URL header.")
     var bare = false
 
+    @Flag(help: "Also list on stderr every block kept or dropped at the story's edge: heuristic, score, text preview.")
+    var explain = false
+
     /// Render options for a story shown to a person or written as a story file.
     var renderOptions: RenderOptions { RenderOptions(textMetadataHeader: !bare) }
 }

@@ -77,6 +77,19 @@ import Testing
         if format == "html" { #expect(run.stdout.lowercased().hasPrefix("<!doctype html>")) }
     }
 
+    @Test func explainListsDecisionsWithReasonsOnStderr() throws {
+        let run = try Self.winnow(["extract", Self.fixture("story.html"), "--explain", "--bare"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Gull Island"), "the story still goes to stdout")
+        #expect(!run.stdout.contains("decisions:"))
+        #expect(run.stderr.contains("decisions:"))
+        let dropped = run.stderr.split(separator: "\n").filter { $0.contains("dropped") }
+        #expect(dropped.contains { $0.contains("cookie") && $0.contains("consent") }, "\(run.stderr)")
+        #expect(dropped.contains { $0.contains("newsletter") }, "\(run.stderr)")
+        #expect(run.stderr.contains("kept "))
+        #expect(try Self.winnow(["extract", "--input-dir", "/tmp", "--output-dir", "/tmp/x", "--explain"]).status != 0)
+    }
+
     @Test func missingFileIsOneLineErrorAndNonZeroExit() throws {
         let run = try Self.winnow(["extract", "/nonexistent/page.html"])
         #expect(run.status != 0)
