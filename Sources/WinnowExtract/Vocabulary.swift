@@ -23,6 +23,11 @@ enum Vocabulary {
     /// `<header>` or an ASP.NET `<form>` wrapper).
     static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
 
+    /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
+    /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
+    /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
+    static let namedChrome: Category = [.sidebar]
+
     /// Elements that start a new block of text.
     static let blockTags: Set<HTMLTag> = [
         .html, .body, .div, .section, .article, .main, .header, .footer, .nav, .aside, .p, .pre, .blockquote,
@@ -237,6 +242,9 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
+        /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
+        /// text (then it is an unclosed tag that swallowed the page).
+        static let namedAsideMaxShare = 0.8
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
         /// Link-density rules (trafilatura): length gates and ratios.
