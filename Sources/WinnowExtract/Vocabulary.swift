@@ -123,7 +123,7 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
         ],
-        .footer: ["footer", "copyright", "colophon", "disclaimer"],
+        .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
         .caption: ["caption", "figcaption"],
