@@ -18,6 +18,7 @@ import WinnowDOM
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
+///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
 ///    article rather than chaff.
 public struct Extractor: Sendable {
@@ -97,6 +98,15 @@ public struct Extractor: Sendable {
             if Double(proseLength) >= 2 * Double(max(bestLength, 1)) && proseLength >= 100 {
                 trace.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
                 best = BlockCleanup.run(prose, titles: titles, trace: &trace)
+                bestLength = proseLength
+            }
+        }
+        if bestLength < t.minExtractedChars {
+            let cards = CardCollection.blocks(cleanTree, url: url)
+            let cardsLength = Block.plainText(of: cards, separator: "\n\n").count
+            if Double(cardsLength) >= 2 * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
+                trace.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
+                best = BlockCleanup.run(cards, titles: titles, trace: &trace)
             }
         }
         return best

@@ -282,6 +282,9 @@ enum Vocabulary {
         static let shellPageRatio = 10
         /// Bylines are short.
         static let bylineMaxChars = 120
+        /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
+        static let cardMinCount = 3
+        static let cardMinChars = 80
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.
