@@ -101,10 +101,10 @@ public struct Extractor: Sendable {
                 bestLength = proseLength
             }
         }
-        if bestLength < t.minExtractedChars {
+        if bestLength < t.cardTriggerChars {
             let cards = CardCollection.blocks(cleanTree, url: url)
             let cardsLength = Block.plainText(of: cards, separator: "\n\n").count
-            if Double(cardsLength) >= 2 * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
+            if Double(cardsLength) >= t.cardRatio * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
                 trace.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
                 best = BlockCleanup.run(cards, titles: titles, trace: &trace)
             }

@@ -285,6 +285,11 @@ enum Vocabulary {
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 80
+        /// ... tried when the result is under this many characters, and taken when this many times longer.
+        static let cardTriggerChars = 500
+        static let cardRatio = 3.0
+        /// Card links average at least this many characters (menu columns of short links are not cards).
+        static let cardMinLinkChars = 20
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.

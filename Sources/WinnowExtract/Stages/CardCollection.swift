@@ -27,7 +27,7 @@ enum CardCollection {
             while child >= 0 {
                 let c = tree.entries[child]
                 child = Int(c.nextSibling)
-                guard !c.removed, c.tag != .text, c.tag != .comment, c.chars >= Int32(t.cardMinChars) else { continue }
+                guard isCard(c) else { continue }
                 if let k = runs.firstIndex(where: { $0.tag == c.tag }) {
                     runs[k].count += 1
                     runs[k].chars += Int(c.chars)
@@ -46,10 +46,18 @@ enum CardCollection {
         var child = Int(tree.entries[bestParent].firstChild)
         while child >= 0 {
             let c = tree.entries[child]
-            if !c.removed && c.tag == bestTag && c.chars >= Int32(t.cardMinChars) { out.append(child) }
+            if c.tag == bestTag && isCard(c) { out.append(child) }
             child = Int(c.nextSibling)
         }
         return out
+    }
+
+    /// A sibling long enough to hold a sentence whose links, if any, are long (a teaser's headline and summary),
+    /// not a menu column of short links.
+    private static func isCard(_ c: PageTree.Entry) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard !c.removed, c.tag != .text, c.tag != .comment, c.chars >= Int32(t.cardMinChars) else { return false }
+        return c.links == 0 || c.linkChars >= Int32(t.cardMinLinkChars) * c.links
     }
 
     /// The cards converted to blocks (recall mode: nothing inside a card is pruned).
