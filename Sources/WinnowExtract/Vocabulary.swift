@@ -284,7 +284,7 @@ enum Vocabulary {
         static let bylineMaxChars = 120
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
-        static let cardMinChars = 80
+        static let cardMinChars = 60
         /// ... tried when the result is under this many characters, and taken when this many times longer.
         static let cardTriggerChars = 500
         static let cardRatio = 3.0
