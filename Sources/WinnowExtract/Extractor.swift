@@ -18,8 +18,10 @@ import WinnowDOM
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
+///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
 ///    article rather than chaff.
+/// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
     public let options: ExtractionOptions
@@ -44,9 +46,29 @@ public struct Extractor: Sendable {
         let pageChars = Int(tree.entries[tree.bodyIndex].chars)
         let discussion = PageProfile.isDiscussion(tree)
         if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
-        ChaffRemoval.run(&tree, keepComments: discussion, trace: &trace)
-        let cleanTree = tree
+        var blocks = storyBlocks(&tree, keepComments: discussion, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        if blocks.isEmpty && !discussion && options.mode != .precision {
+            // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
+            tree = PageTree(root: body)
+            tree.aggregate()
+            var retryTrace = Trace(enabled: trace.enabled)
+            let retry = storyBlocks(&tree, keepComments: true, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
+            if !retry.isEmpty {
+                // The explanation describes the pass whose blocks are returned.
+                trace = retryTrace
+                trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
+                blocks = retry
+            }
+        }
+        return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
+    }
 
+    /// Stages 3–9 on a freshly aggregated tree.
+    func storyBlocks(
+        _ tree: inout PageTree, keepComments: Bool, pageChars: Int, url: String?, titles: [String], trace: inout Trace
+    ) -> [Block] {
+        ChaffRemoval.run(&tree, keepComments: keepComments, trace: &trace)
+        let cleanTree = tree
         var blocks = contentBlocks(&tree, mode: options.mode, useAnchors: true, url: url, titles: titles, trace: &trace)
         if options.mode != .precision {
             blocks = fallback(
@@ -56,7 +78,7 @@ public struct Extractor: Sendable {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             blocks = []
         }
-        return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
+        return blocks
     }
 
     /// Stages 4–7 on a chaff-free tree.
@@ -97,6 +119,15 @@ public struct Extractor: Sendable {
             if Double(proseLength) >= 2 * Double(max(bestLength, 1)) && proseLength >= 100 {
                 trace.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
                 best = BlockCleanup.run(prose, titles: titles, trace: &trace)
+                bestLength = proseLength
+            }
+        }
+        if bestLength < t.cardTriggerChars {
+            let cards = CardCollection.blocks(cleanTree, url: url)
+            let cardsLength = Block.plainText(of: cards, separator: "\n\n").count
+            if Double(cardsLength) >= t.cardRatio * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
+                trace.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
+                best = BlockCleanup.run(cards, titles: titles, trace: &trace)
             }
         }
         return best

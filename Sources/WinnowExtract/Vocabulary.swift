@@ -23,6 +23,11 @@ enum Vocabulary {
     /// `<header>` or an ASP.NET `<form>` wrapper).
     static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
 
+    /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
+    /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
+    /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
+    static let namedChrome: Category = [.sidebar]
+
     /// Elements that start a new block of text.
     static let blockTags: Set<HTMLTag> = [
         .html, .body, .div, .section, .article, .main, .header, .footer, .nav, .aside, .p, .pre, .blockquote,
@@ -118,7 +123,7 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
         ],
-        .footer: ["footer", "copyright", "colophon", "disclaimer"],
+        .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
         .caption: ["caption", "figcaption"],
@@ -237,6 +242,9 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
+        /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
+        /// text (then it is an unclosed tag that swallowed the page).
+        static let namedAsideMaxShare = 0.8
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
         /// Link-density rules (trafilatura): length gates and ratios.
@@ -274,6 +282,14 @@ enum Vocabulary {
         static let shellPageRatio = 10
         /// Bylines are short.
         static let bylineMaxChars = 120
+        /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
+        static let cardMinCount = 3
+        static let cardMinChars = 60
+        /// ... tried when the result is under this many characters, and taken when this many times longer.
+        static let cardTriggerChars = 500
+        static let cardRatio = 3.0
+        /// Card links average at least this many characters (menu columns of short links are not cards).
+        static let cardMinLinkChars = 20
         /// Blocks repeated this long or longer are dropped the second time (responsive copies).
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.

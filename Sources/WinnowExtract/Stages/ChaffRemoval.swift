@@ -33,6 +33,10 @@ enum ChaffRemoval {
                 reason = "widget-role"
             } else if entry.hidden {
                 if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
+            } else if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
+                && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
+            {
+                reason = "named-chrome:\(entry.node.name)"
             } else if Double(entry.chars) < protected {
                 if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }

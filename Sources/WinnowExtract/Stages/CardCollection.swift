@@ -1,0 +1,69 @@
+/// Last-resort fallback for listing and collection pages: the story is a feed of teaser cards (a heading link
+/// plus a summary, all of it links), which the link-density rules prune as navigation. When nothing else gave
+/// text, the page's largest run of same-tag sibling cards, each long enough to hold a sentence, is the content.
+enum CardCollection {
+    /// One tag's qualifying children under the parent being scanned.
+    private struct TagRun {
+        var tag: HTMLTag
+        var count: Int
+        var chars: Int
+    }
+
+    /// The cards' indices in document order, or an empty array when no parent has enough cards.
+    static func cards(_ tree: PageTree) -> [Int] {
+        let t = Vocabulary.Threshold.self
+        var bestParent = -1
+        var bestTag = HTMLTag.div
+        var bestChars = 0
+        var runs: [TagRun] = []
+        runs.reserveCapacity(8)
+        for i in 0..<tree.entries.count {
+            let e = tree.entries[i]
+            guard !e.removed, e.tag != .text, e.tag != .comment, e.chars >= Int32(t.cardMinChars * t.cardMinCount) else {
+                continue
+            }
+            runs.removeAll(keepingCapacity: true)
+            var child = Int(e.firstChild)
+            while child >= 0 {
+                let c = tree.entries[child]
+                child = Int(c.nextSibling)
+                guard isCard(c) else { continue }
+                if let k = runs.firstIndex(where: { $0.tag == c.tag }) {
+                    runs[k].count += 1
+                    runs[k].chars += Int(c.chars)
+                } else {
+                    runs.append(TagRun(tag: c.tag, count: 1, chars: Int(c.chars)))
+                }
+            }
+            for run in runs where run.count >= t.cardMinCount && run.chars > bestChars {
+                bestParent = i
+                bestTag = run.tag
+                bestChars = run.chars
+            }
+        }
+        guard bestParent >= 0 else { return [] }
+        var out: [Int] = []
+        var child = Int(tree.entries[bestParent].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if c.tag == bestTag && isCard(c) { out.append(child) }
+            child = Int(c.nextSibling)
+        }
+        return out
+    }
+
+    /// A sibling long enough to hold a sentence whose links, if any, are long (a teaser's headline and summary),
+    /// not a menu column of short links.
+    private static func isCard(_ c: PageTree.Entry) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard !c.removed, c.tag != .text, c.tag != .comment, c.chars >= Int32(t.cardMinChars) else { return false }
+        return c.links == 0 || c.linkChars >= Int32(t.cardMinLinkChars) * c.links
+    }
+
+    /// The cards converted to blocks (recall mode: nothing inside a card is pruned).
+    static func blocks(_ tree: PageTree, url: String?) -> [Block] {
+        let roots = cards(tree)
+        guard !roots.isEmpty else { return [] }
+        return BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: roots)
+    }
+}
