@@ -33,6 +33,14 @@ public enum Charset {
     public static func decodeHTML(_ bytes: [UInt8], contentType: String?) throws -> DecodedHTML {
         let choice = detect(bytes, contentType: contentType)
         let body = bytes[(bytes.startIndex + choice.bomLength)...]
+        // A page re-encoded to UTF-8 by a CMS, proxy or archiver often keeps its old `<meta charset>`. When only
+        // the meta speaks for a legacy encoding and the bytes are valid UTF-8 with multi-byte sequences (which
+        // legacy text almost never forms by chance), UTF-8 is what the bytes are. HTTP and BOM still win.
+        if choice.source == .meta, choice.entry.decoder != .utf8, containsMultibyteUTF8(body),
+            Transcoder.isValidUTF8(body)
+        {
+            return DecodedHTML(utf8: Array(body), encoding: "utf-8", source: .sniffed, replacements: 0)
+        }
         if let output = Transcoder.decode(body, with: choice.entry.decoder) {
             return DecodedHTML(utf8: output.utf8, encoding: choice.entry.name, source: choice.source,
                                replacements: output.replacements)
@@ -61,6 +69,16 @@ public enum Charset {
         let output = Transcoder.decode(body, with: fallback.decoder) ?? Transcoder.decodeUTF8(body)
         return DecodedHTML(utf8: output.utf8, encoding: fallback.name, source: .sniffed,
                            replacements: output.replacements)
+    }
+
+    /// True when the bytes hold at least one UTF-8 multi-byte lead byte followed by a continuation byte.
+    static func containsMultibyteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous >= 0xC2 && previous <= 0xF4 && byte & 0xC0 == 0x80 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The WHATWG encoding name a label selects (`latin1` → `windows-1252`, `sjis` → `shift_jis`), or nil when the

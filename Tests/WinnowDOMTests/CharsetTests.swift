@@ -261,3 +261,29 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+/// Pages re-encoded to UTF-8 that kept a legacy `<meta charset>`.
+@Suite struct StaleMetaCharsetTests {
+    static let page = "<html><head><meta charset=\"gb2312\"><title>t</title></head><body><p>北京的天气今天很好，适合出门散步。</p></body></html>"
+
+    @Test func validUTF8WithMultibyteTextBeatsAStaleMetaDeclaration() throws {
+        let decoded = try Charset.decodeHTML(Array(Self.page.utf8), contentType: nil)
+        #expect(decoded.encoding == "utf-8")
+        #expect(decoded.source == .sniffed)
+        #expect(String(decoding: decoded.utf8, as: UTF8.self).contains("北京的天气今天很好"))
+    }
+
+    @Test func theHTTPHeaderStillWins() throws {
+        let decoded = try Charset.decodeHTML(Array(Self.page.utf8), contentType: "text/html; charset=gbk")
+        #expect(decoded.encoding == "gbk")
+        #expect(decoded.source == .http)
+    }
+
+    @Test func realLegacyBytesKeepTheirDeclaredEncoding() throws {
+        // "é" in windows-1252 (0xE9) followed by ASCII is not valid UTF-8.
+        let bytes = Array("<meta charset=\"windows-1252\"><p>caf".utf8) + [0xE9] + Array(" au lait</p>".utf8)
+        let decoded = try Charset.decodeHTML(bytes, contentType: nil)
+        #expect(decoded.encoding == "windows-1252")
+        #expect(String(decoding: decoded.utf8, as: UTF8.self).contains("café au lait"))
+    }
+}
