@@ -80,11 +80,18 @@ enum Transcoder {
 
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Output {
         if isValidUTF8(bytes) { return Output(utf8: Array(bytes), replacements: 0) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        var replacements = 0
         var iterator = bytes.makeIterator()
-        var decoder = UTF8()
+        return transcode(&iterator, with: UTF8(), capacity: bytes.count + 16)
+    }
+
+    /// Decodes code units with a standard-library codec into UTF-8; invalid sequences become U+FFFD.
+    private static func transcode<Codec: UnicodeCodec, Units: IteratorProtocol>(
+        _ iterator: inout Units, with codec: Codec, capacity: Int
+    ) -> Output where Units.Element == Codec.CodeUnit {
+        var decoder = codec
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        var replacements = 0
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): append(scalar, to: &out)
@@ -106,20 +113,10 @@ enum Transcoder {
             units.append(bigEndian ? (first << 8 | second) : (second << 8 | first))
             index += 2
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(units.count * 2)
-        var replacements = 0
         var iterator = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): append(scalar, to: &out)
-            case .emptyInput: break loop
-            case .error:
-                out.append(contentsOf: replacementCharacter)
-                replacements += 1
-            }
-        }
+        let decoded = transcode(&iterator, with: UTF16(), capacity: units.count * 2)
+        var out = decoded.utf8
+        var replacements = decoded.replacements
         if bytes.count % 2 == 1 {  // a dangling odd byte at the end
             out.append(contentsOf: replacementCharacter)
             replacements += 1
