@@ -127,6 +127,8 @@ enum Vocabulary {
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
         .caption: ["caption", "figcaption"],
+        .media: ["player", "videoplayer", "jwplayer", "vjs"],
+        .gallery: ["gallery", "slideshow"],
         .print: ["print", "noprint"],
         .positive: [
             "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
@@ -156,6 +158,11 @@ enum Vocabulary {
     static let contentChaff: Category = [
         .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .toc, .footer, .print,
     ]
+
+    /// Categories removed inside the content even when they hold most of it (a video player's menus, a
+    /// 50-slide gallery under a short story); only the over-pruning guard (`maxPrunedShare`) protects them.
+    /// `.gallery` counts only with `galleryMinSlides` slides: a product page's "feature gallery" is copy.
+    static let embeddedChaff: Category = [.media, .gallery]
 
     /// Categories removed inside the content only when the element is short (metadata lines).
     static let shortChaff: Category = [.byline, .header, .caption]
@@ -280,6 +287,9 @@ enum Vocabulary {
         static let sentenceMinWords = 10
         /// ... and only when the page's text is this many times the result's.
         static let shellPageRatio = 10
+        /// A gallery- or slideshow-named element is embedded chaff only with at least this many images or
+        /// list items (slides).
+        static let galleryMinSlides = 10
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.

@@ -69,6 +69,11 @@ enum ContentPruning {
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
+        if useCategories && !e.categories.contains(.articleBody) {
+            var embedded = e.categories.intersection(Vocabulary.embeddedChaff)
+            if max(e.images, e.listItems) < Int32(Vocabulary.Threshold.galleryMinSlides) { embedded.remove(.gallery) }
+            if !embedded.isEmpty { return Removal(index: i, heuristic: "category:" + embedded.label) }
+        }
         if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
             let hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
             if !hard.isEmpty { return Removal(index: i, heuristic: "category:" + hard.label) }

@@ -85,6 +85,10 @@ struct Category: OptionSet, Sendable, Hashable {
     static let contentArea = Category(rawValue: 1 << 22)
     /// Set from widget roles (button, slider, progressbar...): controls, removed when small.
     static let widgetRole = Category(rawValue: 1 << 23)
+    /// Embedded media players: their text is controls, settings menus and playlist titles.
+    static let media = Category(rawValue: 1 << 24)
+    /// Galleries and slideshows: chaff only when they hold many images (see `galleryMinImages`).
+    static let gallery = Category(rawValue: 1 << 25)
 
     /// Every named category, for diagnostics and the vocabulary self-check.
     static let named: [(name: String, category: Category)] = [
@@ -93,6 +97,7 @@ struct Category: OptionSet, Sendable, Hashable {
         ("newsletter", .newsletter), ("navigation", .navigation), ("sidebar", .sidebar), ("related", .related),
         ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
         ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
+        ("media", .media), ("gallery", .gallery),
     ]
 
     /// Names of the categories in this set, e.g. "related+ads".
