@@ -171,6 +171,12 @@ enum CandidateSelection {
         if articles.count >= 2, let shared = sharedContainer(tree, articles) {
             articles = [shared]
         }
+        // A story split into several body-classed parts (`story-body-1`, an ad, `story-body-2`) is their
+        // shared container when they make up most of it.
+        bodyClass = outermost(tree, bodyClass)
+        if bodyClass.count >= 2, let shared = sharedContainer(tree, bodyClass) {
+            bodyClass = [shared]
+        }
         let levels: [(String, [Int])] = [
             ("anchor-class", bodyClass), ("anchor-article", articles), ("anchor-area", roles), ("anchor-main", mains),
         ]

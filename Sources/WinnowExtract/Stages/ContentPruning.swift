@@ -40,7 +40,12 @@ enum ContentPruning {
                 if !e.removed && e.chars > 0 && e.tag != .comment { lastChild[Int(e.parent)] = i }
             }
         }
-        for root in roots {
+        for (k, root) in roots.enumerated() {
+            // A merged sibling root is itself judged as embedded media (the first root is the story's node).
+            if k > 0 && useCategories, let removal = embeddedChaffVerdict(tree, root) {
+                removals.append(removal)
+                continue
+            }
             var i = root + 1
             let end = Int(tree.entries[root].end)
             while i < end {
@@ -69,11 +74,7 @@ enum ContentPruning {
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
-        if useCategories && !e.categories.contains(.articleBody) {
-            var embedded = e.categories.intersection(Vocabulary.embeddedChaff)
-            if max(e.images, e.listItems) < Int32(Vocabulary.Threshold.galleryMinSlides) { embedded.remove(.gallery) }
-            if !embedded.isEmpty { return Removal(index: i, heuristic: "category:" + embedded.label) }
-        }
+        if useCategories, let removal = embeddedChaffVerdict(tree, i) { return removal }
         if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
             let hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
             if !hard.isEmpty { return Removal(index: i, heuristic: "category:" + hard.label) }
@@ -99,6 +100,16 @@ enum ContentPruning {
         default:
             return nil
         }
+    }
+
+    /// Media players and many-slide galleries: chaff wherever they sit, even when they hold most of the
+    /// content, and even as a root merged in as the story's sibling.
+    static func embeddedChaffVerdict(_ tree: PageTree, _ i: Int) -> Removal? {
+        let e = tree.entries[i]
+        guard e.chars > 0, !e.categories.contains(.articleBody) else { return nil }
+        var embedded = e.categories.intersection(Vocabulary.embeddedChaff)
+        if max(e.images, e.listItems) < Int32(Vocabulary.Threshold.galleryMinSlides) { embedded.remove(.gallery) }
+        return embedded.isEmpty ? nil : Removal(index: i, heuristic: "category:" + embedded.label)
     }
 
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
