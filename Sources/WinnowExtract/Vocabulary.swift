@@ -272,6 +272,11 @@ enum Vocabulary {
         static let siblingProseLinkDensity = 0.25
         /// An anchor is trusted when its text is at least this share of the scorer's best node's text.
         static let anchorMinShare = 0.5
+        /// A container around the story adds a teaser feed (and is not taken as the story by an anchor or by
+        /// widening) when teaser list items hold this share of the text it adds; a teaser item's links are at
+        /// least `teaserMinLinkShare` of its text.
+        static let teaserFeedShare = 0.5
+        static let teaserMinLinkShare = 0.15
         /// ... or this share when the anchor lies inside the scorer's node.
         static let anchorInsideShare = 0.15
         /// Widening: an ancestor replaces the node when its link density is below this, it has this many

@@ -189,6 +189,10 @@ enum CandidateSelection {
                 .kept, tree, best, heuristic: "anchor-test:\(kind) prose=\(Int(text)) scorer-prose=\(Int(topText)) link-density",
                 score: entry.linkDensity)
             if entry.linkDensity > 0.5 { continue }
+            if kind == "anchor-area" || kind == "anchor-main", addsTeaserFeed(tree, outer: best, story: scorerTop) {
+                trace.record(.dropped, tree, best, heuristic: "anchor-test:\(kind) adds a teaser feed")
+                continue
+            }
             // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
             let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare
             if text >= share * topText && text >= 100 {
@@ -196,6 +200,31 @@ enum CandidateSelection {
             }
         }
         return nil
+    }
+
+    /// True when a container holding the story's node adds to it mostly teaser items — list items whose
+    /// headline is a link ("Recommended for you" under the story) — rather than more of the story. Forum
+    /// replies in list items are not teasers: their links are a small share of their text.
+    static func addsTeaserFeed(_ tree: PageTree, outer: Int, story: Int) -> Bool {
+        guard outer != story, tree.contains(outer, story) else { return false }
+        let extra = prose(tree.entries[outer]) - prose(tree.entries[story])
+        guard extra > 0 else { return false }
+        let t = Vocabulary.Threshold.self
+        var teaserProse = 0.0
+        var i = outer + 1
+        let end = Int(tree.entries[outer].end)
+        while i < end {
+            let e = tree.entries[i]
+            if i == story || e.removed {
+                i = Int(e.end)
+            } else if e.tag == .li && !tree.contains(i, story) {
+                if e.links > 0 && Double(e.linkChars) >= t.teaserMinLinkShare * Double(e.chars) { teaserProse += prose(e) }
+                i = Int(e.end)
+            } else {
+                i += 1
+            }
+        }
+        return teaserProse > t.teaserFeedShare * extra
     }
 
     /// Nodes not inside another node of the list.
@@ -238,7 +267,8 @@ enum CandidateSelection {
                 top = parent
             } else if a.linkDensity < t.widenMaxLinkDensity, a.categories.isDisjoint(with: Vocabulary.negativeScore),
                 prose(a) >= t.widenMinGrowth * prose(current),
-                Double(a.proseChars) >= t.widenMinProseShare * Double(a.chars)
+                Double(a.proseChars) >= t.widenMinProseShare * Double(a.chars),
+                !addsTeaserFeed(tree, outer: parent, story: top)
             {
                 top = parent
             } else {
