@@ -36,6 +36,15 @@ import Testing
         #expect(out == [story, "By the end of the night nothing was agreed."])
     }
 
+    @Test func captionlessPicturesStayButNeverMakeAStory() {
+        var trace = Trace(enabled: false)
+        let picture = Block.figure(Figure(source: "https://example.org/a.jpg"))
+        let heading = Block.heading(level: 2, content: [.text("Test case")])
+        let kept = BlockCleanup.run([paragraph(story), heading, picture], titles: [], trace: &trace)
+        #expect(kept == [paragraph(story), heading, picture])
+        #expect(BlockCleanup.run([picture, Block.figure(Figure())], titles: [], trace: &trace).isEmpty)
+    }
+
     @Test func dropsRepeatedRunsButNotSingleRepeats() {
         let a = paragraph("First paragraph of the story, long enough to count as a block.")
         let b = paragraph("Second paragraph of the story, long enough to count as a block.")

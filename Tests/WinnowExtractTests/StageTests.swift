@@ -126,6 +126,14 @@ struct TreeFixture {
         #expect(result.map(\.plainText) == ["Loose text", "Inner paragraph", "after"])
     }
 
+    @Test func imagesBetweenBlocksBecomeFigures() throws {
+        let result = try blocks(#"<html><body><div><h2>One</h2><img src="pics/a.jpg" alt="A pier"><p>Text <img src="/icon.png"> inline.</p><img src="data:image/gif;base64,R0lGOD" data-src="/lazy.webp"><img src=""><img src="/pixel.gif" width="1" height="1"></div></body></html>"#)
+        #expect(result.count == 4)
+        #expect(result[1] == .figure(Figure(source: "https://example.org/a/pics/a.jpg", alt: "A pier")))
+        #expect(result[2].plainText == "Text inline.")
+        #expect(result[3] == .figure(Figure(source: "https://example.org/lazy.webp")))
+    }
+
     @Test func listsTablesAndCode() throws {
         let result = try blocks("""
             <html><body><ol><li>One</li><li>Two <b>bold</b></li></ol>

@@ -15,7 +15,14 @@ enum BlockCleanup {
         let totalChars = texts.reduce(0) { $0 + $1.utf8.count }
         for (k, block) in blocks.enumerated() {
             let text = texts[k]
-            if text.isEmpty { continue }
+            if text.isEmpty {
+                // A picture without caption stays in the story (Markdown and HTML show it); it adds no text.
+                if case .figure(let figure) = block, figure.source != nil {
+                    out.append(block)
+                    outTexts.append(text)
+                }
+                continue
+            }
             // Every rule below looks at short blocks only; long ones skip the lowercasing. Headings are compared
             // with titles (up to 400 bytes); paragraph rules stop at 240 bytes (terminating, byline, share, label).
             let isHeading: Bool
@@ -53,6 +60,8 @@ enum BlockCleanup {
             out.append(block)
             outTexts.append(text)
         }
+        // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
+        if outTexts.allSatisfy(\.isEmpty) { return [] }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
         while let last = out.last, case .heading = last {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")

@@ -35,6 +35,10 @@ struct BlockConverter {
             if e.removed || e.tag == .comment { continue }
             if e.tag == .text {
                 pending.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+            } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
+                // An image standing between blocks (not inside a line of text) is a figure of its own.
+                pending.removeAll(keepingCapacity: true)
+                if let figure = imageFigure(child) { out.append(.figure(figure)) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 appendInline(child, into: &pending, depth: depth + 1)
             } else {
@@ -142,13 +146,25 @@ struct BlockConverter {
             return
         }
         var figure = Figure()
-        if let image {
-            let node = tree.entries[image].node
-            figure.source = (node.attribute("src") ?? node.attribute("data-src")).map(resolve)
-            figure.alt = node.attribute("alt")
-        }
+        if let image, let picture = imageFigure(image) { figure = picture }
         if let caption { figure.caption = InlineText.normalize(flatInlines(caption, depth: depth)) }
         if figure.source != nil || !figure.caption.isEmpty { out.append(.figure(figure)) }
+    }
+
+    /// An `<img>` as a figure without caption. Lazy-loaded images name their source in `data-src` (their
+    /// `src`, if any, is a `data:` placeholder); tracking pixels (width or height 0 or 1) are no picture.
+    private func imageFigure(_ index: Int) -> Figure? {
+        let node = tree.entries[index].node
+        if ["0", "1"].contains(node.attribute("width")) || ["0", "1"].contains(node.attribute("height")) { return nil }
+        var source = node.attribute("src") ?? ""
+        if source.isEmpty || source.hasPrefix("data:") {
+            source = node.attribute("data-src") ?? node.attribute("data-lazy-src") ?? node.attribute("data-original") ?? ""
+        }
+        guard !source.isEmpty, !source.hasPrefix("data:") else { return nil }
+        var figure = Figure()
+        figure.source = resolve(source)
+        figure.alt = node.attribute("alt")
+        return figure
     }
 
     private func codeLanguage(_ index: Int) -> String? {
