@@ -112,6 +112,24 @@ enum ContentPruning {
         return embedded.isEmpty ? nil : Removal(index: i, heuristic: "category:" + embedded.label)
     }
 
+    /// True when the element right before `i` (same parent) is a heading or text ending in a colon.
+    static func isIntroduced(_ tree: PageTree, _ i: Int) -> Bool {
+        let parent = Int(tree.entries[i].parent)
+        guard parent >= 0 else { return false }
+        var previous = -1
+        var child = Int(tree.entries[parent].firstChild)
+        while child >= 0 && child != i {
+            let c = tree.entries[child]
+            if !c.removed && c.chars > 0 && c.tag != .comment { previous = child }
+            child = Int(c.nextSibling)
+        }
+        guard previous >= 0 else { return false }
+        let p = tree.entries[previous]
+        if p.tag.headingLevel != nil { return true }
+        guard p.tag != .text || p.ownChars > 0 else { return false }
+        return p.node.text.trimmingSuffixSpaces().hasSuffix(":")
+    }
+
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
     static func linkDensityVerdict(_ tree: PageTree, _ i: Int, isLast last: Bool, mode: ExtractionMode) -> Removal? {
         let e = tree.entries[i]
@@ -134,7 +152,10 @@ enum ContentPruning {
             gate = last ? t.lastElementGate : t.elementGate
         }
         let heavy = mode == .recall ? 0.9 : t.linkHeavyRatio
-        if chars < gate {
+        // A short list of links the story introduces ("These two held up best:", a "Downloads" heading) in
+        // its middle is part of it; unannounced, or at the end of a container, it is a "related" list.
+        let midStoryList = (e.tag == .ul || e.tag == .ol) && !last && mode != .precision && isIntroduced(tree, i)
+        if chars < gate && !midStoryList {
             if density > heavy { return Removal(index: i, heuristic: "link-density:short", score: density) }
             if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > 0.5 {
                 return Removal(index: i, heuristic: "link-density:short-links", score: density)
