@@ -113,6 +113,16 @@ public struct Extractor: Sendable {
             best = retry
             bestLength = retryLength
         }
+        if bestLength < t.recallCeiling {
+            var mergeTrace = Trace(enabled: false)
+            let merged = BlockCleanup.run(SectionMerge.blocks(cleanTree, url: url, trace: &mergeTrace), titles: titles, trace: &mergeTrace)
+            let mergedLength = Block.plainText(of: merged, separator: "\n\n").count
+            if Double(mergedLength) >= t.sectionMergeRatio * Double(max(bestLength, 1)) {
+                trace.record(.kept, block: "section merge: \(mergedLength) chars over \(bestLength)", heuristic: "fallback:sections")
+                best = merged
+                bestLength = mergedLength
+            }
+        }
         if bestLength < t.minExtractedChars {
             let prose = ProseBaseline.blocks(cleanTree, url: url)
             let proseLength = Block.plainText(of: prose, separator: "\n\n").count

@@ -213,6 +213,9 @@ enum Vocabulary {
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
 
+    /// Containers the section merge (landing-page fallback) may take as one section of the page.
+    static let sectionTags: Set<HTMLTag> = [.div, .section, .article, .main]
+
     /// Blocks the prose baseline (last-resort fallback) collects.
     static let proseBaselineTags: Set<HTMLTag> = [.p, .pre, .blockquote]
 
@@ -295,6 +298,14 @@ enum Vocabulary {
         /// A gallery- or slideshow-named element is embedded chaff only with at least this many images or
         /// list items (slides).
         static let galleryMinSlides = 10
+        /// Section merge: tried when the result is under `recallCeiling` characters, it takes section-like
+        /// nodes scoring at least this share of the best one, under this link density and page share, up
+        /// to this many characters, and wins when `sectionMergeRatio` times longer than the result.
+        static let sectionMinScoreShare = 0.2
+        static let sectionMaxLinkDensity = 0.5
+        static let sectionMaxPageShare = 0.85
+        static let sectionMaxChars = 15000
+        static let sectionMergeRatio = 2.0
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.

@@ -200,3 +200,29 @@ struct TreeFixture {
         #expect(article.plainText == "Head\n\na\nb\n\nq1\n\nq2\n\nline\nnext")
     }
 }
+
+@Suite struct SectionMergeTests {
+    let copy = "Our crews service engines, hulls and water systems at the yard by the lock, and they send a written report after every visit, with prices agreed before any work starts."
+
+    @Test func takesEverySectionButNotTeaserStreamsOrLinkBars() throws {
+        let teasers = (1...6).map { #"<li><h3><a href="/s/\#($0)">Other story number \#($0) from the yard</a></h3><p>A summary of the other story, long enough to read like a teaser.</p></li>"# }.joined()
+        let f = try TreeFixture(#"""
+            <html><body>
+            <div id="a"><h2>Engines</h2><div>\#(copy)</div></div>
+            <div class="links"><a href="/1">One</a> <a href="/2">Two</a> <a href="/3">Three</a></div>
+            <div id="b"><h2>Hulls</h2><div>\#(copy) \#(copy)</div></div>
+            <div id="stream"><ul>\#(teasers)</ul></div>
+            <div id="c"><h2>Winter</h2><div>\#(copy)</div></div>
+            </body></html>
+            """#)
+        let roots = SectionMerge.roots(f.tree)
+        let ids = roots.map { f.tree.entries[$0].node.id ?? f.tree.entries[Int(f.tree.entries[$0].parent)].node.id ?? "?" }
+        #expect(ids == ["a", "b", "c"])
+        #expect(roots == roots.sorted())
+    }
+
+    @Test func oneSectionIsNotAMerge() throws {
+        let f = try TreeFixture(#"<html><body><div id="a"><h2>Engines</h2><div>\#(copy)</div></div></body></html>"#)
+        #expect(SectionMerge.roots(f.tree).isEmpty)
+    }
+}

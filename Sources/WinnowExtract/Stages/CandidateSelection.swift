@@ -209,22 +209,28 @@ enum CandidateSelection {
         guard outer != story, tree.contains(outer, story) else { return false }
         let extra = prose(tree.entries[outer]) - prose(tree.entries[story])
         guard extra > 0 else { return false }
-        let t = Vocabulary.Threshold.self
-        var teaserProse = 0.0
+        return teaserProse(tree, in: outer, excluding: story) > Vocabulary.Threshold.teaserFeedShare * extra
+    }
+
+    /// Prose of the teaser items (list items whose links are at least `teaserMinLinkShare` of their text)
+    /// inside `outer`, leaving out the subtree of `excluding`.
+    static func teaserProse(_ tree: PageTree, in outer: Int, excluding: Int? = nil) -> Double {
+        let minShare = Vocabulary.Threshold.teaserMinLinkShare
+        var total = 0.0
         var i = outer + 1
         let end = Int(tree.entries[outer].end)
         while i < end {
             let e = tree.entries[i]
-            if i == story || e.removed {
+            if i == excluding || e.removed {
                 i = Int(e.end)
-            } else if e.tag == .li && !tree.contains(i, story) {
-                if e.links > 0 && Double(e.linkChars) >= t.teaserMinLinkShare * Double(e.chars) { teaserProse += prose(e) }
+            } else if e.tag == .li && !(excluding.map { tree.contains(i, $0) } ?? false) {
+                if e.links > 0 && Double(e.linkChars) >= minShare * Double(e.chars) { total += prose(e) }
                 i = Int(e.end)
             } else {
                 i += 1
             }
         }
-        return teaserProse > t.teaserFeedShare * extra
+        return total
     }
 
     /// Nodes not inside another node of the list.
