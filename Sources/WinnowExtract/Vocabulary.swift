@@ -202,7 +202,17 @@ enum Vocabulary {
         "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
         "story continues below advertisement", "continue reading below", "article continues below",
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
-        "read more", "continue reading", "show more", "close", "menu", "search",
+        "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
+        "loading prices for your region…", "loading…", "view on amazon", "check price", "read our full review",
+        "jump to review", "best prices today",
+    ]
+
+    /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
+    static let callToActionStarts: [String] = [
+        "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
+        "check price", "check the price", "shop the ", "shop now", "buy now", "get a quote", "compare ", "jump to ",
+        "see our ", "view all", "see all", "see more", "view more", "find out more", "get started", "sign up",
+        "download the", "try it free", "start free", "book a ", "request a ",
     ]
 
     /// A share line must name at least one of these services (so "link this" alone is not a share bar).

@@ -45,6 +45,15 @@ import Testing
         #expect(BlockCleanup.run([picture, Block.figure(Figure())], titles: [], trace: &trace).isEmpty)
     }
 
+    @Test func dropsCallToActionLinksButNotLinkedSentences() {
+        let button = Block.paragraph([.link(href: "https://example.org/r", content: [.text("Read our full review")])])
+        let sentence = Block.paragraph([.link(href: "https://example.org/s", content: [.text("Learn more about the harbour from the council's own report on the storm")])])
+        let linked = Block.paragraph([.text("See "), .link(href: "https://example.org/t", content: [.text("view on the map")])])
+        #expect(clean([paragraph(story), button, linked]) == [story, "See view on the map"])
+        // Too long to be a button.
+        #expect(clean([paragraph(story), sentence]).count == 2)
+    }
+
     @Test func dropsRepeatedRunsButNotSingleRepeats() {
         let a = paragraph("First paragraph of the story, long enough to count as a block.")
         let b = paragraph("Second paragraph of the story, long enough to count as a block.")

@@ -46,6 +46,10 @@ enum BlockCleanup {
                     trace.record(.dropped, block: text, heuristic: "label-block")
                     continue
                 }
+                if isCallToAction(block, lower) {
+                    trace.record(.dropped, block: text, heuristic: "call-to-action")
+                    continue
+                }
                 if isShareLine(lower) {
                     trace.record(.dropped, block: text, heuristic: "share-line")
                     continue
@@ -137,6 +141,15 @@ enum BlockCleanup {
             bytes.removeLast()
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A paragraph that is one link and reads as a button ("Read our full review", "Learn more about ...",
+    /// "View on Amazon"): a call to action, not a sentence of the story.
+    static func isCallToAction(_ block: Block, _ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars,
+            case .paragraph(let content) = block, content.count == 1, case .link = content[0]
+        else { return false }
+        return Vocabulary.callToActionStarts.contains { lower.hasPrefix($0) }
     }
 
     static func isParagraph(_ block: Block) -> Bool {
