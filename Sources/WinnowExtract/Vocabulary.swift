@@ -215,6 +215,13 @@ enum Vocabulary {
         "download the", "try it free", "start free", "book a ", "request a ",
     ]
 
+    /// How the legal line under a sign-up form starts (lowercased); such a paragraph is dropped.
+    static let finePrintStarts: [String] = [
+        "by signing up, you agree", "by signing up you agree", "by clicking sign", "by clicking subscribe",
+        "by clicking submit", "by subscribing, you agree", "by subscribing you agree", "by submitting this form",
+        "by submitting your email", "by entering your email", "was this newsletter forwarded",
+    ]
+
     /// A share line must name at least one of these services (so "link this" alone is not a share bar).
     static let shareTriggerWords: Set<String> = [
         "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
@@ -316,6 +323,8 @@ enum Vocabulary {
         static let sectionMaxPageShare = 0.85
         static let sectionMaxChars = 15000
         static let sectionMergeRatio = 2.0
+        /// Sign-up fine print is at most this long (UTF-8 bytes).
+        static let finePrintMaxBytes = 600
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.

@@ -54,6 +54,12 @@ import Testing
         #expect(clean([paragraph(story), sentence]).count == 2)
     }
 
+    @Test func dropsSignUpFinePrint() {
+        let fine = "By signing up, you agree to receive our newsletter and accept the privacy policy. Unsubscribe at any time."
+        let story2 = "By the end of the night the council had agreed to sign up for the new bus scheme."
+        #expect(clean([paragraph(story), paragraph(fine), paragraph(story2)]) == [story, story2])
+    }
+
     @Test func dropsRepeatedRunsButNotSingleRepeats() {
         let a = paragraph("First paragraph of the story, long enough to count as a block.")
         let b = paragraph("Second paragraph of the story, long enough to count as a block.")

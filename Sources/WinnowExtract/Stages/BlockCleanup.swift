@@ -46,6 +46,10 @@ enum BlockCleanup {
                     trace.record(.dropped, block: text, heuristic: "label-block")
                     continue
                 }
+                if isFinePrint(text) {
+                    trace.record(.dropped, block: text, heuristic: "fine-print")
+                    continue
+                }
                 if isCallToAction(block, lower) {
                     trace.record(.dropped, block: text, heuristic: "call-to-action")
                     continue
@@ -141,6 +145,14 @@ enum BlockCleanup {
             bytes.removeLast()
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sign-up fine print ("By signing up, you agree to ..."): the legal line under a newsletter form.
+    static func isFinePrint(_ text: String) -> Bool {
+        guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first, first == "B" || first == "b" || first == "W"
+        else { return false }
+        let head = String(text.prefix(40)).lowercased()
+        return Vocabulary.finePrintStarts.contains { head.hasPrefix($0) }
     }
 
     /// A paragraph that is one link and reads as a button ("Read our full review", "Learn more about ...",
