@@ -165,7 +165,7 @@ enum Vocabulary {
     static let embeddedChaff: Category = [.media, .gallery]
 
     /// Categories removed inside the content only when the element is short (metadata lines).
-    static let shortChaff: Category = [.byline, .header, .caption]
+    static let shortChaff: Category = [.byline, .caption]
 
     /// Categories that lower a node's Readability score; `articleBody` raises it.
     static let negativeScore: Category = [
@@ -210,7 +210,7 @@ enum Vocabulary {
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
     static let callToActionStarts: [String] = [
         "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
-        "check price", "check the price", "shop the ", "shop now", "buy now", "get a quote", "compare ", "jump to ",
+        "check price", "check the price", "shop now", "buy now", "get a quote", "compare ", "jump to ",
         "see our ", "view all", "see all", "see more", "view more", "find out more", "get started", "sign up",
         "download the", "try it free", "start free", "book a ", "request a ",
     ]

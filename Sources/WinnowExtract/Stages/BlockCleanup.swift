@@ -158,7 +158,7 @@ enum BlockCleanup {
     /// A paragraph that is one link and reads as a button ("Read our full review", "Learn more about ...",
     /// "View on Amazon"): a call to action, not a sentence of the story.
     static func isCallToAction(_ block: Block, _ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars,
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars, !lower.hasSuffix("."),
             case .paragraph(let content) = block, content.count == 1, case .link = content[0]
         else { return false }
         return Vocabulary.callToActionStarts.contains { lower.hasPrefix($0) }
