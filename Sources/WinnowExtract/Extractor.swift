@@ -6,7 +6,8 @@ import WinnowDOM
 /// 1. `MetadataExtractor` reads title, authors, dates... from the untouched tree.
 /// 2. `PageTree` mirrors `<html>` once (plus anything libxml2 left after it), with tag kinds, class/id
 ///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
-///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content.
+///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
+///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
 /// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes, consent banners, modals,
 ///    comment sections, and page chrome (nav/aside/footer/header/form) that does not hold the page.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors, then merges
@@ -19,6 +20,8 @@ import WinnowDOM
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
+///    Product pages (`PageKind`: JSON-LD/`og:type`/URL): the JSON-LD product description wins over a DOM
+///    result not much longer than it (`ProductDescription`).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
 ///    article rather than chaff.
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
@@ -45,14 +48,15 @@ public struct Extractor: Sendable {
         tree.aggregate()
         let pageChars = Int(tree.entries[tree.bodyIndex].chars)
         let discussion = PageProfile.isDiscussion(tree)
+        let kind = PageKind.read(tree, url: url)
         if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
-        var blocks = storyBlocks(&tree, keepComments: discussion, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        var blocks = storyBlocks(&tree, keepComments: discussion, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &trace)
         if blocks.isEmpty && !discussion && options.mode != .precision {
             // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
             tree = PageTree(root: body)
             tree.aggregate()
             var retryTrace = Trace(enabled: trace.enabled)
-            let retry = storyBlocks(&tree, keepComments: true, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
+            let retry = storyBlocks(&tree, keepComments: true, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
             if !retry.isEmpty {
                 // The explanation describes the pass whose blocks are returned.
                 trace = retryTrace
@@ -65,7 +69,8 @@ public struct Extractor: Sendable {
 
     /// Stages 3–9 on a freshly aggregated tree.
     func storyBlocks(
-        _ tree: inout PageTree, keepComments: Bool, pageChars: Int, url: String?, titles: [String], trace: inout Trace
+        _ tree: inout PageTree, keepComments: Bool, kind: PageKind, pageChars: Int, url: String?, titles: [String],
+        trace: inout Trace
     ) -> [Block] {
         ChaffRemoval.run(&tree, keepComments: keepComments, trace: &trace)
         let cleanTree = tree
@@ -73,6 +78,7 @@ public struct Extractor: Sendable {
         if options.mode != .precision {
             blocks = fallback(
                 blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+            blocks = pageTypeChoice(blocks, kind: kind, url: url, trace: &trace)
         }
         if ShellCheck.isShell(blocks, pageChars: pageChars) {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
@@ -131,5 +137,18 @@ public struct Extractor: Sendable {
             }
         }
         return best
+    }
+
+    /// Stage 8b: a product page's JSON-LD description replaces a DOM result that is not much longer than it
+    /// (the DOM result is then reviews, marketing panels or related products around a short description).
+    func pageTypeChoice(
+        _ blocks: [Block], kind: PageKind, url: String?, trace: inout Trace
+    ) -> [Block] {
+        guard let description = kind.productDescription, !kind.article,
+              let described = ProductDescription.preferred(over: blocks, description: description, url: url) else {
+            return blocks
+        }
+        trace.record(.kept, block: Block.plainText(of: described, separator: " "), heuristic: "pagetype:product-description")
+        return described
     }
 }

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// Loads a hand-written page from Fixtures/pagetypes.
+private func pageTypeFixture(_ name: String) throws -> Document {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures/pagetypes"))
+    let html = try Data(contentsOf: url)
+    return try Document(html: [UInt8](html), url: "https://shop.example.org/products/\(name)")
+}
+
+@Suite struct PageKindTests {
+    @Test func urlSegmentsNameProductsAndCollections() throws {
+        let f = try TreeFixture("<html><body><p>Text</p></body></html>")
+        let product = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights/products/lantern")
+        #expect(product.product && product.collection)
+        #expect(!product.isCollection)
+        let collection = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights")
+        #expect(collection.isCollection && !collection.product)
+        // The page's own (last) segment never counts: a page named "shop" is not under a shop.
+        let plain = PageKind.read(f.tree, url: "https://example.org/news/shop")
+        #expect(!plain.product && !plain.collection)
+        #expect(PageKind.read(f.tree, url: nil) == PageKind())
+    }
+
+    @Test func jsonLDProductGivesItsDescription() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "Product", "name": "Kettle",
+            "description": "A quiet kettle that boils a litre in three minutes."}</script></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/kettle")
+        #expect(kind.product && !kind.collection && !kind.article)
+        #expect(kind.productDescription == "A quiet kettle that boils a litre in three minutes.")
+    }
+
+    @Test func productsInsideAListAreTilesNotThePage() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "item": {"@type": "Product", "name": "Kettle", "description": "A kettle."}},
+            {"@type": "ListItem", "item": {"@type": "Product", "name": "Toaster", "description": "A toaster."}}]}
+            </script></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/kitchen")
+        #expect(kind.collection && kind.isCollection)
+        #expect(!kind.product)
+        #expect(kind.productDescription == nil)
+    }
+
+    @Test func articleSignalsWin() throws {
+        let f = try TreeFixture(#"""
+            <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/tag/gardening/how-to-prune")
+        #expect(kind.article && kind.collection)
+        #expect(!kind.isShop && !kind.isCollection)
+    }
+
+    @Test func brokenJSONLDIsIgnored() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "Product", "description": </script></head>
+            <body><p>x</p></body></html>
+            """#)
+        #expect(PageKind.read(f.tree, url: nil).productDescription == nil)
+    }
+}
+
+@Suite struct ProductDescriptionTests {
+    @Test func encodedTextIsNotProse() {
+        #expect(!ProductDescription.isProse(String(repeating: "An%20elegant%20sofa%20", count: 30)))
+        #expect(ProductDescription.isProse("An elegant sofa with a curved frame and deep cushions."))
+    }
+
+    @Test func htmlDescriptionKeepsParagraphsAndLists() throws {
+        let text = "<p>" + String(repeating: "A sturdy frame built from oak. ", count: 8) + "</p><ul><li>Seats three</li><li>Washable covers</li></ul>"
+        let blocks = try #require(ProductDescription.blocks(text, url: nil))
+        #expect(blocks.count == 2)
+        guard case .list(let ordered, let items) = blocks[1] else {
+            Issue.record("expected a list, got \(blocks[1])")
+            return
+        }
+        #expect(!ordered && items.count == 2)
+    }
+
+    @Test func plainDescriptionSplitsAtLineBreaksAndEscapes() throws {
+        let line = String(repeating: "Soft cotton & linen blend <breathes> well. ", count: 5)
+        let blocks = try #require(ProductDescription.blocks(line + "\n" + line, url: nil))
+        #expect(blocks.count == 2)
+        #expect(blocks[0].plainText.contains("cotton & linen blend <breathes>"))
+    }
+
+    @Test func shortDescriptionsAreRejected() {
+        #expect(ProductDescription.blocks("A kettle.", url: nil) == nil)
+    }
+
+    @Test func muchLongerDOMResultIsKept() throws {
+        let description = String(repeating: "A sturdy frame built from oak. ", count: 12)
+        let long = [Block.paragraph([.text(String(repeating: "Specification line with details. ", count: 60))])]
+        #expect(ProductDescription.preferred(over: long, description: description, url: nil) == nil)
+        let short = [Block.paragraph([.text("Five stars, would buy again.")])]
+        #expect(ProductDescription.preferred(over: short, description: description, url: nil) != nil)
+    }
+
+    @Test func productPageGivesDescriptionNotReviewsOrRelatedProducts() throws {
+        let document = try pageTypeFixture("product-jsonld")
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("throws a warm, even light across a whole campsite"))
+        #expect(text.contains("Charges over USB-C in about four hours"))
+        #expect(!text.contains("canoe trip"))
+        #expect(!text.contains("Ridge Headlamp"))
+    }
+
+    @Test func precisionModeLeavesTheDOMResult() throws {
+        let document = try pageTypeFixture("product-jsonld")
+        let text = Extractor(options: .init(mode: .precision)).extract(from: document).article.plainText
+        #expect(!text.contains("Charges over USB-C in about four hours"))
+    }
+}
