@@ -21,7 +21,8 @@ import WinnowDOM
 ///    only when clearly longer.
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
 ///    Product pages (`PageKind`: JSON-LD/`og:type`/URL): the JSON-LD product description wins over a DOM
-///    result not much longer than it (`ProductDescription`).
+///    result not much longer than it (`ProductDescription`); a headed teaser feed much longer than the result
+///    replaces it (`CardCollection.headedFeed`).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
 ///    article rather than chaff.
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
@@ -74,11 +75,17 @@ public struct Extractor: Sendable {
     ) -> [Block] {
         ChaffRemoval.run(&tree, keepComments: keepComments, trace: &trace)
         let cleanTree = tree
-        var blocks = contentBlocks(&tree, mode: options.mode, useAnchors: true, url: url, titles: titles, trace: &trace)
+        var heuristic = ""
+        var blocks = contentBlocks(
+            &tree, mode: options.mode, useAnchors: true, url: url, titles: titles, heuristic: &heuristic, trace: &trace)
         if options.mode != .precision {
+            let first = blocks
             blocks = fallback(
                 blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
-            blocks = pageTypeChoice(blocks, kind: kind, url: url, trace: &trace)
+            // A story container the page marked itself (articleBody, a unique `<article>`) is not a feed's intro.
+            let anchored = blocks == first && Vocabulary.storyAnchorHeuristics.contains(heuristic)
+            blocks = pageTypeChoice(
+                blocks, kind: kind, anchored: anchored, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
         }
         if ShellCheck.isShell(blocks, pageChars: pageChars) {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
@@ -88,11 +95,13 @@ public struct Extractor: Sendable {
     }
 
     /// Stages 4–7 on a chaff-free tree.
+    /// `heuristic` receives the candidate selection's reason (`candidate:anchor-article`...).
     func contentBlocks(
         _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool, url: String?, titles: [String],
-        trace: inout Trace
+        heuristic: inout String, trace: inout Trace
     ) -> [Block] {
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
+        heuristic = choice.heuristic
         ContentPruning.run(&tree, roots: choice.roots, mode: mode, trace: &trace)
         let blocks = BlockConverter(tree: tree, mode: mode, url: url).blocks(of: choice.roots)
         return BlockCleanup.run(blocks, titles: titles, trace: &trace)
@@ -111,8 +120,10 @@ public struct Extractor: Sendable {
         var bestLength = length
         var retryTree = cleanTree
         var retryTrace = Trace(enabled: trace.enabled)
+        var retryHeuristic = ""
         let retry = contentBlocks(
-            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, trace: &retryTrace)
+            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, heuristic: &retryHeuristic,
+            trace: &retryTrace)
         let retryLength = Block.plainText(of: retry, separator: "\n\n").count
         if Double(retryLength) >= t.fallbackRatio * Double(max(bestLength, 1)) && retryLength >= t.minExtractedChars / 2 {
             trace.record(.kept, block: "recall retry: \(retryLength) chars over \(bestLength)", heuristic: "fallback:recall")
@@ -140,15 +151,27 @@ public struct Extractor: Sendable {
     }
 
     /// Stage 8b: a product page's JSON-LD description replaces a DOM result that is not much longer than it
-    /// (the DOM result is then reviews, marketing panels or related products around a short description).
+    /// (the DOM result is then reviews, marketing panels or related products around a short description);
+    /// a headed teaser feed much longer than the result replaces it (listing pages) unless the result is a
+    /// story container the page marked itself (`anchored`).
     func pageTypeChoice(
-        _ blocks: [Block], kind: PageKind, url: String?, trace: inout Trace
+        _ blocks: [Block], kind: PageKind, anchored: Bool, cleanTree: PageTree, url: String?, titles: [String],
+        trace: inout Trace
     ) -> [Block] {
-        guard let description = kind.productDescription, !kind.article,
-              let described = ProductDescription.preferred(over: blocks, description: description, url: url) else {
-            return blocks
+        if let description = kind.productDescription, !kind.article,
+           let described = ProductDescription.preferred(over: blocks, description: description, url: url) {
+            trace.record(.kept, block: Block.plainText(of: described, separator: " "), heuristic: "pagetype:product-description")
+            return described
         }
-        trace.record(.kept, block: Block.plainText(of: described, separator: " "), heuristic: "pagetype:product-description")
-        return described
+        let t = Vocabulary.PageTypeThreshold.self
+        if !anchored, let feed = CardCollection.headedFeed(cleanTree, url: url) {
+            let length = Block.plainText(of: blocks, separator: "\n\n").count
+            let feedLength = Block.plainText(of: feed, separator: "\n\n").count
+            if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {
+                trace.record(.kept, block: "headed feed: \(feedLength) chars over \(length)", heuristic: "pagetype:feed")
+                return BlockCleanup.run(feed, titles: titles, trace: &trace)
+            }
+        }
+        return blocks
     }
 }

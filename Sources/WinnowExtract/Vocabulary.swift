@@ -318,6 +318,12 @@ extension Vocabulary {
     /// Substrings that mark a JSON-LD description as HTML rather than plain text.
     static let descriptionMarkup: [String] = ["</", "<br>", "<br/>", "<br />", "<p>", "<li>"]
 
+    /// Candidate-selection reasons that mean the page marked its story container itself.
+    static let storyAnchorHeuristics: Set<String> = ["candidate:anchor-class", "candidate:anchor-article"]
+
+    /// Currency signs that mark a product tile's price.
+    static let currencySigns: Set<Character> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
+
     /// Thresholds of the page-type stages.
     enum PageTypeThreshold {
         /// A JSON-LD product description replaces the DOM result only when at least this long...
@@ -327,5 +333,10 @@ extension Vocabulary {
         static let descriptionMaxRatio = 2.2
         /// A description with fewer spaces per character than this is encoded, not prose.
         static let descriptionMinSpaceShare = 0.08
+        /// A headed teaser feed replaces the result when it has at least this many cards, this much text,
+        /// and this many times the result's text (listing pages whose result is the intro or a sidebar).
+        static let feedMinCards = 5
+        static let feedMinChars = 200
+        static let feedMinRatio = 1.5
     }
 }

@@ -116,3 +116,51 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(!text.contains("Charges over USB-C in about four hours"))
     }
 }
+
+@Suite struct HeadedFeedTests {
+    @Test func listingPageGivesEveryCard() throws {
+        let document = try pageTypeFixture("listing-feed")
+        let text = Extractor().extract(from: document).article.plainText
+        for heading in ["Winter squash soup", "sourdough starters go quiet", "Five pantry sauces", "Sharpening a chef",
+                        "Pickling the last", "A slow braise"] {
+            #expect(text.contains(heading), "missing card \(heading)")
+        }
+        #expect(text.contains("keeps for a week in the fridge"))
+        #expect(!text.contains("All rights reserved"))
+    }
+
+    @Test func headedFeedNeedsHeadingsOnEveryCard() throws {
+        let cards = (0..<6).map { k in
+            "<div class=\"c\">" + (k == 3 ? "" : "<h3>Card headline number \(k)</h3>")
+                + "<p>A summary sentence that is long enough to count as teaser text for card \(k).</p></div>"
+        }.joined()
+        let f = try TreeFixture("<html><body><section>\(cards)</section></body></html>")
+        #expect(CardCollection.cards(f.tree).count == 6)
+        #expect(CardCollection.headedFeed(f.tree, url: nil) == nil)
+        let headed = try TreeFixture("<html><body><section>\(cards.replacingOccurrences(of: "<div class=\"c\"><p>", with: "<div class=\"c\"><h3>Card headline number 3</h3><p>"))</section></body></html>")
+        #expect(CardCollection.headedFeed(headed.tree, url: nil)?.isEmpty == false)
+    }
+
+    @Test func priceTilesAreNotATeaserFeed() throws {
+        let document = try pageTypeFixture("price-tiles")
+        let root = try #require(document.root)
+        var tree = PageTree(root: root)
+        tree.aggregate()
+        #expect(CardCollection.cards(tree).count == 6)
+        #expect(CardCollection.headedFeed(tree, url: nil) == nil)
+    }
+
+    @Test func pricesAreCurrencyNextToDigits() {
+        #expect(CardCollection.hasPrice("Now $19.99"))
+        #expect(CardCollection.hasPrice("19,99 €"))
+        #expect(!CardCollection.hasPrice("Save money on your next trip"))
+        #expect(!CardCollection.hasPrice("US$ prices vary"))
+    }
+
+    @Test func markedStoryIsNotReplacedByTheFeedBesideIt() throws {
+        let document = try pageTypeFixture("story-beside-feed")
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("reopened its old fish market"))
+        #expect(!text.contains("Winter squash soup"))
+    }
+}
