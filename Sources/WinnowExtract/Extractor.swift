@@ -23,8 +23,8 @@ import WinnowDOM
 ///    Product pages (`PageKind`: JSON-LD/`og:type`/URL): the JSON-LD product description wins over a DOM
 ///    result not much longer than it (`ProductDescription`); a headed teaser feed much longer than the result
 ///    replaces it (`CardCollection.headedFeed`).
-/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
-///    article rather than chaff.
+/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
+///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
@@ -87,7 +87,8 @@ public struct Extractor: Sendable {
             blocks = pageTypeChoice(
                 blocks, kind: kind, anchored: anchored, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
         }
-        if ShellCheck.isShell(blocks, pageChars: pageChars) {
+        if ShellCheck.isShell(blocks, pageChars: pageChars)
+            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, pageChars: pageChars)) {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             blocks = []
         }

@@ -338,5 +338,8 @@ extension Vocabulary {
         static let feedMinCards = 5
         static let feedMinChars = 200
         static let feedMinRatio = 1.5
+        /// Label shells: under this many words, no line of a sentence's length, page this many times longer.
+        static let labelShellMaxWords = 50
+        static let labelShellPageRatio = 3
     }
 }

@@ -164,3 +164,43 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(!text.contains("Winter squash soup"))
     }
 }
+
+@Suite struct LabelShellTests {
+    private func para(_ text: String) -> Block { .paragraph([.text(text)]) }
+
+    @Test func footerColumnsOnALargePageAreAShell() {
+        let blocks = [
+            para("Need help?"),
+            .list(ordered: false, items: [[para("Order status")], [para("Returns and exchanges")], [para("Contact us")]]),
+            para("More info"),
+        ]
+        #expect(ShellCheck.isLabelShell(blocks, pageChars: 5_000))
+        // The same labels are the whole of a tiny page: not a shell.
+        #expect(!ShellCheck.isLabelShell(blocks, pageChars: 150))
+    }
+
+    @Test func aSentenceOrManyWordsAreContent() {
+        let sentence = [para("Menu"), para("Our shop opens again on Monday after the floors have been refinished by the team.")]
+        #expect(!ShellCheck.isLabelShell(sentence, pageChars: 50_000))
+        let many = (0..<14).map { para("Category label \($0) here") }
+        #expect(!ShellCheck.isLabelShell(many, pageChars: 50_000))
+        #expect(!ShellCheck.isLabelShell([], pageChars: 50_000))
+    }
+
+    @Test func extractorGivesNothingForALabelsOnlyPage() throws {
+        // The hidden menu (removed) makes the page several times the labels' text, but not ten times.
+        let html = """
+            <html><body>
+            <div class="menu" hidden><div>Kitchen and dining</div><div>Garden and outdoor living</div>
+            <div>Lighting for every room</div><div>Bedding and bath textiles</div>
+            <div>Storage and organisation</div><div>Gifts for the home</div></div>
+            <div id="root"></div>
+            <div class="links"><div>Order status</div><div>Returns and exchanges</div><div>Contact us</div><div>Gift cards</div></div>
+            </body></html>
+            """
+        let document = try Document(html: html, url: "https://shop.example.org/deals")
+        let precision = Extractor(options: .init(mode: .precision)).extract(from: document).article
+        #expect(Block.plainText(of: precision.blocks, separator: "\n").contains("Returns and exchanges"))
+        #expect(Extractor().extract(from: document).article.blocks.isEmpty)
+    }
+}
