@@ -321,6 +321,9 @@ extension Vocabulary {
     /// Candidate-selection reasons that mean the page marked its story container itself.
     static let storyAnchorHeuristics: Set<String> = ["candidate:anchor-class", "candidate:anchor-article"]
 
+    /// Separators of a line of names ("Blog, Video | Help").
+    static let labelListSeparators: Set<Character> = [",", "|", "·", "•"]
+
     /// Currency signs that mark a product tile's price.
     static let currencySigns: Set<Character> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
 
@@ -341,5 +344,8 @@ extension Vocabulary {
         /// Label shells: under this many words, no line of a sentence's length, page this many times longer.
         static let labelShellMaxWords = 50
         static let labelShellPageRatio = 3
+        /// A line of at least this many parts of at most this many words each is a list of names.
+        static let labelListMinParts = 4
+        static let labelListMaxWords = 3
     }
 }

@@ -187,6 +187,15 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(!ShellCheck.isLabelShell([], pageChars: 50_000))
     }
 
+    @Test func listsOfNamesAreLabelsNotSentences() {
+        #expect(ShellCheck.isLabelList("Home Garden, Kitchen, Lighting and Lamps, Bath, Outdoor Living, Gift Cards"))
+        #expect(ShellCheck.isLabelList("Blog | Video | Help Centre | Careers"))
+        #expect(!ShellCheck.isLabelList("We ship, as a rule, within two days of your order arriving at our warehouse."))
+        #expect(!ShellCheck.isLabelList("Red, green, blue"))
+        let names = [para("Our companies"), para("Ridge Outfitters, Pine Supply, Harbour Foods, Lantern Works, Field Press, North Mill")]
+        #expect(ShellCheck.isLabelShell(names, pageChars: 5_000))
+    }
+
     @Test func extractorGivesNothingForALabelsOnlyPage() throws {
         // The hidden menu (removed) makes the page several times the labels' text, but not ten times.
         let html = """
