@@ -20,9 +20,9 @@ import WinnowDOM
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
-///    Product pages (`PageKind`: JSON-LD/`og:type`/URL): the JSON-LD product description wins over a DOM
-///    result not much longer than it (`ProductDescription`); a headed teaser feed much longer than the result
-///    replaces it (`CardCollection.headedFeed`).
+///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
+///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,
+///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
 ///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
