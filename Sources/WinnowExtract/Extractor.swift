@@ -6,7 +6,8 @@ import WinnowDOM
 /// 1. `MetadataExtractor` reads title, authors, dates... from the untouched tree.
 /// 2. `PageTree` mirrors `<html>` once (plus anything libxml2 left after it), with tag kinds, class/id
 ///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
-///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content.
+///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
+///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
 /// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes, consent banners, modals,
 ///    comment sections, and page chrome (nav/aside/footer/header/form) that does not hold the page.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors, then merges
@@ -19,8 +20,11 @@ import WinnowDOM
 ///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
 ///    only when clearly longer.
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
-/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels) give no
-///    article rather than chaff.
+///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
+///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,
+///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages).
+/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
+///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
@@ -45,14 +49,15 @@ public struct Extractor: Sendable {
         tree.aggregate()
         let pageChars = Int(tree.entries[tree.bodyIndex].chars)
         let discussion = PageProfile.isDiscussion(tree)
+        let kind = PageKind.read(tree, url: url)
         if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
-        var blocks = storyBlocks(&tree, keepComments: discussion, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+        var blocks = storyBlocks(&tree, keepComments: discussion, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &trace)
         if blocks.isEmpty && !discussion && options.mode != .precision {
             // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
             tree = PageTree(root: body)
             tree.aggregate()
             var retryTrace = Trace(enabled: trace.enabled)
-            let retry = storyBlocks(&tree, keepComments: true, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
+            let retry = storyBlocks(&tree, keepComments: true, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
             if !retry.isEmpty {
                 // The explanation describes the pass whose blocks are returned.
                 trace = retryTrace
@@ -65,16 +70,25 @@ public struct Extractor: Sendable {
 
     /// Stages 3–9 on a freshly aggregated tree.
     func storyBlocks(
-        _ tree: inout PageTree, keepComments: Bool, pageChars: Int, url: String?, titles: [String], trace: inout Trace
+        _ tree: inout PageTree, keepComments: Bool, kind: PageKind, pageChars: Int, url: String?, titles: [String],
+        trace: inout Trace
     ) -> [Block] {
         ChaffRemoval.run(&tree, keepComments: keepComments, trace: &trace)
         let cleanTree = tree
-        var blocks = contentBlocks(&tree, mode: options.mode, useAnchors: true, url: url, titles: titles, trace: &trace)
+        var heuristic = ""
+        var blocks = contentBlocks(
+            &tree, mode: options.mode, useAnchors: true, url: url, titles: titles, heuristic: &heuristic, trace: &trace)
         if options.mode != .precision {
+            let first = blocks
             blocks = fallback(
                 blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+            // A story container the page marked itself (articleBody, a unique `<article>`) is not a feed's intro.
+            let anchored = blocks == first && Vocabulary.storyAnchorHeuristics.contains(heuristic)
+            blocks = pageTypeChoice(
+                blocks, kind: kind, anchored: anchored, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
         }
-        if ShellCheck.isShell(blocks, pageChars: pageChars) {
+        if ShellCheck.isShell(blocks, pageChars: pageChars)
+            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, pageChars: pageChars)) {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             blocks = []
         }
@@ -82,11 +96,13 @@ public struct Extractor: Sendable {
     }
 
     /// Stages 4–7 on a chaff-free tree.
+    /// `heuristic` receives the candidate selection's reason (`candidate:anchor-article`...).
     func contentBlocks(
         _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool, url: String?, titles: [String],
-        trace: inout Trace
+        heuristic: inout String, trace: inout Trace
     ) -> [Block] {
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
+        heuristic = choice.heuristic
         ContentPruning.run(&tree, roots: choice.roots, mode: mode, trace: &trace)
         let blocks = BlockConverter(tree: tree, mode: mode, url: url).blocks(of: choice.roots)
         return BlockCleanup.run(blocks, titles: titles, trace: &trace)
@@ -105,8 +121,10 @@ public struct Extractor: Sendable {
         var bestLength = length
         var retryTree = cleanTree
         var retryTrace = Trace(enabled: trace.enabled)
+        var retryHeuristic = ""
         let retry = contentBlocks(
-            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, trace: &retryTrace)
+            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, heuristic: &retryHeuristic,
+            trace: &retryTrace)
         let retryLength = Block.plainText(of: retry, separator: "\n\n").count
         if Double(retryLength) >= t.fallbackRatio * Double(max(bestLength, 1)) && retryLength >= t.minExtractedChars / 2 {
             trace.record(.kept, block: "recall retry: \(retryLength) chars over \(bestLength)", heuristic: "fallback:recall")
@@ -141,5 +159,30 @@ public struct Extractor: Sendable {
             }
         }
         return best
+    }
+
+    /// Stage 8b: a product page's JSON-LD description replaces a DOM result that is not much longer than it
+    /// (the DOM result is then reviews, marketing panels or related products around a short description);
+    /// a headed teaser feed much longer than the result replaces it (listing pages) unless the result is a
+    /// story container the page marked itself (`anchored`).
+    func pageTypeChoice(
+        _ blocks: [Block], kind: PageKind, anchored: Bool, cleanTree: PageTree, url: String?, titles: [String],
+        trace: inout Trace
+    ) -> [Block] {
+        if let description = kind.productDescription, !kind.article,
+           let described = ProductDescription.preferred(over: blocks, description: description, url: url) {
+            trace.record(.kept, block: Block.plainText(of: described, separator: " "), heuristic: "pagetype:product-description")
+            return described
+        }
+        let t = Vocabulary.PageTypeThreshold.self
+        if !anchored, let feed = CardCollection.headedFeed(cleanTree, url: url) {
+            let length = Block.plainText(of: blocks, separator: "\n\n").count
+            let feedLength = Block.plainText(of: feed, separator: "\n\n").count
+            if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {
+                trace.record(.kept, block: "headed feed: \(feedLength) chars over \(length)", heuristic: "pagetype:feed")
+                return BlockCleanup.run(feed, titles: titles, trace: &trace)
+            }
+        }
+        return blocks
     }
 }

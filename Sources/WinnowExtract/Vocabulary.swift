@@ -341,3 +341,56 @@ enum Vocabulary {
         static let duplicateRunBlocks = 3
     }
 }
+
+// MARK: - Page types (shops, collections, listings)
+// Kept in an extension at the end of the file so the page-type work merges cleanly with the rest.
+
+extension Vocabulary {
+    /// URL path segments (not the last one) that put a page under a product.
+    static let productPathSegments: Set<String> = ["product", "products", "p", "dp", "item", "itm"]
+    /// URL path segments (not the last one) that put a page in a collection or category listing.
+    static let collectionPathSegments: Set<String> = [
+        "collection", "collections", "category", "categories", "c", "shop", "tag", "tags", "topic", "topics",
+        "browse", "department", "departments", "catalog",
+    ]
+    /// `og:type` values of product pages.
+    static let productOGTypes: Set<String> = ["product", "product.item", "og:product", "ebay-objects:item"]
+    /// `og:type` values of collection pages.
+    static let collectionOGTypes: Set<String> = ["product.group", "product:group"]
+    /// JSON-LD types (lowercased) of pages that list items; a Product inside them is a tile, not the page.
+    static let collectionSchemaTypes: Set<String> = ["itemlist", "collectionpage", "offercatalog", "searchresultspage"]
+
+    /// Substrings that mark a JSON-LD description as HTML rather than plain text.
+    static let descriptionMarkup: [String] = ["</", "<br>", "<br/>", "<br />", "<p>", "<li>"]
+
+    /// Candidate-selection reasons that mean the page marked its story container itself.
+    static let storyAnchorHeuristics: Set<String> = ["candidate:anchor-class", "candidate:anchor-article"]
+
+    /// Separators of a line of names ("Blog, Video | Help").
+    static let labelListSeparators: Set<Character> = [",", "|", "·", "•"]
+
+    /// Currency signs that mark a product tile's price.
+    static let currencySigns: Set<Character> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
+
+    /// Thresholds of the page-type stages.
+    enum PageTypeThreshold {
+        /// A JSON-LD product description replaces the DOM result only when at least this long...
+        static let descriptionMinChars = 300
+        /// ... and the DOM result is at most this many times its length (longer results hold the
+        /// description plus the specs).
+        static let descriptionMaxRatio = 2.2
+        /// A description with fewer spaces per character than this is encoded, not prose.
+        static let descriptionMinSpaceShare = 0.08
+        /// A headed teaser feed replaces the result when it has at least this many cards, this much text,
+        /// and this many times the result's text (listing pages whose result is the intro or a sidebar).
+        static let feedMinCards = 5
+        static let feedMinChars = 200
+        static let feedMinRatio = 1.5
+        /// Label shells: under this many words, no line of a sentence's length, page this many times longer.
+        static let labelShellMaxWords = 50
+        static let labelShellPageRatio = 3
+        /// A line of at least this many parts of at most this many words each is a list of names.
+        static let labelListMinParts = 4
+        static let labelListMaxWords = 3
+    }
+}

@@ -1,6 +1,7 @@
 /// Last-resort fallback for listing and collection pages: the story is a feed of teaser cards (a heading link
 /// plus a summary, all of it links), which the link-density rules prune as navigation. When nothing else gave
 /// text, the page's largest run of same-tag sibling cards, each long enough to hold a sentence, is the content.
+/// A headed feed (every card has a headline) also competes with a normal result (`headedFeed`).
 enum CardCollection {
     /// One tag's qualifying children under the parent being scanned.
     private struct TagRun {
@@ -65,5 +66,30 @@ enum CardCollection {
         let roots = cards(tree)
         guard !roots.isEmpty else { return [] }
         return BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: roots)
+    }
+
+    /// A teaser feed: at least `feedMinCards` cards, every one of them headed (a headline per card is what
+    /// tells a feed of stories or products from a run of comments, menu columns or spec rows). Its blocks,
+    /// or nil when the page has no such feed.
+    static func headedFeed(_ tree: PageTree, url: String?) -> [Block]? {
+        let roots = cards(tree)
+        guard roots.count >= Vocabulary.PageTypeThreshold.feedMinCards,
+              roots.allSatisfy({ tree.entries[$0].headingChars > 0 }) else { return nil }
+        // Product tiles (a price on most cards) are a shop grid, whose truth is as often the category text.
+        let priced = roots.filter { hasPrice(tree.entries[$0].node.text) }.count
+        guard priced * 2 < roots.count else { return nil }
+        let blocks = BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: roots)
+        return blocks.isEmpty ? nil : blocks
+    }
+
+    /// A currency sign next to a digit ("$19", "19,99 €").
+    static func hasPrice(_ text: String) -> Bool {
+        var previous: Character = " "
+        for c in text {
+            if Vocabulary.currencySigns.contains(c) && previous.isNumber { return true }
+            if c.isNumber && Vocabulary.currencySigns.contains(previous) { return true }
+            if !c.isWhitespace { previous = c }
+        }
+        return false
     }
 }

@@ -17,6 +17,30 @@ enum ShellCheck {
         return true
     }
 
+    /// True when the blocks are only labels — under `labelShellMaxWords` words with no line (paragraph,
+    /// heading, list item, cell) of a sentence's length other than a list of names — and the page holds `labelShellPageRatio` times their
+    /// text: a footer's link columns or a category menu left over when the page's content never rendered.
+    static func isLabelShell(_ blocks: [Block], pageChars: Int) -> Bool {
+        guard !blocks.isEmpty else { return false }
+        let text = Block.plainText(of: blocks, separator: "\n")
+        guard text.utf8.count * Vocabulary.PageTypeThreshold.labelShellPageRatio < pageChars else { return false }
+        var total = 0
+        for line in text.split(whereSeparator: \.isNewline) {
+            let words = wordCount(String(line))
+            total += words
+            if total >= Vocabulary.PageTypeThreshold.labelShellMaxWords { return false }
+            if words >= Vocabulary.Threshold.sentenceMinWords && !isLabelList(String(line)) { return false }
+        }
+        return true
+    }
+
+    /// A line of short names joined by commas or bars ("Blog, Video, Wiki, Help"): labels, not a sentence.
+    static func isLabelList(_ line: String) -> Bool {
+        let parts = line.split(whereSeparator: { Vocabulary.labelListSeparators.contains($0) })
+        guard parts.count >= Vocabulary.PageTypeThreshold.labelListMinParts else { return false }
+        return parts.allSatisfy { wordCount(String($0)) <= Vocabulary.PageTypeThreshold.labelListMaxWords }
+    }
+
     static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false

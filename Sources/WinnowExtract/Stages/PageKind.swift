@@ -1,0 +1,89 @@
+import Foundation
+
+/// What a page says about its own kind, read once before any pruning (pruning destroys the evidence):
+/// URL path segments, JSON-LD `@type`s and `og:type`. Shops and feeds follow different truth conventions
+/// than stories — a product page's content is its description and specs, a collection's is its tile grid.
+struct PageKind: Equatable {
+    /// JSON-LD or `og:type` names a product, or the URL path has a product segment (`/products/`).
+    var product = false
+    /// The URL path has a collection segment (`/collections/`, `/category/`, `/c/`...), or JSON-LD /
+    /// `og:type` names a list of items (`ItemList`, `CollectionPage`, `product.group`).
+    var collection = false
+    /// JSON-LD or `og:type` names an article: the page is a story whatever its URL says.
+    var article = false
+    /// The longest JSON-LD `Product.description`, tags stripped (the shop's own copy of the description).
+    var productDescription: String?
+
+    /// A page that is a product or a collection, and not a story.
+    var isShop: Bool { (product || collection) && !article }
+    /// A collection or listing page that is not a single product and not a story.
+    var isCollection: Bool { collection && !product && !article }
+
+    /// Reads the signals from the mirrored tree and the page URL.
+    static func read(_ tree: PageTree, url: String?) -> PageKind {
+        var signals = PageKind()
+        if let path = url.flatMap(urlPath) {
+            let segments = path.split(separator: "/").map { $0.lowercased() }
+            // The last segment names the page itself; a product under a collection (`/collections/x/products/y`)
+            // is a product.
+            for (k, segment) in segments.enumerated() where k < segments.count - 1 {
+                if Vocabulary.productPathSegments.contains(segment) { signals.product = true }
+                if Vocabulary.collectionPathSegments.contains(segment) { signals.collection = true }
+            }
+        }
+        for entry in tree.entries where entry.tag == .script || entry.tag == .meta {
+            if entry.tag == .meta {
+                guard let property = entry.node.attribute("property"), property.lowercased() == "og:type",
+                      let content = entry.node.attribute("content")?.lowercased() else { continue }
+                if Vocabulary.productOGTypes.contains(content) { signals.product = true }
+                if Vocabulary.collectionOGTypes.contains(content) { signals.collection = true }
+                if content == "article" { signals.article = true }
+                continue
+            }
+            guard let type = entry.node.attribute("type"), type.lowercased() == "application/ld+json" else { continue }
+            let cleaned = JSONLDReader.sanitize(entry.node.text)
+            guard let data = cleaned.data(using: .utf8),
+                  let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            visit(value, depth: 0, into: &signals)
+        }
+        return signals
+    }
+
+    /// The path part of an absolute or relative URL.
+    static func urlPath(_ url: String) -> String? {
+        guard let parsed = URL(string: url) else { return nil }
+        return parsed.path
+    }
+
+    /// Walks a JSON-LD value: top-level types decide the kind; products nested in a list do not make a
+    /// product page.
+    private static func visit(_ value: Any, depth: Int, into signals: inout PageKind, inList: Bool = false) {
+        guard depth < 8 else { return }
+        if let list = value as? [Any] {
+            for item in list { visit(item, depth: depth + 1, into: &signals, inList: inList) }
+            return
+        }
+        guard let object = value as? [String: Any] else { return }
+        let types = JSONLDReader.types(object)
+        var listed = inList
+        if !types.isDisjoint(with: Vocabulary.collectionSchemaTypes) {
+            signals.collection = true
+            listed = true
+        }
+        if !types.isDisjoint(with: JSONLDReader.articleTypes) && !types.contains("question") && !inList {
+            signals.article = true
+        }
+        if types.contains("product") && !listed {
+            signals.product = true
+            if let text = object["description"] as? String {
+                let plain = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if plain.count > (signals.productDescription?.count ?? 0) { signals.productDescription = plain }
+            }
+        }
+        for (key, nested) in object where key != "@context" {
+            if nested is [Any] || nested is [String: Any] {
+                visit(nested, depth: depth + 1, into: &signals, inList: listed || key == "itemListElement")
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// Loads a hand-written page from Fixtures/pagetypes.
+private func pageTypeFixture(_ name: String) throws -> Document {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures/pagetypes"))
+    let html = try Data(contentsOf: url)
+    return try Document(html: [UInt8](html), url: "https://shop.example.org/products/\(name)")
+}
+
+@Suite struct PageKindTests {
+    @Test func urlSegmentsNameProductsAndCollections() throws {
+        let f = try TreeFixture("<html><body><p>Text</p></body></html>")
+        let product = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights/products/lantern")
+        #expect(product.product && product.collection)
+        #expect(!product.isCollection)
+        let collection = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights")
+        #expect(collection.isCollection && !collection.product)
+        // The page's own (last) segment never counts: a page named "shop" is not under a shop.
+        let plain = PageKind.read(f.tree, url: "https://example.org/news/shop")
+        #expect(!plain.product && !plain.collection)
+        #expect(PageKind.read(f.tree, url: nil) == PageKind())
+    }
+
+    @Test func jsonLDProductGivesItsDescription() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "Product", "name": "Kettle",
+            "description": "A quiet kettle that boils a litre in three minutes."}</script></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/kettle")
+        #expect(kind.product && !kind.collection && !kind.article)
+        #expect(kind.productDescription == "A quiet kettle that boils a litre in three minutes.")
+    }
+
+    @Test func productsInsideAListAreTilesNotThePage() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "item": {"@type": "Product", "name": "Kettle", "description": "A kettle."}},
+            {"@type": "ListItem", "item": {"@type": "Product", "name": "Toaster", "description": "A toaster."}}]}
+            </script></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/kitchen")
+        #expect(kind.collection && kind.isCollection)
+        #expect(!kind.product)
+        #expect(kind.productDescription == nil)
+    }
+
+    @Test func articleSignalsWin() throws {
+        let f = try TreeFixture(#"""
+            <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>
+            """#)
+        let kind = PageKind.read(f.tree, url: "https://example.org/tag/gardening/how-to-prune")
+        #expect(kind.article && kind.collection)
+        #expect(!kind.isShop && !kind.isCollection)
+    }
+
+    @Test func brokenJSONLDIsIgnored() throws {
+        let f = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">{"@type": "Product", "description": </script></head>
+            <body><p>x</p></body></html>
+            """#)
+        #expect(PageKind.read(f.tree, url: nil).productDescription == nil)
+    }
+}
+
+@Suite struct ProductDescriptionTests {
+    @Test func encodedTextIsNotProse() {
+        #expect(!ProductDescription.isProse(String(repeating: "An%20elegant%20sofa%20", count: 30)))
+        #expect(ProductDescription.isProse("An elegant sofa with a curved frame and deep cushions."))
+    }
+
+    @Test func htmlDescriptionKeepsParagraphsAndLists() throws {
+        let text = "<p>" + String(repeating: "A sturdy frame built from oak. ", count: 8) + "</p><ul><li>Seats three</li><li>Washable covers</li></ul>"
+        let blocks = try #require(ProductDescription.blocks(text, url: nil))
+        #expect(blocks.count == 2)
+        guard case .list(let ordered, let items) = blocks[1] else {
+            Issue.record("expected a list, got \(blocks[1])")
+            return
+        }
+        #expect(!ordered && items.count == 2)
+    }
+
+    @Test func plainDescriptionSplitsAtLineBreaksAndEscapes() throws {
+        let line = String(repeating: "Soft cotton & linen blend <breathes> well. ", count: 5)
+        let blocks = try #require(ProductDescription.blocks(line + "\n" + line, url: nil))
+        #expect(blocks.count == 2)
+        #expect(blocks[0].plainText.contains("cotton & linen blend <breathes>"))
+    }
+
+    @Test func shortDescriptionsAreRejected() {
+        #expect(ProductDescription.blocks("A kettle.", url: nil) == nil)
+    }
+
+    @Test func muchLongerDOMResultIsKept() throws {
+        let description = String(repeating: "A sturdy frame built from oak. ", count: 12)
+        let long = [Block.paragraph([.text(String(repeating: "Specification line with details. ", count: 60))])]
+        #expect(ProductDescription.preferred(over: long, description: description, url: nil) == nil)
+        let short = [Block.paragraph([.text("Five stars, would buy again.")])]
+        #expect(ProductDescription.preferred(over: short, description: description, url: nil) != nil)
+    }
+
+    @Test func productPageGivesDescriptionNotReviewsOrRelatedProducts() throws {
+        let document = try pageTypeFixture("product-jsonld")
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("throws a warm, even light across a whole campsite"))
+        #expect(text.contains("Charges over USB-C in about four hours"))
+        #expect(!text.contains("canoe trip"))
+        #expect(!text.contains("Ridge Headlamp"))
+    }
+
+    @Test func precisionModeLeavesTheDOMResult() throws {
+        let document = try pageTypeFixture("product-jsonld")
+        let text = Extractor(options: .init(mode: .precision)).extract(from: document).article.plainText
+        #expect(!text.contains("Charges over USB-C in about four hours"))
+    }
+}
+
+@Suite struct HeadedFeedTests {
+    @Test func listingPageGivesEveryCard() throws {
+        let document = try pageTypeFixture("listing-feed")
+        let text = Extractor().extract(from: document).article.plainText
+        for heading in ["Winter squash soup", "sourdough starters go quiet", "Five pantry sauces", "Sharpening a chef",
+                        "Pickling the last", "A slow braise"] {
+            #expect(text.contains(heading), "missing card \(heading)")
+        }
+        #expect(text.contains("keeps for a week in the fridge"))
+        #expect(!text.contains("All rights reserved"))
+    }
+
+    @Test func headedFeedNeedsHeadingsOnEveryCard() throws {
+        let cards = (0..<6).map { k in
+            "<div class=\"c\">" + (k == 3 ? "" : "<h3>Card headline number \(k)</h3>")
+                + "<p>A summary sentence that is long enough to count as teaser text for card \(k).</p></div>"
+        }.joined()
+        let f = try TreeFixture("<html><body><section>\(cards)</section></body></html>")
+        #expect(CardCollection.cards(f.tree).count == 6)
+        #expect(CardCollection.headedFeed(f.tree, url: nil) == nil)
+        let headed = try TreeFixture("<html><body><section>\(cards.replacingOccurrences(of: "<div class=\"c\"><p>", with: "<div class=\"c\"><h3>Card headline number 3</h3><p>"))</section></body></html>")
+        #expect(CardCollection.headedFeed(headed.tree, url: nil)?.isEmpty == false)
+    }
+
+    @Test func priceTilesAreNotATeaserFeed() throws {
+        let document = try pageTypeFixture("price-tiles")
+        let root = try #require(document.root)
+        var tree = PageTree(root: root)
+        tree.aggregate()
+        #expect(CardCollection.cards(tree).count == 6)
+        #expect(CardCollection.headedFeed(tree, url: nil) == nil)
+    }
+
+    @Test func pricesAreCurrencyNextToDigits() {
+        #expect(CardCollection.hasPrice("Now $19.99"))
+        #expect(CardCollection.hasPrice("19,99 €"))
+        #expect(!CardCollection.hasPrice("Save money on your next trip"))
+        #expect(!CardCollection.hasPrice("US$ prices vary"))
+    }
+
+    @Test func markedStoryIsNotReplacedByTheFeedBesideIt() throws {
+        let document = try pageTypeFixture("story-beside-feed")
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("reopened its old fish market"))
+        #expect(!text.contains("Winter squash soup"))
+    }
+}
+
+@Suite struct LabelShellTests {
+    private func para(_ text: String) -> Block { .paragraph([.text(text)]) }
+
+    @Test func footerColumnsOnALargePageAreAShell() {
+        let blocks = [
+            para("Need help?"),
+            .list(ordered: false, items: [[para("Order status")], [para("Returns and exchanges")], [para("Contact us")]]),
+            para("More info"),
+        ]
+        #expect(ShellCheck.isLabelShell(blocks, pageChars: 5_000))
+        // The same labels are the whole of a tiny page: not a shell.
+        #expect(!ShellCheck.isLabelShell(blocks, pageChars: 150))
+    }
+
+    @Test func aSentenceOrManyWordsAreContent() {
+        let sentence = [para("Menu"), para("Our shop opens again on Monday after the floors have been refinished by the team.")]
+        #expect(!ShellCheck.isLabelShell(sentence, pageChars: 50_000))
+        let many = (0..<14).map { para("Category label \($0) here") }
+        #expect(!ShellCheck.isLabelShell(many, pageChars: 50_000))
+        #expect(!ShellCheck.isLabelShell([], pageChars: 50_000))
+    }
+
+    @Test func listsOfNamesAreLabelsNotSentences() {
+        #expect(ShellCheck.isLabelList("Home Garden, Kitchen, Lighting and Lamps, Bath, Outdoor Living, Gift Cards"))
+        #expect(ShellCheck.isLabelList("Blog | Video | Help Centre | Careers"))
+        #expect(!ShellCheck.isLabelList("We ship, as a rule, within two days of your order arriving at our warehouse."))
+        #expect(!ShellCheck.isLabelList("Red, green, blue"))
+        let names = [para("Our companies"), para("Ridge Outfitters, Pine Supply, Harbour Foods, Lantern Works, Field Press, North Mill")]
+        #expect(ShellCheck.isLabelShell(names, pageChars: 5_000))
+    }
+
+    @Test func extractorGivesNothingForALabelsOnlyPage() throws {
+        // The hidden menu (removed) makes the page several times the labels' text, but not ten times.
+        let html = """
+            <html><body>
+            <div class="menu" hidden><div>Kitchen and dining</div><div>Garden and outdoor living</div>
+            <div>Lighting for every room</div><div>Bedding and bath textiles</div>
+            <div>Storage and organisation</div><div>Gifts for the home</div></div>
+            <div id="root"></div>
+            <div class="links"><div>Order status</div><div>Returns and exchanges</div><div>Contact us</div><div>Gift cards</div></div>
+            </body></html>
+            """
+        let document = try Document(html: html, url: "https://shop.example.org/deals")
+        let precision = Extractor(options: .init(mode: .precision)).extract(from: document).article
+        #expect(Block.plainText(of: precision.blocks, separator: "\n").contains("Returns and exchanges"))
+        #expect(Extractor().extract(from: document).article.blocks.isEmpty)
+    }
+}
