@@ -161,6 +161,18 @@ public struct Extractor: Sendable {
         return best
     }
 
+    /// A result with several paragraphs of a story's length is a story, whatever feed sits beside it.
+    static func readsAsStory(_ blocks: [Block]) -> Bool {
+        let t = Vocabulary.PageTypeThreshold.self
+        var paragraphs = 0
+        for block in blocks {
+            guard case .paragraph = block, block.plainText.count >= t.storyParagraphChars else { continue }
+            paragraphs += 1
+            if paragraphs >= t.storyMinParagraphs { return true }
+        }
+        return false
+    }
+
     /// Stage 8b: a product page's JSON-LD description replaces a DOM result that is not much longer than it
     /// (the DOM result is then reviews, marketing panels or related products around a short description);
     /// a headed teaser feed much longer than the result replaces it (listing pages) unless the result is a
@@ -175,7 +187,7 @@ public struct Extractor: Sendable {
             return described
         }
         let t = Vocabulary.PageTypeThreshold.self
-        if !anchored, let feed = CardCollection.headedFeed(cleanTree, url: url) {
+        if !anchored, !kind.article, !Self.readsAsStory(blocks), let feed = CardCollection.headedFeed(cleanTree, url: url) {
             let length = Block.plainText(of: blocks, separator: "\n\n").count
             let feedLength = Block.plainText(of: feed, separator: "\n\n").count
             if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {

@@ -386,6 +386,9 @@ extension Vocabulary {
         static let feedMinCards = 5
         static let feedMinChars = 200
         static let feedMinRatio = 1.5
+        /// ... unless the result reads as a story: this many paragraphs of at least this many characters.
+        static let storyMinParagraphs = 3
+        static let storyParagraphChars = 120
         /// Label shells: under this many words, no line of a sentence's length, page this many times longer.
         static let labelShellMaxWords = 50
         static let labelShellPageRatio = 3

@@ -25,9 +25,9 @@ struct ConcurrencyTests {
         #expect(statuses.allSatisfy { $0 == 200 })
         let stats = harness.server.stats
         #expect(stats.maxConcurrent >= 50, "server saw at most \(stats.maxConcurrent) simultaneous connections")
-        // Serially this would take count × delay = 12.8 s. The bound is loose on purpose: on a loaded 2-core CI
-        // machine other suites can hold the test's threads; the overlap itself is proven by maxConcurrent.
-        #expect(elapsed < .milliseconds(count * delay / 2), "took \(elapsed)")
+        // The overlap itself is proven by maxConcurrent. The time bound only says "not one after another"
+        // (count × delay = 12.8 s): a tighter one failed on a loaded 2-core machine running other suites.
+        #expect(elapsed < .milliseconds(count * delay), "took \(elapsed)")
         await harness.finish()
     }
 
