@@ -174,15 +174,26 @@ public struct Node {
     // MARK: Attributes
 
     /// The value of an attribute, or nil when absent.
+    ///
+    /// HTML documents have no DTD attribute defaults, so there the element's own attribute list is walked
+    /// directly; XML documents go through libxml2 (which also reports DTD defaults).
     public func attribute(_ name: String) -> String? {
-        guard raw.pointee.type == XML_ELEMENT_NODE, let value = xmlGetProp(raw, name) else { return nil }
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return nil }
+        if document.kind == .html {
+            guard let attr = writtenAttribute(name) else { return nil }
+            return AttributeView(raw: attr).value
+        }
+        guard let value = name.withCString({ xmlGetProp(raw, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
+        else { return nil }
         defer { winnow_xmlFree(value) }
         return String(cString: value)
     }
 
     /// True when the element carries the attribute (with any value).
     public func hasAttribute(_ name: String) -> Bool {
-        raw.pointee.type == XML_ELEMENT_NODE && xmlHasProp(raw, name) != nil
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return false }
+        if document.kind == .html { return writtenAttribute(name) != nil }
+        return name.withCString { xmlHasProp(raw, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
     }
 
     /// All attributes in source order, as name/value pairs.

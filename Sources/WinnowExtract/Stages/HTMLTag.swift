@@ -1,3 +1,5 @@
+import WinnowDOM
+
 /// The tags the content stages reason about, as a compact value (no string compares in the hot path).
 enum HTMLTag: UInt8, Sendable {
     case text, comment, unknownInline, unknownBlock
@@ -98,5 +100,65 @@ struct Category: OptionSet, Sendable, Hashable {
     /// Names of the categories in this set, e.g. "related+ads".
     var label: String {
         Category.named.filter { contains($0.category) }.map(\.name).joined(separator: "+")
+    }
+}
+
+/// A per-document memo keyed by `Node.nameToken` (libxml2 interns element names per document): a walk looks a
+/// tag name up once, then every further element with that name is one hash probe, with no String built.
+///
+/// Open addressing over a power-of-two table; token 0 (no name) is never stored.
+struct NameTokenTable<Value> {
+    private var keys: [Int]
+    private var values: [Value?]
+    private var count = 0
+
+    init(capacity: Int = 128) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [Int](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+    }
+
+    /// The memoised value for the element's name, computing it from the name on first sight.
+    mutating func value(for node: Node, compute: (String) -> Value) -> Value {
+        let token = node.nameToken
+        guard token != 0 else { return compute(node.name) }
+        let mask = keys.count - 1
+        var slot = NameTokenTable.slot(token, mask: mask)
+        while true {
+            let key = keys[slot]
+            if key == token, let value = values[slot] { return value }
+            if key == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        let value = compute(node.name)
+        if (count + 1) * 2 > keys.count { grow() }
+        insert(token, value)
+        return value
+    }
+
+    private static func slot(_ token: Int, mask: Int) -> Int {
+        // Names are heap pointers: drop the alignment bits, then spread with a multiplicative hash.
+        Int(truncatingIfNeeded: (UInt(bitPattern: token) >> 3) &* 0x9E37_79B9_7F4A_7C15 >> 32) & mask
+    }
+
+    private mutating func insert(_ token: Int, _ value: Value) {
+        let mask = keys.count - 1
+        var slot = NameTokenTable.slot(token, mask: mask)
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = token
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [Int](repeating: 0, count: oldKeys.count * 2)
+        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
+            if let value { insert(key, value) }
+        }
     }
 }

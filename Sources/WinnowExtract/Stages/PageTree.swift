@@ -122,21 +122,19 @@ struct PageTree {
 
     /// Tag, categories and visibility of one element, from one pass over its attributes.
     private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Entry {
-        var entry = Entry(node: node, tag: classCache.tag(of: node), parent: parent)
+        let kind = classCache.kind(of: node)
+        var entry = Entry(node: node, tag: kind.tag, parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
-        if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
+        if kind.isDropped { entry.removed = true }
         if entry.removed || !node.hasAttributes { return entry }
-        // Named lookups (libxml2 walks the element's short attribute list) instead of materialising every
-        // attribute: pages carry large data-* and srcset values that would all be copied into Strings.
-        let classValue = node.attribute("class")
-        let idValue = node.attribute("id")
-        let role = node.attribute("role")
-        let itemprop = node.attribute("itemprop")
-        var labelled = role == "region" || role == "tabpanel" || node.hasAttribute("aria-labelledby")
-        if node.hasAttribute("hidden") { entry.hidden = true }
-        if let value = node.attribute("aria-hidden"), value.lowercased() == "true" { entry.hidden = true }
-        if let value = node.attribute("aria-modal"), value.lowercased() == "true" { entry.categories.insert(.modal) }
-        if let style = node.attribute("style"), PageTree.styleHides(style) { entry.hidden = true }
+        // One walk over the element's short attribute list, reading values in place: pages carry large data-*
+        // and srcset values, and most elements carry none of the attributes asked about here.
+        let found = ClassifyAttributes(node)
+        let classValue = found.classValue
+        let idValue = found.id
+        let role = found.role
+        var labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
+        if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
         if entry.tag == .dialog { labelled = false }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
@@ -151,8 +149,8 @@ struct PageTree {
                 classCache.categories[classValue] = categories
             }
         }
-        if idValue != nil || role != nil || itemprop != nil {
-            categories.formUnion(CategoryMatcher.categories(class: nil, id: idValue, role: role, itemprop: itemprop))
+        if idValue != nil || role != nil || found.itemprop != nil {
+            categories.formUnion(CategoryMatcher.categories(class: nil, id: idValue, role: role, itemprop: found.itemprop))
         }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
@@ -166,19 +164,90 @@ struct PageTree {
         return entry
     }
 
+    /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
+    /// with `Node.attribute(_:)`). Strings are built only for the attributes present.
+    struct ClassifyAttributes {
+        var classValue: String?
+        var id: String?
+        var role: String?
+        var itemprop: String?
+        var hasLabelledBy = false
+        var hasHidden = false
+        /// `aria-hidden="true"` (any case).
+        var ariaHidden = false
+        /// An inline style that hides the element.
+        var styleHides = false
+        private var seen: UInt8 = 0
+
+        init(_ node: Node) {
+            node.forEachAttribute { attribute in
+                note(attribute)
+                return true
+            }
+        }
+
+        private mutating func first(_ bit: UInt8) -> Bool {
+            if seen & bit != 0 { return false }
+            seen |= bit
+            return true
+        }
+
+        private mutating func note(_ attribute: AttributeView) {
+            switch attribute.name.count {
+            case 2:
+                if attribute.nameIs("id"), first(1) { id = attribute.value }
+            case 4:
+                if attribute.nameIs("role"), first(2) { role = attribute.value }
+            case 5:
+                if attribute.nameIs("class") {
+                    if first(4) { classValue = attribute.value }
+                } else if attribute.nameIs("style"), first(8) {
+                    styleHides = attribute.withValueBytes { $0.map(PageTree.styleHides(bytes:)) ?? false }
+                }
+            case 6:
+                if attribute.nameIs("hidden") { hasHidden = true }
+            case 8:
+                if attribute.nameIs("itemprop"), first(16) { itemprop = attribute.value }
+            case 11:
+                if attribute.nameIs("aria-hidden"), first(32) { ariaHidden = attribute.withValueBytes(PageTree.isTrue) }
+            case 15:
+                if attribute.nameIs("aria-labelledby") { hasLabelledBy = true }
+            default:
+                break
+            }
+        }
+    }
+
+    /// True when an attribute value lowercases to exactly "true" (`value.lowercased() == "true"`).
+    static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let bytes else { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard bytes.count == 4 else { return false }
+            return zip(bytes, "true".utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+        return String(decoding: bytes, as: UTF8.self).lowercased() == "true"
+    }
+
     /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
     struct ClassifyCache {
         var categories: [String: Category] = [:]
         /// Tag kind by `Node.nameToken` (libxml2 interns names per document), so no String per element.
-        var tags: [Int: HTMLTag] = [:]
+        var kinds = NameTokenTable<TagKind>()
 
-        mutating func tag(of node: Node) -> HTMLTag {
-            let token = node.nameToken
-            if let tag = tags[token] { return tag }
-            let tag = HTMLTag.named(node.name)
-            tags[token] = tag
-            return tag
+        /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
+        struct TagKind {
+            let tag: HTMLTag
+            let isDropped: Bool
         }
+
+        mutating func kind(of node: Node) -> TagKind {
+            kinds.value(for: node) { name in
+                let tag = HTMLTag.named(name)
+                return TagKind(tag: tag, isDropped: Vocabulary.dropTags.contains(tag))
+            }
+        }
+
+        mutating func tag(of node: Node) -> HTMLTag { kind(of: node).tag }
     }
 
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
@@ -194,12 +263,21 @@ struct PageTree {
 
     /// True for inline styles that hide the element.
     static func styleHides(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8(styleHides(bytes:))
+    }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// `styleHides` on the value's UTF-8 bytes: whitespace dropped and ASCII lowercased, then searched.
+    static func styleHides(bytes style: UnsafeBufferPointer<UInt8>) -> Bool {
         var compact: [UInt8] = []
-        compact.reserveCapacity(style.utf8.count)
-        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        compact.reserveCapacity(style.count)
+        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
             compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        return compact.containsBytes(Array("display:none".utf8)) || compact.containsBytes(Array("visibility:hidden".utf8))
+        return compact.containsBytes(displayNone) || compact.containsBytes(visibilityHidden)
     }
 
     /// Counts of one text node: characters with whitespace runs collapsed (ends trimmed), and commas.
