@@ -85,7 +85,7 @@ enum PageScanner {
         }
         var order = 0
         var markedCount = 0
-        var names = NameTokenTable<ScanTag>(capacity: 64)
+        var names = TagNameTable<ScanTag>(capacity: 64)
         var node: Node? = root.firstChild
         var labelPending = false
         var textsAfterHeading = 0
@@ -120,7 +120,7 @@ enum PageScanner {
         return nil
     }
 
-    /// What the scan does with an element, decided once per distinct tag name (see `NameTokenTable`).
+    /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
         case meta, link, title, script, form, skipped, h1, time, a
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
@@ -473,22 +473,41 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
-/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: positions whose byte cannot
-/// start a fragment are skipped through a 256-entry table.
+/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: each position is looked up
+/// by its (lowercased) byte in a 256-entry table listing only the fragments that start with it.
 struct FragmentScreen: Sendable {
-    private let fragments: [[UInt8]]
-    private let starts: [Bool]
+    /// All fragments back to back.
+    private let arena: [UInt8]
+    /// Per fragment: where it starts in `arena` and how long it is.
+    private let starts: [Int]
+    private let lengths: [Int]
+    /// Per lowercased first byte: the range of `order` holding the fragments that start with it.
+    private let firstFrom: [Int]
+    private let firstTo: [Int]
+    private let order: [Int]
 
     init(_ list: [String]) {
-        fragments = list.map { Array($0.utf8) }
-        var table = [Bool](repeating: false, count: 256)
+        let fragments = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var arena: [UInt8] = []
+        var starts: [Int] = []
         for fragment in fragments {
-            if let first = fragment.first {
-                table[Int(first)] = true
-                if first >= 97 && first <= 122 { table[Int(first - 32)] = true }
-            }
+            starts.append(arena.count)
+            arena.append(contentsOf: fragment)
         }
-        starts = table
+        var from = [Int](repeating: 0, count: 256)
+        var to = [Int](repeating: 0, count: 256)
+        var order: [Int] = []
+        for byte in 0..<256 {
+            from[byte] = order.count
+            for (index, fragment) in fragments.enumerated() where Int(fragment[0]) == byte { order.append(index) }
+            to[byte] = order.count
+        }
+        self.arena = arena
+        self.starts = starts
+        self.lengths = fragments.map(\.count)
+        firstFrom = from
+        firstTo = to
+        self.order = order
     }
 
     func matches(_ text: String) -> Bool {
@@ -498,21 +517,40 @@ struct FragmentScreen: Sendable {
 
     /// `matches` on UTF-8 bytes.
     func matches(bytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < buffer.count {
-            if starts[Int(buffer[i])] {
-                for fragment in fragments where fragment.count <= buffer.count - i {
-                    var k = 0
-                    while k < fragment.count {
-                        let b = buffer[i + k]
-                        if (b >= 65 && b <= 90 ? b | 0x20 : b) != fragment[k] { break }
-                        k += 1
+        arena.withUnsafeBufferPointer { arena in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    firstFrom.withUnsafeBufferPointer { firstFrom in
+                        firstTo.withUnsafeBufferPointer { firstTo in
+                            order.withUnsafeBufferPointer { order in
+                                var i = 0
+                                while i < buffer.count {
+                                    let b = buffer[i]
+                                    let first = Int(b >= 65 && b <= 90 ? b | 0x20 : b)
+                                    var n = firstFrom[first]
+                                    while n < firstTo[first] {
+                                        let fragment = order[n]
+                                        let length = lengths[fragment]
+                                        if length <= buffer.count - i {
+                                            let start = starts[fragment]
+                                            var k = 1
+                                            while k < length {
+                                                let c = buffer[i + k]
+                                                if (c >= 65 && c <= 90 ? c | 0x20 : c) != arena[start + k] { break }
+                                                k += 1
+                                            }
+                                            if k == length { return true }
+                                        }
+                                        n += 1
+                                    }
+                                    i += 1
+                                }
+                                return false
+                            }
+                        }
                     }
-                    if k == fragment.count { return true }
                 }
             }
-            i += 1
         }
-        return false
     }
 }

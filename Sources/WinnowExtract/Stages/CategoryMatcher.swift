@@ -6,6 +6,10 @@
 enum CategoryMatcher {
     private static let whole: [String: Category] = build(Vocabulary.wholeTokens)
     private static let parts: [String: Category] = build(Vocabulary.tokenParts)
+    /// The same tables keyed by bytes, so token matching builds no Strings (the vocabulary is ASCII, where byte
+    /// equality and String equality agree).
+    private static let wholeBytes = TokenTable(whole)
+    private static let partBytes = TokenTable(parts)
 
     private static func build(_ groups: [Category: [String]]) -> [String: Category] {
         var table: [String: Category] = [:]
@@ -18,63 +22,79 @@ enum CategoryMatcher {
     /// The categories one class or id token signals.
     static func categories(ofToken rawToken: Substring) -> Category {
         var bytes = Array(rawToken.utf8)
-        return categories(ofTokenBytes: &bytes)
+        return bytes.withUnsafeMutableBufferPointer { categories(ofTokenBytes: $0) }
     }
 
-    /// Token matching on lowercased bytes: whole token, then its `-`/`_`/`:` parts, then a BEM block name.
-    private static func categories(ofTokenBytes bytes: inout [UInt8]) -> Category {
+    /// Token matching on bytes (lowercased here, in place): whole token, then its `-`/`_`/`:` parts, then a
+    /// BEM block name.
+    private static func categories(ofTokenBytes bytes: UnsafeMutableBufferPointer<UInt8>) -> Category {
         for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] += 0x20 }
-        let token = String(decoding: bytes, as: UTF8.self)
-        if let hit = whole[token] { return hit }
+        let token = UnsafeBufferPointer(bytes)
+        if let hit = wholeBytes[token] { return hit }
         var result: Category = []
         var start = 0
-        var sawSeparator = false
-        for k in 0...bytes.count {
-            let isEnd = k == bytes.count
-            if isEnd || bytes[k] == 0x2D || bytes[k] == 0x5F || bytes[k] == 0x3A {
-                if !isEnd { sawSeparator = true }
-                if k > start {
-                    let part = sawSeparator ? String(decoding: bytes[start..<k], as: UTF8.self) : token
-                    if let hit = parts[part] { result.formUnion(hit) }
+        for k in 0...token.count {
+            if k == token.count || token[k] == 0x2D || token[k] == 0x5F || token[k] == 0x3A {
+                if k > start, let hit = partBytes[UnsafeBufferPointer(rebasing: token[start..<k])] {
+                    result.formUnion(hit)
                 }
                 start = k + 1
             }
         }
         // BEM element/modifier names like `article__body--wide` keep their block name's meaning.
         if !result.contains(.articleBody) {
-            for cut in bemCuts(bytes) {
-                if let hit = whole[String(decoding: bytes[0..<cut], as: UTF8.self)] { result.formUnion(hit); break }
+            let cuts = bemCuts(token)
+            for cut in [cuts.modifier, cuts.element] {
+                guard let cut else { continue }
+                if let hit = wholeBytes[UnsafeBufferPointer(rebasing: token[0..<cut])] { result.formUnion(hit); break }
             }
         }
         return result
     }
 
-    /// Where a BEM name can be cut, longest first: before a `--modifier`, then before an `__element`.
-    private static func bemCuts(_ bytes: [UInt8]) -> [Int] {
-        guard bytes.count > 2 else { return [] }
+    /// Where a BEM name can be cut, tried longest first: before a `--modifier`, then before an `__element`.
+    private struct BEMCuts {
         var modifier: Int?
         var element: Int?
+    }
+
+    private static func bemCuts(_ bytes: UnsafeBufferPointer<UInt8>) -> BEMCuts {
+        var cuts = BEMCuts()
+        guard bytes.count > 2 else { return cuts }
         for k in 1..<bytes.count where bytes[k] == bytes[k - 1] {
-            if bytes[k] == 0x2D && modifier == nil { modifier = k - 1 }
-            if bytes[k] == 0x5F && element == nil { element = k - 1 }
+            if bytes[k] == 0x2D && cuts.modifier == nil { cuts.modifier = k - 1 }
+            if bytes[k] == 0x5F && cuts.element == nil { cuts.element = k - 1 }
         }
-        return [modifier, element].compactMap { $0 }
+        return cuts
     }
 
     /// The categories of a whole attribute value holding whitespace-separated tokens.
     static func categories(ofTokens value: String) -> Category {
-        var result: Category = []
-        var token: [UInt8] = []
-        token.reserveCapacity(32)
-        for byte in value.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-                if !token.isEmpty { result.formUnion(categories(ofTokenBytes: &token)); token.removeAll(keepingCapacity: true) }
-            } else {
-                token.append(byte)
+        var value = value
+        return value.withUTF8 { categories(ofValueBytes: $0) }
+    }
+
+    /// `categories(ofTokens:)` on the value's UTF-8 bytes; each token is lowercased into a scratch buffer.
+    static func categories(ofValueBytes value: UnsafeBufferPointer<UInt8>) -> Category {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(value.count, 1)) { scratch in
+            var result: Category = []
+            var length = 0
+            for byte in value {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    if length > 0 {
+                        result.formUnion(categories(ofTokenBytes: UnsafeMutableBufferPointer(rebasing: scratch[0..<length])))
+                        length = 0
+                    }
+                } else {
+                    scratch[length] = byte
+                    length += 1
+                }
             }
+            if length > 0 {
+                result.formUnion(categories(ofTokenBytes: UnsafeMutableBufferPointer(rebasing: scratch[0..<length])))
+            }
+            return result
         }
-        if !token.isEmpty { result.formUnion(categories(ofTokenBytes: &token)) }
-        return result
     }
 
     /// The categories of an element from its attributes.
@@ -99,5 +119,59 @@ enum CategoryMatcher {
         if let itemprop, itemprop.lowercased() == "articlebody" { result.insert(.articleBody) }
         // A body-class element that also names chrome (`post-sidebar`) is chrome; `articleBody` alone stays.
         return result
+    }
+}
+
+/// An immutable hash table from byte strings to categories (FNV-1a, open addressing), looked up with a buffer
+/// so no String is built per token.
+struct TokenTable: Sendable {
+    private struct Slot: Sendable {
+        var offset: Int32 = 0
+        var length: Int32 = -1
+        var value: UInt32 = 0
+    }
+
+    private let arena: [UInt8]
+    private let slots: [Slot]
+
+    init(_ table: [String: Category]) {
+        var size = 16
+        while size < table.count * 2 { size *= 2 }
+        var arena: [UInt8] = []
+        var slots = [Slot](repeating: Slot(), count: size)
+        for (key, value) in table {
+            let bytes = Array(key.utf8)
+            var slot = bytes.withUnsafeBufferPointer { TokenTable.hash($0) } & (size - 1)
+            while slots[slot].length >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(offset: Int32(arena.count), length: Int32(bytes.count), value: value.rawValue)
+            arena.append(contentsOf: bytes)
+        }
+        self.arena = arena
+        self.slots = slots
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The categories stored for exactly these bytes, or nil.
+    subscript(_ key: UnsafeBufferPointer<UInt8>) -> Category? {
+        let mask = slots.count - 1
+        var slot = TokenTable.hash(key) & mask
+        return arena.withUnsafeBufferPointer { arena in
+            while true {
+                let entry = slots[slot]
+                if entry.length < 0 { return nil }
+                if Int(entry.length) == key.count {
+                    let start = Int(entry.offset)
+                    var k = 0
+                    while k < key.count && arena[start + k] == key[k] { k += 1 }
+                    if k == key.count { return Category(rawValue: entry.value) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 }

@@ -103,50 +103,54 @@ struct Category: OptionSet, Sendable, Hashable {
     }
 }
 
-/// A per-document memo keyed by `Node.nameToken` (libxml2 interns element names per document): a walk looks a
-/// tag name up once, then every further element with that name is one hash probe, with no String built.
-///
-/// Open addressing over a power-of-two table; token 0 (no name) is never stored.
-struct NameTokenTable<Value> {
-    private var keys: [Int]
+/// A per-walk memo from element name to a value (tag kind, scan action): names of up to 8 bytes are looked up
+/// by `Node.shortNameKey` in an open-addressing table, so the common case builds no String and hashes no
+/// String; longer names go through a String dictionary.
+struct TagNameTable<Value> {
+    private var keys: [UInt64]
     private var values: [Value?]
     private var count = 0
+    private var long: [String: Value] = [:]
 
-    init(capacity: Int = 128) {
+    init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [Int](repeating: 0, count: size)
+        keys = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)
     }
 
     /// The memoised value for the element's name, computing it from the name on first sight.
     mutating func value(for node: Node, compute: (String) -> Value) -> Value {
-        let token = node.nameToken
-        guard token != 0 else { return compute(node.name) }
+        guard let key = node.shortNameKey else {
+            let name = node.name
+            if let value = long[name] { return value }
+            let value = compute(name)
+            long[name] = value
+            return value
+        }
         let mask = keys.count - 1
-        var slot = NameTokenTable.slot(token, mask: mask)
+        var slot = TagNameTable.slot(key, mask: mask)
         while true {
-            let key = keys[slot]
-            if key == token, let value = values[slot] { return value }
-            if key == 0 { break }
+            let stored = keys[slot]
+            if stored == key, let value = values[slot] { return value }
+            if stored == 0 { break }
             slot = (slot + 1) & mask
         }
         let value = compute(node.name)
         if (count + 1) * 2 > keys.count { grow() }
-        insert(token, value)
+        insert(key, value)
         return value
     }
 
-    private static func slot(_ token: Int, mask: Int) -> Int {
-        // Names are heap pointers: drop the alignment bits, then spread with a multiplicative hash.
-        Int(truncatingIfNeeded: (UInt(bitPattern: token) >> 3) &* 0x9E37_79B9_7F4A_7C15 >> 32) & mask
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    private mutating func insert(_ token: Int, _ value: Value) {
+    private mutating func insert(_ key: UInt64, _ value: Value) {
         let mask = keys.count - 1
-        var slot = NameTokenTable.slot(token, mask: mask)
+        var slot = TagNameTable.slot(key, mask: mask)
         while keys[slot] != 0 { slot = (slot + 1) & mask }
-        keys[slot] = token
+        keys[slot] = key
         values[slot] = value
         count += 1
     }
@@ -154,7 +158,7 @@ struct NameTokenTable<Value> {
     private mutating func grow() {
         let oldKeys = keys
         let oldValues = values
-        keys = [Int](repeating: 0, count: oldKeys.count * 2)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         values = [Value?](repeating: nil, count: oldKeys.count * 2)
         count = 0
         for (key, value) in zip(oldKeys, oldValues) where key != 0 {

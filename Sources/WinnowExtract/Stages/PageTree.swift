@@ -231,8 +231,8 @@ struct PageTree {
     /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
     struct ClassifyCache {
         var categories: [String: Category] = [:]
-        /// Tag kind by `Node.nameToken` (libxml2 interns names per document), so no String per element.
-        var kinds = NameTokenTable<TagKind>()
+        /// Tag kind by element name (`TagNameTable`), so no String per element.
+        var kinds = TagNameTable<TagKind>()
 
         /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
         struct TagKind {
