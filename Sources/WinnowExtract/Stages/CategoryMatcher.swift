@@ -97,6 +97,32 @@ enum CategoryMatcher {
         }
     }
 
+    /// The id part of `categories(class:id:role:itemprop:)` on the id's UTF-8 bytes; nil when the id is not
+    /// plain ASCII (then the String path's Unicode lowercasing and Character splitting must decide).
+    static func categories(ofIDBytes id: UnsafeBufferPointer<UInt8>) -> Category? {
+        guard !id.isEmpty else { return [] }
+        var parts = 0
+        var inPart = false
+        for byte in id {
+            if byte >= 0x80 { return nil }
+            if byte == 0x2D || byte == 0x5F {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: id.count) { scratch in
+            _ = scratch.initialize(from: id)
+            if parts > Vocabulary.Threshold.slugParts {
+                // Long ids are slugs of headings: only a whole match counts.
+                for k in scratch.indices where scratch[k] >= 0x41 && scratch[k] <= 0x5A { scratch[k] += 0x20 }
+                return wholeBytes[UnsafeBufferPointer(scratch)] ?? []
+            }
+            return categories(ofTokenBytes: scratch)
+        }
+    }
+
     /// The categories of an element from its attributes.
     static func categories(class classValue: String?, id: String?, role: String?, itemprop: String?) -> Category {
         var result: Category = []
@@ -122,8 +148,8 @@ enum CategoryMatcher {
     }
 }
 
-/// An immutable hash table from byte strings to categories (FNV-1a, open addressing), looked up with a buffer
-/// so no String is built per token.
+/// A hash table from byte strings to categories (FNV-1a, open addressing), looked up with a buffer so no
+/// String is built per key. Static vocabularies are built once; per-page memos grow with `insert`.
 struct TokenTable: Sendable {
     private struct Slot: Sendable {
         var offset: Int32 = 0
@@ -131,23 +157,24 @@ struct TokenTable: Sendable {
         var value: UInt32 = 0
     }
 
-    private let arena: [UInt8]
-    private let slots: [Slot]
+    private var arena: [UInt8] = []
+    private var slots: [Slot]
+    private var count = 0
 
+    /// An empty table.
+    init() {
+        slots = [Slot](repeating: Slot(), count: 64)
+    }
+
+    /// A table holding every entry of `table`.
     init(_ table: [String: Category]) {
         var size = 16
         while size < table.count * 2 { size *= 2 }
-        var arena: [UInt8] = []
-        var slots = [Slot](repeating: Slot(), count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         for (key, value) in table {
-            let bytes = Array(key.utf8)
-            var slot = bytes.withUnsafeBufferPointer { TokenTable.hash($0) } & (size - 1)
-            while slots[slot].length >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Slot(offset: Int32(arena.count), length: Int32(bytes.count), value: value.rawValue)
-            arena.append(contentsOf: bytes)
+            var key = key
+            key.withUTF8 { insert($0, value) }
         }
-        self.arena = arena
-        self.slots = slots
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -161,16 +188,47 @@ struct TokenTable: Sendable {
         let mask = slots.count - 1
         var slot = TokenTable.hash(key) & mask
         return arena.withUnsafeBufferPointer { arena in
-            while true {
-                let entry = slots[slot]
-                if entry.length < 0 { return nil }
-                if Int(entry.length) == key.count {
-                    let start = Int(entry.offset)
-                    var k = 0
-                    while k < key.count && arena[start + k] == key[k] { k += 1 }
-                    if k == key.count { return Category(rawValue: entry.value) }
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let entry = slots[slot]
+                    if entry.length < 0 { return nil }
+                    if Int(entry.length) == key.count {
+                        let start = Int(entry.offset)
+                        var k = 0
+                        while k < key.count && arena[start + k] == key[k] { k += 1 }
+                        if k == key.count { return Category(rawValue: entry.value) }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Stores `value` for `key` (a key already present keeps its first value).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Category) {
+        if self[key] != nil { return }
+        if (count + 1) * 2 > slots.count { grow() }
+        place(offset: arena.count, length: key.count, value: value.rawValue, hash: TokenTable.hash(key))
+        arena.append(contentsOf: key)
+    }
+
+    private mutating func place(offset: Int, length: Int, value: UInt32, hash: Int) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(offset: Int32(offset), length: Int32(length), value: value)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        count = 0
+        let arena = self.arena
+        arena.withUnsafeBufferPointer { bytes in
+            for entry in old where entry.length >= 0 {
+                let key = UnsafeBufferPointer(rebasing: bytes[Int(entry.offset)..<Int(entry.offset + entry.length)])
+                place(offset: Int(entry.offset), length: Int(entry.length), value: entry.value, hash: TokenTable.hash(key))
             }
         }
     }

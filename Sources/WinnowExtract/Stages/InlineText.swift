@@ -13,38 +13,44 @@ enum InlineText {
     /// `collapse` on UTF-8 bytes: ASCII whitespace, no-break space (C2 A0), the U+2000–U+200B spaces,
     /// U+202F, U+205F and U+3000 count as whitespace.
     static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inSpace = false
-        var k = 0
-        let n = bytes.count
-        while k < n {
-            let b = bytes[k]
-            var width = 0
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                width = 1
-            } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xA0 {
-                width = 2
-            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80,
-                bytes[k + 2] <= 0x8B || bytes[k + 2] == 0xAF
-            {
-                width = 3
-            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x81, bytes[k + 2] == 0x9F {
-                width = 3
-            } else if b == 0xE3, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
-                width = 3
+        // Written straight into the String's storage: the output is never longer than the input.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var length = 0
+            var inSpace = false
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                var width = 0
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                    width = 1
+                } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xA0 {
+                    width = 2
+                } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80,
+                    bytes[k + 2] <= 0x8B || bytes[k + 2] == 0xAF
+                {
+                    width = 3
+                } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x81, bytes[k + 2] == 0x9F {
+                    width = 3
+                } else if b == 0xE3, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
+                    width = 3
+                }
+                if width > 0 {
+                    if !inSpace {
+                        out[length] = 0x20
+                        length += 1
+                    }
+                    inSpace = true
+                    k += width
+                } else {
+                    out[length] = b
+                    length += 1
+                    inSpace = false
+                    k += 1
+                }
             }
-            if width > 0 {
-                if !inSpace { out.append(0x20) }
-                inSpace = true
-                k += width
-            } else {
-                out.append(b)
-                inSpace = false
-                k += 1
-            }
+            return length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The original scalar-based collapse (kept for non-UTF-8 callers).
@@ -99,7 +105,7 @@ enum InlineText {
                 var t = Substring(s)
                 if spaceBefore { while t.first == " " { t = t.dropFirst() } }
                 if !t.isEmpty { spaceBefore = t.last == " " }
-                out.append(.text(String(t)))
+                out.append(.text(t.startIndex == s.startIndex ? s : String(t)))
             case .lineBreak:
                 spaceBefore = true
                 out.append(.lineBreak)
@@ -124,7 +130,7 @@ enum InlineText {
                 var t = Substring(s)
                 if spaceAfter { while t.last == " " { t = t.dropLast() } }
                 if !t.isEmpty { spaceAfter = false }
-                out.append(.text(String(t)))
+                out.append(.text(t.endIndex == s.endIndex ? s : String(t)))
             case .lineBreak:
                 spaceAfter = true
                 out.append(.lineBreak)

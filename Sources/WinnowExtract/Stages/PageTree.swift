@@ -129,9 +129,7 @@ struct PageTree {
         if entry.removed || !node.hasAttributes { return entry }
         // One walk over the element's short attribute list, reading values in place: pages carry large data-*
         // and srcset values, and most elements carry none of the attributes asked about here.
-        let found = ClassifyAttributes(node)
-        let classValue = found.classValue
-        let idValue = found.id
+        let found = ClassifyAttributes(node, cache: &classCache)
         let role = found.role
         var labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
         if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
@@ -139,23 +137,18 @@ struct PageTree {
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
-        if entry.hidden, let idValue, idValue.hasPrefix("S:") { entry.hidden = false }
-        var categories: Category = []
-        if let classValue, !classValue.isEmpty {
-            if let cached = classCache.categories[classValue] {
-                categories = cached
-            } else {
-                categories = CategoryMatcher.categories(ofTokens: classValue)
-                classCache.categories[classValue] = categories
+        if entry.hidden, found.hasID, let idValue = node.attribute("id"), idValue.hasPrefix("S:") { entry.hidden = false }
+        var categories = found.classCategories
+        if found.hasID || role != nil || found.itemprop != nil {
+            categories.formUnion(found.idCategories)
+            if role != nil || found.itemprop != nil {
+                categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
-        }
-        if idValue != nil || role != nil || found.itemprop != nil {
-            categories.formUnion(CategoryMatcher.categories(class: nil, id: idValue, role: role, itemprop: found.itemprop))
         }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
         if entry.categories.contains(.hidden) {
-            if classValue.map(PageTree.hasResponsiveShow) ?? false {
+            if found.hasClass, let classValue = node.attribute("class"), PageTree.hasResponsiveShow(classValue) {
                 entry.categories.remove(.hidden)
             } else {
                 entry.hidden = true
@@ -165,10 +158,13 @@ struct PageTree {
     }
 
     /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
-    /// with `Node.attribute(_:)`). Strings are built only for the attributes present.
+    /// with `Node.attribute(_:)`). Class and id are matched on their bytes (class values through the page's
+    /// memo); Strings are built only for the rare role and itemprop.
     struct ClassifyAttributes {
-        var classValue: String?
-        var id: String?
+        var hasClass = false
+        var classCategories: Category = []
+        var hasID = false
+        var idCategories: Category = []
         var role: String?
         var itemprop: String?
         var hasLabelledBy = false
@@ -179,9 +175,9 @@ struct PageTree {
         var styleHides = false
         private var seen: UInt8 = 0
 
-        init(_ node: Node) {
+        init(_ node: Node, cache: inout ClassifyCache) {
             node.forEachAttribute { attribute in
-                note(attribute)
+                note(attribute, cache: &cache)
                 return true
             }
         }
@@ -192,15 +188,32 @@ struct PageTree {
             return true
         }
 
-        private mutating func note(_ attribute: AttributeView) {
+        private mutating func note(_ attribute: AttributeView, cache: inout ClassifyCache) {
             switch attribute.name.count {
             case 2:
-                if attribute.nameIs("id"), first(1) { id = attribute.value }
+                if attribute.nameIs("id"), first(1) {
+                    attribute.withValueBytes { bytes in
+                        guard let bytes else { return }
+                        hasID = true
+                        if let categories = CategoryMatcher.categories(ofIDBytes: bytes) {
+                            idCategories = categories
+                        } else {
+                            idCategories = CategoryMatcher.categories(
+                                class: nil, id: String(decoding: bytes, as: UTF8.self), role: nil, itemprop: nil)
+                        }
+                    }
+                }
             case 4:
                 if attribute.nameIs("role"), first(2) { role = attribute.value }
             case 5:
                 if attribute.nameIs("class") {
-                    if first(4) { classValue = attribute.value }
+                    if first(4) {
+                        attribute.withValueBytes { bytes in
+                            guard let bytes else { return }
+                            hasClass = true
+                            classCategories = cache.categories(ofClassBytes: bytes)
+                        }
+                    }
                 } else if attribute.nameIs("style"), first(8) {
                     styleHides = attribute.withValueBytes { $0.map(PageTree.styleHides(bytes:)) ?? false }
                 }
@@ -230,7 +243,8 @@ struct PageTree {
 
     /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
     struct ClassifyCache {
-        var categories: [String: Category] = [:]
+        /// Categories by class attribute value (its bytes).
+        var classes = TokenTable()
         /// Tag kind by element name (`TagNameTable`), so no String per element.
         var kinds = TagNameTable<TagKind>()
 
@@ -248,6 +262,15 @@ struct PageTree {
         }
 
         mutating func tag(of node: Node) -> HTMLTag { kind(of: node).tag }
+
+        /// The categories of a whole class value, matched once per distinct value on the page.
+        mutating func categories(ofClassBytes bytes: UnsafeBufferPointer<UInt8>) -> Category {
+            if bytes.isEmpty { return [] }
+            if let cached = classes[bytes] { return cached }
+            let categories = CategoryMatcher.categories(ofValueBytes: bytes)
+            classes.insert(bytes, categories)
+            return categories
+        }
     }
 
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
