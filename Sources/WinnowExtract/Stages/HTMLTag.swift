@@ -39,7 +39,11 @@ enum HTMLTag: UInt8, Sendable {
     static func named(_ name: String) -> HTMLTag { byName[name] ?? .unknownInline }
 
     /// True for elements that start a block of text.
-    var isBlock: Bool { Vocabulary.blockTags.contains(self) }
+    var isBlock: Bool { HTMLTag.blockMask.contains(self) }
+
+    /// `Vocabulary.blockTags` as a bit mask: `isBlock` runs for every node in every aggregation pass, where
+    /// hashing into a Set showed up in profiles.
+    private static let blockMask = TagMask(Vocabulary.blockTags)
 
     /// Heading level 1–6, or nil.
     var headingLevel: Int? {
@@ -51,6 +55,33 @@ enum HTMLTag: UInt8, Sendable {
         case .h5: 5
         case .h6: 6
         default: nil
+        }
+    }
+}
+
+/// A set of tags as a 256-bit mask (tag raw values are bytes): membership is a shift and a test.
+struct TagMask: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init<S: Sequence>(_ tags: S) where S.Element == HTMLTag {
+        for tag in tags {
+            let bit = UInt64(1) << UInt64(tag.rawValue & 63)
+            switch tag.rawValue >> 6 {
+            case 0: words.0 |= bit
+            case 1: words.1 |= bit
+            case 2: words.2 |= bit
+            default: words.3 |= bit
+            }
+        }
+    }
+
+    func contains(_ tag: HTMLTag) -> Bool {
+        let bit = UInt64(1) << UInt64(tag.rawValue & 63)
+        switch tag.rawValue >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
         }
     }
 }

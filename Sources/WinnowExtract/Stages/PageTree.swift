@@ -369,69 +369,75 @@ struct PageTree {
     // MARK: Aggregation
 
     /// Recomputes every aggregate bottom-up in one reverse pass, leaving out removed subtrees.
+    ///
+    /// Runs several times per page (after each removal stage), so it works on the entries' storage directly
+    /// rather than copying entries (each copy retains the node's document).
     mutating func aggregate() {
         let count = entries.count
         var flow = [Int32](repeating: 0, count: count)
-        for i in 0..<count {
-            let own = entries[i].ownChars
-            let commas = entries[i].ownCommas
-            entries[i].chars = own
-            entries[i].commas = commas
-            entries[i].linkChars = 0
-            entries[i].links = 0
-            entries[i].shortLinks = 0
-            entries[i].paragraphChars = 0
-            entries[i].paragraphs = 0
-            entries[i].inlineChars = 0
-            entries[i].containsBlock = false
-            entries[i].images = 0
-            entries[i].listItems = 0
-            entries[i].headingChars = 0
-            entries[i].proseChars = 0
-            flow[i] = own
-        }
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            let tag = entries[i].tag
-            switch tag {
-            case .a:
-                entries[i].linkChars = entries[i].chars
-                entries[i].links += 1
-                if entries[i].chars < Int32(Vocabulary.Threshold.shortLinkChars) { entries[i].shortLinks += 1 }
-            case .p:
-                entries[i].paragraphChars = entries[i].chars
-                entries[i].paragraphs += 1
-            case .img: entries[i].images += 1
-            case .li: entries[i].listItems += 1
-            case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
-            default: break
-            }
-            let isBlock = tag.isBlock
-            if isBlock {
-                entries[i].inlineChars = flow[i]
-                let unit = entries[i]
-                if unit.inlineChars >= Int32(Vocabulary.Threshold.scoringMinChars)
-                    && (unit.containsBlock || unit.linkDensity < 0.5)
-                {
-                    entries[i].proseChars += unit.inlineChars
+        let shortLink = Int32(Vocabulary.Threshold.shortLinkChars)
+        let scoringMin = Int32(Vocabulary.Threshold.scoringMinChars)
+        entries.withUnsafeMutableBufferPointer { entries in
+            flow.withUnsafeMutableBufferPointer { flow in
+                for i in 0..<count {
+                    let own = entries[i].ownChars
+                    entries[i].chars = own
+                    entries[i].commas = entries[i].ownCommas
+                    entries[i].linkChars = 0
+                    entries[i].links = 0
+                    entries[i].shortLinks = 0
+                    entries[i].paragraphChars = 0
+                    entries[i].paragraphs = 0
+                    entries[i].inlineChars = 0
+                    entries[i].containsBlock = false
+                    entries[i].images = 0
+                    entries[i].listItems = 0
+                    entries[i].headingChars = 0
+                    entries[i].proseChars = 0
+                    flow[i] = own
+                }
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    let tag = entries[i].tag
+                    switch tag {
+                    case .a:
+                        entries[i].linkChars = entries[i].chars
+                        entries[i].links += 1
+                        if entries[i].chars < shortLink { entries[i].shortLinks += 1 }
+                    case .p:
+                        entries[i].paragraphChars = entries[i].chars
+                        entries[i].paragraphs += 1
+                    case .img: entries[i].images += 1
+                    case .li: entries[i].listItems += 1
+                    case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
+                    default: break
+                    }
+                    let isBlock = tag.isBlock
+                    if isBlock {
+                        entries[i].inlineChars = flow[i]
+                        if entries[i].inlineChars >= scoringMin
+                            && (entries[i].containsBlock || entries[i].linkDensity < 0.5)
+                        {
+                            entries[i].proseChars += entries[i].inlineChars
+                        }
+                    }
+                    let parent = Int(entries[i].parent)
+                    guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
+                    // Adjacent inline runs are joined by a space when the text is rendered; count it.
+                    entries[parent].chars += entries[i].chars
+                    entries[parent].linkChars += entries[i].linkChars
+                    entries[parent].commas += entries[i].commas
+                    entries[parent].links += entries[i].links
+                    entries[parent].shortLinks += entries[i].shortLinks
+                    entries[parent].paragraphChars += entries[i].paragraphChars
+                    entries[parent].paragraphs += entries[i].paragraphs
+                    entries[parent].images += entries[i].images
+                    entries[parent].listItems += entries[i].listItems
+                    entries[parent].headingChars += entries[i].headingChars
+                    entries[parent].proseChars += entries[i].proseChars
+                    if isBlock || entries[i].containsBlock { entries[parent].containsBlock = true }
+                    if !isBlock { flow[parent] += flow[i] }
                 }
             }
-            let parent = Int(entries[i].parent)
-            guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
-            // Adjacent inline runs are joined by a space when the text is rendered; count it.
-            let e = entries[i]
-            entries[parent].chars += e.chars
-            entries[parent].linkChars += e.linkChars
-            entries[parent].commas += e.commas
-            entries[parent].links += e.links
-            entries[parent].shortLinks += e.shortLinks
-            entries[parent].paragraphChars += e.paragraphChars
-            entries[parent].paragraphs += e.paragraphs
-            entries[parent].images += e.images
-            entries[parent].listItems += e.listItems
-            entries[parent].headingChars += e.headingChars
-            entries[parent].proseChars += e.proseChars
-            if isBlock || e.containsBlock { entries[parent].containsBlock = true }
-            if !isBlock { flow[parent] += flow[i] }
         }
     }
 }
