@@ -177,10 +177,44 @@ struct TokenTable: Sendable {
         }
     }
 
+    /// Multiplicative hash eight bytes at a time (class values on utility-class pages run to hundreds of
+    /// bytes, and every element's value is hashed).
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        var k = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= bytes.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 32
+                k += 8
+            }
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while k < bytes.count {
+            tail |= UInt64(bytes[k]) << shift
+            shift += 8
+            k += 1
+        }
+        h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// Byte equality of two equally long buffers, eight bytes at a time.
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        var k = 0
+        while k + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
+        }
+        while k < count {
+            if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
+        return true
     }
 
     /// The categories stored for exactly these bytes, or nil.
@@ -193,10 +227,11 @@ struct TokenTable: Sendable {
                     let entry = slots[slot]
                     if entry.length < 0 { return nil }
                     if Int(entry.length) == key.count {
-                        let start = Int(entry.offset)
-                        var k = 0
-                        while k < key.count && arena[start + k] == key[k] { k += 1 }
-                        if k == key.count { return Category(rawValue: entry.value) }
+                        if key.isEmpty { return Category(rawValue: entry.value) }
+                        if let stored = arena.baseAddress, let wanted = key.baseAddress,
+                           TokenTable.equal(stored + Int(entry.offset), wanted, count: key.count) {
+                            return Category(rawValue: entry.value)
+                        }
                     }
                     slot = (slot + 1) & mask
                 }

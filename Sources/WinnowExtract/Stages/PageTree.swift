@@ -106,12 +106,13 @@ struct PageTree {
             default:
                 continue
             }
-            entries.append(entry)
+            // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
+            let descend = entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head)
+            entries.append(entry)  // last use: moved, not copied
             let last = stack[top].lastChild
             if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
             stack[top].lastChild = index
-            // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
-            if entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head) {
+            if descend {
                 stack.append((node.firstChild, index, -1))
             } else {
                 entries[Int(index)].end = index + 1
