@@ -55,11 +55,26 @@ public struct Node {
         }
     }
 
-    /// An opaque token for the tag name: equal tokens mean equal names within one document (libxml2 interns
-    /// element names in the document's dictionary). Lets a per-page walk cache by name without building a
-    /// String per element; fall back to `name` when a token is new.
+    /// An opaque token for the tag name: the address of libxml2's copy of it. Equal tokens mean equal names,
+    /// but libxml2's SAX builder copies the name for every element, so equal names almost never share a token;
+    /// memo tables should key on `shortNameKey` instead.
     public var nameToken: Int {
         raw.pointee.name.map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0
+    }
+
+    /// The name's bytes packed into an integer (first byte lowest) when it is 1–8 bytes long, else nil. Distinct
+    /// short names give distinct keys, so a per-walk memo can look tag names up without building a String
+    /// (every HTML tag name but `blockquote` and `figcaption` fits).
+    public var shortNameKey: UInt64? {
+        guard let name = raw.pointee.name else { return nil }
+        var key: UInt64 = 0
+        for offset in 0..<9 {
+            let byte = name[offset]
+            if byte == 0 { return offset == 0 ? nil : key }
+            if offset == 8 { return nil }
+            key |= UInt64(byte) << (8 * UInt64(offset))
+        }
+        return nil
     }
 
     /// True when the element carries at least one attribute; most text-level elements carry none, and a walk
@@ -174,15 +189,26 @@ public struct Node {
     // MARK: Attributes
 
     /// The value of an attribute, or nil when absent.
+    ///
+    /// HTML documents have no DTD attribute defaults, so there the element's own attribute list is walked
+    /// directly; XML documents go through libxml2 (which also reports DTD defaults).
     public func attribute(_ name: String) -> String? {
-        guard raw.pointee.type == XML_ELEMENT_NODE, let value = xmlGetProp(raw, name) else { return nil }
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return nil }
+        if document.kind == .html {
+            guard let attr = writtenAttribute(name) else { return nil }
+            return AttributeView(raw: attr).value
+        }
+        guard let value = name.withCString({ xmlGetProp(raw, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
+        else { return nil }
         defer { winnow_xmlFree(value) }
         return String(cString: value)
     }
 
     /// True when the element carries the attribute (with any value).
     public func hasAttribute(_ name: String) -> Bool {
-        raw.pointee.type == XML_ELEMENT_NODE && xmlHasProp(raw, name) != nil
+        guard raw.pointee.type == XML_ELEMENT_NODE else { return false }
+        if document.kind == .html { return writtenAttribute(name) != nil }
+        return name.withCString { xmlHasProp(raw, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
     }
 
     /// All attributes in source order, as name/value pairs.

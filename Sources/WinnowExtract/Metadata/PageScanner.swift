@@ -85,6 +85,7 @@ enum PageScanner {
         }
         var order = 0
         var markedCount = 0
+        var names = TagNameTable<ScanTag>(capacity: 64)
         var node: Node? = root.firstChild
         var labelPending = false
         var textsAfterHeading = 0
@@ -92,7 +93,8 @@ enum PageScanner {
             var descend = true
             if current.isElement {
                 order += 1
-                descend = visit(current, order: order, markedCount: &markedCount, into: &signals)
+                let tag = names.value(for: current, compute: ScanTag.init(name:))
+                descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
             } else if current.isText {
                 if signals.textBylines < maximumTextBylines {
                     readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
@@ -118,65 +120,90 @@ enum PageScanner {
         return nil
     }
 
+    /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
+    enum ScanTag {
+        case meta, link, title, script, form, skipped, h1, time, a
+        /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
+        case container
+        /// `body` and `html`: never a date element.
+        case page
+        case other
+
+        init(name: String) {
+            switch name {
+            case "meta": self = .meta
+            case "link": self = .link
+            case "title": self = .title
+            case "script": self = .script
+            case "form": self = .form
+            case "style", "svg", "template", "iframe", "select", "textarea", "button": self = .skipped
+            case "h1": self = .h1
+            case "time": self = .time
+            case "a": self = .a
+            case "section", "div", "ol", "ul", "aside": self = .container
+            case "body", "html": self = .page
+            default: self = .other
+            }
+        }
+    }
+
     /// Reads one element; returns whether to walk its children.
-    private static func visit(_ element: Node, order: Int, markedCount: inout Int, into signals: inout PageSignals) -> Bool {
-        let name = element.name
-        switch name {
-        case "meta":
+    private static func visit(
+        _ element: Node, tag: ScanTag, order: Int, markedCount: inout Int, into signals: inout PageSignals
+    ) -> Bool {
+        switch tag {
+        case .meta:
             readMeta(element, into: &signals)
             return false
-        case "link":
+        case .link:
             readLink(element, into: &signals)
             return false
-        case "title":
+        case .title:
             if signals.titleTag == nil { signals.titleTag = element.text.collapsingWhitespace() }
             return false
-        case "script":
+        case .script:
             if let type = element.attribute("type"), type.utf8.containsASCIICaseInsensitive(ldJSONMarker) {
                 signals.jsonLD.append(element.text)
             }
             return false
-        case "form":
+        case .form:
             // Comment and newsletter forms hold "Name"/"Author" labels; but ASP.NET pages wrap the whole page in
             // one form directly under <body>, which must be read.
             return element.parent?.isElement(named: "body") ?? false
-        case "style", "svg", "template", "iframe", "select", "textarea", "button":
+        case .skipped:
             return false
-        case "h1":
+        case .h1:
             if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
                 if !text.isEmpty { signals.headings.append(text) }
             }
-        case "time":
+        case .time:
             readTime(element, order: order, into: &signals)
         default:
             break
         }
         // Everything below reads attributes; most elements have none.
         guard element.hasAttributes else { return true }
-        if element.hasAttribute("itemprop"), let itemprop = element.attribute("itemprop")?.lowercased() {
-            readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
-        }
-        if name == "a", element.hasAttribute("rel"), let rel = element.attribute("rel")?.lowercased(),
-           rel.split(separator: " ").contains("author") {
-            signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
-        }
         // Bylines and dates sit near the headline: class/id screening stops a fixed number of elements after
         // the first <h1> (related-story lists, footers and comment threads below it are never read).
-        if let first = signals.firstHeadingOrder, order - first > screeningWindowAfterHeading { return true }
+        let screening = signals.firstHeadingOrder.map { order - $0 <= screeningWindowAfterHeading } ?? true
+        let found = ScanAttributes(element, wantsRel: tag == .a, screening: screening)
+        if let itemprop = found.itemprop?.lowercased() {
+            readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
+        }
+        if let rel = found.rel?.lowercased(), rel.split(separator: " ").contains("author") {
+            signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
+        }
+        // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
+        guard screening, found.triggered else { return true }
         let className = element.attribute("class")
         let id = element.attribute("id")
-        guard className != nil || id != nil else { return true }
         func has(_ fragment: [UInt8]) -> Bool {
             (className.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
                 || (id.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
         }
-        // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
-        guard (className.map { triggers.matches($0) } ?? false) || (id.map { triggers.matches($0) } ?? false)
-        else { return true }
-        if (name == "section" || name == "div" || name == "ol" || name == "ul" || name == "aside"),
-           has(commentMarker) && !has(countMarker) {
+        if tag == .container, has(commentMarker) && !has(countMarker) {
             return false
         }
         if markedCount < maximumMarkedElements {
@@ -186,13 +213,53 @@ enum PageScanner {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text))
                 markedCount += 1
             }
-            if name != "body", name != "html", let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
+            if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
                let text = boundedText(element, limit: 200) {
                 signals.publishedDates.append(RankedText(rank: rank + 10, order: order, text: text))
                 markedCount += 1
             }
         }
         return true
+    }
+
+    /// The attributes `visit` reads, in one pass over the element's attribute list (first occurrence of each
+    /// name, as with `Node.attribute(_:)`). `class` and `id` are only screened for trigger fragments in place;
+    /// the few elements that hit are read again as Strings.
+    struct ScanAttributes {
+        var itemprop: String?
+        var rel: String?
+        /// The `class` or `id` value holds a trigger fragment.
+        var triggered = false
+        private var seen: UInt8 = 0
+
+        init(_ element: Node, wantsRel: Bool, screening: Bool) {
+            element.forEachAttribute { attribute in
+                switch attribute.name.count {
+                case 8 where attribute.nameIs("itemprop"):
+                    if first(1) { itemprop = attribute.value }
+                case 3 where wantsRel && attribute.nameIs("rel"):
+                    if first(2) { rel = attribute.value }
+                case 5 where screening && attribute.nameIs("class"):
+                    if first(4) { screen(attribute) }
+                case 2 where screening && attribute.nameIs("id"):
+                    if first(8) { screen(attribute) }
+                default:
+                    break
+                }
+                return true
+            }
+        }
+
+        private mutating func first(_ bit: UInt8) -> Bool {
+            if seen & bit != 0 { return false }
+            seen |= bit
+            return true
+        }
+
+        private mutating func screen(_ attribute: AttributeView) {
+            if triggered { return }
+            triggered = attribute.withValueBytes { bytes in bytes.map { PageScanner.triggers.matches(bytes: $0) } ?? false }
+        }
     }
 
     /// A short text node that starts with a byline label ("By Jane Doe") is a byline; a bare label ("Written by")
@@ -406,43 +473,84 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
-/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: positions whose byte cannot
-/// start a fragment are skipped through a 256-entry table.
+/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: each position is looked up
+/// by its (lowercased) byte in a 256-entry table listing only the fragments that start with it.
 struct FragmentScreen: Sendable {
-    private let fragments: [[UInt8]]
-    private let starts: [Bool]
+    /// All fragments back to back.
+    private let arena: [UInt8]
+    /// Per fragment: where it starts in `arena` and how long it is.
+    private let starts: [Int]
+    private let lengths: [Int]
+    /// Per lowercased first byte: the range of `order` holding the fragments that start with it.
+    private let firstFrom: [Int]
+    private let firstTo: [Int]
+    private let order: [Int]
 
     init(_ list: [String]) {
-        fragments = list.map { Array($0.utf8) }
-        var table = [Bool](repeating: false, count: 256)
+        let fragments = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var arena: [UInt8] = []
+        var starts: [Int] = []
         for fragment in fragments {
-            if let first = fragment.first {
-                table[Int(first)] = true
-                if first >= 97 && first <= 122 { table[Int(first - 32)] = true }
-            }
+            starts.append(arena.count)
+            arena.append(contentsOf: fragment)
         }
-        starts = table
+        var from = [Int](repeating: 0, count: 256)
+        var to = [Int](repeating: 0, count: 256)
+        var order: [Int] = []
+        for byte in 0..<256 {
+            from[byte] = order.count
+            for (index, fragment) in fragments.enumerated() where Int(fragment[0]) == byte { order.append(index) }
+            to[byte] = order.count
+        }
+        self.arena = arena
+        self.starts = starts
+        self.lengths = fragments.map(\.count)
+        firstFrom = from
+        firstTo = to
+        self.order = order
     }
 
     func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { buffer in
-            var i = 0
-            while i < buffer.count {
-                if starts[Int(buffer[i])] {
-                    for fragment in fragments where fragment.count <= buffer.count - i {
-                        var k = 0
-                        while k < fragment.count {
-                            let b = buffer[i + k]
-                            if (b >= 65 && b <= 90 ? b | 0x20 : b) != fragment[k] { break }
-                            k += 1
+        return text.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// `matches` on UTF-8 bytes.
+    func matches(bytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    firstFrom.withUnsafeBufferPointer { firstFrom in
+                        firstTo.withUnsafeBufferPointer { firstTo in
+                            order.withUnsafeBufferPointer { order in
+                                var i = 0
+                                while i < buffer.count {
+                                    let b = buffer[i]
+                                    let first = Int(b >= 65 && b <= 90 ? b | 0x20 : b)
+                                    var n = firstFrom[first]
+                                    while n < firstTo[first] {
+                                        let fragment = order[n]
+                                        let length = lengths[fragment]
+                                        if length <= buffer.count - i {
+                                            let start = starts[fragment]
+                                            var k = 1
+                                            while k < length {
+                                                let c = buffer[i + k]
+                                                if (c >= 65 && c <= 90 ? c | 0x20 : c) != arena[start + k] { break }
+                                                k += 1
+                                            }
+                                            if k == length { return true }
+                                        }
+                                        n += 1
+                                    }
+                                    i += 1
+                                }
+                                return false
+                            }
                         }
-                        if k == fragment.count { return true }
                     }
                 }
-                i += 1
             }
-            return false
         }
     }
 }

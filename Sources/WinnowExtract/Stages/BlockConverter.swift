@@ -290,9 +290,18 @@ struct BlockConverter {
 
     /// An absolute URL for `href` when the page URL is known.
     func resolve(_ href: String) -> String {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = BlockConverter.needsTrimming(href) ? href.trimmingCharacters(in: .whitespacesAndNewlines) : href
         guard let baseURL, let absolute = URL(string: trimmed, relativeTo: baseURL) else { return trimmed }
         return absolute.absoluteString
+    }
+}
+
+extension BlockConverter {
+    /// False when the first and last bytes are visible ASCII: then `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` (slow in Foundation) cannot change the string.
+    static func needsTrimming(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return !(first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F)
     }
 }
 

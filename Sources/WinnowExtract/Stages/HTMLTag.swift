@@ -1,3 +1,5 @@
+import WinnowDOM
+
 /// The tags the content stages reason about, as a compact value (no string compares in the hot path).
 enum HTMLTag: UInt8, Sendable {
     case text, comment, unknownInline, unknownBlock
@@ -37,7 +39,11 @@ enum HTMLTag: UInt8, Sendable {
     static func named(_ name: String) -> HTMLTag { byName[name] ?? .unknownInline }
 
     /// True for elements that start a block of text.
-    var isBlock: Bool { Vocabulary.blockTags.contains(self) }
+    var isBlock: Bool { HTMLTag.blockMask.contains(self) }
+
+    /// `Vocabulary.blockTags` as a bit mask: `isBlock` runs for every node in every aggregation pass, where
+    /// hashing into a Set showed up in profiles.
+    private static let blockMask = TagMask(Vocabulary.blockTags)
 
     /// Heading level 1–6, or nil.
     var headingLevel: Int? {
@@ -49,6 +55,33 @@ enum HTMLTag: UInt8, Sendable {
         case .h5: 5
         case .h6: 6
         default: nil
+        }
+    }
+}
+
+/// A set of tags as a 256-bit mask (tag raw values are bytes): membership is a shift and a test.
+struct TagMask: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init<S: Sequence>(_ tags: S) where S.Element == HTMLTag {
+        for tag in tags {
+            let bit = UInt64(1) << UInt64(tag.rawValue & 63)
+            switch tag.rawValue >> 6 {
+            case 0: words.0 |= bit
+            case 1: words.1 |= bit
+            case 2: words.2 |= bit
+            default: words.3 |= bit
+            }
+        }
+    }
+
+    func contains(_ tag: HTMLTag) -> Bool {
+        let bit = UInt64(1) << UInt64(tag.rawValue & 63)
+        switch tag.rawValue >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
         }
     }
 }
@@ -103,5 +136,69 @@ struct Category: OptionSet, Sendable, Hashable {
     /// Names of the categories in this set, e.g. "related+ads".
     var label: String {
         Category.named.filter { contains($0.category) }.map(\.name).joined(separator: "+")
+    }
+}
+
+/// A per-walk memo from element name to a value (tag kind, scan action): names of up to 8 bytes are looked up
+/// by `Node.shortNameKey` in an open-addressing table, so the common case builds no String and hashes no
+/// String; longer names go through a String dictionary.
+struct TagNameTable<Value> {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var count = 0
+    private var long: [String: Value] = [:]
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+    }
+
+    /// The memoised value for the element's name, computing it from the name on first sight.
+    mutating func value(for node: Node, compute: (String) -> Value) -> Value {
+        guard let key = node.shortNameKey else {
+            let name = node.name
+            if let value = long[name] { return value }
+            let value = compute(name)
+            long[name] = value
+            return value
+        }
+        let mask = keys.count - 1
+        var slot = TagNameTable.slot(key, mask: mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key, let value = values[slot] { return value }
+            if stored == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        let value = compute(node.name)
+        if (count + 1) * 2 > keys.count { grow() }
+        insert(key, value)
+        return value
+    }
+
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    private mutating func insert(_ key: UInt64, _ value: Value) {
+        let mask = keys.count - 1
+        var slot = TagNameTable.slot(key, mask: mask)
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
+            if let value { insert(key, value) }
+        }
     }
 }

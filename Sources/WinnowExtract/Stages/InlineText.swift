@@ -13,38 +13,44 @@ enum InlineText {
     /// `collapse` on UTF-8 bytes: ASCII whitespace, no-break space (C2 A0), the U+2000–U+200B spaces,
     /// U+202F, U+205F and U+3000 count as whitespace.
     static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inSpace = false
-        var k = 0
-        let n = bytes.count
-        while k < n {
-            let b = bytes[k]
-            var width = 0
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                width = 1
-            } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xA0 {
-                width = 2
-            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80,
-                bytes[k + 2] <= 0x8B || bytes[k + 2] == 0xAF
-            {
-                width = 3
-            } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x81, bytes[k + 2] == 0x9F {
-                width = 3
-            } else if b == 0xE3, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
-                width = 3
+        // Written straight into the String's storage: the output is never longer than the input.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var length = 0
+            var inSpace = false
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                var width = 0
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                    width = 1
+                } else if b == 0xC2, k + 1 < n, bytes[k + 1] == 0xA0 {
+                    width = 2
+                } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x80,
+                    bytes[k + 2] <= 0x8B || bytes[k + 2] == 0xAF
+                {
+                    width = 3
+                } else if b == 0xE2, k + 2 < n, bytes[k + 1] == 0x81, bytes[k + 2] == 0x9F {
+                    width = 3
+                } else if b == 0xE3, k + 2 < n, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
+                    width = 3
+                }
+                if width > 0 {
+                    if !inSpace {
+                        out[length] = 0x20
+                        length += 1
+                    }
+                    inSpace = true
+                    k += width
+                } else {
+                    out[length] = b
+                    length += 1
+                    inSpace = false
+                    k += 1
+                }
             }
-            if width > 0 {
-                if !inSpace { out.append(0x20) }
-                inSpace = true
-                k += width
-            } else {
-                out.append(b)
-                inSpace = false
-                k += 1
-            }
+            return length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The original scalar-based collapse (kept for non-UTF-8 callers).
@@ -79,64 +85,83 @@ enum InlineText {
     /// Trims block edges, drops doubled spaces between neighbouring runs, merges adjacent text and removes
     /// empty wrappers and leading/trailing line breaks.
     static func normalize(_ inlines: [Inline]) -> [Inline] {
+        // Both trimming passes edit in place: most pieces need no change, and rebuilding every array and text
+        // was most of this function's cost.
+        var trimmed = inlines
         var spaceBefore = true
-        var forward = trimLeading(inlines, spaceBefore: &spaceBefore)
+        trimLeading(&trimmed, spaceBefore: &spaceBefore)
         var spaceAfter = true
-        forward = trimTrailing(forward, spaceAfter: &spaceAfter)
-        var result = compact(forward)
+        trimTrailing(&trimmed, spaceAfter: &spaceAfter)
+        var result = compact(trimmed)
         while let first = result.first, first == .lineBreak { result.removeFirst() }
         while let last = result.last, last == .lineBreak { result.removeLast() }
         return result
     }
 
     /// Forward pass: a space right after a space (or at the start, or after a line break) is dropped.
-    private static func trimLeading(_ inlines: [Inline], spaceBefore: inout Bool) -> [Inline] {
-        var out: [Inline] = []
-        out.reserveCapacity(inlines.count)
-        for inline in inlines {
-            switch inline {
+    private static func trimLeading(_ inlines: inout [Inline], spaceBefore: inout Bool) {
+        for i in inlines.indices {
+            switch inlines[i] {
             case .text(let s):
                 var t = Substring(s)
                 if spaceBefore { while t.first == " " { t = t.dropFirst() } }
                 if !t.isEmpty { spaceBefore = t.last == " " }
-                out.append(.text(String(t)))
+                if t.startIndex != s.startIndex { inlines[i] = .text(String(t)) }
             case .lineBreak:
                 spaceBefore = true
-                out.append(.lineBreak)
             case .code(let s):
                 spaceBefore = false
-                out.append(.code(s.trimmingCharacters(in: .whitespaces)))
-            case .emphasis(let c): out.append(.emphasis(trimLeading(c, spaceBefore: &spaceBefore)))
-            case .strong(let c): out.append(.strong(trimLeading(c, spaceBefore: &spaceBefore)))
-            case .link(let href, let c): out.append(.link(href: href, content: trimLeading(c, spaceBefore: &spaceBefore)))
+                if needsSpaceTrimming(s) { inlines[i] = .code(s.trimmingCharacters(in: .whitespaces)) }
+            case .emphasis(var c):
+                inlines[i] = .lineBreak  // drops the array's second reference, so `c` is edited in place
+                trimLeading(&c, spaceBefore: &spaceBefore)
+                inlines[i] = .emphasis(c)
+            case .strong(var c):
+                inlines[i] = .lineBreak
+                trimLeading(&c, spaceBefore: &spaceBefore)
+                inlines[i] = .strong(c)
+            case .link(let href, var c):
+                inlines[i] = .lineBreak
+                trimLeading(&c, spaceBefore: &spaceBefore)
+                inlines[i] = .link(href: href, content: c)
             }
         }
-        return out
     }
 
     /// Backward pass: a space right before a line break or at the end is dropped.
-    private static func trimTrailing(_ inlines: [Inline], spaceAfter: inout Bool) -> [Inline] {
-        var out: [Inline] = []
-        out.reserveCapacity(inlines.count)
-        for inline in inlines.reversed() {
-            switch inline {
+    private static func trimTrailing(_ inlines: inout [Inline], spaceAfter: inout Bool) {
+        for i in inlines.indices.reversed() {
+            switch inlines[i] {
             case .text(let s):
                 var t = Substring(s)
                 if spaceAfter { while t.last == " " { t = t.dropLast() } }
                 if !t.isEmpty { spaceAfter = false }
-                out.append(.text(String(t)))
+                if t.endIndex != s.endIndex { inlines[i] = .text(String(t)) }
             case .lineBreak:
                 spaceAfter = true
-                out.append(.lineBreak)
             case .code:
                 spaceAfter = false
-                out.append(inline)
-            case .emphasis(let c): out.append(.emphasis(trimTrailing(c, spaceAfter: &spaceAfter)))
-            case .strong(let c): out.append(.strong(trimTrailing(c, spaceAfter: &spaceAfter)))
-            case .link(let href, let c): out.append(.link(href: href, content: trimTrailing(c, spaceAfter: &spaceAfter)))
+            case .emphasis(var c):
+                inlines[i] = .lineBreak
+                trimTrailing(&c, spaceAfter: &spaceAfter)
+                inlines[i] = .emphasis(c)
+            case .strong(var c):
+                inlines[i] = .lineBreak
+                trimTrailing(&c, spaceAfter: &spaceAfter)
+                inlines[i] = .strong(c)
+            case .link(let href, var c):
+                inlines[i] = .lineBreak
+                trimTrailing(&c, spaceAfter: &spaceAfter)
+                inlines[i] = .link(href: href, content: c)
             }
         }
-        return out.reversed()
+    }
+
+    /// False when the first and last bytes are visible ASCII: then `trimmingCharacters(in: .whitespaces)`
+    /// cannot change the text.
+    private static func needsSpaceTrimming(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return !(first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F)
     }
 
     /// Removes empty pieces, merges neighbouring text, and limits line breaks to two in a row.

@@ -106,12 +106,13 @@ struct PageTree {
             default:
                 continue
             }
-            entries.append(entry)
+            // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
+            let descend = entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head)
+            entries.append(entry)  // last use: moved, not copied
             let last = stack[top].lastChild
             if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
             stack[top].lastChild = index
-            // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
-            if entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head) {
+            if descend {
                 stack.append((node.firstChild, index, -1))
             } else {
                 entries[Int(index)].end = index + 1
@@ -122,42 +123,33 @@ struct PageTree {
 
     /// Tag, categories and visibility of one element, from one pass over its attributes.
     private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Entry {
-        var entry = Entry(node: node, tag: classCache.tag(of: node), parent: parent)
+        let kind = classCache.kind(of: node)
+        var entry = Entry(node: node, tag: kind.tag, parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
-        if Vocabulary.dropTags.contains(entry.tag) { entry.removed = true }
+        if kind.isDropped { entry.removed = true }
         if entry.removed || !node.hasAttributes { return entry }
-        // Named lookups (libxml2 walks the element's short attribute list) instead of materialising every
-        // attribute: pages carry large data-* and srcset values that would all be copied into Strings.
-        let classValue = node.attribute("class")
-        let idValue = node.attribute("id")
-        let role = node.attribute("role")
-        let itemprop = node.attribute("itemprop")
-        var labelled = role == "region" || role == "tabpanel" || node.hasAttribute("aria-labelledby")
-        if node.hasAttribute("hidden") { entry.hidden = true }
-        if let value = node.attribute("aria-hidden"), value.lowercased() == "true" { entry.hidden = true }
-        if let value = node.attribute("aria-modal"), value.lowercased() == "true" { entry.categories.insert(.modal) }
-        if let style = node.attribute("style"), PageTree.styleHides(style) { entry.hidden = true }
+        // One walk over the element's short attribute list, reading values in place: pages carry large data-*
+        // and srcset values, and most elements carry none of the attributes asked about here.
+        let found = ClassifyAttributes(node, cache: &classCache)
+        let role = found.role
+        var labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
+        if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
         if entry.tag == .dialog { labelled = false }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
-        if entry.hidden, let idValue, idValue.hasPrefix("S:") { entry.hidden = false }
-        var categories: Category = []
-        if let classValue, !classValue.isEmpty {
-            if let cached = classCache.categories[classValue] {
-                categories = cached
-            } else {
-                categories = CategoryMatcher.categories(ofTokens: classValue)
-                classCache.categories[classValue] = categories
+        if entry.hidden, found.hasID, let idValue = node.attribute("id"), idValue.hasPrefix("S:") { entry.hidden = false }
+        var categories = found.classCategories
+        if found.hasID || role != nil || found.itemprop != nil {
+            categories.formUnion(found.idCategories)
+            if role != nil || found.itemprop != nil {
+                categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
-        }
-        if idValue != nil || role != nil || itemprop != nil {
-            categories.formUnion(CategoryMatcher.categories(class: nil, id: idValue, role: role, itemprop: itemprop))
         }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
         if entry.categories.contains(.hidden) {
-            if classValue.map(PageTree.hasResponsiveShow) ?? false {
+            if found.hasClass, let classValue = node.attribute("class"), PageTree.hasResponsiveShow(classValue) {
                 entry.categories.remove(.hidden)
             } else {
                 entry.hidden = true
@@ -166,18 +158,119 @@ struct PageTree {
         return entry
     }
 
+    /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
+    /// with `Node.attribute(_:)`). Class and id are matched on their bytes (class values through the page's
+    /// memo); Strings are built only for the rare role and itemprop.
+    struct ClassifyAttributes {
+        var hasClass = false
+        var classCategories: Category = []
+        var hasID = false
+        var idCategories: Category = []
+        var role: String?
+        var itemprop: String?
+        var hasLabelledBy = false
+        var hasHidden = false
+        /// `aria-hidden="true"` (any case).
+        var ariaHidden = false
+        /// An inline style that hides the element.
+        var styleHides = false
+        private var seen: UInt8 = 0
+
+        init(_ node: Node, cache: inout ClassifyCache) {
+            node.forEachAttribute { attribute in
+                note(attribute, cache: &cache)
+                return true
+            }
+        }
+
+        private mutating func first(_ bit: UInt8) -> Bool {
+            if seen & bit != 0 { return false }
+            seen |= bit
+            return true
+        }
+
+        private mutating func note(_ attribute: AttributeView, cache: inout ClassifyCache) {
+            switch attribute.name.count {
+            case 2:
+                if attribute.nameIs("id"), first(1) {
+                    attribute.withValueBytes { bytes in
+                        guard let bytes else { return }
+                        hasID = true
+                        if let categories = CategoryMatcher.categories(ofIDBytes: bytes) {
+                            idCategories = categories
+                        } else {
+                            idCategories = CategoryMatcher.categories(
+                                class: nil, id: String(decoding: bytes, as: UTF8.self), role: nil, itemprop: nil)
+                        }
+                    }
+                }
+            case 4:
+                if attribute.nameIs("role"), first(2) { role = attribute.value }
+            case 5:
+                if attribute.nameIs("class") {
+                    if first(4) {
+                        attribute.withValueBytes { bytes in
+                            guard let bytes else { return }
+                            hasClass = true
+                            classCategories = cache.categories(ofClassBytes: bytes)
+                        }
+                    }
+                } else if attribute.nameIs("style"), first(8) {
+                    styleHides = attribute.withValueBytes { $0.map(PageTree.styleHides(bytes:)) ?? false }
+                }
+            case 6:
+                if attribute.nameIs("hidden") { hasHidden = true }
+            case 8:
+                if attribute.nameIs("itemprop"), first(16) { itemprop = attribute.value }
+            case 11:
+                if attribute.nameIs("aria-hidden"), first(32) { ariaHidden = attribute.withValueBytes(PageTree.isTrue) }
+            case 15:
+                if attribute.nameIs("aria-labelledby") { hasLabelledBy = true }
+            default:
+                break
+            }
+        }
+    }
+
+    /// True when an attribute value lowercases to exactly "true" (`value.lowercased() == "true"`).
+    static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let bytes else { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard bytes.count == 4 else { return false }
+            return zip(bytes, "true".utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+        return String(decoding: bytes, as: UTF8.self).lowercased() == "true"
+    }
+
     /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
     struct ClassifyCache {
-        var categories: [String: Category] = [:]
-        /// Tag kind by `Node.nameToken` (libxml2 interns names per document), so no String per element.
-        var tags: [Int: HTMLTag] = [:]
+        /// Categories by class attribute value (its bytes).
+        var classes = TokenTable()
+        /// Tag kind by element name (`TagNameTable`), so no String per element.
+        var kinds = TagNameTable<TagKind>()
 
-        mutating func tag(of node: Node) -> HTMLTag {
-            let token = node.nameToken
-            if let tag = tags[token] { return tag }
-            let tag = HTMLTag.named(node.name)
-            tags[token] = tag
-            return tag
+        /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
+        struct TagKind {
+            let tag: HTMLTag
+            let isDropped: Bool
+        }
+
+        mutating func kind(of node: Node) -> TagKind {
+            kinds.value(for: node) { name in
+                let tag = HTMLTag.named(name)
+                return TagKind(tag: tag, isDropped: Vocabulary.dropTags.contains(tag))
+            }
+        }
+
+        mutating func tag(of node: Node) -> HTMLTag { kind(of: node).tag }
+
+        /// The categories of a whole class value, matched once per distinct value on the page.
+        mutating func categories(ofClassBytes bytes: UnsafeBufferPointer<UInt8>) -> Category {
+            if bytes.isEmpty { return [] }
+            if let cached = classes[bytes] { return cached }
+            let categories = CategoryMatcher.categories(ofValueBytes: bytes)
+            classes.insert(bytes, categories)
+            return categories
         }
     }
 
@@ -194,12 +287,21 @@ struct PageTree {
 
     /// True for inline styles that hide the element.
     static func styleHides(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8(styleHides(bytes:))
+    }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// `styleHides` on the value's UTF-8 bytes: whitespace dropped and ASCII lowercased, then searched.
+    static func styleHides(bytes style: UnsafeBufferPointer<UInt8>) -> Bool {
         var compact: [UInt8] = []
-        compact.reserveCapacity(style.utf8.count)
-        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        compact.reserveCapacity(style.count)
+        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
             compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        return compact.containsBytes(Array("display:none".utf8)) || compact.containsBytes(Array("visibility:hidden".utf8))
+        return compact.containsBytes(displayNone) || compact.containsBytes(visibilityHidden)
     }
 
     /// Counts of one text node: characters with whitespace runs collapsed (ends trimmed), and commas.
@@ -268,69 +370,75 @@ struct PageTree {
     // MARK: Aggregation
 
     /// Recomputes every aggregate bottom-up in one reverse pass, leaving out removed subtrees.
+    ///
+    /// Runs several times per page (after each removal stage), so it works on the entries' storage directly
+    /// rather than copying entries (each copy retains the node's document).
     mutating func aggregate() {
         let count = entries.count
         var flow = [Int32](repeating: 0, count: count)
-        for i in 0..<count {
-            let own = entries[i].ownChars
-            let commas = entries[i].ownCommas
-            entries[i].chars = own
-            entries[i].commas = commas
-            entries[i].linkChars = 0
-            entries[i].links = 0
-            entries[i].shortLinks = 0
-            entries[i].paragraphChars = 0
-            entries[i].paragraphs = 0
-            entries[i].inlineChars = 0
-            entries[i].containsBlock = false
-            entries[i].images = 0
-            entries[i].listItems = 0
-            entries[i].headingChars = 0
-            entries[i].proseChars = 0
-            flow[i] = own
-        }
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            let tag = entries[i].tag
-            switch tag {
-            case .a:
-                entries[i].linkChars = entries[i].chars
-                entries[i].links += 1
-                if entries[i].chars < Int32(Vocabulary.Threshold.shortLinkChars) { entries[i].shortLinks += 1 }
-            case .p:
-                entries[i].paragraphChars = entries[i].chars
-                entries[i].paragraphs += 1
-            case .img: entries[i].images += 1
-            case .li: entries[i].listItems += 1
-            case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
-            default: break
-            }
-            let isBlock = tag.isBlock
-            if isBlock {
-                entries[i].inlineChars = flow[i]
-                let unit = entries[i]
-                if unit.inlineChars >= Int32(Vocabulary.Threshold.scoringMinChars)
-                    && (unit.containsBlock || unit.linkDensity < 0.5)
-                {
-                    entries[i].proseChars += unit.inlineChars
+        let shortLink = Int32(Vocabulary.Threshold.shortLinkChars)
+        let scoringMin = Int32(Vocabulary.Threshold.scoringMinChars)
+        entries.withUnsafeMutableBufferPointer { entries in
+            flow.withUnsafeMutableBufferPointer { flow in
+                for i in 0..<count {
+                    let own = entries[i].ownChars
+                    entries[i].chars = own
+                    entries[i].commas = entries[i].ownCommas
+                    entries[i].linkChars = 0
+                    entries[i].links = 0
+                    entries[i].shortLinks = 0
+                    entries[i].paragraphChars = 0
+                    entries[i].paragraphs = 0
+                    entries[i].inlineChars = 0
+                    entries[i].containsBlock = false
+                    entries[i].images = 0
+                    entries[i].listItems = 0
+                    entries[i].headingChars = 0
+                    entries[i].proseChars = 0
+                    flow[i] = own
+                }
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    let tag = entries[i].tag
+                    switch tag {
+                    case .a:
+                        entries[i].linkChars = entries[i].chars
+                        entries[i].links += 1
+                        if entries[i].chars < shortLink { entries[i].shortLinks += 1 }
+                    case .p:
+                        entries[i].paragraphChars = entries[i].chars
+                        entries[i].paragraphs += 1
+                    case .img: entries[i].images += 1
+                    case .li: entries[i].listItems += 1
+                    case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
+                    default: break
+                    }
+                    let isBlock = tag.isBlock
+                    if isBlock {
+                        entries[i].inlineChars = flow[i]
+                        if entries[i].inlineChars >= scoringMin
+                            && (entries[i].containsBlock || entries[i].linkDensity < 0.5)
+                        {
+                            entries[i].proseChars += entries[i].inlineChars
+                        }
+                    }
+                    let parent = Int(entries[i].parent)
+                    guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
+                    // Adjacent inline runs are joined by a space when the text is rendered; count it.
+                    entries[parent].chars += entries[i].chars
+                    entries[parent].linkChars += entries[i].linkChars
+                    entries[parent].commas += entries[i].commas
+                    entries[parent].links += entries[i].links
+                    entries[parent].shortLinks += entries[i].shortLinks
+                    entries[parent].paragraphChars += entries[i].paragraphChars
+                    entries[parent].paragraphs += entries[i].paragraphs
+                    entries[parent].images += entries[i].images
+                    entries[parent].listItems += entries[i].listItems
+                    entries[parent].headingChars += entries[i].headingChars
+                    entries[parent].proseChars += entries[i].proseChars
+                    if isBlock || entries[i].containsBlock { entries[parent].containsBlock = true }
+                    if !isBlock { flow[parent] += flow[i] }
                 }
             }
-            let parent = Int(entries[i].parent)
-            guard parent >= 0, !entries[i].removed, tag != .comment else { continue }
-            // Adjacent inline runs are joined by a space when the text is rendered; count it.
-            let e = entries[i]
-            entries[parent].chars += e.chars
-            entries[parent].linkChars += e.linkChars
-            entries[parent].commas += e.commas
-            entries[parent].links += e.links
-            entries[parent].shortLinks += e.shortLinks
-            entries[parent].paragraphChars += e.paragraphChars
-            entries[parent].paragraphs += e.paragraphs
-            entries[parent].images += e.images
-            entries[parent].listItems += e.listItems
-            entries[parent].headingChars += e.headingChars
-            entries[parent].proseChars += e.proseChars
-            if isBlock || e.containsBlock { entries[parent].containsBlock = true }
-            if !isBlock { flow[parent] += flow[i] }
         }
     }
 }

@@ -1,0 +1,70 @@
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+@Suite("PageTree classification from the one-pass attribute read")
+struct PageTreeClassifyTests {
+    @Test("visibility from hidden, aria-hidden, style; labelled regions and streamed SSR stay visible; dialogs dropped")
+    func visibility() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <div id="plain" class="story">a</div>
+            <div id="bare" hidden>b</div>
+            <div id="aria" aria-hidden="TRUE">c</div>
+            <div id="aria-false" aria-hidden="false">d</div>
+            <div id="styled" style="color:red; DISPLAY : None">e</div>
+            <div id="invisible" style="visibility:hidden">f</div>
+            <div id="panel" hidden aria-labelledby="tab1">g</div>
+            <div id="region" hidden role="region">h</div>
+            <div hidden id="S:1">i</div>
+            <dialog id="dlg" aria-labelledby="x">j</dialog>
+            </body></html>
+            """)
+        func hidden(_ id: String) throws -> Bool { fixture.tree.entries[try fixture.index(id: id)].hidden }
+        #expect(try !hidden("plain"))
+        #expect(try hidden("bare"))
+        #expect(try hidden("aria"))
+        #expect(try !hidden("aria-false"))
+        #expect(try hidden("styled"))
+        #expect(try hidden("invisible"))
+        #expect(try !hidden("panel"))
+        #expect(try !hidden("region"))
+        #expect(try !hidden("S:1"))
+        // Dialogs are never text: dropped before their attributes are read.
+        #expect(fixture.tree.entries[try fixture.index(id: "dlg")].removed)
+    }
+
+    @Test("categories come from class, id, role and itemprop read in the same pass")
+    func categories() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <div id="a" class="entry-content">x</div>
+            <div id="comments">y</div>
+            <nav id="n" role="navigation">z</nav>
+            <div id="b" itemprop="articleBody">w</div>
+            <div id="c" class="related-posts" data-src="https://example.com/very/long/value">v</div>
+            </body></html>
+            """)
+        func categories(_ id: String) throws -> Category { fixture.tree.entries[try fixture.index(id: id)].categories }
+        #expect(try categories("a").contains(.articleBody))
+        #expect(try categories("comments").contains(.comments))
+        #expect(try categories("n").contains(.chromeRole))
+        #expect(try categories("b").contains(.articleBody))
+        #expect(try categories("c").contains(.related))
+    }
+
+    @Test("tag kinds stay right when a page uses more distinct tag names than the memo table starts with")
+    func manyTagNames() throws {
+        var html = "<html><body>"
+        for k in 0..<300 { html += "<x-widget-\(k)><p>t</p><table><tr><td>c</td></tr></table></x-widget-\(k)>" }
+        html += "<script>var a = 1;</script></body></html>"
+        let fixture = try TreeFixture(html)
+        var elements = 0
+        for entry in fixture.tree.entries where entry.node.isElement {
+            elements += 1
+            #expect(entry.tag == HTMLTag.named(entry.node.name), "tag of <\(entry.node.name)>")
+            #expect(entry.removed == Vocabulary.dropTags.contains(entry.tag))
+        }
+        #expect(elements > 1500)
+    }
+}
