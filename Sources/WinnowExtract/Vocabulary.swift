@@ -325,6 +325,10 @@ enum Vocabulary {
         static let sectionMergeRatio = 2.0
         /// Sign-up fine print is at most this long (UTF-8 bytes).
         static let finePrintMaxBytes = 600
+        /// A button or widget-role control whose text is a question of at least this many words and
+        /// characters is an FAQ toggle and stays.
+        static let questionToggleMinWords = 3
+        static let questionToggleMinChars = 12
         /// Bylines are short.
         static let bylineMaxChars = 120
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.

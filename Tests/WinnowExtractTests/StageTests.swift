@@ -226,3 +226,22 @@ struct TreeFixture {
         #expect(SectionMerge.roots(f.tree).isEmpty)
     }
 }
+
+@Suite struct QuestionToggleTests {
+    @Test func faqQuestionsInButtonsStayOtherButtonsGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <button id="q">How long does a winter lay-up take?</button>
+            <div role="button" id="r">Can you collect the boat from any mooring?</div>
+            <button id="s">Sign in</button><button id="t">Why?</button>
+            <p>Answers are given by the yard's engineers, who have serviced boats on this river for years.</p>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "q")].removed)
+        #expect(!f.tree.entries[try f.index(id: "r")].removed)
+        #expect(f.tree.entries[try f.index(id: "s")].removed)
+        #expect(f.tree.entries[try f.index(id: "t")].removed)
+    }
+}

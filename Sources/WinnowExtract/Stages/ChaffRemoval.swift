@@ -27,10 +27,10 @@ enum ChaffRemoval {
             } else if Vocabulary.smallDropTags.contains(entry.tag) {
                 // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
                 if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
-                    reason = "tag:\(entry.node.name)"
+                    if !(entry.tag == .button && isQuestionToggle(entry)) { reason = "tag:\(entry.node.name)" }
                 }
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
-                reason = "widget-role"
+                if !isQuestionToggle(entry) { reason = "widget-role" }
             } else if entry.hidden {
                 if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
             } else if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
@@ -56,5 +56,13 @@ enum ChaffRemoval {
             }
         }
         tree.aggregate()
+    }
+
+    /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
+    /// The question is content; "Sign in" or "Load more" are not.
+    static func isQuestionToggle(_ entry: PageTree.Entry) -> Bool {
+        guard entry.chars >= Int32(Vocabulary.Threshold.questionToggleMinChars) else { return false }
+        let text = entry.node.text.trimmingSuffixSpaces()
+        return text.hasSuffix("?") && text.split(separator: " ").count >= Vocabulary.Threshold.questionToggleMinWords
     }
 }
