@@ -129,6 +129,7 @@ enum Vocabulary {
         .caption: ["caption", "figcaption"],
         .media: ["player", "videoplayer", "jwplayer", "vjs"],
         .gallery: ["gallery", "slideshow"],
+        .disclosure: ["accordion", "faq", "faqs", "collapse", "collapsible", "expandable", "answer", "answers"],
         .print: ["print", "noprint"],
         .positive: [
             "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
@@ -158,6 +159,11 @@ enum Vocabulary {
     static let contentChaff: Category = [
         .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .toc, .footer, .print,
     ]
+
+    /// Hidden nodes with these categories are kept (a collapsed FAQ answer) unless they are also one of
+    /// `hiddenChaff` (a collapsed menu).
+    static let revealable: Category = [.disclosure]
+    static let hiddenChaff: Category = [.navigation, .modal, .consent, .chromeRole, .comments, .ads]
 
     /// Categories removed inside the content even when they hold most of it (a video player's menus, a
     /// 50-slide gallery under a short story); only the over-pruning guard (`maxPrunedShare`) protects them.

@@ -245,3 +245,22 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "t")].removed)
     }
 }
+
+@Suite struct RevealableTests {
+    @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <div class="faq-answer" style="display:none" id="a">We collect boats from any mooring between the mill and the weir.</div>
+            <div class="accordion__content hidden" id="b">A winter lay-up takes two days, including the spring test.</div>
+            <div class="nav-collapse collapse hidden" id="m"><a href="/1">Home</a> <a href="/2">Services</a></div>
+            <div class="promo hidden" id="p">Half price servicing this week only, book now.</div>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "a")].removed)
+        #expect(!f.tree.entries[try f.index(id: "b")].removed)
+        #expect(f.tree.entries[try f.index(id: "m")].removed)
+        #expect(f.tree.entries[try f.index(id: "p")].removed)
+    }
+}

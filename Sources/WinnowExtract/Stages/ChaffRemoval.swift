@@ -32,7 +32,9 @@ enum ChaffRemoval {
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
                 if !isQuestionToggle(entry) { reason = "widget-role" }
             } else if entry.hidden {
-                if Double(entry.paragraphChars) < protectedProse { reason = "hidden" }
+                let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
+                    && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
+                if Double(entry.paragraphChars) < protectedProse && !revealable { reason = "hidden" }
             } else if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
                 && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
             {

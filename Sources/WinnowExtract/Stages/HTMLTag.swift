@@ -122,6 +122,8 @@ struct Category: OptionSet, Sendable, Hashable {
     static let media = Category(rawValue: 1 << 24)
     /// Galleries and slideshows: chaff only when they hold many images (see `galleryMinImages`).
     static let gallery = Category(rawValue: 1 << 25)
+    /// Accordion, FAQ and collapsible panels: hidden until clicked, but content (the FAQ's answers).
+    static let disclosure = Category(rawValue: 1 << 26)
 
     /// Every named category, for diagnostics and the vocabulary self-check.
     static let named: [(name: String, category: Category)] = [
@@ -130,7 +132,7 @@ struct Category: OptionSet, Sendable, Hashable {
         ("newsletter", .newsletter), ("navigation", .navigation), ("sidebar", .sidebar), ("related", .related),
         ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
         ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
-        ("media", .media), ("gallery", .gallery),
+        ("media", .media), ("gallery", .gallery), ("disclosure", .disclosure),
     ]
 
     /// Names of the categories in this set, e.g. "related+ads".
