@@ -90,7 +90,10 @@ enum Vocabulary {
         .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
         .sidebar: ["widget-area", "sidebar-widget"],
         .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
-        .byline: ["entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date"],
+        .byline: [
+            "entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date", "userinfo_extra",
+            "userstats", "extrauserinfo",
+        ],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],
         .positive: ["h-entry"],
         .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
@@ -122,6 +125,8 @@ enum Vocabulary {
         .byline: [
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
+            // A forum post's member panel beside the username: rank, join date, post count.
+            "userextras", "usertitle", "userbanner",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
         .header: ["header", "masthead", "hero"],

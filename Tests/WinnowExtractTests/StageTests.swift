@@ -28,6 +28,14 @@ struct TreeFixture {
         #expect(CategoryMatcher.categories(ofTokens: "article__body--wide").contains(.articleBody))
     }
 
+    @Test func forumMemberPanelsAreMetadataButTheUsernameIsNot() {
+        #expect(CategoryMatcher.categories(ofTokens: "message-userExtras").contains(.byline))
+        #expect(CategoryMatcher.categories(ofTokens: "userTitle message-userTitle").contains(.byline))
+        #expect(CategoryMatcher.categories(ofTokens: "userinfo_extra").contains(.byline))
+        #expect(!CategoryMatcher.categories(ofTokens: "message-userDetails").contains(.byline))
+        #expect(!CategoryMatcher.categories(ofTokens: "message-name").contains(.byline))
+    }
+
     @Test func neverMatchesSubstrings() {
         #expect(CategoryMatcher.categories(ofTokens: "shareholder-report").isEmpty)
         #expect(CategoryMatcher.categories(ofTokens: "navy-theme").isEmpty)
