@@ -216,6 +216,9 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
         "loading prices for your region…", "loading…", "view on amazon", "check price", "read our full review",
         "jump to review", "best prices today",
+        // Forum post furniture.
+        "offline", "online", "original poster", "last edited", "code: select all", "select all", "quote", "reply",
+        "report", "ask question", "like", "likes", "permalink", "share post",
     ]
 
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
@@ -237,6 +240,9 @@ enum Vocabulary {
     static let shareTriggerWords: Set<String> = [
         "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
     ]
+
+    /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.
+    static let reactionCountWords: Set<String> = ["like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks"]
 
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]

@@ -54,6 +54,12 @@ import Testing
         #expect(clean([paragraph(story), sentence]).count == 2)
     }
 
+    @Test func dropsForumPostFurniture() {
+        let out = clean([paragraph(story), paragraph("12 Likes"), paragraph("Code: Select all"), paragraph("Offline"),
+                         paragraph("3 likes from the crew was not enough to change the plan.")])
+        #expect(out == [story, "3 likes from the crew was not enough to change the plan."])
+    }
+
     @Test func dropsSignUpFinePrint() {
         let fine = "By signing up, you agree to receive our newsletter and accept the privacy policy. Unsubscribe at any time."
         let story2 = "By the end of the night the council had agreed to sign up for the new bus scheme."

@@ -42,7 +42,7 @@ enum BlockCleanup {
                 break
             }
             if isParagraph(block) {
-                if Vocabulary.labelBlocks.contains(lower) {
+                if Vocabulary.labelBlocks.contains(lower) || isReactionCount(lower) {
                     trace.record(.dropped, block: text, heuristic: "label-block")
                     continue
                 }
@@ -145,6 +145,13 @@ enum BlockCleanup {
             bytes.removeLast()
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// "1 Like", "12 likes", "3 Reactions": a post's reaction counter.
+    static func isReactionCount(_ lower: String) -> Bool {
+        let words = lower.split(separator: " ")
+        guard words.count == 2, let count = words.first, count.allSatisfy(\.isNumber) else { return false }
+        return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
 
     /// Sign-up fine print ("By signing up, you agree to ..."): the legal line under a newsletter form.
