@@ -73,7 +73,8 @@ public struct Extractor: Sendable {
         _ tree: inout PageTree, keepComments: Bool, kind: PageKind, pageChars: Int, url: String?, titles: [String],
         trace: inout Trace
     ) -> [Block] {
-        ChaffRemoval.run(&tree, keepComments: keepComments, trace: &trace)
+        let extraChaff = kind.product && !kind.article ? Vocabulary.productPageChaff : []
+        ChaffRemoval.run(&tree, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
         let cleanTree = tree
         var heuristic = ""
         var blocks = contentBlocks(

@@ -134,6 +134,10 @@ enum Vocabulary {
         .caption: ["caption", "figcaption"],
         .media: ["player", "videoplayer", "jwplayer", "vjs"],
         .gallery: ["gallery", "slideshow"],
+        .reviews: [
+            "review", "reviews", "ratings", "yotpo", "jdgm", "okendo", "stamped", "loox", "bazaarvoice", "trustpilot",
+            "bv",
+        ],
         .disclosure: ["accordion", "faq", "faqs", "collapse", "collapsible", "expandable", "answer", "answers"],
         .print: ["print", "noprint"],
         .positive: [
@@ -164,6 +168,10 @@ enum Vocabulary {
     static let contentChaff: Category = [
         .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .toc, .footer, .print,
     ]
+
+    /// Categories removed page-wide on product pages only (`PageKind`): shoppers' reviews are not the
+    /// product's description, but a review article's body is its story.
+    static let productPageChaff: Category = [.reviews]
 
     /// Hidden nodes with these categories are kept (a collapsed FAQ answer) unless they are also one of
     /// `hiddenChaff` (a collapsed menu).

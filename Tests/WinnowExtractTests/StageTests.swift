@@ -272,3 +272,23 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "p")].removed)
     }
 }
+
+@Suite struct ProductPageChaffTests {
+    let page = #"""
+        <html><body><div>
+        <div id="d"><p>The canvas roll-top bag holds a laptop and a change of clothes, with a waxed base that keeps the rain out on the way to work.</p></div>
+        <section class="product-reviews" id="r"><h2>Reviews</h2><p>Great bag, survived a whole winter of cycling. Five stars from me.</p></section>
+        </div></body></html>
+        """#
+
+    @Test func reviewsGoOnlyWhenThePageIsAProduct() throws {
+        var product = try TreeFixture(page)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&product.tree, keepComments: false, extraChaff: Vocabulary.productPageChaff, trace: &trace)
+        #expect(product.tree.entries[try product.index(id: "r")].removed)
+        #expect(!product.tree.entries[try product.index(id: "d")].removed)
+        var story = try TreeFixture(page)
+        ChaffRemoval.run(&story.tree, keepComments: false, trace: &trace)
+        #expect(!story.tree.entries[try story.index(id: "r")].removed)
+    }
+}

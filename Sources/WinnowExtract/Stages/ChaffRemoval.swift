@@ -6,13 +6,15 @@
 /// thread or an appended article as "the content".
 enum ChaffRemoval {
     /// Flags chaff in `tree` (expects fresh aggregates) and re-aggregates.
-    static func run(_ tree: inout PageTree, keepComments: Bool, trace: inout Trace) {
+    /// `extraChaff`: categories this page's kind adds (reviews on a product page).
+    static func run(_ tree: inout PageTree, keepComments: Bool, extraChaff: Category = [], trace: inout Trace) {
         let pageChars = Double(max(tree.entries[tree.bodyIndex].chars, 1))
         let protected = Vocabulary.Threshold.protectedShare * pageChars
         let pageProse = Double(tree.entries[tree.bodyIndex].paragraphChars)
         let protectedProse = max(Vocabulary.Threshold.protectedProseShare * pageProse, 500)
         var chaff = Vocabulary.pageChaff
         if keepComments { chaff.remove(.comments) }
+        chaff.formUnion(extraChaff)
         var i = 1
         let count = tree.entries.count
         while i < count {

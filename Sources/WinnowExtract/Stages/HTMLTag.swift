@@ -124,6 +124,8 @@ struct Category: OptionSet, Sendable, Hashable {
     static let gallery = Category(rawValue: 1 << 25)
     /// Accordion, FAQ and collapsible panels: hidden until clicked, but content (the FAQ's answers).
     static let disclosure = Category(rawValue: 1 << 26)
+    /// Customer reviews and ratings widgets: chaff on a product page (the page's own copy is the content).
+    static let reviews = Category(rawValue: 1 << 27)
 
     /// Every named category, for diagnostics and the vocabulary self-check.
     static let named: [(name: String, category: Category)] = [
@@ -132,7 +134,7 @@ struct Category: OptionSet, Sendable, Hashable {
         ("newsletter", .newsletter), ("navigation", .navigation), ("sidebar", .sidebar), ("related", .related),
         ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
         ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
-        ("media", .media), ("gallery", .gallery), ("disclosure", .disclosure),
+        ("media", .media), ("gallery", .gallery), ("disclosure", .disclosure), ("reviews", .reviews),
     ]
 
     /// Names of the categories in this set, e.g. "related+ads".
