@@ -8,7 +8,6 @@ enum BlockCleanup {
         out.reserveCapacity(blocks.count)
         var outTexts: [String] = []
         outTexts.reserveCapacity(blocks.count)
-        var seenParagraph = false
         var precedingChars = 0
         let texts = blocks.map(\.plainText)
         // Byte counts: cheap, and the length rules below only need proportions.
@@ -28,9 +27,10 @@ enum BlockCleanup {
             let isHeading: Bool
             if case .heading = block { isHeading = true } else { isHeading = false }
             let lower = text.utf8.count <= (isHeading ? 400 : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
-            if case .heading(let level, _) = block {
+            if isHeading {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
-                if isTitleText || (level == 1 && !seenParagraph) {
+                // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
+                if isTitleText {
                     trace.record(.dropped, block: text, heuristic: "title-heading")
                     continue
                 }
@@ -62,7 +62,6 @@ enum BlockCleanup {
                     trace.record(.dropped, block: text, heuristic: "byline")
                     continue
                 }
-                seenParagraph = true
             }
             precedingChars += text.utf8.count
             out.append(block)
