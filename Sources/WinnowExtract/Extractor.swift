@@ -8,17 +8,23 @@ import WinnowDOM
 ///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
 ///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
 ///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
-/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes, consent banners, modals,
-///    comment sections, and page chrome (nav/aside/footer/header/form) that does not hold the page.
-/// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors, then merges
-///    sibling containers that continue the story.
-/// 5. `ContentPruning` drops share bars, related widgets, tag lists, author boxes, bylines and link-heavy
-///    blocks inside it, guarded against removing most of the text.
-/// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures.
-/// 7. `BlockCleanup` drops the title heading, bylines, labels, share lines, and cuts at terminating blocks.
+/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels),
+///    consent banners, modals, comment sections, page chrome (nav/aside/footer/header/form) that does not
+///    hold the page, and on product pages customer-review widgets. Buttons titled as questions stay.
+/// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors (several
+///    body-classed parts give their shared container; a `main` that adds a teaser feed is passed over), then
+///    merges sibling containers that continue the story.
+/// 5. `ContentPruning` drops video players and many-slide galleries, share bars, related widgets, tag lists,
+///    author boxes, bylines and link-heavy blocks inside it (a link list the story introduces stays),
+///    guarded against removing most of the text.
+/// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures (a standalone
+///    image is a figure).
+/// 7. `BlockCleanup` drops the title heading, bylines, labels, share lines, button links, sign-up fine print,
+///    and cuts at terminating blocks.
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
-///    without anchors and with recall-mode pruning, then against the page's prose paragraphs; a retry wins
-///    only when clearly longer.
+///    without anchors and with recall-mode pruning, then as every well-scoring section of the page
+///    (`SectionMerge`, landing pages), then against the page's prose paragraphs; a retry wins only when
+///    clearly longer.
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
 ///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
 ///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,

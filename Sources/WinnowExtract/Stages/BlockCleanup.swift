@@ -41,27 +41,9 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "terminating-block")
                 break
             }
-            if isParagraph(block) {
-                if Vocabulary.labelBlocks.contains(lower) || isReactionCount(lower) {
-                    trace.record(.dropped, block: text, heuristic: "label-block")
-                    continue
-                }
-                if isFinePrint(text) {
-                    trace.record(.dropped, block: text, heuristic: "fine-print")
-                    continue
-                }
-                if isCallToAction(block, lower) {
-                    trace.record(.dropped, block: text, heuristic: "call-to-action")
-                    continue
-                }
-                if isShareLine(lower) {
-                    trace.record(.dropped, block: text, heuristic: "share-line")
-                    continue
-                }
-                if isByline(text, lower) {
-                    trace.record(.dropped, block: text, heuristic: "byline")
-                    continue
-                }
+            if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
+                trace.record(.dropped, block: text, heuristic: reason)
+                continue
             }
             precedingChars += text.utf8.count
             out.append(block)
@@ -144,6 +126,16 @@ enum BlockCleanup {
             bytes.removeLast()
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Why a paragraph is not story text (the rule's name), or nil to keep it.
+    static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
+        if Vocabulary.labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
+        if isFinePrint(text) { return "fine-print" }
+        if isCallToAction(block, lower) { return "call-to-action" }
+        if isShareLine(lower) { return "share-line" }
+        if isByline(text, lower) { return "byline" }
+        return nil
     }
 
     /// "1 Like", "12 likes", "3 Reactions": a post's reaction counter.
