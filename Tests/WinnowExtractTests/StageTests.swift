@@ -292,3 +292,18 @@ struct TreeFixture {
         #expect(!story.tree.entries[try story.index(id: "r")].removed)
     }
 }
+
+@Suite struct PageProfileTests {
+    @Test func discussionPagesAreFoundByTheirJSONLDType() throws {
+        let forum = try TreeFixture(#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Winter moorings"}</script></head><body><p>Post</p></body></html>"#)
+        let story = try TreeFixture(#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Discussion of the forum"}</script></head><body><p>Story</p></body></html>"#)
+        #expect(PageProfile.isDiscussion(forum.tree))
+        #expect(!PageProfile.isDiscussion(story.tree))
+    }
+
+    @Test func byteSearch() {
+        #expect(PageProfile.contains(Array("abcQAPagexyz".utf8), Array("QAPage".utf8)))
+        #expect(!PageProfile.contains(Array("QAPag".utf8), Array("QAPage".utf8)))
+        #expect(PageProfile.contains(Array("QQAPage".utf8), Array("QAPage".utf8)))
+    }
+}
