@@ -302,8 +302,8 @@ struct TreeFixture {
     }
 
     @Test func byteSearch() {
-        #expect(PageProfile.contains(Array("abcQAPagexyz".utf8), Array("QAPage".utf8)))
-        #expect(!PageProfile.contains(Array("QAPag".utf8), Array("QAPage".utf8)))
-        #expect(PageProfile.contains(Array("QQAPage".utf8), Array("QAPage".utf8)))
+        #expect(Array("abcQAPagexyz".utf8).containsBytes(Array("QAPage".utf8)))
+        #expect(!Array("QAPag".utf8).containsBytes(Array("QAPage".utf8)))
+        #expect(Array("QQAPage".utf8).containsBytes(Array("QAPage".utf8)))
     }
 }

@@ -145,9 +145,13 @@ enum BlockCleanup {
         return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
 
+    /// First letters of `Vocabulary.finePrintStarts`: most paragraphs are ruled out without lowercasing.
+    static let finePrintInitials: Set<Character> = Set(Vocabulary.finePrintStarts.compactMap(\.first))
+
     /// Sign-up fine print ("By signing up, you agree to ..."): the legal line under a newsletter form.
     static func isFinePrint(_ text: String) -> Bool {
-        guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first, first == "B" || first == "b" || first == "W"
+        guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first?.lowercased().first,
+            finePrintInitials.contains(first)
         else { return false }
         let head = String(text.prefix(40)).lowercased()
         return Vocabulary.finePrintStarts.contains { head.hasPrefix($0) }

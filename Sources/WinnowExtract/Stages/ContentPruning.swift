@@ -31,13 +31,16 @@ enum ContentPruning {
     ) -> [Removal] {
         var removals: [Removal] = []
         let protectedChars = Vocabulary.Threshold.protectedShare * Double(total)
-        // The last text-bearing child of every parent, found once (a per-node sibling walk is quadratic on
-        // pages with thousands of siblings).
+        // The last text-bearing child of every parent, and the text-bearing sibling before each list, found
+        // once (a per-node sibling walk is quadratic on pages with thousands of siblings).
         var lastChild: [Int: Int] = [:]
+        var listPredecessor: [Int: Int] = [:]
         for root in roots {
             for i in (root + 1)..<Int(tree.entries[root].end) {
                 let e = tree.entries[i]
-                if !e.removed && e.chars > 0 && e.tag != .comment { lastChild[Int(e.parent)] = i }
+                guard !e.removed && e.chars > 0 && e.tag != .comment else { continue }
+                if e.tag == .ul || e.tag == .ol, let previous = lastChild[Int(e.parent)] { listPredecessor[i] = previous }
+                lastChild[Int(e.parent)] = i
             }
         }
         for (k, root) in roots.enumerated() {
@@ -56,7 +59,8 @@ enum ContentPruning {
                 }
                 let last = lastChild[Int(e.parent)] == i
                 if let removal = verdict(
-                    tree, i, isLast: last, protectedChars: protectedChars, mode: mode, useCategories: useCategories)
+                    tree, i, isLast: last, previous: listPredecessor[i], protectedChars: protectedChars, mode: mode,
+                    useCategories: useCategories)
                 {
                     removals.append(removal)
                     i = Int(e.end)
@@ -69,8 +73,10 @@ enum ContentPruning {
     }
 
     /// Why node `i` should go, or nil to keep it.
+    /// `previous`: for a list, the text-bearing sibling right before it (does it introduce the list?).
     static func verdict(
-        _ tree: PageTree, _ i: Int, isLast: Bool, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
+        _ tree: PageTree, _ i: Int, isLast: Bool, previous: Int? = nil, protectedChars: Double, mode: ExtractionMode,
+        useCategories: Bool
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
@@ -91,7 +97,7 @@ enum ContentPruning {
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
-            return linkDensityVerdict(tree, i, isLast: isLast, mode: mode)
+            return linkDensityVerdict(tree, i, isLast: isLast, previous: previous, mode: mode)
         case .table:
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
@@ -112,26 +118,18 @@ enum ContentPruning {
         return embedded.isEmpty ? nil : Removal(index: i, heuristic: "category:" + embedded.label)
     }
 
-    /// True when the element right before `i` (same parent) is a heading or text ending in a colon.
-    static func isIntroduced(_ tree: PageTree, _ i: Int) -> Bool {
-        let parent = Int(tree.entries[i].parent)
-        guard parent >= 0 else { return false }
-        var previous = -1
-        var child = Int(tree.entries[parent].firstChild)
-        while child >= 0 && child != i {
-            let c = tree.entries[child]
-            if !c.removed && c.chars > 0 && c.tag != .comment { previous = child }
-            child = Int(c.nextSibling)
-        }
-        guard previous >= 0 else { return false }
+    /// True when `previous` (the text-bearing sibling before a list) is a heading or text ending in a colon.
+    static func introducesList(_ tree: PageTree, _ previous: Int?) -> Bool {
+        guard let previous else { return false }
         let p = tree.entries[previous]
         if p.tag.headingLevel != nil { return true }
-        guard p.tag != .text || p.ownChars > 0 else { return false }
         return p.node.text.trimmingSuffixSpaces().hasSuffix(":")
     }
 
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
-    static func linkDensityVerdict(_ tree: PageTree, _ i: Int, isLast last: Bool, mode: ExtractionMode) -> Removal? {
+    static func linkDensityVerdict(
+        _ tree: PageTree, _ i: Int, isLast last: Bool, previous: Int? = nil, mode: ExtractionMode
+    ) -> Removal? {
         let e = tree.entries[i]
         guard e.links > 0 else { return nil }
         if e.tag == .span && !e.containsBlock { return nil }
@@ -154,7 +152,8 @@ enum ContentPruning {
         let heavy = mode == .recall ? 0.9 : t.linkHeavyRatio
         // A short list of links the story introduces ("These two held up best:", a "Downloads" heading) in
         // its middle is part of it; unannounced, or at the end of a container, it is a "related" list.
-        let midStoryList = (e.tag == .ul || e.tag == .ol) && !last && mode != .precision && isIntroduced(tree, i)
+        let midStoryList = (e.tag == .ul || e.tag == .ol) && !last && mode != .precision
+            && introducesList(tree, previous)
         if chars < gate && !midStoryList {
             if density > heavy { return Removal(index: i, heuristic: "link-density:short", score: density) }
             if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > 0.5 {

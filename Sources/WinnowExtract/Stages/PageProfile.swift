@@ -9,23 +9,7 @@ enum PageProfile {
             guard let type = entry.node.attribute("type"), type.lowercased() == "application/ld+json" else { continue }
             // Byte search: Foundation's `String.contains` is locale-aware and slow on big JSON-LD blocks.
             let text = Array(entry.node.text.utf8)
-            if discussionTypeBytes.contains(where: { contains(text, $0) }) { return true }
-        }
-        return false
-    }
-
-    /// Plain byte-substring search (first-byte scan, then compare).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+            if discussionTypeBytes.contains(where: { text.containsBytes($0) }) { return true }
         }
         return false
     }

@@ -444,7 +444,7 @@ struct PageTree {
 }
 
 extension Array where Element == UInt8 {
-    /// True when `needle` occurs in the array (naive search; inputs are short style attributes).
+    /// True when `needle` occurs in the array (naive search: style attributes, JSON-LD blocks).
     func containsBytes(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, count >= needle.count else { return false }
         for start in 0...(count - needle.count) {

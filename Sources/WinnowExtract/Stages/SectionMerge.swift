@@ -5,9 +5,14 @@
 enum SectionMerge {
     /// The merged sections' roots in document order, or an empty array when fewer than two qualify.
     static func roots(_ tree: PageTree) -> [Int] {
-        let t = Vocabulary.Threshold.self
         var scored = tree
         CandidateSelection.score(&scored)
+        return roots(scored: scored)
+    }
+
+    /// `roots(_:)` on a tree whose Readability scores are already computed.
+    private static func roots(scored: PageTree) -> [Int] {
+        let t = Vocabulary.Threshold.self
         let bodyChars = Double(scored.entries[scored.bodyIndex].chars)
         var candidates: [Int] = []
         for i in 1..<scored.entries.count {
@@ -38,10 +43,12 @@ enum SectionMerge {
 
     /// The merged sections as blocks, pruned as a story would be.
     static func blocks(_ tree: PageTree, url: String?, trace: inout Trace) -> [Block] {
-        let roots = roots(tree)
+        // One copy serves scoring and pruning (pruning does not read scores).
+        var work = tree
+        CandidateSelection.score(&work)
+        let roots = roots(scored: work)
         guard !roots.isEmpty else { return [] }
-        var pruned = tree
-        ContentPruning.run(&pruned, roots: roots, mode: .balanced, trace: &trace)
-        return BlockConverter(tree: pruned, mode: .balanced, url: url).blocks(of: roots)
+        ContentPruning.run(&work, roots: roots, mode: .balanced, trace: &trace)
+        return BlockConverter(tree: work, mode: .balanced, url: url).blocks(of: roots)
     }
 }
