@@ -31,6 +31,8 @@ import WinnowDOM
 ///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
 ///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
+///    Then (stage 9b, not in precision mode): a shop's grid of priced product tiles at least twice as long as
+///    the result is appended to it (`ProductGrid`, collection pages; not on a single product's page).
 /// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
@@ -99,7 +101,26 @@ public struct Extractor: Sendable {
             trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             blocks = []
         }
+        if options.mode != .precision {
+            blocks = gridChoice(blocks, kind: kind, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
+        }
         return blocks
+    }
+
+    /// Stage 9b: a shop's grid of priced product tiles much longer than the result is added to it (the
+    /// result is then the category's intro text, a promotion or nothing: the tiles, a few words each, read as
+    /// labels to every other stage). Not on a single product's page, where a priced grid is related products.
+    func gridChoice(
+        _ blocks: [Block], kind: PageKind, cleanTree: PageTree, url: String?, titles: [String], trace: inout Trace
+    ) -> [Block] {
+        guard !kind.product || kind.collection else { return blocks }
+        let grid = ProductGrid.blocks(cleanTree, url: url)
+        guard !grid.isEmpty else { return blocks }
+        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        let gridLength = Block.plainText(of: grid, separator: "\n\n").count
+        guard Double(gridLength) >= Vocabulary.PageTypeThreshold.gridMinRatio * Double(length) else { return blocks }
+        trace.record(.kept, block: "product grid: \(gridLength) chars over \(length)", heuristic: "pagetype:grid")
+        return blocks + BlockCleanup.run(grid, titles: titles, trace: &trace)
     }
 
     /// Stages 4–7 on a chaff-free tree.

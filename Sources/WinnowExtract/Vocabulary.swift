@@ -400,6 +400,10 @@ extension Vocabulary {
 
     /// Currency signs that mark a product tile's price.
     static let currencySigns: Set<Character> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
+    /// Currency codes shops print beside an amount ("49.99 USD"), packed as three ASCII bytes.
+    static let currencyCodes: Set<UInt32> = Set(["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"].map { code in
+        code.utf8.reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
+    })
 
     /// Thresholds of the page-type stages.
     enum PageTypeThreshold {
@@ -424,5 +428,13 @@ extension Vocabulary {
         /// A line of at least this many parts of at most this many words each is a list of names.
         static let labelListMinParts = 4
         static let labelListMaxWords = 3
+        /// Product grid: at least this many sibling tiles, each showing 1 to `gridMaxTilePrices` prices and
+        /// this much text; a price is a node of at most `priceMaxChars` characters.
+        static let gridMinTiles = 4
+        static let gridMaxTilePrices = 4
+        static let gridMinTileChars = 10
+        static let priceMaxChars = 32
+        /// The grid is added to a result it is at least this many times as long as.
+        static let gridMinRatio = 2.0
     }
 }

@@ -213,3 +213,77 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(Extractor().extract(from: document).article.blocks.isEmpty)
     }
 }
+
+@Suite struct ProductGridTests {
+    private func gridPage() throws -> Document {
+        let url = try #require(Bundle.module.url(forResource: "product-grid", withExtension: "html", subdirectory: "Fixtures/pagetypes"))
+        return try Document(html: [UInt8](try Data(contentsOf: url)), url: "https://shop.example.org/collections/camp-kitchen")
+    }
+
+    @Test func pricesAreShortNodesWithACurrencyAndADigit() throws {
+        func marks(_ text: String) -> UInt8 {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer(ProductGrid.priceMarks)
+        }
+        #expect(marks("$49.00") == 3)
+        #expect(marks("49,90 €") == 3)
+        #expect(marks("12.99 USD") == 3)
+        #expect(marks("£5") == 3)
+        #expect(marks("12 colours") == 2)
+        #expect(marks("Free shipping") == 0)
+        // "$" and "49" in sibling spans make one price, counted once for the tile.
+        let f = try TreeFixture(#"""
+            <html><body><div id="grid">
+            <div><a href="/a">Kettle</a><p><span>$</span><span>49</span></p></div>
+            <div><a href="/b">Toaster</a><p><span>$</span><span>39</span></p></div>
+            </div></body></html>
+            """#)
+        let prices = ProductGrid.priceCounts(f.tree)
+        #expect(prices[try f.index(id: "grid")] == 2)
+    }
+
+    @Test func gridIsTheParentWithMostPricedTilesAndShowsHiddenPrices() throws {
+        let document = try gridPage()
+        let root = try #require(document.root)
+        var tree = PageTree(root: root)
+        tree.aggregate()
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&tree, keepComments: false, extraChaff: [], trace: &trace)
+        #expect(ProductGrid.tiles(tree).count == 8)
+        let text = Block.plainText(of: ProductGrid.blocks(tree, url: nil), separator: "\n")
+        // The plate's price is aria-hidden while a script formats it: still the tile's price.
+        #expect(text.contains("Enamel camping plate") && text.contains("$12.00"))
+        #expect(text.contains("€18,90") && text.contains("$9.99 USD"))
+        #expect(!text.contains("Camp kitchen"))
+    }
+
+    @Test func collectionPageGetsItsTilesAfterTheIntro() throws {
+        let text = Extractor().extract(from: try gridPage()).article.plainText
+        #expect(text.contains("Everything for cooking outdoors"))
+        for name in ["Brass storm lantern, 30 cm", "Enamel camping mug", "Wool picnic blanket", "Canvas log carrier"] {
+            #expect(text.contains(name))
+        }
+        #expect(text.contains("$34.00"))
+        #expect(!text.contains("Quick view"))
+        #expect(!text.contains("Free returns"))
+        // Precision mode takes no page-type guesses.
+        let precise = Extractor(options: .init(mode: .precision)).extract(from: try gridPage()).article.plainText
+        #expect(!precise.contains("Canvas log carrier"))
+    }
+
+    @Test func relatedProductsUnderAProductAreNotItsContent() throws {
+        var tiles = ""
+        for k in 0..<6 {
+            tiles += #"<div class="card"><a href="/p/\#(k)"><div>Trail bottle model \#(k)</div><div>$\#(10 + k).00</div></a></div>"#
+        }
+        let html = #"""
+            <html><head><meta property="og:type" content="product"><title>Steel bottle</title></head><body><main>
+            <h1>Steel bottle</h1><div class="description"><p>A double-walled steel bottle that keeps water cold for a day.</p></div>
+            <section class="related"><h2>You may also like</h2><div class="row">\#(tiles)</div></section>
+            </main></body></html>
+            """#
+        let text = Extractor().extract(from: try Document(html: html, url: "https://shop.example.org/bottle")).article.plainText
+        #expect(text.contains("keeps water cold"))
+        #expect(!text.contains("Trail bottle model 3"))
+    }
+}

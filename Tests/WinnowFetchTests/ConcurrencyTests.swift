@@ -38,6 +38,8 @@ struct ConcurrencyTests {
         let client = harness.client
         let url = harness.url("/stall")
         let task = Task { try await client.fetch(url) }
+        // Wait (generously: shared CI cores) until the server holds the request, then a little longer.
+        for _ in 0..<400 where harness.server.stats.current == 0 { try await Task.sleep(for: .milliseconds(25)) }
         try await Task.sleep(for: .milliseconds(300))
         #expect(client.activeTransferCount == 1)
         let start = ContinuousClock.now
@@ -51,7 +53,7 @@ struct ConcurrencyTests {
         #expect(elapsed < .seconds(10))  // promptly (loose: shared CI cores)
         // The server notices the client hanging up.
         var released = 0
-        for _ in 0..<40 where released == 0 {
+        for _ in 0..<400 where released == 0 {
             released = harness.server.stats.stallsReleasedByClient
             if released == 0 { try await Task.sleep(for: .milliseconds(25)) }
         }

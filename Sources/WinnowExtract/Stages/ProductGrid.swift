@@ -1,0 +1,130 @@
+import WinnowDOM
+
+/// Collection pages of a shop: the content is the grid of product tiles (name, price), which the text rules
+/// cannot find because a tile holds a few words in links and spans and no sentence. A tile is told by its
+/// price: the grid is the parent with the most children that each show one to a few prices.
+enum ProductGrid {
+    /// The tiles in document order, or an empty array when no parent has `gridMinTiles` priced children.
+    static func tiles(_ tree: PageTree) -> [Int] {
+        let prices = priceCounts(tree)
+        let t = Vocabulary.PageTypeThreshold.self
+        var bestParent = -1
+        var bestTiles = 0
+        var bestChars: Int32 = 0
+        var i = 0
+        while i < tree.entries.count {
+            let e = tree.entries[i]
+            if e.removed { i = Int(e.end); continue }
+            if prices[i] >= Int32(t.gridMinTiles), e.tag != .text {
+                var tiles = 0
+                var child = Int(e.firstChild)
+                while child >= 0 {
+                    if isTile(tree.entries[child], prices: prices[child]) { tiles += 1 }
+                    child = Int(tree.entries[child].nextSibling)
+                }
+                if tiles > bestTiles || (tiles == bestTiles && e.chars > bestChars) {
+                    bestParent = i
+                    bestTiles = tiles
+                    bestChars = e.chars
+                }
+            }
+            i += 1
+        }
+        guard bestParent >= 0, bestTiles >= t.gridMinTiles else { return [] }
+        var out: [Int] = []
+        var child = Int(tree.entries[bestParent].firstChild)
+        while child >= 0 {
+            if isTile(tree.entries[child], prices: prices[child]) { out.append(child) }
+            child = Int(tree.entries[child].nextSibling)
+        }
+        return out
+    }
+
+    /// A visible child showing one to `gridMaxTilePrices` prices (a product's price, its list price, a unit
+    /// price), with some text besides them.
+    private static func isTile(_ e: PageTree.Entry, prices: Int32) -> Bool {
+        let t = Vocabulary.PageTypeThreshold.self
+        return !e.removed && e.tag != .text && prices >= 1 && prices <= Int32(t.gridMaxTilePrices)
+            && e.chars >= Int32(t.gridMinTileChars)
+    }
+
+    /// The tiles converted to blocks (recall mode: nothing inside a tile is pruned). Shops mark prices
+    /// `aria-hidden` while a script formats them; inside a tile, hidden text is shown.
+    static func blocks(_ tree: PageTree, url: String?) -> [Block] {
+        let roots = tiles(tree)
+        guard !roots.isEmpty else { return [] }
+        var shown = tree
+        let inHidden = hiddenScopes(tree)
+        var revealed = false
+        for root in roots {
+            for i in root..<Int(shown.entries[root].end) where inHidden[i] && shown.entries[i].removed
+                && !Vocabulary.dropTags.contains(shown.entries[i].tag) {
+                shown.entries[i].removed = false
+                revealed = true
+            }
+        }
+        if revealed { shown.aggregate() }
+        return BlockConverter(tree: shown, mode: .recall, url: url).blocks(of: roots)
+    }
+
+    /// Per entry, the prices shown in its subtree: a price is the smallest node whose short text holds a
+    /// currency sign and a digit ("$49.99", or "$" and "49" in sibling spans). Hidden prices count (see
+    /// `blocks`); other removed parts do not.
+    static func priceCounts(_ tree: PageTree) -> [Int32] {
+        let count = tree.entries.count
+        var prices = [Int32](repeating: 0, count: count)
+        // Bit 1: a currency sign below; bit 2: a digit below.
+        var marks = [UInt8](repeating: 0, count: count)
+        let maxChars = Int32(Vocabulary.PageTypeThreshold.priceMaxChars)
+        let inHidden = hiddenScopes(tree)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let e = tree.entries[i]
+            if (e.removed && !inHidden[i]) || e.tag == .comment { continue }
+            if e.tag == .text && e.ownChars > 0 && e.ownChars <= maxChars * 4 {
+                marks[i] = e.node.withOwnTextBytes(priceMarks)
+            }
+            let chars = e.tag == .text ? e.ownChars : e.chars
+            if prices[i] == 0 && marks[i] == 3 && chars <= maxChars { prices[i] = 1 }
+            let parent = Int(e.parent)
+            guard parent >= 0 else { continue }
+            prices[parent] += prices[i]
+            marks[parent] |= marks[i]
+        }
+        return prices
+    }
+
+    /// Per entry, whether it is a hidden node or inside one.
+    static func hiddenScopes(_ tree: PageTree) -> [Bool] {
+        var inHidden = [Bool](repeating: false, count: tree.entries.count)
+        for i in 0..<tree.entries.count {
+            let parent = Int(tree.entries[i].parent)
+            inHidden[i] = tree.entries[i].hidden || (parent >= 0 && inHidden[parent])
+        }
+        return inHidden
+    }
+
+    /// Bit 1 when the text holds a currency sign or code, bit 2 when it holds a digit.
+    static func priceMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var marks: UInt8 = 0
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            if b >= 0x30 && b <= 0x39 {
+                marks |= 2
+            } else if b == 0x24 {  // $
+                marks |= 1
+            } else if b == 0xC2 && k + 1 < bytes.count && (bytes[k + 1] == 0xA3 || bytes[k + 1] == 0xA5) {  // £ ¥
+                marks |= 1
+            } else if b == 0xE2 && k + 2 < bytes.count && bytes[k + 1] == 0x82
+                        && (bytes[k + 2] == 0xAC || bytes[k + 2] == 0xB9 || bytes[k + 2] == 0xA9 || bytes[k + 2] == 0xBD) {  // € ₹ ₩ ₽
+                marks |= 1
+            } else if b >= 0x41 && b <= 0x5A && k + 2 < bytes.count {
+                // ISO codes shops print after the amount: USD, EUR, GBP, CAD, AUD.
+                let code = (UInt32(b) << 16) | (UInt32(bytes[k + 1]) << 8) | UInt32(bytes[k + 2])
+                if Vocabulary.currencyCodes.contains(code) { marks |= 1 }
+            }
+            k += 1
+        }
+        return marks
+    }
+}
