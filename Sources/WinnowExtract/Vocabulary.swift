@@ -227,6 +227,10 @@ enum Vocabulary {
         // Forum post furniture.
         "offline", "online", "original poster", "last edited", "code: select all", "select all", "quote", "reply",
         "report", "ask question", "like", "likes", "permalink", "share post",
+        // Shop tile badges and buttons.
+        "in stock", "en stock", "out of stock", "back-order", "backorder", "back order", "top rated", "new",
+        "new arrival", "new arrivals", "free shipping", "quick view", "quickview", "quick shop", "quickshop",
+        "+ more", "more options", "choose options", "select options",
     ]
 
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).

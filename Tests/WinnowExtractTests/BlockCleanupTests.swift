@@ -36,6 +36,27 @@ import Testing
         #expect(out == [story, "By the end of the night nothing was agreed."])
     }
 
+    @Test func dropsShopBadgesInsideListItems() {
+        var trace = Trace(enabled: false)
+        let tiles: Block = .list(ordered: false, items: [
+            [paragraph("Wool picnic blanket"), paragraph("In Stock"), paragraph("$89.00")],
+            [.heading(level: 4, content: [.text("Loading...")])],
+            [paragraph("Canvas log carrier"), paragraph("Quick view"), paragraph("$34.00")],
+        ])
+        let out = BlockCleanup.run([paragraph(story), tiles], titles: [], trace: &trace)
+        #expect(out.count == 2)
+        guard case .list(_, let items) = out[1] else {
+            Issue.record("the list is kept")
+            return
+        }
+        #expect(items.map { $0.map(\.plainText) } == [
+            ["Wool picnic blanket", "$89.00"], ["Canvas log carrier", "$34.00"],
+        ])
+        // A list of nothing but badges goes; a list without any is returned as it was.
+        #expect(clean([paragraph(story), .list(ordered: false, items: [[paragraph("New")], [paragraph("Sold")]])]).count == 2)
+        #expect(clean([paragraph(story), .list(ordered: false, items: [[paragraph("New")]])]) == [story])
+    }
+
     @Test func captionlessPicturesStayButNeverMakeAStory() {
         var trace = Trace(enabled: false)
         let picture = Block.figure(Figure(source: "https://example.org/a.jpg"))

@@ -45,8 +45,13 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: reason)
                 continue
             }
+            var kept = block
+            if case .list(let ordered, let items) = block {
+                guard let labelFree = dropLabels(in: items, trace: &trace) else { continue }
+                kept = .list(ordered: ordered, items: labelFree)
+            }
             precedingChars += text.utf8.count
-            out.append(block)
+            out.append(kept)
             outTexts.append(text)
         }
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
@@ -57,6 +62,30 @@ enum BlockCleanup {
             out.removeLast()
         }
         return out
+    }
+
+    /// A list's items without the label blocks inside them (a shop tile's "In stock" or "Quick view"), items
+    /// left empty dropped; nil when no item is left. The list is returned unchanged when nothing matched.
+    static func dropLabels(in items: [[Block]], trace: inout Trace) -> [[Block]]? {
+        var changed = false
+        var out: [[Block]] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            let kept = item.filter { block in
+                switch block {
+                case .paragraph, .heading: break
+                default: return true
+                }
+                let text = block.plainText
+                guard text.utf8.count <= 40, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
+                trace.record(.dropped, block: text, heuristic: "label-block")
+                changed = true
+                return false
+            }
+            if !kept.isEmpty { out.append(kept) }
+        }
+        guard changed else { return items }
+        return out.isEmpty ? nil : out
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
