@@ -129,6 +129,22 @@ struct TreeFixture {
         #expect(inlines.contains(.link(href: "https://example.org/x", content: [.text("a link")])))
     }
 
+    @Test func adjacentLabelElementsAreSeparateWords() throws {
+        // Brand and name in sibling spans are two labels; a drop cap, a bracketed [edit] link and CJK text
+        // split across spans are not separated.
+        let result = try blocks(#"""
+            <html><body><p><a href="/p"><span>Merrell</span><span>Moab 3 Mid</span></a></p>
+            <p><span class="dropcap">I</span><span>f you go, go early.</span></p>
+            <h2><span>Spectral properties</span><span>[<a href="/e">edit</a>]</span></h2>
+            <p><span>營區內除了露營</span><span>賞楓項目</span></p>
+            <div><b>Price</b><span>$40</span> <span>12</span><span>gold badges</span></div></body></html>
+            """#)
+        #expect(result.map(\.plainText) == [
+            "Merrell Moab 3 Mid", "If you go, go early.", "Spectral properties[edit]", "營區內除了露營賞楓項目",
+            "Price$40 12 gold badges",
+        ])
+    }
+
     @Test func divTextBecomesParagraphsAroundBlocks() throws {
         let result = try blocks("<html><body><div>Loose text<p>Inner paragraph</p>after</div></body></html>")
         #expect(result.map(\.plainText) == ["Loose text", "Inner paragraph", "after"])

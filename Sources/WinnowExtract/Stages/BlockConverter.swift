@@ -29,19 +29,24 @@ struct BlockConverter {
     func containerBlocks(_ index: Int, into out: inout [Block], depth: Int) {
         var pending: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
+        var afterElement = false
         while child >= 0 {
             let e = tree.entries[child]
             defer { child = Int(e.nextSibling) }
             if e.removed || e.tag == .comment { continue }
             if e.tag == .text {
                 pending.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                afterElement = false
             } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
                 // An image standing between blocks (not inside a line of text) is a figure of its own.
                 pending.removeAll(keepingCapacity: true)
                 if let figure = imageFigure(child) { out.append(.figure(figure)) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
+                if afterElement && separates(pending, child) { pending.append(.text(" ")) }
                 appendInline(child, into: &pending, depth: depth + 1)
+                afterElement = e.chars >= 2
             } else {
+                afterElement = false
                 flush(&pending, into: &out)
                 if e.tag.isBlock && depth < BlockConverter.maxDepth {
                     emitBlock(child, into: &out, depth: depth + 1)
@@ -211,13 +216,17 @@ struct BlockConverter {
     func inlines(of index: Int, depth: Int) -> [Inline] {
         var result: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
+        var afterElement = false
         while child >= 0 {
             let e = tree.entries[child]
             if !e.removed {
                 if e.tag == .text {
                     result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                    afterElement = false
                 } else if e.tag != .comment {
+                    if afterElement && separates(result, child) { result.append(.text(" ")) }
                     appendInline(child, into: &result, depth: depth + 1)
+                    afterElement = e.chars >= 2
                 }
             }
             child = Int(e.nextSibling)
@@ -232,17 +241,21 @@ struct BlockConverter {
         }
         var result: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
+        var afterElement = false
         while child >= 0 {
             let e = tree.entries[child]
             if !e.removed {
                 if e.tag == .text {
                     result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                    afterElement = false
                 } else if e.tag.isBlock {
                     result.append(.text(" "))
                     result.append(contentsOf: flatInlines(child, depth: depth + 1))
                     result.append(.text(" "))
                 } else if e.tag != .comment {
+                    if afterElement && separates(result, child) { result.append(.text(" ")) }
                     appendInline(child, into: &result, depth: depth + 1)
+                    afterElement = e.chars >= 2
                 }
             }
             child = Int(e.nextSibling)
@@ -285,6 +298,46 @@ struct BlockConverter {
             } else {
                 result.append(contentsOf: inlines(of: index, depth: depth))
             }
+        }
+    }
+
+    /// Two inline elements with nothing between them are two labels when a word ends the first and a word
+    /// starts the second ("Merrell" "Moab 3" in a shop tile: CSS lays them out as lines). A drop cap ("I" "f")
+    /// is excluded by the caller (the first element must hold two characters or more), and so is a link or
+    /// bracket that punctuation joins (`[edit]`) or any non-ASCII script, which may not use spaces at all.
+    func separates(_ rendered: [Inline], _ next: Int) -> Bool {
+        guard let last = BlockConverter.lastByte(of: rendered), BlockConverter.isWordByte(last) else { return false }
+        let e = tree.entries[next]
+        var j = next + 1
+        while j < Int(e.end) {
+            let d = tree.entries[j]
+            if d.removed {
+                j = Int(d.end)
+                continue
+            }
+            if d.tag == .text && d.ownChars > 0 {
+                let first = d.node.withOwnTextBytes { bytes in bytes.first { $0 > 0x20 } }
+                guard let first else { return false }
+                return BlockConverter.isWordByte(first)
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// An ASCII letter or digit.
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// The last byte of rendered inlines, nil when they end in a line break or space.
+    static func lastByte(of inlines: [Inline]) -> UInt8? {
+        guard let last = inlines.last else { return nil }
+        switch last {
+        case .text(let text): return text.utf8.last
+        case .code(let text): return text.utf8.last
+        case .link(_, let content), .emphasis(let content), .strong(let content): return lastByte(of: content)
+        case .lineBreak: return nil
         }
     }
 
