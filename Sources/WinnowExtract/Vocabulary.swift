@@ -75,7 +75,8 @@ enum Vocabulary {
             "cookie-banner", "cookie-notice", "cookie-consent", "cookie-bar", "cookiebar", "cookie-popup",
             "cookie-law", "cookie-message", "cookienotice", "cookieconsent", "cookie-policy-banner", "cc-banner",
             "cc-window", "onetrust-banner-sdk", "onetrust-consent-sdk", "onetrust-pc-sdk", "cookiebot", "cmplz",
-            "moove-gdpr", "borlabs-cookie", "gdpr", "consent", "cookie-wrapper", "cookies-banner", "truste",
+            "moove-gdpr", "borlabs-cookie", "gdpr", "gdpr-banner", "privacy-banner", "consent-banner", "consent",
+            "cookie-wrapper", "cookies-banner", "truste",
         ],
         .comments: [
             "comments", "comment-list", "commentlist", "comments-area", "comment-respond", "respond",

@@ -73,6 +73,22 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "d")].hidden)
     }
 
+    @Test func consentCentersGoWhateverTheirSize() throws {
+        // A script-rendered page: the privacy center is most of the static text, the story a short teaser.
+        let purposes = String(repeating: "We and our partners store and access information on a device for measurement. ", count: 12)
+        var f = try TreeFixture(#"""
+            <html><body><main id="m"><h1>Tide tables</h1><p>High water at the quay is at six this evening.</p></main>
+            <div id="onetrust-pc-sdk"><h2>Privacy Preference Center</h2><p>\#(purposes)</p></div>
+            <div id="w" class="consent-wrapper"><article><p>A story a site wrapped in a consent-named element.</p></article></div>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "onetrust-pc-sdk")].removed)
+        #expect(!f.tree.entries[try f.index(id: "m")].removed)
+        #expect(!f.tree.entries[try f.index(id: "w")].removed)
+    }
+
     @Test func removedSubtreesLeaveTheAggregates() throws {
         var f = try TreeFixture(#"<html><body><div id="d"><p>Keep this text, which is the longer part of the page</p><nav id="n"><a href="/">Home page link</a></nav></div></body></html>"#)
         var trace = Trace(enabled: true)

@@ -41,6 +41,8 @@ enum ChaffRemoval {
                 && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
             {
                 reason = "named-chrome:\(entry.node.name)"
+            } else if entry.categories.contains(.consent) && !holdsStory(tree, i) {
+                reason = "category:consent"
             } else if Double(entry.chars) < protected {
                 if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
@@ -60,6 +62,17 @@ enum ChaffRemoval {
             }
         }
         tree.aggregate()
+    }
+
+    /// A consent banner or privacy center is chaff whatever its size (on a script-rendered page it is most of
+    /// the static text), unless a site named a wrapper of its story after consent: then it holds a `main`,
+    /// an `article` or a story-body-named element.
+    static func holdsStory(_ tree: PageTree, _ i: Int) -> Bool {
+        for j in (i + 1)..<Int(tree.entries[i].end) {
+            let e = tree.entries[j]
+            if e.tag == .main || e.tag == .article || e.categories.contains(.articleBody) { return true }
+        }
+        return false
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
