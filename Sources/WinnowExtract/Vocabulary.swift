@@ -361,6 +361,11 @@ enum Vocabulary {
         static let questionToggleMinChars = 12
         /// Bylines are short.
         static let bylineMaxChars = 120
+        /// `<header>`s are page chrome unless at least `sectionHeaderMinCount` of them hold prose (this many
+        /// characters, links under this share): then they head sections or cards and are content.
+        static let sectionHeaderMinCount = 3
+        static let sectionHeaderMinChars = 80
+        static let sectionHeaderMaxLinkDensity = 0.5
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 60

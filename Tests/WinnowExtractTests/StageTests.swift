@@ -89,6 +89,24 @@ struct TreeFixture {
         #expect(!f.tree.entries[try f.index(id: "w")].removed)
     }
 
+    @Test func headersThatHoldProseAreSectionsNotChrome() throws {
+        func section(_ k: Int) -> String {
+            #"<section><header id="h\#(k)"><h2>Plan \#(k)</h2><p>Every plan includes a named adviser, quarterly reviews and a written summary you can keep.</p></header><p>Details of plan \#(k).</p></section>"#
+        }
+        var f = try TreeFixture(#"""
+            <html><body><header id="site"><a href="/">Logo</a><nav><a href="/a">About</a><a href="/b">Blog</a></nav></header>
+            <main>\#(section(1))\#(section(2))\#(section(3))</main></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "site")].removed)
+        for k in 1...3 { #expect(!f.tree.entries[try f.index(id: "h\(k)")].removed) }
+        // Two such headers are not enough to tell sections from a page and an article header.
+        var two = try TreeFixture(#"<html><body><main>\#(section(1))\#(section(2))</main></body></html>"#)
+        ChaffRemoval.run(&two.tree, keepComments: false, trace: &trace)
+        #expect(two.tree.entries[try two.index(id: "h1")].removed)
+    }
+
     @Test func removedSubtreesLeaveTheAggregates() throws {
         var f = try TreeFixture(#"<html><body><div id="d"><p>Keep this text, which is the longer part of the page</p><nav id="n"><a href="/">Home page link</a></nav></div></body></html>"#)
         var trace = Trace(enabled: true)

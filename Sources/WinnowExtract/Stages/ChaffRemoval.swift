@@ -17,6 +17,8 @@ enum ChaffRemoval {
         chaff.formUnion(extraChaff)
         var i = 1
         let count = tree.entries.count
+        var cardHeaders = 0
+        for e in tree.entries where e.tag == .header && isSectionHeader(e) { cardHeaders += 1 }
         while i < count {
             let entry = tree.entries[i]
             var reason: String?
@@ -43,6 +45,10 @@ enum ChaffRemoval {
                 reason = "named-chrome:\(entry.node.name)"
             } else if entry.categories.contains(.consent) && !holdsStory(tree, i) {
                 reason = "category:consent"
+            } else if entry.tag == .header && cardHeaders >= Vocabulary.Threshold.sectionHeaderMinCount
+                && isSectionHeader(entry) {
+                // Several headers that hold prose head the page's sections or cards; the page's own header is one.
+                reason = nil
             } else if Double(entry.chars) < protected {
                 if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
@@ -62,6 +68,12 @@ enum ChaffRemoval {
             }
         }
         tree.aggregate()
+    }
+
+    /// A `<header>` holding prose rather than a logo and menu: at least `sectionHeaderMinChars`, mostly not links.
+    static func isSectionHeader(_ e: PageTree.Entry) -> Bool {
+        e.chars >= Int32(Vocabulary.Threshold.sectionHeaderMinChars)
+            && e.linkDensity < Vocabulary.Threshold.sectionHeaderMaxLinkDensity
     }
 
     /// A consent banner or privacy center is chaff whatever its size (on a script-rendered page it is most of
