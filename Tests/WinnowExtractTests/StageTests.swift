@@ -89,6 +89,27 @@ struct TreeFixture {
         #expect(!f.tree.entries[try f.index(id: "w")].removed)
     }
 
+    @Test func footersAndMenusGoWhateverTheirSize() throws {
+        // A script-rendered shop page: the footer's columns and the mega menu are most of the static text.
+        let columns = (1...30).map { #"<li><a href="/c\#($0)">Footer link number \#($0)</a></li>"# }.joined()
+        let menu = (1...30).map { #"<li><a href="/m\#($0)">Menu entry number \#($0)</a></li>"# }.joined()
+        var f = try TreeFixture(#"""
+            <html><body><nav id="n"><ul>\#(menu)</ul></nav><div id="app"><h1>Lamps</h1></div>
+            <footer id="f"><ul>\#(columns)</ul><p>Registered trademarks of the Example Lamp Company.</p></footer>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "n")].removed)
+        #expect(f.tree.entries[try f.index(id: "f")].removed)
+        #expect(!f.tree.entries[try f.index(id: "app")].removed)
+        // A site that put its whole story inside a nav element keeps it.
+        let story = String(repeating: "The ferry kept running through the storm, and the harbour stayed open all night. ", count: 8)
+        var wrapped = try TreeFixture(#"<html><body><nav id="wrap"><article><p>\#(story)</p></article></nav></body></html>"#)
+        ChaffRemoval.run(&wrapped.tree, keepComments: false, trace: &trace)
+        #expect(!wrapped.tree.entries[try wrapped.index(id: "wrap")].removed)
+    }
+
     @Test func headersThatHoldProseAreSectionsNotChrome() throws {
         func section(_ k: Int) -> String {
             #"<section><header id="h\#(k)"><h2>Plan \#(k)</h2><p>Every plan includes a named adviser, quarterly reviews and a written summary you can keep.</p></header><p>Details of plan \#(k).</p></section>"#

@@ -45,6 +45,12 @@ enum ChaffRemoval {
                 reason = "named-chrome:\(entry.node.name)"
             } else if entry.categories.contains(.consent) && !holdsStory(tree, i) {
                 reason = "category:consent"
+            } else if (entry.tag == .footer || entry.tag == .nav) && Double(entry.paragraphChars) < protectedProse
+                && !holdsStory(tree, i)
+            {
+                // Footers and menus are chrome whatever their size (on a script-rendered page they are most of
+                // the static text), unless they hold the story's prose or its container.
+                reason = "chrome:\(entry.node.name)"
             } else if entry.tag == .header && cardHeaders >= Vocabulary.Threshold.sectionHeaderMinCount
                 && isSectionHeader(entry) {
                 // Several headers that hold prose head the page's sections or cards; the page's own header is one.
@@ -76,9 +82,8 @@ enum ChaffRemoval {
             && e.linkDensity < Vocabulary.Threshold.sectionHeaderMaxLinkDensity
     }
 
-    /// A consent banner or privacy center is chaff whatever its size (on a script-rendered page it is most of
-    /// the static text), unless a site named a wrapper of its story after consent: then it holds a `main`,
-    /// an `article` or a story-body-named element.
+    /// Whether a consent banner, footer or menu wraps the story after all (a site named its wrapper after
+    /// consent, or put everything in a `<nav>`): it holds a `main`, an `article` or a story-body-named element.
     static func holdsStory(_ tree: PageTree, _ i: Int) -> Bool {
         for j in (i + 1)..<Int(tree.entries[i].end) {
             let e = tree.entries[j]
