@@ -291,6 +291,8 @@ enum Vocabulary {
         static let slugParts = 3
         /// `smallDropTags` elements are removed under this many characters.
         static let smallDropChars = 300
+        /// A widget-role control with a heading and at least this much other text is a clickable teaser card.
+        static let teaserCardMinExtraChars = 8
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6

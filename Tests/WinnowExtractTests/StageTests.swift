@@ -254,6 +254,23 @@ struct TreeFixture {
     }
 }
 
+@Suite struct TeaserCardTests {
+    @Test func clickableTeaserCardsStayHeadingOnlyTogglesGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <div role="button" id="card"><span>Orbit</span><h3>Why the lunar crew waits in quarantine</h3>
+            <p>Two weeks apart from everyone keeps a cold off the launch pad.</p></div>
+            <div role="button" id="toggle"><h2>6 Comments</h2></div>
+            <p>The science desk covers space, health and the climate, with new stories every weekday morning.</p>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "card")].removed)
+        #expect(f.tree.entries[try f.index(id: "toggle")].removed)
+    }
+}
+
 @Suite struct RevealableTests {
     @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
         var f = try TreeFixture(#"""

@@ -32,7 +32,8 @@ enum ChaffRemoval {
                     if !(entry.tag == .button && isQuestionToggle(entry)) { reason = "tag:\(entry.node.name)" }
                 }
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
-                if !isQuestionToggle(entry) { reason = "widget-role" }
+                // A clickable teaser card (`div role=button` around a headline and summary) is no control.
+                if !isQuestionToggle(entry) && !isTeaserCard(entry) { reason = "widget-role" }
             } else if entry.hidden {
                 let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
                     && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
@@ -60,6 +61,12 @@ enum ChaffRemoval {
             }
         }
         tree.aggregate()
+    }
+
+    /// A clickable teaser: a headline plus a summary or byline beyond it (a toggle titled "6 Comments" has only
+    /// its heading).
+    static func isTeaserCard(_ entry: PageTree.Entry) -> Bool {
+        entry.headingChars > 0 && entry.chars - entry.headingChars >= Int32(Vocabulary.Threshold.teaserCardMinExtraChars)
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
