@@ -287,6 +287,9 @@ enum Vocabulary {
         static let maxPrunedShare = 6.0 / 7.0
         /// An element holding this share of the page (or candidate) text is never removed by class words.
         static let protectedShare = 0.5
+        /// Consent banners and preference centres are removed up to this share of the page's text (a vendor
+        /// list outweighs a short listing page; a wrapper marked with the visitor's consent state holds it all).
+        static let consentMaxShare = 0.9
         /// An id with more `-`/`_` parts than this is a heading slug; its parts are not class words.
         static let slugParts = 3
         /// `smallDropTags` elements are removed under this many characters.

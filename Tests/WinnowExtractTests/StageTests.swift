@@ -271,6 +271,23 @@ struct TreeFixture {
     }
 }
 
+@Suite struct ConsentCentreTests {
+    @Test func aPreferenceCentreLongerThanTheFeedIsStillChaff() throws {
+        let purpose = "<p>These cookies let partners measure how often an advert is shown and build a profile of interests.</p>"
+        var f = try TreeFixture("""
+            <html><body>
+            <div id="onetrust-pc-sdk"><h2>Privacy Preference Center</h2>\(String(repeating: purpose, count: 6))</div>
+            <div id="feed"><h3>Weeknight pasta bakes</h3><p>Twelve dinners that go from fridge to table in half an hour.</p>
+            <h3>Sheet pan suppers</h3><p>One tray, one oven, and nothing to scrub afterwards.</p></div>
+            </body></html>
+            """)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "onetrust-pc-sdk")].removed)
+        #expect(!f.tree.entries[try f.index(id: "feed")].removed)
+    }
+}
+
 @Suite struct RevealableTests {
     @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
         var f = try TreeFixture(#"""

@@ -42,6 +42,11 @@ enum ChaffRemoval {
                 && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
             {
                 reason = "named-chrome:\(entry.node.name)"
+            } else if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)
+                && Double(entry.chars) < Vocabulary.Threshold.consentMaxShare * pageChars
+            {
+                // A consent manager's preference centre lists every vendor's purposes: it can outweigh the page.
+                reason = "category:consent"
             } else if Double(entry.chars) < protected {
                 if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
