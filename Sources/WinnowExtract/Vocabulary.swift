@@ -315,6 +315,10 @@ enum Vocabulary {
         static let linkFarmMinLinks = 4
         static let linkFarmMaxAverage = 100
         static let tableMinChars = 200
+        /// A link-dense table is kept as data when it has header cells and at least this many rows (three
+        /// quarters of all) of at least `dataTableMinColumns` cells.
+        static let dataTableMinRows = 8
+        static let dataTableMinColumns = 3
         /// Sibling merge (Readability): share of the top score, and the prose-paragraph rules.
         static let siblingScoreShare = 0.2
         static let siblingMinScore = 10.0

@@ -288,6 +288,30 @@ struct TreeFixture {
     }
 }
 
+@Suite struct DataTableTests {
+    @Test func aHeadedGridOfLinkedCellsIsDataANavBoxIsNot() throws {
+        let names = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov"]
+        let grid = (1990..<2000).map { year in
+            "<tr><td>\(year)</td>" + names.prefix(3).map { "<td><a href=\"/w/\($0)\">\($0) Memorial Laureate</a></td>" }.joined() + "</tr>"
+        }.joined()
+        let navRows = (0..<10).map { row in
+            "<tr><th>Group \(row)</th><td>" + names.map { "<a href=\"/w/\($0)\">\($0) Memorial Laureate</a>" }.joined(separator: " · ") + "</td></tr>"
+        }.joined()
+        let f = try TreeFixture("""
+            <html><body><div>
+            <table id="data"><tr><th>Year</th><th>Logic</th><th>Systems</th><th>Theory</th></tr>\(grid)</table>
+            <table id="groups">\(navRows)</table>
+            </div></body></html>
+            """)
+        let data = try f.index(id: "data")
+        let nav = try f.index(id: "groups")
+        #expect(ContentPruning.isDataTable(f.tree, data))
+        #expect(!ContentPruning.isDataTable(f.tree, nav))
+        #expect(ContentPruning.verdict(f.tree, data, isLast: false, protectedChars: 1e9, mode: .balanced, useCategories: true) == nil)
+        #expect(ContentPruning.verdict(f.tree, nav, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true)?.heuristic == "link-density:table")
+    }
+}
+
 @Suite struct RevealableTests {
     @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
         var f = try TreeFixture(#"""

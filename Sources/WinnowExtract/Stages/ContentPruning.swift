@@ -102,10 +102,36 @@ enum ContentPruning {
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
             let limit = chars < 1000 ? Vocabulary.Threshold.linkHeavyRatio : 0.5
-            return e.linkDensity > limit ? Removal(index: i, heuristic: "link-density:table", score: e.linkDensity) : nil
+            guard e.linkDensity > limit, !isDataTable(tree, i) else { return nil }
+            return Removal(index: i, heuristic: "link-density:table", score: e.linkDensity)
         default:
             return nil
         }
+    }
+
+    /// A headed grid of many rows, each with several cells (a list of laureates by year): data whose cells
+    /// happen to be links, unlike a navigation box's two columns of group labels and link runs.
+    static func isDataTable(_ tree: PageTree, _ i: Int) -> Bool {
+        let t = Vocabulary.Threshold.self
+        var rows = 0
+        var wideRows = 0
+        var headerCells = 0
+        for j in (i + 1)..<Int(tree.entries[i].end) {
+            let e = tree.entries[j]
+            guard !e.removed else { continue }
+            if e.tag == .th { headerCells += 1 }
+            guard e.tag == .tr else { continue }
+            rows += 1
+            var cells = 0
+            var child = Int(e.firstChild)
+            while child >= 0 {
+                let c = tree.entries[child]
+                if c.tag == .td || c.tag == .th { cells += 1 }
+                child = Int(c.nextSibling)
+            }
+            if cells >= t.dataTableMinColumns { wideRows += 1 }
+        }
+        return headerCells >= t.dataTableMinColumns && wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
     }
 
     /// Media players and many-slide galleries: chaff wherever they sit, even when they hold most of the
