@@ -312,6 +312,21 @@ struct TreeFixture {
     }
 }
 
+@Suite struct RankingRowTests {
+    @Test func shortLinkFieldsOfALongRankingStay() throws {
+        func table(_ id: String, rows: Int) -> String {
+            "<table>" + (1...rows).map { n in
+                "<tr><td>\(n)</td><td><a href=\"/b/\(n)\">Book \(n)</a> by <div id=\"\(id)\(n)\"><a href=\"/a/\(n)\">Author \(n)</a></div></td></tr>"
+            }.joined() + "</table>"
+        }
+        let f = try TreeFixture("<html><body><div>\(table("long", rows: 10))\(table("short", rows: 3))</div></body></html>")
+        let ranked = try f.index(id: "long4")
+        let few = try f.index(id: "short2")
+        #expect(ContentPruning.verdict(f.tree, ranked, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true) == nil)
+        #expect(ContentPruning.verdict(f.tree, few, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true) != nil)
+    }
+}
+
 @Suite struct RevealableTests {
     @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
         var f = try TreeFixture(#"""

@@ -97,7 +97,10 @@ enum ContentPruning {
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
-            return linkDensityVerdict(tree, i, isLast: isLast, previous: previous, mode: mode)
+            let removal = linkDensityVerdict(tree, i, isLast: isLast, previous: previous, mode: mode)
+            // A ranking row's author link or vote line is one field of a record, not a menu.
+            if let removal, removal.heuristic.hasPrefix("link-density:short"), inLongTableRow(tree, i) { return nil }
+            return removal
         case .table:
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
@@ -132,6 +135,28 @@ enum ContentPruning {
             if cells >= t.dataTableMinColumns { wideRows += 1 }
         }
         return headerCells >= t.dataTableMinColumns && wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
+    }
+
+    /// True when node `i` sits in a cell of a table with at least `dataTableMinRows` rows (a ranking, a
+    /// results list): short link runs there are the records' fields.
+    static func inLongTableRow(_ tree: PageTree, _ i: Int) -> Bool {
+        var k = Int(tree.entries[i].parent)
+        while k >= 0 {
+            let tag = tree.entries[k].tag
+            if tag == .table || tag == .body { return false }
+            if tag == .tr { break }
+            k = Int(tree.entries[k].parent)
+        }
+        guard k >= 0 else { return false }
+        let body = Int(tree.entries[k].parent)
+        guard body >= 0 else { return false }
+        var rows = 0
+        var child = Int(tree.entries[body].firstChild)
+        while child >= 0 {
+            if tree.entries[child].tag == .tr && !tree.entries[child].removed { rows += 1 }
+            child = Int(tree.entries[child].nextSibling)
+        }
+        return rows >= Vocabulary.Threshold.dataTableMinRows
     }
 
     /// Media players and many-slide galleries: chaff wherever they sit, even when they hold most of the
