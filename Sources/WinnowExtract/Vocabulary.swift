@@ -152,6 +152,9 @@ enum Vocabulary {
         "contentinfo", "search", "toolbar",
     ]
 
+    /// Class substrings of carousel and slider widgets: their teasers are promoted slides, not a feed.
+    static let carouselClassWords = ["carousel", "slider", "swiper", "slick", "splide", "glide"]
+
     /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.
     static let widgetRoles: Set<String> = [
         "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
@@ -294,6 +297,8 @@ enum Vocabulary {
         static let slugParts = 3
         /// `smallDropTags` elements are removed under this many characters.
         static let smallDropChars = 300
+        /// How many ancestors up a carousel class is looked for.
+        static let carouselMaxDepth = 6
         /// A widget-role control with a heading and at least this much other text is a clickable teaser card.
         static let teaserCardMinExtraChars = 8
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
@@ -422,6 +427,9 @@ extension Vocabulary {
         /// A headed teaser feed replaces the result when it has at least this many cards, this much text,
         /// and this many times the result's text (listing pages whose result is the intro or a sidebar).
         static let feedMinCards = 5
+        /// Related-classed teasers of one kind (at least `feedMinCards`) holding this share of the chosen
+        /// content's text are its feed and stay.
+        static let teaserFeedShare = 0.25
         static let feedMinChars = 200
         static let feedMinRatio = 1.5
         /// ... unless the result reads as a story: this many paragraphs of at least this many characters.

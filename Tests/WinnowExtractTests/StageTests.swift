@@ -327,6 +327,31 @@ struct TreeFixture {
     }
 }
 
+@Suite struct TeaserFeedTests {
+    static let topics = ["Adult oral health", "Children's teeth", "Dry mouth", "Nutrition and teeth", "Pregnancy care", "Fluoride"]
+
+    func prunedTeasers(wrapper: String) throws -> (kept: Int, total: Int) {
+        let cards = Self.topics.map {
+            "<div class=\"card\"><h3>\($0)</h3><p class=\"teaser\">Why \($0.lowercased()) matters, and what helps most at every age.</p></div>"
+        }.joined()
+        var f = try TreeFixture("""
+            <html><body><div id="root"><p>Good oral health affects well-being and quality of life for everyone.</p>
+            <div class="\(wrapper)">\(cards)</div></div></body></html>
+            """)
+        var trace = Trace(enabled: false)
+        ContentPruning.run(&f.tree, roots: [try f.index(id: "root")], mode: .balanced, trace: &trace)
+        let teasers = f.tree.entries.filter { $0.node.attribute("class") == "teaser" }
+        return (teasers.filter { !$0.removed }.count, teasers.count)
+    }
+
+    @Test func aFeedOfTeasersStaysACarouselsSlidesGo() throws {
+        let feed = try prunedTeasers(wrapper: "topics")
+        #expect(feed.total == 6 && feed.kept == 6)
+        let carousel = try prunedTeasers(wrapper: "promo-carousel")
+        #expect(carousel.total == 6 && carousel.kept == 0)
+    }
+}
+
 @Suite struct RevealableTests {
     @Test func collapsedFaqAnswersStayCollapsedMenusGo() throws {
         var f = try TreeFixture(#"""

@@ -13,7 +13,7 @@ enum ContentPruning {
     static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, trace: inout Trace) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
-        var removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
+        var removals = keepingTeaserFeed(plan(tree, roots: roots, total: total, mode: mode, useCategories: true), tree, total: total)
         let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
         if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
             removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: false)
@@ -23,6 +23,42 @@ enum ContentPruning {
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         tree.aggregate()
+    }
+
+    /// The removals without a teaser feed's summaries: many "related"-classed nodes of one tag and class that
+    /// together hold a large share of the roots' text are the feed the page lists, not a widget beside a story.
+    static func keepingTeaserFeed(_ removals: [Removal], _ tree: PageTree, total: Int) -> [Removal] {
+        struct Group { var count = 0; var chars = 0 }
+        var groups: [String: Group] = [:]
+        for removal in removals where removal.heuristic == "category:related" && !inCarousel(tree, removal.index) {
+            let e = tree.entries[removal.index]
+            let key = "\(e.node.name).\(e.node.attribute("class") ?? "")"
+            groups[key, default: Group()].count += 1
+            groups[key, default: Group()].chars += Int(e.chars)
+        }
+        let t = Vocabulary.PageTypeThreshold.self
+        let feeds = Set(groups.filter {
+            $0.value.count >= t.feedMinCards && Double($0.value.chars) >= t.teaserFeedShare * Double(total)
+        }.keys)
+        guard !feeds.isEmpty else { return removals }
+        return removals.filter { removal in
+            guard removal.heuristic == "category:related" else { return true }
+            let node = tree.entries[removal.index].node
+            return !feeds.contains("\(node.name).\(node.attribute("class") ?? "")") || inCarousel(tree, removal.index)
+        }
+    }
+
+    /// True when a near ancestor's class names a carousel (promoted slides, not the page's feed).
+    static func inCarousel(_ tree: PageTree, _ i: Int) -> Bool {
+        var k = Int(tree.entries[i].parent)
+        var depth = 0
+        while k >= 0 && depth < Vocabulary.Threshold.carouselMaxDepth {
+            if let classes = tree.entries[k].node.attribute("class")?.lowercased(),
+               Vocabulary.carouselClassWords.contains(where: { classes.contains($0) }) { return true }
+            k = Int(tree.entries[k].parent)
+            depth += 1
+        }
+        return false
     }
 
     /// The removals the rules would make, outermost first (a removed node's subtree is not visited).
