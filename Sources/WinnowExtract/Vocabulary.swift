@@ -427,6 +427,12 @@ extension Vocabulary {
         /// A headed teaser feed replaces the result when it has at least this many cards, this much text,
         /// and this many times the result's text (listing pages whose result is the intro or a sidebar).
         static let feedMinCards = 5
+        /// A page that is not a story whose result is this many times shorter than its `<main>` gets the
+        /// whole `<main>` (a listing whose cards the link rules pruned).
+        static let mainRegionRatio = 2.0
+        /// ...but not when `<main>` is this many times longer: the short result was one right block in a
+        /// `<main>` that holds the whole page (filters, tabs, every rail).
+        static let mainRegionMaxRatio = 8.5
         /// Related-classed teasers of one kind (at least `feedMinCards`) holding this share of the chosen
         /// content's text are its feed and stay.
         static let teaserFeedShare = 0.25

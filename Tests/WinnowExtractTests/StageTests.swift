@@ -209,6 +209,36 @@ struct TreeFixture {
     }
 }
 
+@Suite struct MainRegionTests {
+    static func page(head: String) -> String {
+        let dishes = ["Slow-cooker pork ragù", "Spaghetti and meatballs", "Sweet and spicy tomato chutney",
+                      "Penne alla vodka", "New York-style pizza sauce", "All-day meat lasagna", "Bucatini all'amatriciana",
+                      "Chicken and penne in vodka cream sauce", "Butter chicken", "Roasted cherry tomato pasta"]
+        let cards = dishes.map { "<li><a href=\"/r/\($0.count)\"><span>\($0)</span></a></li>" }.joined()
+        return """
+            <html><head>\(head)</head><body><nav><a href="/">Home</a><a href="/mains">Mains</a></nav>
+            <main><h1>Tomato sauce recipes</h1>
+            <p>Our collection of tomato sauce recipes has something for every kind of dish, from a big plate of pasta to a slow braise, a quick chutney or a pizza night with friends.</p>
+            <ul>\(cards)</ul></main>
+            <footer><a href="/about">About us</a></footer></body></html>
+            """
+    }
+
+    @Test func aListingGetsItsMainWithTheCards() throws {
+        let text = Extractor().extract(from: try Document(html: Self.page(head: ""))).article.plainText
+        #expect(text.contains("Our collection of tomato sauce recipes"))
+        #expect(text.contains("Penne alla vodka") && text.contains("Butter chicken"))
+        #expect(!text.contains("About us"))
+    }
+
+    @Test func aStoryKeepsItsNarrowResult() throws {
+        let head = "<meta property=\"og:type\" content=\"article\">"
+        let text = Extractor().extract(from: try Document(html: Self.page(head: head))).article.plainText
+        #expect(text.contains("Our collection of tomato sauce recipes"))
+        #expect(!text.contains("Penne alla vodka"))
+    }
+}
+
 @Suite struct SectionMergeTests {
     let copy = "Our crews service engines, hulls and water systems at the yard by the lock, and they send a written report after every visit, with prices agreed before any work starts."
 
