@@ -373,6 +373,8 @@ enum Vocabulary {
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 60
+        /// Once a run of cards is chosen, its siblings of the same tag down to this length join it.
+        static let cardSiblingMinChars = 20
         /// ... tried when the result is under this many characters, and taken when this many times longer.
         static let cardTriggerChars = 500
         static let cardRatio = 3.0

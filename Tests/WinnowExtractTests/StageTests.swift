@@ -239,6 +239,23 @@ struct TreeFixture {
     }
 }
 
+@Suite struct CardRunTests {
+    static func grid(price: String) -> String {
+        let long = ["Roman-style spaghetti alla carrettiera with tuna and mushrooms", "Baked ziti with two mozzarellas and a parmesan cream sauce",
+                    "Gnocchi alla sorrentina, baked with tomato and fresh mozzarella", "Italian salsa rossa, a tomato and bell pepper sauce for boiled meats"]
+        let short = ["Spaghetti and meatballs", "Butter chicken recipe"]
+        let cards = (long + short).map { "<a class=\"card\" href=\"/r/\($0.count)\"><span>\($0)</span>\(price)</a>" }.joined()
+        return "<html><body><div id=\"grid\">\(cards)</div></body></html>"
+    }
+
+    @Test func aFeedTakesItsShortCardsAShopGridDoesNot() throws {
+        let feed = try TreeFixture(Self.grid(price: ""))
+        #expect(CardCollection.cards(feed.tree).count == 6)
+        let shop = try TreeFixture(Self.grid(price: "<b>$19.99</b>"))
+        #expect(CardCollection.cards(shop.tree).count == 4)
+    }
+}
+
 @Suite struct SectionMergeTests {
     let copy = "Our crews service engines, hulls and water systems at the yard by the lock, and they send a written report after every visit, with prices agreed before any work starts."
 
