@@ -29,7 +29,7 @@ import WinnowDOM
 ///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
 ///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,
 ///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages);
-///    on a page that is neither a story nor a product, its one `<main>` (recall mode), 2–8.5 times longer
+///    on a page that is neither a story nor a product, its one `<main>` (recall mode), 1.5–8.5 times longer
 ///    than the result, replaces it (a listing whose link cards were pruned).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
 ///    short run of label lines on a larger page (footer columns), give no article rather than chaff.

@@ -431,7 +431,7 @@ extension Vocabulary {
         static let feedMinCards = 5
         /// A page that is not a story whose result is this many times shorter than its `<main>` gets the
         /// whole `<main>` (a listing whose cards the link rules pruned).
-        static let mainRegionRatio = 2.0
+        static let mainRegionRatio = 1.5
         /// ...but not when `<main>` is this many times longer: the short result was one right block in a
         /// `<main>` that holds the whole page (filters, tabs, every rail).
         static let mainRegionMaxRatio = 8.5
