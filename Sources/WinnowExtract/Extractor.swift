@@ -28,7 +28,9 @@ import WinnowDOM
 ///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
 ///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
 ///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,
-///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages).
+///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages);
+///    on a page that is neither a story nor a product, its one `<main>` (recall mode), 1.5–8.5 times longer
+///    than the result, replaces it (a listing whose link cards were pruned).
 /// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
 ///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
 ///    Then (stage 9b, not in precision mode): a shop's grid of priced product tiles at least twice as long as
@@ -223,6 +225,28 @@ public struct Extractor: Sendable {
                 return BlockCleanup.run(feed, titles: titles, trace: &trace)
             }
         }
+        if !anchored, !kind.article, !kind.product, !Self.readsAsStory(blocks), let main = Self.soleMain(cleanTree) {
+            let length = Block.plainText(of: blocks, separator: "\n\n").count
+            var mainTrace = Trace(enabled: false)
+            let region = BlockCleanup.run(
+                BlockConverter(tree: cleanTree, mode: .recall, url: url).blocks(of: [main]), titles: titles, trace: &mainTrace)
+            let regionLength = Block.plainText(of: region, separator: "\n\n").count
+            let ratio = Double(regionLength) / Double(max(length, 1))
+            if regionLength >= t.feedMinChars && ratio >= t.mainRegionRatio && ratio <= t.mainRegionMaxRatio {
+                trace.record(.kept, block: "main region: \(regionLength) chars over \(length)", heuristic: "pagetype:main")
+                return region
+            }
+        }
         return blocks
+    }
+
+    /// The page's one `<main>` element left after chaff removal, or nil when it has none or several.
+    static func soleMain(_ tree: PageTree) -> Int? {
+        var found: Int?
+        for i in tree.entries.indices where tree.entries[i].tag == .main && !tree.entries[i].removed {
+            if found != nil { return nil }
+            found = i
+        }
+        return found
     }
 }

@@ -153,6 +153,9 @@ enum Vocabulary {
         "contentinfo", "search", "toolbar",
     ]
 
+    /// Class substrings of carousel and slider widgets: their teasers are promoted slides, not a feed.
+    static let carouselClassWords = ["carousel", "slider", "swiper", "slick", "splide", "glide"]
+
     /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.
     static let widgetRoles: Set<String> = [
         "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
@@ -292,10 +295,17 @@ enum Vocabulary {
         static let maxPrunedShare = 6.0 / 7.0
         /// An element holding this share of the page (or candidate) text is never removed by class words.
         static let protectedShare = 0.5
+        /// Consent banners and preference centres are removed up to this share of the page's text (a vendor
+        /// list outweighs a short listing page; a wrapper marked with the visitor's consent state holds it all).
+        static let consentMaxShare = 0.9
         /// An id with more `-`/`_` parts than this is a heading slug; its parts are not class words.
         static let slugParts = 3
         /// `smallDropTags` elements are removed under this many characters.
         static let smallDropChars = 300
+        /// How many ancestors up a carousel class is looked for.
+        static let carouselMaxDepth = 6
+        /// A widget-role control with a heading and at least this much other text is a clickable teaser card.
+        static let teaserCardMinExtraChars = 8
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
@@ -315,6 +325,10 @@ enum Vocabulary {
         static let linkFarmMinLinks = 4
         static let linkFarmMaxAverage = 100
         static let tableMinChars = 200
+        /// A link-dense table is kept as data when it has header cells and at least this many rows (three
+        /// quarters of all) of at least `dataTableMinColumns` cells.
+        static let dataTableMinRows = 8
+        static let dataTableMinColumns = 3
         /// Sibling merge (Readability): share of the top score, and the prose-paragraph rules.
         static let siblingScoreShare = 0.2
         static let siblingMinScore = 10.0
@@ -369,6 +383,8 @@ enum Vocabulary {
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 60
+        /// Once a run of cards is chosen, its siblings of the same tag down to this length join it.
+        static let cardSiblingMinChars = 20
         /// ... tried when the result is under this many characters, and taken when this many times longer.
         static let cardTriggerChars = 500
         static let cardRatio = 3.0
@@ -427,6 +443,15 @@ extension Vocabulary {
         /// A headed teaser feed replaces the result when it has at least this many cards, this much text,
         /// and this many times the result's text (listing pages whose result is the intro or a sidebar).
         static let feedMinCards = 5
+        /// A page that is not a story whose result is this many times shorter than its `<main>` gets the
+        /// whole `<main>` (a listing whose cards the link rules pruned).
+        static let mainRegionRatio = 1.5
+        /// ...but not when `<main>` is this many times longer: the short result was one right block in a
+        /// `<main>` that holds the whole page (filters, tabs, every rail).
+        static let mainRegionMaxRatio = 8.5
+        /// Related-classed teasers of one kind (at least `feedMinCards`) holding this share of the chosen
+        /// content's text are its feed and stay.
+        static let teaserFeedShare = 0.25
         static let feedMinChars = 200
         static let feedMinRatio = 1.5
         /// ... unless the result reads as a story: this many paragraphs of at least this many characters.

@@ -280,6 +280,53 @@ struct TreeFixture {
     }
 }
 
+@Suite struct MainRegionTests {
+    static func page(head: String) -> String {
+        let dishes = ["Slow-cooker pork ragù", "Spaghetti and meatballs", "Sweet and spicy tomato chutney",
+                      "Penne alla vodka", "New York-style pizza sauce", "All-day meat lasagna", "Bucatini all'amatriciana",
+                      "Chicken and penne in vodka cream sauce", "Butter chicken", "Roasted cherry tomato pasta"]
+        let cards = dishes.map { "<li><a href=\"/r/\($0.count)\"><span>\($0)</span></a></li>" }.joined()
+        return """
+            <html><head>\(head)</head><body><nav><a href="/">Home</a><a href="/mains">Mains</a></nav>
+            <main><h1>Tomato sauce recipes</h1>
+            <p>Our collection of tomato sauce recipes has something for every kind of dish, from a big plate of pasta to a slow braise, a quick chutney or a pizza night with friends.</p>
+            <ul>\(cards)</ul></main>
+            <footer><a href="/about">About us</a></footer></body></html>
+            """
+    }
+
+    @Test func aListingGetsItsMainWithTheCards() throws {
+        let text = Extractor().extract(from: try Document(html: Self.page(head: ""))).article.plainText
+        #expect(text.contains("Our collection of tomato sauce recipes"))
+        #expect(text.contains("Penne alla vodka") && text.contains("Butter chicken"))
+        #expect(!text.contains("About us"))
+    }
+
+    @Test func aStoryKeepsItsNarrowResult() throws {
+        let head = "<meta property=\"og:type\" content=\"article\">"
+        let text = Extractor().extract(from: try Document(html: Self.page(head: head))).article.plainText
+        #expect(text.contains("Our collection of tomato sauce recipes"))
+        #expect(!text.contains("Penne alla vodka"))
+    }
+}
+
+@Suite struct CardRunTests {
+    static func grid(price: String) -> String {
+        let long = ["Roman-style spaghetti alla carrettiera with tuna and mushrooms", "Baked ziti with two mozzarellas and a parmesan cream sauce",
+                    "Gnocchi alla sorrentina, baked with tomato and fresh mozzarella", "Italian salsa rossa, a tomato and bell pepper sauce for boiled meats"]
+        let short = ["Spaghetti and meatballs", "Butter chicken recipe"]
+        let cards = (long + short).map { "<a class=\"card\" href=\"/r/\($0.count)\"><span>\($0)</span>\(price)</a>" }.joined()
+        return "<html><body><div id=\"grid\">\(cards)</div></body></html>"
+    }
+
+    @Test func aFeedTakesItsShortCardsAShopGridDoesNot() throws {
+        let feed = try TreeFixture(Self.grid(price: ""))
+        #expect(CardCollection.cards(feed.tree).count == 6)
+        let shop = try TreeFixture(Self.grid(price: "<b>$19.99</b>"))
+        #expect(CardCollection.cards(shop.tree).count == 4)
+    }
+}
+
 @Suite struct SectionMergeTests {
     let copy = "Our crews service engines, hulls and water systems at the yard by the lock, and they send a written report after every visit, with prices agreed before any work starts."
 
@@ -322,6 +369,104 @@ struct TreeFixture {
         #expect(!f.tree.entries[try f.index(id: "r")].removed)
         #expect(f.tree.entries[try f.index(id: "s")].removed)
         #expect(f.tree.entries[try f.index(id: "t")].removed)
+    }
+}
+
+@Suite struct TeaserCardTests {
+    @Test func clickableTeaserCardsStayHeadingOnlyTogglesGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <div role="button" id="card"><span>Orbit</span><h3>Why the lunar crew waits in quarantine</h3>
+            <p>Two weeks apart from everyone keeps a cold off the launch pad.</p></div>
+            <div role="button" id="toggle"><h2>6 Comments</h2></div>
+            <p>The science desk covers space, health and the climate, with new stories every weekday morning.</p>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "card")].removed)
+        #expect(f.tree.entries[try f.index(id: "toggle")].removed)
+    }
+}
+
+@Suite struct ConsentCentreTests {
+    @Test func aPreferenceCentreLongerThanTheFeedIsStillChaff() throws {
+        let purpose = "<p>These cookies let partners measure how often an advert is shown and build a profile of interests.</p>"
+        var f = try TreeFixture("""
+            <html><body>
+            <div id="onetrust-pc-sdk"><h2>Privacy Preference Center</h2>\(String(repeating: purpose, count: 6))</div>
+            <div id="feed"><h3>Weeknight pasta bakes</h3><p>Twelve dinners that go from fridge to table in half an hour.</p>
+            <h3>Sheet pan suppers</h3><p>One tray, one oven, and nothing to scrub afterwards.</p></div>
+            </body></html>
+            """)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "onetrust-pc-sdk")].removed)
+        #expect(!f.tree.entries[try f.index(id: "feed")].removed)
+    }
+}
+
+@Suite struct DataTableTests {
+    @Test func aHeadedGridOfLinkedCellsIsDataANavBoxIsNot() throws {
+        let names = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov"]
+        let grid = (1990..<2000).map { year in
+            "<tr><td>\(year)</td>" + names.prefix(3).map { "<td><a href=\"/w/\($0)\">\($0) Memorial Laureate</a></td>" }.joined() + "</tr>"
+        }.joined()
+        let navRows = (0..<10).map { row in
+            "<tr><th>Group \(row)</th><td>" + names.map { "<a href=\"/w/\($0)\">\($0) Memorial Laureate</a>" }.joined(separator: " · ") + "</td></tr>"
+        }.joined()
+        let f = try TreeFixture("""
+            <html><body><div>
+            <table id="data"><tr><th>Year</th><th>Logic</th><th>Systems</th><th>Theory</th></tr>\(grid)</table>
+            <table id="groups">\(navRows)</table>
+            </div></body></html>
+            """)
+        let data = try f.index(id: "data")
+        let nav = try f.index(id: "groups")
+        #expect(ContentPruning.isDataTable(f.tree, data))
+        #expect(!ContentPruning.isDataTable(f.tree, nav))
+        #expect(ContentPruning.verdict(f.tree, data, isLast: false, protectedChars: 1e9, mode: .balanced, useCategories: true) == nil)
+        #expect(ContentPruning.verdict(f.tree, nav, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true)?.heuristic == "link-density:table")
+    }
+}
+
+@Suite struct RankingRowTests {
+    @Test func shortLinkFieldsOfALongRankingStay() throws {
+        func table(_ id: String, rows: Int) -> String {
+            "<table>" + (1...rows).map { n in
+                "<tr><td>\(n)</td><td><a href=\"/b/\(n)\">Book \(n)</a> by <div id=\"\(id)\(n)\"><a href=\"/a/\(n)\">Author \(n)</a></div></td></tr>"
+            }.joined() + "</table>"
+        }
+        let f = try TreeFixture("<html><body><div>\(table("long", rows: 10))\(table("short", rows: 3))</div></body></html>")
+        let ranked = try f.index(id: "long4")
+        let few = try f.index(id: "short2")
+        #expect(ContentPruning.verdict(f.tree, ranked, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true) == nil)
+        #expect(ContentPruning.verdict(f.tree, few, isLast: true, protectedChars: 1e9, mode: .balanced, useCategories: true) != nil)
+    }
+}
+
+@Suite struct TeaserFeedTests {
+    static let topics = ["Adult oral health", "Children's teeth", "Dry mouth", "Nutrition and teeth", "Pregnancy care", "Fluoride"]
+
+    func prunedTeasers(wrapper: String) throws -> (kept: Int, total: Int) {
+        let cards = Self.topics.map {
+            "<div class=\"card\"><h3>\($0)</h3><p class=\"teaser\">Why \($0.lowercased()) matters, and what helps most at every age.</p></div>"
+        }.joined()
+        var f = try TreeFixture("""
+            <html><body><div id="root"><p>Good oral health affects well-being and quality of life for everyone.</p>
+            <div class="\(wrapper)">\(cards)</div></div></body></html>
+            """)
+        var trace = Trace(enabled: false)
+        ContentPruning.run(&f.tree, roots: [try f.index(id: "root")], mode: .balanced, trace: &trace)
+        let teasers = f.tree.entries.filter { $0.node.attribute("class") == "teaser" }
+        return (teasers.filter { !$0.removed }.count, teasers.count)
+    }
+
+    @Test func aFeedOfTeasersStaysACarouselsSlidesGo() throws {
+        let feed = try prunedTeasers(wrapper: "topics")
+        #expect(feed.total == 6 && feed.kept == 6)
+        let carousel = try prunedTeasers(wrapper: "promo-carousel")
+        #expect(carousel.total == 6 && carousel.kept == 0)
     }
 }
 

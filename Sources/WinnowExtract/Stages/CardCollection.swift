@@ -50,14 +50,24 @@ enum CardCollection {
             if c.tag == bestTag && isCard(c) { out.append(child) }
             child = Int(c.nextSibling)
         }
+        // The run's short cards (a brief headline) belong to it too, once its long ones made it a feed; not in a
+        // shop grid (a price on most cards), whose truth is as often the category text.
+        guard out.filter({ hasPrice(tree.entries[$0].node.text) }).count * 2 < out.count else { return out }
+        out.removeAll(keepingCapacity: true)
+        child = Int(tree.entries[bestParent].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if c.tag == bestTag && isCard(c, minChars: t.cardSiblingMinChars) { out.append(child) }
+            child = Int(c.nextSibling)
+        }
         return out
     }
 
     /// A sibling long enough to hold a sentence whose links, if any, are long (a teaser's headline and summary),
     /// not a menu column of short links.
-    private static func isCard(_ c: PageTree.Entry) -> Bool {
+    private static func isCard(_ c: PageTree.Entry, minChars: Int = Vocabulary.Threshold.cardMinChars) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard !c.removed, c.tag != .text, c.tag != .comment, c.chars >= Int32(t.cardMinChars) else { return false }
+        guard !c.removed, c.tag != .text, c.tag != .comment, c.chars >= Int32(minChars) else { return false }
         return c.links == 0 || c.linkChars >= Int32(t.cardMinLinkChars) * c.links
     }
 

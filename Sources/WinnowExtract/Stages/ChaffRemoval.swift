@@ -34,7 +34,8 @@ enum ChaffRemoval {
                     if !(entry.tag == .button && isQuestionToggle(entry)) { reason = "tag:\(entry.node.name)" }
                 }
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
-                if !isQuestionToggle(entry) { reason = "widget-role" }
+                // A clickable teaser card (`div role=button` around a headline and summary) is no control.
+                if !isQuestionToggle(entry) && !isTeaserCard(entry) { reason = "widget-role" }
             } else if entry.hidden {
                 let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
                     && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
@@ -43,7 +44,10 @@ enum ChaffRemoval {
                 && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
             {
                 reason = "named-chrome:\(entry.node.name)"
-            } else if entry.categories.contains(.consent) && !holdsStory(tree, i) {
+            } else if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)
+                && Double(entry.chars) < Vocabulary.Threshold.consentMaxShare * pageChars && !holdsStory(tree, i)
+            {
+                // A consent manager's preference centre lists every vendor's purposes: it can outweigh the page.
                 reason = "category:consent"
             } else if (entry.tag == .footer || entry.tag == .nav) && Double(entry.paragraphChars) < protectedProse
                 && !holdsStory(tree, i)
@@ -90,6 +94,12 @@ enum ChaffRemoval {
             if e.tag == .main || e.tag == .article || e.categories.contains(.articleBody) { return true }
         }
         return false
+    }
+
+    /// A clickable teaser: a headline plus a summary or byline beyond it (a toggle titled "6 Comments" has only
+    /// its heading).
+    static func isTeaserCard(_ entry: PageTree.Entry) -> Bool {
+        entry.headingChars > 0 && entry.chars - entry.headingChars >= Int32(Vocabulary.Threshold.teaserCardMinExtraChars)
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").

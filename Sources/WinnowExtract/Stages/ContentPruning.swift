@@ -13,7 +13,7 @@ enum ContentPruning {
     static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, trace: inout Trace) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
-        var removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
+        var removals = keepingTeaserFeed(plan(tree, roots: roots, total: total, mode: mode, useCategories: true), tree, total: total)
         let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
         if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
             removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: false)
@@ -23,6 +23,42 @@ enum ContentPruning {
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         tree.aggregate()
+    }
+
+    /// The removals without a teaser feed's summaries: many "related"-classed nodes of one tag and class that
+    /// together hold a large share of the roots' text are the feed the page lists, not a widget beside a story.
+    static func keepingTeaserFeed(_ removals: [Removal], _ tree: PageTree, total: Int) -> [Removal] {
+        struct Group { var count = 0; var chars = 0 }
+        var groups: [String: Group] = [:]
+        for removal in removals where removal.heuristic == "category:related" && !inCarousel(tree, removal.index) {
+            let e = tree.entries[removal.index]
+            let key = "\(e.node.name).\(e.node.attribute("class") ?? "")"
+            groups[key, default: Group()].count += 1
+            groups[key, default: Group()].chars += Int(e.chars)
+        }
+        let t = Vocabulary.PageTypeThreshold.self
+        let feeds = Set(groups.filter {
+            $0.value.count >= t.feedMinCards && Double($0.value.chars) >= t.teaserFeedShare * Double(total)
+        }.keys)
+        guard !feeds.isEmpty else { return removals }
+        return removals.filter { removal in
+            guard removal.heuristic == "category:related" else { return true }
+            let node = tree.entries[removal.index].node
+            return !feeds.contains("\(node.name).\(node.attribute("class") ?? "")") || inCarousel(tree, removal.index)
+        }
+    }
+
+    /// True when a near ancestor's class names a carousel (promoted slides, not the page's feed).
+    static func inCarousel(_ tree: PageTree, _ i: Int) -> Bool {
+        var k = Int(tree.entries[i].parent)
+        var depth = 0
+        while k >= 0 && depth < Vocabulary.Threshold.carouselMaxDepth {
+            if let classes = tree.entries[k].node.attribute("class")?.lowercased(),
+               Vocabulary.carouselClassWords.contains(where: { classes.contains($0) }) { return true }
+            k = Int(tree.entries[k].parent)
+            depth += 1
+        }
+        return false
     }
 
     /// The removals the rules would make, outermost first (a removed node's subtree is not visited).
@@ -97,15 +133,66 @@ enum ContentPruning {
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
-            return linkDensityVerdict(tree, i, isLast: isLast, previous: previous, mode: mode)
+            let removal = linkDensityVerdict(tree, i, isLast: isLast, previous: previous, mode: mode)
+            // A ranking row's author link or vote line is one field of a record, not a menu.
+            if let removal, removal.heuristic.hasPrefix("link-density:short"), inLongTableRow(tree, i) { return nil }
+            return removal
         case .table:
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
             let limit = chars < 1000 ? Vocabulary.Threshold.linkHeavyRatio : 0.5
-            return e.linkDensity > limit ? Removal(index: i, heuristic: "link-density:table", score: e.linkDensity) : nil
+            guard e.linkDensity > limit, !isDataTable(tree, i) else { return nil }
+            return Removal(index: i, heuristic: "link-density:table", score: e.linkDensity)
         default:
             return nil
         }
+    }
+
+    /// A headed grid of many rows, each with several cells (a list of laureates by year): data whose cells
+    /// happen to be links, unlike a navigation box's two columns of group labels and link runs.
+    static func isDataTable(_ tree: PageTree, _ i: Int) -> Bool {
+        let t = Vocabulary.Threshold.self
+        var rows = 0
+        var wideRows = 0
+        var headerCells = 0
+        for j in (i + 1)..<Int(tree.entries[i].end) {
+            let e = tree.entries[j]
+            guard !e.removed else { continue }
+            if e.tag == .th { headerCells += 1 }
+            guard e.tag == .tr else { continue }
+            rows += 1
+            var cells = 0
+            var child = Int(e.firstChild)
+            while child >= 0 {
+                let c = tree.entries[child]
+                if c.tag == .td || c.tag == .th { cells += 1 }
+                child = Int(c.nextSibling)
+            }
+            if cells >= t.dataTableMinColumns { wideRows += 1 }
+        }
+        return headerCells >= t.dataTableMinColumns && wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
+    }
+
+    /// True when node `i` sits in a cell of a table with at least `dataTableMinRows` rows (a ranking, a
+    /// results list): short link runs there are the records' fields.
+    static func inLongTableRow(_ tree: PageTree, _ i: Int) -> Bool {
+        var k = Int(tree.entries[i].parent)
+        while k >= 0 {
+            let tag = tree.entries[k].tag
+            if tag == .table || tag == .body { return false }
+            if tag == .tr { break }
+            k = Int(tree.entries[k].parent)
+        }
+        guard k >= 0 else { return false }
+        let body = Int(tree.entries[k].parent)
+        guard body >= 0 else { return false }
+        var rows = 0
+        var child = Int(tree.entries[body].firstChild)
+        while child >= 0 {
+            if tree.entries[child].tag == .tr && !tree.entries[child].removed { rows += 1 }
+            child = Int(tree.entries[child].nextSibling)
+        }
+        return rows >= Vocabulary.Threshold.dataTableMinRows
     }
 
     /// Media players and many-slide galleries: chaff wherever they sit, even when they hold most of the
