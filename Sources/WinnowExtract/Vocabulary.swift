@@ -297,6 +297,9 @@ enum Vocabulary {
         /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
         /// text (then it is an unclosed tag that swallowed the page).
         static let namedAsideMaxShare = 0.8
+        /// A consent banner or preference centre is removed whatever the protection of large nodes, unless it
+        /// holds this share of the page's text (a consent-named wrapper around the whole page).
+        static let consentMaxShare = 0.8
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
         /// Link-density rules (trafilatura): length gates and ratios.

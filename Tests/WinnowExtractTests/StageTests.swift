@@ -307,3 +307,34 @@ struct TreeFixture {
         #expect(Array("QQAPage".utf8).containsBytes(Array("QAPage".utf8)))
     }
 }
+
+@Suite struct ConsentAndForumFormTests {
+    /// A short thread under a long cookie preference centre: the centre is more than half the page's text.
+    @Test func aLargePreferenceCentreGoesTheThreadStays() throws {
+        let centre = String(repeating: "<p>These cookies let us measure visits and improve how the site performs for every visitor.</p>", count: 5)
+        var f = try TreeFixture(#"""
+            <html><body>
+            <div id="thread"><p>Does anyone know what the two headers at the back of the case are for?</p>
+            <p>The manual says nothing about them, and support has not answered my ticket yet.</p>
+            <p>I heard the rear one is for an external lighting hub, but not the one near the fans.</p></div>
+            <div id="onetrust-pc-sdk"><h2>Privacy Preference Center</h2>\#(centre)</div>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "onetrust-pc-sdk")].removed)
+        #expect(!f.tree.entries[try f.index(id: "thread")].removed)
+    }
+
+    /// A consent-named node that is nearly the whole page is not removed.
+    @Test func aConsentNamedPageWrapperStays() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div class="consent" id="w">
+            <p>The mill reopened this spring after a long restoration by volunteers from the village.</p>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "w")].removed)
+    }
+}

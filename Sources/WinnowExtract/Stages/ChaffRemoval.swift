@@ -41,6 +41,11 @@ enum ChaffRemoval {
                 && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
             {
                 reason = "named-chrome:\(entry.node.name)"
+            } else if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)
+                && Double(entry.chars) < Vocabulary.Threshold.consentMaxShare * pageChars
+            {
+                // A consent manager's preference centre can outweigh a short thread; it is never the page.
+                reason = "category:consent"
             } else if Double(entry.chars) < protected {
                 if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
