@@ -294,6 +294,9 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
+        /// On a discussion page a `<form>` holding this many `<article>`s is the thread (forum software wraps
+        /// the posts in a moderation form), not chrome.
+        static let formPostsMin = 2
         /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
         /// text (then it is an unclosed tag that swallowed the page).
         static let namedAsideMaxShare = 0.8

@@ -338,3 +338,35 @@ struct TreeFixture {
         #expect(!f.tree.entries[try f.index(id: "w")].removed)
     }
 }
+
+@Suite struct DiscussionFormTests {
+    let page = #"""
+        <html><body>
+        <form id="thread" action="/topic/12/moderate">
+        <article><p>Does anyone know what the two headers at the back of the case are for? The manual says nothing.</p></article>
+        <article><p>The rear one drives an external lighting hub; the one near the fans is for a pump.</p></article>
+        </form>
+        <form id="search"><p>Search the forum for older threads about cases and cooling.</p></form>
+        <p>Members online: 12. Forum rules apply to every post in this section of the site.</p>
+        <p>Be kind to newcomers, search before asking, and keep each thread to one question about one build.</p>
+        <p>Moderators may move, merge or lock threads that break these rules, and will tell you why they did.</p>
+        </body></html>
+        """#
+
+    /// On a discussion page a form wrapping the posts is the thread; other forms stay chrome.
+    @Test func aFormHoldingPostsStaysOnDiscussionPages() throws {
+        var f = try TreeFixture(page)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: true, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "thread")].removed)
+        #expect(f.tree.entries[try f.index(id: "search")].removed)
+    }
+
+    /// Elsewhere forms are chrome, whatever they hold.
+    @Test func formsAreChromeOnOtherPages() throws {
+        var f = try TreeFixture(page)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "thread")].removed)
+    }
+}

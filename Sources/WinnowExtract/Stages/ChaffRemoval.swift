@@ -47,7 +47,9 @@ enum ChaffRemoval {
                 // A consent manager's preference centre can outweigh a short thread; it is never the page.
                 reason = "category:consent"
             } else if Double(entry.chars) < protected {
-                if Vocabulary.chromeTags.contains(entry.tag) {
+                if keepComments && entry.tag == .form && holdsPosts(tree, i) {
+                    reason = nil
+                } else if Vocabulary.chromeTags.contains(entry.tag) {
                     if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
                 } else if entry.categories.contains(.chromeRole) {
                     reason = "role"
@@ -65,6 +67,17 @@ enum ChaffRemoval {
             }
         }
         tree.aggregate()
+    }
+
+    /// True when the element holds several `<article>`s: forum software wraps a thread's posts in a
+    /// moderation `<form>`, which is then the thread, not chrome.
+    static func holdsPosts(_ tree: PageTree, _ index: Int) -> Bool {
+        var posts = 0
+        for j in (index + 1)..<Int(tree.entries[index].end) where tree.entries[j].tag == .article {
+            posts += 1
+            if posts >= Vocabulary.Threshold.formPostsMin { return true }
+        }
+        return false
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
