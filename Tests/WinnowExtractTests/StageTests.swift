@@ -370,3 +370,28 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "thread")].removed)
     }
 }
+
+@Suite struct ControlledPanelTests {
+    /// A tab heading's hidden panel is content a click away; a native button's panel and a controlled menu
+    /// stay hidden.
+    @Test func panelsOpenedByTabHeadingsAreVisible() throws {
+        let f = try TreeFixture(#"""
+            <html><body><div>
+            <h3 role="button" aria-controls="tab-1 tab-9">Audit and assurance</h3>
+            <div hidden id="tab-1"><p>Our auditors review every control against the standard you certify to.</p></div>
+            <span role="button" aria-controls="tab-2">Penetration testing</span>
+            <div id="tab-2" aria-hidden="true"><p>We simulate the attacks your sector sees most often.</p></div>
+            <button aria-controls="notes">Article notes</button>
+            <div id="notes" style="display: none"><p>Received 18 March; accepted 7 May.</p></div>
+            <a role="button" aria-controls="menu" href="#">Menu</a>
+            <div id="menu" class="nav-menu" hidden><a href="/1">Home</a></div>
+            <div id="stray" hidden><p>Hidden and opened by nothing.</p></div>
+            </div></body></html>
+            """#)
+        #expect(!f.tree.entries[try f.index(id: "tab-1")].hidden)
+        #expect(!f.tree.entries[try f.index(id: "tab-2")].hidden)
+        #expect(f.tree.entries[try f.index(id: "notes")].hidden)
+        #expect(f.tree.entries[try f.index(id: "menu")].hidden)
+        #expect(f.tree.entries[try f.index(id: "stray")].hidden)
+    }
+}
