@@ -23,6 +23,10 @@ enum Vocabulary {
     /// `<header>` or an ASP.NET `<form>` wrapper).
     static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
 
+    /// A `<header>` inside one of these heads a part of the content, not the page (see
+    /// `ChaffRemoval.isSectionHeader`).
+    static let headerOwningTags: Set<HTMLTag> = [.section, .main]
+
     /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
     /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
     /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.

@@ -395,3 +395,27 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "stray")].hidden)
     }
 }
+
+@Suite struct SectionHeaderTests {
+    /// A landing page's block headers stay; the masthead and a forum post's attribution header go.
+    @Test func headersInsideSectionsAreContent() throws {
+        var f = try TreeFixture(#"""
+            <html><body>
+            <header id="masthead"><a href="/">Harbour Yard</a> <a href="/services">Services</a></header>
+            <main>
+            <section><header id="block"><h2>Winter lay-up</h2><p>We lift, wash and store your boat until spring.</p></header>
+            <p>Every boat is checked weekly by an engineer, and we send photos after storms.</p></section>
+            </main>
+            <div><article><header id="post">Rabbids · Posted March 19</header>
+            <p>Does the yard also take boats with a mast up? Mine is a small sloop from the river.</p></article>
+            <article><header>Yard · Replied March 20</header>
+            <p>Yes, masts up to twelve metres are fine in the north shed, which has a high roof.</p></article></div>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "block")].removed)
+        #expect(f.tree.entries[try f.index(id: "masthead")].removed)
+        #expect(f.tree.entries[try f.index(id: "post")].removed)
+    }
+}

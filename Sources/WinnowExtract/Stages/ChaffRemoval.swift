@@ -50,7 +50,9 @@ enum ChaffRemoval {
                 if keepComments && entry.tag == .form && holdsPosts(tree, i) {
                     reason = nil
                 } else if Vocabulary.chromeTags.contains(entry.tag) {
-                    if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
+                    if Double(entry.paragraphChars) < protectedProse && !(entry.tag == .header && isSectionHeader(tree, i)) {
+                        reason = "chrome:\(entry.node.name)"
+                    }
                 } else if entry.categories.contains(.chromeRole) {
                     reason = "role"
                 } else if !entry.categories.isDisjoint(with: chaff), !entry.categories.contains(.articleBody) {
@@ -76,6 +78,18 @@ enum ChaffRemoval {
         for j in (index + 1)..<Int(tree.entries[index].end) where tree.entries[j].tag == .article {
             posts += 1
             if posts >= Vocabulary.Threshold.formPostsMin { return true }
+        }
+        return false
+    }
+
+    /// True for a `<header>` inside a `<section>` or `<main>`: it heads a part of the content (landing pages
+    /// put each block's title and lead in one), while the masthead sits outside them. An `<article>` alone does
+    /// not count: on forums its header is each post's attribution line.
+    static func isSectionHeader(_ tree: PageTree, _ index: Int) -> Bool {
+        var parent = Int(tree.entries[index].parent)
+        while parent > 0 {
+            if Vocabulary.headerOwningTags.contains(tree.entries[parent].tag) { return true }
+            parent = Int(tree.entries[parent].parent)
         }
         return false
     }
