@@ -131,6 +131,8 @@ enum Vocabulary {
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
             "userextras", "usertitle", "userbanner",
+            // A Q&A site's reputation and badge counts beside each post's author.
+            "flair",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
         .header: ["header", "masthead", "hero"],

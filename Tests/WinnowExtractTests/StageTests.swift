@@ -419,3 +419,12 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "post")].removed)
     }
 }
+
+@Suite struct QAFlairTests {
+    /// A Q&A site's reputation and badge line is post metadata; a class that merely contains the word is not.
+    @Test func reputationFlairIsMetadata() {
+        #expect(CategoryMatcher.categories(ofTokens: "-flair").contains(.byline))
+        #expect(CategoryMatcher.categories(ofTokens: "user-flair").contains(.byline))
+        #expect(!CategoryMatcher.categories(ofTokens: "flairline").contains(.byline))
+    }
+}
