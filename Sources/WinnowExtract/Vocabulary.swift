@@ -99,6 +99,8 @@ enum Vocabulary {
             "userstats", "extrauserinfo",
         ],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],
+        // A Q&A site's "Start asking to get answers / Explore related questions" box under the answers.
+        .related: ["js-bottom-notice"],
         .positive: ["h-entry"],
         .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
         .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],

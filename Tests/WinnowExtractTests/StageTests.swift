@@ -428,3 +428,21 @@ struct TreeFixture {
         #expect(!CategoryMatcher.categories(ofTokens: "flairline").contains(.byline))
     }
 }
+
+@Suite struct QABottomNoticeTests {
+    /// The "start asking / explore related questions" box under a Q&A thread is pruned like a related widget.
+    @Test func askingBoxUnderTheAnswersIsRelated() throws {
+        #expect(CategoryMatcher.categories(ofTokens: "js-bottom-notice d-flex w100").contains(.related))
+        let document = try Document(html: #"""
+            <html><body><div class="question">
+            <p>Why is a bare except with pass a bad practice? I see it in a lot of older scripts at work.</p>
+            <p>It hides every error, including the ones you did not expect, so bugs surface far from their cause.</p>
+            <p>Catch the exceptions you can handle, and log or re-raise the rest so they are not lost.</p>
+            <div class="js-bottom-notice"><p>Start asking to get answers</p><p>Explore related questions</p></div>
+            </div></body></html>
+            """#)
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("Catch the exceptions you can handle"))
+        #expect(!text.contains("Start asking"))
+    }
+}
