@@ -370,6 +370,9 @@ enum Vocabulary {
         static let questionToggleMinChars = 12
         /// Bylines are short.
         static let bylineMaxChars = 120
+        /// A result with this many byline paragraphs is a grid of cards with maker lines ("By Latitude Run"):
+        /// they are kept.
+        static let cardBylinesMin = 3
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 60
