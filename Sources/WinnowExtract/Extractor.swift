@@ -11,7 +11,8 @@ import WinnowDOM
 /// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
 ///    panels a tab heading's `aria-controls` opens), consent banners, modals, comment sections, page chrome
 ///    (nav/aside/footer/header/form) that does not hold the page (on discussion pages a form wrapping the posts
-///    stays), and on product pages customer-review widgets. Buttons titled as questions stay.
+///    stays), and on product pages customer-review widgets. Buttons titled as questions, and accordion
+///    triggers titled with a phrase, stay.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors (several
 ///    body-classed parts give their shared container; a `main` that adds a teaser feed is passed over), then
 ///    merges sibling containers that continue the story.

@@ -367,6 +367,8 @@ enum Vocabulary {
         /// A button or widget-role control whose text is a question of at least this many words and
         /// characters is an FAQ toggle and stays.
         static let questionToggleMinWords = 3
+        /// An accordion toggle with at least this many words is the panel's title (content), not a control.
+        static let panelTitleMinWords = 3
         static let questionToggleMinChars = 12
         /// Bylines are short.
         static let bylineMaxChars = 120

@@ -446,3 +446,22 @@ struct TreeFixture {
         #expect(!text.contains("Start asking"))
     }
 }
+
+@Suite struct PanelTitleTests {
+    /// An accordion trigger titled with a phrase is the panel's title; a short accordion control is not.
+    @Test func accordionTitlesStayShortControlsGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <button class="accordion__button" id="t">How to choose hiking boots</button>
+            <div class="accordion__panel"><p>Fit matters more than brand: try boots on in the afternoon, with your own socks.</p></div>
+            <button class="accordion__button" id="c">Expand all</button>
+            <button class="cart-button" id="b">Add to basket now</button>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "t")].removed)
+        #expect(f.tree.entries[try f.index(id: "c")].removed)
+        #expect(f.tree.entries[try f.index(id: "b")].removed)
+    }
+}

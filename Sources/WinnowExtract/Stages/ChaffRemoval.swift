@@ -29,10 +29,12 @@ enum ChaffRemoval {
             } else if Vocabulary.smallDropTags.contains(entry.tag) {
                 // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
                 if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
-                    if !(entry.tag == .button && isQuestionToggle(entry)) { reason = "tag:\(entry.node.name)" }
+                    if !(entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry))) {
+                        reason = "tag:\(entry.node.name)"
+                    }
                 }
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
-                if !isQuestionToggle(entry) { reason = "widget-role" }
+                if !isQuestionToggle(entry) && !isPanelTitle(entry) { reason = "widget-role" }
             } else if entry.hidden {
                 let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
                     && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
@@ -92,6 +94,14 @@ enum ChaffRemoval {
             parent = Int(tree.entries[parent].parent)
         }
         return false
+    }
+
+    /// An accordion's toggle (class or id names the accordion) titled with a phrase, not a one-word control:
+    /// the panel's title is content, like a heading.
+    static func isPanelTitle(_ entry: PageTree.Entry) -> Bool {
+        guard entry.categories.contains(.disclosure), entry.chars >= Int32(Vocabulary.Threshold.questionToggleMinChars)
+        else { return false }
+        return entry.node.text.split(separator: " ").count >= Vocabulary.Threshold.panelTitleMinWords
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
