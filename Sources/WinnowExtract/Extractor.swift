@@ -8,9 +8,11 @@ import WinnowDOM
 ///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
 ///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
 ///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
-/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels),
-///    consent banners, modals, comment sections, page chrome (nav/aside/footer/header/form) that does not
-///    hold the page, and on product pages customer-review widgets. Buttons titled as questions stay.
+/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
+///    panels a tab heading's `aria-controls` opens), consent banners, modals, comment sections, page chrome
+///    (nav/aside/footer/header/form) that does not hold the page (on discussion pages a form wrapping the posts
+///    stays), and on product pages customer-review widgets. Buttons titled as questions, and accordion
+///    triggers titled with a phrase, stay.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors (several
 ///    body-classed parts give their shared container; a `main` that adds a teaser feed is passed over), then
 ///    merges sibling containers that continue the story.

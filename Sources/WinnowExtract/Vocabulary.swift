@@ -23,6 +23,10 @@ enum Vocabulary {
     /// `<header>` or an ASP.NET `<form>` wrapper).
     static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
 
+    /// A `<header>` inside one of these heads a part of the content, not the page (see
+    /// `ChaffRemoval.isSectionHeader`).
+    static let headerOwningTags: Set<HTMLTag> = [.section, .main]
+
     /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
     /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
     /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
@@ -96,6 +100,8 @@ enum Vocabulary {
             "userstats", "extrauserinfo",
         ],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],
+        // A Q&A site's "Start asking to get answers / Explore related questions" box under the answers.
+        .related: ["js-bottom-notice"],
         .positive: ["h-entry"],
         .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
         .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],
@@ -128,6 +134,8 @@ enum Vocabulary {
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
             "userextras", "usertitle", "userbanner",
+            // A Q&A site's reputation and badge counts beside each post's author.
+            "flair",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
         .header: ["header", "masthead", "hero"],
@@ -309,6 +317,9 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
+        /// On a discussion page a `<form>` holding this many `<article>`s is the thread (forum software wraps
+        /// the posts in a moderation form), not chrome.
+        static let formPostsMin = 2
         /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
         /// text (then it is an unclosed tag that swallowed the page).
         static let namedAsideMaxShare = 0.8
@@ -372,6 +383,8 @@ enum Vocabulary {
         /// A button or widget-role control whose text is a question of at least this many words and
         /// characters is an FAQ toggle and stays.
         static let questionToggleMinWords = 3
+        /// An accordion toggle with at least this many words is the panel's title (content), not a control.
+        static let panelTitleMinWords = 3
         static let questionToggleMinChars = 12
         /// Bylines are short.
         static let bylineMaxChars = 120
@@ -380,6 +393,9 @@ enum Vocabulary {
         static let sectionHeaderMinCount = 3
         static let sectionHeaderMinChars = 80
         static let sectionHeaderMaxLinkDensity = 0.5
+        /// A result with this many byline paragraphs is a grid of cards with maker lines ("By Latitude Run"):
+        /// they are kept.
+        static let cardBylinesMin = 3
         /// Card fallback (listing pages): at least this many same-tag siblings, each with this much text.
         static let cardMinCount = 3
         static let cardMinChars = 60

@@ -114,3 +114,25 @@ import Testing
         #expect(ShellCheck.wordCount("It's 3 o'clock, ok?") == 6)
     }
 }
+
+@Suite struct CardBylineTests {
+    func paragraph(_ text: String) -> Block { .paragraph([.text(text)]) }
+
+    func clean(_ blocks: [Block]) -> [String] {
+        var trace = Trace(enabled: false)
+        return BlockCleanup.run(blocks, titles: [], trace: &trace).map(\.plainText)
+    }
+
+    let desk = "A standing desk in solid oak with a motor that lifts it to any height in seconds."
+
+    /// One byline is the story's and goes; a card grid's repeated maker lines are content.
+    @Test func repeatedMakerLinesStayASingleBylineGoes() {
+        #expect(clean([paragraph("By Sam O'Brien"), paragraph(desk)]) == [desk])
+        let grid = [
+            paragraph("Oak standing desk"), paragraph("By Latitude Run"),
+            paragraph("Walnut side table"), paragraph("By Ebern Designs"),
+            paragraph("Pine bookcase"), paragraph("By Wade Logan"),
+        ]
+        #expect(clean(grid) == grid.map(\.plainText))
+    }
+}

@@ -122,8 +122,9 @@ struct TreeFixture {
         ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
         #expect(f.tree.entries[try f.index(id: "site")].removed)
         for k in 1...3 { #expect(!f.tree.entries[try f.index(id: "h\(k)")].removed) }
-        // Two such headers are not enough to tell sections from a page and an article header.
-        var two = try TreeFixture(#"<html><body><main>\#(section(1))\#(section(2))</main></body></html>"#)
+        // Two such headers outside any section are not enough to tell sections from a page and an article header.
+        let parts = section(1).replacingOccurrences(of: "section>", with: "div>") + section(2).replacingOccurrences(of: "section>", with: "div>")
+        var two = try TreeFixture(#"<html><body><div>\#(parts)</div></body></html>"#)
         ChaffRemoval.run(&two.tree, keepComments: false, trace: &trace)
         #expect(two.tree.entries[try two.index(id: "h1")].removed)
     }
@@ -521,5 +522,163 @@ struct TreeFixture {
         #expect(Array("abcQAPagexyz".utf8).containsBytes(Array("QAPage".utf8)))
         #expect(!Array("QAPag".utf8).containsBytes(Array("QAPage".utf8)))
         #expect(Array("QQAPage".utf8).containsBytes(Array("QAPage".utf8)))
+    }
+}
+
+@Suite struct ConsentAndForumFormTests {
+    /// A short thread under a long cookie preference centre: the centre is more than half the page's text.
+    @Test func aLargePreferenceCentreGoesTheThreadStays() throws {
+        let centre = String(repeating: "<p>These cookies let us measure visits and improve how the site performs for every visitor.</p>", count: 5)
+        var f = try TreeFixture(#"""
+            <html><body>
+            <div id="thread"><p>Does anyone know what the two headers at the back of the case are for?</p>
+            <p>The manual says nothing about them, and support has not answered my ticket yet.</p>
+            <p>I heard the rear one is for an external lighting hub, but not the one near the fans.</p></div>
+            <div id="onetrust-pc-sdk"><h2>Privacy Preference Center</h2>\#(centre)</div>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "onetrust-pc-sdk")].removed)
+        #expect(!f.tree.entries[try f.index(id: "thread")].removed)
+    }
+
+    /// A consent-named node that is nearly the whole page is not removed.
+    @Test func aConsentNamedPageWrapperStays() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div class="consent" id="w">
+            <p>The mill reopened this spring after a long restoration by volunteers from the village.</p>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "w")].removed)
+    }
+}
+
+@Suite struct DiscussionFormTests {
+    let page = #"""
+        <html><body>
+        <form id="thread" action="/topic/12/moderate">
+        <article><p>Does anyone know what the two headers at the back of the case are for? The manual says nothing.</p></article>
+        <article><p>The rear one drives an external lighting hub; the one near the fans is for a pump.</p></article>
+        </form>
+        <form id="search"><p>Search the forum for older threads about cases and cooling.</p></form>
+        <p>Members online: 12. Forum rules apply to every post in this section of the site.</p>
+        <p>Be kind to newcomers, search before asking, and keep each thread to one question about one build.</p>
+        <p>Moderators may move, merge or lock threads that break these rules, and will tell you why they did.</p>
+        </body></html>
+        """#
+
+    /// On a discussion page a form wrapping the posts is the thread; other forms stay chrome.
+    @Test func aFormHoldingPostsStaysOnDiscussionPages() throws {
+        var f = try TreeFixture(page)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: true, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "thread")].removed)
+        #expect(f.tree.entries[try f.index(id: "search")].removed)
+    }
+
+    /// Elsewhere forms are chrome, whatever they hold.
+    @Test func formsAreChromeOnOtherPages() throws {
+        var f = try TreeFixture(page)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(f.tree.entries[try f.index(id: "thread")].removed)
+    }
+}
+
+@Suite struct ControlledPanelTests {
+    /// A tab heading's hidden panel is content a click away; a native button's panel and a controlled menu
+    /// stay hidden.
+    @Test func panelsOpenedByTabHeadingsAreVisible() throws {
+        let f = try TreeFixture(#"""
+            <html><body><div>
+            <h3 role="button" aria-controls="tab-1 tab-9">Audit and assurance</h3>
+            <div hidden id="tab-1"><p>Our auditors review every control against the standard you certify to.</p></div>
+            <span role="button" aria-controls="tab-2">Penetration testing</span>
+            <div id="tab-2" aria-hidden="true"><p>We simulate the attacks your sector sees most often.</p></div>
+            <button aria-controls="notes">Article notes</button>
+            <div id="notes" style="display: none"><p>Received 18 March; accepted 7 May.</p></div>
+            <a role="button" aria-controls="menu" href="#">Menu</a>
+            <div id="menu" class="nav-menu" hidden><a href="/1">Home</a></div>
+            <div id="stray" hidden><p>Hidden and opened by nothing.</p></div>
+            </div></body></html>
+            """#)
+        #expect(!f.tree.entries[try f.index(id: "tab-1")].hidden)
+        #expect(!f.tree.entries[try f.index(id: "tab-2")].hidden)
+        #expect(f.tree.entries[try f.index(id: "notes")].hidden)
+        #expect(f.tree.entries[try f.index(id: "menu")].hidden)
+        #expect(f.tree.entries[try f.index(id: "stray")].hidden)
+    }
+}
+
+@Suite struct SectionHeaderTests {
+    /// A landing page's block headers stay; the masthead and a forum post's attribution header go.
+    @Test func headersInsideSectionsAreContent() throws {
+        var f = try TreeFixture(#"""
+            <html><body>
+            <header id="masthead"><a href="/">Harbour Yard</a> <a href="/services">Services</a></header>
+            <main>
+            <section><header id="block"><h2>Winter lay-up</h2><p>We lift, wash and store your boat until spring.</p></header>
+            <p>Every boat is checked weekly by an engineer, and we send photos after storms.</p></section>
+            </main>
+            <div><article><header id="post">Rabbids · Posted March 19</header>
+            <p>Does the yard also take boats with a mast up? Mine is a small sloop from the river.</p></article>
+            <article><header>Yard · Replied March 20</header>
+            <p>Yes, masts up to twelve metres are fine in the north shed, which has a high roof.</p></article></div>
+            </body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "block")].removed)
+        #expect(f.tree.entries[try f.index(id: "masthead")].removed)
+        #expect(f.tree.entries[try f.index(id: "post")].removed)
+    }
+}
+
+@Suite struct QAFlairTests {
+    /// A Q&A site's reputation and badge line is post metadata; a class that merely contains the word is not.
+    @Test func reputationFlairIsMetadata() {
+        #expect(CategoryMatcher.categories(ofTokens: "-flair").contains(.byline))
+        #expect(CategoryMatcher.categories(ofTokens: "user-flair").contains(.byline))
+        #expect(!CategoryMatcher.categories(ofTokens: "flairline").contains(.byline))
+    }
+}
+
+@Suite struct QABottomNoticeTests {
+    /// The "start asking / explore related questions" box under a Q&A thread is pruned like a related widget.
+    @Test func askingBoxUnderTheAnswersIsRelated() throws {
+        #expect(CategoryMatcher.categories(ofTokens: "js-bottom-notice d-flex w100").contains(.related))
+        let document = try Document(html: #"""
+            <html><body><div class="question">
+            <p>Why is a bare except with pass a bad practice? I see it in a lot of older scripts at work.</p>
+            <p>It hides every error, including the ones you did not expect, so bugs surface far from their cause.</p>
+            <p>Catch the exceptions you can handle, and log or re-raise the rest so they are not lost.</p>
+            <div class="js-bottom-notice"><p>Start asking to get answers</p><p>Explore related questions</p></div>
+            </div></body></html>
+            """#)
+        let text = Extractor().extract(from: document).article.plainText
+        #expect(text.contains("Catch the exceptions you can handle"))
+        #expect(!text.contains("Start asking"))
+    }
+}
+
+@Suite struct PanelTitleTests {
+    /// An accordion trigger titled with a phrase is the panel's title; a short accordion control is not.
+    @Test func accordionTitlesStayShortControlsGo() throws {
+        var f = try TreeFixture(#"""
+            <html><body><div>
+            <button class="accordion__button" id="t">How to choose hiking boots</button>
+            <div class="accordion__panel"><p>Fit matters more than brand: try boots on in the afternoon, with your own socks.</p></div>
+            <button class="accordion__button" id="c">Expand all</button>
+            <button class="cart-button" id="b">Add to basket now</button>
+            </div></body></html>
+            """#)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        #expect(!f.tree.entries[try f.index(id: "t")].removed)
+        #expect(f.tree.entries[try f.index(id: "c")].removed)
+        #expect(f.tree.entries[try f.index(id: "b")].removed)
     }
 }

@@ -12,6 +12,8 @@ enum BlockCleanup {
         let texts = blocks.map(\.plainText)
         // Byte counts: cheap, and the length rules below only need proportions.
         let totalChars = texts.reduce(0) { $0 + $1.utf8.count }
+        // Counted on the first byline only: most results have none.
+        var cardBylines: Bool?
         for (k, block) in blocks.enumerated() {
             let text = texts[k]
             if text.isEmpty {
@@ -42,6 +44,17 @@ enum BlockCleanup {
                 break
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
+                // Many "By Ebern Designs" / "Published by: Ubisoft" lines are the cards' maker lines, not the
+                // story's byline.
+                if reason == "byline" {
+                    if cardBylines == nil { cardBylines = bylineCount(blocks, texts) >= Vocabulary.Threshold.cardBylinesMin }
+                    if cardBylines == true {
+                        precedingChars += text.utf8.count
+                        out.append(block)
+                        outTexts.append(text)
+                        continue
+                    }
+                }
                 trace.record(.dropped, block: text, heuristic: reason)
                 continue
             }
@@ -86,6 +99,15 @@ enum BlockCleanup {
         }
         guard changed else { return items }
         return out.isEmpty ? nil : out
+    }
+
+    /// How many paragraphs of `blocks` read as bylines.
+    static func bylineCount(_ blocks: [Block], _ texts: [String]) -> Int {
+        var count = 0
+        for (k, block) in blocks.enumerated() where isParagraph(block) && texts[k].utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars {
+            if isByline(texts[k], normalize(texts[k])) { count += 1 }
+        }
+        return count
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per

@@ -18,7 +18,7 @@ enum ChaffRemoval {
         var i = 1
         let count = tree.entries.count
         var cardHeaders = 0
-        for e in tree.entries where e.tag == .header && isSectionHeader(e) { cardHeaders += 1 }
+        for e in tree.entries where e.tag == .header && isProseHeader(e) { cardHeaders += 1 }
         while i < count {
             let entry = tree.entries[i]
             var reason: String?
@@ -31,11 +31,13 @@ enum ChaffRemoval {
             } else if Vocabulary.smallDropTags.contains(entry.tag) {
                 // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
                 if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
-                    if !(entry.tag == .button && isQuestionToggle(entry)) { reason = "tag:\(entry.node.name)" }
+                    if !(entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry))) {
+                        reason = "tag:\(entry.node.name)"
+                    }
                 }
             } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
                 // A clickable teaser card (`div role=button` around a headline and summary) is no control.
-                if !isQuestionToggle(entry) && !isTeaserCard(entry) { reason = "widget-role" }
+                if !isQuestionToggle(entry) && !isTeaserCard(entry) && !isPanelTitle(entry) { reason = "widget-role" }
             } else if entry.hidden {
                 let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
                     && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
@@ -56,12 +58,16 @@ enum ChaffRemoval {
                 // the static text), unless they hold the story's prose or its container.
                 reason = "chrome:\(entry.node.name)"
             } else if entry.tag == .header && cardHeaders >= Vocabulary.Threshold.sectionHeaderMinCount
-                && isSectionHeader(entry) {
+                && isProseHeader(entry) {
                 // Several headers that hold prose head the page's sections or cards; the page's own header is one.
                 reason = nil
             } else if Double(entry.chars) < protected {
-                if Vocabulary.chromeTags.contains(entry.tag) {
-                    if Double(entry.paragraphChars) < protectedProse { reason = "chrome:\(entry.node.name)" }
+                if keepComments && entry.tag == .form && holdsPosts(tree, i) {
+                    reason = nil
+                } else if Vocabulary.chromeTags.contains(entry.tag) {
+                    if Double(entry.paragraphChars) < protectedProse && !(entry.tag == .header && isSectionHeader(tree, i)) {
+                        reason = "chrome:\(entry.node.name)"
+                    }
                 } else if entry.categories.contains(.chromeRole) {
                     reason = "role"
                 } else if !entry.categories.isDisjoint(with: chaff), !entry.categories.contains(.articleBody) {
@@ -81,7 +87,7 @@ enum ChaffRemoval {
     }
 
     /// A `<header>` holding prose rather than a logo and menu: at least `sectionHeaderMinChars`, mostly not links.
-    static func isSectionHeader(_ e: PageTree.Entry) -> Bool {
+    static func isProseHeader(_ e: PageTree.Entry) -> Bool {
         e.chars >= Int32(Vocabulary.Threshold.sectionHeaderMinChars)
             && e.linkDensity < Vocabulary.Threshold.sectionHeaderMaxLinkDensity
     }
@@ -96,10 +102,41 @@ enum ChaffRemoval {
         return false
     }
 
+    /// True when the element holds several `<article>`s: forum software wraps a thread's posts in a
+    /// moderation `<form>`, which is then the thread, not chrome.
+    static func holdsPosts(_ tree: PageTree, _ index: Int) -> Bool {
+        var posts = 0
+        for j in (index + 1)..<Int(tree.entries[index].end) where tree.entries[j].tag == .article {
+            posts += 1
+            if posts >= Vocabulary.Threshold.formPostsMin { return true }
+        }
+        return false
+    }
+
     /// A clickable teaser: a headline plus a summary or byline beyond it (a toggle titled "6 Comments" has only
     /// its heading).
     static func isTeaserCard(_ entry: PageTree.Entry) -> Bool {
         entry.headingChars > 0 && entry.chars - entry.headingChars >= Int32(Vocabulary.Threshold.teaserCardMinExtraChars)
+    }
+
+    /// True for a `<header>` inside a `<section>` or `<main>`: it heads a part of the content (landing pages
+    /// put each block's title and lead in one), while the masthead sits outside them. An `<article>` alone does
+    /// not count: on forums its header is each post's attribution line.
+    static func isSectionHeader(_ tree: PageTree, _ index: Int) -> Bool {
+        var parent = Int(tree.entries[index].parent)
+        while parent > 0 {
+            if Vocabulary.headerOwningTags.contains(tree.entries[parent].tag) { return true }
+            parent = Int(tree.entries[parent].parent)
+        }
+        return false
+    }
+
+    /// An accordion's toggle (class or id names the accordion) titled with a phrase, not a one-word control:
+    /// the panel's title is content, like a heading.
+    static func isPanelTitle(_ entry: PageTree.Entry) -> Bool {
+        guard entry.categories.contains(.disclosure), entry.chars >= Int32(Vocabulary.Threshold.questionToggleMinChars)
+        else { return false }
+        return entry.node.text.split(separator: " ").count >= Vocabulary.Threshold.panelTitleMinWords
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").

@@ -69,6 +69,16 @@ struct PageTree {
             entries[Int(index)].end = Int32(entries.count)
         }
         entries[0].end = Int32(entries.count)
+        if !classCache.controlled.isEmpty { revealControlledPanels(classCache.controlled) }
+    }
+
+    /// Un-hides collapsed panels a toggle on the page opens (its `aria-controls` names their id): tab panels
+    /// and accordion answers are content a click away. Menus and dialogs stay hidden (`hiddenChaff`).
+    private mutating func revealControlledPanels(_ controlled: Set<String>) {
+        for i in entries.indices where entries[i].hidden && entries[i].categories.isDisjoint(with: Vocabulary.hiddenChaff) {
+            guard let id = entries[i].node.attribute("id"), controlled.contains(id) else { continue }
+            entries[i].hidden = false
+        }
     }
 
     /// Appends `node`'s descendants in pre-order below entry `index`; returns the last direct child's index.
@@ -139,6 +149,11 @@ struct PageTree {
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
         if entry.hidden, found.hasID, let idValue = node.attribute("id"), idValue.hasPrefix("S:") { entry.hidden = false }
+        // A native `<button>` opens menus, log-in boxes and article notes; a tab heading or accordion title
+        // made clickable by `role` opens content.
+        if let controls = found.controls, entry.tag != .button {
+            for id in controls.split(separator: " ") { classCache.controlled.insert(String(id)) }
+        }
         var categories = found.classCategories
         if found.hasID || role != nil || found.itemprop != nil {
             categories.formUnion(found.idCategories)
@@ -169,6 +184,8 @@ struct PageTree {
         var role: String?
         var itemprop: String?
         var hasLabelledBy = false
+        /// The ids an `aria-controls` names (a toggle's panels).
+        var controls: String?
         var hasHidden = false
         /// `aria-hidden="true"` (any case).
         var ariaHidden = false
@@ -224,6 +241,8 @@ struct PageTree {
                 if attribute.nameIs("itemprop"), first(16) { itemprop = attribute.value }
             case 11:
                 if attribute.nameIs("aria-hidden"), first(32) { ariaHidden = attribute.withValueBytes(PageTree.isTrue) }
+            case 13:
+                if attribute.nameIs("aria-controls") { controls = attribute.value }
             case 15:
                 if attribute.nameIs("aria-labelledby") { hasLabelledBy = true }
             default:
@@ -248,6 +267,8 @@ struct PageTree {
         var classes = TokenTable()
         /// Tag kind by element name (`TagNameTable`), so no String per element.
         var kinds = TagNameTable<TagKind>()
+        /// Ids named by a non-`<button>` element's `aria-controls` (panels a tab or accordion title opens).
+        var controlled: Set<String> = []
 
         /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
         struct TagKind {
