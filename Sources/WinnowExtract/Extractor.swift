@@ -9,10 +9,12 @@ import WinnowDOM
 ///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
 ///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
 /// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
-///    panels a tab heading's `aria-controls` opens), consent banners, modals, comment sections, page chrome
-///    (nav/aside/footer/header/form) that does not hold the page (on discussion pages a form wrapping the posts
-///    stays), and on product pages customer-review widgets. Buttons titled as questions, and accordion
-///    triggers titled with a phrase, stay.
+///    panels a tab heading's `aria-controls` opens), consent banners and privacy centres and footers and menus
+///    whatever their size (on script-rendered pages they are most of the static text), modals, comment
+///    sections, other page chrome (aside/header/form) that does not hold the page (on discussion pages a form
+///    wrapping the posts stays; headers inside sections, or three or more that hold prose, head content), and
+///    on product pages customer-review widgets. Buttons titled as questions, accordion triggers titled with a
+///    phrase, and clickable teaser cards stay.
 /// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors (several
 ///    body-classed parts give their shared container; a `main` that adds a teaser feed is passed over), then
 ///    merges sibling containers that continue the story.
@@ -20,9 +22,10 @@ import WinnowDOM
 ///    author boxes, bylines and link-heavy blocks inside it (a link list the story introduces stays),
 ///    guarded against removing most of the text.
 /// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures (a standalone
-///    image is a figure).
-/// 7. `BlockCleanup` drops the title heading, bylines, labels, share lines, button links, sign-up fine print,
-///    and cuts at terminating blocks.
+///    image is a figure; two adjacent inline labels, "Merrell" "Moab 3", are two words).
+/// 7. `BlockCleanup` drops the title heading, bylines (unless a card grid shows three or more), labels and
+///    shop badges (also inside list items), share lines, button links, sign-up fine print, and cuts at
+///    terminating blocks.
 /// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
 ///    without anchors and with recall-mode pruning, then as every well-scoring section of the page
 ///    (`SectionMerge`, landing pages), then against the page's prose paragraphs; a retry wins only when
