@@ -121,9 +121,12 @@ public struct Extractor: Sendable {
         _ blocks: [Block], kind: PageKind, cleanTree: PageTree, url: String?, titles: [String], trace: inout Trace
     ) -> [Block] {
         guard !kind.product || kind.collection else { return blocks }
+        // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
+        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        guard Double(length) * Vocabulary.PageTypeThreshold.gridMinRatio <= Double(cleanTree.entries[cleanTree.bodyIndex].chars)
+        else { return blocks }
         let grid = ProductGrid.blocks(cleanTree, url: url)
         guard !grid.isEmpty else { return blocks }
-        let length = Block.plainText(of: blocks, separator: "\n\n").count
         let gridLength = Block.plainText(of: grid, separator: "\n\n").count
         guard Double(gridLength) >= Vocabulary.PageTypeThreshold.gridMinRatio * Double(length) else { return blocks }
         trace.record(.kept, block: "product grid: \(gridLength) chars over \(length)", heuristic: "pagetype:grid")

@@ -391,6 +391,8 @@ enum Vocabulary {
         /// `<header>`s are page chrome unless at least `sectionHeaderMinCount` of them hold prose (this many
         /// characters, links under this share): then they head sections or cards and are content.
         static let sectionHeaderMinCount = 3
+        /// A reaction counter ("12 likes") is at most this many bytes.
+        static let reactionCountMaxBytes = 24
         static let sectionHeaderMinChars = 80
         static let sectionHeaderMaxLinkDensity = 0.5
         /// A result with this many byline paragraphs is a grid of cards with maker lines ("By Latitude Run"):

@@ -191,6 +191,9 @@ enum BlockCleanup {
 
     /// "1 Like", "12 likes", "3 Reactions": a post's reaction counter.
     static func isReactionCount(_ lower: String) -> Bool {
+        // Most paragraphs are ruled out by their first byte and length, without splitting.
+        guard let first = lower.utf8.first, first >= 0x30 && first <= 0x39,
+              lower.utf8.count <= Vocabulary.Threshold.reactionCountMaxBytes else { return false }
         let words = lower.split(separator: " ")
         guard words.count == 2, let count = words.first, count.allSatisfy(\.isNumber) else { return false }
         return Vocabulary.reactionCountWords.contains(String(words[1]))
@@ -265,18 +268,15 @@ enum BlockCleanup {
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
-        guard text.utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars, text.count <= Vocabulary.Threshold.bylineMaxChars
+        guard text.utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars,
+              let start = Vocabulary.bylineStarts.first(where: { lower.hasPrefix($0) }),
+              text.count <= Vocabulary.Threshold.bylineMaxChars
         else { return false }
         let words = text.split(separator: " ")
-        guard words.count <= 14 else { return false }
-        for start in Vocabulary.bylineStarts where lower.hasPrefix(start) {
-            let rest = text.dropFirst(start.count)
-            guard let firstChar = rest.first else { return false }
-            if start == "by " && !firstChar.isUppercase { return false }
-            let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
-            return !endsSentence || words.count <= 6
-        }
-        return false
+        guard words.count <= 14, let firstChar = text.dropFirst(start.count).first else { return false }
+        if start == "by " && !firstChar.isUppercase { return false }
+        let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
+        return !endsSentence || words.count <= 6
     }
 }
 
