@@ -142,9 +142,9 @@ struct PageTree {
         // and srcset values, and most elements carry none of the attributes asked about here.
         let found = ClassifyAttributes(node, cache: &classCache)
         let role = found.role
-        var labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
+        // `<dialog>` never gets here: it is a dropped tag (`Vocabulary.dropTags`), removed above.
+        let labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
         if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
-        if entry.tag == .dialog { labelled = false }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
