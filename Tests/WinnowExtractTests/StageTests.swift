@@ -129,6 +129,19 @@ struct TreeFixture {
         #expect(two.tree.entries[try two.index(id: "h1")].removed)
     }
 
+    @Test func labelledDialogsStayHiddenAndModalsAreModal() throws {
+        let f = try TreeFixture(#"""
+            <html><body><div id="panel" role="region" aria-labelledby="q" hidden>An answer a click away.</div>
+            <div id="signin" role="dialog" aria-labelledby="t" hidden>Sign in to continue</div>
+            <div id="popup" aria-modal="TRUE" aria-labelledby="n" hidden>Join our newsletter</div>
+            <div id="shown" aria-modal="true">Subscribe now</div></body></html>
+            """#)
+        #expect(!f.tree.entries[try f.index(id: "panel")].hidden)
+        #expect(f.tree.entries[try f.index(id: "signin")].hidden)
+        #expect(f.tree.entries[try f.index(id: "popup")].hidden)
+        #expect(f.tree.entries[try f.index(id: "shown")].categories.contains(.modal))
+    }
+
     @Test func removedSubtreesLeaveTheAggregates() throws {
         var f = try TreeFixture(#"<html><body><div id="d"><p>Keep this text, which is the longer part of the page</p><nav id="n"><a href="/">Home page link</a></nav></div></body></html>"#)
         var trace = Trace(enabled: true)

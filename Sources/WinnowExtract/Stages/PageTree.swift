@@ -142,8 +142,10 @@ struct PageTree {
         // and srcset values, and most elements carry none of the attributes asked about here.
         let found = ClassifyAttributes(node, cache: &classCache)
         let role = found.role
-        // `<dialog>` never gets here: it is a dropped tag (`Vocabulary.dropTags`), removed above.
-        let labelled = role == "region" || role == "tabpanel" || found.hasLabelledBy
+        // A labelled dialog (`role="dialog"`, `aria-modal`) is a closed pop-up, not a collapsed panel of content.
+        // (`<dialog>` itself never gets here: it is a dropped tag, removed above.)
+        let isDialog = found.ariaModal || role == "dialog" || role == "alertdialog"
+        let labelled = !isDialog && (role == "region" || role == "tabpanel" || found.hasLabelledBy)
         if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
@@ -161,6 +163,7 @@ struct PageTree {
                 categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
         }
+        if found.ariaModal { categories.insert(.modal) }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
         if entry.categories.contains(.hidden) {
@@ -189,6 +192,8 @@ struct PageTree {
         var hasHidden = false
         /// `aria-hidden="true"` (any case).
         var ariaHidden = false
+        /// `aria-modal="true"`: the element is a modal dialog.
+        var ariaModal = false
         /// An inline style that hides the element.
         var styleHides = false
         private var seen: UInt8 = 0
@@ -239,6 +244,8 @@ struct PageTree {
                 if attribute.nameIs("hidden") { hasHidden = true }
             case 8:
                 if attribute.nameIs("itemprop"), first(16) { itemprop = attribute.value }
+            case 10:
+                if attribute.nameIs("aria-modal"), first(64) { ariaModal = attribute.withValueBytes(PageTree.isTrue) }
             case 11:
                 if attribute.nameIs("aria-hidden"), first(32) { ariaHidden = attribute.withValueBytes(PageTree.isTrue) }
             case 13:
