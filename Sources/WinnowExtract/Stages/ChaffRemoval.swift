@@ -18,7 +18,9 @@ enum ChaffRemoval {
         var i = 1
         let count = tree.entries.count
         var cardHeaders = 0
-        for e in tree.entries where e.tag == .header && isProseHeader(e) { cardHeaders += 1 }
+        for k in tree.entries.indices where tree.entries[k].tag == .header && isProseHeader(tree.entries[k]) {
+            cardHeaders += 1
+        }
         while i < count {
             let entry = tree.entries[i]
             var reason: String?

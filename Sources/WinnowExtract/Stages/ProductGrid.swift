@@ -6,7 +6,12 @@ import WinnowDOM
 enum ProductGrid {
     /// The tiles in document order, or an empty array when no parent has `gridMinTiles` priced children.
     static func tiles(_ tree: PageTree) -> [Int] {
-        let prices = priceCounts(tree)
+        tiles(tree, inHidden: hiddenScopes(tree))
+    }
+
+    /// `tiles` with the page's `hiddenScopes` already computed.
+    static func tiles(_ tree: PageTree, inHidden: [Bool]) -> [Int] {
+        let prices = priceCounts(tree, inHidden: inHidden)
         let t = Vocabulary.PageTypeThreshold.self
         var bestParent = -1
         var bestTiles = 0
@@ -51,10 +56,10 @@ enum ProductGrid {
     /// The tiles converted to blocks (recall mode: nothing inside a tile is pruned). Shops mark prices
     /// `aria-hidden` while a script formats them; inside a tile, hidden text is shown.
     static func blocks(_ tree: PageTree, url: String?) -> [Block] {
-        let roots = tiles(tree)
+        let inHidden = hiddenScopes(tree)
+        let roots = tiles(tree, inHidden: inHidden)
         guard !roots.isEmpty else { return [] }
         var shown = tree
-        let inHidden = hiddenScopes(tree)
         var revealed = false
         for root in roots {
             for i in root..<Int(shown.entries[root].end) where inHidden[i] && shown.entries[i].removed
@@ -71,12 +76,16 @@ enum ProductGrid {
     /// currency sign and a digit ("$49.99", or "$" and "49" in sibling spans). Hidden prices count (see
     /// `blocks`); other removed parts do not.
     static func priceCounts(_ tree: PageTree) -> [Int32] {
+        priceCounts(tree, inHidden: hiddenScopes(tree))
+    }
+
+    /// `priceCounts` with the page's `hiddenScopes` already computed.
+    static func priceCounts(_ tree: PageTree, inHidden: [Bool]) -> [Int32] {
         let count = tree.entries.count
         var prices = [Int32](repeating: 0, count: count)
         // Bit 1: a currency sign below; bit 2: a digit below.
         var marks = [UInt8](repeating: 0, count: count)
         let maxChars = Int32(Vocabulary.PageTypeThreshold.priceMaxChars)
-        let inHidden = hiddenScopes(tree)
         for i in stride(from: count - 1, through: 0, by: -1) {
             let e = tree.entries[i]
             if (e.removed && !inHidden[i]) || e.tag == .comment { continue }
