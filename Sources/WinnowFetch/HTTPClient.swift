@@ -41,6 +41,12 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// Throws `.invalidURL` unless `url` is an absolute http or https URL with a host: the only URLs this client
+    /// fetches, checked by libcurl's own parser. For validating user input before any transfer starts.
+    public static func validate(url: String) throws(FetchError) {
+        try PreparedRequest.validateURL(url)
+    }
+
     /// Convenience for a plain GET of `url`.
     public func fetch(_ url: String) async throws -> HTTPResponse {
         try await fetch(HTTPRequest(url: url))

@@ -56,12 +56,14 @@ struct PreparedRequest: Sendable {
 
     /// Accepts only absolute http/https URLs with a host, parsed by libcurl's own URL parser so the
     /// check agrees with what the transfer will do.
+    /// Throws `FetchError` with code `.invalidURL` and a one-line reason.
     static func validateURL(_ url: String) throws(FetchError) {
         guard let handle = curl_url() else {
             throw FetchError(code: .transport, message: "libcurl could not allocate a URL parser", url: url)
         }
         defer { curl_url_cleanup(handle) }
-        let parsed = curl_url_set(handle, CURLUPART_URL, url, 0)
+        // NON_SUPPORT_SCHEME: parse any scheme, so that ours is the message for `ftp:` or `mailto:`.
+        let parsed = curl_url_set(handle, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME))
         guard parsed == CURLUE_OK else {
             let reason = curl_url_strerror(parsed).map { String(cString: $0) } ?? "unparsable"
             throw FetchError(code: .invalidURL, message: "invalid URL: \(reason)", url: url)

@@ -70,10 +70,10 @@ public struct HTMLRenderer: Sendable {
         let authors = metadata.authors.compactMap(nonEmpty).map { "<span class=\"author\">\(e($0))</span>" }
         if !authors.isEmpty { parts.append("By " + joinedNames(authors)) }
         if let published = nonEmpty(metadata.published) {
-            parts.append("<time datetime=\"\(e(published))\">\(e(displayDate(published)))</time>")
+            parts.append("<time datetime=\"\(e(published))\">\(e(published))</time>")
         }
         if let modified = nonEmpty(metadata.modified), modified != nonEmpty(metadata.published) {
-            parts.append("updated <time datetime=\"\(e(modified))\">\(e(displayDate(modified)))</time>")
+            parts.append("updated <time datetime=\"\(e(modified))\">\(e(modified))</time>")
         }
         let source = nonEmpty(metadata.canonicalURL) ?? nonEmpty(metadata.url)
         let siteLabel = nonEmpty(metadata.siteName) ?? source
@@ -85,17 +85,6 @@ public struct HTMLRenderer: Sendable {
             }
         }
         return parts.isEmpty ? nil : "<p class=\"byline\">" + parts.joined(separator: " · ") + "</p>"
-    }
-
-    /// `2024-05-01T09:30:00Z` is shown as `2024-05-01`; anything else as given (`datetime` keeps it all).
-    static func displayDate(_ value: String) -> String {
-        let characters = Array(value)
-        guard characters.count > 10, characters[10] == "T" || characters[10] == " ",
-            characters[0..<10].enumerated().allSatisfy({ index, character in
-                index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
-            })
-        else { return value }
-        return String(characters[0..<10])
     }
 
     // MARK: Blocks

@@ -61,6 +61,40 @@ public struct StoryFetcher: Sendable {
         return FetchedStory(story: story, pages: pages, stop: stop)
     }
 
+    /// Every story in `urls`, fetched concurrently on the shared client, with each result in the slot of the
+    /// URL it came from: `results[i]` is `urls[i]`'s story or the error that stopped it.
+    ///
+    /// Each child task awaits its whole outcome into a local before it builds the value it returns. Swift 6.3's
+    /// optimizer miscompiles a task's tuple result when one element is written before a suspension and the
+    /// rest after it (`return (index, try await fetch(url))` loses `index` in `-O` builds; swiftlang/swift
+    /// PR #91911), which put stories in the wrong slots and crashed the release build. A `Slot` assembled
+    /// only after the await has no part that can be written early.
+    public func fetchAll(_ urls: [String]) async -> [Result<FetchedStory, any Error>] {
+        struct Slot: Sendable {
+            let index: Int
+            let result: Result<FetchedStory, any Error>
+        }
+        return await withTaskGroup(of: Slot.self) { group in
+            for (index, url) in urls.enumerated() {
+                group.addTask {
+                    let result: Result<FetchedStory, any Error>
+                    do {
+                        result = .success(try await fetch(url))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    return Slot(index: index, result: result)
+                }
+            }
+            var slots = [Result<FetchedStory, any Error>?](repeating: nil, count: urls.count)
+            for await slot in group {
+                precondition(slots.indices.contains(slot.index), "fetchAll: a task reported a slot out of range")
+                slots[slot.index] = slot.result
+            }
+            return slots.map { $0! }
+        }
+    }
+
     /// One page: fetched with its site's headers and run through the pipeline.
     func fetchPage(_ url: String) async throws -> (url: String, story: PageStory) {
         var headers = HTTPHeaders()

@@ -33,8 +33,17 @@ public struct StoryPipeline: Sendable {
     }
 
     /// The story in a page. `explain` records the generic extractor's decisions.
+    ///
+    /// The body is checked first (`ContentSniffer`): an empty body or one that is not a web page throws
+    /// `NotAPageError`; plain text is its own story, one paragraph per blank-line-separated block.
     public func extract(html bytes: [UInt8], url: String?, contentType: String? = nil,
                         explain: Bool = false) throws -> PageStory {
+        switch ContentSniffer.classify(bytes, contentType: contentType) {
+        case .html: break
+        case .plainText: return Self.plainTextStory(bytes, url: url, contentType: contentType)
+        case .empty: throw NotAPageError(mediaType: nil)
+        case .refused(let mediaType): throw NotAPageError(mediaType: mediaType)
+        }
         guard let rules = ruleSet(forURL: url) else {
             let document = try Document(html: bytes, url: url, contentType: contentType)
             let result = Extractor(options: ExtractionOptions(mode: mode, url: url, explain: explain))
@@ -70,6 +79,26 @@ public struct StoryPipeline: Sendable {
         return PageStory(article: result.article, rules: rules, lines: extraction.lines,
                          nextPageURL: extraction.nextPageURL, singlePageURL: extraction.singlePageURL,
                          usedRuleBody: usedRuleBody, isNativeAd: extraction.isNativeAd, decisions: result.decisions)
+    }
+
+    /// A plain-text body as a story: decoded by its declared charset (else UTF-8, else Windows-1252), one
+    /// paragraph per blank-line-separated block, lines inside a block joined with spaces. No title is guessed.
+    static func plainTextStory(_ bytes: [UInt8], url: String?, contentType: String?) -> PageStory {
+        let decoded = Charset.decodeXML(bytes, contentType: contentType)
+        let text = String(decoding: decoded.utf8, as: UTF8.self)
+        var blocks: [Block] = []
+        var lines: [Substring] = []
+        func flush() {
+            let paragraph = lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !paragraph.isEmpty { blocks.append(.paragraph([.text(paragraph)])) }
+            lines.removeAll()
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { flush() } else { lines.append(line) }
+        }
+        flush()
+        return PageStory(article: Article(metadata: Metadata(url: url), blocks: blocks), rules: nil, lines: [],
+                         nextPageURL: nil, singlePageURL: nil, usedRuleBody: false, isNativeAd: false, decisions: [])
     }
 
     /// Rule-found fields over generic ones, honouring per-field `autodetect_on_failure`.

@@ -2,4 +2,7 @@
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
+
+    /// A page that parsed but held no story text (an index, a directory listing, a page built by JavaScript).
+    static let noStory = CLIError("no story text found (an index or listing page, or one built by JavaScript?)")
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WinnowExtract
 import WinnowPipeline
 
 /// `winnow explain`: what the site rules and the generic extractor did to a page.
@@ -25,12 +26,18 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the annotated page to this file.", valueName: "file"))
     var html: String?
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Extraction mode: balanced, precision (less chaff), recall (less loss).")
+    var mode: ExtractionMode = .balanced
 
     @OptionGroup var siteRules: SiteRulesOptions
 
+    func validate() throws {
+        try URLArguments.validatePage(page)
+        if let url { try URLArguments.validate(url, option: "--url") }
+    }
+
     func run() async throws {
-        let pipeline = siteRules.pipeline(mode: output.mode)
+        let pipeline = siteRules.pipeline(mode: mode)
         let loaded = try await LoadedPage.load(page, url: url, pipeline: pipeline)
         let explanation = try StoryExplanation(html: loaded.bytes, url: loaded.url, contentType: loaded.contentType,
                                                pipeline: pipeline)

@@ -32,7 +32,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Batch mode: the folder to write <name>.<ext> files into (created if missing).")
     var outputDir: String?
 
-    @Option(help: "Batch mode: parallel workers (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Batch mode: parallel workers, 1-1024 (default: the number of cores).")
     var jobs: Int?
 
     @OptionGroup var output: OutputOptions
@@ -47,7 +47,8 @@ struct ExtractCommand: AsyncParsableCommand {
         case (.some, nil) where outputDir != nil: throw ValidationError("--output-dir goes with --input-dir")
         default: break
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs { try OptionRange.check(jobs, 1...1024, option: "--jobs") }
+        if let url { try URLArguments.validate(url, option: "--url") }
         if output.explain && inputDir != nil { throw ValidationError("--explain works on one page; use it without --input-dir") }
     }
 
@@ -62,8 +63,17 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             return
         }
-        let bytes = try readInput(file ?? "-")
-        let story = try siteRules.pipeline(mode: output.mode).extract(html: bytes, url: url, explain: output.explain)
+        let source = file ?? "-"
+        let bytes = try readInput(source)
+        let story: PageStory
+        do {
+            story = try siteRules.pipeline(mode: output.mode).extract(html: bytes, url: url, explain: output.explain)
+        } catch {
+            throw CLIError("\(source == "-" ? "standard input" : source): \(error)")
+        }
+        if story.article.blocks.isEmpty && !output.explain {
+            throw CLIError("\(source == "-" ? "standard input" : source): \(CLIError.noStory)")
+        }
         FileHandle.standardOutput.write(Data(Renderer.render(story.article, as: output.format, options: output.renderOptions).utf8))
         if output.explain { FileHandle.standardError.write(Data(ExplainReport.text(for: story, source: file ?? "-").utf8)) }
     }
@@ -81,8 +91,14 @@ func readFile(_ path: String) throws -> [UInt8] {
         throw CLIError("\(path): no such file")
     }
     guard !isDirectory.boolValue else { throw CLIError("\(path): is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIError("\(path): cannot read (permission denied?)")
+    // FileHandle reads devices and pipes too (`/dev/null` is empty, not unreadable).
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CLIError("\(path): cannot read (permission denied)")
     }
-    return [UInt8](data)
+    defer { try? handle.close() }
+    do {
+        return [UInt8](try handle.readToEnd() ?? Data())
+    } catch {
+        throw CLIError("\(path): cannot read (\((error as NSError).localizedFailureReason ?? "read failed"))")
+    }
 }

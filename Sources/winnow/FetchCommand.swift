@@ -27,16 +27,17 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "User-Agent header (default: \(HTTPClientConfiguration.defaultUserAgent)).")
     var userAgent: String?
 
-    @Option(help: "Give up on a page after this many seconds.")
+    // `.unconditional` so that `--timeout -1` reaches the range check instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "Give up on a page after this many seconds (1-3600).")
     var timeout: Int = 30
 
-    @Option(help: "Largest body accepted, in MiB (after decompression).")
+    @Option(parsing: .unconditional, help: "Largest body accepted, in MiB, after decompression (1-1024).")
     var maxSize: Int = 10
 
-    @Option(help: "Redirects to follow at most.")
+    @Option(parsing: .unconditional, help: "Redirects to follow at most (0-50).")
     var maxRedirects: Int = 10
 
-    @Option(help: "Pages of a multi-page story to follow at most (next_page_link rules).")
+    @Option(parsing: .unconditional, help: "Pages of a multi-page story to follow at most (1-100; next_page_link rules).")
     var maxPages: Int = 10
 
     @OptionGroup var output: OutputOptions
@@ -45,13 +46,11 @@ struct FetchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if urls.isEmpty { throw ValidationError("give at least one URL") }
-        for url in urls where !(url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")) {
-            throw ValidationError("not an http(s) URL: \(url)")
-        }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
-        if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (MiB)") }
-        if maxRedirects < 0 { throw ValidationError("--max-redirects cannot be negative") }
-        if maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        for url in urls { try URLArguments.validate(url) }
+        try OptionRange.check(timeout, 1...3600, option: "--timeout", unit: "seconds")
+        try OptionRange.check(maxSize, 1...1024, option: "--max-size", unit: "MiB")
+        try OptionRange.check(maxRedirects, 0...50, option: "--max-redirects")
+        try OptionRange.check(maxPages, 1...100, option: "--max-pages")
     }
 
     func run() async throws {
@@ -65,24 +64,15 @@ struct FetchCommand: AsyncParsableCommand {
             client: client, pipeline: siteRules.pipeline(mode: output.mode), maximumPages: maxPages,
             explain: output.explain)
 
-        // All pages are fetched at once on the client's multi handle; results are printed in the order given.
-        let results = await withTaskGroup(of: (Int, Result<PageStory, any Error>).self) { group in
-            for (index, url) in urls.enumerated() {
-                group.addTask {
-                    do {
-                        return (index, .success(try await fetcher.fetch(url).story))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
+        // All pages are fetched at once on the client's multi handle; results come back in the order given.
+        let results = await fetcher.fetchAll(urls).map { result in
+            result.flatMap { fetched -> Result<PageStory, any Error> in
+                fetched.story.article.blocks.isEmpty ? .failure(CLIError.noStory) : .success(fetched.story)
             }
-            var collected = [Result<PageStory, any Error>](repeating: .failure(CLIError("not fetched")), count: urls.count)
-            for await (index, result) in group { collected[index] = result }
-            return collected
         }
         await client.shutdown()
 
-        if urls.count == 1, case .failure(let error) = results[0] { throw error }
+        if urls.count == 1, case .failure(let error) = results[0] { throw CLIError(Self.describe(error, url: urls[0])) }
         let writer = outputDir.map { StoryWriter(directory: $0, format: output.format, options: output.renderOptions) }
         var failures = 0
         for (url, result) in zip(urls, results) {
@@ -98,9 +88,15 @@ struct FetchCommand: AsyncParsableCommand {
                 }
             case .failure(let error):
                 failures += 1
-                FileHandle.standardError.write(Data("\(url): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("\(Self.describe(error, url: url))\n".utf8))
             }
         }
         if failures > 0 { throw CLIError("\(failures) of \(urls.count) URLs failed") }
+    }
+
+    /// "URL: reason" for a page that failed (a fetch error's own text already ends with its URL).
+    static func describe(_ error: any Error, url: String) -> String {
+        if let error = error as? FetchError { return "\(url): \(error.message)" }
+        return "\(url): \(error)"
     }
 }

@@ -66,15 +66,10 @@ struct LoadedPage {
     /// The HTTP Content-Type, when fetched.
     let contentType: String?
 
-    static func isURL(_ argument: String) -> Bool {
-        let lower = argument.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-    }
-
     /// Fetches `argument` when it is an http(s) URL, else reads it as a file (`-` for stdin).
     static func load(_ argument: String, url: String?, pipeline: StoryPipeline,
                      client shared: HTTPClient? = nil) async throws -> LoadedPage {
-        guard isURL(argument) else {
+        guard URLArguments.looksLikeURL(argument) else {
             let bytes = argument == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try readFile(argument)
             return LoadedPage(bytes: bytes, url: url, contentType: nil)
         }

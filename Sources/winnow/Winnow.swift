@@ -21,4 +21,9 @@ struct Winnow: AsyncParsableCommand {
         version: WinnowVersion.current,
         subcommands: [FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self]
     )
+
+    /// Runs the command line; every error ends as one line on stderr (see `ErrorReport`).
+    static func main() async {
+        await ErrorReport.run(Winnow.self)
+    }
 }

@@ -3,13 +3,14 @@ import Testing
 
 /// End-to-end tests of the `winnow` executable: arguments, exit codes, one-line errors, batch mode.
 @Suite struct CLITests {
-    /// The built `winnow` binary sits next to the test bundle in the build products folder.
+    /// The `winnow` binary under test: `$WINNOW_BINARY` when set (scripts/test points it at the release build,
+    /// the binary users run), else the one built beside this test bundle. Never a silent fallback to another
+    /// build: a missing binary fails the test that runs it.
     static var executable: URL {
-        var dir = Bundle.module.bundleURL.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("winnow").path) {
-            dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug")
+        if let path = ProcessInfo.processInfo.environment["WINNOW_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
         }
-        return dir.appendingPathComponent("winnow")
+        return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("winnow")
     }
 
     static func fixture(_ name: String) -> String {

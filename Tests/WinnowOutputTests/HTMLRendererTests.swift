@@ -19,7 +19,8 @@ import WinnowOutput
         #expect(html.contains("<meta name=\"description\" content=\"Rain falls; umbrellas &lt;sell&gt;.\">"))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.com/news/rain\">"))
         #expect(html.contains("<h1>Rain: &quot;Heavy&quot; in #Oslo</h1>"))
-        #expect(html.contains("<time datetime=\"2024-05-01T09:30:00Z\">2024-05-01</time>"))
+        // Dates are shown as extracted (ISO 8601) in every format, here and in the text header alike.
+        #expect(html.contains("<time datetime=\"2024-05-01T09:30:00Z\">2024-05-01T09:30:00Z</time>"))
         #expect(html.contains("<h2>Forecast</h2>"))
         #expect(html.contains("<ul>\n<li>Tuesday: showers</li>\n<li>Wednesday: sun\n<ol>\n<li>morning</li>\n<li>evening</li>\n</ol></li>\n</ul>"))
         #expect(html.contains("<blockquote>\n<p>Bring a coat.</p>\n</blockquote>"))

@@ -130,4 +130,41 @@ import WinnowTestSupport
             Issue.record("expected a failed stop, got \(fetched.stop)")
         }
     }
+
+    /// `fetchAll` puts each result in its URL's slot, whatever order the transfers finish in. Pages answer in
+    /// reverse order (later URLs first) and every other URL fails, so a result that lands in the wrong slot, or
+    /// loses its index (the Swift 6.3 `-O` tuple miscompile this guards against), shows up as a wrong story.
+    @Test func fetchAllKeepsTheOrderGivenWithFailuresMixedIn() async throws {
+        let count = 9
+        let server = try TestHTTPServer { request in
+            guard let n = Int(request.path.dropFirst("/n/".count)) else { return .text("no", status: 400) }
+            let delay = Duration.milliseconds((count - n) * 40)
+            if n % 2 == 1 { return ServerReply(status: 404, body: Array("missing \(n)".utf8), delay: delay) }
+            let html = """
+                <html><head><title>Story number \(n)</title></head><body><article><h1>Story number \(n)</h1>
+                <p>This is story number \(n), told at enough length that every extractor keeps it as the page's \
+                prose: the ferry ran late, the pier was crowded and the harbourmaster counted \(n) boats.</p>
+                </article></body></html>
+                """
+            return ServerReply(headers: [("Content-Type", "text/html")], body: Array(html.utf8), delay: delay)
+        }
+        defer { server.stop() }
+        let fetcher = StoryFetcher(client: try HTTPClient(), pipeline: StoryPipeline(library: nil))
+        let urls = (0..<count).map { server.url("/n/\($0)") }
+        let results = await fetcher.fetchAll(urls)
+        await fetcher.client.shutdown()
+        #expect(results.count == count)
+        for (n, result) in results.enumerated() {
+            switch result {
+            case .success(let fetched):
+                #expect(n % 2 == 0, "URL \(n) should have failed")
+                #expect(fetched.story.article.plainText.contains("harbourmaster counted \(n) boats"), "slot \(n)")
+                #expect(fetched.pages == [urls[n]])
+            case .failure(let error):
+                #expect(n % 2 == 1, "URL \(n) should have succeeded: \(error)")
+                #expect("\(error)".contains("404"), "slot \(n): \(error)")
+                #expect("\(error)".contains("/n/\(n)"), "slot \(n): \(error)")
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import WinnowDOM
 ///
 /// | field        | sources, most trusted first                                              |
 /// |--------------|--------------------------------------------------------------------------|
+/// | url          | the URL the page came from (fetched, or given with `--url`), else the canonical URL |
 /// | title        | `TitleReconciler` over `<title>`, `<h1>` and declared titles (JSON-LD, og, twitter, meta, microdata) |
 /// | authors      | JSON-LD Person, og `article:author`, `<meta name=author>`/DC/Parse.ly/…, twitter `Written by`, microdata, DOM byline, JSON-LD Organization |
 /// | published    | JSON-LD, og/`article:published_time`, `<meta>` dates, microdata, URL date, DOM `<time>`/date-classed text |
@@ -75,6 +76,8 @@ public enum MetadataExtractor {
         metadata.canonicalURL = candidates.resolve(.canonicalURL) { values, _ in
             values.lazy.compactMap { absoluteURL($0, base: pageURL) }.first
         }
+        // A saved page read without its URL is known by its canonical URL: every format then names the same one.
+        if metadata.url == nil { metadata.url = metadata.canonicalURL }
         metadata.description = candidates.resolve(.description) { values, _ in values.first }
         metadata.image = candidates.resolve(.image) { values, _ in
             values.lazy.compactMap { absoluteURL($0, base: pageURL) }.first

@@ -23,7 +23,7 @@ public struct Metadata: Sendable, Equatable, Codable {
     public var siteName: String?
     /// BCP 47 language tag, e.g. `en` or `pt-BR`.
     public var language: String?
-    /// The URL the page was fetched from (or given with `--url`).
+    /// The URL the page was fetched from (or given with `--url`); for a saved page without one, its canonical URL.
     public var url: String?
     /// The page's canonical URL (`<link rel=canonical>`, `og:url`), absolute.
     public var canonicalURL: String?
