@@ -13,7 +13,13 @@ struct FetchCommand: AsyncParsableCommand {
         abstract: "Fetch pages and extract their stories.",
         discussion: """
             One URL prints the story to stdout; several print one after another, in the order given.
-            With --output-dir every story is written to its own file (<dir>/<site>/<title-slug>.<ext>).
+            With --output-dir every story is written to its own file (<dir>/<site>/<title-slug>.<ext>), atomically.
+            Beside each file a hidden .<file>.source holds the story's URL: fetching the same story again
+            updates its file in place, another story with the same title gets <title-slug>-2, and a file
+            Winnow did not write is never replaced. Temporary files left by an interrupted run (over an hour
+            old) are removed when the next run starts.
+            Bodies are checked before extraction: HTML and XHTML are pages; text/plain is printed as text;
+            anything else (images, PDFs, JSON, feeds, binaries) is refused with its media type.
             Proxies come from the usual environment variables (http_proxy, https_proxy, no_proxy).
             """
     )
@@ -74,6 +80,7 @@ struct FetchCommand: AsyncParsableCommand {
 
         if urls.count == 1, case .failure(let error) = results[0] { throw CLIError(Self.describe(error, url: urls[0])) }
         let writer = outputDir.map { StoryWriter(directory: $0, format: output.format, options: output.renderOptions) }
+        writer?.removeAbandonedTemporaryFiles()
         var failures = 0
         for (url, result) in zip(urls, results) {
             switch result {
@@ -81,8 +88,14 @@ struct FetchCommand: AsyncParsableCommand {
                 let article = story.article
                 if output.explain { FileHandle.standardError.write(Data(ExplainReport.text(for: story, source: url).utf8)) }
                 if let writer {
-                    let path = try writer.write(article)
-                    FileHandle.standardError.write(Data("\(url) -> \(path)\n".utf8))
+                    // A story that cannot be written is one failure; the others are still written.
+                    do {
+                        let path = try writer.write(article)
+                        FileHandle.standardError.write(Data("\(url) -> \(path)\n".utf8))
+                    } catch {
+                        failures += 1
+                        FileHandle.standardError.write(Data("\(url): \(error)\n".utf8))
+                    }
                 } else {
                     FileHandle.standardOutput.write(Data(Renderer.render(article, as: output.format, options: output.renderOptions).utf8))
                 }

@@ -161,4 +161,26 @@ import WinnowTestSupport
             for other in 1...3 where other != n { #expect(!markdown.contains("Report \(other) begins")) }
         }
     }
+
+    /// A writer that died mid-write leaves a hidden temporary file; the next run with --output-dir sweeps the
+    /// ones over an hour old and leaves a fresh one (another writer may own it) and every story alone.
+    @Test func outputDirRunRemovesAbandonedTemporaryFiles() throws {
+        let server = try Self.storyServer()
+        defer { server.stop() }
+        let output = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let site = output.appendingPathComponent("127.0.0.1")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let stale = site.appendingPathComponent(".old-story.md.tmp-4242-1f2e3d")
+        let fresh = site.appendingPathComponent(".other-story.md.tmp-4343-abc")
+        let story = site.appendingPathComponent("kept.md")
+        for file in [stale, fresh, story] { try Data("partial".utf8).write(to: file) }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: stale.path)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: story.path)
+        let run = try CLITests.winnow(["fetch", server.url("/s/1"), "--output-dir", output.path, "--format", "markdown"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: fresh.path))
+        #expect(FileManager.default.fileExists(atPath: story.path))
+    }
 }

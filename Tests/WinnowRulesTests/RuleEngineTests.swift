@@ -299,14 +299,9 @@ let storyPage = """
     }
 }
 
-/// CSS selectors end to end. Runs fully once WinnowDOM's CSS translator is present; before that,
-/// `RuleParserTests.cssPrefixIsTranslatedOrReportedAsCSS` covers the error path.
+/// CSS selectors end to end, through WinnowDOM's CSS-to-XPath translator.
 @Suite struct CSSRuleTests {
     @Test func cssSelectorsWorkWhereXPathDoes() throws {
-        guard (try? CSSSelector.xpath(for: "p")) != nil else {
-            print("note: CSSSelector not implemented in this build; CSS end-to-end test skipped")
-            return
-        }
         let result = try extract("body: css: article#main\nstrip: css: .share-bar, aside.related-articles\ntitle: css: header h1",
                                  storyPage)
         #expect(report(result, line: 2)?.matches == 2)
