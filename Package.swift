@@ -12,6 +12,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries: module map + one shim header each.
@@ -38,11 +42,32 @@ let package = Package(
         .target(name: "WinnowPipeline", dependencies: ["WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowRules"]),
         // Renderers (text, Markdown, JSON, HTML) and the story writer.
         .target(name: "WinnowOutput", dependencies: ["WinnowExtract"]),
+        // Crawl policy as pure functions: URL normalization, robots.txt (RFC 9309), backoff, poll intervals.
+        .target(name: "WinnowCrawl"),
+        // Where article URLs come from: RSS/Atom/RDF feeds, sitemaps, section pages' links.
+        .target(name: "WinnowSources", dependencies: ["WinnowDOM", "WinnowFetch", "WinnowCrawl"]),
+        // The daemon's durable state (sources, frontier, hosts, stories) behind a protocol; SQLite via GRDB.
+        .target(
+            name: "WinnowState",
+            dependencies: ["WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The daemon: configuration, scheduler, output directory, lifecycle and systemd integration.
+        .target(
+            name: "WinnowDaemon",
+            dependencies: [
+                "WinnowCrawl", "WinnowSources", "WinnowState", "WinnowPipeline", "WinnowOutput", "WinnowFetch",
+                "WinnowExtract", "WinnowRules",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         // The CLI: thin commands over the libraries.
         .executableTarget(
             name: "winnow",
             dependencies: [
                 "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput", "WinnowRules", "WinnowPipeline",
+                "WinnowDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +98,12 @@ let package = Package(
             dependencies: ["WinnowPipeline", "WinnowTestSupport", "WinnowDOM", "WinnowRules", "WinnowExtract"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WinnowCrawlTests", dependencies: ["WinnowCrawl"]),
+        .testTarget(
+            name: "WinnowSourcesTests", dependencies: ["WinnowSources", "WinnowTestSupport"], resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WinnowStateTests", dependencies: ["WinnowState", "WinnowCrawl"]),
+        .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
         .testTarget(
             name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),
