@@ -1,7 +1,10 @@
-/// Winnow's version, used in the default User-Agent.
+/// Winnow's version and home, used in the default User-Agent.
 public enum WinnowVersion {
     /// The release string, e.g. "0.1".
     public static let current = "0.1"
+    /// The project's home page, named in the default User-Agent so site operators can find out what is fetching
+    /// their pages (README.md names it too).
+    public static let projectURL = "https://github.com/winnow-scraper/winnow"
 }
 
 /// Which HTTP version to negotiate.
@@ -41,8 +44,9 @@ public struct LowSpeedLimit: Sendable, Hashable {
 
 /// Client-wide fetch policy. Defaults suit scraping news pages politely and safely.
 public struct HTTPClientConfiguration: Sendable {
-    /// The default User-Agent: names Winnow, its version and where to read about it.
-    public static let defaultUserAgent = "Winnow/\(WinnowVersion.current) (+https://github.com/winnow)"
+    /// The default User-Agent: names Winnow, its version and where to read about it, e.g.
+    /// `Winnow/0.1 (+https://github.com/winnow-scraper/winnow)`.
+    public static let defaultUserAgent = "Winnow/\(WinnowVersion.current) (+\(WinnowVersion.projectURL))"
 
     /// The User-Agent header sent with every request (a request header of the same name overrides it).
     public var userAgent: String

@@ -5,10 +5,10 @@ public struct RuleFolder: Sendable, Hashable {
     /// Who maintains the folder; the order of `RuleLoader.folders` is what decides precedence, the role
     /// is for messages and for the default mode.
     public enum Role: String, Sendable, Hashable {
-        /// System-wide operator rules (e.g. /etc/winnow/sites): highest precedence.
-        case admin
-        /// `--sites DIR` folders, in the order given.
+        /// The user's folders (`--sites DIR`, `$WINNOW_SITES`), in the order given: highest precedence.
         case user
+        /// System-wide operator rules (e.g. /etc/winnow/sites): below the user's folders.
+        case admin
         /// The `sites/` folder shipped with Winnow: lowest precedence.
         case bundled
     }
@@ -38,12 +38,16 @@ public struct RuleLibrary: Sendable {
     public let diagnostics: [RuleDiagnostic]
     /// Number of `.txt` files read.
     public let filesRead: Int
+    /// Number of `.txt` files read per folder path (folders that could not be read are absent).
+    public let filesReadPerFolder: [String: Int]
 
     /// A library from already-parsed files (the loader builds these).
-    public init(definitions: [String: [SiteRule]], diagnostics: [RuleDiagnostic], filesRead: Int) {
+    public init(definitions: [String: [SiteRule]], diagnostics: [RuleDiagnostic], filesRead: Int,
+                filesReadPerFolder: [String: Int] = [:]) {
         self.definitions = definitions
         self.diagnostics = diagnostics
         self.filesRead = filesRead
+        self.filesReadPerFolder = filesReadPerFolder
     }
 
     /// The file that is applied for a rule name: the highest-precedence usable one. The winning file replaces
@@ -92,11 +96,10 @@ public struct RuleLoader: Sendable {
     /// A loader over folders given highest precedence first.
     public init(folders: [RuleFolder]) { self.folders = folders }
 
-    /// The usual order: the admin folder, then user folders as given, then the bundled folder.
+    /// The usual order: user folders as given, then the admin folder, then the bundled folder.
     public init(admin: String?, user: [String], bundled: String?, userMode: RuleMode = .strict) {
-        var folders: [RuleFolder] = []
+        var folders = user.map { RuleFolder(path: $0, role: .user, mode: userMode) }
         if let admin { folders.append(RuleFolder(path: admin, role: .admin)) }
-        folders += user.map { RuleFolder(path: $0, role: .user, mode: userMode) }
         if let bundled { folders.append(RuleFolder(path: bundled, role: .bundled)) }
         self.folders = folders
     }
@@ -128,6 +131,7 @@ public struct RuleLoader: Sendable {
         var definitions: [String: [SiteRule]] = [:]
         var diagnostics: [RuleDiagnostic] = []
         var filesRead = 0
+        var filesReadPerFolder: [String: Int] = [:]
         let fileManager = FileManager.default
         for folder in folders {
             let names: [String]
@@ -138,6 +142,7 @@ public struct RuleLoader: Sendable {
                                                   "rule folder cannot be read; skipped"))
                 continue
             }
+            var folderFiles = 0
             for fileName in names where fileName.hasSuffix(".txt") {
                 let path = (folder.path as NSString).appendingPathComponent(fileName)
                 let ruleName = String(fileName.dropLast(4)).lowercased()
@@ -152,6 +157,7 @@ public struct RuleLoader: Sendable {
                     continue
                 }
                 filesRead += 1
+                folderFiles += 1
                 let text = String(decoding: data, as: UTF8.self)
                 let parsed = RuleParser(mode: folder.mode).parse(text, name: ruleName, path: path)
                 diagnostics += parsed.diagnostics
@@ -159,9 +165,11 @@ public struct RuleLoader: Sendable {
                 diagnostics += fixtureProblems
                 definitions[ruleName, default: []].append(rule)
             }
+            filesReadPerFolder[folder.path, default: 0] += folderFiles
         }
         diagnostics += checkExtends(definitions)
-        return RuleLibrary(definitions: definitions, diagnostics: diagnostics, filesRead: filesRead)
+        return RuleLibrary(definitions: definitions, diagnostics: diagnostics, filesRead: filesRead,
+                           filesReadPerFolder: filesReadPerFolder)
     }
 
     /// Resolves `test_fixture` paths against the rule's folder and reports missing files.

@@ -7,10 +7,14 @@ struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate rule files (default: every folder in effect).",
-        discussion: "Prints file:line: error|warning: message for every problem; exits non-zero on errors."
+        discussion: """
+            Prints file:line: error|warning: message for every problem, then (with no argument) every rule folder \
+            read with where it came from (--sites, WINNOW_SITES, admin, installed, checkout) and its file count; \
+            exits non-zero on errors.
+            """
     )
 
-    @Argument(help: "Rule files or folders to check (default: the admin, --sites and bundled folders).")
+    @Argument(help: "Rule files or folders to check (default: every folder on the rule search path).")
     var paths: [String] = []
 
     @OptionGroup var siteRules: SiteRulesOptions
@@ -19,10 +23,18 @@ struct RulesCheckCommand: ParsableCommand {
         let mode: RuleMode = siteRules.compat ? .compatible : .strict
         var diagnostics: [RuleDiagnostic] = []
         var files = 0
+        var folderLines: [String] = []
         if paths.isEmpty {
-            let library = siteRules.folders.load()
+            let folders = siteRules.folders
+            siteRules.warnIfMissing(folders)
+            let library = folders.load()
             diagnostics = library.diagnostics
             files = library.filesRead
+            for entry in folders.entries {
+                let count = library.filesReadPerFolder[entry.path] ?? 0
+                let files = "\(count) file\(count == 1 ? "" : "s")"
+                folderLines.append("rule folder (\(entry.source.rawValue)): \(entry.path), \(files)")
+            }
         } else {
             for path in paths {
                 if SiteRulesOptions.isDirectory(path) {
@@ -38,6 +50,7 @@ struct RulesCheckCommand: ParsableCommand {
             }
         }
         for diagnostic in diagnostics { print(diagnostic) }
+        for line in folderLines { print(line) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         print("\(files) rule file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "

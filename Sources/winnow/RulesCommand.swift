@@ -6,8 +6,9 @@ struct RulesCommand: AsyncParsableCommand {
         commandName: "rules",
         abstract: "Check, test and scaffold site rules.",
         discussion: """
-            Rules are read from the admin folder (/etc/winnow/sites), --sites folders, then the bundled folder
-            ($WINNOW_SITES_DIR, else sites/ of the checkout, else <prefix>/share/winnow/sites).
+            Rule folders, highest precedence first: --sites folders, $WINNOW_SITES (colon-separated), the admin
+            folder (/etc/winnow/sites), <prefix>/share/winnow/sites beside <prefix>/bin/winnow, the checkout's
+            sites/ (when run from .build). `winnow rules check` lists the folders in use.
               winnow rules check [FILE|DIR...]       validate; errors as file:line
               winnow rules test [HOST|FILE...]       run the rules' tests on their saved pages
               winnow rules new URL|FILE --dir DIR    write <host>.txt, a fixture and tests from a page

@@ -5,17 +5,23 @@ import WinnowFetch
 import WinnowPipeline
 import WinnowRules
 
-/// Where site rules come from, shared by `fetch`, `extract`, `explain` and `rules`.
+/// Where site rules come from, shared by `fetch`, `extract`, `explain` and `rules`: the search path of
+/// `RuleFolders`, with one warning line when it holds no folder at all.
 struct SiteRulesOptions: ParsableArguments {
     @Option(name: .customLong("sites"), help: ArgumentHelp(
-        "A folder of site rules, above the bundled ones (repeatable; the first given wins).", valueName: "dir"))
+        "A folder of site rules (repeatable; the first given wins). Rule folders are searched highest precedence "
+            + "first: --sites, $WINNOW_SITES (colon-separated folders), the admin folder (--admin-sites), "
+            + "<prefix>/share/winnow/sites beside an installed <prefix>/bin/winnow, then the sites/ folder of the "
+            + "checkout when run from its .build folder. Missing folders are skipped; `winnow rules check` lists "
+            + "the folders in use.", valueName: "dir"))
     var sites: [String] = []
 
-    @Option(help: ArgumentHelp("The operator's rule folder, above every other (used when it exists).",
-                               valueName: "dir"))
+    @Option(help: ArgumentHelp("The operator's rule folder, below --sites and $WINNOW_SITES, above the rules "
+                               + "shipped with Winnow (used when it exists).", valueName: "dir"))
     var adminSites: String = RuleFolders.defaultAdminDirectory
 
-    @Flag(help: "Load --sites folders in compatible mode (third-party collections: bad lines are skipped).")
+    @Flag(help: ArgumentHelp("Load --sites and $WINNOW_SITES folders in compatible mode (third-party collections: "
+                             + "bad lines are skipped)."))
     var compat = false
 
     @Flag(help: "Do not apply site rules; generic extraction only.")
@@ -29,14 +35,24 @@ struct SiteRulesOptions: ParsableArguments {
 
     /// The effective folders, highest precedence first.
     var folders: RuleFolders {
-        RuleFolders(admin: adminSites, user: sites, bundled: RuleFolders.bundledDirectory(),
-                    userMode: compat ? .compatible : .strict)
+        RuleFolders(sites: sites, admin: adminSites, userMode: compat ? .compatible : .strict)
+    }
+
+    /// One line on stderr when the search path holds no folder at all (a binary copied away from its rules),
+    /// unless `--no-rules` says generic extraction is what was wanted.
+    func warnIfMissing(_ folders: RuleFolders) {
+        guard folders.isEmpty && !noRules else { return }
+        let searched = folders.searched.map(\.path).joined(separator: ", ")
+        FileHandle.standardError.write(Data(
+            "winnow: warning: no site-rule folder found (searched: \(searched)); generic extraction only\n".utf8))
     }
 
     /// The loaded rules (nil with `--no-rules`). Rule errors do not stop extraction (a broken file is simply
-    /// not applied); one line on stderr points at `winnow rules check`.
+    /// not applied); one line on stderr points at `winnow rules check`. No rule folder at all is one warning line.
     func library(quiet: Bool = false) -> RuleLibrary? {
         guard !noRules else { return nil }
+        let folders = self.folders
+        if !quiet { warnIfMissing(folders) }
         let library = folders.load()
         let errors = library.errors.count
         if errors > 0 && !quiet {

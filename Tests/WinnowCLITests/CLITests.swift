@@ -23,10 +23,14 @@ import Testing
         let stderr: String
     }
 
-    static func winnow(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+    /// Runs `winnow` (or a copy of it at `executable`), optionally with its own environment and working directory.
+    static func winnow(_ arguments: [String], stdin: Data? = nil, executable: URL = CLITests.executable,
+                       environment: [String: String]? = nil, directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -113,6 +117,16 @@ import Testing
         let run = try Self.winnow(command + ["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("USAGE"))
+    }
+
+    @Test(arguments: [["fetch"], ["extract"], ["explain"], ["rules", "check"], ["rules", "test"]])
+    func helpDescribesTheRuleSearchPath(command: [String]) throws {
+        let run = try Self.winnow(command + ["--help"])
+        #expect(run.status == 0)
+        let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("searched highest precedence first: --sites, $WINNOW_SITES"), "\(run.stdout)")
+        #expect(help.contains("the admin folder (--admin-sites), <prefix>/share/winnow/sites"), "\(run.stdout)")
+        #expect(help.contains("the sites/ folder of the checkout"), "\(run.stdout)")
     }
 
     @Test func batchWritesOneTextFilePerPage() throws {

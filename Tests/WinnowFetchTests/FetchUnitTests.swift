@@ -108,9 +108,13 @@ struct FetchUnitTests {
         #expect(error.description == "\(error.message) (http://x/)")
     }
 
-    @Test("default User-Agent names Winnow and its version")
+    @Test("default User-Agent names Winnow, its version and the project URL")
     func userAgent() {
-        #expect(HTTPClientConfiguration.defaultUserAgent == "Winnow/\(WinnowVersion.current) (+https://github.com/winnow)")
+        let agent = HTTPClientConfiguration.defaultUserAgent
+        #expect(agent.hasPrefix("Winnow/\(WinnowVersion.current) "))
+        #expect(agent.contains("https://github.com/winnow-scraper/winnow"))
+        #expect(WinnowVersion.projectURL == "https://github.com/winnow-scraper/winnow")
+        #expect(agent == "Winnow/\(WinnowVersion.current) (+\(WinnowVersion.projectURL))")
         #expect(HTTPClientConfiguration().userAgent == HTTPClientConfiguration.defaultUserAgent)
         #expect(HTTPClientConfiguration().maxRedirects == 10)
         #expect(HTTPClientConfiguration().maxBodyBytes == 10 * 1024 * 1024)

@@ -35,7 +35,7 @@ struct HTTPClientTests {
         let request = HTTPRequest(
             url: harness.url("/echo"), headers: ["X-Test": "yes", "Accept": "text/html", "X-Empty": ""])
         let text = try await harness.client.fetch(request).text
-        #expect(text.contains("user-agent: Winnow/\(WinnowVersion.current) (+https://github.com/winnow)\n"))
+        #expect(text.contains("user-agent: Winnow/\(WinnowVersion.current) (+https://github.com/winnow-scraper/winnow)\n"))
         for coding in ["gzip", "deflate", "br", "zstd"] {
             #expect(text.contains(coding), "Accept-Encoding should offer \(coding): \(text)")
         }

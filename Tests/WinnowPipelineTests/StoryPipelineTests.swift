@@ -106,35 +106,30 @@ import WinnowRules
         #expect(story.article.metadata.title == "Fruit Growers Buy the Old Cannery")
     }
 
-    @Test func precedenceIsAdminThenUserThenBundled() throws {
+    @Test func precedenceIsSitesThenAdminThenBundled() throws {
         let admin = try PipelineTestSupport.folder(with: ["example.com.txt": "title: //h1\nbody: //div[@id='story-extra']\n"])
         let user = try PipelineTestSupport.folder(with: ["example.com.txt": "prune: no\nbody: //div[@class='related-links']\n"])
-        let bundled = try PipelineTestSupport.folder(with: ["example.com.txt": "body: //div[@id='story']\n"])
+        // The bundled rules of an installed binary: <prefix>/share/winnow/sites beside <prefix>/bin/winnow.
+        let prefix = try PipelineTestSupport.folder()
+        let bundled = (prefix as NSString).appendingPathComponent("share/winnow/sites")
+        try FileManager.default.createDirectory(atPath: bundled, withIntermediateDirectories: true)
+        try Data("body: //div[@id='story']\n".utf8).write(to: URL(fileURLWithPath: bundled + "/example.com.txt"))
+        let executable = prefix + "/bin/winnow"
         let page = try PipelineTestSupport.fixture("ruled-story.html")
-        func story(_ folders: RuleFolders) throws -> String {
-            PipelineTestSupport.text(try StoryPipeline(library: folders.load()).extract(html: page, url: Self.url))
+        func story(sites: [String], admin: String?) throws -> String {
+            let folders = RuleFolders(sites: sites, admin: admin, environment: [:], executablePath: executable)
+            return PipelineTestSupport.text(try StoryPipeline(library: folders.load()).extract(html: page, url: Self.url))
         }
-        let all = try story(RuleFolders(admin: admin, user: [user], bundled: bundled))
-        #expect(all.contains("A second container of prose"))
+        let all = try story(sites: [user], admin: admin)
+        #expect(all.contains("Bridge repairs delayed"))
+        #expect(!all.contains("A second container of prose"))
         #expect(!all.contains("ending a decade"))
-        let userAndBundled = try story(RuleFolders(admin: nil, user: [user], bundled: bundled))
-        #expect(userAndBundled.contains("Bridge repairs delayed"))
-        #expect(!userAndBundled.contains("ending a decade"))
-        let bundledOnly = try story(RuleFolders(admin: "/nonexistent/winnow-admin", user: [], bundled: bundled))
+        let adminAndBundled = try story(sites: [], admin: admin)
+        #expect(adminAndBundled.contains("A second container of prose"))
+        #expect(!adminAndBundled.contains("ending a decade"))
+        let bundledOnly = try story(sites: [], admin: "/nonexistent/winnow-admin")
         #expect(bundledOnly.contains("ending a decade"))
         #expect(!bundledOnly.contains("A second container of prose"))
-    }
-
-    @Test func bundledFolderComesFromTheEnvironmentFirst() throws {
-        let folder = try PipelineTestSupport.folder()
-        #expect(RuleFolders.bundledDirectory(environment: ["WINNOW_SITES_DIR": folder], executablePath: nil) == folder)
-        #expect(RuleFolders.bundledDirectory(environment: [:], executablePath: "/nonexistent/bin/winnow") == nil)
-        // An installed layout: <prefix>/bin/winnow and <prefix>/share/winnow/sites.
-        let sites = (folder as NSString).appendingPathComponent("share/winnow/sites")
-        try FileManager.default.createDirectory(atPath: sites, withIntermediateDirectories: true)
-        let found = RuleFolders.bundledDirectory(environment: [:], executablePath: folder + "/bin/winnow")
-        #expect(found.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-                == URL(fileURLWithPath: sites).standardizedFileURL.path)
     }
 
     @Test func explanationDiffsGenericAgainstRules() throws {

@@ -72,12 +72,12 @@ import Testing
         ])
         let loader = RuleLoader(admin: folders.path("admin"), user: [folders.path("user1"), folders.path("user2")],
                                 bundled: folders.path("bundled"))
-        #expect(loader.folders.map(\.role) == [.admin, .user, .user, .bundled])
+        #expect(loader.folders.map(\.role) == [.user, .user, .admin, .bundled])
         let library = loader.load()
         #expect(library.filesRead == 6)
         #expect(library.definitions["example.com"]?.count == 3)
         let matcher = RuleMatcher(library: library)
-        #expect(matcher.ruleSet(forHost: "example.com")?.directives.map(\.value) == ["//main"])
+        #expect(matcher.ruleSet(forHost: "example.com")?.directives.map(\.value) == ["//section"])
         #expect(matcher.ruleSet(forHost: "other.org")?.directives.map(\.value) == ["//div"])
         #expect(matcher.ruleSet(forHost: "third.net")?.directives.map(\.value) == ["//x"])
     }
