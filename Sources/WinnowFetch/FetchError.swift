@@ -41,13 +41,22 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public let url: String
     /// libcurl's numeric CURLcode when the failure came from libcurl, for diagnostics.
     public let curlCode: Int?
+    /// The response's Retry-After header, raw, for a status error (429 and 503 usually carry one).
+    public let retryAfter: String?
 
     /// Creates an error; the message is flattened to a single line.
-    public init(code: Code, message: String, url: String, curlCode: Int? = nil) {
+    public init(code: Code, message: String, url: String, curlCode: Int? = nil, retryAfter: String? = nil) {
         self.code = code
         self.message = FetchError.singleLine(message)
         self.url = url
         self.curlCode = curlCode
+        self.retryAfter = retryAfter
+    }
+
+    /// The HTTP status of a `.httpStatus` error, else nil.
+    public var status: Int? {
+        if case .httpStatus(let status) = code { return status }
+        return nil
     }
 
     /// "message (url)", suitable for a one-line CLI error.

@@ -93,7 +93,8 @@ public struct HTTPResponse: Sendable {
     public func requireSuccess() throws(FetchError) -> HTTPResponse {
         if isSuccess || (isNotModified && sentValidators) { return self }
         throw FetchError(
-            code: .httpStatus(status), message: "server answered HTTP \(status)", url: url)
+            code: .httpStatus(status), message: "server answered HTTP \(status)", url: url,
+            retryAfter: headers["Retry-After"])
     }
 
     /// The raw Content-Type header.

@@ -82,30 +82,32 @@ public struct StoryWriter: Sendable {
     }
 
     /// Deletes temporary files left by writers that died mid-write (`.<name>.tmp-<pid>-<hex>` older than
-    /// `age` seconds) in the output directory and its site folders; returns how many were removed.
-    /// Finished stories and sidecars are never touched. Meant for the start of a batch run.
+    /// `age` seconds) anywhere under the output directory; returns how many were removed. Finished stories and
+    /// sidecars are never touched, and hidden folders are not entered. Meant for the start of a run.
     @discardableResult
     public func removeAbandonedTemporaryFiles(olderThan age: TimeInterval = 3600) -> Int {
+        Self.removeAbandonedTemporaryFiles(under: directory.isEmpty ? "." : directory, olderThan: age)
+    }
+
+    /// `removeAbandonedTemporaryFiles(olderThan:)` for any folder tree.
+    @discardableResult
+    public static func removeAbandonedTemporaryFiles(under base: String, olderThan age: TimeInterval) -> Int {
         let manager = FileManager.default
-        let base = directory.isEmpty ? "." : directory
-        var folders = [base]
-        if let children = try? manager.contentsOfDirectory(atPath: base) {
-            for child in children where !child.hasPrefix(".") {
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: base + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
-                    folders.append(base + "/" + child)
-                }
-            }
-        }
         let cutoff = Date().addingTimeInterval(-age)
         var removed = 0
-        for folder in folders {
-            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporaryName(name) {
+        var folders = [base]
+        while let folder = folders.popLast() {
+            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] {
                 let path = folder + "/" + name
-                guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                    modified < cutoff
-                else { continue }
-                if unlink(path) == 0 { removed += 1 }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    if !name.hasPrefix(".") { folders.append(path) }
+                    continue
+                }
+                guard (info.st_mode & S_IFMT) == S_IFREG, isTemporaryName(name) else { continue }
+                let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+                if modified < cutoff && unlink(path) == 0 { removed += 1 }
             }
         }
         return removed
@@ -173,6 +175,15 @@ public struct StoryWriter: Sendable {
     }
 
     // MARK: File system
+
+    /// Writes `bytes` to `path` so that a reader or a crash sees the old file or the new one, never part of one:
+    /// parent folders are created, the bytes go to a hidden temporary file beside `path` (fsynced when `sync`),
+    /// which is renamed over `path`, and the folder is fsynced (when `sync`) so the rename survives power loss.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool) throws(StoryWriterError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try makeDirectories(folder.isEmpty ? "." : folder)
+        try atomicWrite(bytes, to: path, in: folder.isEmpty ? "." : folder, sync: sync)
+    }
 
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(StoryWriterError) {

@@ -28,7 +28,29 @@ public struct StoryFetcher: Sendable {
 
     /// The story at `url`, with every page it spans.
     public func fetch(_ url: String) async throws -> FetchedStory {
-        let first = try await fetchPage(url)
+        switch try await fetch(url, validators: nil) {
+        case .story(let story, _): return story
+        case .notModified(let response):  // only possible when validators were sent
+            throw FetchError(code: .httpStatus(response.status), message: "unexpected 304", url: url)
+        }
+    }
+
+    /// The story at `url`, asked for conditionally: with `validators` from an earlier fetch the server may
+    /// answer 304, reported as `.notModified` without extracting anything. Either way the response's status,
+    /// final URL and fresh validators come back for the caller to store. Non-2xx answers throw `FetchError`
+    /// (`.httpStatus`, with the Retry-After header when the server sent one).
+    public func fetch(_ url: String, validators: ConditionalValidators?) async throws -> PageOutcome {
+        let response = try await fetchResponse(url, validators: validators)
+        let summary = PageResponse(status: response.status, url: response.url, validators: response.validators)
+        if response.isNotModified { return .notModified(summary) }
+        let first = (url: response.url, story: try extract(response))
+        return .story(try await followPages(from: first, requested: url), summary)
+    }
+
+    /// The rest of a story whose first page is `first`: a single-page version, or the next pages.
+    private func followPages(from first: (url: String, story: PageStory), requested url: String) async throws
+        -> FetchedStory
+    {
         var story = first.story
         var pages = [first.url]
         if let single = story.singlePageURL, single != first.url, single != url {
@@ -97,14 +119,47 @@ public struct StoryFetcher: Sendable {
 
     /// One page: fetched with its site's headers and run through the pipeline.
     func fetchPage(_ url: String) async throws -> (url: String, story: PageStory) {
+        let response = try await fetchResponse(url, validators: nil)
+        return (response.url, try extract(response))
+    }
+
+    /// The response for `url`, with its site's `http_header` rules; 2xx (or 304 to a conditional request).
+    func fetchResponse(_ url: String, validators: ConditionalValidators?) async throws -> HTTPResponse {
         var headers = HTTPHeaders()
         for (name, value) in (pipeline.ruleSet(forURL: url)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
             headers.set(name: name, value: value)
         }
-        let response = try await client.fetch(HTTPRequest(url: url, headers: headers)).requireSuccess()
-        let story = try pipeline.extract(
-            html: response.body, url: response.url, contentType: response.contentType, explain: explain)
-        return (response.url, story)
+        let request = HTTPRequest(url: url, headers: headers, validators: validators)
+        return try await client.fetch(request).requireSuccess()
+    }
+
+    /// The story in a fetched page.
+    func extract(_ response: HTTPResponse) throws -> PageStory {
+        try pipeline.extract(html: response.body, url: response.url, contentType: response.contentType, explain: explain)
+    }
+}
+
+/// What a conditional page fetch found.
+public enum PageOutcome: Sendable {
+    /// The page changed (or was fetched unconditionally): its story.
+    case story(FetchedStory, PageResponse)
+    /// 304 Not Modified: the story already stored is current.
+    case notModified(PageResponse)
+}
+
+/// The parts of a page's HTTP response a caller stores between fetches.
+public struct PageResponse: Sendable, Equatable {
+    /// The HTTP status (200, 203, 304, …).
+    public let status: Int
+    /// The final URL, after redirects.
+    public let url: String
+    /// Validators for the next conditional request, nil when the server offered none.
+    public let validators: ConditionalValidators?
+
+    public init(status: Int, url: String, validators: ConditionalValidators?) {
+        self.status = status
+        self.url = url
+        self.validators = validators
     }
 }
 
