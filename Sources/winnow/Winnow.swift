@@ -17,9 +17,12 @@ struct Winnow: AsyncParsableCommand {
               winnow extract --input-dir pages/ --output-dir texts/
               winnow explain https://example.com/news/story.html --html report.html
               winnow rules check && winnow rules test
+              winnow check-config /etc/winnow/winnow.toml
             """,
         version: WinnowVersion.current,
-        subcommands: [FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [
+            FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self, CheckConfigCommand.self,
+        ]
     )
 
     /// Runs the command line; every error ends as one line on stderr (see `ErrorReport`).
