@@ -49,7 +49,11 @@ let package = Package(
         // The daemon's durable state (sources, frontier, hosts, stories) behind a protocol; SQLite via GRDB.
         .target(
             name: "WinnowState",
-            dependencies: ["WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_file_control, for the persistent WAL that read-only opens need.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The daemon: configuration, scheduler, output directory, lifecycle and systemd integration.
         .target(
@@ -102,7 +106,11 @@ let package = Package(
         .testTarget(
             name: "WinnowSourcesTests", dependencies: ["WinnowSources", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WinnowStateTests", dependencies: ["WinnowState", "WinnowCrawl"]),
+        // GRDB too: the migration tests write an old-schema database by hand.
+        .testTarget(
+            name: "WinnowStateTests",
+            dependencies: ["WinnowState", "WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
         .testTarget(
             name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
