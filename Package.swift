@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Winnow: a web scraper and boilerplate-removal daemon.
-// C lives only in the two system-library targets; each library module has one concern.
+// C lives only in the system-library targets; each library module has one concern.
 let package = Package(
     name: "Winnow",
     platforms: [.macOS(.v14)],
@@ -29,11 +29,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
 
         // The only importer of libxml2: documents, nodes, XPath, CSS selectors, charsets.
         .target(name: "WinnowDOM", dependencies: ["CLibXML2"]),
-        // The only importer of libcurl: async HTTP client on the multi interface.
-        .target(name: "WinnowFetch", dependencies: ["CCurl"]),
+        // The only importer of libcurl and zlib: async HTTP client on the multi interface, gzip file bodies.
+        .target(name: "WinnowFetch", dependencies: ["CCurl", "CZlib"]),
         // Boilerplate removal and metadata.
         .target(name: "WinnowExtract", dependencies: ["WinnowDOM"]),
         // Site rules (ftr-site-config format plus Winnow's additions): parse, validate, match hosts, apply.

@@ -21,6 +21,8 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case timeout
         /// The decompressed body exceeded the configured cap.
         case tooLarge
+        /// A compressed body (e.g. a `.gz` file) is corrupt or truncated, so it cannot be decoded.
+        case undecodableBody
         /// The redirect chain was longer than the configured maximum.
         case tooManyRedirects
         /// A redirect pointed at a scheme other than http/https (ftp://, file://, ...).
