@@ -3,5 +3,5 @@
 ///
 /// The module's types: `URLNormalizer` (canonical URLs for deduplication), `RobotsTxt` and `RobotsPolicy`
 /// (RFC 9309), `Backoff` (retry delays with jitter), `RetryAfter` (the header), `PollInterval` (adaptive
-/// source polling), `URLFilter` (section-crawl include/exclude patterns) and `HostDelay` (per-host politeness).
+/// source polling), and `HostDelay` (per-host politeness).
 public enum WinnowCrawl {}

@@ -186,7 +186,7 @@ public struct StoryWriter: Sendable {
     }
 
     /// `mkdir -p`.
-    static func makeDirectories(_ path: String) throws(StoryWriterError) {
+    public static func makeDirectories(_ path: String) throws(StoryWriterError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return }

@@ -17,13 +17,18 @@ public struct StoryFetcher: Sendable {
     public let maximumPages: Int
     /// Whether each page's story carries the extractor's kept/dropped decisions (`--explain`).
     public let explain: Bool
+    /// Where pages are parsed and extracted; nil: on the calling task.
+    public let pool: ExtractionPool?
 
-    /// A fetcher; `maximumPages` bounds multi-page stories (10 by default).
-    public init(client: HTTPClient, pipeline: StoryPipeline, maximumPages: Int = 10, explain: Bool = false) {
+    /// A fetcher; `maximumPages` bounds multi-page stories (10 by default). With a `pool`, extraction runs on
+    /// its threads instead of the caller's (a daemon keeps its concurrency pool free for scheduling).
+    public init(client: HTTPClient, pipeline: StoryPipeline, maximumPages: Int = 10, explain: Bool = false,
+                pool: ExtractionPool? = nil) {
         self.client = client
         self.pipeline = pipeline
         self.maximumPages = max(1, maximumPages)
         self.explain = explain
+        self.pool = pool
     }
 
     /// The story at `url`, with every page it spans.
@@ -39,22 +44,25 @@ public struct StoryFetcher: Sendable {
     /// answer 304, reported as `.notModified` without extracting anything. Either way the response's status,
     /// final URL and fresh validators come back for the caller to store. Non-2xx answers throw `FetchError`
     /// (`.httpStatus`, with the Retry-After header when the server sent one).
-    public func fetch(_ url: String, validators: ConditionalValidators?) async throws -> PageOutcome {
-        let response = try await fetchResponse(url, validators: validators)
-        let summary = PageResponse(status: response.status, url: response.url, validators: response.validators)
+    public func fetch(_ url: String, validators: ConditionalValidators?, overrides: RequestOverrides = RequestOverrides())
+        async throws -> PageOutcome
+    {
+        let response = try await fetchResponse(url, validators: validators, overrides: overrides)
+        let summary = PageResponse(status: response.status, url: response.url, validators: response.validators,
+                                   body: response.body, contentType: response.contentType)
         if response.isNotModified { return .notModified(summary) }
-        let first = (url: response.url, story: try extract(response))
-        return .story(try await followPages(from: first, requested: url), summary)
+        let first = (url: response.url, story: try await extract(response))
+        return .story(try await followPages(from: first, requested: url, overrides: overrides), summary)
     }
 
     /// The rest of a story whose first page is `first`: a single-page version, or the next pages.
-    private func followPages(from first: (url: String, story: PageStory), requested url: String) async throws
-        -> FetchedStory
+    private func followPages(from first: (url: String, story: PageStory), requested url: String,
+                             overrides: RequestOverrides) async throws -> FetchedStory
     {
         var story = first.story
         var pages = [first.url]
         if let single = story.singlePageURL, single != first.url, single != url {
-            if let whole = try? await fetchPage(single), !whole.story.article.blocks.isEmpty {
+            if let whole = try? await fetchPage(single, overrides: overrides), !whole.story.article.blocks.isEmpty {
                 var article = whole.story.article
                 article.metadata.url = first.url
                 story.article = article
@@ -71,7 +79,7 @@ public struct StoryFetcher: Sendable {
                 break
             }
             do {
-                let page = try await fetchPage(link)
+                let page = try await fetchPage(link, overrides: overrides)
                 pages.append(page.url)
                 story.article.blocks += page.story.article.blocks
                 next = page.story.nextPageURL
@@ -118,24 +126,49 @@ public struct StoryFetcher: Sendable {
     }
 
     /// One page: fetched with its site's headers and run through the pipeline.
-    func fetchPage(_ url: String) async throws -> (url: String, story: PageStory) {
-        let response = try await fetchResponse(url, validators: nil)
-        return (response.url, try extract(response))
+    func fetchPage(_ url: String, overrides: RequestOverrides = RequestOverrides()) async throws
+        -> (url: String, story: PageStory)
+    {
+        let response = try await fetchResponse(url, validators: nil, overrides: overrides)
+        return (response.url, try await extract(response))
     }
 
     /// The response for `url`, with its site's `http_header` rules; 2xx (or 304 to a conditional request).
-    func fetchResponse(_ url: String, validators: ConditionalValidators?) async throws -> HTTPResponse {
+    func fetchResponse(_ url: String, validators: ConditionalValidators?,
+                       overrides: RequestOverrides = RequestOverrides()) async throws -> HTTPResponse {
         var headers = HTTPHeaders()
+        if let userAgent = overrides.userAgent, userAgent != client.configuration.userAgent {
+            headers.set(name: "User-Agent", value: userAgent)
+        }
         for (name, value) in (pipeline.ruleSet(forURL: url)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
             headers.set(name: name, value: value)
         }
-        let request = HTTPRequest(url: url, headers: headers, validators: validators)
+        let request = HTTPRequest(url: url, headers: headers, validators: validators, totalTimeout: overrides.timeout)
         return try await client.fetch(request).requireSuccess()
     }
 
-    /// The story in a fetched page.
-    func extract(_ response: HTTPResponse) throws -> PageStory {
-        try pipeline.extract(html: response.body, url: response.url, contentType: response.contentType, explain: explain)
+    /// The story in a fetched page, extracted on the pool when there is one.
+    func extract(_ response: HTTPResponse) async throws -> PageStory {
+        let pipeline = pipeline, explain = explain
+        let work: @Sendable () throws -> PageStory = {
+            try pipeline.extract(html: response.body, url: response.url, contentType: response.contentType,
+                                 explain: explain)
+        }
+        guard let pool else { return try work() }
+        return try await pool.run(work)
+    }
+}
+
+/// Per-request settings that differ from the client's (a host's own User-Agent or timeout).
+public struct RequestOverrides: Sendable, Equatable {
+    /// Sent instead of the client's User-Agent; a site rule's `http_header(user-agent)` still wins.
+    public var userAgent: String?
+    /// The whole request's time limit instead of the client's.
+    public var timeout: Duration?
+
+    public init(userAgent: String? = nil, timeout: Duration? = nil) {
+        self.userAgent = userAgent
+        self.timeout = timeout
     }
 }
 
@@ -155,11 +188,18 @@ public struct PageResponse: Sendable, Equatable {
     public let url: String
     /// Validators for the next conditional request, nil when the server offered none.
     public let validators: ConditionalValidators?
+    /// The first page's body (empty for a 304), for callers that also read its links.
+    public let body: [UInt8]
+    /// The first page's Content-Type header.
+    public let contentType: String?
 
-    public init(status: Int, url: String, validators: ConditionalValidators?) {
+    public init(status: Int, url: String, validators: ConditionalValidators?, body: [UInt8] = [],
+                contentType: String? = nil) {
         self.status = status
         self.url = url
         self.validators = validators
+        self.body = body
+        self.contentType = contentType
     }
 }
 

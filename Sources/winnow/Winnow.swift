@@ -21,7 +21,8 @@ struct Winnow: AsyncParsableCommand {
             """,
         version: WinnowVersion.current,
         subcommands: [
-            FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self, CheckConfigCommand.self,
+            FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self, RunCommand.self,
+            StatusCommand.self, CheckConfigCommand.self,
         ]
     )
 

@@ -76,7 +76,7 @@ import Testing
     @Test func sourceDefaultsDependOnKindAndInterval() throws {
         let feed = SourceConfiguration(kind: .feed, url: "https://example.com/rss")
         #expect(feed.interval == .seconds(900) && feed.minInterval == .milliseconds(225_000))
-        #expect(feed.maxInterval == .seconds(7200) && feed.depth == 1 && feed.maxAge == nil)
+        #expect(feed.maxInterval == .seconds(7200) && feed.depth == 0 && feed.maxAge == nil)
         #expect(feed.id == "feed https://example.com/rss" && feed.displayName == feed.id)
 
         let sitemap = SourceConfiguration(kind: .sitemap, url: "https://example.com/sitemap.xml", name: "Maps")

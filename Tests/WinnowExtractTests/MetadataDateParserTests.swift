@@ -75,3 +75,34 @@ struct MetadataDateParserTests {
         }
     }
 }
+
+/// `PageDate(iso8601:)` reads back exactly what `iso8601` writes, and `instant` places it in time.
+@Suite struct PageDateISOTests {
+    @Test(arguments: ["2024-03-05", "2024-03-05T10:00:00Z", "2024-03-05T10:00:00+05:30", "2024-03-05T23:59:59-08:00",
+                      "2024-03-05T07:45:00"])
+    func roundTrips(text: String) throws {
+        let date = try #require(PageDate(iso8601: text))
+        #expect(date.iso8601 == text)
+    }
+
+    @Test(arguments: ["", "2024", "2024-13-01", "2024-02-30", "2024-03-05T25:00:00Z", "2024-03-05T10:00:00+5",
+                      "March 5, 2024", "2024-03-05Tnoon", "2024-03-05T10:00:00Zjunk"])
+    func rejectsWhatItDoesNotWrite(text: String) {
+        #expect(PageDate(iso8601: text) == nil)
+    }
+
+    @Test func instantAppliesTheOffset() throws {
+        let utc = try #require(PageDate(iso8601: "2024-03-05T10:00:00Z")).instant
+        let india = try #require(PageDate(iso8601: "2024-03-05T15:30:00+05:30")).instant
+        #expect(utc == india)
+        #expect(utc.timeIntervalSince1970 == 1_709_632_800)
+        #expect(try #require(PageDate(iso8601: "2024-03-05")).instant.timeIntervalSince1970 == 1_709_596_800)
+        #expect(PageDate(iso8601: "2024-03-05T10:00:00.250Z")?.secondsOfDay == 36_000)
+    }
+
+    @Test func metadataExposesTypedDates() {
+        let metadata = Metadata(published: "2024-04-18T07:45:00+02:00", modified: "not a date")
+        #expect(metadata.publishedDate?.year == 2024 && metadata.publishedDate?.utcOffsetMinutes == 120)
+        #expect(metadata.modifiedDate == nil)
+    }
+}

@@ -79,20 +79,25 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
 
     public let port: UInt16
+    /// The loopback address the server listens on (127.0.0.1 unless another 127.x address was asked for).
+    public let address: String
     private let listenFD: Int32
     private let handler: @Sendable (ServerRequest) -> ServerReply
     private let lock = NSLock()
     private var stopped = false
     private var statsValue = Stats()
 
-    public init(handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
+    /// A server on `address` (a 127.0.0.0/8 loopback address: two "hosts" can run on 127.0.0.1 and 127.0.0.2).
+    public init(address: String = "127.0.0.1", handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
+        precondition(address.hasPrefix("127."), "test servers listen on loopback only")
         self.handler = handler
+        self.address = address
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed: errno \(errno)") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = TestHTTPServer.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
+        var socketAddress = TestHTTPServer.loopback(port: 0, address: address)
+        let bound = withUnsafePointer(to: &socketAddress) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
@@ -102,18 +107,18 @@ public final class TestHTTPServer: @unchecked Sendable {
             throw ServerError("bind/listen failed: errno \(errno)")
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
+        _ = withUnsafeMutablePointer(to: &socketAddress) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         self.listenFD = fd
-        self.port = UInt16(bigEndian: address.sin_port)
+        self.port = UInt16(bigEndian: socketAddress.sin_port)
         Thread { [self] in self.acceptLoop() }.start()
     }
 
     deinit { stop() }
 
     /// An absolute URL for `path` on this server.
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://\(address):\(port)\(path)" }
 
     public var stats: Stats { lock.withLock { statsValue } }
 
@@ -122,11 +127,11 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
-    static func loopback(port: UInt16) -> sockaddr_in {
+    static func loopback(port: UInt16, address text: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(text)
         return address
     }
 

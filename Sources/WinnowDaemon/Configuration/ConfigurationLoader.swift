@@ -554,7 +554,7 @@ private struct ConfigurationReader {
         guard let location else { return nil }
         let source = SourceConfiguration(
             kind: kind, url: location, name: name, interval: interval, minInterval: minimum, maxInterval: maximum,
-            include: include, exclude: exclude, depth: depth ?? 1, maxAge: maxAge)
+            include: include, exclude: exclude, depth: depth ?? 0, maxAge: maxAge)
         return (source, kind.rawValue)
     }
 

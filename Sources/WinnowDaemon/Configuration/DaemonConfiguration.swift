@@ -269,7 +269,7 @@ public struct SourceConfiguration: Sendable, Hashable, Identifiable {
     public var include: [URLPattern]
     /// `exclude`: article URLs matching any of these are dropped (after `include`).
     public var exclude: [URLPattern]
-    /// `depth`: section sources only — 0 takes the section page's own links, 1 (default) also the links of
+    /// `depth`: section sources only — 0 (default) takes the section page's own links, 1 also the links of
     /// those pages, and so on up to 5.
     public var depth: Int
     /// `max_age`: feed and sitemap items older than this are ignored (nil: no limit).
@@ -278,7 +278,7 @@ public struct SourceConfiguration: Sendable, Hashable, Identifiable {
     /// A source; intervals left nil take the documented defaults for `kind` (and for the given `interval`).
     public init(
         kind: Kind, url: String, name: String? = nil, interval: Duration? = nil, minInterval: Duration? = nil,
-        maxInterval: Duration? = nil, include: [URLPattern] = [], exclude: [URLPattern] = [], depth: Int = 1,
+        maxInterval: Duration? = nil, include: [URLPattern] = [], exclude: [URLPattern] = [], depth: Int = 0,
         maxAge: Duration? = nil
     ) {
         let interval = interval ?? Self.defaultInterval(for: kind)

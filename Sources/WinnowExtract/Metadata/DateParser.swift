@@ -38,6 +38,57 @@ public struct PageDate: Sendable, Equatable {
         return out
     }
 
+    /// Reads the ISO 8601 forms `iso8601` writes (`YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or
+    /// `±HH:MM`); nil for anything else, or for an impossible date.
+    public init?(iso8601 text: String) {
+        let bytes = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[from..<from + count] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == 45, bytes[7] == 45, let year = number(0, 4), let month = number(5, 2),
+            let day = number(8, 2), (1...12).contains(month), day >= 1, day <= DateParser.daysInMonth(year, month)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+        guard bytes.count > 10 else { return }
+        guard bytes[10] == 84 || bytes[10] == 32, let hour = number(11, 2), bytes.count >= 16, bytes[13] == 58,
+            let minute = number(14, 2), hour < 24, minute < 60
+        else { return nil }
+        var index = 16, second = 0
+        if index < bytes.count, bytes[index] == 58 {
+            guard let value = number(index + 1, 2), value < 61 else { return nil }
+            second = min(value, 59)
+            index += 3
+            if index < bytes.count, bytes[index] == 46 {  // fractional seconds: ignored
+                index += 1
+                while index < bytes.count, bytes[index] >= 48 && bytes[index] <= 57 { index += 1 }
+            }
+        }
+        secondsOfDay = hour * 3600 + minute * 60 + second
+        guard index < bytes.count else { return }
+        if bytes[index] == 90, index + 1 == bytes.count {  // Z
+            utcOffsetMinutes = 0
+        } else if bytes[index] == 43 || bytes[index] == 45, let hours = number(index + 1, 2), index + 6 == bytes.count,
+            bytes[index + 3] == 58, let minutes = number(index + 4, 2)
+        {
+            utcOffsetMinutes = (bytes[index] == 45 ? -1 : 1) * (hours * 60 + minutes)
+        } else {
+            return nil
+        }
+    }
+
+    /// The instant this date names: its time and offset when given; a day without a time is its midnight, and a
+    /// time without a zone is read as UTC.
+    public var instant: Date {
+        let seconds = dayNumber * 86_400 + (secondsOfDay ?? 0) - (utcOffsetMinutes ?? 0) * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
     /// Days since 1970-01-01 of the calendar day (proleptic Gregorian).
     var dayNumber: Int { DateParser.daysFromCivil(year, month, day) }
 

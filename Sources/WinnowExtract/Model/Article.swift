@@ -51,6 +51,13 @@ public struct Metadata: Sendable, Equatable, Codable {
     }
 }
 
+extension Metadata {
+    /// `published` as a date (its calendar day, time and offset), nil when absent or not ISO 8601.
+    public var publishedDate: PageDate? { published.flatMap(PageDate.init(iso8601:)) }
+    /// `modified` as a date, nil when absent or not ISO 8601.
+    public var modifiedDate: PageDate? { modified.flatMap(PageDate.init(iso8601:)) }
+}
+
 /// A block of main content.
 public indirect enum Block: Sendable, Equatable {
     /// A heading, level 1–6.
