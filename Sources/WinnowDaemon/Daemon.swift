@@ -58,28 +58,26 @@ public final class Daemon: Sendable {
         ])
         let service = SchedulerService(scheduler: scheduler, once: once, notifier: notifier, logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 
-        await withTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { [self] in await self.reloadOnSIGHUP(scheduler: scheduler, notifier: notifier) }
-            tasks.addTask { await notifier?.feedWatchdog(clock: clock, heartbeat: heartbeat) }
-            tasks.addTask { [logger] in
+        // The service group runs until the scheduler is done (a stop signal, or the end of a --once pass);
+        // reload, watchdog and status run beside it and are cancelled then.
+        await withTaskGroup(of: Void.self) { helpers in
+            helpers.addTask { [self] in await self.reloadOnSIGHUP(scheduler: scheduler, notifier: notifier) }
+            helpers.addTask { await notifier?.feedWatchdog(clock: clock, heartbeat: heartbeat) }
+            helpers.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Console.standardError.isTerminal ? .seconds(1) : .seconds(5))
                     let line = Self.statusLine(scheduler.progress)
                     notifier?.status(line)
                     Console.standardError.setStatus(line)
-                    _ = logger
                 }
             }
-            tasks.addTask { [logger] in
-                do { try await group.run() } catch {
-                    logger.error("winnow stopped on an error", metadata: ["error": "\(error)"])
-                }
+            do { try await group.run() } catch {
+                logger.error("winnow stopped on an error", metadata: ["error": "\(error)"])
             }
-            // The service group ends the run; then the helpers are cancelled.
-            _ = await tasks.next()
-            tasks.cancelAll()
+            helpers.cancelAll()
         }
         await client.shutdown()
         Console.standardError.clearStatus()

@@ -121,7 +121,10 @@ public final class Scheduler: Sendable {
                     return (state.settings, state.fetcher, state.stopRequested, state.settingsChanged, state.onTurn)
                 }
                 onTurn?()
-                if changed { syncSources(settings) }
+                if changed {
+                    syncSources(settings)
+                    if once { makeEverySourceDue() }
+                }
                 let now = Date()
 
                 if !stopping {
@@ -185,6 +188,15 @@ public final class Scheduler: Sendable {
             for id in result.deactivated { logger.info("source removed", metadata: ["source": "\(id)"]) }
         } catch {
             logger.error("cannot record the sources", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// A `--once` pass polls every source, whatever its schedule says.
+    private func makeEverySourceDue() {
+        let now = Date()
+        for var source in (try? store.activeSources()) ?? [] where source.nextPollAt > now {
+            source.nextPollAt = now
+            try? store.updateSource(source)
         }
     }
 
