@@ -185,9 +185,9 @@ public final class SystemdNotifier: Sendable {
 
     /// Warns that a watchdog ping is being held back because the scheduler stopped reporting progress.
     func logWatchdogWithheld(interval: Duration) {
-        logger?.warning(
-            "scheduler reported no progress; withholding the watchdog ping (systemd restarts the service when WatchdogSec= runs out)",
-            metadata: ["watchdog": "\(interval)"])
+        // systemd restarts the service if no progress comes before WatchdogSec= runs out.
+        logger?.warning("scheduler reported no progress; withholding the watchdog ping",
+                        metadata: ["watchdog": "\(interval)"])
     }
 
     /// `CLOCK_MONOTONIC` in microseconds, the clock systemd compares `MONOTONIC_USEC=` with.
