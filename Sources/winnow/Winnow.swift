@@ -17,9 +17,10 @@ struct Winnow: AsyncParsableCommand {
               winnow extract --input-dir pages/ --output-dir texts/
               winnow explain https://example.com/news/story.html --html report.html
               winnow rules check && winnow rules test
+              winnow serve samples/site --port 8080    (the demo site, on 127.0.0.1 only)
             """,
         version: WinnowVersion.current,
-        subcommands: [FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line; every error ends as one line on stderr (see `ErrorReport`).
