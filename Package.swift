@@ -71,12 +71,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // A loopback-only static file server for the offline demo (`winnow serve`) and tests; Foundation only.
+        .target(name: "WinnowDemoSite"),
         // The CLI: thin commands over the libraries.
         .executableTarget(
             name: "winnow",
             dependencies: [
                 "WinnowDOM", "WinnowFetch", "WinnowExtract", "WinnowOutput", "WinnowRules", "WinnowPipeline",
-                "WinnowDaemon",
+                "WinnowDaemon", "WinnowDemoSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,6 +119,7 @@ let package = Package(
             dependencies: ["WinnowState", "WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
+        .testTarget(name: "WinnowDemoSiteTests", dependencies: ["WinnowDemoSite"]),
         .testTarget(
             name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),

@@ -17,12 +17,14 @@ struct Winnow: AsyncParsableCommand {
               winnow extract --input-dir pages/ --output-dir texts/
               winnow explain https://example.com/news/story.html --html report.html
               winnow rules check && winnow rules test
+              winnow run --config /etc/winnow/winnow.toml     (the daemon; winnow status shows its health)
               winnow check-config /etc/winnow/winnow.toml
+              winnow serve samples/site --port 8080    (the demo site, on 127.0.0.1 only)
             """,
         version: WinnowVersion.current,
         subcommands: [
             FetchCommand.self, ExtractCommand.self, ExplainCommand.self, RulesCommand.self, RunCommand.self,
-            StatusCommand.self, CheckConfigCommand.self,
+            StatusCommand.self, CheckConfigCommand.self, ServeCommand.self,
         ]
     )
 
