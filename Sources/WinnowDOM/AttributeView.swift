@@ -82,8 +82,12 @@ extension Node {
             while let attr = cursor {
                 cursor = attr.pointee.next
                 guard let candidate = attr.pointee.name else { continue }
+                // Never step over the candidate's terminator: a NUL inside `name` would otherwise match it and
+                // the walk would read past the end of libxml2's copy of the name.
                 var offset = 0
-                while offset < wanted.count && candidate[offset] == wanted[offset] { offset += 1 }
+                while offset < wanted.count && candidate[offset] != 0 && candidate[offset] == wanted[offset] {
+                    offset += 1
+                }
                 if offset == wanted.count && candidate[offset] == 0 { return attr }
             }
             return nil

@@ -50,7 +50,8 @@ public struct Node {
     public func isElement(named tag: StaticString) -> Bool {
         guard raw.pointee.type == XML_ELEMENT_NODE, let name = raw.pointee.name else { return false }
         return tag.withUTF8Buffer { expected in
-            for (offset, byte) in expected.enumerated() where name[offset] != byte { return false }
+            // A NUL in `tag` must not match the name's terminator: the compare would go on past its end.
+            for (offset, byte) in expected.enumerated() where byte == 0 || name[offset] != byte { return false }
             return name[expected.count] == 0
         }
     }

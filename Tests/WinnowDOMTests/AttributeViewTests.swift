@@ -79,6 +79,18 @@ struct AttributeViewTests {
         #expect(visited == 0)
     }
 
+    @Test("a name with an embedded NUL matches nothing and never reads past a stored name's terminator")
+    func embeddedNUL() throws {
+        // libxml2 keeps attribute names NUL-terminated and back to back in its dictionary ("a\0b\0"): a lookup
+        // that compared past "a"'s terminator found "a\0b" and answered with a's value.
+        let node = try element(#"<p id="t" a="1" b="2">x</p>"#, "#t")
+        #expect(node.attribute("a\0b") == nil)
+        #expect(!node.hasAttribute("a\0b"))
+        #expect(node.attribute("a\0") == nil)
+        #expect(node.attribute("a") == "1")
+        #expect(node.attribute("b") == "2")
+    }
+
     @Test("XML documents still report attributes through libxml2")
     func xmlDocuments() throws {
         let document = try Document(xml: Array(#"<feed><entry kind="post" xml:lang="en">t</entry></feed>"#.utf8))

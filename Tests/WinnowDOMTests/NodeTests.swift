@@ -122,6 +122,9 @@ struct NodeTests {
         #expect(paragraph.isElement(named: "p"))
         #expect(!paragraph.isElement(named: "pre"))
         #expect(!(paragraph.firstChild?.isElement(named: "p") ?? true))
+        // A NUL in the literal matches nothing (and the compare never reads past the stored name's terminator).
+        #expect(!paragraph.isElement(named: "p\0"))
+        #expect(!paragraph.isElement(named: "p\0re"))
     }
 
     @Test("remove() detaches; stale node values stay safe; removing twice is harmless")

@@ -11,7 +11,6 @@ struct ConcurrencyTests {
         defer { harness.server.stop() }
         let count = 64
         let delay = 200
-        let start = ContinuousClock.now
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<count {
                 group.addTask { try await harness.fetch("/slow?ms=\(delay)&i=\(index)").status }
@@ -20,14 +19,14 @@ struct ConcurrencyTests {
             for try await status in group { statuses.append(status) }
             return statuses
         }
-        let elapsed = ContinuousClock.now - start
         #expect(statuses.count == count)
         #expect(statuses.allSatisfy { $0 == 200 })
         let stats = harness.server.stats
         #expect(stats.maxConcurrent >= 50, "server saw at most \(stats.maxConcurrent) simultaneous connections")
         // The overlap itself is proven by maxConcurrent. The time bound only says "not one after another"
-        // (count × delay = 12.8 s): a tighter one failed on a loaded 2-core machine running other suites.
-        #expect(elapsed < .milliseconds(count * delay), "took \(elapsed)")
+        // (count × delay = 12.8 s), timed by the server: this task's own clock also counts the wait for a free
+        // cooperative thread, which with every suite running (and a sanitizer) exceeded 30 s.
+        #expect(stats.servingSpan < .milliseconds(count * delay), "served for \(stats.servingSpan)")
         await harness.finish()
     }
 
@@ -45,19 +44,20 @@ struct ConcurrencyTests {
         let start = ContinuousClock.now
         task.cancel()
         let result = await task.result
-        let elapsed = ContinuousClock.now - start
         switch result {
         case .success: Issue.record("a cancelled fetch must not succeed")
         case .failure(let error): #expect(error is CancellationError, "got \(error)")
         }
-        #expect(elapsed < .seconds(10))  // promptly (loose: shared CI cores)
-        // The server notices the client hanging up.
+        // The server notices the client hanging up, promptly after the cancel (loose: shared CI cores; timed
+        // by the server, not by this task, which may wait for a free cooperative thread).
         var released = 0
         for _ in 0..<400 where released == 0 {
             released = harness.server.stats.stallsReleasedByClient
             if released == 0 { try await Task.sleep(for: .milliseconds(25)) }
         }
         #expect(released == 1)
+        let hangUp = try #require(harness.server.stats.lastStallRelease)
+        #expect(hangUp - start < .seconds(10))
         #expect(client.activeTransferCount == 0)
         // The client is still usable.
         #expect(try await harness.fetch("/hello").status == 200)

@@ -71,11 +71,28 @@ public struct ServerReply: Sendable {
 /// A small threaded HTTP/1.1 server on 127.0.0.1 and an ephemeral port, written for these tests.
 /// One thread accepts; each connection gets its own thread; every response closes the connection.
 public final class TestHTTPServer: @unchecked Sendable {
+    /// Counters and times measured on the server's own threads. Tests that bound how long something took use
+    /// these rather than the awaiting task's clock: with every suite running at once (and slowed further by a
+    /// sanitizer), a resumed task can wait seconds for a free thread of the cooperative pool before it reads
+    /// the clock.
     public struct Stats: Sendable {
         public var connections = 0
         public var current = 0
         public var maxConcurrent = 0
         public var stallsReleasedByClient = 0
+        /// The longest time a stalled request was held before its client hung up.
+        public var longestStall: Duration = .zero
+        /// When the client last hung up on a stalled request.
+        public var lastStallRelease: ContinuousClock.Instant?
+        /// When the first request was read, and when the last reply was sent.
+        public var firstRequest: ContinuousClock.Instant?
+        public var lastReply: ContinuousClock.Instant?
+
+        /// From the first request read to the last reply sent (zero before any reply).
+        public var servingSpan: Duration {
+            guard let firstRequest, let lastReply else { return .zero }
+            return lastReply - firstRequest
+        }
     }
 
     public let port: UInt16
@@ -195,6 +212,9 @@ public final class TestHTTPServer: @unchecked Sendable {
         }
         defer { lock.withLock { statsValue.current -= 1 } }
         guard let request = readRequest(fd) else { return }
+        lock.withLock {
+            if statsValue.firstRequest == nil { statsValue.firstRequest = ContinuousClock.now }
+        }
         let reply = handler(request)
         if reply.stall {
             holdUntilClientLeaves(fd)
@@ -203,16 +223,23 @@ public final class TestHTTPServer: @unchecked Sendable {
         if let delay = reply.delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds)
             + Double(delay.components.attoseconds) / 1e18) }
         write(reply, for: request, to: fd)
+        lock.withLock { statsValue.lastReply = ContinuousClock.now }
     }
 
     private func holdUntilClientLeaves(_ fd: Int32) {
+        let held = ContinuousClock.now
         let deadline = Date().addingTimeInterval(20)
         var scratch = [UInt8](repeating: 0, count: 512)
         while !isStopped, Date() < deadline {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 50) > 0 else { continue }
             if recv(fd, &scratch, scratch.count, 0) <= 0 {
-                lock.withLock { statsValue.stallsReleasedByClient += 1 }
+                let released = ContinuousClock.now
+                lock.withLock {
+                    statsValue.stallsReleasedByClient += 1
+                    statsValue.longestStall = max(statsValue.longestStall, released - held)
+                    statsValue.lastStallRelease = released
+                }
                 return
             }
         }
