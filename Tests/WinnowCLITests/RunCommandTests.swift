@@ -64,11 +64,12 @@ import WinnowTestSupport
 
         func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-        /// Waits for the process to exit (killing it after `timeout`); returns its exit status.
+        /// Waits for the process to exit (killing it after `timeout`); returns its exit status. Sleeps between
+        /// checks without holding a thread, so the tests running beside it keep theirs.
         @discardableResult
-        func wait(timeout: Duration = .seconds(30)) -> Int32 {
+        func wait(timeout: Duration = .seconds(30)) async -> Int32 {
             let deadline = ContinuousClock.now + timeout
-            while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+            while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
             if process.isRunning {
                 process.terminate()
                 process.waitUntilExit()
@@ -78,11 +79,11 @@ import WinnowTestSupport
     }
 
     /// Polls `condition` every 20 ms until it holds or `timeout` passes.
-    static func eventually(_ timeout: Duration = .seconds(20), _ condition: () -> Bool) -> Bool {
+    static func eventually(_ timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
-            usleep(20_000)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return condition()
     }
@@ -117,7 +118,7 @@ import WinnowTestSupport
         """ + feeds.map { "\n[[source]]\nfeed = \"\(site.url($0))\"\n" }.joined()
     }
 
-    @Test func runOnceWritesTheStoriesAndStatusReportsThem() throws {
+    @Test func runOnceWritesTheStoriesAndStatusReportsThem() async throws {
         let site = try Site(count: 3), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
         let configFile = folder.appendingPathComponent("winnow.toml")
@@ -126,7 +127,7 @@ import WinnowTestSupport
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
         let daemon = try Daemon(["--config", configFile.path, "--once"], in: folder)
-        #expect(daemon.wait() == 0, "\(daemon.output)")
+        #expect(await daemon.wait() == 0, "\(daemon.output)")
         let stories = Self.stories(in: folder.appendingPathComponent("stories"))
         #expect(stories.count == 3, "\(daemon.output)")
         #expect(stories.values.allSatisfy { $0.contains("begins on the river bank") && !$0.contains("Related Articles") })
@@ -141,7 +142,7 @@ import WinnowTestSupport
         #expect(object?["stories"] as? Int == 3)
     }
 
-    @Test func badConfigurationIsReportedBeforeAnythingRuns() throws {
+    @Test func badConfigurationIsReportedBeforeAnythingRuns() async throws {
         let folder = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let configFile = folder.appendingPathComponent("bad.toml")
@@ -152,20 +153,20 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("winnow-state").path))
     }
 
-    @Test func sigtermLetsTheFetchesInFlightFinish() throws {
+    @Test func sigtermLetsTheFetchesInFlightFinish() async throws {
         let site = try Site(count: 1, articleDelay: .milliseconds(1500)), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
         let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state"],
                                 in: folder)
-        #expect(Self.eventually { site.hits("/news/1") == 1 }, "\(daemon.output)")
+        #expect(await Self.eventually { site.hits("/news/1") == 1 }, "\(daemon.output)")
         daemon.signal(SIGTERM)
-        #expect(daemon.wait() == 0, "\(daemon.output)")
+        #expect(await daemon.wait() == 0, "\(daemon.output)")
         // The page was in flight when SIGTERM came: it was finished and written before the exit.
         #expect(Self.stories(in: folder.appendingPathComponent("stories")).count == 1, "\(daemon.output)")
         #expect(daemon.output.contains("stopping: finishing the fetches in flight"))
     }
 
-    @Test func sighupReloadsAGoodConfigurationAndKeepsTheOldOneOverABadOne() throws {
+    @Test func sighupReloadsAGoodConfigurationAndKeepsTheOldOneOverABadOne() async throws {
         let site = try Site(count: 2), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
         let configFile = folder.appendingPathComponent("winnow.toml")
@@ -173,12 +174,12 @@ import WinnowTestSupport
         let stories = folder.appendingPathComponent("stories")
         let daemon = try Daemon(["--config", configFile.path], in: folder)
         defer { daemon.signal(SIGKILL) }
-        #expect(Self.eventually { Self.stories(in: stories).count == 2 }, "\(daemon.output)")
+        #expect(await Self.eventually { Self.stories(in: stories).count == 2 }, "\(daemon.output)")
 
         // A bad file: rejected with its diagnostics, the daemon keeps running on the old configuration.
         try "[fetch]\nconcurrency = 0\n".write(to: configFile, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(Self.eventually { daemon.output.contains("configuration not reloaded") }, "\(daemon.output)")
+        #expect(await Self.eventually { daemon.output.contains("configuration not reloaded") }, "\(daemon.output)")
         #expect(daemon.output.contains("winnow.toml:2: error: `concurrency` must be between 1 and 512 (got 0)"))
         #expect(daemon.process.isRunning)
 
@@ -186,14 +187,14 @@ import WinnowTestSupport
         try Self.config(site, feeds: ["/feed.xml", "/feed2.xml"], folder: folder)
             .write(to: configFile, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(Self.eventually { Self.stories(in: stories).count == 4 }, "\(daemon.output)")
+        #expect(await Self.eventually { Self.stories(in: stories).count == 4 }, "\(daemon.output)")
         #expect(daemon.output.contains("configuration reloaded"))
         daemon.signal(SIGTERM)
-        #expect(daemon.wait() == 0)
+        #expect(await daemon.wait() == 0)
         #expect(site.hits("/news/1") == 1, "the queue and the state survived the reloads")
     }
 
-    @Test func sdNotifyTellsSystemdReadyStatusReloadingAndStopping() throws {
+    @Test func sdNotifyTellsSystemdReadyStatusReloadingAndStopping() async throws {
         let site = try Site(count: 1), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
         let socketPath = folder.appendingPathComponent("notify.sock").path
@@ -201,12 +202,12 @@ import WinnowTestSupport
         defer { listener.close() }
         let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state"],
                                 environment: ["NOTIFY_SOCKET": socketPath], in: folder)
-        #expect(Self.eventually { listener.messages.contains { $0.contains("READY=1") } }, "\(daemon.output)")
+        #expect(await Self.eventually { listener.messages.contains { $0.contains("READY=1") } }, "\(daemon.output)")
         daemon.signal(SIGHUP)
-        #expect(Self.eventually { listener.messages.contains { $0.contains("RELOADING=1") } })
+        #expect(await Self.eventually { listener.messages.contains { $0.contains("RELOADING=1") } })
         daemon.signal(SIGTERM)
-        #expect(daemon.wait() == 0)
-        #expect(Self.eventually { listener.messages.contains { $0.contains("STOPPING=1") } })
+        #expect(await daemon.wait() == 0)
+        #expect(await Self.eventually { listener.messages.contains { $0.contains("STOPPING=1") } })
         let messages = listener.messages
         let ready = messages.firstIndex { $0.contains("READY=1") }, reloading = messages.firstIndex { $0.contains("RELOADING=1") }
         let stopping = messages.firstIndex { $0.contains("STOPPING=1") }
@@ -217,7 +218,7 @@ import WinnowTestSupport
         #expect(messages[(reloading ?? 0)...].contains { $0.contains("READY=1") }, "\(messages)")
     }
 
-    @Test func killDashNineAtRandomMomentsLosesAndDuplicatesNothing() throws {
+    @Test func killDashNineAtRandomMomentsLosesAndDuplicatesNothing() async throws {
         let count = 40
         let site = try Site(count: count, articleDelay: .milliseconds(30)), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
@@ -226,12 +227,12 @@ import WinnowTestSupport
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<8 {
             let daemon = try Daemon(["--config", configFile.path], in: folder)
-            usleep(UInt32.random(in: 150_000...700_000, using: &generator))
+            try await Task.sleep(for: .milliseconds(Int.random(in: 150...700, using: &generator)))
             daemon.signal(SIGKILL)
-            daemon.wait()
+            await daemon.wait()
         }
         let finish = try Daemon(["--config", configFile.path, "--once"], in: folder)
-        #expect(finish.wait(timeout: .seconds(60)) == 0, "\(finish.output)")
+        #expect(await finish.wait(timeout: .seconds(60)) == 0, "\(finish.output)")
 
         let output = folder.appendingPathComponent("stories")
         let stories = Self.stories(in: output)

@@ -153,7 +153,7 @@ struct DaemonHarness {
 
     /// Runs a scheduler until `condition` holds (checked every 50 ms) or `timeout` passes; then stops it
     /// gracefully and returns whether the condition was met.
-    func run(_ configuration: DaemonConfiguration, timeout: Duration = .seconds(20),
+    func run(_ configuration: DaemonConfiguration, timeout: Duration = .seconds(60),
              until condition: @escaping @Sendable () -> Bool) async throws -> Bool {
         let (scheduler, store, client) = try make(configuration)
         let task = Task { try await scheduler.run() }
