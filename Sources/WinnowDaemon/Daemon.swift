@@ -101,18 +101,18 @@ public final class Daemon: Sendable {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals {
             notifier?.reloading()
-            reload(scheduler: scheduler)
-            notifier?.readyAfterReload(status: Self.statusLine(scheduler.progress))
+            let outcome = reload(scheduler: scheduler)
+            notifier?.readyAfterReload(status: outcome + "; " + Self.statusLine(scheduler.progress))
         }
     }
 
     /// Reads the configuration file and the site rules again and swaps them in; keeps the running ones when the
-    /// new configuration has errors.
-    func reload(scheduler: Scheduler) {
+    /// new configuration has errors. Returns what happened, for systemd's status line.
+    func reload(scheduler: Scheduler) -> String {
         guard case .file(let path) = origin else {
             logger.notice("SIGHUP: reloading site rules (the configuration came from the command line)")
             scheduler.reload(settings: initial, pipeline: loadPipeline(initial))
-            return
+            return "site rules reloaded"
         }
         do {
             let next = try ConfigurationLoader.load(path: path)
@@ -123,10 +123,13 @@ public final class Daemon: Sendable {
             }
             scheduler.reload(settings: next, pipeline: loadPipeline(next))
             logger.notice("configuration reloaded", metadata: ["file": "\(path)", "sources": "\(next.sources.count)"])
+            return "configuration reloaded"
         } catch {
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
             logger.error("configuration not reloaded: it has errors; the running configuration is kept",
                          metadata: ["file": "\(path)"])
+            return "reload failed (\(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in \(path)); "
+                + "running the previous configuration"
         }
     }
 

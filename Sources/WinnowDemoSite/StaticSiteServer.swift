@@ -7,7 +7,7 @@ import Darwin
 
 /// Why a `StaticSiteServer` could not start.
 public enum StaticSiteServerError: Error, Equatable, CustomStringConvertible {
-    /// The server binds 127.0.0.1 only; this address was asked for instead.
+    /// The server binds loopback addresses (127.0.0.0/8) only; this address was asked for instead.
     case notLoopback(String)
     /// The folder to serve does not exist or is not a folder.
     case notADirectory(String)
@@ -17,7 +17,7 @@ public enum StaticSiteServerError: Error, Equatable, CustomStringConvertible {
     /// One line for a person: what went wrong and with which address, folder or call.
     public var description: String {
         switch self {
-        case .notLoopback(let host): "refusing to listen on \(host): the demo server binds 127.0.0.1 only"
+        case .notLoopback(let host): "refusing to listen on \(host): the demo server binds loopback addresses (127.x.y.z) only"
         case .notADirectory(let path): "\(path): not a folder"
         case .socket(let text): text
         }
@@ -61,7 +61,7 @@ public struct AccessLogEntry: Sendable, Equatable, CustomStringConvertible {
 public final class StaticSiteServer: Sendable {
     /// Connections served at once unless the initializer says otherwise.
     public static let defaultMaximumConnections = 32
-    /// The only address the server binds.
+    /// The address the server binds unless told another loopback address.
     public static let loopbackAddress = "127.0.0.1"
 
     /// The served folder, absolute, symlinks resolved.
@@ -70,8 +70,10 @@ public final class StaticSiteServer: Sendable {
     public let port: UInt16
     /// Connections served at once; one more is answered 503.
     public let maximumConnections: Int
-    /// `http://127.0.0.1:PORT/`.
-    public var baseURL: URL { URL(string: "http://\(Self.loopbackAddress):\(port)/")! }
+    /// The loopback address the server listens on (127.0.0.1 unless another 127.x.y.z address was asked for).
+    public let address: String
+    /// `http://ADDRESS:PORT/`.
+    public var baseURL: URL { URL(string: "http://\(address):\(port)/")! }
 
     private let listener: Int32
     private let state = ServerState()
@@ -80,7 +82,8 @@ public final class StaticSiteServer: Sendable {
     ///
     /// - Parameters:
     ///   - root: The folder to serve.
-    ///   - host: Must be `127.0.0.1` or `localhost`; any other address throws `.notLoopback`.
+    ///   - host: `localhost` or an IPv4 loopback address (127.0.0.0/8, so that tests and benchmarks can serve
+    ///     several "hosts" on one machine); any other address throws `.notLoopback`.
     ///   - port: The port to bind, 0 for any free one.
     ///   - maximumConnections: Connections served at once (at least 1).
     ///   - accessLog: Called once per answered request, on the connection's thread.
@@ -90,22 +93,21 @@ public final class StaticSiteServer: Sendable {
         maximumConnections: Int = StaticSiteServer.defaultMaximumConnections,
         accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil
     ) throws {
-        guard host == Self.loopbackAddress || host.lowercased() == "localhost" else {
-            throw StaticSiteServerError.notLoopback(host)
-        }
+        guard let address = Self.loopbackAddress(host) else { throw StaticSiteServerError.notLoopback(host) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
               let resolvedRoot = SiteResponder.realPath(root) else {
             throw StaticSiteServerError.notADirectory(root)
         }
-        let listener = try Self.listen(port: port)
-        var address = sockaddr_in()
+        let listener = try Self.listen(address: address, port: port)
+        var bound = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
+        _ = withUnsafeMutablePointer(to: &bound) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
         }
         self.listener = listener
-        self.port = UInt16(bigEndian: address.sin_port)
+        self.address = address
+        self.port = UInt16(bigEndian: bound.sin_port)
         self.root = URL(fileURLWithPath: resolvedRoot, isDirectory: true)
         self.maximumConnections = max(1, maximumConnections)
 
@@ -137,8 +139,19 @@ public final class StaticSiteServer: Sendable {
         state.waitForConnections(until: Date().addingTimeInterval(1))
     }
 
-    /// A listening TCP socket on 127.0.0.1:`port`, close-on-exec.
-    private static func listen(port: UInt16) throws -> Int32 {
+    /// The dotted IPv4 loopback address `host` names (`localhost` is 127.0.0.1), or nil when it names anything
+    /// that is not in 127.0.0.0/8.
+    static func loopbackAddress(_ host: String) -> String? {
+        if host.lowercased() == "localhost" { return loopbackAddress }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127",
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && UInt8($0) != nil })
+        else { return nil }
+        return parts.map { String(UInt8($0)!) }.joined(separator: ".")
+    }
+
+    /// A listening TCP socket on `address`:`port`, close-on-exec.
+    private static func listen(address text: String, port: UInt16) throws -> Int32 {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
@@ -151,7 +164,7 @@ public final class StaticSiteServer: Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr(loopbackAddress)
+        address.sin_addr.s_addr = inet_addr(text)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))

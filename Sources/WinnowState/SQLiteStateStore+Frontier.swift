@@ -169,6 +169,17 @@ extension SQLiteStateStore {
         }
     }
 
+    /// Makes a done entry pending again at `at`; false when it is not done.
+    @discardableResult
+    public func scheduleRevisit(_ url: String, at: Date) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE frontier SET state = 'pending', not_before = ? WHERE url = ? AND state = 'done'",
+                arguments: [at.unixSeconds, url])
+            return db.changesCount == 1
+        }
+    }
+
     /// Puts every in-flight entry back to pending; returns how many.
     @discardableResult
     public func recoverInFlight() throws -> Int {

@@ -62,6 +62,12 @@ public protocol StateStore: Sendable {
     /// was never reserved (reserve, write the file, confirm, then complete).
     func complete(_ url: String, outcome: EntryOutcome, now: Date) throws
 
+    /// Schedules a `.done` entry to be fetched again: it becomes `.pending`, due at `at`, its attempts and
+    /// validators kept (so the refetch is conditional). Returns false, changing nothing, for an entry that is not
+    /// `.done` (or not known). For `revisit_after`: pages re-read now and then to catch silent updates.
+    @discardableResult
+    func scheduleRevisit(_ url: String, at: Date) throws -> Bool
+
     /// Puts every `.inFlight` entry back to `.pending` (at startup, after a crash); returns how many.
     @discardableResult
     func recoverInFlight() throws -> Int

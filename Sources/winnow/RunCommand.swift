@@ -72,12 +72,14 @@ struct RunCommand: AsyncParsableCommand {
         var configuration: DaemonConfiguration
         let origin: Daemon.Origin
         if let config {
-            do {
-                configuration = try ConfigurationLoader.load(path: config)
-            } catch {
-                for diagnostic in error.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
-                throw CLIError("\(config): \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); nothing was started")
+            // Every diagnostic is printed (warnings too); any error stops the run before anything starts.
+            let report = ConfigurationLoader.check(path: config)
+            for diagnostic in report.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+            guard let loaded = report.configuration else {
+                let count = report.errors.count
+                throw CLIError("\(config): \(count) error\(count == 1 ? "" : "s"); nothing was started")
             }
+            configuration = loaded
             origin = .file(config)
         } else {
             configuration = DaemonConfiguration()

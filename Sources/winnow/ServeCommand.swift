@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a folder over HTTP on 127.0.0.1 (for the demo and tests; loopback only).",
         discussion: """
-            For the offline demo and the tests: a small static file server, so Winnow can be run end to end against a real HTTP site without the network (winnow serve samples/site serves the bundled news site). It listens on 127.0.0.1 only (loopback), never on another address, and is not meant to face the internet.
+            For the offline demo and the tests: a small static file server, so Winnow can be run end to end against a real HTTP site without the network (winnow serve samples/site serves the bundled news site). It listens on loopback only (127.0.0.1, or another 127.x.y.z given with --host), never on another address, and is not meant to face the internet.
 
             Once listening it prints one line on stdout: serving DIR at http://127.0.0.1:PORT/
 
@@ -24,8 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Argument(help: "The folder to serve.")
     var directory: String
 
-    @Option(parsing: .unconditional, help: "Port on 127.0.0.1 (0-65535; 0 picks a free port, named in the URL line).")
+    @Option(parsing: .unconditional, help: "Port (0-65535; 0 picks a free port, named in the URL line).")
     var port: Int = 0
+
+    @Option(help: ArgumentHelp("A loopback address to listen on: 127.0.0.1 (default) or any 127.x.y.z.",
+                               valueName: "address"))
+    var host: String = "127.0.0.1"
 
     @Flag(help: "Do not log requests on stderr.")
     var quiet = false
@@ -43,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server: StaticSiteServer
         do {
-            server = try StaticSiteServer(root: directory, port: UInt16(port), accessLog: log)
+            server = try StaticSiteServer(root: directory, host: host, port: UInt16(port), accessLog: log)
         } catch let error as StaticSiteServerError {
             throw CLIError(error.description)
         }

@@ -240,6 +240,24 @@ import WinnowTestSupport
         #expect(harness.index().count == 2)
     }
 
+    @Test func revisitAfterRefetchesWrittenPagesConditionally() async throws {
+        let site = try NewsSite(), harness = try DaemonHarness()
+        defer { site.stop(); harness.remove() }
+        site.behaviour.withLock {
+            $0.routes["/feed.xml"] = { _ in ServerReply(body: Array(NewsSite.rss([("/news/25", nil)], base: site.url("")).utf8)) }
+        }
+        var configuration = harness.configuration([try DaemonHarness.source(.feed, site.url("/feed.xml"), interval: .seconds(60))])
+        configuration.fetch.revisitAfter = .milliseconds(300)
+        // The page changes silently (its feed says nothing): the revisit finds the new text.
+        let rewritten = try await harness.run(configuration) {
+            if site.requests(to: "/news/25").count == 1 { site.behaviour.withLock { $0.revision[25] = 2 } }
+            return harness.index().count == 2
+        }
+        #expect(rewritten)
+        #expect(harness.index().map { $0["action"] } == ["created", "updated"])
+        #expect(site.requests(to: "/news/25").dropFirst().first?.ifNoneMatch == "\"a25-r0\"")
+    }
+
     @Test func aMissingPageFailsForGoodAndIsNotRetried() async throws {
         let site = try NewsSite(), harness = try DaemonHarness()
         defer { site.stop(); harness.remove() }

@@ -279,12 +279,23 @@ final class ServedFolder {
         #expect(try RawHTTPClient.request(port: server.port, "/").status == 200)
     }
 
-    @Test(arguments: ["0.0.0.0", "192.168.1.10", "10.0.0.1", "::1", "::", "127.0.0.2", "example.com", ""])
+    @Test(arguments: ["0.0.0.0", "192.168.1.10", "10.0.0.1", "::1", "::", "127.0.0.256", "127.1", "128.0.0.1",
+                      "127.0.0.1.5", "example.com", ""])
     func refusesEveryAddressButLoopback(host: String) throws {
         let folder = try ServedFolder()
         #expect(throws: StaticSiteServerError.notLoopback(host)) {
             _ = try StaticSiteServer(root: folder.root.path, host: host)
         }
+    }
+
+    /// Any 127.x.y.z is loopback: benchmarks and tests serve several "hosts" on one machine.
+    @Test func otherLoopbackAddressesAreServed() throws {
+        #expect(StaticSiteServer.loopbackAddress("127.0.0.2") == "127.0.0.2")
+        #expect(StaticSiteServer.loopbackAddress("127.000.0.50") == "127.0.0.50")
+        let folder = try ServedFolder()
+        let server = try StaticSiteServer(root: folder.root.path, host: "127.0.0.2")
+        defer { server.stop() }
+        #expect(server.baseURL.absoluteString == "http://127.0.0.2:\(server.port)/")
     }
 
     @Test func localhostMeans127001() throws {

@@ -53,6 +53,23 @@ import Testing
         }
     }
 
+    @Test func aDoneURLCanBeScheduledForARevisit() throws {
+        try withFeedStore { store, _ in
+            let a = url("news.example", "/a"), b = url("news.example", "/b")
+            try store.discover([Fixture.discovery("news.example", "/a", source: feed),
+                                Fixture.discovery("news.example", "/b", source: feed)], now: Fixture.t0)
+            try store.complete(a, outcome: .unchanged(etag: "\"7\"", lastModified: nil, status: 200), now: Fixture.at(5))
+            #expect(try store.scheduleRevisit(a, at: Fixture.at(3600)))
+            let entry = try #require(try store.frontierEntry(url: a))
+            #expect(entry.state == .pending && entry.notBefore == Fixture.at(3600) && entry.etag == "\"7\"")
+            #expect(entry.attempts == 0)
+            // Not before it is due; and only done entries are rescheduled.
+            #expect(try store.nextDue(now: Fixture.at(60), limit: 10).map(\.url) == [b])
+            #expect(try !store.scheduleRevisit(b, at: Fixture.at(3600)))
+            #expect(try !store.scheduleRevisit(url("news.example", "/unknown"), at: Fixture.at(3600)))
+        }
+    }
+
     @Test func aDoneURLUpdatedAtItsSourceGoesBackToPending() throws {
         try withFeedStore { store, _ in
             let a = url("news.example", "/a")

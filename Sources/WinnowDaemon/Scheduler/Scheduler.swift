@@ -357,6 +357,7 @@ public final class Scheduler: Sendable {
                 let outcome = try publish(article, rendered: rendered, hash: hash, entry: entry, response: response,
                                           now: now)
                 complete(entry.url, outcome, now: now)
+                scheduleRevisit(entry.url, settings: settings, now: now)
             } catch {
                 // The story could not be written (disk full, permissions): the URL is retried later and nothing
                 // already written is touched.
@@ -370,6 +371,7 @@ public final class Scheduler: Sendable {
             complete(entry.url, .unchanged(etag: response.validators?.etag,
                                            lastModified: response.validators?.lastModified, status: response.status),
                      now: now)
+            scheduleRevisit(entry.url, settings: settings, now: now)
             state.withLock {
                 $0.progress.pagesFetched += 1
                 $0.progress.unchanged += 1
@@ -455,6 +457,15 @@ public final class Scheduler: Sendable {
         ])
         return .written(storyKey: key, etag: validators.etag, lastModified: validators.lastModified,
                         status: response.status)
+    }
+
+    /// With `[fetch] revisit_after`, a page just fetched is due again that much later (conditionally: an
+    /// unchanged page costs a 304), so updates its source never announces are caught too.
+    private func scheduleRevisit(_ url: String, settings: DaemonConfiguration, now: Date) {
+        guard let after = settings.fetch.revisitAfter, after > .zero else { return }
+        do { try store.scheduleRevisit(url, at: now.addingTimeInterval(after.seconds)) } catch {
+            logger.error("cannot schedule a revisit", metadata: ["url": "\(url)", "error": "\(error)"])
+        }
     }
 
     private func complete(_ url: String, _ outcome: EntryOutcome, now: Date) {
