@@ -32,20 +32,44 @@ enum InlineNormalizer {
 
     /// Collapses whitespace runs to one space, keeping non-breaking spaces. Does not trim.
     static func collapseWhitespace(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // ASCII text is collapsed byte by byte, other text scalar by scalar: looking up Unicode properties for
+        // every Character cost more than extracting the story.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pending = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pending = true
+                } else {
+                    if pending { bytes.append(0x20) }
+                    pending = false
+                    bytes.append(byte)
+                }
+            }
+            if pending { bytes.append(0x20) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if isCollapsible(character) {
+        for scalar in text.unicodeScalars {
+            if isCollapsible(scalar) {
                 pendingSpace = true
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                out.append(scalar)
             }
         }
         if pendingSpace { out.append(" ") }
-        return out
+        return String(out)
+    }
+
+    /// Whitespace that formatting may collapse: everything but the non-breaking spaces.
+    static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        guard scalar.properties.isWhitespace else { return false }
+        return scalar != "\u{00A0}" && scalar != "\u{202F}" && scalar != "\u{2007}"
     }
 
     /// Whitespace that formatting may collapse: everything but the non-breaking spaces.

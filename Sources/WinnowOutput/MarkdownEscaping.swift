@@ -7,27 +7,48 @@
 /// a line start, so they are handled per line by `escapeLineStart`.
 enum MarkdownEscaping {
     static func escapeText(_ text: String) -> String {
-        let characters = Array(text)
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for (index, character) in characters.enumerated() {
-            let previous = index > 0 ? characters[index - 1] : nil
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            switch character {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(Array(text.utf8)) }
+        // Scalar by scalar: every character escaped is ASCII, so only its neighbours need Unicode properties.
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let previous = index > 0 ? scalars[index - 1] : nil
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            switch scalar {
             case "\\", "*", "`", "[", "]", "~":
-                out += "\\"
+                out.append("\\")
             case "_":
-                if !(isWordCharacter(previous) && isWordCharacter(next)) { out += "\\" }
+                if !(isWordScalar(previous) && isWordScalar(next)) { out.append("\\") }
             case "<":
-                if let next, next.isLetter || next == "/" || next == "!" || next == "?" { out += "\\" }
+                if let next, next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" { out.append("\\") }
             case "&":
-                if looksLikeEntity(characters, from: index) { out += "\\" }
+                if looksLikeEntity(scalars, from: index) { out.append("\\") }
             default:
                 break
             }
-            out.append(character)
+            out.append(scalar)
         }
-        return out
+        return String(out)
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` starting at `index`.
+    private static func looksLikeEntity(_ scalars: [Unicode.Scalar], from index: Int) -> Bool {
+        var position = index + 1
+        var length = 0
+        while position < scalars.count, length <= 32 {
+            let scalar = scalars[position]
+            if scalar == ";" { return length > 0 }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "#"
+            else { return false }
+            position += 1
+            length += 1
+        }
+        return false
     }
 
     /// Escapes a marker at the start of one line that would make it a heading, quote, list item, thematic
@@ -84,14 +105,14 @@ enum MarkdownEscaping {
     static func destination(_ url: String) -> String {
         guard !url.isEmpty else { return "<>" }
         var out = ""
-        let characters = Array(url)
-        for (index, character) in characters.enumerated() {
+        let scalars = Array(url.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             // Entity references are decoded inside destinations too (`&amp;` would become `&`).
-            if character == "&" && looksLikeEntity(characters, from: index) {
+            if scalar == "&" && looksLikeEntity(scalars, from: index) {
                 out += "\\&"
                 continue
             }
-            for scalar in character.unicodeScalars { appendDestinationScalar(scalar, to: &out) }
+            appendDestinationScalar(scalar, to: &out)
         }
         return out
     }
@@ -127,22 +148,41 @@ enum MarkdownEscaping {
         return longest
     }
 
-    private static func isWordCharacter(_ character: Character?) -> Bool {
-        guard let character else { return false }
-        return character.isLetter || character.isNumber
-    }
-
-    /// `&name;`, `&#123;` or `&#x1F;` starting at `index`.
-    private static func looksLikeEntity(_ characters: [Character], from index: Int) -> Bool {
-        var position = index + 1
-        var length = 0
-        while position < characters.count, length <= 32 {
-            let character = characters[position]
-            if character == ";" { return length > 0 }
-            guard character.isASCII, character.isLetter || character.isNumber || character == "#" else { return false }
-            position += 1
-            length += 1
+    /// `escapeText` for ASCII text, on bytes: the same rules, without building Characters.
+    private static func escapeASCII(_ bytes: [UInt8]) -> String {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isWord(_ byte: UInt8?) -> Bool { byte.map { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) } ?? false }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            let previous = index > 0 ? bytes[index - 1] : nil
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: "~"):
+                out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "_"):
+                if !(isWord(previous) && isWord(next)) { out.append(UInt8(ascii: "\\")) }
+            case UInt8(ascii: "<"):
+                if let next, isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
+                    || next == UInt8(ascii: "?") {
+                    out.append(UInt8(ascii: "\\"))
+                }
+            case UInt8(ascii: "&"):
+                var position = index + 1, length = 0, entity = false
+                while position < bytes.count, length <= 32 {
+                    let candidate = bytes[position]
+                    if candidate == UInt8(ascii: ";") { entity = length > 0; break }
+                    guard isWord(candidate) || candidate == UInt8(ascii: "#") else { break }
+                    position += 1
+                    length += 1
+                }
+                if entity { out.append(UInt8(ascii: "\\")) }
+            default:
+                break
+            }
+            out.append(byte)
         }
-        return false
+        return String(decoding: out, as: UTF8.self)
     }
 }
