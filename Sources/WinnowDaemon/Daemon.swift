@@ -91,8 +91,10 @@ public final class Daemon: Sendable {
 
     /// "12 stories written, 3 updated, 4 in flight": the systemd STATUS and the terminal progress line.
     static func statusLine(_ progress: Scheduler.Progress) -> String {
-        "\(progress.storiesCreated) stories written, \(progress.storiesUpdated) updated, "
-            + "\(progress.pagesFetched) pages fetched, \(progress.failed) failed, \(progress.inFlight) in flight"
+        let stories = progress.storiesCreated == 1 ? "1 story" : "\(progress.storiesCreated) stories"
+        let pages = progress.pagesFetched == 1 ? "1 page" : "\(progress.pagesFetched) pages"
+        return "\(stories) written, \(progress.storiesUpdated) updated, \(pages) fetched, \(progress.failed) failed, "
+            + "\(progress.inFlight) in flight"
     }
 
     // MARK: Reload

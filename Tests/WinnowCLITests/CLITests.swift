@@ -38,8 +38,17 @@ import Testing
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
+        // stderr is drained on its own thread while stdout is read here: a child that fills one pipe while the
+        // parent waits on the other would never finish (a sanitizer's report is larger than a pipe holds).
+        let stderrBox = StderrBox()
+        let drained = DispatchSemaphore(value: 0)
+        Thread {
+            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let stderrData = stderrBox.data
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
@@ -155,4 +164,9 @@ import Testing
         #expect(run.status != 0)
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
+}
+
+/// The stderr bytes a drain thread hands back (written once, before the semaphore it signals).
+private final class StderrBox: @unchecked Sendable {
+    var data = Data()
 }
