@@ -70,10 +70,8 @@ import WinnowTestSupport
         func wait(timeout: Duration = .seconds(30)) async -> Int32 {
             let deadline = ContinuousClock.now + timeout
             while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()  // also lets Foundation release its hold on the finished process
             return process.terminationStatus
         }
     }

@@ -123,6 +123,7 @@ import Glibc
                 process.waitUntilExit()
                 return nil
             }
+            process.waitUntilExit()  // also lets Foundation release its hold on the finished process
             return process.terminationReason == .exit ? process.terminationStatus : nil
         }
 

@@ -36,7 +36,11 @@ final class NewsSite: @unchecked Sendable {  // `server` is set once, in init; t
         server = try TestHTTPServer(address: address) { [unowned self] request in self.answer(request) }
     }
 
-    func stop() { server.stop() }
+    /// Stops the server and drops the routes (route closures capture the site: a retain cycle until now).
+    func stop() {
+        server.stop()
+        behaviour.withLock { $0 = Behaviour() }
+    }
 
     func url(_ path: String) -> String { server.url(path) }
 
