@@ -170,6 +170,7 @@ import Glibc
         let deadline = Date().addingTimeInterval(10)
         while served.process.isRunning, Date() < deadline { usleep(20_000) }
         try #require(!served.process.isRunning, "winnow serve ignored SIGINT")
+        served.process.waitUntilExit()  // lets Foundation release the finished process
         #expect(served.process.terminationReason == .exit)
         #expect(served.process.terminationStatus == 0)
     }
