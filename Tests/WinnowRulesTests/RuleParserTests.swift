@@ -195,8 +195,8 @@ import Testing
     }
 
     @Test func editDistance() {
-        #expect(DirectiveCatalog.editDistance("kitten", "sitting") == 3)
-        #expect(DirectiveCatalog.editDistance("", "abc") == 3)
+        #expect(NameSuggestion.editDistance("kitten", "sitting") == 3)
+        #expect(NameSuggestion.editDistance("", "abc") == 3)
         #expect(DirectiveCatalog.suggestion(for: "test_rul") == "test_url")
         #expect(DirectiveCatalog.suggestion(for: "TITLE") == "title")
     }

@@ -3,6 +3,7 @@ import Logging
 import TOMLKit
 import WinnowFetch
 import WinnowOutput
+import WinnowRules
 
 /// Reads `winnow.toml` into a `DaemonConfiguration`, reporting every problem at once.
 ///
@@ -293,7 +294,7 @@ private struct ConfigurationReader {
             return
         }
         let names = ConfigurationSchema.tables.map(\.name)
-        let suggestion = Suggestion.closest(to: key, among: names)
+        let suggestion = NameSuggestion.closest(to: key, among: names)
             .flatMap { name in ConfigurationSchema.tables.first { $0.name == name }?.title }
         let written: String?
         switch value {
@@ -318,7 +319,7 @@ private struct ConfigurationReader {
             var message = "unknown key `\(key)` in \(table.title)"
             if let hint = ConfigurationSchema.hints[table.name]?[key] {
                 message += "; \(hint)"
-            } else if let suggestion = Suggestion.closest(to: key, among: known) {
+            } else if let suggestion = NameSuggestion.closest(to: key, among: known) {
                 message += "; did you mean `\(suggestion)`?"
             } else if let owner = ConfigurationSchema.tables.first(where: { $0.keys.contains(key) }) {
                 message += "; `\(key)` is a \(owner.title) setting"
@@ -343,7 +344,7 @@ private struct ConfigurationReader {
                 var message = "`log_level` must be one of \(levels.joined(separator: ", ")) (got \(node.summary))"
                 if case .string(let name) = node, !name.isEmpty,
                    let guess = levels.first(where: { $0.hasPrefix(name.lowercased()) })
-                       ?? Suggestion.closest(to: name, among: levels) {
+                       ?? NameSuggestion.closest(to: name, among: levels) {
                     message += "; did you mean \"\(guess)\"?"
                 }
                 error(table.path + "log_level", message)
