@@ -80,6 +80,7 @@ enum ConfigurationSchema {
     static let fetch = [
         "concurrency", "per_host_concurrency", "delay", "timeout", "max_size", "max_redirects", "retries",
         "retry_base", "retry_cap", "respect_robots", "crawl_delay_cap", "robots_ttl", "revisit_after",
+        "allow_private_networks", "allowed_private_addresses",
     ]
     static let host = ["name", "delay", "concurrency", "timeout", "user_agent", "respect_robots"]
     static let source = [
@@ -402,6 +403,17 @@ private struct ConfigurationReader {
             settings.crawlDelayCap = value
         }
         if let value = duration(table, "robots_ttl", range: F.robotsTTLRange) { settings.robotsTTL = value }
+        if let value = bool(table, "allow_private_networks") { settings.allowPrivateNetworks = value }
+        if let addresses = stringList(table, "allowed_private_addresses", example: "['10.0.0.5', 'fd00::5']") {
+            for (index, text) in addresses.enumerated() {
+                if AddressClass.of(text) == nil {
+                    error(table.path + "allowed_private_addresses" + index, "`allowed_private_addresses` entry "
+                          + "\(TOMLNode.string(text).summary) is not an IPv4 or IPv6 address")
+                } else {
+                    settings.allowedPrivateAddresses.append(text)
+                }
+            }
+        }
         if let node = table["revisit_after"] {
             let range = F.revisitAfterRange
             if let value = duration(table, "revisit_after", range: .zero...range.upperBound) {
