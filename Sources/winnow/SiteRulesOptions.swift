@@ -90,12 +90,8 @@ struct LoadedPage {
             return LoadedPage(bytes: bytes, url: url, contentType: nil)
         }
         let client = try shared ?? HTTPClient(configuration: network.clientConfiguration())
-        var headers = HTTPHeaders()
-        for (name, value) in (pipeline.ruleSet(forURL: argument)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
-            headers.set(name: name, value: value)
-        }
         do {
-            let response = try await client.fetch(HTTPRequest(url: argument, headers: headers)).requireSuccess()
+            let response = try await StoryFetcher(client: client, pipeline: pipeline).fetchResponse(argument)
             if shared == nil { await client.shutdown() }
             return LoadedPage(bytes: response.body, url: url ?? response.url, contentType: response.contentType)
         } catch {
