@@ -82,7 +82,7 @@ extension Extractor {
             let choice = CandidateSelection.run(&tree, mode: options.mode, useAnchors: true, trace: &trace)
             roots = choice.roots
             rootReason = choice.heuristic
-            ContentPruning.run(&tree, roots: roots, mode: options.mode, trace: &trace)
+            ContentPruning.run(&tree, roots: roots, mode: options.mode, url: options.url ?? document.url, trace: &trace)
         }
         var reasons: [String: String] = [:]
         for decision in trace.decisions where decision.verdict == .dropped {

@@ -141,7 +141,7 @@ public struct Extractor: Sendable {
     ) -> [Block] {
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
         heuristic = choice.heuristic
-        ContentPruning.run(&tree, roots: choice.roots, mode: mode, trace: &trace)
+        ContentPruning.run(&tree, roots: choice.roots, mode: mode, url: url, trace: &trace)
         let blocks = BlockConverter(tree: tree, mode: mode, url: url).blocks(of: choice.roots)
         return BlockCleanup.run(blocks, titles: titles, trace: &trace)
     }

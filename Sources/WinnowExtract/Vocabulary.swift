@@ -109,6 +109,9 @@ enum Vocabulary {
 
     /// Parts of a class or id token (split on `-` and `_`), each signalling a category on its own.
     static let tokenParts: [Category: [String]] = [
+        // Popovers: a hover card on a person's name (their latest headlines, a "more" link), a tooltip, a flyout;
+        // shown by a script or on hover, never part of the sentence they sit in.
+        .modal: ["tooltip", "tooltips", "popover", "popovers", "hovercard", "flyout"],
         .share: [
             "share", "shares", "sharing", "sharebar", "sharethis", "addthis", "social", "socials", "sociable",
             "addtoany", "a2a", "shariff", "whatsapp", "tweet",
@@ -219,6 +222,20 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // The same headings in other major languages (lowercased): related, read also, recommended, comments.
+        "関連記事", "関連ニュース", "関連リンク", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "人気記事", "次の記事",
+        "前の記事", "相关文章", "相关阅读", "相關文章", "相關閱讀", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀",
+        "热门文章", "熱門文章", "관련기사", "관련 기사", "추천 기사", "많이 본 뉴스", "ähnliche artikel",
+        "verwandte artikel", "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren",
+        "auch interessant", "kommentare", "articles similaires", "articles liés", "à lire aussi", "lire aussi",
+        "sur le même sujet", "vous aimerez aussi", "à voir aussi", "commentaires", "artículos relacionados",
+        "noticias relacionadas", "te puede interesar", "también te puede interesar", "lee también",
+        "más noticias", "comentarios", "artigos relacionados", "notícias relacionadas", "leia também",
+        "veja também", "você também pode gostar", "mais lidas", "comentários", "articoli correlati",
+        "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "commenti", "gerelateerde artikelen",
+        "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
+        "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze",
+        "ilgili haberler", "benzer haberler", "yorumlar",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
@@ -243,6 +260,38 @@ enum Vocabulary {
         "in stock", "en stock", "out of stock", "back-order", "backorder", "back order", "top rated", "new",
         "new arrival", "new arrivals", "free shipping", "quick view", "quickview", "quick shop", "quickshop",
         "+ more", "more options", "choose options", "select options",
+        // Advertisement and sponsored-link labels in other major languages.
+        "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
+        "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
+    ]
+
+    /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
+    /// dropped. Each is followed by ":" (ASCII or full-width) in the text.
+    static let tagLineLabels: [String] = [
+        "tags", "tagged", "topics", "タグ", "标签", "標籤", "태그", "schlagwörter", "stichwörter", "themen",
+        "étiquettes", "mots-clés", "etiquetas", "temas", "tag", "argomenti", "теги", "метки", "tagi",
+        "etiketler", "onderwerpen",
+    ]
+
+    /// A notice about a story's comments (the moderation policy under a comment form) names the comments and
+    /// one of these (moderation, responsibility, opinion, removal), lowercased stems in major languages.
+    static let commentWords: [String] = [
+        "comment", "comentário", "comentario", "commentaire", "kommentar", "commenti", "reactie",
+        "комментари", "komentarz", "yorum", "コメント", "评论", "評論", "留言", "댓글",
+    ]
+    static let commentPolicyWords: [String] = [
+        "moderat", "moderação", "modération", "moderación", "moderiert", "moderazione", "responsab",
+        "opinion", "opinião", "opinión", "meinung", "offensive", "ofensiv", "removed", "removid", "eliminad",
+        "supprim", "gelöscht", "rimoss", "承認", "审核", "審核", "삭제", "規約", "guidelines", "richtlinien",
+    ]
+
+    /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
+    /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
+    static let subscribeCues: [String] = [
+        "subscribe to", "sign up for our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
+        "구독하기", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
+        "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
+        "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
@@ -323,8 +372,17 @@ enum Vocabulary {
         /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
         /// text (then it is an unclosed tag that swallowed the page).
         static let namedAsideMaxShare = 0.8
+        /// A date alone on a line (a dateline above the first paragraph) has at most this many characters and
+        /// this many words besides its numbers (month and weekday names, "updated").
+        static let datelineMaxChars = 60
+        static let datelineMaxWords = 4
+        /// A trailing comment-policy notice or subscribe line is at most this many characters.
+        static let trailingNoticeMaxChars = 400
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
+        /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
+        /// post: its text and attribution), which is story content.
+        static let quotedPostMinChars = 60
         /// Link-density rules (trafilatura): length gates and ratios.
         static let paragraphGate = 30
         static let lastParagraphGate = 60
@@ -340,6 +398,9 @@ enum Vocabulary {
         /// quarters of all) of at least `dataTableMinColumns` cells.
         static let dataTableMinRows = 8
         static let dataTableMinColumns = 3
+        /// ... or, without header cells, at least this share of its cells are numbers of at most `dataCellMaxChars`.
+        static let dataTableNumericShare = 0.4
+        static let dataCellMaxChars = 20
         /// Sibling merge (Readability): share of the top score, and the prose-paragraph rules.
         static let siblingScoreShare = 0.2
         static let siblingMinScore = 10.0
@@ -412,6 +473,19 @@ enum Vocabulary {
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.
         static let duplicateRunBlocks = 3
+        /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
+        /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
+        /// themselves, and a listing's cards repeat their fine print.
+        static let repeatedShortBlockMinBytes = 20
+        static let repeatedCaptionMaxChars = 120
+        /// Other stories' cards after the story (`TeaserCards`): at least this many cards at the end of a
+        /// container, each at most `teaserCardMaxChars` long with one linked headline, the labels between them
+        /// ("Next") at most `teaserLabelMaxChars`, under a story of at least `teaserStoryMinChars` that is longer
+        /// than the cards together.
+        static let teaserMinCards = 2
+        static let teaserCardMaxChars = 400
+        static let teaserLabelMaxChars = 30
+        static let teaserStoryMinChars = 300
     }
 }
 

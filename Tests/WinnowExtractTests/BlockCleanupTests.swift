@@ -36,6 +36,47 @@ import Testing
         #expect(out == [story, "By the end of the night nothing was agreed."])
     }
 
+    @Test func aCaptionGivenTwiceIsKeptOnce() {
+        let caption = "Volunteers mixing the red paint in the keeper's cottage."
+        let picture = Block.figure(Figure(source: "https://example.org/f/1.jpg", alt: "", caption: []))
+        let out = clean([paragraph(story), .list(ordered: false, items: [[paragraph(caption)]]), picture,
+                         paragraph(caption), paragraph(story + " Again.")])
+        #expect(out.filter { $0 == caption }.count == 1)
+        // Repeats that are not under a picture stay: a listing's cards repeat their fine print.
+        let fine = "Must be presented before work starts."
+        #expect(clean([paragraph(story), paragraph(fine), paragraph("Second coupon"), paragraph(fine)]).count == 4)
+    }
+
+    @Test("a date alone above the story goes; a sentence with a date stays", arguments: [
+        ("2026年11月20日 10:15", true), ("2026년 11월 20일", true), ("20 November 2026, 10:15 am", true),
+        ("Nov. 20, 2026", true), ("20.11.2026", true), ("He left on March 3, 2026", false),
+        ("Voting closes 20 November 2026", false), ("Chapter 3", false),
+    ])
+    func datelines(text: String, isDateline: Bool) {
+        #expect(BlockCleanup.isDateline(text) == isDateline)
+        #expect(clean([paragraph(text), paragraph(story)]) == (isDateline ? [story] : [text, story]))
+        #expect(clean([paragraph(story), paragraph(text)]) == [story, text], "only above the story")
+    }
+
+    @Test func tagSubscribeAndCommentNoticesInOtherLanguages() {
+        let out = clean([
+            paragraph(story), paragraph("タグ: 図書館, 市政"), paragraph("Schlagwörter: Haushalt, Rat"),
+            paragraph("更新情報をメールで受け取る"), paragraph("スポンサードリンク"), paragraph("Publicidade"),
+            paragraph("Os comentários não representam a opinião do jornal. Comentários ofensivos serão removidos."),
+        ])
+        #expect(out == [story])
+        // A closing paragraph that merely mentions comments is the story's.
+        let kept = clean([paragraph(story), paragraph("The mayor declined to comment on the vote.")])
+        #expect(kept.count == 2)
+    }
+
+    @Test func terminatingHeadingsInOtherLanguages() {
+        for heading in ["関連記事", "Leia também", "Ähnliche Artikel", "À lire aussi", "Читайте также", "相关阅读"] {
+            let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])
+            #expect(out == [story], "\(heading)")
+        }
+    }
+
     @Test func dropsShopBadgesInsideListItems() {
         var trace = Trace(enabled: false)
         let tiles: Block = .list(ordered: false, items: [
@@ -92,6 +133,9 @@ import Testing
         let b = paragraph("Second paragraph of the story, long enough to count as a block.")
         let c = paragraph("Third paragraph of the story, long enough to count as a block too.")
         #expect(clean([a, b, c, a, b, c]).count == 3)
+        // A single repeat stays (a caption repeated under a picture is the exception).
+        let long = paragraph(story)
+        #expect(clean([long, b, long, c]).count == 4)
         #expect(clean([a, b, a, c]).count == 4)
     }
 

@@ -164,7 +164,7 @@ struct TreeFixture {
             """#)
         let root = try f.index(id: "root")
         var trace = Trace(enabled: false)
-        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, trace: &trace)
+        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, url: nil, trace: &trace)
         #expect(!f.tree.entries[try f.index(id: "prose")].removed)
         #expect(f.tree.entries[try f.index(id: "links")].removed)
         #expect(!f.tree.entries[try f.index(id: "tail")].removed)
@@ -177,7 +177,7 @@ struct TreeFixture {
             """#)
         let root = try f.index(id: "root")
         var trace = Trace(enabled: false)
-        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, trace: &trace)
+        ContentPruning.run(&f.tree, roots: [root], mode: .balanced, url: nil, trace: &trace)
         #expect(!f.tree.entries[try f.index(id: "meta")].removed)
     }
 }
@@ -471,7 +471,7 @@ struct TreeFixture {
             <div class="\(wrapper)">\(cards)</div></div></body></html>
             """)
         var trace = Trace(enabled: false)
-        ContentPruning.run(&f.tree, roots: [try f.index(id: "root")], mode: .balanced, trace: &trace)
+        ContentPruning.run(&f.tree, roots: [try f.index(id: "root")], mode: .balanced, url: nil, trace: &trace)
         let teasers = f.tree.entries.filter { $0.node.attribute("class") == "teaser" }
         return (teasers.filter { !$0.removed }.count, teasers.count)
     }

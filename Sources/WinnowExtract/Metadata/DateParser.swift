@@ -295,6 +295,15 @@ public enum DateParser {
             readTime(tokens, from: i + 5, into: &date)
             return date
         }
+        // East Asian year-month-day with unit characters: "2024年3月5日", "2024년 3월 5일".
+        if let year = number(tokens, i, digits: 4...4), let unit = word(tokens, i + 1), yearUnits.contains(unit),
+           let month = number(tokens, i + 2, digits: 1...2), let monthUnit = word(tokens, i + 3),
+           monthUnits.contains(monthUnit), let day = number(tokens, i + 4, digits: 1...2),
+           let dayUnit = word(tokens, i + 5), dayUnits.contains(dayUnit) {
+            var date = PageDate(year: year, month: month, day: day)
+            readTime(tokens, from: i + 6, into: &date)
+            return date
+        }
         // Month name first: "March 5, 2024", "Mar. 5th 2024".
         if let name = word(tokens, i), let month = monthNames[name] {
             var j = i + 1
@@ -389,6 +398,11 @@ public enum DateParser {
     ]
 
     /// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch.
+    /// The unit characters of East Asian dates (Chinese and Japanese, Korean).
+    static let yearUnits: Set<String> = ["年", "년"]
+    static let monthUnits: Set<String> = ["月", "월"]
+    static let dayUnits: Set<String> = ["日", "号", "號", "일"]
+
     static let monthNames: [String: Int] = {
         let lists: [[String]] = [
             ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

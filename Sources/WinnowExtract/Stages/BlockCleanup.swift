@@ -14,6 +14,9 @@ enum BlockCleanup {
         let totalChars = texts.reduce(0) { $0 + $1.utf8.count }
         // Counted on the first byline only: most results have none.
         var cardBylines: Bool?
+        // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
+        // view, an image credit under each copy of a picture).
+        var shortTexts: Set<String> = []
         for (k, block) in blocks.enumerated() {
             let text = texts[k]
             if text.isEmpty {
@@ -43,6 +46,10 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "terminating-block")
                 break
             }
+            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxChars * 4, isDateline(text) {
+                trace.record(.dropped, block: text, heuristic: "dateline")
+                continue
+            }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
                 // Many "By Ebern Designs" / "Published by: Ubisoft" lines are the cards' maker lines, not the
                 // story's byline.
@@ -58,10 +65,24 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: reason)
                 continue
             }
+            if isParagraph(block), lower.utf8.count >= Vocabulary.Threshold.repeatedShortBlockMinBytes {
+                // A caption sits under its picture; a coupon's or a product tile's repeated fine print does not.
+                var underPicture = false
+                if case .figure? = out.last { underPicture = true }
+                if underPicture, text.count <= Vocabulary.Threshold.repeatedCaptionMaxChars, shortTexts.contains(lower) {
+                    trace.record(.dropped, block: text, heuristic: "repeated-short-block")
+                    continue
+                }
+                shortTexts.insert(lower)
+            }
             var kept = block
             if case .list(let ordered, let items) = block {
                 guard let labelFree = dropLabels(in: items, trace: &trace) else { continue }
                 kept = .list(ordered: ordered, items: labelFree)
+                for item in labelFree {
+                    let itemText = Block.plainText(of: item, separator: " ")
+                    if itemText.utf8.count <= Self.paragraphRuleMaxBytes { shortTexts.insert(normalize(itemText)) }
+                }
             }
             precedingChars += text.utf8.count
             out.append(kept)
@@ -70,6 +91,10 @@ enum BlockCleanup {
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return [] }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
+        while let last = out.last, isParagraph(last), isCommentNotice(last.plainText) {
+            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice")
+            out.removeLast()
+        }
         while let last = out.last, case .heading = last {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
             out.removeLast()
@@ -185,6 +210,8 @@ enum BlockCleanup {
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
         if isShareLine(lower) { return "share-line" }
+        if isTagLine(lower) { return "tag-line" }
+        if isSubscribeLine(lower) { return "subscribe-line" }
         if isByline(text, lower) { return "byline" }
         return nil
     }
@@ -265,6 +292,48 @@ enum BlockCleanup {
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
             && words.contains { Vocabulary.shareTriggerWords.contains(String($0)) }
+    }
+
+    /// "Tags: budget, council", "タグ: 図書館": a label of `Vocabulary.tagLineLabels` and a colon.
+    static func isTagLine(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        for label in Vocabulary.tagLineLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count).drop { $0 == " " }
+            if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
+        }
+        return false
+    }
+
+    /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
+    static func isSubscribeLine(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        return Vocabulary.subscribeCues.contains { lower.contains($0) }
+    }
+
+    /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
+    /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
+    static func isDateline(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.count <= t.datelineMaxChars, let last = text.last, last != ".", last != "。",
+            DateParser.parse(text) != nil
+        else { return false }
+        var words = 0
+        for token in DateParser.tokenize(text) {
+            guard case .word(let word) = token else { continue }
+            words += 1
+            let isDateWord = word.count <= 3 || DateParser.monthNames[word] != nil
+            if !isDateWord || words > t.datelineMaxWords { return false }
+        }
+        return true
+    }
+
+    /// The comment section's moderation notice left at the end of a story: it names the comments and the
+    /// moderation (or responsibility, opinion, removal), in a short paragraph.
+    static func isCommentNotice(_ text: String) -> Bool {
+        guard text.count <= Vocabulary.Threshold.trailingNoticeMaxChars else { return false }
+        let lower = text.lowercased()
+        return Vocabulary.commentWords.contains { lower.contains($0) }
+            && Vocabulary.commentPolicyWords.contains { lower.contains($0) }
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {

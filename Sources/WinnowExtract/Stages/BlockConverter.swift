@@ -380,9 +380,22 @@ enum TableShape {
             default: break
             }
         }
+        if rows == 1 && columns >= Vocabulary.Threshold.dataTableMinColumns && isHeaderStrip(tree, index) { return true }
         if rows <= 1 || columns <= 1 { return false }
         if rows >= 10 || columns > 4 { return true }
         return rows * columns > 10
+    }
+
+    /// A one-row table of short cells ("Pos Team P W D L Pts"): a data table's header row set as a table of its
+    /// own above the rows, kept as a row rather than flattened into one paragraph per cell.
+    static func isHeaderStrip(_ tree: PageTree, _ index: Int) -> Bool {
+        for i in (index + 1)..<Int(tree.entries[index].end) {
+            let e = tree.entries[i]
+            if e.tag == .td || e.tag == .th {
+                if e.chars > Int32(Vocabulary.Threshold.dataCellMaxChars) || e.containsBlock { return false }
+            }
+        }
+        return true
     }
 
     /// The nearest enclosing table of a row.

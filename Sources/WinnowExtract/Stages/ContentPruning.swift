@@ -10,9 +10,14 @@ enum ContentPruning {
         var score: Double?
     }
 
-    static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, trace: inout Trace) {
+    static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, trace: inout Trace) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
+        for card in TeaserCards.removals(tree, roots: roots, url: url) {
+            trace.record(.dropped, tree, card, heuristic: "teaser-cards")
+            for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
+        }
+        tree.aggregate()
         var removals = keepingTeaserFeed(plan(tree, roots: roots, total: total, mode: mode, useCategories: true), tree, total: total)
         let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
         if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
@@ -108,6 +113,13 @@ enum ContentPruning {
         return removals
     }
 
+    /// A quotation of a post embedded in the story (a blockquote of prose with its attribution): the words of
+    /// the embed's class (`tweet`, `social`) name a share bar elsewhere, but a share bar is buttons, not prose.
+    static func isQuotedPost(_ e: PageTree.Entry, categories: Category) -> Bool {
+        e.tag == .blockquote && categories == .share
+            && Int(e.chars - e.linkChars) >= Vocabulary.Threshold.quotedPostMinChars
+    }
+
     /// Why node `i` should go, or nil to keep it.
     /// `previous`: for a list, the text-bearing sibling right before it (does it introduce the list?).
     static func verdict(
@@ -119,7 +131,9 @@ enum ContentPruning {
         if useCategories, let removal = embeddedChaffVerdict(tree, i) { return removal }
         if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
             let hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
-            if !hard.isEmpty { return Removal(index: i, heuristic: "category:" + hard.label) }
+            if !hard.isEmpty && !isQuotedPost(e, categories: hard) {
+                return Removal(index: i, heuristic: "category:" + hard.label)
+            }
             let soft = e.categories.intersection(Vocabulary.shortChaff)
             if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
                 if !(soft == .caption && mode == .recall) {
@@ -148,13 +162,17 @@ enum ContentPruning {
         }
     }
 
-    /// A headed grid of many rows, each with several cells (a list of laureates by year): data whose cells
-    /// happen to be links, unlike a navigation box's two columns of group labels and link runs.
+    /// A grid of many rows, each with several cells (a list of laureates by year, a league table): data whose
+    /// cells happen to be links, unlike a navigation box's two columns of group labels and link runs. It is
+    /// headed (`<th>` cells), or its cells are mostly numbers (a standings table whose header row is a separate
+    /// table, or plain `<td>`s).
     static func isDataTable(_ tree: PageTree, _ i: Int) -> Bool {
         let t = Vocabulary.Threshold.self
         var rows = 0
         var wideRows = 0
         var headerCells = 0
+        var cellCount = 0
+        var numericCells = 0
         for j in (i + 1)..<Int(tree.entries[i].end) {
             let e = tree.entries[j]
             guard !e.removed else { continue }
@@ -165,12 +183,31 @@ enum ContentPruning {
             var child = Int(e.firstChild)
             while child >= 0 {
                 let c = tree.entries[child]
-                if c.tag == .td || c.tag == .th { cells += 1 }
+                if c.tag == .td || c.tag == .th {
+                    cells += 1
+                    if c.chars > 0 && c.chars <= Int32(t.dataCellMaxChars) && isNumeric(c.node.text) { numericCells += 1 }
+                }
                 child = Int(c.nextSibling)
             }
+            cellCount += cells
             if cells >= t.dataTableMinColumns { wideRows += 1 }
         }
-        return headerCells >= t.dataTableMinColumns && wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
+        let grid = wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
+        let numeric = Double(numericCells) >= t.dataTableNumericShare * Double(max(cellCount, 1))
+        return grid && (headerCells >= t.dataTableMinColumns || numeric)
+    }
+
+    /// A cell's text is a number, a score or a time ("12", "3-1", "1:45.2", "48%", "+7").
+    static func isNumeric(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x20, 0x09, 0x0A, 0x0D, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x25: continue  // space + , - . / : %
+            default: return false
+            }
+        }
+        return digits > 0
     }
 
     /// True when node `i` sits in a cell of a table with at least `dataTableMinRows` rows (a ranking, a

@@ -48,7 +48,7 @@ enum SectionMerge {
         CandidateSelection.score(&work)
         let roots = roots(scored: work)
         guard !roots.isEmpty else { return [] }
-        ContentPruning.run(&work, roots: roots, mode: .balanced, trace: &trace)
+        ContentPruning.run(&work, roots: roots, mode: .balanced, url: url, trace: &trace)
         return BlockConverter(tree: work, mode: .balanced, url: url).blocks(of: roots)
     }
 }

@@ -1,0 +1,209 @@
+import WinnowDOM
+
+/// Stage (inside `ContentPruning`): other stories' cards after the story, in the story's own container — a
+/// "Next"/"Previous" pair, a blog's excerpts of older posts, a run of "more stories" teasers with no heading
+/// over them.
+///
+/// A card is a small element whose one heading is a link (or sits in one) to another page of the same site: a
+/// headline, maybe a summary line, another author's name and a date. Two or more of them at the end of a
+/// container, after a story longer than they are, are removed with the short labels between them. Nothing
+/// here depends on words or class names: the signals are the linked headline, the same host, the size and
+/// the position at the end. A listicle whose items are linked headings keeps them: its items are most of the
+/// text, not a tail under a longer story.
+enum TeaserCards {
+    /// The nodes to remove: every trailing run of cards under a node of `roots`, outermost first.
+    static func removals(_ tree: PageTree, roots: [Int], url: String?) -> [Int] {
+        guard let page = url.flatMap(SiteLink.init(absolute:)) else { return [] }
+        let t = Vocabulary.Threshold.self
+        let rootChars = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
+        var out: [Int] = []
+        var removed: Set<Int> = []
+        for root in roots {
+            var i = root
+            let end = Int(tree.entries[root].end)
+            while i < end {
+                let e = tree.entries[i]
+                if removed.contains(i) || e.removed || e.chars == 0 {
+                    i = max(i + 1, Int(e.end))
+                    continue
+                }
+                if e.tag == .text || e.tag == .comment || e.firstChild < 0 {
+                    i += 1
+                    continue
+                }
+                let run = trailingRun(tree, parent: i, page: page)
+                let runChars = run.reduce(0) { $0 + Int(tree.entries[$1].chars) }
+                // The story must outweigh the cards: a listicle of linked headings is its own text.
+                if !run.isEmpty, rootChars - runChars >= max(t.teaserStoryMinChars, runChars) {
+                    out += run
+                    removed.formUnion(run)
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The cards (and label lines among them) that end `parent`'s children, when there are at least
+    /// `teaserMinCards` cards among them; otherwise empty.
+    static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink) -> [Int] {
+        var children: [Int] = []
+        var child = Int(tree.entries[parent].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if !c.removed && c.chars > 0 && c.tag != .comment { children.append(child) }
+            child = Int(c.nextSibling)
+        }
+        guard children.count >= 2 else { return [] }
+        var run: [Int] = []
+        var cards = 0
+        for index in children.reversed() {
+            let count = cardCount(tree, index, page: page)
+            if count > 0 {
+                cards += count
+                run.append(index)
+            } else if isLabel(tree, index) && !run.isEmpty {
+                run.append(index)
+            } else {
+                break
+            }
+        }
+        // Labels above the first card ("Next") stay with it; a label before any card is not part of the run.
+        while let first = run.last, cardCount(tree, first, page: page) == 0 { run.removeLast() }
+        guard cards >= Vocabulary.Threshold.teaserMinCards, run.count < children.count else { return [] }
+        return run.reversed()
+    }
+
+    /// 1 for a card, its number of cards for a wrapper whose every text-bearing child is a card, else 0.
+    static func cardCount(_ tree: PageTree, _ i: Int, page: SiteLink) -> Int {
+        if isCard(tree, i, page: page) { return 1 }
+        let e = tree.entries[i]
+        guard e.tag != .text, e.firstChild >= 0 else { return 0 }
+        var cards = 0
+        var child = Int(e.firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if !c.removed && c.chars > 0 && c.tag != .comment {
+                if isCard(tree, child, page: page) {
+                    cards += 1
+                } else if !isLabel(tree, child) {
+                    return 0
+                }
+            }
+            child = Int(c.nextSibling)
+        }
+        return cards >= 2 ? cards : 0
+    }
+
+    /// A small element with exactly one heading, which is a link to another page of the same site (or holds one).
+    static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink) -> Bool {
+        let e = tree.entries[i]
+        guard e.tag != .text, e.tag.headingLevel == nil, Int(e.chars) <= Vocabulary.Threshold.teaserCardMaxChars,
+            e.headingChars > 0
+        else { return false }
+        var headings = 0
+        var linked = false
+        var j = i + 1
+        let end = Int(e.end)
+        while j < end {
+            let n = tree.entries[j]
+            if n.removed { j = max(j + 1, Int(n.end)); continue }
+            if n.tag.headingLevel != nil && n.chars > 0 {
+                headings += 1
+                if headings > 1 { return false }
+                linked = linksElsewhere(tree, heading: j, within: i, page: page)
+                j = Int(n.end)
+                continue
+            }
+            j += 1
+        }
+        return headings == 1 && linked
+    }
+
+    /// Whether the heading at `h` is, or sits in, or holds a link to another page of the page's site.
+    static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink) -> Bool {
+        // A link around the heading, up to the card.
+        var k = Int(tree.entries[h].parent)
+        while k > card {
+            if tree.entries[k].tag == .a { return page.isOtherPageOfSite(tree.entries[k].node.attribute("href")) }
+            k = Int(tree.entries[k].parent)
+        }
+        // A link inside the heading holding most of its text.
+        for j in (h + 1)..<Int(tree.entries[h].end) where tree.entries[j].tag == .a {
+            let a = tree.entries[j]
+            if 2 * Int(a.chars) >= Int(tree.entries[h].chars) {
+                return page.isOtherPageOfSite(a.node.attribute("href"))
+            }
+        }
+        return false
+    }
+
+    /// A short line without a sentence: "Next", "Previous story", "More from the blog".
+    static func isLabel(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        return Int(e.chars) <= Vocabulary.Threshold.teaserLabelMaxChars && e.headingChars == 0
+    }
+}
+
+/// A page URL's host and path, to tell a link to another page of the same site (relative, or absolute on the
+/// same host, `www.` aside) from a link to the page itself or to another site.
+struct SiteLink: Sendable {
+    let host: String
+    let path: String
+
+    /// Parses an absolute http(s) URL; nil for anything else.
+    init?(absolute url: String) {
+        guard let (host, path) = SiteLink.split(url) else { return nil }
+        self.host = host
+        self.path = path
+    }
+
+    /// The host (lowercased, without `www.`) and path of an absolute or scheme-relative URL.
+    static func split(_ url: String) -> (host: String, path: String)? {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") {
+            let name = rest[..<scheme.lowerBound].lowercased()
+            guard name == "http" || name == "https" else { return nil }
+            rest = rest[scheme.upperBound...]
+        } else if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        var host = rest[..<hostEnd].lowercased()
+        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = String(host[..<colon]) }
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        guard !host.isEmpty else { return nil }
+        return (host, path(of: rest[hostEnd...]))
+    }
+
+    /// The path of what follows the host, without query or fragment ("/" when empty).
+    static func path(of rest: Substring) -> String {
+        let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let path = rest[..<end]
+        return path.isEmpty ? "/" : String(path)
+    }
+
+    /// True for an href naming another page of this site: relative (not a fragment or script), or absolute on the
+    /// same host; and not this page's own path, nor the site's front page.
+    func isOtherPageOfSite(_ href: String?) -> Bool {
+        guard let href, !href.isEmpty, !href.hasPrefix("#") else {
+            return false
+        }
+        let lower = href.lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return false }
+        let target: String
+        if let (host, path) = SiteLink.split(href) {
+            guard host == self.host else { return false }
+            target = path
+        } else if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/") {
+            return false  // another scheme
+        } else if href.hasPrefix("/") {
+            target = SiteLink.path(of: Substring(href))
+        } else {
+            target = "relative:" + SiteLink.path(of: Substring(href))
+        }
+        return target != path && target != "/"
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// Other stories' cards at the end of the story's container (`TeaserCards`), and the site-link test it rests on.
+@Suite struct TeaserCardsTests {
+    static let page = SiteLink(absolute: "https://www.example.org/2026/11/14/quarry-lake")!
+    static let story = (1...5).map {
+        "<p>Paragraph \($0) of the story tells what the council decided and why the lake reopened this weekend.</p>"
+    }.joined()
+
+    static func card(_ slug: String, headingInLink: Bool = true) -> String {
+        let headline = "Another Headline About \(slug.capitalized) Here"
+        let heading = headingInLink ? "<a href=\"/2026/11/\(slug)\"><h5>\(headline)</h5></a>"
+            : "<h3><a href=\"https://example.org/2026/11/\(slug)\">\(headline)</a></h3>"
+        return "<div class=\"c\">\(heading)<p>One line of summary for \(slug).</p><span>Ada Moyo · Nov 12</span></div>"
+    }
+
+    func removed(_ html: String, url: String = "https://www.example.org/2026/11/14/quarry-lake") throws -> [String] {
+        let fixture = try TreeFixture("<html><body><div id=\"root\">\(html)</div></body></html>")
+        let root = try fixture.index(id: "root")
+        return TeaserCards.removals(fixture.tree, roots: [root], url: url).map {
+            fixture.tree.entries[$0].node.attribute("id") ?? fixture.tree.entries[$0].node.name
+        }
+    }
+
+    @Test func trailingCardsInTheStorysContainerGo() throws {
+        let cards = "<div id=\"cards\"><div>Next</div>\(Self.card("lamps"))<div>Previous</div>\(Self.card("fares"))</div>"
+        #expect(try removed(Self.story + cards) == ["cards"])
+        // The same cards as direct siblings of the story's paragraphs, headings holding the link.
+        let loose = Self.card("lamps", headingInLink: false) + Self.card("fares", headingInLink: false)
+        #expect(try removed(Self.story + loose) == ["div", "div"])
+    }
+
+    @Test func oneCardCardsBeforeTheEndOrCardsOutweighingTheStoryStay() throws {
+        #expect(try removed(Self.story + Self.card("lamps")).isEmpty, "a single card")
+        #expect(try removed(Self.card("lamps") + Self.card("fares") + Self.story).isEmpty, "not at the end")
+        let listicle = (1...8).map { Self.card("place-\($0)") }.joined()
+        #expect(try removed("<p>Eight places to swim this winter, with a line on each.</p>" + listicle).isEmpty,
+                "a listicle's linked headings are its text")
+    }
+
+    @Test func linksToOtherSitesOrToThePageItselfAreNotTeasers() throws {
+        let external = (1...2).map {
+            "<div><h3><a href=\"https://elsewhere.example/\($0)\">A Headline Somewhere Else Entirely</a></h3><p>x</p></div>"
+        }.joined()
+        #expect(try removed(Self.story + external).isEmpty)
+        let selfLinks = (1...2).map { _ in
+            "<div><h3><a href=\"/2026/11/14/quarry-lake\">Quarry Lake Opens for Swimming</a></h3><p>x</p></div>"
+        }.joined()
+        #expect(try removed(Self.story + selfLinks).isEmpty)
+        #expect(try removed(Self.story + Self.card("a") + Self.card("b"), url: "not a url").isEmpty)
+    }
+
+    @Test("site links: relative, same host (www aside), other hosts, schemes, fragments", arguments: [
+        ("/2026/11/other", true), ("other-story.html", true), ("https://example.org/2026/x", true),
+        ("//www.example.org/a", true), ("https://EXAMPLE.org:443/b", true), ("https://example.com/a", false),
+        ("#comments", false), ("mailto:desk@example.org", false), ("javascript:void(0)", false), ("/", false),
+        ("/2026/11/14/quarry-lake?ref=x", false), ("https://sub.example.org/a", false),
+    ])
+    func siteLinks(href: String, other: Bool) {
+        #expect(Self.page.isOtherPageOfSite(href) == other)
+    }
+}
+
+@Suite struct NumericDataTableTests {
+    static func rows(_ count: Int, linked: Bool) -> String {
+        (1...count).map { n in
+            let cell = { (text: String) in linked ? "<td><a href=\"/s/\(n)\">\(text)</a></td>" : "<td>\(text)</td>" }
+            return "<tr><td>\(n)</td>\(cell("Team \(n)"))\(cell("20"))\(cell("\(15 - n / 2)"))\(cell("\(48 - n)"))</tr>"
+        }.joined()
+    }
+
+    @Test func aGridOfNumbersIsDataWithoutHeaderCells() throws {
+        let fixture = try TreeFixture("<html><body><table id=\"t\">\(Self.rows(12, linked: true))</table></body></html>")
+        #expect(ContentPruning.isDataTable(fixture.tree, try fixture.index(id: "t")))
+    }
+
+    @Test func aNavigationBoxIsNot() throws {
+        let row = "<tr><td>Sections</td><td><a href=\"/a\">News</a> <a href=\"/b\">Sport</a> <a href=\"/c\">Arts</a></td><td><a href=\"/d\">Weather and travel</a></td></tr>"
+        let fixture = try TreeFixture("<html><body><table id=\"t\">\(String(repeating: row, count: 10))</table></body></html>")
+        #expect(!ContentPruning.isDataTable(fixture.tree, try fixture.index(id: "t")))
+        #expect(ContentPruning.isNumeric("3-1") && ContentPruning.isNumeric("1:45.2") && ContentPruning.isNumeric("48%"))
+        #expect(!ContentPruning.isNumeric("Team 4") && !ContentPruning.isNumeric(" - "))
+    }
+
+    @Test func aOneRowTableOfShortCellsIsAHeaderStripNotParagraphs() throws {
+        let strip = try TreeFixture("<html><body><table id=\"t\"><tr><td>Pos</td><td>Team</td><td>Pts</td></tr></table></body></html>")
+        #expect(TableShape.isDataTable(strip.tree, try strip.index(id: "t")))
+        let layout = try TreeFixture("<html><body><table id=\"t\"><tr><td>\(BlockCleanupTests().story)</td><td>x</td><td>y</td></tr></table></body></html>")
+        #expect(!TableShape.isDataTable(layout.tree, try layout.index(id: "t")))
+    }
+}
