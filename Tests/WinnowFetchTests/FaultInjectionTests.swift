@@ -16,14 +16,14 @@ struct FaultInjectionTests {
     static let slack: Duration = .seconds(5)
 
     /// A client for these tests: direct (no proxy from the environment), short limits, no low-speed check unless
-    /// asked for (so each test exercises one limit only).
+    /// asked for (so each test exercises one limit only), loopback allowed.
     static func configuration(
         totalTimeout: Duration = .seconds(10), lowSpeedLimit: LowSpeedLimit? = nil, maxBodyBytes: Int = 10 << 20,
         maxRedirects: Int = 5
     ) -> HTTPClientConfiguration {
         HTTPClientConfiguration(
             maxRedirects: maxRedirects, connectTimeout: .seconds(5), totalTimeout: totalTimeout,
-            lowSpeedLimit: lowSpeedLimit, maxBodyBytes: maxBodyBytes, proxy: .direct)
+            lowSpeedLimit: lowSpeedLimit, maxBodyBytes: maxBodyBytes, proxy: .direct, allowPrivateNetworks: true)
     }
 
     /// A server answering every request with `reply`, and a client with `configuration`.
@@ -423,6 +423,31 @@ struct FaultInjectionTests {
         #expect(response.text == "inner on 127.0.0.2")
         #expect(response.url == rig.url("/inner", host: "127.0.0.2"))
         #expect(rig.server.deliveries.sorted { $0.started < $1.started }.map(\.host) == ["127.0.0.1", "127.0.0.2"])
+        await rig.finish()
+    }
+
+    @Test("private networks refused: a redirect from the one allowed address to another non-public one fails with blockedAddress before connecting",
+          arguments: ["http://127.0.0.2:PORT/inner", "http://2130706434:PORT/inner", "http://0x7f000002:PORT/inner",
+                      "http://[::ffff:127.0.0.2]:PORT/inner", "http://[::1]:PORT/inner", "http://0.0.0.0:PORT/inner",
+                      "http://169.254.169.254/latest/meta-data/"])
+    func redirectToAPrivateAddress(location: String) async throws {
+        // Only 127.0.0.1 is an allowed exception; the server also listens on 127.0.0.2, so a connection that got
+        // through would show up in its counts. 169.254.169.254 is refused in the open-socket callback: no packet
+        // ever leaves for it.
+        var configuration = Self.configuration()
+        configuration.allowPrivateNetworks = false
+        configuration.allowedPrivateAddresses = ["127.0.0.1"]
+        let rig = try Rig(configuration, addresses: ["127.0.0.1", "127.0.0.2"]) { request in
+            let port = request.header("host")?.split(separator: ":").last.map(String.init) ?? ""
+            return request.path == "/outer" ? .redirect(location.replacingOccurrences(of: "PORT", with: port))
+                : .text("reached \(request.localAddress)")
+        }
+        defer { rig.server.stop() }
+        let (error, _) = await rig.failure("/outer")
+        #expect(error?.code == .blockedAddress, "got \(String(describing: error))")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(rig.server.stats.connections == 1, "only the allowed first hop connected")
+        #expect(rig.server.deliveries.map(\.path) == ["/outer"])
         await rig.finish()
     }
 

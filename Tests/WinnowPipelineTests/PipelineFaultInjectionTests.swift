@@ -36,7 +36,7 @@ struct PipelineFaultInjectionTests {
         init(_ reply: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
             server = try TestHTTPServer(handler: reply)
             let configuration = HTTPClientConfiguration(
-                connectTimeout: .seconds(5), totalTimeout: .seconds(10), proxy: .direct)
+                connectTimeout: .seconds(5), totalTimeout: .seconds(10), proxy: .direct, allowPrivateNetworks: true)
             fetcher = StoryFetcher(client: try HTTPClient(configuration: configuration),
                                    pipeline: StoryPipeline(library: nil))
         }
