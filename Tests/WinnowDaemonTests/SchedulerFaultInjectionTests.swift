@@ -60,7 +60,9 @@ struct SchedulerFaultInjectionTests {
         // Run for a fixed window once the healthy host is done, so the storm has time to show its full cost.
         let window: Duration = .seconds(3)
         let clock = ContinuousClock(), start = clock.now
-        let done = try await harness.run(configuration, timeout: .seconds(40)) {
+        // A generous timeout: with every suite running at once on two cores the scheduler can be starved for a
+        // minute. The bounds below hold however long the window turns out to be.
+        let done = try await harness.run(configuration, timeout: .seconds(150)) {
             harness.stories().count == Self.healthyStories && clock.now - start >= window
         }
         #expect(done, "the healthy host's \(Self.healthyStories) stories were written")
@@ -79,14 +81,12 @@ struct SchedulerFaultInjectionTests {
             #expect(pages.count == 1, "\(pages.map(\.path))")
         case .pages500:
             // 500 does not park the host by itself, but five server-side failures in a row do: five different
-            // pages (one per delay), then a rest of at least half of retry_base before the next request.
+            // pages (one per delay), then rests of at least half of retry_base (2 s) between further requests.
             let ordered = pages.sorted { $0.started < $1.started }
-            let times = ordered.map(\.started)
-            #expect((5...7).contains(times.count), "\(times.count) page requests")
-            if times.count >= 6 {
-                #expect(times[5] - times[4] >= .seconds(1), "rest after the fifth failure: \(times[5] - times[4])")
-            }
+            #expect(ordered.count >= 5, "\(ordered.count) page requests")
             #expect(Set(ordered.prefix(5).map(\.path)).count == 5)
+            let rests = zip(ordered.dropFirst(5), ordered.dropFirst(4)).map { $0.started - $1.started }
+            #expect(rests.allSatisfy { $0 >= .seconds(1) }, "gaps after the fifth failure: \(rests)")
         case .robots500:
             // robots.txt unavailable: the whole host waits (at least a minute) and no page is asked for.
             #expect(robots.count == 1)
