@@ -451,6 +451,41 @@ struct FaultInjectionTests {
         await rig.finish()
     }
 
+    @Test("one server plays 40 hosts (127.0.1.1 to 127.0.1.40, one port), each with its own behaviour")
+    func manyLoopbackHosts() async throws {
+        let hosts = (1...40).map { "127.0.1.\($0)" }
+        // Even hosts answer, odd ones fail with 503: the handler tells them apart by the address asked.
+        let rig = try Rig(addresses: hosts) { request in
+            let last = Int(request.localAddress.split(separator: ".").last ?? "") ?? 0
+            return last % 2 == 0 ? .text("host \(request.localAddress)") : ServerReply(status: 503)
+        }
+        defer { rig.server.stop() }
+        let client = rig.client, server = rig.server
+        let answers = await withTaskGroup(of: String.self) { group in
+            for host in hosts {
+                group.addTask {
+                    let answer: String
+                    do {
+                        let response = try await client.fetch(server.url("/", host: host))
+                        answer = response.status == 200 ? response.text : "\(host) \(response.status)"
+                    } catch {
+                        answer = "\(host) \(error)"
+                    }
+                    return answer
+                }
+            }
+            var all: Set<String> = []
+            for await answer in group { all.insert(answer) }
+            return all
+        }
+        let expected = Set(hosts.map { host in
+            (Int(host.split(separator: ".").last ?? "") ?? 0) % 2 == 0 ? "host \(host)" : "\(host) 503"
+        })
+        #expect(answers == expected)
+        #expect(Set(rig.server.deliveries.map(\.host)) == Set(hosts))
+        await rig.finish()
+    }
+
     // MARK: - Status storms
 
     @Test("429 and 503 carry Retry-After into FetchError; 500 has none", arguments: [
