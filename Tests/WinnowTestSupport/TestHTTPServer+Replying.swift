@@ -17,7 +17,7 @@ extension TestHTTPServer {
 
     /// Sends `reply` to `fd`, giving up at `deadline`. With `Cut.Action.reset` the caller must abort the
     /// connection (SO_LINGER 0) when it closes the socket.
-    func send(_ reply: ServerReply, for request: ServerRequest, to fd: Int32,
+    func write(_ reply: ServerReply, for request: ServerRequest, to fd: Int32,
               deadline: ContinuousClock.Instant) -> SendOutcome {
         var head = "HTTP/1.1 \(reply.status) \(TestHTTPServer.reason(reply.status))\r\n"
         for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
@@ -101,7 +101,7 @@ extension TestHTTPServer {
             guard poll(&poller, 1, 100) > 0 else { continue }
             if poller.revents & Int16(POLLERR | POLLHUP) != 0 { return false }
             let sent = bytes[offset...].withUnsafeBytes {
-                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+                send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
             }
             if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { continue }
             guard sent > 0 else { return false }

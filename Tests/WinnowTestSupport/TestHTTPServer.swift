@@ -44,7 +44,13 @@ public final class TestHTTPServer: @unchecked Sendable {
     public let address: String
     /// Every address the server listens on, all on `port`.
     public let addresses: [String]
-    private let listeners: [(fd: Int32, address: String)]
+    /// One listening socket and the address it is bound to.
+    private struct Listener {
+        let fd: Int32
+        let address: String
+    }
+
+    private let listeners: [Listener]
     private let handler: @Sendable (ServerRequest) -> ServerReply
     private let lock = NSLock()
     private var stopped = false
@@ -68,18 +74,18 @@ public final class TestHTTPServer: @unchecked Sendable {
         self.addresses = addresses
         // The first address picks the port; the others take the same one. Another socket may already hold that
         // port on one of them: then start over with a fresh port.
-        var bound: (port: UInt16, listeners: [(fd: Int32, address: String)])?
+        var bound: [Listener]?
         var lastError: (any Error)?
         for _ in 0..<8 where bound == nil {
             do {
-                bound = try TestHTTPServer.listen(on: addresses)
+                bound = try TestHTTPServer.makeListeners(on: addresses)
             } catch {
                 lastError = error
             }
         }
         guard let bound else { throw lastError ?? ServerError("could not listen on \(addresses)") }
-        self.port = bound.port
-        self.listeners = bound.listeners
+        self.port = TestHTTPServer.boundPort(bound[0].fd)
+        self.listeners = bound
         Thread { [self] in self.acceptLoop() }.start()
     }
 
@@ -107,20 +113,20 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
 
     /// Listening sockets on every address, the first on an ephemeral port and the rest on the same port.
-    private static func listen(on addresses: [String]) throws -> (port: UInt16, listeners: [(fd: Int32, address: String)]) {
-        var listeners: [(fd: Int32, address: String)] = []
+    private static func makeListeners(on addresses: [String]) throws -> [Listener] {
+        var listeners: [Listener] = []
         var port: UInt16 = 0
         do {
             for address in addresses {
                 let fd = try bound(address, port: port)
-                listeners.append((fd, address))
+                listeners.append(Listener(fd: fd, address: address))
                 if port == 0 { port = boundPort(fd) }
             }
         } catch {
             for listener in listeners { close(listener.fd) }
             throw error
         }
-        return (port, listeners)
+        return listeners
     }
 
     /// A socket bound to `address`:`port` (0: any free port) and listening.
@@ -135,7 +141,7 @@ public final class TestHTTPServer: @unchecked Sendable {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard result == 0, Glibc.listen(fd, 256) == 0 else {
+        guard result == 0, listen(fd, 256) == 0 else {
             let failure = errno
             close(fd)
             throw ServerError("bind/listen on \(address):\(port) failed: errno \(failure)")
@@ -197,12 +203,12 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32, on local: String) {
-        var linger = false
+        var abort = false
         defer {
-            if linger {
+            if abort {
                 // SO_LINGER with a zero timeout makes close() abort the connection: the peer gets a RST.
-                var option = Glibc.linger(l_onoff: 1, l_linger: 0)
-                setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<Glibc.linger>.size))
+                var option = linger(l_onoff: 1, l_linger: 0)
+                setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
             }
             close(fd)
         }
@@ -223,8 +229,8 @@ public final class TestHTTPServer: @unchecked Sendable {
             outcome = SendOutcome(bodyBytes: 0, ending: .neverAnswered)
         } else {
             if let delay = reply.delay { TestHTTPServer.sleep(delay) }
-            outcome = send(reply, for: request, to: fd, deadline: started + TestHTTPServer.longestReply)
-            linger = outcome.ending == .cut(.reset)
+            outcome = write(reply, for: request, to: fd, deadline: started + TestHTTPServer.longestReply)
+            abort = outcome.ending == .cut(.reset)
             lock.withLock { statsValue.lastReply = ContinuousClock.now }
         }
         let delivery = Delivery(host: local, path: request.path, status: reply.status, bodyBytesSent: outcome.bodyBytes,
