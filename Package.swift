@@ -90,8 +90,9 @@ let package = Package(
         ),
 
         .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"], resources: [.copy("Fixtures")]),
-        // A loopback HTTP/1.1 server for the fetch and CLI tests.
-        .target(name: "WinnowTestSupport", path: "Tests/WinnowTestSupport"),
+        // A loopback HTTP/1.1 server for the fetch, pipeline, daemon and CLI tests, with faults on demand; zlib
+        // builds its compression bombs.
+        .target(name: "WinnowTestSupport", dependencies: ["CZlib"], path: "Tests/WinnowTestSupport"),
         .testTarget(
             name: "WinnowFetchTests", dependencies: ["WinnowFetch", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),

@@ -112,7 +112,7 @@ public enum Charset {
     static func detect(_ bytes: [UInt8], contentType: String?) -> Choice {
         if let bom = byteOrderMark(bytes) { return bom }
         if let contentType, let label = ContentTypeParameters.charset(in: contentType),
-           let entry = EncodingLabels.entry(forLabel: label) {
+           let entry = EncodingLabels.entry(forLabel: label), !isImpossibleUTF16(entry, bytes) {
             return Choice(entry: entry, source: .http, bomLength: 0)
         }
         var prescan = MetaCharsetPrescan(bytes[...])
@@ -132,7 +132,7 @@ public enum Charset {
             return Choice(entry: entry, source: .bom, bomLength: 0)
         }
         if let contentType, let label = ContentTypeParameters.charset(in: contentType),
-           let entry = EncodingLabels.entry(forLabel: label) {
+           let entry = EncodingLabels.entry(forLabel: label), !isImpossibleUTF16(entry, bytes) {
             return Choice(entry: entry, source: .http, bomLength: 0)
         }
         if let label = xmlDeclarationEncoding(bytes), var entry = EncodingLabels.entry(forLabel: label) {
@@ -141,6 +141,14 @@ public enum Charset {
             return Choice(entry: entry, source: .meta, bomLength: 0)
         }
         return Choice(entry: defaultEntry(for: bytes[...]), source: .sniffed, bomLength: 0)
+    }
+
+    /// True for a UTF-16 label on bytes with no NUL in their first 1024: UTF-16 markup has a NUL in every ASCII
+    /// character, so such bytes are ASCII-compatible and the label is wrong. Decoded as UTF-16 they become a page
+    /// of CJK garbage; ignoring the label lets the `<meta>` or the bytes decide (as the standard does for a
+    /// `<meta>` that names UTF-16).
+    static func isImpossibleUTF16(_ entry: EncodingLabels.Entry, _ bytes: [UInt8]) -> Bool {
+        (entry.name == "utf-16le" || entry.name == "utf-16be") && !bytes.prefix(1024).contains(0)
     }
 
     /// The `encoding` pseudo-attribute of a leading `<?xml ...?>` declaration, if any.

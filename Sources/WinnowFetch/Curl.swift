@@ -38,31 +38,49 @@ enum Curl {
         curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
     }
 
-    /// Maps a finished transfer's CURLcode to a `FetchError`.
-    ///
-    /// - Parameters:
-    ///   - detail: libcurl's per-transfer error buffer (more specific than the generic text), if any.
-    ///   - bodyCapHit: whether our write callback refused data because of the body cap; libcurl then
-    ///     reports CURLE_WRITE_ERROR, which otherwise means a genuine write failure.
-    static func error(
-        for code: CURLcode, detail: String?, url: String, bodyCapHit: Bool, maxBodyBytes: Int
-    ) -> FetchError {
+    /// What a transfer knew when libcurl failed it, beyond the CURLcode: enough to tell Winnow's own refusals
+    /// (the body or header cap) and a refused redirect apart from libcurl's generic codes.
+    struct FailureContext: Sendable {
+        /// The body cap in force.
+        var maxBodyBytes: Int
+        /// Whether our write callback refused data because of the body cap; libcurl then reports
+        /// CURLE_WRITE_ERROR, which otherwise means a genuine write failure.
+        var bodyCapHit = false
+        /// Whether our header callback refused a header line because of `Transfer.maxHeaderBytes` (also
+        /// reported as CURLE_WRITE_ERROR).
+        var headerCapHit = false
+        /// The status of the last response whose status line arrived (0: none, e.g. the server does not speak
+        /// HTTP). A 3xx here means libcurl failed while following that redirect.
+        var lastStatus = 0
+        /// Decoded body bytes accepted before the failure.
+        var receivedBodyBytes: Int?
+    }
+
+    /// Maps a finished transfer's CURLcode to a `FetchError`; `detail` is libcurl's per-transfer error buffer
+    /// (more specific than the generic text), if any.
+    static func error(for code: CURLcode, detail: String?, url: String, context: FailureContext) -> FetchError {
         let text = (detail?.isEmpty == false ? detail : nil) ?? describe(code)
-        let (kind, summary) = classify(code, bodyCapHit: bodyCapHit, maxBodyBytes: maxBodyBytes)
-        return FetchError(code: kind, message: "\(summary): \(text)", url: url, curlCode: Int(code.rawValue))
+        let (kind, summary) = classify(code, context: context)
+        return FetchError(code: kind, message: "\(summary): \(text)", url: url, curlCode: Int(code.rawValue),
+                          receivedBodyBytes: context.receivedBodyBytes)
     }
 
     /// The category and a short summary for a CURLcode. Kept separate so it can be tested exhaustively.
-    static func classify(_ code: CURLcode, bodyCapHit: Bool, maxBodyBytes: Int) -> (FetchError.Code, String) {
+    static func classify(_ code: CURLcode, context: FailureContext) -> (FetchError.Code, String) {
         switch code {
-        case CURLE_WRITE_ERROR where bodyCapHit, CURLE_FILESIZE_EXCEEDED:
-            return (.tooLarge, "body exceeds the \(maxBodyBytes)-byte limit")
-        case CURLE_URL_MALFORMAT:
-            return (.invalidURL, "malformed URL")
-        case CURLE_UNSUPPORTED_PROTOCOL:
-            // Initial URLs are checked to be http/https before submission, so this only happens when a
+        case CURLE_WRITE_ERROR where context.bodyCapHit, CURLE_FILESIZE_EXCEEDED:
+            return (.tooLarge, "body exceeds the \(context.maxBodyBytes)-byte limit")
+        case CURLE_WRITE_ERROR where context.headerCapHit:
+            return (.tooLarge, "response headers exceed the \(Transfer.maxHeaderBytes)-byte limit")
+        case CURLE_UNSUPPORTED_PROTOCOL where (300..<400).contains(context.lastStatus):
+            // Initial URLs are checked to be http/https before submission, so after a 3xx this means the
             // redirect pointed somewhere CURLOPT_REDIR_PROTOCOLS_STR does not allow.
             return (.disallowedRedirect, "redirect to a scheme other than http/https refused")
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            // No redirect: the server's answer was not HTTP at all (libcurl refuses HTTP/0.9).
+            return (.transport, "the server did not answer in HTTP")
+        case CURLE_URL_MALFORMAT:
+            return (.invalidURL, "malformed URL")
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return (.dns, "could not resolve host")
         case CURLE_COULDNT_CONNECT:

@@ -48,14 +48,20 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public let curlCode: Int?
     /// The response's Retry-After header, raw, for a status error (429 and 503 usually carry one).
     public let retryAfter: String?
+    /// For a transfer that failed part-way: the decoded body bytes the client had accepted from the response it
+    /// was reading (never more than the body cap), so logs and tests can see how far it got; nil when the
+    /// failure did not come from a transfer.
+    public let receivedBodyBytes: Int?
 
     /// Creates an error; the message is flattened to a single line.
-    public init(code: Code, message: String, url: String, curlCode: Int? = nil, retryAfter: String? = nil) {
+    public init(code: Code, message: String, url: String, curlCode: Int? = nil, retryAfter: String? = nil,
+                receivedBodyBytes: Int? = nil) {
         self.code = code
         self.message = FetchError.singleLine(message)
         self.url = url
         self.curlCode = curlCode
         self.retryAfter = retryAfter
+        self.receivedBodyBytes = receivedBodyBytes
     }
 
     /// The HTTP status of a `.httpStatus` error, else nil.

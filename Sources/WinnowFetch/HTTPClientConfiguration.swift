@@ -29,6 +29,10 @@ public enum ProxyPolicy: Sendable, Hashable {
 }
 
 /// Minimum throughput: a transfer slower than `bytesPerSecond` for `duration` fails with `.timeout`.
+///
+/// libcurl measures the speed over the last (up to) five seconds, so a server that stalls right after a burst
+/// faster than the floor is caught up to five seconds later than `duration` (a slow drip from the start is caught
+/// on time); `totalTimeout` bounds the whole transfer either way.
 public struct LowSpeedLimit: Sendable, Hashable {
     /// The floor, in bytes per second.
     public var bytesPerSecond: Int

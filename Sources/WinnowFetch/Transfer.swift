@@ -23,7 +23,15 @@ final class Transfer {
     private var body: [UInt8] = []
     private var headers: [HTTPHeader] = []
     private var bodyCapHit = false
+    /// Header bytes of the current response so far, and whether they passed `maxHeaderBytes`.
+    private var headerBytes = 0
+    private var headerCapHit = false
     private var resumed = false
+
+    /// Cap on one response's header block. libcurl before 8.3.0 buffers headers without limit (CVE-2023-38039)
+    /// and later ones stop at 300,000 bytes with a generic receive error; this cap is lower, so a server
+    /// streaming endless headers fails the same way everywhere: `.tooLarge`, after at most this much.
+    static let maxHeaderBytes = 256 * 1024
 
     /// Creates the easy handle and applies every option; throws (leaving nothing allocated) on failure.
     init(
@@ -218,17 +226,29 @@ final class Transfer {
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Records one header line. A status line starts a new response (redirect hop, 1xx, final), so
-    /// headers and body collected so far belong to an earlier response and are dropped.
+    /// Records one header line, refusing (short count -> CURLE_WRITE_ERROR) past `maxHeaderBytes`. A status
+    /// line starts a new response (redirect hop, 1xx, final), so headers and body collected so far belong to an
+    /// earlier response and are dropped.
     private func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
         let bytes = Array(line)
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         let content = bytes[0..<end]
-        if content.starts(with: Array("HTTP/".utf8)) {
+        let isStatusLine = content.starts(with: Array("HTTP/".utf8))
+        if isStatusLine {
             headers.removeAll(keepingCapacity: true)
             body.removeAll(keepingCapacity: true)
-        } else if let first = content.first, first == 0x20 || first == 0x09, !headers.isEmpty {
+            headerBytes = 0
+        }
+        headerBytes += line.count
+        guard headerBytes <= Transfer.maxHeaderBytes else {
+            headerCapHit = true
+            return 0  // any count other than line.count aborts the transfer
+        }
+        if isStatusLine {
+            return line.count  // libcurl reports the status itself
+        }
+        if let first = content.first, first == 0x20 || first == 0x09, !headers.isEmpty {
             // Obsolete line folding: a continuation of the previous field's value.
             headers[headers.count - 1].value += " " + HTTPResponse.trim(Transfer.decode(content))
         } else if let colon = content.firstIndex(of: UInt8(ascii: ":")) {
@@ -259,10 +279,10 @@ final class Transfer {
                     url: currentURL(), curlCode: Int(code.rawValue)))
                 return
             }
-            let detail = String(cString: errorBuffer)
-            fail(Curl.error(
-                for: code, detail: detail, url: request.url, bodyCapHit: bodyCapHit,
-                maxBodyBytes: request.maxBodyBytes))
+            let context = Curl.FailureContext(
+                maxBodyBytes: request.maxBodyBytes, bodyCapHit: bodyCapHit, headerCapHit: headerCapHit,
+                lastStatus: (try? infoLong(CURLINFO_RESPONSE_CODE)) ?? 0, receivedBodyBytes: body.count)
+            fail(Curl.error(for: code, detail: String(cString: errorBuffer), url: request.url, context: context))
             return
         }
         do {

@@ -2,7 +2,10 @@
 /// web pages reach the extractor and anything else is refused by name ("image/png", "application/json").
 ///
 /// It follows the WHATWG MIME Sniffing standard's shape, with choices made for a scraper:
-/// - A declared HTML or XHTML type is a page. A declared XML type is a page only when its root element is
+/// - A declared HTML or XHTML type is a page, unless the bytes are plainly not text: no leading markup, and a
+///   known binary signature (refused by name) or binary control bytes (refused as `application/octet-stream`).
+///   Misconfigured servers label images, PDFs and gzip files `text/html`; extracted, they become garbage stories.
+///   A declared XML type is a page only when its root element is
 ///   `<html>`; a feed or sitemap is refused (the daemon reads those, not the extractor).
 /// - `text/plain` is passed through as plain text, unless its bytes are binary (refused as
 ///   `application/octet-stream`) or it plainly starts with markup (servers mislabel pages; read as HTML).
@@ -34,7 +37,7 @@ public enum ContentSniffer {
         case nil, "unknown/unknown", "application/unknown", "*/*", "application/octet-stream":
             return sniffUnknown(bytes)
         case "text/html", "application/xhtml+xml":
-            return .html
+            return declaredHTML(bytes)
         case "text/plain":
             if hasBinaryBytes(bytes) { return .refused(mediaType: "application/octet-stream") }
             return startsWithMarkup(bytes) ? .html : .plainText
@@ -43,6 +46,15 @@ public enum ContentSniffer {
         case let type?:
             return .refused(mediaType: type)
         }
+    }
+
+    /// A body declared as HTML: a page unless it is plainly binary. UTF-16 without a byte-order mark has NUL bytes
+    /// in its markup, so the markup check also reads the leading bytes with NULs dropped.
+    static func declaredHTML(_ bytes: [UInt8]) -> Verdict {
+        if startsWithMarkup(bytes) || startsWithMarkup(bytes.prefix(4096).filter { $0 != 0 }) { return .html }
+        if let type = signatureType(bytes) { return .refused(mediaType: type) }
+        if hasBinaryBytes(bytes) { return .refused(mediaType: "application/octet-stream") }
+        return .html
     }
 
     /// The lowercased `type/subtype` of a Content-Type value, nil when absent or malformed.

@@ -279,6 +279,19 @@ struct SplitMix64 {
         #expect(decoded.source == .http)
     }
 
+    @Test func aUTF16HeaderOnBytesWithoutANulIsIgnored() throws {
+        let page = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>caf".utf8) + [0xE9] + Array("</p>".utf8)
+        let decoded = try Charset.decodeHTML(page, contentType: "text/html; charset=utf-16")
+        #expect(decoded.encoding == "windows-1252")
+        #expect(decoded.source == .meta)
+        #expect(String(decoding: decoded.utf8, as: UTF8.self).contains("café"))
+        // Real UTF-16 (NULs in its markup) still follows the header.
+        let utf16 = "<p>café</p>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let real = try Charset.decodeHTML(utf16, contentType: "text/html; charset=utf-16le")
+        #expect(real.source == .http)
+        #expect(String(decoding: real.utf8, as: UTF8.self) == "<p>café</p>")
+    }
+
     @Test func realLegacyBytesKeepTheirDeclaredEncoding() throws {
         // "é" in windows-1252 (0xE9) followed by ASCII is not valid UTF-8.
         let bytes = Array("<meta charset=\"windows-1252\"><p>caf".utf8) + [0xE9] + Array(" au lait</p>".utf8)

@@ -91,8 +91,9 @@ struct FetchUnitTests {
         (CURLE_HTTP2, .transport),
     ] as [(CURLcode, FetchError.Code)])
     func mapping(code: CURLcode, expected: FetchError.Code) {
-        let error = Curl.error(for: code, detail: "detail\nsecond line", url: "http://x/", bodyCapHit: false,
-                               maxBodyBytes: 100)
+        // A 302 was the last response: CURLE_UNSUPPORTED_PROTOCOL then means its redirect was refused.
+        let error = Curl.error(for: code, detail: "detail\nsecond line", url: "http://x/",
+                               context: Curl.FailureContext(maxBodyBytes: 100, lastStatus: 302))
         #expect(error.code == expected)
         #expect(error.curlCode == Int(code.rawValue))
         #expect(!error.message.contains("\n"))
@@ -101,11 +102,29 @@ struct FetchUnitTests {
 
     @Test("a write error caused by the body cap maps to tooLarge")
     func writeErrorFromCap() {
-        let error = Curl.error(for: CURLE_WRITE_ERROR, detail: nil, url: "http://x/", bodyCapHit: true,
-                               maxBodyBytes: 1234)
+        let error = Curl.error(for: CURLE_WRITE_ERROR, detail: nil, url: "http://x/",
+                               context: Curl.FailureContext(maxBodyBytes: 1234, bodyCapHit: true, receivedBodyBytes: 1200))
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("1234"))
+        #expect(error.receivedBodyBytes == 1200)
         #expect(error.description == "\(error.message) (http://x/)")
+    }
+
+    @Test("a write error caused by the header cap maps to tooLarge, naming the header limit")
+    func writeErrorFromHeaderCap() {
+        let error = Curl.error(for: CURLE_WRITE_ERROR, detail: nil, url: "http://x/",
+                               context: Curl.FailureContext(maxBodyBytes: 1234, headerCapHit: true))
+        #expect(error.code == .tooLarge)
+        #expect(error.message.contains("headers exceed the \(Transfer.maxHeaderBytes)-byte limit"))
+    }
+
+    @Test("unsupported protocol is a refused redirect only after a 3xx; otherwise the answer was not HTTP",
+          arguments: [(301, FetchError.Code.disallowedRedirect), (308, .disallowedRedirect), (0, .transport),
+                      (200, .transport)] as [(Int, FetchError.Code)])
+    func unsupportedProtocol(lastStatus: Int, expected: FetchError.Code) {
+        let error = Curl.error(for: CURLE_UNSUPPORTED_PROTOCOL, detail: nil, url: "http://x/",
+                               context: Curl.FailureContext(maxBodyBytes: 1, lastStatus: lastStatus))
+        #expect(error.code == expected)
     }
 
     @Test("default User-Agent names Winnow, its version and the project URL")

@@ -14,6 +14,19 @@ import Testing
         #expect(Self.classify("<html/>", "Application/XHTML+XML") == .html)
     }
 
+    @Test func declaredHTMLThatIsPlainlyBinaryIsRefused() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        #expect(ContentSniffer.classify(png, contentType: "text/html") == .refused(mediaType: "image/png"))
+        #expect(ContentSniffer.classify([0x1F, 0x8B, 0x08, 0, 0], contentType: "text/html; charset=utf-8")
+            == .refused(mediaType: "application/x-gzip"))
+        #expect(ContentSniffer.classify([0x01, 0x02, 0x41, 0x42], contentType: "text/html")
+            == .refused(mediaType: "application/octet-stream"))
+        // Markup first wins over stray control bytes later; UTF-16 without a BOM is markup, not binary.
+        #expect(Self.classify("<p>a\u{01}b</p>", "text/html") == .html)
+        let utf16LE: [UInt8] = "<html><body>text".utf8.flatMap { [$0, 0] }
+        #expect(ContentSniffer.classify(utf16LE, contentType: "text/html; charset=utf-16le") == .html)
+    }
+
     @Test(arguments: [
         "<!DOCTYPE html><html>", "\u{FEFF}  <html lang=en>", "<!-- saved page --> <head><meta charset=utf-8>",
         "<meta charset=\"utf-8\"><title>x</title>", "\n\n<div class=story>", "<P>Upper case</P>",

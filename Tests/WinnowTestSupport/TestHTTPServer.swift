@@ -3,73 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// A request as the test server parsed it.
-public struct ServerRequest: Sendable {
-    public let method: String
-    /// Request target: a path (or an absolute URI when we act as a proxy), query included.
-    public let target: String
-    /// Header fields, names lowercased, in arrival order.
-    public let headers: [(name: String, value: String)]
-    public let body: [UInt8]
-
-    public var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
-
-    public func header(_ name: String) -> String? {
-        headers.first(where: { $0.name == name.lowercased() })?.value
-    }
-
-    public func query(_ key: String) -> String? {
-        guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.first.map(String.init) == key { return parts.count > 1 ? String(parts[1]) : "" }
-        }
-        return nil
-    }
-}
-
-/// How the test server answers one request.
-public struct ServerReply: Sendable {
-    public enum Framing: Sendable {
-        /// Content-Length header.
-        case length
-        /// Transfer-Encoding: chunked, body split into chunks of this size.
-        case chunked(Int)
-        /// No length at all: the body ends when the connection closes.
-        case close
-    }
-
-    public var status: Int = 200
-    public var headers: [(String, String)] = []
-    public var body: [UInt8] = []
-    public var framing: Framing = .length
-    /// Sleep before answering (to make concurrent transfers overlap).
-    public var delay: Duration? = nil
-    /// Read the request and never answer; hold the socket until the client gives up.
-    public var stall = false
-
-    public init(
-        status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], framing: Framing = .length,
-        delay: Duration? = nil, stall: Bool = false
-    ) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-        self.framing = framing
-        self.delay = delay
-        self.stall = stall
-    }
-
-    public static func text(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> ServerReply {
-        ServerReply(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")] + headers,
-                    body: Array(text.utf8))
-    }
-}
-
 /// Shared by the test targets (fetch and CLI tests); never linked into the product.
 ///
-/// A small threaded HTTP/1.1 server on 127.0.0.1 and an ephemeral port, written for these tests.
-/// One thread accepts; each connection gets its own thread; every response closes the connection.
+/// A small threaded HTTP/1.1 server on loopback, written for these tests. It listens on one or several
+/// 127.0.0.0/8 addresses, all on the same ephemeral port, so a single server can play many hosts (the handler
+/// sees which address a request arrived on). One thread accepts for every address; each connection gets its
+/// own thread; every response closes the connection. Replies can misbehave on demand (see `ServerReply`), and
+/// every reply leaves a `Delivery` record saying how much body went out and how it ended.
 public final class TestHTTPServer: @unchecked Sendable {
     /// Counters and times measured on the server's own threads. Tests that bound how long something took use
     /// these rather than the awaiting task's clock: with every suite running at once (and slowed further by a
@@ -95,54 +35,74 @@ public final class TestHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// How long one reply may go on (an endless body, a drip) before the server gives up on its own, so a
+    /// client that never hangs up cannot keep a test's thread forever.
+    public static let longestReply: Duration = .seconds(30)
+
     public let port: UInt16
-    /// The loopback address the server listens on (127.0.0.1 unless another 127.x address was asked for).
+    /// The first loopback address the server listens on (127.0.0.1 unless another 127.x address was asked for).
     public let address: String
-    private let listenFD: Int32
+    /// Every address the server listens on, all on `port`.
+    public let addresses: [String]
+    /// One listening socket and the address it is bound to.
+    private struct Listener {
+        let fd: Int32
+        let address: String
+    }
+
+    private let listeners: [Listener]
     private let handler: @Sendable (ServerRequest) -> ServerReply
     private let lock = NSLock()
     private var stopped = false
     private var statsValue = Stats()
+    private var deliveriesValue: [Delivery] = []
 
     /// A server on `address` (a 127.0.0.0/8 loopback address: two "hosts" can run on 127.0.0.1 and 127.0.0.2).
-    public init(address: String = "127.0.0.1", handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
-        precondition(address.hasPrefix("127."), "test servers listen on loopback only")
+    public convenience init(address: String = "127.0.0.1",
+                            handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
+        try self.init(addresses: [address], handler: handler)
+    }
+
+    /// A server listening on every address in `addresses` (127.0.0.0/8 only) on one shared ephemeral port; the
+    /// handler tells the hosts apart by `ServerRequest.localAddress`.
+    public init(addresses: [String], handler: @escaping @Sendable (ServerRequest) -> ServerReply) throws {
+        precondition(!addresses.isEmpty, "a test server needs an address")
+        precondition(addresses.allSatisfy { $0.hasPrefix("127.") }, "test servers listen on loopback only")
+        precondition(Set(addresses).count == addresses.count, "each address once")
         self.handler = handler
-        self.address = address
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerError("socket() failed: errno \(errno)") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var socketAddress = TestHTTPServer.loopback(port: 0, address: address)
-        let bound = withUnsafePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        self.address = addresses[0]
+        self.addresses = addresses
+        // The first address picks the port; the others take the same one. Another socket may already hold that
+        // port on one of them: then start over with a fresh port.
+        var bound: [Listener]?
+        var lastError: (any Error)?
+        for _ in 0..<8 where bound == nil {
+            do {
+                bound = try TestHTTPServer.makeListeners(on: addresses)
+            } catch {
+                lastError = error
             }
         }
-        guard bound == 0, listen(fd, 256) == 0 else {
-            close(fd)
-            throw ServerError("bind/listen failed: errno \(errno)")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        self.listenFD = fd
-        self.port = UInt16(bigEndian: socketAddress.sin_port)
+        guard let bound else { throw lastError ?? ServerError("could not listen on \(addresses)") }
+        self.port = TestHTTPServer.boundPort(bound[0].fd)
+        self.listeners = bound
         Thread { [self] in self.acceptLoop() }.start()
     }
 
     deinit { stop() }
 
-    /// An absolute URL for `path` on this server.
-    public func url(_ path: String) -> String { "http://\(address):\(port)\(path)" }
+    /// An absolute URL for `path` on this server (on `host`, one of its addresses; the first by default).
+    public func url(_ path: String, host: String? = nil) -> String { "http://\(host ?? address):\(port)\(path)" }
 
     public var stats: Stats { lock.withLock { statsValue } }
+
+    /// One record per reply, in the order the replies ended.
+    public var deliveries: [Delivery] { lock.withLock { deliveriesValue } }
 
     /// Stops accepting; stalled handlers let go within ~100 ms.
     public func stop() { lock.withLock { stopped = true } }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    var isStopped: Bool { lock.withLock { stopped } }
 
     static func loopback(port: UInt16, address text: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
@@ -152,23 +112,57 @@ public final class TestHTTPServer: @unchecked Sendable {
         return address
     }
 
-    /// A loopback port nothing listens on (bound, then closed).
-    public static func unusedPort() throws -> UInt16 {
+    /// Listening sockets on every address, the first on an ephemeral port and the rest on the same port.
+    private static func makeListeners(on addresses: [String]) throws -> [Listener] {
+        var listeners: [Listener] = []
+        var port: UInt16 = 0
+        do {
+            for address in addresses {
+                let fd = try bound(address, port: port)
+                listeners.append(Listener(fd: fd, address: address))
+                if port == 0 { port = boundPort(fd) }
+            }
+        } catch {
+            for listener in listeners { close(listener.fd) }
+            throw error
+        }
+        return listeners
+    }
+
+    /// A socket bound to `address`:`port` (0: any free port) and listening.
+    private static func bound(_ address: String, port: UInt16) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerError("socket() failed") }
-        defer { close(fd) }
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
+        guard fd >= 0 else { throw ServerError("socket() failed: errno \(errno)") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var socketAddress = TestHTTPServer.loopback(port: port, address: address)
+        let result = withUnsafePointer(to: &socketAddress) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0 else { throw ServerError("bind failed") }
+        guard result == 0, listen(fd, 256) == 0 else {
+            let failure = errno
+            close(fd)
+            throw ServerError("bind/listen on \(address):\(port) failed: errno \(failure)")
+        }
+        return fd
+    }
+
+    private static func boundPort(_ fd: Int32) -> UInt16 {
+        var socketAddress = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
+        _ = withUnsafeMutablePointer(to: &socketAddress) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        return UInt16(bigEndian: address.sin_port)
+        return UInt16(bigEndian: socketAddress.sin_port)
+    }
+
+    /// A loopback port nothing listens on (bound, then closed).
+    public static func unusedPort() throws -> UInt16 {
+        let fd = try bound("127.0.0.1", port: 0)
+        defer { close(fd) }
+        return boundPort(fd)
     }
 
     /// Waits until something accepts TCP connections on 127.0.0.1:`port` (for servers run as processes).
@@ -193,40 +187,61 @@ public final class TestHTTPServer: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptLoop() {
-        defer { close(listenFD) }
+        defer { for listener in listeners { close(listener.fd) } }
+        var pollers = listeners.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
         while !isStopped {
-            var poller = pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) > 0 else { continue }
-            let connection = accept(listenFD, nil, nil)
-            guard connection >= 0 else { continue }
-            lock.withLock { statsValue.connections += 1 }
-            Thread { [self] in self.serve(connection) }.start()
+            guard poll(&pollers, nfds_t(pollers.count), 100) > 0 else { continue }
+            for index in pollers.indices where pollers[index].revents & Int16(POLLIN) != 0 {
+                pollers[index].revents = 0
+                let connection = accept(listeners[index].fd, nil, nil)
+                guard connection >= 0 else { continue }
+                lock.withLock { statsValue.connections += 1 }
+                let local = listeners[index].address
+                Thread { [self] in self.serve(connection, on: local) }.start()
+            }
         }
     }
 
-    private func serve(_ fd: Int32) {
-        defer { close(fd) }
+    private func serve(_ fd: Int32, on local: String) {
+        var abort = false
+        defer {
+            if abort {
+                // SO_LINGER with a zero timeout makes close() abort the connection: the peer gets a RST.
+                var option = linger(l_onoff: 1, l_linger: 0)
+                setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+            }
+            close(fd)
+        }
         lock.withLock {
             statsValue.current += 1
             statsValue.maxConcurrent = max(statsValue.maxConcurrent, statsValue.current)
         }
         defer { lock.withLock { statsValue.current -= 1 } }
-        guard let request = readRequest(fd) else { return }
+        guard let request = readRequest(fd, on: local) else { return }
+        let started = ContinuousClock.now
         lock.withLock {
-            if statsValue.firstRequest == nil { statsValue.firstRequest = ContinuousClock.now }
+            if statsValue.firstRequest == nil { statsValue.firstRequest = started }
         }
         let reply = handler(request)
+        let outcome: SendOutcome
         if reply.stall {
             holdUntilClientLeaves(fd)
-            return
+            outcome = SendOutcome(bodyBytes: 0, ending: .neverAnswered)
+        } else {
+            if let delay = reply.delay { TestHTTPServer.sleep(delay) }
+            outcome = write(reply, for: request, to: fd, deadline: started + TestHTTPServer.longestReply)
+            abort = outcome.ending == .cut(.reset)
+            lock.withLock { statsValue.lastReply = ContinuousClock.now }
         }
-        if let delay = reply.delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds)
-            + Double(delay.components.attoseconds) / 1e18) }
-        write(reply, for: request, to: fd)
-        lock.withLock { statsValue.lastReply = ContinuousClock.now }
+        let delivery = Delivery(host: local, path: request.path, status: reply.status, bodyBytesSent: outcome.bodyBytes,
+                                started: started, ended: .now, ending: outcome.ending)
+        lock.withLock { deliveriesValue.append(delivery) }
     }
 
-    private func holdUntilClientLeaves(_ fd: Int32) {
+    /// Holds a connection, reading and discarding, until the client closes it; true when it did (false: the
+    /// server stopped or 20 s passed).
+    @discardableResult
+    func holdUntilClientLeaves(_ fd: Int32) -> Bool {
         let held = ContinuousClock.now
         let deadline = Date().addingTimeInterval(20)
         var scratch = [UInt8](repeating: 0, count: 512)
@@ -240,14 +255,20 @@ public final class TestHTTPServer: @unchecked Sendable {
                     statsValue.longestStall = max(statsValue.longestStall, released - held)
                     statsValue.lastStallRelease = released
                 }
-                return
+                return true
             }
         }
+        return false
+    }
+
+    static func sleep(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
     }
 
     // MARK: - HTTP/1.1
 
-    private func readRequest(_ fd: Int32) -> ServerRequest? {
+    private func readRequest(_ fd: Int32, on local: String) -> ServerRequest? {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         let terminator: [UInt8] = [13, 10, 13, 10]
@@ -285,51 +306,7 @@ public final class TestHTTPServer: @unchecked Sendable {
             body.append(contentsOf: chunk[0..<count])
         }
         return ServerRequest(method: String(requestLine[0]), target: String(requestLine[1]),
-                             headers: headers, body: body)
-    }
-
-    private func write(_ reply: ServerReply, for request: ServerRequest, to fd: Int32) {
-        var head = "HTTP/1.1 \(reply.status) \(TestHTTPServer.reason(reply.status))\r\n"
-        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
-        let sendBody = request.method != "HEAD" && reply.status != 304 && reply.status != 204
-        switch reply.framing {
-        case .length:
-            if !reply.headers.contains(where: { $0.0.lowercased() == "content-length" }) {
-                head += "Content-Length: \(reply.body.count)\r\n"
-            }
-        case .chunked:
-            head += "Transfer-Encoding: chunked\r\n"
-        case .close:
-            break
-        }
-        head += "Connection: close\r\n\r\n"
-        var out = Array(head.utf8)
-        if sendBody {
-            switch reply.framing {
-            case .length, .close:
-                out += reply.body
-            case .chunked(let size):
-                var index = 0
-                while index < reply.body.count {
-                    let next = min(reply.body.count, index + max(1, size))
-                    out += Array(String(next - index, radix: 16).utf8) + [13, 10]
-                    out += reply.body[index..<next] + [13, 10]
-                    index = next
-                }
-                out += Array("0\r\n\r\n".utf8)
-            }
-        }
-        var offset = 0
-        while offset < out.count {
-            let sent = out[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { return }
-            offset += sent
-        }
-        shutdown(fd, Int32(SHUT_WR))
-        // Drain briefly so the client sees a clean close rather than a reset.
-        var scratch = [UInt8](repeating: 0, count: 256)
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        if poll(&poller, 1, 200) > 0 { _ = recv(fd, &scratch, scratch.count, 0) }
+                             headers: headers, body: body, localAddress: local)
     }
 
     static func reason(_ status: Int) -> String {
@@ -338,8 +315,12 @@ public final class TestHTTPServer: @unchecked Sendable {
         case 301: "Moved Permanently"
         case 302: "Found"
         case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
         case 404: "Not Found"
+        case 429: "Too Many Requests"
         case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
         default: "Status"
         }
     }

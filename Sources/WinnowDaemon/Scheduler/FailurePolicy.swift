@@ -63,6 +63,29 @@ struct FailurePolicy: Sendable {
         }
     }
 
+    /// Consecutive server-side page failures (see `isHostTrouble`) after which the whole host rests, 503 or not:
+    /// a host failing everything would otherwise be asked for every URL it has, each up to `retries` times.
+    static let hostFailureThreshold = 5
+
+    /// Whether `error` says the host, not just the page, is in trouble: 5xx, 408, 429, or no usable answer at all
+    /// (timeout, refused or broken connection, TLS, DNS). A 404 or a page that is not a story is an answer.
+    static func isHostTrouble(_ error: any Error) -> Bool {
+        guard let error = error as? FetchError else { return false }
+        switch error.code {
+        case .httpStatus(let status): return (500..<600).contains(status) || status == 408 || status == 429
+        case .timeout, .connect, .dns, .tls, .transport: return true
+        default: return false
+        }
+    }
+
+    /// How long a host rests after `streak` server-side failures in a row: not at all below
+    /// `hostFailureThreshold`, then about `retryBase`, doubling with every further failure up to `retryCap`.
+    func hostRest(afterStreak streak: Int, random: inout some RandomNumberGenerator) -> Duration? {
+        guard streak >= Self.hostFailureThreshold else { return nil }
+        return Backoff.delay(attempt: streak - Self.hostFailureThreshold + 1, base: retryBase, cap: retryCap,
+                             random: &random)
+    }
+
     /// One line for the state and the log.
     static func describe(_ error: any Error) -> String {
         if let error = error as? FetchError { return error.message }

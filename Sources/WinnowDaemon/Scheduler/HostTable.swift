@@ -15,6 +15,8 @@ struct HostTable {
         var backoffUntil: Date?
         /// Seconds between requests asked for by robots.txt's Crawl-delay.
         var crawlDelay: Double?
+        /// Page fetches in a row that failed on the server's side (`FailurePolicy.isHostTrouble`).
+        var failureStreak = 0
     }
 
     private(set) var hosts: [String: Host] = [:]
@@ -118,6 +120,15 @@ struct HostTable {
         hosts[name] = host
         return HostRecord(host: name, robotsStatus: status, robotsBody: body, robotsFetchedAt: now,
                           robotsExpiresAt: host.robotsExpiresAt, backoffUntil: host.backoffUntil)
+    }
+
+    /// Records how a page fetch from `host` ended: a server-side failure extends the host's failure streak, any
+    /// answer ends it. Returns the streak.
+    mutating func recordPageOutcome(_ name: String, hostTrouble: Bool) -> Int {
+        var host = hosts[name, default: Host()]
+        host.failureStreak = hostTrouble ? host.failureStreak + 1 : 0
+        hosts[name] = host
+        return host.failureStreak
     }
 
     /// Parks `host` until `until` (a 429/503); returns the (possibly later) time it is parked until.

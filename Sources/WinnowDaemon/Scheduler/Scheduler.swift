@@ -17,7 +17,8 @@ import WinnowState
 ///    next poll is set by how much it changed (`PollInterval`) or, after a failure, by its error streak.
 /// 2. **Frontier.** Free fetch slots take the most overdue URL of each host that can take a request
 ///    (`StateStore.nextDue`), each admitted by `HostTable`: per-host delay and concurrency, Retry-After
-///    backoff, robots.txt (fetched first when unknown or expired).
+///    backoff and the rest after a run of server-side failures, robots.txt (fetched first when unknown or
+///    expired).
 /// 3. **Results.** A finished page is published (`publish`: new file, in-place update, or nothing when the
 ///    text is unchanged or another URL already wrote the story) or its failure decided (`FailurePolicy`).
 ///
@@ -351,6 +352,9 @@ public final class Scheduler: Sendable {
             }
             _ = try? store.discover(deeper, now: now)
         }
+        var hostTrouble = false
+        if case .failed(let error) = result.outcome { hostTrouble = FailurePolicy.isHostTrouble(error) }
+        let failureStreak = hosts.recordPageOutcome(entry.host, hostTrouble: hostTrouble)
         switch result.outcome {
         case .story(let article, let rendered, let hash, let response):
             do {
@@ -377,14 +381,21 @@ public final class Scheduler: Sendable {
                 $0.progress.unchanged += 1
             }
         case .failed(let error):
-            let decision = FailurePolicy(settings).decide(error, attempt: entry.attempts + 1, now: now, random: &random)
+            let policy = FailurePolicy(settings)
+            var decision = policy.decide(error, attempt: entry.attempts + 1, now: now, random: &random)
+            if let rest = policy.hostRest(afterStreak: failureStreak, random: &random) {
+                // Failing everything, 503 or not: the whole host rests, longer with every further failure.
+                let until = now.addingTimeInterval(rest.seconds)
+                decision.hostBackoffUntil = max(decision.hostBackoffUntil ?? until, until)
+            }
             if let until = decision.hostBackoffUntil {
                 let parked = hosts.backOff(entry.host, until: until)
                 var record = (try? store.host(entry.host)) ?? HostRecord(host: entry.host)
                 record.backoffUntil = parked
                 save(host: record)
-                logger.warning("host asked to back off", metadata: [
+                logger.warning("host backs off", metadata: [
                     "host": "\(entry.host)", "until": "\(KeyValueLogHandler.timestamp(parked))",
+                    "failures_in_a_row": "\(failureStreak)",
                 ])
             }
             complete(entry.url, decision.outcome, now: now)
