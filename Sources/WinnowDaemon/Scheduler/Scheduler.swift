@@ -325,11 +325,12 @@ public final class Scheduler: Sendable {
         components.fragment = nil
         guard let robotsURL = components.string else { return .robots(host: host, status: nil, body: nil) }
         do {
-            let response = try await client.fetch(HTTPRequest(url: robotsURL, maxBodyBytes: 512 * 1024))
+            // RFC 9309 §2.5: a larger file is read up to the parsing limit, not refused. One byte past the limit
+            // lets `RobotsTxt` see that the file goes on and drop the line cut there.
+            let request = HTTPRequest(url: robotsURL, maxBodyBytes: RobotsTxt.maxBytes + 1, truncatesBody: true)
+            let response = try await client.fetch(request)
             let body = response.isSuccess ? String(decoding: response.body, as: UTF8.self) : nil
             return .robots(host: host, status: response.status, body: body)
-        } catch let error as FetchError where error.code == .tooLarge {
-            return .robots(host: host, status: 200, body: nil)  // larger than any sane robots.txt: allow
         } catch {
             return .robots(host: host, status: nil, body: nil)
         }
