@@ -5,7 +5,7 @@ import WinnowTestSupport
 
 /// Documents built to break a parser: nesting hundreds of thousands deep, NUL bytes and invalid UTF-8 inside
 /// tags, megabyte attributes. Each is generated here (nothing large is committed). Parsing, walking,
-/// serializing and freeing run on a 512 KiB stack (`SmallStack`), so any walk that recursed once per level
+/// serializing and freeing run on a 1 MiB stack (`SmallStack`), so any walk that recursed once per level
 /// would crash the test run.
 @Suite("Hostile documents: the DOM")
 struct HostileDocumentTests {

@@ -5,7 +5,7 @@ import WinnowTestSupport
 @testable import WinnowExtract
 
 /// Pages built to break the extractor: nesting far past `ExtractionLimits`, megabyte attributes, many
-/// elements. Extraction runs on a 512 KiB stack (`SmallStack`), so a walk that recursed once per level of the
+/// elements. Extraction runs on a 1 MiB stack (`SmallStack`), so a walk that recursed once per level of the
 /// page would crash the run; past the limits the structure is flattened and the text kept.
 @Suite("Hostile documents: the extractor")
 struct HostileExtractionTests {
