@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WinnowDaemon
+@testable import WinnowDaemon
 import WinnowTestSupport
 
 /// Sources built to trap a crawler, end to end against a loopback site: sitemap indexes that list themselves
@@ -36,6 +36,44 @@ import WinnowTestSupport
         #expect(site.requests(to: "/b.xml").count == 1)  // fetched as a child, an index of indexes: not followed
         #expect(site.requests(to: "/pages.xml").count == 1)
         #expect(harness.stories().values.contains { $0.contains("Report 21 opens") })
+    }
+
+    @Test("max_child_sitemaps bounds the children fetched; max_sitemap_size replaces max_size for sitemaps")
+    func configuredSitemapLimits() async throws {
+        let site = try NewsSite(), harness = try DaemonHarness()
+        defer { site.stop(); harness.remove() }
+        let base = site.url("")
+        @Sendable func urlset(_ page: Int) -> String {
+            "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>\(base)/news/\(page)</loc></url></urlset>"
+                + String(repeating: " ", count: 4096)  // larger than max_size below
+        }
+        site.behaviour.withLock {
+            $0.routes["/index.xml"] = { _ in Self.xml(Self.index(["\(base)/one.xml", "\(base)/two.xml"])) }
+            $0.routes["/one.xml"] = { _ in Self.xml(urlset(31)) }
+            $0.routes["/two.xml"] = { _ in Self.xml(urlset(32)) }
+        }
+        var configuration = harness.configuration([try DaemonHarness.source(.sitemap, site.url("/index.xml"))])
+        configuration.fetch.maxSize = 1024
+        configuration.fetch.maxChildSitemaps = 1
+        try await harness.runOnce(configuration)
+        #expect(site.requests(to: "/one.xml").count == 1)
+        #expect(site.requests(to: "/two.xml").isEmpty)
+        #expect(site.requests(to: "/news/31").count == 1)
+    }
+
+    @Test("the sitemap limits are [fetch] keys with ranges")
+    func sitemapLimitKeys() throws {
+        let configuration = try ConfigurationLoader.parse(text: """
+            [fetch]
+            max_sitemap_size = "2MiB"
+            max_child_sitemaps = 0
+            """, file: "/etc/winnow/winnow.toml")
+        #expect(configuration.fetch.maxSitemapSize == 2 << 20)
+        #expect(configuration.fetch.maxChildSitemaps == 0)
+        #expect(FetchSettings().maxSitemapSize == 50 << 20 && FetchSettings().maxChildSitemaps == 100)
+        #expect(throws: (any Error).self) {
+            try ConfigurationLoader.parse(text: "[fetch]\nmax_child_sitemaps = 50001\n", file: "/etc/winnow/winnow.toml")
+        }
     }
 
     @Test("a robots.txt of 2 MB is read up to 500 KiB (RFC 9309 §2.5): a rule in that part is obeyed")

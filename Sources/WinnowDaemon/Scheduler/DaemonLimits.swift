@@ -1,8 +1,8 @@
 import WinnowSources
 
 /// The daemon's bounds on what one source or host can make it do, in one place (docs/limits.md lists every
-/// limit of every module). Fetch-wide limits that users tune (body size, timeout, redirects) are
-/// configuration keys in `[fetch]` instead.
+/// limit of every module). The first two are the defaults of `[fetch] max_child_sitemaps` and
+/// `max_sitemap_size`; other fetch-wide limits (body size, timeout, redirects) are `[fetch]` keys too.
 enum DaemonLimits {
     /// Most child sitemaps fetched from one sitemap index per poll. An index lists at most 50,000 of them
     /// (sitemaps.org); following all of them every poll would be a crawl of its own.

@@ -213,7 +213,8 @@ public final class Scheduler: Sendable {
         guard let due = try? store.dueSources(now: now) else { return 0 }
         let byID = settings.sourcesByID
         var started = 0
-        let poller = SourcePoller(client: client)
+        let poller = SourcePoller(client: client, maxChildSitemaps: settings.fetch.maxChildSitemaps,
+                                  maxSitemapBytes: settings.fetch.maxSitemapSize)
         for record in due where !polling.contains(record.id) {
             guard let source = byID[record.id] else { continue }
             polling.insert(record.id)
