@@ -89,15 +89,17 @@ let package = Package(
             name: "winnow-bench", dependencies: ["WinnowDOM", "WinnowExtract"], path: "Benchmarks/winnow-bench"
         ),
 
-        .testTarget(name: "WinnowDOMTests", dependencies: ["WinnowDOM"], resources: [.copy("Fixtures")]),
-        // A loopback HTTP/1.1 server for the fetch, pipeline, daemon and CLI tests, with faults on demand; zlib
-        // builds its compression bombs.
+        .testTarget(
+            name: "WinnowDOMTests", dependencies: ["WinnowDOM", "WinnowTestSupport"], resources: [.copy("Fixtures")]
+        ),
+        // A loopback HTTP/1.1 server for the fetch, pipeline, daemon and CLI tests, with faults on demand (zlib
+        // builds its compression bombs); a small-stack runner for the hostile-input tests.
         .target(name: "WinnowTestSupport", dependencies: ["CZlib"], path: "Tests/WinnowTestSupport"),
         .testTarget(
             name: "WinnowFetchTests", dependencies: ["WinnowFetch", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "WinnowExtractTests", dependencies: ["WinnowExtract", "WinnowDOM"],
+            name: "WinnowExtractTests", dependencies: ["WinnowExtract", "WinnowDOM", "WinnowTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

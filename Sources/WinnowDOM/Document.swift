@@ -64,7 +64,7 @@ public final class Document {
             throw DOMError(.tooLarge, "document is \(utf8.count) bytes; the limit is \(Document.maximumInputSize)")
         }
         // Empty or whitespace-only input makes libxml2 return NULL or a rootless tree; callers always get <html>.
-        var doc = Document.parseHTML(CharacterReferenceRepair.repair(utf8), url: url)
+        var doc = Document.parseHTML(CharacterReferenceRepair.repair(Document.removingNUL(utf8)), url: url)
         if let parsed = doc, xmlDocGetRootElement(parsed) == nil {
             xmlFreeDoc(parsed)
             doc = nil
@@ -77,6 +77,15 @@ public final class Document {
         self.url = url
         self.sourceEncoding = sourceEncoding
         self.encodingSource = encodingSource
+    }
+
+    /// The bytes without NUL (U+0000). libxml2 2.9 ends a tag at a NUL and drops the rest of the page (an
+    /// attribute value `"a\0b"` loses everything after it); browsers ignore a NUL in text and read one in a
+    /// tag as U+FFFD, so either way the page's text is the text without it. Returns the input (no copy) when
+    /// it holds no NUL, which is every real page.
+    static func removingNUL(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0) else { return bytes }
+        return bytes.filter { $0 != 0 }
     }
 
     private static func parseHTML(_ utf8: [UInt8], url: String?) -> xmlDocPtr? {
@@ -105,7 +114,8 @@ public final class Document {
             throw DOMError(.tooLarge, "document is \(bytes.count) bytes; the limit is \(Document.maximumInputSize)")
         }
         let decoded = Charset.decodeXML(bytes, contentType: contentType)
-        let utf8 = decoded.utf8
+        // XML forbids NUL; libxml2's recovery stops at one, so it is dropped as for HTML.
+        let utf8 = Document.removingNUL(decoded.utf8)
         guard !utf8.isEmpty, utf8.count <= Document.maximumInputSize else {
             throw DOMError(.unparsable, "the XML document is empty or too large after decoding")
         }

@@ -48,6 +48,10 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]?
     /// Overrides the configured body cap (decompressed bytes) for this request.
     public var maxBodyBytes: Int?
+    /// What a body over the cap gives: false (the default) fails the fetch with `.tooLarge`; true ends the
+    /// transfer at the cap and returns the first `maxBodyBytes` bytes with `HTTPResponse.isTruncated` set
+    /// (robots.txt: RFC 9309 §2.5 has crawlers parse the first 500 KiB of a larger file, not give up on it).
+    public var truncatesBody: Bool
     /// Overrides the configured total timeout for this request.
     public var totalTimeout: Duration?
 
@@ -59,6 +63,7 @@ public struct HTTPRequest: Sendable {
         validators: ConditionalValidators? = nil,
         body: [UInt8]? = nil,
         maxBodyBytes: Int? = nil,
+        truncatesBody: Bool = false,
         totalTimeout: Duration? = nil
     ) {
         self.url = url
@@ -67,6 +72,7 @@ public struct HTTPRequest: Sendable {
         self.validators = validators
         self.body = body
         self.maxBodyBytes = maxBodyBytes
+        self.truncatesBody = truncatesBody
         self.totalTimeout = totalTimeout
     }
 }

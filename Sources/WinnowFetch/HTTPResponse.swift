@@ -64,6 +64,8 @@ public struct HTTPResponse: Sendable {
     public let timings: TransferTimings
     /// Whether the request carried conditional validators.
     public let sentValidators: Bool
+    /// True when the body is only the first part of a larger one (a request with `truncatesBody`).
+    public var isTruncated = false
 
     /// Creates a response (the client builds these; tests and callers may too).
     public init(

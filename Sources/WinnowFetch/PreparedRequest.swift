@@ -9,6 +9,7 @@ struct PreparedRequest: Sendable {
     let headerLines: [String]
     let body: [UInt8]?
     let maxBodyBytes: Int
+    let truncatesBody: Bool
     let totalTimeout: Duration
     let sentValidators: Bool
 
@@ -50,6 +51,7 @@ struct PreparedRequest: Sendable {
         self.headerLines = lines
         self.body = request.body
         self.maxBodyBytes = cap
+        self.truncatesBody = request.truncatesBody
         self.totalTimeout = request.totalTimeout ?? configuration.totalTimeout
         self.sentValidators = sentValidators
     }

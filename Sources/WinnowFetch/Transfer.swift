@@ -105,9 +105,12 @@ final class Transfer {
             try set(CURLOPT_LOW_SPEED_TIME, max(1, (low.duration.wholeMilliseconds + 999) / 1000), "the low-speed time")
         }
         // Fails early when Content-Length already announces too much; the write callback covers the rest.
-        try Curl.check(
-            winnow_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
-            "the maximum file size", url: request.url)
+        // A truncating request wants the first part of a large body, so it must not fail before it starts.
+        if !request.truncatesBody {
+            try Curl.check(
+                winnow_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
+                "the maximum file size", url: request.url)
+        }
         switch config.proxy {
         case .environment:
             break  // libcurl reads http_proxy / https_proxy / all_proxy / no_proxy itself.
@@ -195,6 +198,9 @@ final class Transfer {
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         guard body.count + chunk.count <= request.maxBodyBytes else {
             bodyCapHit = true
+            if request.truncatesBody {
+                body.append(contentsOf: chunk.prefix(request.maxBodyBytes - body.count))
+            }
             return 0  // any count other than chunk.count aborts the transfer
         }
         body.append(contentsOf: chunk)
@@ -269,6 +275,17 @@ final class Transfer {
 
     /// Resumes the caller with a response (CURLE_OK) or the mapped error.
     func complete(with code: CURLcode) {
+        if code != CURLE_OK, bodyCapHit, request.truncatesBody {
+            // Stopped at the cap on purpose: what arrived is the answer.
+            do {
+                var response = try makeResponse()
+                response.isTruncated = true
+                finish(.success(response))
+            } catch {
+                fail(error)
+            }
+            return
+        }
         guard code == CURLE_OK else {
             if code == CURLE_COULDNT_CONNECT, let (address, kind) = refusedAddress,
                 case .nonPublic(let range) = kind

@@ -8,9 +8,16 @@ import Foundation
 public enum Slug {
     /// The longest slug `make` returns.
     public static let maximumLength = 80
+    /// Only the first `maximumLength` × this many scalars of a text are read (640): a longer title gives the
+    /// same slug unless its start is mostly punctuation, and a hostile megabyte title costs no more than that.
+    static let inputScalarsPerCharacter = 8
 
     /// The slug of `text`, or an empty string when nothing usable is left.
     public static func make(_ text: String, maximumLength: Int = Slug.maximumLength) -> String {
+        // Only the start can reach the slug; transliterating a hostile megabyte title whole takes seconds.
+        let scalars = text.unicodeScalars
+        let text = scalars.count > maximumLength * Slug.inputScalarsPerCharacter
+            ? String(String.UnicodeScalarView(scalars.prefix(maximumLength * Slug.inputScalarsPerCharacter))) : text
         let ascii = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false)
             ?? text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""

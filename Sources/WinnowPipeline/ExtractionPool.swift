@@ -9,6 +9,10 @@ public final class ExtractionPool: Sendable {
     private let queue = JobQueue()
     /// The number of worker threads.
     public let width: Int
+    /// Each worker's stack: Linux's usual 8 MiB, set explicitly because platforms differ (Darwin gives
+    /// secondary threads 512 KiB). Extraction recurses only up to `ExtractionLimits`, whatever the page's
+    /// nesting; this leaves a wide margin for that in unoptimized builds too.
+    public static let threadStackSize = 8 * 1024 * 1024
 
     /// Starts `width` worker threads (default: one per core).
     public init(width: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -18,6 +22,7 @@ public final class ExtractionPool: Sendable {
                 while let job = queue.next() { job() }
             }
             thread.name = "WinnowPipeline.ExtractionPool.\(index)"
+            thread.stackSize = ExtractionPool.threadStackSize
             thread.start()
         }
     }

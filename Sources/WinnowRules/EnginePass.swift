@@ -241,12 +241,7 @@ struct EnginePass {
     mutating func remove(_ selector: RuleSelector, line index: Int) {
         guard let matched = nodes(selector, line: index) else { return }
         reports[index].matches = matched.count
-        var outermost: [Node] = []
-        for node in matched {
-            if let last = outermost.last, last.contains(node) { continue }
-            outermost.append(node)
-        }
-        for node in outermost {
+        for node in Node.outermost(matched) {
             // The document node and DTD-like nodes cannot be removed (freeing them would free the tree).
             guard node.kind != .document else { continue }
             if Self.isAttribute(node), let owner = node.parent {
@@ -263,9 +258,10 @@ struct EnginePass {
     mutating func removeAttributes(_ selector: RuleSelector, line index: Int, within scope: [Node]?) {
         guard let matched = nodes(selector, line: index) else { return }
         var removed = 0, ignored = 0
+        var inScope = scope.map(SubtreeMembership.init)
         for node in matched {
             guard Self.isAttribute(node), let owner = node.parent else { ignored += 1; continue }
-            if let scope, !scope.contains(where: { $0.contains(owner) }) { continue }
+            if inScope?.contains(owner) == false { continue }
             addPreview(index, "@\(node.name)=\"\(RuleEngine.clip(node.text, 30))\" on \(Self.describe(owner, withText: false))")
             owner.removeAttribute(node.name)
             removed += 1
@@ -283,11 +279,7 @@ struct EnginePass {
             reports[index].matches = elements.count
             if elements.count < matched.count { reports[index].note = "non-element matches ignored" }
             guard body.isEmpty, !elements.isEmpty else { continue }
-            var outermost: [Node] = []
-            for element in elements {
-                if let last = outermost.last, last.contains(element) { continue }
-                outermost.append(element)
-            }
+            let outermost = Node.outermost(elements)
             body = outermost
             reports[index].used = true
             reports[index].previews = outermost.prefix(RuleEngine.previewLimit).map { Self.describe($0) }

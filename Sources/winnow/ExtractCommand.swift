@@ -80,6 +80,11 @@ struct ExtractCommand: AsyncParsableCommand {
 
     private func readInput(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        // A file larger than the parser accepts is refused before it is read into memory.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > Document.maximumInputSize {
+            throw CLIError("\(path): \(size) bytes; the largest page accepted is \(Document.maximumInputSize) bytes")
+        }
         return try readFile(path)
     }
 }

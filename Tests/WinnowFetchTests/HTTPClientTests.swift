@@ -168,6 +168,23 @@ struct HTTPClientTests {
         await harness.finish()
     }
 
+    @Test("a truncating request keeps the first bytes up to the cap instead of failing, whatever the framing",
+          arguments: ["length", "chunked", "close"])
+    func truncatingBodyCap(mode: String) async throws {
+        let harness = try Harness(Harness.configuration(maxBodyBytes: 1 << 20))
+        defer { harness.server.stop() }
+        let full = try await harness.client.fetch(HTTPRequest(url: harness.url("/big?n=10000&mode=\(mode)")))
+        let cut = try await harness.client.fetch(
+            HTTPRequest(url: harness.url("/big?n=10000&mode=\(mode)"), maxBodyBytes: 4_000, truncatesBody: true))
+        #expect(cut.status == 200)
+        #expect(cut.isTruncated && !full.isTruncated)
+        #expect(cut.body == Array(full.body.prefix(4_000)))
+        let fits = try await harness.client.fetch(
+            HTTPRequest(url: harness.url("/big?n=10000&mode=\(mode)"), maxBodyBytes: 10_000, truncatesBody: true))
+        #expect(!fits.isTruncated && fits.body.count == 10_000)
+        await harness.finish()
+    }
+
     @Test("the body cap counts decompressed bytes (a small gzip that inflates past the cap)",
           .enabled(if: Encoders.gzipPath != nil, "needs the gzip CLI"))
     func bodyCapOnDecompressedBytes() async throws {

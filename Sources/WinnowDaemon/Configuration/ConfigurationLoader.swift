@@ -80,7 +80,7 @@ enum ConfigurationSchema {
     static let fetch = [
         "concurrency", "per_host_concurrency", "delay", "timeout", "max_size", "max_redirects", "retries",
         "retry_base", "retry_cap", "respect_robots", "crawl_delay_cap", "robots_ttl", "revisit_after",
-        "allow_private_networks", "allowed_private_addresses",
+        "allow_private_networks", "allowed_private_addresses", "max_sitemap_size", "max_child_sitemaps",
     ]
     static let host = ["name", "delay", "concurrency", "timeout", "user_agent", "respect_robots"]
     static let source = [
@@ -406,6 +406,10 @@ private struct ConfigurationReader {
             settings.crawlDelayCap = value
         }
         if let value = duration(table, "robots_ttl", range: F.robotsTTLRange) { settings.robotsTTL = value }
+        if let value = size(table, "max_sitemap_size", range: F.maxSitemapSizeRange) { settings.maxSitemapSize = value }
+        if let value = integer(table, "max_child_sitemaps", range: F.maxChildSitemapsRange) {
+            settings.maxChildSitemaps = value
+        }
         if let value = bool(table, "allow_private_networks") {
             settings.allowPrivateNetworks = value
             network.allowAll = value

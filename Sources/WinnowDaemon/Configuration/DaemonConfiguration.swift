@@ -120,6 +120,10 @@ public struct FetchSettings: Sendable, Hashable {
     public static let crawlDelayCapRange = Duration.zero...Duration.seconds(86_400)
     /// Allowed `robots_ttl` (how long a robots.txt is cached).
     public static let robotsTTLRange = Duration.seconds(60)...Duration.seconds(30 * 86_400)
+    /// Allowed `max_sitemap_size` in bytes (on the wire and decompressed).
+    public static let maxSitemapSizeRange = 1024...(1 << 30)
+    /// Allowed `max_child_sitemaps` (children of one sitemap index fetched per poll).
+    public static let maxChildSitemapsRange = 0...50_000
     /// Allowed `revisit_after` when not `0s` (never).
     public static let revisitAfterRange = Duration.seconds(60)...Duration.seconds(365 * 86_400)
 
@@ -155,6 +159,11 @@ public struct FetchSettings: Sendable, Hashable {
     public var allowPrivateNetworks: Bool = false
     /// `allowed_private_addresses`: non-public IP addresses allowed anyway (default none), e.g. one intranet host.
     public var allowedPrivateAddresses: [String] = []
+    /// `max_sitemap_size`: largest sitemap accepted, on the wire and decompressed, in bytes; replaces
+    /// `max_size` for sitemaps (default 50 MiB, the protocol's limit).
+    public var maxSitemapSize: Int = DaemonLimits.maxSitemapBytes
+    /// `max_child_sitemaps`: children of one sitemap index fetched per poll (default 100).
+    public var maxChildSitemaps: Int = DaemonLimits.maxChildSitemaps
 
     /// Settings with the documented defaults.
     public init(

@@ -214,7 +214,8 @@ public final class Scheduler: Sendable {
         guard let due = try? store.dueSources(now: now) else { return 0 }
         let byID = settings.sourcesByID
         var started = 0
-        let poller = SourcePoller(client: client)
+        let poller = SourcePoller(client: client, maxChildSitemaps: settings.fetch.maxChildSitemaps,
+                                  maxSitemapBytes: settings.fetch.maxSitemapSize)
         for record in due where !polling.contains(record.id) {
             guard let source = byID[record.id] else { continue }
             polling.insert(record.id)
@@ -326,11 +327,12 @@ public final class Scheduler: Sendable {
         components.fragment = nil
         guard let robotsURL = components.string else { return .robots(host: host, status: nil, body: nil) }
         do {
-            let response = try await client.fetch(HTTPRequest(url: robotsURL, maxBodyBytes: 512 * 1024))
+            // RFC 9309 §2.5: a larger file is read up to the parsing limit, not refused. One byte past the limit
+            // lets `RobotsTxt` see that the file goes on and drop the line cut there.
+            let request = HTTPRequest(url: robotsURL, maxBodyBytes: RobotsTxt.maxBytes + 1, truncatesBody: true)
+            let response = try await client.fetch(request)
             let body = response.isSuccess ? String(decoding: response.body, as: UTF8.self) : nil
             return .robots(host: host, status: response.status, body: body)
-        } catch let error as FetchError where error.code == .tooLarge {
-            return .robots(host: host, status: 200, body: nil)  // larger than any sane robots.txt: allow
         } catch {
             return .robots(host: host, status: nil, body: nil)
         }

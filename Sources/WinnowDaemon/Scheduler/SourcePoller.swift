@@ -10,9 +10,11 @@ import WinnowState
 struct SourcePoller: Sendable {
     let client: HTTPClient
     /// Most child sitemaps fetched from one sitemap index per poll.
-    var maxChildSitemaps = 100
-    /// Largest decompressed sitemap accepted.
-    var maxSitemapBytes = 50 * 1024 * 1024
+    var maxChildSitemaps = DaemonLimits.maxChildSitemaps
+    /// Largest sitemap accepted, on the wire and decompressed (it replaces `[fetch] max_size` for sitemaps).
+    var maxSitemapBytes = DaemonLimits.maxSitemapBytes
+    /// Most URLs one sitemap poll lists, over all child sitemaps.
+    var maxSitemapURLs = DaemonLimits.maxSitemapURLsPerPoll
 
     /// What one poll found.
     struct Result: Sendable {
@@ -35,7 +37,8 @@ struct SourcePoller: Sendable {
             if source.kind == .urls, !source.url.lowercased().hasPrefix("http") {
                 return Result(sourceID: source.id, outcome: .listed(try listFile(source, now: now)), validators: nil)
             }
-            let response = try await client.fetch(HTTPRequest(url: source.url, validators: validators))
+            let cap = source.kind == .sitemap ? maxSitemapBytes : nil
+            let response = try await client.fetch(HTTPRequest(url: source.url, validators: validators, maxBodyBytes: cap))
                 .requireSuccess()
             if response.isNotModified {
                 return Result(sourceID: source.id, outcome: .unchanged, validators: nil)
@@ -57,7 +60,7 @@ struct SourcePoller: Sendable {
             let feed = try FeedParser.parse(response.body, url: response.url, contentType: response.contentType)
             found = feed.items.map { ($0.url, $0.updated ?? $0.published) }
         case .sitemap:
-            found = try await sitemapEntries(response, depth: 0)
+            found = try await sitemapEntries(response)
         case .section:
             let links = try LinkExtractor.links(in: response.body, url: response.url, contentType: response.contentType)
             found = links.filter { Self.sameSite($0, as: response.url) }.map { ($0, nil) }
@@ -79,20 +82,38 @@ struct SourcePoller: Sendable {
     }
 
     /// Entries of a sitemap, following an index one level down (children fetched unconditionally).
-    private func sitemapEntries(_ response: HTTPResponse, depth: Int) async throws -> [(url: String, modified: Date?)] {
-        switch try SitemapParser.parse(response.body, url: response.url, contentType: response.contentType) {
+    ///
+    /// Hostile or broken indexes are bounded: an index of indexes goes no deeper (so an index listing itself,
+    /// or A listing B listing A, ends after one level), each child URL is fetched once per poll and never the
+    /// index itself, at most `maxChildSitemaps` children are fetched, and fetching stops once
+    /// `maxSitemapURLs` URLs are listed.
+    private func sitemapEntries(_ response: HTTPResponse) async throws -> [(url: String, modified: Date?)] {
+        switch try parseSitemap(response) {
         case .urlSet(let entries):
-            return entries.map { ($0.url, $0.lastModified ?? $0.news?.publicationDate) }
+            return entries.prefix(maxSitemapURLs).map { ($0.url, $0.lastModified ?? $0.news?.publicationDate) }
         case .index(let children):
-            guard depth == 0 else { return [] }  // an index of indexes goes no deeper
             var all: [(url: String, modified: Date?)] = []
-            for child in children.prefix(maxChildSitemaps) {
-                guard let childResponse = try? await client.fetch(HTTPRequest(url: child.url)).requireSuccess()
-                else { continue }  // one broken child does not fail the whole index
-                all += (try? await sitemapEntries(childResponse, depth: depth + 1)) ?? []
+            var seen: Set<String> = [response.url, response.requestedURL]
+            var fetched = 0
+            for child in children {
+                guard fetched < maxChildSitemaps, all.count < maxSitemapURLs else { break }
+                guard seen.insert(child.url).inserted else { continue }
+                fetched += 1
+                let request = HTTPRequest(url: child.url, maxBodyBytes: maxSitemapBytes)
+                guard let childResponse = try? await client.fetch(request).requireSuccess(),
+                      case .urlSet(let entries)? = try? parseSitemap(childResponse)
+                else { continue }  // one broken child does not fail the whole index; an index of indexes stops
+                all += entries.prefix(maxSitemapURLs - all.count).map {
+                    ($0.url, $0.lastModified ?? $0.news?.publicationDate)
+                }
             }
             return all
         }
+    }
+
+    private func parseSitemap(_ response: HTTPResponse) throws -> Sitemap {
+        try SitemapParser.parse(response.body, url: response.url, contentType: response.contentType,
+                                maximumSize: maxSitemapBytes)
     }
 
     /// A frontier discovery for `url`, or nil when it is not an http(s) URL, fails the source's filter, or is

@@ -7,8 +7,10 @@ struct BlockConverter {
     let tree: PageTree
     let mode: ExtractionMode
     let baseURL: URL?
-    /// Nesting deeper than this is flattened into the enclosing block (hostile pages nest thousands deep).
-    static let maxDepth = 150
+    /// Block nesting deeper than this is flattened into one paragraph (hostile pages nest thousands deep).
+    static let maxDepth = ExtractionLimits.blockDepth
+    /// Inline nesting deeper than this is plain text.
+    static let maxInlineDepth = ExtractionLimits.inlineDepth
 
     init(tree: PageTree, mode: ExtractionMode, url: String?) {
         self.tree = tree
@@ -48,7 +50,9 @@ struct BlockConverter {
             } else {
                 afterElement = false
                 flush(&pending, into: &out)
-                if e.tag.isBlock && depth < BlockConverter.maxDepth {
+                // A block past `maxDepth` is flattened by `emitBlock`; only inline wrappers of blocks (still
+                // above `maxDepth`, see the branch above) are walked as containers.
+                if e.tag.isBlock {
                     emitBlock(child, into: &out, depth: depth + 1)
                 } else {
                     containerBlocks(child, into: &out, depth: depth + 1)
@@ -236,7 +240,7 @@ struct BlockConverter {
 
     /// Everything below an element as inlines; block children are separated by spaces (headings, cells).
     func flatInlines(_ index: Int, depth: Int) -> [Inline] {
-        if depth > BlockConverter.maxDepth * 2 {
+        if depth > BlockConverter.maxInlineDepth {
             return [.text(InlineText.collapse(tree.entries[index].node.text))]
         }
         var result: [Inline] = []
@@ -266,7 +270,7 @@ struct BlockConverter {
     /// Appends one inline element (formatting kept for links, emphasis, strong, code).
     func appendInline(_ index: Int, into result: inout [Inline], depth: Int) {
         let e = tree.entries[index]
-        if depth > BlockConverter.maxDepth * 2 {
+        if depth > BlockConverter.maxInlineDepth {
             result.append(.text(InlineText.collapse(e.node.text)))
             return
         }
