@@ -19,6 +19,9 @@ struct FailurePolicy: Sendable {
         var outcome: EntryOutcome
         /// No request to the host before this time (429/503 with or without Retry-After).
         var hostBackoffUntil: Date?
+        /// The failure says the host, not just this page, is in trouble (timeouts, refused or dropped
+        /// connections, 5xx): a streak of these parks the host (`HostTable.failed`).
+        var hostFault = false
     }
 
     /// Decides what `error` on attempt number `attempt` (1 = the first try) means.
@@ -44,10 +47,13 @@ struct FailurePolicy: Sendable {
                 return Decision(outcome: outcome, hostBackoffUntil: until)
             case .httpStatus(let status) where (500..<600).contains(status) || status == 408:
                 return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: status)
-                    : .failed(error: message, status: status))
+                    : .failed(error: message, status: status), hostFault: true)
             case .httpStatus(let status):
                 return Decision(outcome: .failed(error: message, status: status))  // 404, 410, 403, …: final
-            case .timeout, .connect, .dns, .transport, .tls, .undecodableBody:
+            case .timeout, .connect, .dns, .transport, .tls:
+                return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: nil)
+                    : .failed(error: message, status: nil), hostFault: true)
+            case .undecodableBody:
                 return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: nil)
                     : .failed(error: message, status: nil))
             case .shutdown:
