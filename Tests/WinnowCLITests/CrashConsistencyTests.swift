@@ -177,6 +177,7 @@ import WinnowTestSupport
     /// The `[fetch]` settings of every loopback run here.
     static let fetchSettings = """
         [fetch]
+        allow_private_networks = true
         delay = "0s"
         concurrency = 6
         per_host_concurrency = 6
@@ -220,9 +221,9 @@ import WinnowTestSupport
             let last = killed >= rounds || round >= 3 * rounds
             // The site changes: a few new stories, and a few old ones get a new revision.
             site.contents.withLock { contents in
-                for _ in 0..<(round == 0 ? 16 : 5) { contents.revisions.append(0) }
+                for _ in 0..<(round == 0 ? 16 : 8) { contents.revisions.append(0) }
                 if contents.revisions.count > 16 {
-                    for _ in 0..<4 { contents.revisions[Int.random(in: 0..<contents.revisions.count, using: &random)] += 1 }
+                    for _ in 0..<6 { contents.revisions[Int.random(in: 0..<contents.revisions.count, using: &random)] += 1 }
                 }
             }
             let revisions = site.contents.withLock { $0.revisions }
@@ -231,7 +232,7 @@ import WinnowTestSupport
             // The last round runs to the end; every other one is killed after a random moment.
             let daemon = try RunCommandTests.Daemon(["--config", configFile.path, "--once"], in: folder)
             if !last {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 60...900, using: &random)))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 40...700, using: &random)))
                 if daemon.process.isRunning {
                     daemon.signal(SIGKILL)
                     killed += 1
