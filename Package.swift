@@ -125,7 +125,8 @@ let package = Package(
         .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
         .testTarget(name: "WinnowDemoSiteTests", dependencies: ["WinnowDemoSite"]),
         .testTarget(
-            name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport", "WinnowState"], resources: [.copy("Fixtures")]
+            name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport", "WinnowState"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

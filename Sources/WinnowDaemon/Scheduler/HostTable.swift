@@ -157,9 +157,6 @@ struct HostTable {
         return true
     }
 
-    /// The current fault streak of `host`.
-    func failureStreak(_ name: String) -> Int { hosts[name]?.failureStreak ?? 0 }
-
     /// Total requests in flight.
     var inFlight: Int { hosts.values.reduce(0) { $0 + $1.inFlight + ($1.robotsInFlight ? 1 : 0) } }
 }
