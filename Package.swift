@@ -88,6 +88,10 @@ let package = Package(
         .executableTarget(
             name: "winnow-bench", dependencies: ["WinnowDOM", "WinnowExtract"], path: "Benchmarks/winnow-bench"
         ),
+        // The misbehaving loopback web of scripts/bench-load.
+        .executableTarget(
+            name: "winnow-loadsite", dependencies: ["WinnowTestSupport"], path: "Benchmarks/winnow-loadsite"
+        ),
 
         .testTarget(
             name: "WinnowDOMTests", dependencies: ["WinnowDOM", "WinnowTestSupport"], resources: [.copy("Fixtures")]
@@ -124,7 +128,8 @@ let package = Package(
         .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
         .testTarget(name: "WinnowDemoSiteTests", dependencies: ["WinnowDemoSite"]),
         .testTarget(
-            name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport"], resources: [.copy("Fixtures")]
+            name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport", "WinnowState"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

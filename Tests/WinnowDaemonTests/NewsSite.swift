@@ -145,10 +145,12 @@ struct DaemonHarness {
                             depth: depth)
     }
 
-    /// Runs one `--once` pass of a scheduler over `configuration`.
+    /// Runs one `--once` pass of a scheduler over `configuration`; the URLs in `requeue` are made due first
+    /// (as a crash with them in flight would).
     @discardableResult
-    func runOnce(_ configuration: DaemonConfiguration) async throws -> Scheduler.Progress {
+    func runOnce(_ configuration: DaemonConfiguration, requeue: [String] = []) async throws -> Scheduler.Progress {
         let (scheduler, store, client) = try make(configuration)
+        for url in requeue { try store.markInFlight(url) }
         try await scheduler.run(once: true)
         await client.shutdown()
         try store.close()

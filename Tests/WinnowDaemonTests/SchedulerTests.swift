@@ -288,6 +288,41 @@ import WinnowTestSupport
         #expect(paths.contains { $0.hasPrefix("127.0.0.1/") } && paths.contains { $0.hasPrefix("127.0.0.2/") })
     }
 
+    @Test func aStalledHostIsParkedAndStopsHoldingTheOnlyFetchSlot() async throws {
+        let healthy = try NewsSite(), stalled = try NewsSite(address: "127.0.0.2"), harness = try DaemonHarness()
+        defer { healthy.stop(); stalled.stop(); harness.remove() }
+        let pages = (30..<60).map { ("/news/\($0)", String?.none) }
+        healthy.behaviour.withLock {
+            $0.routes["/feed.xml"] = { _ in ServerReply(body: Array(NewsSite.rss(pages, base: healthy.url("")).utf8)) }
+        }
+        stalled.behaviour.withLock {
+            $0.routes["/feed.xml"] = { _ in ServerReply(body: Array(NewsSite.rss(pages, base: stalled.url("")).utf8)) }
+            for (path, _) in pages { $0.routes[path] = { _ in ServerReply(stall: true) } }
+        }
+        // One fetch slot, a 1 s timeout: without parking, every other fetch would be a 1 s stall.
+        var configuration = harness.configuration([
+            try DaemonHarness.source(.feed, healthy.url("/feed.xml")), try DaemonHarness.source(.feed, stalled.url("/feed.xml")),
+        ], retries: 0)
+        configuration.fetch.concurrency = 1
+        configuration.fetch.timeout = .seconds(1)
+        configuration.fetch.retryBase = .seconds(60)
+        configuration.fetch.retryCap = .seconds(120)
+        let stalledRequests: @Sendable () -> Int = { pages.reduce(0) { $0 + stalled.requests(to: $1.0).count } }
+        let written = try await harness.run(configuration) {
+            harness.stories().count == pages.count && stalledRequests() >= 3
+        }
+        #expect(written)
+        // Three timeouts in a row park the host (for 30–60 s: the first backoff step): no fourth request, and the
+        // healthy host had the slot to itself from then on. (Unparked, every other fetch would be a stall.)
+        #expect(stalledRequests() == 3)
+        let store = try SQLiteStateStore(directory: harness.state.path, mode: .readOnly)
+        defer { try? store.close() }
+        let host = try #require(try store.host("127.0.0.2"))
+        #expect(host.errorStreak == 3)
+        #expect((host.backoffUntil ?? .distantPast) > Date().addingTimeInterval(20))
+        #expect(try store.host("127.0.0.1")?.errorStreak ?? 0 == 0)
+    }
+
     /// gzip-compressed bytes, from the system's gzip.
     func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let process = Process()

@@ -144,6 +144,57 @@ public struct StoryArchive: Sendable {
         if synchronizesToDisk && fsync(descriptor) != 0 { throw Self.failure("cannot sync", path) }
     }
 
+    /// The last index line naming each of `paths` (paths the index never names are absent). Reads the whole
+    /// index once; meant for recovery, where the paths are the few stories a crash left unconfirmed.
+    public func lastIndexEntries(for paths: Set<String>) throws -> [String: IndexEntry] {
+        guard !paths.isEmpty,
+              let data = FileManager.default.contents(atPath: root + "/" + Self.indexName) else { return [:] }
+        let marker = Array("\"path\":\"".utf8)
+        let decoder = JSONDecoder()
+        var found: [String: IndexEntry] = [:]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let line = bytes[start..<end]
+                start = end + 1
+                // Paths are made of [a-z0-9.-/], so the JSON string is the path itself: find it without decoding
+                // every line, and decode only the lines that name a path asked for.
+                guard let path = Self.pathField(in: line, marker: marker), paths.contains(path),
+                      let entry = try? decoder.decode(IndexEntry.self, from: Data(line)) else { continue }
+                found[path] = entry
+            }
+        }
+        return found
+    }
+
+    private static func pathField(in line: Slice<UnsafeBufferPointer<UInt8>>, marker: [UInt8]) -> String? {
+        guard line.count > marker.count else { return nil }
+        var index = line.startIndex
+        while index + marker.count <= line.endIndex {
+            if line[index] == marker[0] && line[index..<index + marker.count].elementsEqual(marker) {
+                let valueStart = index + marker.count
+                guard let valueEnd = line[valueStart...].firstIndex(of: 0x22) else { return nil }
+                return String(decoding: line[valueStart..<valueEnd], as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// True when the story file at `relativePath` holds exactly `contents` (so writing them again would change
+    /// nothing).
+    public func holds(_ contents: [UInt8], at relativePath: String) -> Bool {
+        guard Self.isContained(relativePath) else { return false }
+        let path = root + "/" + relativePath
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count,
+              let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.elementsEqual(contents)
+    }
+
     /// Cuts a partial last line (left by a crash mid-append) off the index; returns the bytes removed.
     @discardableResult
     public func repairIndex() throws -> Int {

@@ -19,6 +19,9 @@ struct FailurePolicy: Sendable {
         var outcome: EntryOutcome
         /// No request to the host before this time (429/503 with or without Retry-After).
         var hostBackoffUntil: Date?
+        /// The failure says the host, not just this page, is in trouble (timeouts, refused or dropped
+        /// connections, 5xx): a streak of these parks the host (`HostTable.failed`).
+        var hostFault = false
     }
 
     /// Decides what `error` on attempt number `attempt` (1 = the first try) means.
@@ -44,10 +47,13 @@ struct FailurePolicy: Sendable {
                 return Decision(outcome: outcome, hostBackoffUntil: until)
             case .httpStatus(let status) where (500..<600).contains(status) || status == 408:
                 return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: status)
-                    : .failed(error: message, status: status))
+                    : .failed(error: message, status: status), hostFault: true)
             case .httpStatus(let status):
                 return Decision(outcome: .failed(error: message, status: status))  // 404, 410, 403, …: final
-            case .timeout, .connect, .dns, .transport, .tls, .undecodableBody:
+            case .timeout, .connect, .dns, .transport, .tls:
+                return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: nil)
+                    : .failed(error: message, status: nil), hostFault: true)
+            case .undecodableBody:
                 return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: nil)
                     : .failed(error: message, status: nil))
             case .shutdown:
@@ -61,29 +67,6 @@ struct FailurePolicy: Sendable {
             return Decision(outcome: canRetry ? .retry(at: retryAt, error: message, status: nil)
                 : .failed(error: message, status: nil))
         }
-    }
-
-    /// Consecutive server-side page failures (see `isHostTrouble`) after which the whole host rests, 503 or not:
-    /// a host failing everything would otherwise be asked for every URL it has, each up to `retries` times.
-    static let hostFailureThreshold = 5
-
-    /// Whether `error` says the host, not just the page, is in trouble: 5xx, 408, 429, or no usable answer at all
-    /// (timeout, refused or broken connection, TLS, DNS). A 404 or a page that is not a story is an answer.
-    static func isHostTrouble(_ error: any Error) -> Bool {
-        guard let error = error as? FetchError else { return false }
-        switch error.code {
-        case .httpStatus(let status): return (500..<600).contains(status) || status == 408 || status == 429
-        case .timeout, .connect, .dns, .tls, .transport: return true
-        default: return false
-        }
-    }
-
-    /// How long a host rests after `streak` server-side failures in a row: not at all below
-    /// `hostFailureThreshold`, then about `retryBase`, doubling with every further failure up to `retryCap`.
-    func hostRest(afterStreak streak: Int, random: inout some RandomNumberGenerator) -> Duration? {
-        guard streak >= Self.hostFailureThreshold else { return nil }
-        return Backoff.delay(attempt: streak - Self.hostFailureThreshold + 1, base: retryBase, cap: retryCap,
-                             random: &random)
     }
 
     /// One line for the state and the log.

@@ -15,9 +15,13 @@ struct HostTable {
         var backoffUntil: Date?
         /// Seconds between requests asked for by robots.txt's Crawl-delay.
         var crawlDelay: Double?
-        /// Page fetches in a row that failed on the server's side (`FailurePolicy.isHostTrouble`).
+        /// Host faults in a row (timeouts, refused or dropped connections, 5xx); any other answer resets it.
         var failureStreak = 0
     }
+
+    /// Host faults in a row before the host is parked: one stalled or dead host must not hold fetch slots
+    /// (each for a whole timeout) that the healthy hosts could use.
+    static let faultsBeforeBackoff = 3
 
     private(set) var hosts: [String: Host] = [:]
 
@@ -55,6 +59,7 @@ struct HostTable {
         var host = Host()
         if let record = try? store.host(name) {
             host.backoffUntil = record.backoffUntil
+            host.failureStreak = record.errorStreak
             if record.robotsFetchedAt != nil, let expires = record.robotsExpiresAt {
                 host.robots = RobotsPolicy.from(status: record.robotsStatus, body: record.robotsBody)
                 host.robotsExpiresAt = expires
@@ -119,16 +124,8 @@ struct HostTable {
         if case .rules(let rules) = policy { host.crawlDelay = rules.crawlDelay(for: DaemonConfiguration.robotsToken) }
         hosts[name] = host
         return HostRecord(host: name, robotsStatus: status, robotsBody: body, robotsFetchedAt: now,
-                          robotsExpiresAt: host.robotsExpiresAt, backoffUntil: host.backoffUntil)
-    }
-
-    /// Records how a page fetch from `host` ended: a server-side failure extends the host's failure streak, any
-    /// answer ends it. Returns the streak.
-    mutating func recordPageOutcome(_ name: String, hostTrouble: Bool) -> Int {
-        var host = hosts[name, default: Host()]
-        host.failureStreak = hostTrouble ? host.failureStreak + 1 : 0
-        hosts[name] = host
-        return host.failureStreak
+                          robotsExpiresAt: host.robotsExpiresAt, backoffUntil: host.backoffUntil,
+                          errorStreak: host.failureStreak)
     }
 
     /// Parks `host` until `until` (a 429/503); returns the (possibly later) time it is parked until.
@@ -138,6 +135,26 @@ struct HostTable {
         host.backoffUntil = parked
         hosts[name] = host
         return parked
+    }
+
+    /// Records a host fault; returns the streak, and from the `faultsBeforeBackoff`-th fault in a row on, the
+    /// time the host is parked until: `Backoff` from `base` to `cap`, one step further per fault.
+    mutating func failed(_ name: String, now: Date, base: Duration, cap: Duration,
+                         random: inout some RandomNumberGenerator) -> (streak: Int, parkedUntil: Date?) {
+        var host = hosts[name, default: Host()]
+        host.failureStreak += 1
+        hosts[name] = host
+        guard host.failureStreak >= Self.faultsBeforeBackoff else { return (host.failureStreak, nil) }
+        let wait = Backoff.delay(attempt: host.failureStreak - Self.faultsBeforeBackoff + 1, base: base, cap: cap,
+                                 random: &random)
+        return (host.failureStreak, backOff(name, until: now.addingTimeInterval(wait.seconds)))
+    }
+
+    /// Records an answer that was not a host fault; returns true when it ended a streak.
+    mutating func answered(_ name: String) -> Bool {
+        guard let streak = hosts[name]?.failureStreak, streak > 0 else { return false }
+        hosts[name]?.failureStreak = 0
+        return true
     }
 
     /// Total requests in flight.

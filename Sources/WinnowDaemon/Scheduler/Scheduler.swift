@@ -47,6 +47,15 @@ public final class Scheduler: Sendable {
         var settingsChanged = true
         var progress = Progress()
         var onTurn: (@Sendable () -> Void)?
+        /// Stories reserved but not confirmed (a crash, or a write that failed), by key: the last line the index
+        /// has for each one's path (nil: none). See `publish`.
+        var unconfirmed: [String: LoggedVersion?] = [:]
+    }
+
+    /// A story text the index records: its hash, and whether the line said created or updated.
+    private struct LoggedVersion: Sendable {
+        var hash: String
+        var action: StoryArchive.IndexEntry.Action
     }
 
     private let store: any StateStore
@@ -168,12 +177,20 @@ public final class Scheduler: Sendable {
 
     /// After a crash: URLs that were in flight go back to pending, a half-appended index line is cut, and
     /// temporary files of interrupted writes are removed. Stories reserved but never confirmed are fetched
-    /// again through their URLs, which are pending again, and rewritten to their reserved paths.
+    /// again through their URLs, which are pending again, and finished by `publish`; what the index already
+    /// says about each is read here, once, so that finishing one neither rewrites its file nor repeats its line.
     private func recover() throws {
         let requeued = try store.recoverInFlight()
         let cut = try archive.repairIndex()
         let removed = archive.removeAbandonedTemporaryFiles(olderThan: 0)
-        let unconfirmed = try store.pendingStories().count
+        let pending = try store.pendingStories()
+        let indexed = try archive.lastIndexEntries(for: Set(pending.map(\.path)))
+        state.withLock { state in
+            for story in pending {
+                state.unconfirmed[story.key] = .some(indexed[story.path].map { LoggedVersion(hash: $0.hash, action: $0.action) })
+            }
+        }
+        let unconfirmed = pending.count
         if requeued + cut + removed + unconfirmed > 0 {
             logger.notice("recovered after an unclean stop", metadata: [
                 "requeued": "\(requeued)", "index_bytes_cut": "\(cut)", "temp_files_removed": "\(removed)",
@@ -354,11 +371,9 @@ public final class Scheduler: Sendable {
             }
             _ = try? store.discover(deeper, now: now)
         }
-        var hostTrouble = false
-        if case .failed(let error) = result.outcome { hostTrouble = FailurePolicy.isHostTrouble(error) }
-        let failureStreak = hosts.recordPageOutcome(entry.host, hostTrouble: hostTrouble)
         switch result.outcome {
         case .story(let article, let rendered, let hash, let response):
+            hostAnswered(entry.host, hosts: &hosts)
             do {
                 let outcome = try publish(article, rendered: rendered, hash: hash, entry: entry, response: response,
                                           now: now)
@@ -374,6 +389,7 @@ public final class Scheduler: Sendable {
             }
             state.withLock { $0.progress.pagesFetched += 1 }
         case .notModified(let response):
+            hostAnswered(entry.host, hosts: &hosts)
             complete(entry.url, .unchanged(etag: response.validators?.etag,
                                            lastModified: response.validators?.lastModified, status: response.status),
                      now: now)
@@ -384,12 +400,7 @@ public final class Scheduler: Sendable {
             }
         case .failed(let error):
             let policy = FailurePolicy(settings)
-            var decision = policy.decide(error, attempt: entry.attempts + 1, now: now, random: &random)
-            if let rest = policy.hostRest(afterStreak: failureStreak, random: &random) {
-                // Failing everything, 503 or not: the whole host rests, longer with every further failure.
-                let until = now.addingTimeInterval(rest.seconds)
-                decision.hostBackoffUntil = max(decision.hostBackoffUntil ?? until, until)
-            }
+            let decision = policy.decide(error, attempt: entry.attempts + 1, now: now, random: &random)
             if let until = decision.hostBackoffUntil {
                 let parked = hosts.backOff(entry.host, until: until)
                 var record = (try? store.host(entry.host)) ?? HostRecord(host: entry.host)
@@ -397,8 +408,13 @@ public final class Scheduler: Sendable {
                 save(host: record)
                 logger.warning("host backs off", metadata: [
                     "host": "\(entry.host)", "until": "\(KeyValueLogHandler.timestamp(parked))",
-                    "failures_in_a_row": "\(failureStreak)",
                 ])
+            }
+            if decision.hostFault {
+                hostFailed(entry.host, error: FailurePolicy.describe(error), settings: settings, hosts: &hosts,
+                           now: now, random: &random)
+            } else if decision.hostBackoffUntil == nil {
+                hostAnswered(entry.host, hosts: &hosts)
             }
             complete(entry.url, decision.outcome, now: now)
             state.withLock {
@@ -422,13 +438,47 @@ public final class Scheduler: Sendable {
         }
     }
 
+    /// A host fault (timeout, refused or dropped connection, 5xx): from the `HostTable.faultsBeforeBackoff`-th in
+    /// a row, the host is parked (`retry_base` doubling to `retry_cap`), so a stalled or dead host gives its
+    /// fetch slots to the others instead of holding one for a whole timeout after another.
+    private func hostFailed(_ host: String, error: String, settings: DaemonConfiguration, hosts: inout HostTable,
+                            now: Date, random: inout SystemRandomNumberGenerator) {
+        let (streak, parked) = hosts.failed(host, now: now, base: settings.fetch.retryBase,
+                                            cap: settings.fetch.retryCap, random: &random)
+        var record = (try? store.host(host)) ?? HostRecord(host: host)
+        record.errorStreak = streak
+        if let parked {
+            record.backoffUntil = parked
+            logger.warning("host failing, backing off", metadata: [
+                "host": "\(host)", "streak": "\(streak)", "error": "\(error)",
+                "until": "\(KeyValueLogHandler.timestamp(parked))",
+            ])
+        }
+        save(host: record)
+    }
+
+    /// Any answer that is not a host fault ends the host's fault streak.
+    private func hostAnswered(_ host: String, hosts: inout HostTable) {
+        guard hosts.answered(host) else { return }
+        if var record = try? store.host(host) {
+            record.errorStreak = 0
+            save(host: record)
+        }
+    }
+
     /// Writes a fetched story where it belongs and says what the frontier should record.
     ///
     /// A story is known by its normalized canonical URL (else its final URL). Known with the same text: nothing
     /// is written. Known with new text: its file is rewritten in place. New: it gets a path of its own (a
-    /// numbered one when another story has its name). The path is reserved in the store before the file is
-    /// written and confirmed after the index line is appended, so a crash in between is repaired by the next
-    /// fetch of the same URL, which writes the same path again.
+    /// numbered one when another story has its name).
+    ///
+    /// **Crash safety.** Reserve the path in the store (`.pending`, new hash), write the file atomically, append
+    /// the index line, confirm (`.written`). A crash anywhere leaves the old whole file or the new whole one, and
+    /// a pending record; the URL is in flight, so it is fetched again after the restart and comes back here. A
+    /// pending story is then finished without repeating what already happened: its file is written only if it
+    /// does not already hold these exact bytes, and its index line appended only if the last line for its path
+    /// does not already record this text (`unconfirmed`, read by `recover`). So a restart never rewrites a
+    /// story file that is current, and never logs one write twice.
     private func publish(_ article: Article, rendered: [UInt8], hash: String, entry: FrontierEntry,
                          response: PageResponse, now: Date) throws -> EntryOutcome {
         let canonical = article.metadata.canonicalURL.flatMap { URLNormalizer.normalize($0) }
@@ -451,16 +501,42 @@ public final class Scheduler: Sendable {
             }
             path = candidate
         }
-        let action: StoryArchive.IndexEntry.Action = existing?.writeState == .written ? .updated : .created
+        // The last index line for this story's path: none for a new story; for a written one, the line of the
+        // text it was confirmed with; for an unconfirmed one, what recovery (or the failed attempt) found.
+        var lastLine: LoggedVersion?
+        switch existing?.writeState {
+        case .written?:
+            lastLine = LoggedVersion(hash: existing!.contentHash, action: .updated)
+        case .pending?:
+            lastLine = try state.withLock { $0.unconfirmed[key] }
+                ?? archive.lastIndexEntries(for: [path])[path].map { LoggedVersion(hash: $0.hash, action: $0.action) }
+        case nil:
+            lastLine = nil
+        }
+        // This text's line may already be there (appended just before a crash): then it says what this write is.
+        let logged = lastLine?.hash == hash
+        let action: StoryArchive.IndexEntry.Action = lastLine.map { logged ? $0.action : .updated } ?? .created
         try store.reserveStory(StoryRecord(
             key: key, path: path, contentHash: hash, url: response.url, canonicalURL: article.metadata.canonicalURL,
             title: article.metadata.title, published: article.metadata.publishedDate?.instant,
             firstWrittenAt: existing?.firstWrittenAt ?? now, lastWrittenAt: now))
-        try archive.write(rendered, to: path)
-        try archive.appendIndex(.init(time: now, action: action, url: response.url,
-                                      canonical: article.metadata.canonicalURL, path: path, hash: hash,
-                                      title: article.metadata.title))
-        try store.confirmStory(key: key, contentHash: hash, now: now)
+        do {
+            if existing?.writeState != .pending || !archive.holds(rendered, at: path) {
+                try archive.write(rendered, to: path)
+            }
+            if !logged {
+                let line = StoryArchive.IndexEntry(time: now, action: action, url: response.url,
+                                                   canonical: article.metadata.canonicalURL, path: path, hash: hash,
+                                                   title: article.metadata.title)
+                try archive.appendIndex(line)
+                lastLine = LoggedVersion(hash: hash, action: action)
+            }
+            try store.confirmStory(key: key, contentHash: hash, now: now)
+        } catch {
+            state.withLock { $0.unconfirmed[key] = .some(lastLine) }
+            throw error
+        }
+        _ = state.withLock { $0.unconfirmed.removeValue(forKey: key) }
         if action == .created { try? store.incrementStoriesWritten(sourceID: entry.sourceID) }
         state.withLock {
             if action == .created { $0.progress.storiesCreated += 1 } else { $0.progress.storiesUpdated += 1 }
