@@ -9,9 +9,16 @@
 #define CURL_DISABLE_TYPECHECK 1
 #endif
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
 
 /// Signature of CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION callbacks.
 typedef size_t (*winnow_data_callback)(char *buffer, size_t size, size_t nitems, void *userdata);
+
+/// Signature of CURLOPT_OPENSOCKETFUNCTION callbacks.
+typedef curl_socket_t (*winnow_opensocket_callback)(void *clientp, curlsocktype purpose,
+                                                    struct curl_sockaddr *address);
 
 // MARK: - Global
 
@@ -54,6 +61,36 @@ static inline CURLcode winnow_easy_setopt_data_callback(CURL *handle, CURLoption
                                                         winnow_data_callback value) {
     return curl_easy_setopt(handle, option, value);
 }
+
+static inline CURLcode winnow_easy_setopt_opensocket_callback(CURL *handle, winnow_opensocket_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, value);
+}
+
+// MARK: - Sockets (for the open-socket callback)
+
+/// Copies the IP address libcurl is about to connect to into `out` (16 bytes of room) and returns its length:
+/// 4 for IPv4, 16 for IPv6, 0 for any other family (which the caller refuses).
+static inline int winnow_sockaddr_ip(const struct curl_sockaddr *address, unsigned char *out) {
+    if (address->family == AF_INET && address->addrlen >= sizeof(struct sockaddr_in)) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)&address->addr;
+        memcpy(out, &v4->sin_addr, 4);
+        return 4;
+    }
+    if (address->family == AF_INET6 && address->addrlen >= sizeof(struct sockaddr_in6)) {
+        const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)&address->addr;
+        memcpy(out, &v6->sin6_addr, 16);
+        return 16;
+    }
+    return 0;
+}
+
+/// Opens the socket libcurl asked for (what libcurl does itself when no callback is set).
+static inline curl_socket_t winnow_open_socket(const struct curl_sockaddr *address) {
+    return socket(address->family, address->socktype, address->protocol);
+}
+
+/// The "no socket" value an open-socket callback returns to refuse a connection.
+static inline curl_socket_t winnow_socket_bad(void) { return CURL_SOCKET_BAD; }
 
 // MARK: - Easy info
 

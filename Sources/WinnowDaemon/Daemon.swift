@@ -123,6 +123,12 @@ public final class Daemon: Sendable {
             {
                 logger.warning("state_dir and output.dir changes take effect at the next start, not on reload")
             }
+            if next.fetch.allowPrivateNetworks != initial.fetch.allowPrivateNetworks
+                || next.fetch.allowedPrivateAddresses != initial.fetch.allowedPrivateAddresses
+            {
+                logger.warning(
+                    "allow_private_networks and allowed_private_addresses changes take effect at the next start")
+            }
             scheduler.reload(settings: next, pipeline: loadPipeline(next))
             logger.notice("configuration reloaded", metadata: ["file": "\(path)", "sources": "\(next.sources.count)"])
             return "configuration reloaded"
@@ -162,6 +168,8 @@ public final class Daemon: Sendable {
         client.maxBodyBytes = configuration.fetch.maxSize
         client.maxRedirects = configuration.fetch.maxRedirects
         client.maxConnections = max(configuration.fetch.concurrency * 2, 8)
+        client.allowPrivateNetworks = configuration.fetch.allowPrivateNetworks
+        client.allowedPrivateAddresses = configuration.fetch.allowedPrivateAddresses
         return client
     }
 

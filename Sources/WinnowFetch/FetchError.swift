@@ -23,6 +23,9 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooLarge
         /// A compressed body (e.g. a `.gz` file) is corrupt or truncated, so it cannot be decoded.
         case undecodableBody
+        /// The host (or a redirect's host) resolved only to addresses the client may not connect to: loopback,
+        /// private, link-local and other non-public ranges, unless `allowPrivateNetworks` is set.
+        case blockedAddress
         /// The redirect chain was longer than the configured maximum.
         case tooManyRedirects
         /// A redirect pointed at a scheme other than http/https (ftp://, file://, ...).

@@ -77,6 +77,13 @@ public struct HTTPClientConfiguration: Sendable {
     /// A PEM file of CA certificates to trust instead of the system store (private CAs, tests).
     /// Certificate and host-name verification always stay on.
     public var caBundlePath: String?
+    /// Whether to connect to loopback, private, link-local and other non-public addresses (see `AddressClass`).
+    /// Off by default, so that a feed, a link or a redirect cannot turn the scraper against the network it runs
+    /// in; the check applies to the resolved address of every connection, redirects included.
+    public var allowPrivateNetworks: Bool
+    /// Non-public addresses allowed even when `allowPrivateNetworks` is off (e.g. one intranet news server),
+    /// as IPv4 or IPv6 literals. The proxy's own addresses are always allowed.
+    public var allowedPrivateAddresses: [String]
 
     /// Creates a configuration; every parameter has a sensible default.
     public init(
@@ -92,7 +99,9 @@ public struct HTTPClientConfiguration: Sendable {
         maxConnections: Int = 0,
         maxConnectionsPerHost: Int = 0,
         waitForMultiplexing: Bool = false,
-        caBundlePath: String? = nil
+        caBundlePath: String? = nil,
+        allowPrivateNetworks: Bool = false,
+        allowedPrivateAddresses: [String] = []
     ) {
         self.userAgent = userAgent
         self.httpVersion = httpVersion
@@ -107,6 +116,8 @@ public struct HTTPClientConfiguration: Sendable {
         self.maxConnectionsPerHost = maxConnectionsPerHost
         self.waitForMultiplexing = waitForMultiplexing
         self.caBundlePath = caBundlePath
+        self.allowPrivateNetworks = allowPrivateNetworks
+        self.allowedPrivateAddresses = allowedPrivateAddresses
     }
 }
 

@@ -1,4 +1,9 @@
 import CCurl
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One in-flight request: owns its easy handle, header list and buffers, and resumes the caller's
 /// continuation exactly once. Lives only on the event-loop thread (never crosses threads itself).
@@ -8,6 +13,10 @@ final class Transfer {
     let easy: UnsafeMutableRawPointer
     private let request: PreparedRequest
     private let configuration: HTTPClientConfiguration
+    private let connectionGuard: ConnectionGuard
+    /// The address the connection guard refused on the latest connection attempt, with why (nil once a later
+    /// attempt is allowed): a transfer that fails to connect because of it reports `.blockedAddress`.
+    private var refusedAddress: (address: String, kind: AddressClass)?
     private let continuation: CheckedContinuation<HTTPResponse, any Error>
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -19,7 +28,7 @@ final class Transfer {
     /// Creates the easy handle and applies every option; throws (leaving nothing allocated) on failure.
     init(
         id: UInt64, request: PreparedRequest, configuration: HTTPClientConfiguration,
-        continuation: CheckedContinuation<HTTPResponse, any Error>
+        connectionGuard: ConnectionGuard, continuation: CheckedContinuation<HTTPResponse, any Error>
     ) throws(FetchError) {
         guard let easy = curl_easy_init() else {
             throw FetchError(code: .transport, message: "libcurl could not create a transfer", url: request.url)
@@ -28,6 +37,7 @@ final class Transfer {
         self.easy = easy
         self.request = request
         self.configuration = configuration
+        self.connectionGuard = connectionGuard
         self.continuation = continuation
         let size = winnow_curl_error_size()
         self.errorBuffer = .allocate(capacity: size)
@@ -152,6 +162,14 @@ final class Transfer {
                 return transfer.receiveHeader(UnsafeRawBufferPointer(start: buffer, count: size * count))
             }, "the header callback", url: request.url)
         try Curl.check(winnow_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context), "HEADERDATA", url: request.url)
+        try Curl.check(
+            winnow_easy_setopt_opensocket_callback(easy) { context, _, address in
+                guard let context, let address else { return winnow_socket_bad() }
+                let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+                return transfer.openSocket(address)
+            }, "the open-socket callback", url: request.url)
+        try Curl.check(
+            winnow_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, context), "OPENSOCKETDATA", url: request.url)
     }
 
     private func set(_ option: CURLoption, _ value: Int, _ what: String) throws(FetchError) {
@@ -173,6 +191,31 @@ final class Transfer {
         }
         body.append(contentsOf: chunk)
         return chunk.count
+    }
+
+    /// Opens the socket for a connection libcurl is about to make (first URL, every redirect hop, every address of
+    /// a host tried in turn), unless the connection guard refuses its address; libcurl then tries the host's next
+    /// address or fails with CURLE_COULDNT_CONNECT.
+    private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let length = Int(winnow_sockaddr_ip(address, &bytes))
+        let ip = Array(bytes.prefix(length))
+        if let refusal = connectionGuard.refusal(for: ip) {
+            refusedAddress = (Transfer.describe(ip), refusal)
+            return winnow_socket_bad()
+        }
+        refusedAddress = nil
+        return winnow_open_socket(address)
+    }
+
+    /// An address as text for messages ("127.0.0.1", "::1").
+    private static func describe(_ ip: [UInt8]) -> String {
+        var text = [CChar](repeating: 0, count: 64)
+        let family = ip.count == 4 ? AF_INET : AF_INET6
+        guard ip.count == 4 || ip.count == 16, inet_ntop(family, ip, &text, socklen_t(text.count)) != nil else {
+            return "an address of an unsupported family"
+        }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Records one header line. A status line starts a new response (redirect hop, 1xx, final), so
@@ -207,6 +250,15 @@ final class Transfer {
     /// Resumes the caller with a response (CURLE_OK) or the mapped error.
     func complete(with code: CURLcode) {
         guard code == CURLE_OK else {
+            if code == CURLE_COULDNT_CONNECT, let (address, kind) = refusedAddress,
+                case .nonPublic(let range) = kind
+            {
+                fail(FetchError(
+                    code: .blockedAddress,
+                    message: "refused to connect to \(address), a \(range) address: private networks are not allowed",
+                    url: currentURL(), curlCode: Int(code.rawValue)))
+                return
+            }
             let detail = String(cString: errorBuffer)
             fail(Curl.error(
                 for: code, detail: detail, url: request.url, bodyCapHit: bodyCapHit,
@@ -254,6 +306,11 @@ final class Transfer {
             status: status, url: effectiveURL, requestedURL: request.url, headers: HTTPHeaders(headers),
             body: body, httpVersion: version, redirectCount: redirects, timings: timings,
             sentValidators: request.sentValidators)
+    }
+
+    /// The URL being fetched when the transfer stopped (a redirect target, or the requested URL).
+    private func currentURL() -> String {
+        (try? infoString(CURLINFO_EFFECTIVE_URL)).flatMap { $0 } ?? request.url
     }
 
     private func infoLong(_ info: CURLINFO) throws(FetchError) -> Int {

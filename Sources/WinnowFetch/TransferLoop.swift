@@ -29,6 +29,8 @@ final class TransferLoop: @unchecked Sendable {
     /// The CURLM handle. Only the loop thread uses it, except for curl_multi_wakeup.
     private let multi: UnsafeMutableRawPointer
     private let configuration: HTTPClientConfiguration
+    /// Which addresses transfers may connect to; built once per client (it may resolve the proxy's name).
+    private let connectionGuard: ConnectionGuard
 
     init(configuration: HTTPClientConfiguration) throws(FetchError) {
         try Curl.ensureGlobalInit()
@@ -37,6 +39,8 @@ final class TransferLoop: @unchecked Sendable {
         }
         self.multi = multi
         self.configuration = configuration
+        self.connectionGuard = ConnectionGuard(
+            configuration: configuration, environment: ProcessInfo.processInfo.environment)
         do {
             try Curl.check(
                 winnow_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, configuration.maxConnections)),
@@ -165,6 +169,7 @@ final class TransferLoop: @unchecked Sendable {
                 do {
                     let transfer = try Transfer(
                         id: submission.id, request: submission.request, configuration: configuration,
+                        connectionGuard: connectionGuard,
                         continuation: submission.continuation)
                     try Curl.check(curl_multi_add_handle(multi, transfer.easy), "start the transfer",
                                    url: submission.request.url)

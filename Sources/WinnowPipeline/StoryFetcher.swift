@@ -133,8 +133,9 @@ public struct StoryFetcher: Sendable {
         return (response.url, try await extract(response))
     }
 
-    /// The response for `url`, with its site's `http_header` rules; 2xx (or 304 to a conditional request).
-    func fetchResponse(_ url: String, validators: ConditionalValidators?,
+    /// The response for `url`, with its site's `http_header` rules; 2xx (or 304 to a conditional request). For
+    /// callers that want the page itself, not its story (`explain`, `rules new`).
+    public func fetchResponse(_ url: String, validators: ConditionalValidators? = nil,
                        overrides: RequestOverrides = RequestOverrides()) async throws -> HTTPResponse {
         var headers = HTTPHeaders()
         if let userAgent = overrides.userAgent, userAgent != client.configuration.userAgent {

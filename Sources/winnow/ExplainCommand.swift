@@ -31,6 +31,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var siteRules: SiteRulesOptions
 
+    @OptionGroup var network: NetworkOptions
+
     func validate() throws {
         try URLArguments.validatePage(page)
         if let url { try URLArguments.validate(url, option: "--url") }
@@ -38,7 +40,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pipeline = siteRules.pipeline(mode: mode)
-        let loaded = try await LoadedPage.load(page, url: url, pipeline: pipeline)
+        let loaded = try await LoadedPage.load(page, url: url, pipeline: pipeline, network: network)
         let explanation = try StoryExplanation(html: loaded.bytes, url: loaded.url, contentType: loaded.contentType,
                                                pipeline: pipeline)
         FileHandle.standardOutput.write(Data(explanation.report(url: loaded.url).utf8))

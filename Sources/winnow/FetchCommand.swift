@@ -50,6 +50,8 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var siteRules: SiteRulesOptions
 
+    @OptionGroup var network: NetworkOptions
+
     func validate() throws {
         if urls.isEmpty { throw ValidationError("give at least one URL") }
         for url in urls { try URLArguments.validate(url) }
@@ -60,7 +62,7 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = HTTPClientConfiguration()
+        var configuration = network.clientConfiguration()
         if let userAgent { configuration.userAgent = userAgent }
         configuration.totalTimeout = .seconds(timeout)
         configuration.maxBodyBytes = maxSize * 1024 * 1024
@@ -109,7 +111,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     /// "URL: reason" for a page that failed (a fetch error's own text already ends with its URL).
     static func describe(_ error: any Error, url: String) -> String {
-        if let error = error as? FetchError { return "\(url): \(error.message)" }
+        if let error = error as? FetchError { return "\(url): \(NetworkOptions.explain(error))" }
         return "\(url): \(error)"
     }
 }

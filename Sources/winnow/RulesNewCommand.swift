@@ -28,13 +28,16 @@ struct RulesNewCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The rule folder to write into.", valueName: "dir"))
     var dir: String = "."
 
+    @OptionGroup var network: NetworkOptions
+
     func validate() throws {
         try URLArguments.validatePage(page)
         if let url { try URLArguments.validate(url, option: "--url") }
     }
 
     func run() async throws {
-        let loaded = try await LoadedPage.load(page, url: url, pipeline: StoryPipeline(library: nil))
+        let loaded = try await LoadedPage.load(page, url: url, pipeline: StoryPipeline(library: nil),
+                                             network: network)
         guard let host = host ?? loaded.url.flatMap({ URLComponents(string: $0)?.host }) else {
             throw CLIError("give --host (or --url) for a saved page")
         }

@@ -27,6 +27,8 @@ struct RulesTestCommand: AsyncParsableCommand {
 
     @OptionGroup var siteRules: SiteRulesOptions
 
+    @OptionGroup var network: NetworkOptions
+
     func run() async throws {
         var extraFolders: [RuleFolder] = []
         var tests: [RuleTest] = []
@@ -59,12 +61,13 @@ struct RulesTestCommand: AsyncParsableCommand {
 
         let runner = RuleTestRunner(pipeline: pipeline)
         var passed = 0, failed = 0, skipped = 0
-        let client = online ? try HTTPClient() : nil
+        let client = online ? try HTTPClient(configuration: network.clientConfiguration()) : nil
         for test in tests {
             var result = runner.run(test)
             if let client, test.fixturePath == nil {
                 do {
-                    let page = try await LoadedPage.load(test.url, url: test.url, pipeline: pipeline, client: client)
+                    let page = try await LoadedPage.load(test.url, url: test.url, pipeline: pipeline, network: network,
+                                                         client: client)
                     result = runner.run(test, page: page.bytes, contentType: page.contentType, source: test.url)
                 } catch {
                     result = RuleTestRunner.Result(test: test, outcome: nil, skipReason: "fetch failed: \(error)",

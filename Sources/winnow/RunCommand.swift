@@ -54,6 +54,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "One full pass, then exit (for cron and tests).")
     var once = false
 
+    @OptionGroup var network: NetworkOptions
+
     func validate() throws {
         let sources = feed + sitemap + section
         if config != nil && !sources.isEmpty {
@@ -92,6 +94,7 @@ struct RunCommand: AsyncParsableCommand {
         if let stateDir { configuration.daemon.stateDirectory = stateDir }
         configuration.daemon.siteFolders = sites + configuration.daemon.siteFolders
         if let logLevel, let level = Logger.Level(rawValue: logLevel) { configuration.daemon.logLevel = level }
+        if network.allowPrivateNetworks { configuration.fetch.allowPrivateNetworks = true }
 
         let level = configuration.daemon.logLevel
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }

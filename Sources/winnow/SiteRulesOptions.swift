@@ -84,22 +84,21 @@ struct LoadedPage {
 
     /// Fetches `argument` when it is an http(s) URL, else reads it as a file (`-` for stdin).
     static func load(_ argument: String, url: String?, pipeline: StoryPipeline,
-                     client shared: HTTPClient? = nil) async throws -> LoadedPage {
+                     network: NetworkOptions, client shared: HTTPClient? = nil) async throws -> LoadedPage {
         guard URLArguments.looksLikeURL(argument) else {
             let bytes = argument == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try readFile(argument)
             return LoadedPage(bytes: bytes, url: url, contentType: nil)
         }
-        let client = try shared ?? HTTPClient()
-        var headers = HTTPHeaders()
-        for (name, value) in (pipeline.ruleSet(forURL: argument)?.httpHeaders ?? [:]).sorted(by: { $0.key < $1.key }) {
-            headers.set(name: name, value: value)
-        }
+        let client = try shared ?? HTTPClient(configuration: network.clientConfiguration())
         do {
-            let response = try await client.fetch(HTTPRequest(url: argument, headers: headers)).requireSuccess()
+            let response = try await StoryFetcher(client: client, pipeline: pipeline).fetchResponse(argument)
             if shared == nil { await client.shutdown() }
             return LoadedPage(bytes: response.body, url: url ?? response.url, contentType: response.contentType)
         } catch {
             if shared == nil { await client.shutdown() }
+            if let error = error as? FetchError, error.code == .blockedAddress {
+                throw CLIError("\(argument): \(NetworkOptions.explain(error))")
+            }
             throw error
         }
     }

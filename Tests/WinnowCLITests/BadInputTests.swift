@@ -117,7 +117,7 @@ import WinnowTestSupport
     func fetchRefusesWhatIsNotAStory(path: String, reason: String) throws {
         let server = try Self.server()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url(path)])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url(path)])
         let line = Self.errorLine(run)
         #expect(line.hasPrefix("Error: \(server.url(path)): \(reason)"), "\(line)")
         #expect(run.stdout.isEmpty)
@@ -126,10 +126,10 @@ import WinnowTestSupport
     @Test func fetchPassesPlainTextThroughAndReadsMislabelledHTML() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let text = try CLITests.winnow(["fetch", server.url("/text"), "--bare"])
+        let text = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/text"), "--bare"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout == "Harbour notice: the night ferry leaves at ten.\n\nTickets are sold on board.\n")
-        let html = try CLITests.winnow(["fetch", server.url("/html-as-text"), "--bare"])
+        let html = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/html-as-text"), "--bare"])
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("night ferry will leave at ten"))
         #expect(!html.stdout.contains("<p>"))

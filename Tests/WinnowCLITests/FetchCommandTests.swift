@@ -19,7 +19,7 @@ import WinnowTestSupport
     @Test func printsTheStoryWithItsHeader() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url("/moved")])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/moved")])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Harbor Ferry Line Adds Night Crossings"))
         #expect(run.stdout.contains("Marta Velloso"))
@@ -30,7 +30,7 @@ import WinnowTestSupport
     @Test func jsonReportsTheFinalURLAfterRedirects() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url("/moved"), "--format", "json"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/moved"), "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["url"] as? String == server.url("/story"))
@@ -42,7 +42,7 @@ import WinnowTestSupport
         defer { server.stop() }
         let output = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        let run = try CLITests.winnow(["fetch", server.url("/story"), "--output-dir", output.path, "--format", "markdown"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/story"), "--output-dir", output.path, "--format", "markdown"])
         #expect(run.status == 0, "\(run.stderr)")
         let files = FileManager.default.enumerator(atPath: output.path)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".md") } ?? []
@@ -55,7 +55,7 @@ import WinnowTestSupport
     @Test func httpErrorIsOneLineAndNonZero() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url("/missing")])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/missing")])
         #expect(run.status != 0)
         #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         #expect(run.stderr.contains("404"))
@@ -64,15 +64,33 @@ import WinnowTestSupport
 
     @Test func refusedConnectionIsOneLineAndNonZero() throws {
         let port = try TestHTTPServer.unusedPort()
-        let run = try CLITests.winnow(["fetch", "http://127.0.0.1:\(port)/"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", "http://127.0.0.1:\(port)/"])
         #expect(run.status != 0)
         #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
+    @Test func privateAddressesAreRefusedUnlessAllowed() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let run = try CLITests.winnow(["fetch", server.url("/story")])
+        #expect(run.status == 1)
+        #expect(run.stderr == "Error: \(server.url("/story")): refused to connect to 127.0.0.1, a loopback (127.0.0.0/8) "
+                + "address: private networks are not allowed (pass --allow-private-networks to allow)\n", "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(server.stats.connections == 0)
+        for command in [["explain"], ["rules", "new"]] {
+            let refused = try CLITests.winnow(command + [server.url("/story")])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("private networks are not allowed (pass --allow-private-networks to allow)"),
+                    "\(command): \(refused.stderr)")
+        }
+        #expect(server.stats.connections == 0)
     }
 
     @Test func oneBadURLDoesNotLoseTheOthers() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url("/story"), server.url("/missing"), "--bare"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/story"), server.url("/missing"), "--bare"])
         #expect(run.status != 0)
         #expect(run.stdout.contains("Gull Island"))
         #expect(run.stderr.contains("/missing"))
@@ -116,7 +134,7 @@ import WinnowTestSupport
         let server = try Self.storyServer()
         defer { server.stop() }
         let urls = [server.url("/s/1"), server.url("/missing"), server.url("/s/2"), server.url("/stall"), server.url("/s/3")]
-        let run = try CLITests.winnow(["fetch"] + urls + ["--timeout", "2", "--bare"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks"] + urls + ["--timeout", "2", "--bare"])
         #expect(run.status == 1, "\(run.stderr)")
         // Each story once, under its own URL's position: 1, 2, 3.
         let starts = (1...3).map { run.stdout.range(of: "Report \($0) begins")?.lowerBound }
@@ -133,7 +151,7 @@ import WinnowTestSupport
     @Test func batchWithoutFailuresExitsZero() throws {
         let server = try Self.storyServer()
         defer { server.stop() }
-        let run = try CLITests.winnow(["fetch", server.url("/s/1"), server.url("/s/2"), server.url("/s/3"), "--bare"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/s/1"), server.url("/s/2"), server.url("/s/3"), "--bare"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let positions = (1...3).compactMap { run.stdout.range(of: "Report \($0) ends")?.lowerBound }
@@ -146,7 +164,7 @@ import WinnowTestSupport
         let output = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         let urls = (1...3).map { server.url("/s/\($0)") } + [server.url("/missing")]
-        let run = try CLITests.winnow(["fetch"] + urls + ["--output-dir", output.path, "--format", "markdown"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks"] + urls + ["--output-dir", output.path, "--format", "markdown"])
         #expect(run.status == 1, "\(run.stderr)")
         let files = (FileManager.default.enumerator(atPath: output.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".md") }
@@ -177,7 +195,7 @@ import WinnowTestSupport
         for file in [stale, fresh, story] { try Data("partial".utf8).write(to: file) }
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: stale.path)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: story.path)
-        let run = try CLITests.winnow(["fetch", server.url("/s/1"), "--output-dir", output.path, "--format", "markdown"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", server.url("/s/1"), "--output-dir", output.path, "--format", "markdown"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(FileManager.default.fileExists(atPath: fresh.path))

@@ -174,7 +174,7 @@ import WinnowTestSupport
         let offline = try CLITests.winnow(["rules", "test", path] + Self.noAdmin)
         #expect(offline.stdout.contains("SKIP"), "\(offline.stdout)")
         #expect(offline.stdout.contains("1 skipped"))
-        let online = try CLITests.winnow(["rules", "test", path, "--online"] + Self.noAdmin)
+        let online = try CLITests.winnow(["rules", "test", path, "--online", "--allow-private-networks"] + Self.noAdmin)
         #expect(online.status == 0, "\(online.stdout)\(online.stderr)")
         #expect(online.stdout.contains("PASS"))
     }

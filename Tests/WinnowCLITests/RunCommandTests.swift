@@ -109,6 +109,7 @@ import WinnowTestSupport
         fsync = false
 
         [fetch]
+        allow_private_networks = true
         delay = "\(delay)"
         concurrency = 8
         retry_base = "1s"
@@ -140,6 +141,17 @@ import WinnowTestSupport
         #expect(object?["stories"] as? Int == 3)
     }
 
+    @Test func aFeedOnAPrivateAddressIsRefusedWithoutTheSwitch() async throws {
+        let site = try Site(count: 2), folder = try CLITests.temporaryDirectory()
+        defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
+        let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state",
+                                 "--once"], in: folder)
+        #expect(await daemon.wait() == 0, "\(daemon.output)")
+        #expect(daemon.output.contains("private networks are not allowed"), "\(daemon.output)")
+        #expect(site.hits("/feed.xml") == 0)
+        #expect(Self.stories(in: folder.appendingPathComponent("stories")).isEmpty)
+    }
+
     @Test func badConfigurationIsReportedBeforeAnythingRuns() async throws {
         let folder = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -154,7 +166,8 @@ import WinnowTestSupport
     @Test func sigtermLetsTheFetchesInFlightFinish() async throws {
         let site = try Site(count: 1, articleDelay: .milliseconds(1500)), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
-        let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state"],
+        let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state",
+                                 "--allow-private-networks"],
                                 in: folder)
         #expect(await Self.eventually { site.hits("/news/1") == 1 }, "\(daemon.output)")
         daemon.signal(SIGTERM)
@@ -198,7 +211,8 @@ import WinnowTestSupport
         let socketPath = folder.appendingPathComponent("notify.sock").path
         let listener = try DatagramListener(path: socketPath)
         defer { listener.close() }
-        let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state"],
+        let daemon = try Daemon(["--feed", site.url("/feed.xml"), "--output-dir", "stories", "--state-dir", "state",
+                                 "--allow-private-networks"],
                                 environment: ["NOTIFY_SOCKET": socketPath], in: folder)
         #expect(await Self.eventually { listener.messages.contains { $0.contains("READY=1") } }, "\(daemon.output)")
         daemon.signal(SIGHUP)

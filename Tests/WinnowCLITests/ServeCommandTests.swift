@@ -157,7 +157,7 @@ import Glibc
 
     @Test func printsItsURLServesAndExitsZeroOnSIGTERM() throws {
         let served = try Served(Self.site.path)
-        let robots = try CLITests.winnow(["fetch", served.url("/robots.txt"), "--bare"])
+        let robots = try CLITests.winnow(["fetch", "--allow-private-networks", served.url("/robots.txt"), "--bare"])
         #expect(robots.status == 0, "\(robots.stderr)")
         #expect(robots.stdout.contains("Disallow: /private/"))
         #expect(served.stop() == 0)
@@ -179,7 +179,7 @@ import Glibc
         let served = try Served(Self.site.path)
         defer { #expect(served.stop() == 0) }
         for story in Self.stories {
-            let run = try CLITests.winnow(["fetch", served.url(story.path), "--bare"])
+            let run = try CLITests.winnow(["fetch", "--allow-private-networks", served.url(story.path), "--bare"])
             #expect(run.status == 0, "\(story.path): \(run.stderr)")
             #expect(run.stdout.contains(story.opening), "\(story.path): opening missing")
             #expect(run.stdout.contains(story.closing), "\(story.path): closing missing")
@@ -201,7 +201,7 @@ import Glibc
         let served = try Served(Self.site.path)
         defer { #expect(served.stop() == 0) }
         for story in Self.stories {
-            let run = try CLITests.winnow(["fetch", served.url(story.path), "--format", "json"])
+            let run = try CLITests.winnow(["fetch", "--allow-private-networks", served.url(story.path), "--format", "json"])
             #expect(run.status == 0, "\(story.path): \(run.stderr)")
             let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             #expect(object?["title"] as? String == story.title, "\(story.path)")
@@ -215,7 +215,7 @@ import Glibc
         let served = try Served(Self.site.path)
         defer { #expect(served.stop() == 0) }
         let tracked = served.url("/news/2025/06/library-late-hours.html?utm_source=feed&utm_medium=rss")
-        let run = try CLITests.winnow(["fetch", tracked, "--format", "json"])
+        let run = try CLITests.winnow(["fetch", "--allow-private-networks", tracked, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["url"] as? String == tracked)

@@ -173,6 +173,34 @@ import Testing
         ])
     }
 
+    @Test func privateNetworksAreRefusedUnlessTheFileAllowsThem() throws {
+        let defaults = try ConfigurationLoader.parse(text: Self.feed, file: "w.toml")
+        #expect(!defaults.fetch.allowPrivateNetworks && defaults.fetch.allowedPrivateAddresses.isEmpty)
+        let open = try ConfigurationLoader.parse(text: """
+            [fetch]
+            allow_private_networks = true
+            allowed_private_addresses = ["10.0.0.5", "fd00::5"]
+            """ + "\n" + Self.feed, file: "w.toml")
+        #expect(open.fetch.allowPrivateNetworks)
+        #expect(open.fetch.allowedPrivateAddresses == ["10.0.0.5", "fd00::5"])
+        let literal = "[[source]]\nfeed = \"http://127.0.0.1:8080/rss\"\n"
+        #expect(Self.diagnostics(literal) == [
+            "/etc/winnow/winnow.toml:2: warning: 127.0.0.1 is a loopback (127.0.0.0/8) address, which is refused "
+                + "unless `[fetch] allow_private_networks = true` (or the address is in `allowed_private_addresses`)",
+        ])
+        #expect(Self.diagnostics("[fetch]\nallow_private_networks = true\n" + literal).isEmpty)
+        #expect(Self.diagnostics("[fetch]\nallowed_private_addresses = [\"127.0.0.1\"]\n" + literal).isEmpty)
+        #expect(Set(Self.errors("""
+            [fetch]
+            allow_private_networks = "yes"
+            allowed_private_addresses = ["10.0.0.5", "intranet.example", 7]
+            """ + "\n" + Self.feed)) == [
+            "w.toml:2: error: `allow_private_networks` must be true or false (got \"yes\")",
+            "w.toml:3: error: `allowed_private_addresses` entry \"intranet.example\" is not an IPv4 or IPv6 address",
+            "w.toml:3: error: each `allowed_private_addresses` entry must be a string (got 7)",
+        ])
+    }
+
     @Test func unknownKeysAndTablesGetSuggestions() {
         let errors = Self.errors("""
             state_dir = "/x"

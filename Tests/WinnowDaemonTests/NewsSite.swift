@@ -176,7 +176,7 @@ struct DaemonHarness {
 
     func make(_ configuration: DaemonConfiguration) throws -> (Scheduler, SQLiteStateStore, HTTPClient) {
         let store = try SQLiteStateStore(directory: configuration.daemon.stateDirectory)
-        let client = try HTTPClient()
+        let client = try HTTPClient(configuration: HTTPClientConfiguration(allowPrivateNetworks: true))
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let scheduler = Scheduler(

@@ -66,7 +66,8 @@ struct HTTP2Tests {
         let server = try NGHTTPD(tls: false)
         defer { server.stop() }
         let client = try HTTPClient(configuration: HTTPClientConfiguration(
-            httpVersion: .http2PriorKnowledge, connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct))
+            httpVersion: .http2PriorKnowledge, connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct,
+            allowPrivateNetworks: true))
         let result = try await client.fetch(server.url("/page.html"))
         #expect(result.status == 200)
         #expect(result.httpVersion == .http2)
@@ -93,13 +94,15 @@ struct HTTP2Tests {
         let certificate = try #require(server.certificate)
 
         let untrusting = try HTTPClient(configuration: HTTPClientConfiguration(
-            connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct))
+            connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct,
+            allowPrivateNetworks: true))
         let error = await fetchError { try await untrusting.fetch(server.url("/page.html")) }
         #expect(error?.code == .tls, "got \(String(describing: error))")
         await untrusting.shutdown()
 
         let trusting = try HTTPClient(configuration: HTTPClientConfiguration(
-            connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct, caBundlePath: certificate.path))
+            connectTimeout: .seconds(2), totalTimeout: .seconds(5), proxy: .direct, caBundlePath: certificate.path,
+            allowPrivateNetworks: true))
         let response = try await trusting.fetch(server.url("/page.html"))
         #expect(response.status == 200)
         #expect(response.httpVersion == .http2)

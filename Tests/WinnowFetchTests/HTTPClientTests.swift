@@ -44,7 +44,8 @@ struct HTTPClientTests {
         #expect(!text.contains("accept: */*"))
         #expect(text.contains("x-empty: \n"))
 
-        let custom = try HTTPClient(configuration: HTTPClientConfiguration(userAgent: "Custom/2", proxy: .direct))
+        let custom = try HTTPClient(configuration: HTTPClientConfiguration(
+            userAgent: "Custom/2", proxy: .direct, allowPrivateNetworks: true))
         let customText = try await custom.fetch(harness.url("/echo")).text
         #expect(customText.contains("user-agent: Custom/2\n"))
         await custom.shutdown()
@@ -272,7 +273,8 @@ struct HTTPClientTests {
     func explicitProxy() async throws {
         let proxy = try TestHTTPServer(handler: Routes.handle)
         defer { proxy.stop() }
-        let client = try HTTPClient(configuration: HTTPClientConfiguration(proxy: .url(proxy.url(""))))
+        let client = try HTTPClient(configuration: HTTPClientConfiguration(
+            proxy: .url(proxy.url("")), allowPrivateNetworks: true))
         let response = try await client.fetch("http://story.example/page")
         #expect(response.text == "proxied http://story.example/page")
         #expect(response.headers["X-Proxy"] == "test")

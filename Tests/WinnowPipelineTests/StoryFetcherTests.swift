@@ -63,7 +63,7 @@ import WinnowTestSupport
 
     static func fetcher(maximumPages: Int = 10) throws -> StoryFetcher {
         let pipeline = try PipelineTestSupport.pipeline(rule: rule, host: "127.0.0.1")
-        return StoryFetcher(client: try HTTPClient(), pipeline: pipeline, maximumPages: maximumPages)
+        return StoryFetcher(client: try HTTPClient(configuration: HTTPClientConfiguration(allowPrivateNetworks: true)), pipeline: pipeline, maximumPages: maximumPages)
     }
 
     @Test func followsThreePagesAndStopsAtTheLoop() async throws {
@@ -121,7 +121,7 @@ import WinnowTestSupport
             return .text("gone", status: 410)
         }
         defer { server.stop() }
-        let fetcher = StoryFetcher(client: try HTTPClient(), pipeline: pipeline)
+        let fetcher = StoryFetcher(client: try HTTPClient(configuration: HTTPClientConfiguration(allowPrivateNetworks: true)), pipeline: pipeline)
         let fetched = try await fetcher.fetch(server.url("/one"))
         await fetcher.client.shutdown()
         #expect(fetched.pages == [server.url("/one")])
@@ -149,7 +149,7 @@ import WinnowTestSupport
             return ServerReply(headers: [("Content-Type", "text/html")], body: Array(html.utf8), delay: delay)
         }
         defer { server.stop() }
-        let fetcher = StoryFetcher(client: try HTTPClient(), pipeline: StoryPipeline(library: nil))
+        let fetcher = StoryFetcher(client: try HTTPClient(configuration: HTTPClientConfiguration(allowPrivateNetworks: true)), pipeline: StoryPipeline(library: nil))
         let urls = (0..<count).map { server.url("/n/\($0)") }
         let results = await fetcher.fetchAll(urls)
         await fetcher.client.shutdown()

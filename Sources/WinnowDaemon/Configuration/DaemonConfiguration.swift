@@ -150,6 +150,11 @@ public struct FetchSettings: Sendable, Hashable {
     /// `revisit_after`: re-fetch a story already written after this long to catch updates; nil (`"0s"`,
     /// the default) re-fetches only when its source says it changed.
     public var revisitAfter: Duration?
+    /// `allow_private_networks`: connect to loopback, private and link-local addresses (default false: refused,
+    /// so that a feed or a redirect cannot reach the network the daemon runs in).
+    public var allowPrivateNetworks: Bool = false
+    /// `allowed_private_addresses`: non-public IP addresses allowed anyway (default none), e.g. one intranet host.
+    public var allowedPrivateAddresses: [String] = []
 
     /// Settings with the documented defaults.
     public init(

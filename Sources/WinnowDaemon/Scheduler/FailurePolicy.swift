@@ -52,7 +52,7 @@ struct FailurePolicy: Sendable {
                     : .failed(error: message, status: nil))
             case .shutdown:
                 return Decision(outcome: .retry(at: now, error: message, status: nil))
-            case .invalidURL, .invalidRequest, .tooLarge, .tooManyRedirects, .disallowedRedirect:
+            case .invalidURL, .invalidRequest, .tooLarge, .tooManyRedirects, .disallowedRedirect, .blockedAddress:
                 return Decision(outcome: .failed(error: message, status: nil))
             }
         case is CancellationError:

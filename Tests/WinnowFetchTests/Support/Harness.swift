@@ -18,7 +18,7 @@ struct Harness {
     ) -> HTTPClientConfiguration {
         HTTPClientConfiguration(
             maxRedirects: maxRedirects, connectTimeout: .seconds(5), totalTimeout: totalTimeout,
-            maxBodyBytes: maxBodyBytes, proxy: .direct)
+            maxBodyBytes: maxBodyBytes, proxy: .direct, allowPrivateNetworks: true)
     }
 
     func url(_ path: String) -> String { server.url(path) }
