@@ -9,6 +9,13 @@ let package = Package(
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .library(name: "WinnowExtract", targets: ["WinnowExtract"]),
+        // For the fuzz package (Fuzz/Package.swift), which depends on this one by path.
+        .library(name: "WinnowDOM", targets: ["WinnowDOM"]),
+        .library(name: "WinnowRules", targets: ["WinnowRules"]),
+        .library(name: "WinnowPipeline", targets: ["WinnowPipeline"]),
+        .library(name: "WinnowOutput", targets: ["WinnowOutput"]),
+        .library(name: "WinnowCrawl", targets: ["WinnowCrawl"]),
+        .library(name: "WinnowSources", targets: ["WinnowSources"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

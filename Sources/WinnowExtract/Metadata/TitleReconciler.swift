@@ -4,13 +4,18 @@
 /// Steps, after newspaper4k and Readability: (1) a `<title>` equal to a reference (ignoring case and
 /// punctuation) is kept; (2) a `<title>` made of a reference plus site-name pieces (split on ` | `, ` - `, ` – `,
 /// ` — `, ` :: `, ` » `, ` · `, `: `) yields that reference's piece; (3) a `<title>` that is only the site name
-/// gives way to the first reference; (4) otherwise site-name and domain-looking pieces are cut from its ends,
-/// and a short trailing piece after a long one is treated as the site name.
+/// (or longer than `maximumTitleBytes`) gives way to the first reference; (4) otherwise site-name and
+/// domain-looking pieces are cut from its ends, and a short trailing piece after a long one is treated as the
+/// site name.
 public enum TitleReconciler {
     /// Separators that join a title and a site name, longest first so " :: " wins over ": ".
     static let separators = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " / ", ": ", " ~ "]
     /// Separators safe to cut on without a reference to confirm the cut (a colon often belongs to the title).
     static let blindSeparators: Set<String> = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " ~ "]
+    /// A `<title>` or declared title longer than this many UTF-8 bytes is not a title: it is what an unclosed
+    /// `<title>` swallowed (the rest of the page), or junk. Matching cuts the title at every separator and
+    /// compares every cut, so the work grows with the square of the length; real titles stay far below this.
+    static let maximumTitleBytes = 2048
 
     /// The reconciled title, or nil when the page offers none.
     /// - Parameters:
@@ -22,11 +27,11 @@ public enum TitleReconciler {
     public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
                                  host: String?) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
-        let declared = declared.filter { !$0.isEmpty }
+        let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
         let siteKeys = siteKeySet(siteName: siteName, host: host)
 
-        guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty,
+        guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty, title.utf8.count <= maximumTitleBytes,
               !siteKeys.contains(key(title)) else {
             // No usable <title>: the first declared title, else the first heading, each with site pieces cut.
             let fallback = declared.first ?? headings.first
