@@ -7,7 +7,8 @@ public enum AuthorCleaner {
     static let prefixes = [
         "written and reported by", "written by", "posted by", "authored by", "published by", "story by",
         "words by", "text by", "article by", "reported by", "created by", "submitted by", "compiled by",
-        "author:", "authors:", "author", "authors", "by:", "by", "von", "par", "por", "door", "di", "da",
+        "author:", "authors:", "contributors:", "contributor:", "author", "authors", "by:", "by", "von", "par", "por",
+        "door", "di", "da",
     ]
 
     /// Words that end the name part of a byline: what follows is a date, a role or a place.
@@ -17,6 +18,15 @@ public enum AuthorCleaner {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
+        // Weekdays: "Jane Doe | Sat, 6 Dec" ends the name, and a part that is only a weekday is no name.
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// Role words that name a group when they follow its name ("Resy Staff", "The Currency editors", "Our
+    /// Editors"): such a credit is kept whole instead of being cut down to the group's bare name.
+    static let collectiveRoles: Set<String> = [
+        "staff", "team", "editors", "editor", "desk", "newsroom", "contributor", "contributors", "writers",
     ]
 
     /// Job titles and credentials: a part made only of these words is a role, not a person.
@@ -49,11 +59,13 @@ public enum AuthorCleaner {
     ]
 
     /// Clean names from one raw author value; `siteName` drops outlet names posing as authors.
-    public static func clean(_ raw: String, siteName: String? = nil) -> [String] {
-        cleanNames(raw, siteName: siteName)
+    /// `visibleText`: the value is page text (a byline element or a "By ..." line), not a declared author, so
+    /// a part that starts in lowercase is prose ("By clicking submit", "by signing up"), not a name.
+    public static func clean(_ raw: String, siteName: String? = nil, visibleText: Bool = false) -> [String] {
+        cleanNames(raw, siteName: siteName, visibleText: visibleText)
     }
 
-    static func cleanNames(_ raw: String, siteName: String?) -> [String] {
+    static func cleanNames(_ raw: String, siteName: String?, visibleText: Bool = false) -> [String] {
         var text = decodeEntities(raw).collapsingWhitespaceLocal()
         if text.isEmpty || text.count > 300 || looksLikeURL(text) { return [] }
         text = stripPrefix(text)
@@ -61,6 +73,7 @@ public enum AuthorCleaner {
         let siteKey = siteName.map(normalizedKey)
         for part in split(text) {
             guard let name = cleanPart(part) else { continue }
+            if visibleText, name.first?.isLowercase ?? false { continue }
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
             names.append(name)
         }
@@ -139,13 +152,23 @@ public enum AuthorCleaner {
             if word.contains("@") { continue }  // emails and @handles
             if word.first == "(" || word.first == "\"" || word.first == "“" { break }
             // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
-            if stopWords.contains(lower.trimmingPunctuation()), words.count >= 2 || !connectors.contains(lower) { break }
+            let bare = lower.trimmingPunctuation()
+            let stop = stopWords.contains(bare) || (bare.hasSuffix(".") && stopWords.contains(String(bare.dropLast())))
+            if stop, words.count >= 2 || !connectors.contains(lower) { break }
             if word.contains(where: { $0.isNumber }) { break }
             if word == "-" || word == "–" || word == "—" || word == ":" { break }
             words.append(word)
         }
+        var roles: [Substring] = []
         while let last = words.last, roleWords.contains(last.lowercased().trimmingPunctuation()) || (last.count == 1 && !(last.first?.isLetter ?? false)) {
-            words.removeLast()
+            roles.insert(words.removeLast(), at: 0)
+        }
+        // A group credit: one collective role after a one-word or "The/Our ..." name stays whole.
+        var groupCredit = false
+        if roles.count == 1, let role = roles.first, collectiveRoles.contains(role.lowercased().trimmingPunctuation()),
+           let first = words.first, words.count == 1 || ["the", "our"].contains(first.lowercased()) {
+            words.append(role)
+            groupCredit = true
         }
         guard !words.isEmpty, words.count <= 6 else { return nil }
         if words.allSatisfy({ roleWords.contains($0.lowercased().trimmingPunctuation()) }) { return nil }
@@ -157,7 +180,7 @@ public enum AuthorCleaner {
         // Credentials in capitals ("MS", "RD", "E-RYT") and lowercase-only words are not names.
         if words.count == 1, name == name.uppercased(), name.count <= 5 { return nil }
         // Several words with a lowercase one that is not a particle: prose, not a name ("he specializes in").
-        if words.count > 1, words.contains(where: { w in
+        if words.count > 1, !groupCredit, words.contains(where: { w in
             (w.first?.isLowercase ?? false) && !particles.contains(w.lowercased()) && !connectors.contains(w.lowercased())
         }), name != name.lowercased() || words.count > 2 {
             return nil

@@ -62,7 +62,7 @@ public enum MetadataExtractor {
             // Visible bylines are ranked and microdata authors repeat per forum post or comment: the first one
             // that yields a name wins, the rest are page furniture or replies.
             let names = source == .dom || source == .microdata
-                ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet) }.first { !$0.isEmpty } ?? []
+                ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet, visibleText: source == .dom) }.first { !$0.isEmpty } ?? []
                 : AuthorCleaner.clean(values, siteName: outlet)
             return names.isEmpty ? nil : Array(names.prefix(8))
         } ?? []
@@ -122,7 +122,13 @@ public enum MetadataExtractor {
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
         }
-        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < 20 {
+        // A dateline under the headline is story evidence only when it is the one day the visible text dates
+        // name: a listing's cards each carry their own.
+        let textDays = Set(signals.publishedDates.lazy.filter { $0.rank >= PageScanner.datelineRank }
+            .compactMap { DateParser.parse($0.text, now: now).map { [$0.year, $0.month, $0.day] } })
+        let datelineIsEvidence = textDays.count == 1
+        for date in signals.publishedDates.sorted(by: byRank)
+        where isStory || date.rank < PageScanner.datelineRank || (date.rank == PageScanner.datelineRank && datelineIsEvidence) {
             signals.candidates.add(date.text, field: .published, source: .dom)
         }
         for date in signals.modifiedDates.sorted(by: byRank) {

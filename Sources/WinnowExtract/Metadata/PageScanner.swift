@@ -53,13 +53,25 @@ enum PageScanner {
     static let screeningWindowAfterHeading = 600
     /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).
     static let dateWindow = 200
+    /// How many text nodes right after the first `<h1>` make a date there the story's own dateline: a headline
+    /// followed by a date is story evidence even on a page that declares no article.
+    static let datelineWindow = 24
+    /// Rank of a visible date in the dateline window, and of one further down (see `MetadataExtractor.addDOM`:
+    /// ranks below `laterTextDateRank` count without other story evidence).
+    static let datelineRank = 19
+    static let laterTextDateRank = 20
+    /// Rank of a "By ..." text after the first `<h1>`, and of one before it (menus and teasers above the
+    /// headline: "Browse by topic", other stories' bylines), which yields to every marked byline.
+    static let textBylineRank = 2
+    static let preHeadlineTextBylineRank = 5
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
     static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
+                                           "contributor:", "contributors:",
                                            "story by", "von ", "par "].map { Array($0.utf8) }
     /// Texts that are a byline label alone; the name is the next text.
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
-                                          "posted by:", "written by:"]
+                                          "posted by:", "written by:", "contributor:", "contributors:"]
     static let commentMarker = Array("comment".utf8)
     static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
@@ -99,9 +111,10 @@ enum PageScanner {
                 if signals.textBylines < maximumTextBylines {
                     readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
                 }
-                if !signals.headings.isEmpty, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
+                if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                     textsAfterHeading += 1
-                    readDateText(current, order: order, into: &signals)
+                    readDateText(current, order: order, dateline: textsAfterHeading <= datelineWindow, into: &signals)
                 }
             }
             node = advance(from: current, root: root, descend: descend)
@@ -173,7 +186,10 @@ enum PageScanner {
         case .skipped:
             return false
         case .h1:
-            if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
+            if signals.firstHeadingOrder == nil {
+                signals.firstHeadingOrder = order
+                signals.textBylines = 0  // the headline's own byline gets its full share of slots
+            }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
                 if !text.isEmpty { signals.headings.append(text) }
@@ -274,7 +290,8 @@ enum PageScanner {
             guard length > 0 else { return nil }
             if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
             guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
-                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115 else { return nil }
+                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
+                    || buffer[start] | 0x20 == 99 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
             let labelled = bylineLabels.contains { label in
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
@@ -289,7 +306,7 @@ enum PageScanner {
         if labelPending {
             labelPending = false
             guard !candidate.isEmpty else { return }
-            signals.bylines.append(RankedText(rank: 2, order: order, text: candidate))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: candidate))
             signals.textBylines += 1
             return
         }
@@ -297,13 +314,18 @@ enum PageScanner {
         if bareLabels.contains(trimmed.lowercased()) {
             labelPending = true
         } else {
-            signals.bylines.append(RankedText(rank: 2, order: order, text: trimmed))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
             signals.textBylines += 1
         }
     }
 
+    /// A "By ..." text ranks as a byline below the headline, and after all marked bylines above it.
+    private static func textBylineRank(_ signals: PageSignals) -> Int {
+        signals.firstHeadingOrder == nil ? preHeadlineTextBylineRank : textBylineRank
+    }
+
     /// A short text (6–60 bytes) with a digit after the headline may be the visible publication date.
-    private static func readDateText(_ node: Node, order: Int, into signals: inout PageSignals) {
+    private static func readDateText(_ node: Node, order: Int, dateline: Bool, into signals: inout PageSignals) {
         let text: String? = node.withOwnTextBytes { buffer in
             guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
             return String(decoding: buffer, as: UTF8.self)
@@ -311,7 +333,7 @@ enum PageScanner {
         guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
               hasYear(text) else { return }
         if DateParser.parse(text) != nil {
-            signals.publishedDates.append(RankedText(rank: 20, order: order, text: text))
+            signals.publishedDates.append(RankedText(rank: dateline ? datelineRank : laterTextDateRank, order: order, text: text))
             signals.textDates += 1
         }
     }

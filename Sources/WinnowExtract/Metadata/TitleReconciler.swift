@@ -48,6 +48,9 @@ public enum TitleReconciler {
         if let heading = candidates.first(where: { cutKeys.contains(key($0)) }) { return heading }
         // (2) A heading that a declared title (og:title, JSON-LD headline) confirms.
         if let heading = candidates.first(where: { h in declaredKeys.contains { $0 == key(h) } }) { return heading }
+        // (2b) A heading that is a <title> cut plus a date ("… Posted on July 1, 2024 by Jane", "Dec 18 2025 …"):
+        // the dateline is markup nested in the <h1>, not words of the headline.
+        if let cut = datedHeadingCut(candidates, pieces: pieces) { return cut }
         // (3) A heading contained in the <title> (the title adds a site name or a teaser).
         if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
         // (4) The sole substantial heading: the visible headline beats an SEO <title>.
@@ -67,6 +70,28 @@ public enum TitleReconciler {
         }
         return stripSite(title, siteKeys: siteKeys, references: references)
     }
+
+    /// The <title> cut that a heading extends at either end with a date the cut lacks, or nil.
+    static func datedHeadingCut(_ headings: [String], pieces: [Piece]) -> String? {
+        var cuts: [String] = [join(pieces[...])]
+        if pieces.count > 1 {
+            for cut in 1..<pieces.count { cuts += [join(pieces[..<cut]), join(pieces[cut...])] }
+        }
+        let keyed = cuts.map { ($0, key($0)) }.filter { $0.1.count >= minimumDatedCutKey }
+        for heading in headings {
+            let headingKey = key(heading)
+            guard DateParser.parse(heading) != nil else { continue }
+            let matches = keyed.filter { cut, cutKey in
+                cutKey.count < headingKey.count && (headingKey.hasPrefix(cutKey) || headingKey.hasSuffix(cutKey))
+                    && DateParser.parse(cut) == nil
+            }
+            if let longest = matches.max(by: { $0.1.count < $1.1.count }) { return longest.0 }
+        }
+        return nil
+    }
+
+    /// Shortest key (letters and digits) of a <title> cut that a dated heading may be reduced to.
+    static let minimumDatedCutKey = 12
 
     // MARK: Pieces
 

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// The byline, dateline and dated-headline classes found failing on real pages (fixtures written for the
+/// pattern, not copied from any page).
+@Suite("Metadata: bylines, datelines, dated headlines")
+struct MetadataBylineDatelineTests {
+    // MARK: Group credits
+
+    @Test(arguments: [
+        ("Harbor Staff", ["Harbor Staff"]),
+        ("The Almanac editors", ["The Almanac editors"]),
+        ("Our Editors", ["Our Editors"]),
+        ("Gazette Contributor", ["Gazette Contributor"]),
+        // A person's role is still cut: two roles, or a two-word name before the role.
+        ("Jane Doe Staff Writer", ["Jane Doe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Jane Doe Editor", ["Jane Doe"]),
+    ])
+    func groupCreditsStayWhole(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Dates and weekdays after the name
+
+    @Test(arguments: [
+        ("Olga Berg | Sat, 6 Dec 2025", ["Olga Berg"]),
+        ("Olga Berg | Saturday", ["Olga Berg"]),
+        ("Lena Fox, Dec. 5", ["Lena Fox"]),
+        ("Lena Fox Dec. 5, 2025", ["Lena Fox"]),
+    ])
+    func weekdaysAndAbbreviatedMonthsEndTheName(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Prose after "By"
+
+    @Test func visibleProseAfterByIsNoName() {
+        #expect(AuthorCleaner.clean("By signing up, you agree to the terms", visibleText: true) == [])
+        #expect(AuthorCleaner.clean("by checking out", visibleText: true) == [])
+        // Declared authors keep their lowercase handles.
+        #expect(AuthorCleaner.clean("mlopes") == ["mlopes"])
+    }
+
+    @Test func signUpLineIsNotTheByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Wintering bees in cold climates</h1>
+            <p>Hives need less room once the cluster forms, and the beekeeper's job is mostly to leave them be.</p>
+            <form-like><p>By signing up, you agree to our terms.</p></form-like></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    // MARK: "Contributors:" label
+
+    @Test func contributorsLabelNamesTheAuthor() throws {
+        let labelled = try extractMetadata(page(body: """
+            <article><h1>Shade plants for north windows</h1><div><strong>Contributors:</strong> Hanne Olsen</div>
+            <p>Ferns and peace lilies ask for little light.</p></article>
+            """))
+        #expect(labelled.authors == ["Hanne Olsen"])
+        let inline = try extractMetadata(page(body: """
+            <article><h1>Shade plants for north windows</h1><p>Contributor: Hanne Olsen</p>
+            <p>Ferns and peace lilies ask for little light.</p></article>
+            """))
+        #expect(inline.authors == ["Hanne Olsen"])
+    }
+
+    // MARK: "By ..." texts above the headline
+
+    @Test func menuLabelAboveTheHeadlineYieldsToTheByline() throws {
+        let m = try extractMetadata(page(body: """
+            <header><div class="menu"><p>BY INDUSTRY</p><a href="/retail">Retail</a><a href="/banks">Banks</a></div></header>
+            <main><h1>Why ledgers still matter</h1><p>By Tomas Ekwall</p>
+            <p>Double-entry bookkeeping survived every technology that promised to replace it.</p></main>
+            """))
+        #expect(m.authors == ["Tomas Ekwall"])
+    }
+
+    // MARK: Dateline under the headline
+
+    /// A page with no article markup and a URL without story words.
+    static let guideURL = "https://garden.example.org/guides/compost"
+
+    static func paragraphs(_ count: Int) -> String {
+        (1...count).map { "<p>Paragraph \($0) says something about turning the heap and keeping it moist.</p>" }
+            .joined()
+    }
+
+    @Test func datelineUnderTheHeadlineIsThePublicationDate() throws {
+        let m = try extractMetadata(page(body: """
+            <main><h1>How compost works</h1><p>Ines Varga | Garden Writer | March 4, 2025</p>\(Self.paragraphs(5))</main>
+            """), url: Self.guideURL)
+        #expect(m.published == "2025-03-04")
+    }
+
+    /// `<h1><p>…</p></h1>`: the HTML parser closes the heading before the paragraph, leaving it empty.
+    @Test func datelineAfterAnEmptiedHeading() throws {
+        let m = try extractMetadata(page(body: """
+            <main><h1><p>How compost works</p></h1><p>By Ines Varga</p><p>March 4, 2025</p>\(Self.paragraphs(5))</main>
+            """), url: Self.guideURL)
+        #expect(m.published == "2025-03-04")
+    }
+
+    @Test func dateFarBelowTheHeadlineIsNotOnAPageWithoutStoryEvidence() throws {
+        let m = try extractMetadata(page(body: """
+            <main><h1>How compost works</h1>\(Self.paragraphs(30))<p>Page updated January 2, 2025</p></main>
+            """), url: Self.guideURL)
+        #expect(m.published == nil)
+    }
+
+    @Test func cardDatesOnAListingAreNoDateline() throws {
+        let cards = ["May 2, 2025", "April 20, 2025", "March 9, 2025"].enumerated().map { index, day in
+            "<div><h2><a href=\"/p/\(index)\">Post \(index)</a></h2><p>\(day)</p><p>A teaser for the post.</p></div>"
+        }.joined()
+        let m = try extractMetadata(page(body: "<main><h1>Latest posts</h1>\(cards)</main>"), url: Self.guideURL)
+        #expect(m.published == nil)
+    }
+
+    // MARK: Dated headlines
+
+    @Test(arguments: [
+        ("Tuning the sourdough starter - Crumb Lab", "Tuning the sourdough starter Posted on May 2, 2024 by Ana Reis",
+         "Tuning the sourdough starter"),
+        ("Notes on a database migration | Ana's notebook", "December 18, 2025 Notes on a database migration",
+         "Notes on a database migration"),
+        // No date in the longer heading: the visible headline stays.
+        ("Tuning the sourdough starter - Crumb Lab", "Tuning the sourdough starter: a field guide",
+         "Tuning the sourdough starter: a field guide"),
+    ])
+    func datelineNestedInTheHeadingIsCut(titleTag: String, heading: String, expected: String) {
+        let title = TitleReconciler.reconcile(titleTag: titleTag, headings: [heading], declared: [], siteName: nil,
+                                              host: "crumb.example")
+        #expect(title == expected)
+    }
+}
