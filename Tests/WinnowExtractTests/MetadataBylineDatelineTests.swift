@@ -89,34 +89,12 @@ struct MetadataBylineDatelineTests {
             .joined()
     }
 
-    @Test func datelineUnderTheHeadlineIsThePublicationDate() throws {
-        let m = try extractMetadata(page(body: """
-            <main><h1>How compost works</h1><p>Ines Varga | Garden Writer | March 4, 2025</p>\(Self.paragraphs(5))</main>
-            """), url: Self.guideURL)
-        #expect(m.published == "2025-03-04")
-    }
-
     /// `<h1><p>…</p></h1>`: the HTML parser closes the heading before the paragraph, leaving it empty.
     @Test func datelineAfterAnEmptiedHeading() throws {
         let m = try extractMetadata(page(body: """
             <main><h1><p>How compost works</p></h1><p>By Ines Varga</p><p>March 4, 2025</p>\(Self.paragraphs(5))</main>
             """), url: Self.guideURL)
         #expect(m.published == "2025-03-04")
-    }
-
-    @Test func dateFarBelowTheHeadlineIsNotOnAPageWithoutStoryEvidence() throws {
-        let m = try extractMetadata(page(body: """
-            <main><h1>How compost works</h1>\(Self.paragraphs(30))<p>Page updated January 2, 2025</p></main>
-            """), url: Self.guideURL)
-        #expect(m.published == nil)
-    }
-
-    @Test func cardDatesOnAListingAreNoDateline() throws {
-        let cards = ["May 2, 2025", "April 20, 2025", "March 9, 2025"].enumerated().map { index, day in
-            "<div><h2><a href=\"/p/\(index)\">Post \(index)</a></h2><p>\(day)</p><p>A teaser for the post.</p></div>"
-        }.joined()
-        let m = try extractMetadata(page(body: "<main><h1>Latest posts</h1>\(cards)</main>"), url: Self.guideURL)
-        #expect(m.published == nil)
     }
 
     // MARK: Dated headlines
@@ -134,5 +112,33 @@ struct MetadataBylineDatelineTests {
         let title = TitleReconciler.reconcile(titleTag: titleTag, headings: [heading], declared: [], siteName: nil,
                                               host: "crumb.example")
         #expect(title == expected)
+    }
+
+    // MARK: Site pieces and pipes in the chosen headline
+
+    @Test func siteNameRepeatedInTheHeadingIsCut() {
+        let title = TitleReconciler.reconcile(titleTag: "Critics pick the year's best shows – Gallerist - Gallerist",
+                                              headings: ["Critics pick the year's best shows – Gallerist"], declared: [],
+                                              siteName: "Gallerist", host: "gallerist.example")
+        #expect(title == "Critics pick the year's best shows")
+    }
+
+    @Test(arguments: [
+        ("Ten ways to store winter squash | Kitchen Notes | Farm Weekly", "Ten ways to store winter squash"),
+        ("Ten ways to store winter squash | Storage tips", "Ten ways to store winter squash"),
+        // Too short a lead to be the headline: nothing is cut at the pipe.
+        ("Squash | Ten ways to store it", "Squash | Ten ways to store it"),
+    ])
+    func pipeInTheHeadingEndsTheHeadline(heading: String, expected: String) {
+        let title = TitleReconciler.reconcile(titleTag: heading, headings: [heading], declared: [], siteName: nil,
+                                              host: "farm.example")
+        #expect(title == expected)
+    }
+
+    @Test func escapedSeparatorIsDecodedBeforeCutting() throws {
+        let m = try extractMetadata(page(
+            head: "<title>Storm closes port &amp;#8211; Harbour Times</title><meta property=\"og:site_name\" content=\"Harbour Times\">",
+            body: "<h1>Storm closes port &amp;#8211; Harbour Times</h1><p>Ferries stayed in the harbour all day.</p>"))
+        #expect(m.title == "Storm closes port")
     }
 }

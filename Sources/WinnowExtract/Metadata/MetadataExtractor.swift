@@ -49,12 +49,14 @@ public enum MetadataExtractor {
         metadata.siteName = candidates.resolve(.siteName) { values, _ in
             values.lazy.compactMap(JSONLDReader.plausibleSiteName).first
         }
+        // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such.
         metadata.title = TitleReconciler.reconcile(
-            titleTag: signals.titleTag ?? candidates.first(.title, .head),
-            headings: signals.headings,
-            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata].flatMap { candidates.values(.title, $0) },
+            titleTag: (signals.titleTag ?? candidates.first(.title, .head))?.decodingLeftoverEntities(),
+            headings: signals.headings.map { $0.decodingLeftoverEntities() },
+            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
+                .flatMap { candidates.values(.title, $0) }.map { $0.decodingLeftoverEntities() },
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host })?.decodingLeftoverEntities()
+            host: pageURL.flatMap { URL(string: $0)?.host })
         metadata.authors = candidates.resolve(.authors) { values, source in
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
@@ -122,13 +124,7 @@ public enum MetadataExtractor {
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
         }
-        // A dateline under the headline is story evidence only when it is the one day the visible text dates
-        // name: a listing's cards each carry their own.
-        let textDays = Set(signals.publishedDates.lazy.filter { $0.rank >= PageScanner.datelineRank }
-            .compactMap { DateParser.parse($0.text, now: now).map { [$0.year, $0.month, $0.day] } })
-        let datelineIsEvidence = textDays.count == 1
-        for date in signals.publishedDates.sorted(by: byRank)
-        where isStory || date.rank < PageScanner.datelineRank || (date.rank == PageScanner.datelineRank && datelineIsEvidence) {
+        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < PageScanner.textDateRank {
             signals.candidates.add(date.text, field: .published, source: .dom)
         }
         for date in signals.modifiedDates.sorted(by: byRank) {

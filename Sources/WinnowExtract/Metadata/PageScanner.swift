@@ -53,13 +53,9 @@ enum PageScanner {
     static let screeningWindowAfterHeading = 600
     /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).
     static let dateWindow = 200
-    /// How many text nodes right after the first `<h1>` make a date there the story's own dateline: a headline
-    /// followed by a date is story evidence even on a page that declares no article.
-    static let datelineWindow = 24
-    /// Rank of a visible date in the dateline window, and of one further down (see `MetadataExtractor.addDOM`:
-    /// ranks below `laterTextDateRank` count without other story evidence).
-    static let datelineRank = 19
-    static let laterTextDateRank = 20
+    /// Rank of a visible date found in the text after the headline: below it, a date counts only on a page with
+    /// story evidence (see `MetadataExtractor.addDOM`).
+    static let textDateRank = 20
     /// Rank of a "By ..." text after the first `<h1>`, and of one before it (menus and teasers above the
     /// headline: "Browse by topic", other stories' bylines), which yields to every marked byline.
     static let textBylineRank = 2
@@ -114,7 +110,7 @@ enum PageScanner {
                 // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
                 if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                     textsAfterHeading += 1
-                    readDateText(current, order: order, dateline: textsAfterHeading <= datelineWindow, into: &signals)
+                    readDateText(current, order: order, into: &signals)
                 }
             }
             node = advance(from: current, root: root, descend: descend)
@@ -325,7 +321,7 @@ enum PageScanner {
     }
 
     /// A short text (6–60 bytes) with a digit after the headline may be the visible publication date.
-    private static func readDateText(_ node: Node, order: Int, dateline: Bool, into signals: inout PageSignals) {
+    private static func readDateText(_ node: Node, order: Int, into signals: inout PageSignals) {
         let text: String? = node.withOwnTextBytes { buffer in
             guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
             return String(decoding: buffer, as: UTF8.self)
@@ -333,7 +329,7 @@ enum PageScanner {
         guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
               hasYear(text) else { return }
         if DateParser.parse(text) != nil {
-            signals.publishedDates.append(RankedText(rank: dateline ? datelineRank : laterTextDateRank, order: order, text: text))
+            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
             signals.textDates += 1
         }
     }

@@ -21,10 +21,37 @@ public enum TitleReconciler {
     ///   - host: the page's host name, to recognise domain-like pieces.
     public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
                                  host: String?) -> String? {
+        let siteKeys = siteKeySet(siteName: siteName, host: host)
+        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys)
+            .map { tidy($0, siteKeys: siteKeys) }
+    }
+
+    /// The chosen title with what still marks it as a page title rather than a headline cut off: a site piece
+    /// at either end (headings and declared titles repeat the site name too: "Story – Site"), and everything
+    /// from the first ` | ` on when what precedes it is a headline of three words or more (a pipe separates
+    /// title segments — section, tagline, site — and is not headline punctuation).
+    static func tidy(_ title: String, siteKeys: Set<String>) -> String {
+        var pieces = mergeNonBlind(split(title))
+        while pieces.count > 1, let last = pieces.last, isSitePiece(last.text, siteKeys: siteKeys) { pieces.removeLast() }
+        while pieces.count > 1, let first = pieces.first, isSitePiece(first.text, siteKeys: siteKeys) {
+            pieces.removeFirst()
+            if let next = pieces.first { pieces[0] = Piece(separator: "", text: next.text) }
+        }
+        var result = join(pieces[...])
+        if let pipe = result.range(of: " | ") {
+            let head = result[..<pipe.lowerBound].trimmedWhitespace()
+            if head.split(separator: " ").count >= minimumWordsBeforePipe { result = head }
+        }
+        return result
+    }
+
+    /// Words a title must keep before a ` | ` for the rest to be cut.
+    static let minimumWordsBeforePipe = 3
+
+    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty }
         let references = declared + headings
-        let siteKeys = siteKeySet(siteName: siteName, host: host)
 
         guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty,
               !siteKeys.contains(key(title)) else {
