@@ -141,4 +141,48 @@ struct MetadataBylineDatelineTests {
             body: "<h1>Storm closes port &amp;#8211; Harbour Times</h1><p>Ferries stayed in the harbour all day.</p>"))
         #expect(m.title == "Storm closes port")
     }
+
+    // MARK: Job descriptions, parentheses, initials, trailing connectors
+
+    @Test(arguments: [
+        ("Ivo Brandt, Head, Reader Services", ["Ivo Brandt"]),
+        ("Ivo Brandt, Sr. Director of Operations, Northline Freight", ["Ivo Brandt"]),
+        ("Ivo Brandt, Home and Garden Expert", ["Ivo Brandt"]),
+        ("Ivo Brandt, Trial Attorney", ["Ivo Brandt"]),
+        ("Noor (Haddad) Aziz", ["Noor (Haddad) Aziz"]),
+        ("IB Ivo Brandt", ["Ivo Brandt"]),
+        ("Ivo at", ["Ivo"]),
+        ("Lu Ma", ["Lu Ma"]),
+        // Several people stay several people.
+        ("Ivo Brandt, Noor Aziz", ["Ivo Brandt", "Noor Aziz"]),
+    ])
+    func bylineParts(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Menu entries and sentences that start with "by"
+
+    @Test func menuLinkReadingByIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <nav><ul><li><a href="/venues">Venues</a><ul><li><a href="/venues/states">By State</a></li></ul></li></ul></nav>
+            <article><h1>Barn venues with indoor backup</h1><p>Rain plans matter more than the view.</p></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    @Test func bylineLinkToAnAuthorPageStaysACredit() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Barn venues with indoor backup</h1><p><a href="/authors/noor-aziz">By Noor Aziz</a></p>
+            <p>Rain plans matter more than the view.</p></article>
+            """))
+        #expect(m.authors == ["Noor Aziz"])
+    }
+
+    @Test func sentenceContinuingWithByIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Getting to the convention centre</h1>
+            <p>The hall is <a href="/transit">easy to reach</a> by Harbour Line Tram from the station.</p></article>
+            """))
+        #expect(m.authors == [])
+    }
 }

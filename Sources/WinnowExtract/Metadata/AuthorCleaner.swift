@@ -39,8 +39,15 @@ public enum AuthorCleaner {
         "co-founder", "head", "lead", "of", "and", "marketing", "specialist", "expert", "strategist",
         "phd", "ph.d", "ph.d.", "md", "m.d.", "rn", "ms", "m.s.", "rd", "mba", "jr", "jr.", "sr", "sr.",
         "ii", "iii", "esq", "cpa", "dr", "dr.", "prof", "prof.", "mph", "ma", "ba", "bsc", "msc", "lcsw",
-        "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd",
+        "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd", "attorney", "reviewer", "former",
     ]
+
+    /// Role words that make a later byline part a job description ("Jane Doe, Head, Community Development"):
+    /// the role words without the connectors and subject words that also occur in names of people's outlets.
+    static let descriptiveRoles: Set<String> = roleWords.subtracting([
+        "the", "to", "of", "and", "special", "news", "digital", "science", "sports", "business", "health",
+        "technology", "tech", "features", "culture", "political", "marketing", "content",
+    ])
 
     /// Lowercase words allowed inside a person's name (particles); any other lowercase word means prose.
     static let particles: Set<String> = [
@@ -72,6 +79,8 @@ public enum AuthorCleaner {
         var names: [String] = []
         let siteKey = siteName.map(normalizedKey)
         for part in split(text) {
+            // "Name, role[, department or employer]": once a later part describes a job, the rest is about it.
+            if !names.isEmpty, isJobDescription(part) { break }
             guard let name = cleanPart(part) else { continue }
             if visibleText, name.first?.isLowercase ?? false { continue }
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
@@ -144,12 +153,28 @@ public enum AuthorCleaner {
         return parts
     }
 
+    /// Whether a byline part names a job ("Sr. Director of Operations", "Home Security Expert", "Writer").
+    static func isJobDescription(_ part: Substring) -> Bool {
+        part.split(separator: " ").contains { descriptiveRoles.contains($0.lowercased().trimmingPunctuation()) }
+    }
+
     /// One person's name from one part, or nil when the part is not a name.
     static func cleanPart(_ part: Substring) -> String? {
         var words: [Substring] = []
-        for word in part.split(separator: " ") {
+        let all = part.split(separator: " ")
+        var index = 0
+        while index < all.count {
+            let word = all[index]
+            index += 1
             let lower = word.lowercased()
             if word.contains("@") { continue }  // emails and @handles
+            // A parenthesis inside the name ("Paramita (Guha) Ghosh") belongs to it; one at the end closes the name.
+            if word.first == "(", let close = all[(index - 1)...].firstIndex(where: { $0.last == ")" }), close + 1 < all.count,
+               !words.isEmpty, close - (index - 1) < 3 {
+                words.append(contentsOf: all[(index - 1)...close])
+                index = close + 1
+                continue
+            }
             if word.first == "(" || word.first == "\"" || word.first == "“" { break }
             // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
             let bare = lower.trimmingPunctuation()
@@ -159,14 +184,22 @@ public enum AuthorCleaner {
             if word == "-" || word == "–" || word == "—" || word == ":" { break }
             words.append(word)
         }
+        // A name does not end in a connector ("David at").
+        while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+        // Avatar initials before the name ("CM Craig McCarthy").
+        if words.count >= 3, let first = words.first, (2...3).contains(first.count), first == first.uppercased(),
+           first.allSatisfy({ $0.isLetter }), String(words.dropFirst().prefix(first.count).compactMap(\.first)) == String(first) {
+            words.removeFirst()
+        }
         var roles: [Substring] = []
         while let last = words.last, roleWords.contains(last.lowercased().trimmingPunctuation()) || (last.count == 1 && !(last.first?.isLetter ?? false)) {
             roles.insert(words.removeLast(), at: 0)
         }
-        // A group credit: one collective role after a one-word or "The/Our ..." name stays whole.
+        // One role word after a one-word name is part of it ("Rui Ma", "Community Editor"); a collective role
+        // after a "The/Our ..." name is a group credit ("The Almanac editors").
         var groupCredit = false
-        if roles.count == 1, let role = roles.first, collectiveRoles.contains(role.lowercased().trimmingPunctuation()),
-           let first = words.first, words.count == 1 || ["the", "our"].contains(first.lowercased()) {
+        if roles.count == 1, let role = roles.first, let first = words.first, words.count == 1
+            || (collectiveRoles.contains(role.lowercased().trimmingPunctuation()) && ["the", "our"].contains(first.lowercased())) {
             words.append(role)
             groupCredit = true
         }

@@ -68,6 +68,9 @@ enum PageScanner {
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
                                           "posted by:", "written by:", "contributor:", "contributors:"]
+    /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
+    static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
+                                                 "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
     static let commentMarker = Array("comment".utf8)
     static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
@@ -299,6 +302,15 @@ enum PageScanner {
             return String(decoding: slice, as: UTF8.self)
         }
         guard let candidate else { return }
+        if !labelPending {
+            // A link reading "By Category" is a menu entry (a credit links the name, not the "By"); a lowercase
+            // "by ..." after inline markup continues a sentence ("reached <a>easily</a> by Muni").
+            if let link = node.parent, link.isElement(named: "a"),
+               !authorLinkFragments.contains(where: { (link.attribute("href") ?? "").utf8.containsASCIICaseInsensitive($0) }) {
+                return
+            }
+            if candidate.first?.isLowercase ?? false, node.previousSibling != nil { return }
+        }
         if labelPending {
             labelPending = false
             guard !candidate.isEmpty else { return }
