@@ -185,4 +185,32 @@ struct MetadataBylineDatelineTests {
             """))
         #expect(m.authors == [])
     }
+
+    // MARK: Re-publish stamps in JSON-LD
+
+    static func republishPage(published: String, modified: String, shown: String) -> String {
+        page(head: jsonLDScript("""
+            {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Pricing a yoga class",
+             "datePublished": "\(published)", "dateModified": "\(modified)"}
+            """), body: """
+            <article><h1>Pricing a yoga class</h1><div class="post-date">\(shown)</div><p>Start from your costs.</p></article>
+            """)
+    }
+
+    @Test func visibleDateWinsOverARepublishStamp() throws {
+        // Both JSON-LD dates name the rebuild day; the page shows the story's own, earlier day.
+        let same = try extractMetadata(Self.republishPage(published: "May 20, 2025", modified: "May 20, 2025",
+                                                          shown: "August 25, 2024"))
+        #expect(same.published == "2024-08-25")
+        let reversed = try extractMetadata(Self.republishPage(published: "2025-05-20", modified: "2025-05-19",
+                                                              shown: "Published Apr 26, 2023"))
+        #expect(reversed.published == "2023-04-26")
+    }
+
+    @Test func updatedStoryKeepsItsDeclaredDate() throws {
+        // A real update (modified after published): the JSON-LD publication date stands.
+        let updated = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
+                                                             shown: "August 25, 2024"))
+        #expect(updated.published == "2025-01-10")
+    }
 }

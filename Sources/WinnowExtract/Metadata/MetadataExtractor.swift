@@ -71,6 +71,7 @@ public enum MetadataExtractor {
         metadata.published = candidates.resolve(.published) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
+        if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
         metadata.modified = candidates.resolve(.modified) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
@@ -134,6 +135,21 @@ public enum MetadataExtractor {
         if let urlForDate, let date = DateParser.dateInURL(urlForDate, now: now) {
             signals.candidates.add(date.iso8601, field: .published, source: .url)
         }
+    }
+
+    /// The date a page shows under its headline, when the JSON-LD dates look like a re-publish stamp rather
+    /// than the story's date: `datePublished` the same day as `dateModified` (or after it), while a marked date
+    /// element or `<time>` in the page names an earlier day. CMSs that regenerate JSON-LD on every publish write
+    /// the rebuild day into both fields; the visible date is the one the author set.
+    static func visibleDateBeforeRepublish(_ facts: JSONLDFacts, signals: PageSignals, now: Date) -> String? {
+        guard let published = facts.published.flatMap({ DateParser.parse($0, now: now) }),
+              let modified = facts.modified.flatMap({ DateParser.parse($0, now: now) }),
+              modified.dayNumber <= published.dayNumber else { return nil }
+        let shown = signals.publishedDates.filter { $0.rank < PageScanner.textDateRank }
+            .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }
+            .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
+        guard let shown, shown.dayNumber < published.dayNumber else { return nil }
+        return shown.iso8601
     }
 
     /// Path segments that mark story URLs (blogs, news sections, dated permalinks).
