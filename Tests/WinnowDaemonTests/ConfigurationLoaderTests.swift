@@ -183,6 +183,13 @@ import Testing
             """ + "\n" + Self.feed, file: "w.toml")
         #expect(open.fetch.allowPrivateNetworks)
         #expect(open.fetch.allowedPrivateAddresses == ["10.0.0.5", "fd00::5"])
+        let literal = "[[source]]\nfeed = \"http://127.0.0.1:8080/rss\"\n"
+        #expect(Self.diagnostics(literal) == [
+            "/etc/winnow/winnow.toml:2: warning: 127.0.0.1 is a loopback (127.0.0.0/8) address, which is refused "
+                + "unless `[fetch] allow_private_networks = true` (or the address is in `allowed_private_addresses`)",
+        ])
+        #expect(Self.diagnostics("[fetch]\nallow_private_networks = true\n" + literal).isEmpty)
+        #expect(Self.diagnostics("[fetch]\nallowed_private_addresses = [\"127.0.0.1\"]\n" + literal).isEmpty)
         #expect(Set(Self.errors("""
             [fetch]
             allow_private_networks = "yes"

@@ -176,6 +176,9 @@ private struct ConfigurationReader {
     let baseDirectory: String
     let locator: TOMLLineLocator
     private(set) var diagnostics: [ConfigurationDiagnostic] = []
+    /// `[fetch]`'s private-network settings, read before the sources so that a source on a refused address can
+    /// be pointed out.
+    private var network = (allowAll: false, allowed: [String]())
 
     init(file: String, text: String, baseDirectory: String) {
         self.file = file
@@ -403,7 +406,10 @@ private struct ConfigurationReader {
             settings.crawlDelayCap = value
         }
         if let value = duration(table, "robots_ttl", range: F.robotsTTLRange) { settings.robotsTTL = value }
-        if let value = bool(table, "allow_private_networks") { settings.allowPrivateNetworks = value }
+        if let value = bool(table, "allow_private_networks") {
+            settings.allowPrivateNetworks = value
+            network.allowAll = value
+        }
         if let addresses = stringList(table, "allowed_private_addresses", example: "['10.0.0.5', 'fd00::5']") {
             for (index, text) in addresses.enumerated() {
                 if AddressClass.of(text) == nil {
@@ -411,6 +417,7 @@ private struct ConfigurationReader {
                           + "\(TOMLNode.string(text).summary) is not an IPv4 or IPv6 address")
                 } else {
                     settings.allowedPrivateAddresses.append(text)
+                    network.allowed.append(text)
                 }
             }
         }
@@ -595,6 +602,12 @@ private struct ConfigurationReader {
             self.error(table.path + key,
                        "`\(key)` must be an http or https URL: \(error.message) (got \(node.summary))")
             return nil
+        }
+        if !network.allowAll, let host = URLComponents(string: value)?.host, !network.allowed.contains(host),
+            case .nonPublic(let range)? = AddressClass.of(host)
+        {
+            warning(table.path + key, "\(host) is a \(range) address, which is refused unless `[fetch] "
+                    + "allow_private_networks = true` (or the address is in `allowed_private_addresses`)")
         }
         return value
     }
