@@ -7,7 +7,8 @@ public enum AuthorCleaner {
     static let prefixes = [
         "written and reported by", "written by", "posted by", "authored by", "published by", "story by",
         "words by", "text by", "article by", "reported by", "created by", "submitted by", "compiled by",
-        "author:", "authors:", "author", "authors", "by:", "by", "von", "par", "por", "door", "di", "da",
+        "author:", "authors:", "contributors:", "contributor:", "author", "authors", "by:", "by", "von", "par", "por",
+        "door", "di", "da",
     ]
 
     /// Words that end the name part of a byline: what follows is a date, a role or a place.
@@ -17,6 +18,15 @@ public enum AuthorCleaner {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
+        // Weekdays: "Jane Doe | Sat, 6 Dec" ends the name, and a part that is only a weekday is no name.
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// Role words that name a group when they follow its name ("Resy Staff", "The Currency editors", "Our
+    /// Editors"): such a credit is kept whole instead of being cut down to the group's bare name.
+    static let collectiveRoles: Set<String> = [
+        "staff", "team", "editors", "editor", "desk", "newsroom", "contributor", "contributors", "writers",
     ]
 
     /// Job titles and credentials: a part made only of these words is a role, not a person.
@@ -29,8 +39,15 @@ public enum AuthorCleaner {
         "co-founder", "head", "lead", "of", "and", "marketing", "specialist", "expert", "strategist",
         "phd", "ph.d", "ph.d.", "md", "m.d.", "rn", "ms", "m.s.", "rd", "mba", "jr", "jr.", "sr", "sr.",
         "ii", "iii", "esq", "cpa", "dr", "dr.", "prof", "prof.", "mph", "ma", "ba", "bsc", "msc", "lcsw",
-        "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd",
+        "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd", "attorney", "reviewer", "former",
     ]
+
+    /// Role words that make a later byline part a job description ("Jane Doe, Head, Community Development"):
+    /// the role words without the connectors and subject words that also occur in names of people's outlets.
+    static let descriptiveRoles: Set<String> = roleWords.subtracting([
+        "the", "to", "of", "and", "special", "news", "digital", "science", "sports", "business", "health",
+        "technology", "tech", "features", "culture", "political", "marketing", "content",
+    ])
 
     /// Lowercase words allowed inside a person's name (particles); any other lowercase word means prose.
     static let particles: Set<String> = [
@@ -49,18 +66,23 @@ public enum AuthorCleaner {
     ]
 
     /// Clean names from one raw author value; `siteName` drops outlet names posing as authors.
-    public static func clean(_ raw: String, siteName: String? = nil) -> [String] {
-        cleanNames(raw, siteName: siteName)
+    /// `visibleText`: the value is page text (a byline element or a "By ..." line), not a declared author, so
+    /// a part that starts in lowercase is prose ("By clicking submit", "by signing up"), not a name.
+    public static func clean(_ raw: String, siteName: String? = nil, visibleText: Bool = false) -> [String] {
+        cleanNames(raw, siteName: siteName, visibleText: visibleText)
     }
 
-    static func cleanNames(_ raw: String, siteName: String?) -> [String] {
+    static func cleanNames(_ raw: String, siteName: String?, visibleText: Bool = false) -> [String] {
         var text = decodeEntities(raw).collapsingWhitespaceLocal()
         if text.isEmpty || text.count > 300 || looksLikeURL(text) { return [] }
         text = stripPrefix(text)
         var names: [String] = []
         let siteKey = siteName.map(normalizedKey)
         for part in split(text) {
+            // "Name, role[, department or employer]": once a later part describes a job, the rest is about it.
+            if !names.isEmpty, isJobDescription(part) { break }
             guard let name = cleanPart(part) else { continue }
+            if visibleText, name.first?.isLowercase ?? false { continue }
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
             names.append(name)
         }
@@ -131,21 +153,55 @@ public enum AuthorCleaner {
         return parts
     }
 
+    /// Whether a byline part names a job ("Sr. Director of Operations", "Home Security Expert", "Writer").
+    static func isJobDescription(_ part: Substring) -> Bool {
+        part.split(separator: " ").contains { descriptiveRoles.contains($0.lowercased().trimmingPunctuation()) }
+    }
+
     /// One person's name from one part, or nil when the part is not a name.
     static func cleanPart(_ part: Substring) -> String? {
         var words: [Substring] = []
-        for word in part.split(separator: " ") {
+        let all = part.split(separator: " ")
+        var index = 0
+        while index < all.count {
+            let word = all[index]
+            index += 1
             let lower = word.lowercased()
             if word.contains("@") { continue }  // emails and @handles
+            // A parenthesis inside the name ("Paramita (Guha) Ghosh") belongs to it; one at the end closes the name.
+            if word.first == "(", let close = all[(index - 1)...].firstIndex(where: { $0.last == ")" }), close + 1 < all.count,
+               !words.isEmpty, close - (index - 1) < 3 {
+                words.append(contentsOf: all[(index - 1)...close])
+                index = close + 1
+                continue
+            }
             if word.first == "(" || word.first == "\"" || word.first == "“" { break }
             // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
-            if stopWords.contains(lower.trimmingPunctuation()), words.count >= 2 || !connectors.contains(lower) { break }
+            let bare = lower.trimmingPunctuation()
+            let stop = stopWords.contains(bare) || (bare.hasSuffix(".") && stopWords.contains(String(bare.dropLast())))
+            if stop, words.count >= 2 || !connectors.contains(lower) { break }
             if word.contains(where: { $0.isNumber }) { break }
             if word == "-" || word == "–" || word == "—" || word == ":" { break }
             words.append(word)
         }
+        // A name does not end in a connector ("David at").
+        while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+        // Avatar initials before the name ("CM Craig McCarthy").
+        if words.count >= 3, let first = words.first, (2...3).contains(first.count), first == first.uppercased(),
+           first.allSatisfy({ $0.isLetter }), String(words.dropFirst().prefix(first.count).compactMap(\.first)) == String(first) {
+            words.removeFirst()
+        }
+        var roles: [Substring] = []
         while let last = words.last, roleWords.contains(last.lowercased().trimmingPunctuation()) || (last.count == 1 && !(last.first?.isLetter ?? false)) {
-            words.removeLast()
+            roles.insert(words.removeLast(), at: 0)
+        }
+        // One role word after a one-word name is part of it ("Rui Ma", "Community Editor"); a collective role
+        // after a "The/Our ..." name is a group credit ("The Almanac editors").
+        var groupCredit = false
+        if roles.count == 1, let role = roles.first, let first = words.first, words.count == 1
+            || (collectiveRoles.contains(role.lowercased().trimmingPunctuation()) && ["the", "our"].contains(first.lowercased())) {
+            words.append(role)
+            groupCredit = true
         }
         guard !words.isEmpty, words.count <= 6 else { return nil }
         if words.allSatisfy({ roleWords.contains($0.lowercased().trimmingPunctuation()) }) { return nil }
@@ -157,7 +213,7 @@ public enum AuthorCleaner {
         // Credentials in capitals ("MS", "RD", "E-RYT") and lowercase-only words are not names.
         if words.count == 1, name == name.uppercased(), name.count <= 5 { return nil }
         // Several words with a lowercase one that is not a particle: prose, not a name ("he specializes in").
-        if words.count > 1, words.contains(where: { w in
+        if words.count > 1, !groupCredit, words.contains(where: { w in
             (w.first?.isLowercase ?? false) && !particles.contains(w.lowercased()) && !connectors.contains(w.lowercased())
         }), name != name.lowercased() || words.count > 2 {
             return nil

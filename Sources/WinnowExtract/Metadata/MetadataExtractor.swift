@@ -49,12 +49,14 @@ public enum MetadataExtractor {
         metadata.siteName = candidates.resolve(.siteName) { values, _ in
             values.lazy.compactMap(JSONLDReader.plausibleSiteName).first
         }
+        // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such.
         metadata.title = TitleReconciler.reconcile(
-            titleTag: signals.titleTag ?? candidates.first(.title, .head),
-            headings: signals.headings,
-            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata].flatMap { candidates.values(.title, $0) },
+            titleTag: (signals.titleTag ?? candidates.first(.title, .head))?.decodingLeftoverEntities(),
+            headings: signals.headings.map { $0.decodingLeftoverEntities() },
+            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
+                .flatMap { candidates.values(.title, $0) }.map { $0.decodingLeftoverEntities() },
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host })?.decodingLeftoverEntities()
+            host: pageURL.flatMap { URL(string: $0)?.host })
         metadata.authors = candidates.resolve(.authors) { values, source in
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
@@ -62,13 +64,14 @@ public enum MetadataExtractor {
             // Visible bylines are ranked and microdata authors repeat per forum post or comment: the first one
             // that yields a name wins, the rest are page furniture or replies.
             let names = source == .dom || source == .microdata
-                ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet) }.first { !$0.isEmpty } ?? []
+                ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet, visibleText: source == .dom) }.first { !$0.isEmpty } ?? []
                 : AuthorCleaner.clean(values, siteName: outlet)
             return names.isEmpty ? nil : Array(names.prefix(8))
         } ?? []
         metadata.published = candidates.resolve(.published) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
+        if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
         metadata.modified = candidates.resolve(.modified) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
@@ -122,7 +125,7 @@ public enum MetadataExtractor {
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
         }
-        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < 20 {
+        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < PageScanner.textDateRank {
             signals.candidates.add(date.text, field: .published, source: .dom)
         }
         for date in signals.modifiedDates.sorted(by: byRank) {
@@ -132,6 +135,21 @@ public enum MetadataExtractor {
         if let urlForDate, let date = DateParser.dateInURL(urlForDate, now: now) {
             signals.candidates.add(date.iso8601, field: .published, source: .url)
         }
+    }
+
+    /// The date a page shows under its headline, when the JSON-LD dates look like a re-publish stamp rather
+    /// than the story's date: `datePublished` the same day as `dateModified` (or after it), while a marked date
+    /// element or `<time>` in the page names an earlier day. CMSs that regenerate JSON-LD on every publish write
+    /// the rebuild day into both fields; the visible date is the one the author set.
+    static func visibleDateBeforeRepublish(_ facts: JSONLDFacts, signals: PageSignals, now: Date) -> String? {
+        guard let published = facts.published.flatMap({ DateParser.parse($0, now: now) }),
+              let modified = facts.modified.flatMap({ DateParser.parse($0, now: now) }),
+              modified.dayNumber <= published.dayNumber else { return nil }
+        let shown = signals.publishedDates.filter { $0.rank < PageScanner.textDateRank }
+            .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }
+            .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
+        guard let shown, shown.dayNumber < published.dayNumber else { return nil }
+        return shown.iso8601
     }
 
     /// Path segments that mark story URLs (blogs, news sections, dated permalinks).

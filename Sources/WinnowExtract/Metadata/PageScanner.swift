@@ -53,13 +53,24 @@ enum PageScanner {
     static let screeningWindowAfterHeading = 600
     /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).
     static let dateWindow = 200
+    /// Rank of a visible date found in the text after the headline: below it, a date counts only on a page with
+    /// story evidence (see `MetadataExtractor.addDOM`).
+    static let textDateRank = 20
+    /// Rank of a "By ..." text after the first `<h1>`, and of one before it (menus and teasers above the
+    /// headline: "Browse by topic", other stories' bylines), which yields to every marked byline.
+    static let textBylineRank = 2
+    static let preHeadlineTextBylineRank = 5
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
     static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
+                                           "contributor:", "contributors:",
                                            "story by", "von ", "par "].map { Array($0.utf8) }
     /// Texts that are a byline label alone; the name is the next text.
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
-                                          "posted by:", "written by:"]
+                                          "posted by:", "written by:", "contributor:", "contributors:"]
+    /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
+    static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
+                                                 "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
     static let commentMarker = Array("comment".utf8)
     static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
@@ -99,7 +110,8 @@ enum PageScanner {
                 if signals.textBylines < maximumTextBylines {
                     readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
                 }
-                if !signals.headings.isEmpty, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
+                if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                     textsAfterHeading += 1
                     readDateText(current, order: order, into: &signals)
                 }
@@ -173,7 +185,10 @@ enum PageScanner {
         case .skipped:
             return false
         case .h1:
-            if signals.firstHeadingOrder == nil { signals.firstHeadingOrder = order }
+            if signals.firstHeadingOrder == nil {
+                signals.firstHeadingOrder = order
+                signals.textBylines = 0  // the headline's own byline gets its full share of slots
+            }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
                 if !text.isEmpty { signals.headings.append(text) }
@@ -274,7 +289,8 @@ enum PageScanner {
             guard length > 0 else { return nil }
             if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
             guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
-                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115 else { return nil }
+                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
+                    || buffer[start] | 0x20 == 99 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
             let labelled = bylineLabels.contains { label in
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
@@ -286,10 +302,19 @@ enum PageScanner {
             return String(decoding: slice, as: UTF8.self)
         }
         guard let candidate else { return }
+        if !labelPending {
+            // A link reading "By Category" is a menu entry (a credit links the name, not the "By"); a lowercase
+            // "by ..." after inline markup continues a sentence ("reached <a>easily</a> by Muni").
+            if let link = node.parent, link.isElement(named: "a"),
+               !authorLinkFragments.contains(where: { (link.attribute("href") ?? "").utf8.containsASCIICaseInsensitive($0) }) {
+                return
+            }
+            if candidate.first?.isLowercase ?? false, node.previousSibling != nil { return }
+        }
         if labelPending {
             labelPending = false
             guard !candidate.isEmpty else { return }
-            signals.bylines.append(RankedText(rank: 2, order: order, text: candidate))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: candidate))
             signals.textBylines += 1
             return
         }
@@ -297,9 +322,14 @@ enum PageScanner {
         if bareLabels.contains(trimmed.lowercased()) {
             labelPending = true
         } else {
-            signals.bylines.append(RankedText(rank: 2, order: order, text: trimmed))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
             signals.textBylines += 1
         }
+    }
+
+    /// A "By ..." text ranks as a byline below the headline, and after all marked bylines above it.
+    private static func textBylineRank(_ signals: PageSignals) -> Int {
+        signals.firstHeadingOrder == nil ? preHeadlineTextBylineRank : textBylineRank
     }
 
     /// A short text (6–60 bytes) with a digit after the headline may be the visible publication date.
@@ -311,7 +341,7 @@ enum PageScanner {
         guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
               hasYear(text) else { return }
         if DateParser.parse(text) != nil {
-            signals.publishedDates.append(RankedText(rank: 20, order: order, text: text))
+            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
             signals.textDates += 1
         }
     }

@@ -26,10 +26,37 @@ public enum TitleReconciler {
     ///   - host: the page's host name, to recognise domain-like pieces.
     public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
                                  host: String?) -> String? {
+        let siteKeys = siteKeySet(siteName: siteName, host: host)
+        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys)
+            .map { tidy($0, siteKeys: siteKeys) }
+    }
+
+    /// The chosen title with what still marks it as a page title rather than a headline cut off: a site piece
+    /// at either end (headings and declared titles repeat the site name too: "Story – Site"), and everything
+    /// from the first ` | ` on when what precedes it is a headline of three words or more (a pipe separates
+    /// title segments — section, tagline, site — and is not headline punctuation).
+    static func tidy(_ title: String, siteKeys: Set<String>) -> String {
+        var pieces = mergeNonBlind(split(title))
+        while pieces.count > 1, let last = pieces.last, isSitePiece(last.text, siteKeys: siteKeys) { pieces.removeLast() }
+        while pieces.count > 1, let first = pieces.first, isSitePiece(first.text, siteKeys: siteKeys) {
+            pieces.removeFirst()
+            if let next = pieces.first { pieces[0] = Piece(separator: "", text: next.text) }
+        }
+        var result = join(pieces[...])
+        if let pipe = result.range(of: " | ") {
+            let head = result[..<pipe.lowerBound].trimmedWhitespace()
+            if head.split(separator: " ").count >= minimumWordsBeforePipe { result = head }
+        }
+        return result
+    }
+
+    /// Words a title must keep before a ` | ` for the rest to be cut.
+    static let minimumWordsBeforePipe = 3
+
+    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
-        let siteKeys = siteKeySet(siteName: siteName, host: host)
 
         guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty, title.utf8.count <= maximumTitleBytes,
               !siteKeys.contains(key(title)) else {
@@ -53,6 +80,9 @@ public enum TitleReconciler {
         if let heading = candidates.first(where: { cutKeys.contains(key($0)) }) { return heading }
         // (2) A heading that a declared title (og:title, JSON-LD headline) confirms.
         if let heading = candidates.first(where: { h in declaredKeys.contains { $0 == key(h) } }) { return heading }
+        // (2b) A heading that is a <title> cut plus a date ("… Posted on July 1, 2024 by Jane", "Dec 18 2025 …"):
+        // the dateline is markup nested in the <h1>, not words of the headline.
+        if let cut = datedHeadingCut(candidates, pieces: pieces) { return cut }
         // (3) A heading contained in the <title> (the title adds a site name or a teaser).
         if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
         // (4) The sole substantial heading: the visible headline beats an SEO <title>.
@@ -72,6 +102,28 @@ public enum TitleReconciler {
         }
         return stripSite(title, siteKeys: siteKeys, references: references)
     }
+
+    /// The <title> cut that a heading extends at either end with a date the cut lacks, or nil.
+    static func datedHeadingCut(_ headings: [String], pieces: [Piece]) -> String? {
+        var cuts: [String] = [join(pieces[...])]
+        if pieces.count > 1 {
+            for cut in 1..<pieces.count { cuts += [join(pieces[..<cut]), join(pieces[cut...])] }
+        }
+        let keyed = cuts.map { ($0, key($0)) }.filter { $0.1.count >= minimumDatedCutKey }
+        for heading in headings {
+            let headingKey = key(heading)
+            guard DateParser.parse(heading) != nil else { continue }
+            let matches = keyed.filter { cut, cutKey in
+                cutKey.count < headingKey.count && (headingKey.hasPrefix(cutKey) || headingKey.hasSuffix(cutKey))
+                    && DateParser.parse(cut) == nil
+            }
+            if let longest = matches.max(by: { $0.1.count < $1.1.count }) { return longest.0 }
+        }
+        return nil
+    }
+
+    /// Shortest key (letters and digits) of a <title> cut that a dated heading may be reduced to.
+    static let minimumDatedCutKey = 12
 
     // MARK: Pieces
 

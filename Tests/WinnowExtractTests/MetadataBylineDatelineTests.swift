@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// The byline, dateline and dated-headline classes found failing on real pages (fixtures written for the
+/// pattern, not copied from any page).
+@Suite("Metadata: bylines, datelines, dated headlines")
+struct MetadataBylineDatelineTests {
+    // MARK: Group credits
+
+    @Test(arguments: [
+        ("Harbor Staff", ["Harbor Staff"]),
+        ("The Almanac editors", ["The Almanac editors"]),
+        ("Our Editors", ["Our Editors"]),
+        ("Gazette Contributor", ["Gazette Contributor"]),
+        // A person's role is still cut: two roles, or a two-word name before the role.
+        ("Jane Doe Staff Writer", ["Jane Doe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Jane Doe Editor", ["Jane Doe"]),
+    ])
+    func groupCreditsStayWhole(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Dates and weekdays after the name
+
+    @Test(arguments: [
+        ("Olga Berg | Sat, 6 Dec 2025", ["Olga Berg"]),
+        ("Olga Berg | Saturday", ["Olga Berg"]),
+        ("Lena Fox, Dec. 5", ["Lena Fox"]),
+        ("Lena Fox Dec. 5, 2025", ["Lena Fox"]),
+    ])
+    func weekdaysAndAbbreviatedMonthsEndTheName(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Prose after "By"
+
+    @Test func visibleProseAfterByIsNoName() {
+        #expect(AuthorCleaner.clean("By signing up, you agree to the terms", visibleText: true) == [])
+        #expect(AuthorCleaner.clean("by checking out", visibleText: true) == [])
+        // Declared authors keep their lowercase handles.
+        #expect(AuthorCleaner.clean("mlopes") == ["mlopes"])
+    }
+
+    @Test func signUpLineIsNotTheByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Wintering bees in cold climates</h1>
+            <p>Hives need less room once the cluster forms, and the beekeeper's job is mostly to leave them be.</p>
+            <form-like><p>By signing up, you agree to our terms.</p></form-like></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    // MARK: "Contributors:" label
+
+    @Test func contributorsLabelNamesTheAuthor() throws {
+        let labelled = try extractMetadata(page(body: """
+            <article><h1>Shade plants for north windows</h1><div><strong>Contributors:</strong> Hanne Olsen</div>
+            <p>Ferns and peace lilies ask for little light.</p></article>
+            """))
+        #expect(labelled.authors == ["Hanne Olsen"])
+        let inline = try extractMetadata(page(body: """
+            <article><h1>Shade plants for north windows</h1><p>Contributor: Hanne Olsen</p>
+            <p>Ferns and peace lilies ask for little light.</p></article>
+            """))
+        #expect(inline.authors == ["Hanne Olsen"])
+    }
+
+    // MARK: "By ..." texts above the headline
+
+    @Test func menuLabelAboveTheHeadlineYieldsToTheByline() throws {
+        let m = try extractMetadata(page(body: """
+            <header><div class="menu"><p>BY INDUSTRY</p><a href="/retail">Retail</a><a href="/banks">Banks</a></div></header>
+            <main><h1>Why ledgers still matter</h1><p>By Tomas Ekwall</p>
+            <p>Double-entry bookkeeping survived every technology that promised to replace it.</p></main>
+            """))
+        #expect(m.authors == ["Tomas Ekwall"])
+    }
+
+    // MARK: Dateline under the headline
+
+    /// A page with no article markup and a URL without story words.
+    static let guideURL = "https://garden.example.org/guides/compost"
+
+    static func paragraphs(_ count: Int) -> String {
+        (1...count).map { "<p>Paragraph \($0) says something about turning the heap and keeping it moist.</p>" }
+            .joined()
+    }
+
+    /// `<h1><p>…</p></h1>`: the HTML parser closes the heading before the paragraph, leaving it empty.
+    @Test func datelineAfterAnEmptiedHeading() throws {
+        let m = try extractMetadata(page(body: """
+            <main><h1><p>How compost works</p></h1><p>By Ines Varga</p><p>March 4, 2025</p>\(Self.paragraphs(5))</main>
+            """), url: Self.guideURL)
+        #expect(m.published == "2025-03-04")
+    }
+
+    // MARK: Dated headlines
+
+    @Test(arguments: [
+        ("Tuning the sourdough starter - Crumb Lab", "Tuning the sourdough starter Posted on May 2, 2024 by Ana Reis",
+         "Tuning the sourdough starter"),
+        ("Notes on a database migration | Ana's notebook", "December 18, 2025 Notes on a database migration",
+         "Notes on a database migration"),
+        // No date in the longer heading: the visible headline stays.
+        ("Tuning the sourdough starter - Crumb Lab", "Tuning the sourdough starter: a field guide",
+         "Tuning the sourdough starter: a field guide"),
+    ])
+    func datelineNestedInTheHeadingIsCut(titleTag: String, heading: String, expected: String) {
+        let title = TitleReconciler.reconcile(titleTag: titleTag, headings: [heading], declared: [], siteName: nil,
+                                              host: "crumb.example")
+        #expect(title == expected)
+    }
+
+    // MARK: Site pieces and pipes in the chosen headline
+
+    @Test func siteNameRepeatedInTheHeadingIsCut() {
+        let title = TitleReconciler.reconcile(titleTag: "Critics pick the year's best shows – Gallerist - Gallerist",
+                                              headings: ["Critics pick the year's best shows – Gallerist"], declared: [],
+                                              siteName: "Gallerist", host: "gallerist.example")
+        #expect(title == "Critics pick the year's best shows")
+    }
+
+    @Test(arguments: [
+        ("Ten ways to store winter squash | Kitchen Notes | Farm Weekly", "Ten ways to store winter squash"),
+        ("Ten ways to store winter squash | Storage tips", "Ten ways to store winter squash"),
+        // Too short a lead to be the headline: nothing is cut at the pipe.
+        ("Squash | Ten ways to store it", "Squash | Ten ways to store it"),
+    ])
+    func pipeInTheHeadingEndsTheHeadline(heading: String, expected: String) {
+        let title = TitleReconciler.reconcile(titleTag: heading, headings: [heading], declared: [], siteName: nil,
+                                              host: "farm.example")
+        #expect(title == expected)
+    }
+
+    @Test func escapedSeparatorIsDecodedBeforeCutting() throws {
+        let m = try extractMetadata(page(
+            head: "<title>Storm closes port &amp;#8211; Harbour Times</title><meta property=\"og:site_name\" content=\"Harbour Times\">",
+            body: "<h1>Storm closes port &amp;#8211; Harbour Times</h1><p>Ferries stayed in the harbour all day.</p>"))
+        #expect(m.title == "Storm closes port")
+    }
+
+    // MARK: Job descriptions, parentheses, initials, trailing connectors
+
+    @Test(arguments: [
+        ("Ivo Brandt, Head, Reader Services", ["Ivo Brandt"]),
+        ("Ivo Brandt, Sr. Director of Operations, Northline Freight", ["Ivo Brandt"]),
+        ("Ivo Brandt, Home and Garden Expert", ["Ivo Brandt"]),
+        ("Ivo Brandt, Trial Attorney", ["Ivo Brandt"]),
+        ("Noor (Haddad) Aziz", ["Noor (Haddad) Aziz"]),
+        ("IB Ivo Brandt", ["Ivo Brandt"]),
+        ("Ivo at", ["Ivo"]),
+        ("Lu Ma", ["Lu Ma"]),
+        // Several people stay several people.
+        ("Ivo Brandt, Noor Aziz", ["Ivo Brandt", "Noor Aziz"]),
+    ])
+    func bylineParts(raw: String, expected: [String]) {
+        #expect(AuthorCleaner.clean(raw) == expected)
+    }
+
+    // MARK: Menu entries and sentences that start with "by"
+
+    @Test func menuLinkReadingByIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <nav><ul><li><a href="/venues">Venues</a><ul><li><a href="/venues/states">By State</a></li></ul></li></ul></nav>
+            <article><h1>Barn venues with indoor backup</h1><p>Rain plans matter more than the view.</p></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    @Test func bylineLinkToAnAuthorPageStaysACredit() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Barn venues with indoor backup</h1><p><a href="/authors/noor-aziz">By Noor Aziz</a></p>
+            <p>Rain plans matter more than the view.</p></article>
+            """))
+        #expect(m.authors == ["Noor Aziz"])
+    }
+
+    @Test func sentenceContinuingWithByIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Getting to the convention centre</h1>
+            <p>The hall is <a href="/transit">easy to reach</a> by Harbour Line Tram from the station.</p></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    // MARK: Re-publish stamps in JSON-LD
+
+    static func republishPage(published: String, modified: String, shown: String) -> String {
+        page(head: jsonLDScript("""
+            {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Pricing a yoga class",
+             "datePublished": "\(published)", "dateModified": "\(modified)"}
+            """), body: """
+            <article><h1>Pricing a yoga class</h1><div class="post-date">\(shown)</div><p>Start from your costs.</p></article>
+            """)
+    }
+
+    @Test func visibleDateWinsOverARepublishStamp() throws {
+        // Both JSON-LD dates name the rebuild day; the page shows the story's own, earlier day.
+        let same = try extractMetadata(Self.republishPage(published: "May 20, 2025", modified: "May 20, 2025",
+                                                          shown: "August 25, 2024"))
+        #expect(same.published == "2024-08-25")
+        let reversed = try extractMetadata(Self.republishPage(published: "2025-05-20", modified: "2025-05-19",
+                                                              shown: "Published Apr 26, 2023"))
+        #expect(reversed.published == "2023-04-26")
+    }
+
+    @Test func updatedStoryKeepsItsDeclaredDate() throws {
+        // A real update (modified after published): the JSON-LD publication date stands.
+        let updated = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
+                                                             shown: "August 25, 2024"))
+        #expect(updated.published == "2025-01-10")
+    }
+}
