@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WinnowDaemon
+@testable import WinnowDaemon
 import WinnowTestSupport
 
 /// The scheduler against a host in an error storm (5xx to everything it is asked) next to a healthy host: the
@@ -80,13 +80,14 @@ struct SchedulerFaultInjectionTests {
             // was in flight.
             #expect(pages.count == 1, "\(pages.map(\.path))")
         case .pages500:
-            // 500 does not park the host by itself, but five server-side failures in a row do: five different
-            // pages (one per delay), then rests of at least half of retry_base (2 s) between further requests.
+            // 500 does not park the host by itself, but `HostTable.faultsBeforeBackoff` host faults in a row do:
+            // that many different pages (one per delay), then rests of at least half of retry_base (2 s).
+            let n = HostTable.faultsBeforeBackoff
             let ordered = pages.sorted { $0.started < $1.started }
-            #expect(ordered.count >= 5, "\(ordered.count) page requests")
-            #expect(Set(ordered.prefix(5).map(\.path)).count == 5)
-            let rests = zip(ordered.dropFirst(5), ordered.dropFirst(4)).map { $0.started - $1.started }
-            #expect(rests.allSatisfy { $0 >= .seconds(1) }, "gaps after the fifth failure: \(rests)")
+            #expect(ordered.count >= n, "\(ordered.count) page requests")
+            #expect(Set(ordered.prefix(n).map(\.path)).count == n)
+            let rests = zip(ordered.dropFirst(n), ordered.dropFirst(n - 1)).map { $0.started - $1.started }
+            #expect(rests.allSatisfy { $0 >= .seconds(1) }, "gaps after the last failure before parking: \(rests)")
         case .robots500:
             // robots.txt unavailable: the whole host waits (at least a minute) and no page is asked for.
             #expect(robots.count == 1)
