@@ -22,17 +22,20 @@ public enum AddressClass: Sendable, Equatable {
     /// The class of a textual IPv4 or IPv6 address (`"10.1.2.3"`, `"::1"`, `"[fe80::1]"`); nil when the text is
     /// not an IP address (a host name must be resolved first).
     public static func of(_ text: String) -> AddressClass? {
+        guard let bytes = bytes(of: text) else { return nil }
+        return bytes.count == 4 ? ipv4(bytes) : ipv6(bytes)
+    }
+
+    /// The 4 or 16 bytes (network order) of a textual IPv4 or IPv6 address, brackets and an IPv6 zone
+    /// (`%eth0`) allowed; nil for anything else.
+    public static func bytes(of text: String) -> [UInt8]? {
         var literal = text
         if literal.hasPrefix("["), literal.hasSuffix("]") { literal = String(literal.dropFirst().dropLast()) }
         if let zone = literal.firstIndex(of: "%") { literal = String(literal[..<zone]) }  // fe80::1%eth0
         var v4 = in_addr()
-        if inet_pton(AF_INET, literal, &v4) == 1 {
-            return ipv4(withUnsafeBytes(of: v4.s_addr) { Array($0) })
-        }
+        if inet_pton(AF_INET, literal, &v4) == 1 { return withUnsafeBytes(of: v4.s_addr) { Array($0) } }
         var v6 = in6_addr()
-        if inet_pton(AF_INET6, literal, &v6) == 1 {
-            return ipv6(withUnsafeBytes(of: v6) { Array($0) })
-        }
+        if inet_pton(AF_INET6, literal, &v6) == 1 { return withUnsafeBytes(of: v6) { Array($0) } }
         return nil
     }
 

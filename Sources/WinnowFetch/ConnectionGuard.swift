@@ -32,7 +32,7 @@ struct ConnectionGuard: Sendable {
             allowedAddresses = []
             return
         }
-        var allowed = Set(configuration.allowedPrivateAddresses.compactMap(ConnectionGuard.addressBytes))
+        var allowed = Set(configuration.allowedPrivateAddresses.compactMap(AddressClass.bytes(of:)))
         for proxy in ConnectionGuard.proxies(configuration.proxy, environment: environment) {
             guard let host = ConnectionGuard.host(ofProxy: proxy) else { continue }
             allowed.formUnion(ConnectionGuard.resolve(host))
@@ -80,20 +80,9 @@ struct ConnectionGuard: Sendable {
         return rest.isEmpty ? nil : String(rest)
     }
 
-    /// The 4 or 16 bytes of a textual IP address, or nil for anything else.
-    static func addressBytes(_ text: String) -> [UInt8]? {
-        var literal = text
-        if literal.hasPrefix("["), literal.hasSuffix("]") { literal = String(literal.dropFirst().dropLast()) }
-        var v4 = in_addr()
-        if inet_pton(AF_INET, literal, &v4) == 1 { return withUnsafeBytes(of: v4) { Array($0) } }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, literal, &v6) == 1 { return withUnsafeBytes(of: v6) { Array($0) } }
-        return nil
-    }
-
     /// Every address `host` resolves to (an address literal resolves to itself without a lookup).
     static func resolve(_ host: String) -> Set<[UInt8]> {
-        if let literal = addressBytes(host) { return [literal] }
+        if let literal = AddressClass.bytes(of: host) { return [literal] }
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
