@@ -123,7 +123,7 @@ let package = Package(
             dependencies: ["WinnowPipeline", "WinnowTestSupport", "WinnowDOM", "WinnowRules", "WinnowExtract"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WinnowCrawlTests", dependencies: ["WinnowCrawl"]),
+        .testTarget(name: "WinnowCrawlTests", dependencies: ["WinnowCrawl", "WinnowTestSupport"]),
         .testTarget(
             name: "WinnowSourcesTests", dependencies: ["WinnowSources", "WinnowTestSupport"], resources: [.copy("Fixtures")]
         ),

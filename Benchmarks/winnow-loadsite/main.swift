@@ -45,9 +45,9 @@ enum Behaviour: String, CaseIterable, Sendable {
 /// Host `index`'s address: 127.0.1.1, 127.0.1.2, … 200 per third octet.
 func address(of index: Int) -> String { "127.0.\(1 + index / 200).\(1 + index % 200)" }
 
-/// A small deterministic generator (SplitMix64), so page k of host h is the same page every time.
+/// Seeded words (SplitMix64), so page k of host h is the same page every time.
 struct Words {
-    var state: UInt64
+    var random: SplitMix64
     static let vocabulary = """
         harbour council ferry market bridge river valley station library museum school orchard festival weather
         morning evening summer winter village district farmers traders visitors volunteers engineers teachers
@@ -55,13 +55,7 @@ struct Words {
         quietly slowly early later again finally carefully together nearby across beyond under along through
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func word() -> String { Self.vocabulary[Int(next() % UInt64(Self.vocabulary.count))] }
 
@@ -77,7 +71,7 @@ struct Words {
 enum Pages {
 /// Article `page` of host `host`: a title and five paragraphs of generated sentences, with page furniture.
 static func article(host: Int, page: Int, base: String) -> String {
-    var words = Words(state: UInt64(host) &* 1_000_003 &+ UInt64(page))
+    var words = Words(random: SplitMix64(seed: UInt64(host) &* 1_000_003 &+ UInt64(page)))
     let title = "Dispatch \(host)-\(page): \(words.word()) \(words.word()) \(words.word())"
     let paragraphs = (0..<5).map { _ in "<p>" + (0..<4).map { _ in words.sentence(host, page) }.joined(separator: " ") + "</p>" }
     return """

@@ -142,18 +142,6 @@ import WinnowTestSupport
         }
     }
 
-    /// SplitMix64: a small seeded generator, so a failing run's kill moments can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The number a `recovered after an unclean stop` log line gives for `key` (0 without such a line).
     static func recoveredCount(_ key: String, in log: String) -> Int {
         guard let line = log.split(separator: "\n").first(where: { $0.contains("recovered after an unclean stop") }),
@@ -190,7 +178,7 @@ import WinnowTestSupport
         let seed = environment["WINNOW_CRASH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64.max)
         let rounds = environment["WINNOW_CRASH_ROUNDS"].flatMap { Int($0) } ?? 24
         print("CrashConsistencyTests: seed \(seed) (replay with WINNOW_CRASH_SEED=\(seed)), \(rounds) kills")
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let started = ContinuousClock.now
 
         let site = try Site(), folder = try CLITests.temporaryDirectory()

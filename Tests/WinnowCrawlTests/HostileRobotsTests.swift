@@ -1,4 +1,5 @@
 import Testing
+import WinnowTestSupport
 @testable import WinnowCrawl
 
 /// robots.txt files built to hurt a crawler: huge, one enormous line, NULs, thousands of groups. Each must

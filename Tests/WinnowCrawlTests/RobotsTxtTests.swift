@@ -1,4 +1,5 @@
 import Testing
+import WinnowTestSupport
 @testable import WinnowCrawl
 
 @Suite("RobotsTxt")

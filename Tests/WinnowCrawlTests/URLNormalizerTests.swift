@@ -1,4 +1,5 @@
 import Testing
+import WinnowTestSupport
 @testable import WinnowCrawl
 
 /// One row of the normalization table.

@@ -1,4 +1,5 @@
 import Testing
+import WinnowTestSupport
 @testable import WinnowDOM
 
 /// The sentences charset/generate.sh encoded, keyed by fixture prefix.
@@ -246,19 +247,6 @@ struct CharsetTests {
     func xUserDefined() throws {
         let decoded = try Charset.decodeHTML([0x41, 0x80, 0xFF], contentType: "text/html; charset=x-user-defined")
         #expect(String(decoding: decoded.utf8, as: UTF8.self) == "A\u{F780}\u{F7FF}")
-    }
-}
-
-/// A tiny deterministic generator for noise bytes.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

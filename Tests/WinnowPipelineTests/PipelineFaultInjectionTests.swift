@@ -124,7 +124,7 @@ struct PipelineFaultInjectionTests {
 
     @Test("random binary bytes labelled text/html are refused as application/octet-stream")
     func noiseLabelledHTML() async throws {
-        var generator = SplitMix(seed: 13)
+        var generator = SplitMix64(seed: 13)
         let noise = (0..<4_096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let refusal = try await Self.refusal("text/html", noise)
         #expect(refusal?.mediaType == "application/octet-stream")
@@ -200,15 +200,3 @@ struct PipelineFaultInjectionTests {
     }
 }
 
-/// A tiny deterministic generator (SplitMix64) for reproducible noise.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -27,7 +27,10 @@ enum TeaserCards {
                     i = max(i + 1, Int(e.end))
                     continue
                 }
-                if e.tag == .text || e.tag == .comment || e.firstChild < 0 {
+                // Fewer than two children: no run of cards (and no list of children to build on the hot path).
+                if e.tag == .text || e.tag == .comment || e.firstChild < 0
+                    || tree.entries[Int(e.firstChild)].nextSibling < 0
+                {
                     i += 1
                     continue
                 }
