@@ -2,45 +2,40 @@ import WinnowDOM
 
 /// Finds a page's main content (the story) and its metadata, and drops the chaff around it.
 ///
-/// The stages, in order (each is a small type in `Stages/`):
-/// 1. `MetadataExtractor` reads title, authors, dates... from the untouched tree.
-/// 2. `PageTree` mirrors `<html>` once (plus anything libxml2 left after it), with tag kinds, class/id
-///    categories, visibility, and per-node text, link, comma and paragraph counts aggregated bottom-up.
-///    `PageProfile` notes discussion pages (JSON-LD forum/Q&A), where replies are content; `PageKind` reads
-///    product/collection/article signals (URL path, JSON-LD types, `og:type`).
-/// 3. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
-///    panels a tab heading's `aria-controls` opens), consent banners and privacy centres and footers and menus
-///    whatever their size (on script-rendered pages they are most of the static text), modals, comment
-///    sections, other page chrome (aside/header/form) that does not hold the page (on discussion pages a form
-///    wrapping the posts stays; headers inside sections, or three or more that hold prose, head content), and
-///    on product pages customer-review widgets. Buttons titled as questions, accordion triggers titled with a
+/// There is one decision path, and `explain` shows it: every way of finding content ends as a `Region` (a
+/// tree with its removals, the roots to convert, and why), every region becomes blocks the same way
+/// (`Region.render`: `BlockConverter`, then `BlockCleanup`), and the regions that produced the output are
+/// the `Outcome` that both the article and `contentMap` (what `explain --html` and `rules new` draw) are read
+/// from. The stages, in order (each a small type in `Stages/`):
+/// 1. `PageContext` reads the page once: metadata (`MetadataExtractor`, from the untouched tree), the
+///    mirrored `PageTree` with tag kinds, class/id categories, visibility and per-node counts aggregated
+///    bottom-up, `PageProfile` (discussion pages, where replies are content) and `PageKind` (product,
+///    collection and article signals from the URL path, JSON-LD types and `og:type`).
+/// 2. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
+///    panels a tab heading's `aria-controls` opens), consent banners, privacy centres, footers and menus
+///    whatever their size, modals, comment sections, other page chrome that does not hold the page, and on
+///    product pages customer-review widgets. Buttons titled as questions, accordion triggers titled with a
 ///    phrase, and clickable teaser cards stay.
-/// 4. `CandidateSelection` picks the story's node by Readability scoring and semantic anchors (several
-///    body-classed parts give their shared container; a `main` that adds a teaser feed is passed over), then
-///    merges sibling containers that continue the story.
-/// 5. `ContentPruning` drops video players and many-slide galleries, share bars, related widgets, tag lists,
-///    author boxes, bylines and link-heavy blocks inside it (a link list the story introduces stays),
-///    guarded against removing most of the text.
-/// 6. `BlockConverter` emits headings, paragraphs, lists, quotes, code, tables and figures (a standalone
-///    image is a figure; two adjacent inline labels, "Merrell" "Moab 3", are two words).
-/// 7. `BlockCleanup` drops the title heading, bylines (unless a card grid shows three or more), labels and
-///    shop badges (also inside list items), share lines, button links, sign-up fine print, and cuts at
-///    terminating blocks.
-/// 8. Fallback (not in precision mode): a short result, or one covering little of the page, is retried
-///    without anchors and with recall-mode pruning, then as every well-scoring section of the page
-///    (`SectionMerge`, landing pages), then against the page's prose paragraphs; a retry wins only when
-///    clearly longer.
-///    Still short: the page's largest run of same-tag sibling cards (`CardCollection`, listing pages).
-///    Page-type candidates (stage 8b): a JSON-LD product description wins over a DOM result not much longer
-///    than it (`ProductDescription`); a feed of at least five headed cards, much longer than the result,
-///    replaces it unless the page marked its story container (`CardCollection.headedFeed`, listing pages);
-///    on a page that is neither a story nor a product, its one `<main>` (recall mode), 1.5–8.5 times longer
-///    than the result, replaces it (a listing whose link cards were pruned).
-/// 9. `ShellCheck`: a few words with no sentence among them (a JS-rendered shell's menu labels), or a
-///    short run of label lines on a larger page (footer columns), give no article rather than chaff.
-///    Then (stage 9b, not in precision mode): a shop's grid of priced product tiles at least twice as long as
-///    the result is appended to it (`ProductGrid`, collection pages; not on a single product's page).
-/// 10. Nothing left on a page not profiled as a discussion: stages 3–9 again with comment sections kept.
+/// 3. The scored region: `CandidateSelection` picks the story's node by Readability scoring and semantic
+///    anchors, merging sibling containers that continue the story; `ContentPruning` drops teaser-card runs,
+///    video players, galleries, share bars, related widgets, tag lists, author boxes, bylines and link-heavy
+///    blocks inside it, guarded against removing most of the text.
+/// 4. Fallbacks (not in precision mode), when the result is short or covers little of the page: the scored
+///    region again in recall mode without anchors; every well-scoring section (`SectionMerge`, landing
+///    pages); the page's prose paragraphs (`ProseBaseline`); its largest run of same-tag cards
+///    (`CardCollection`, listing pages). A retry wins only when clearly longer.
+/// 5. Page-type choices (not in precision mode): a JSON-LD product description beats a DOM result not much
+///    longer than it (`ProductDescription`); a feed of at least five headed cards much longer than the result
+///    replaces it unless the page marked its story container (`CardCollection.headedFeed`); on a page that is
+///    neither a story nor a product, its one `<main>`, 1.5–8.5 times longer than the result, replaces it.
+/// 6. `ShellCheck`: a few words with no sentence among them, or a short run of label lines on a larger page,
+///    give no article rather than chaff.
+/// 7. A shop's grid of priced tiles at least twice as long as the result is appended (`ProductGrid`; not on
+///    a single product's page).
+/// 8. Nothing left on a page not profiled as a discussion: stages 2–7 again with comment sections kept.
+///
+/// With a site rule's `body`, its nodes are the region's roots: chaff and boilerplate are removed inside them
+/// only (page chrome inside a chosen container stays), and with `prune: no` only never-text elements go.
 public struct Extractor: Sendable {
     /// The options every extraction by this extractor uses.
     public let options: ExtractionOptions
@@ -52,148 +47,142 @@ public struct Extractor: Sendable {
 
     /// The article in `document`. Never fails: a page without content gives an article without blocks.
     public func extract(from document: Document) -> ExtractionResult {
+        let page = PageContext(document: document, url: options.url ?? document.url)
+        return decide(page).result(metadata: page.metadata)
+    }
+
+    /// The article made from given content roots only — the nodes a site rule's `body` selected.
+    ///
+    /// The page tree is built for the whole page (so class categories and aggregates are the same as in
+    /// `extract(from:)`), but only `contentRoots` are converted. With `prune` (FTR's `prune: yes`, the
+    /// default), chaff and boilerplate inside the roots are removed and `BlockCleanup` tidies the blocks; a
+    /// root page-wide chaff removal would drop whole is kept, since the rule asked for it. Without `prune`,
+    /// only never-text elements (scripts, styles, embeds) are skipped.
+    /// `metadata` lets the caller pass metadata read before rules stripped the page; nil reads it here.
+    public func extract(
+        from document: Document, contentRoots: [Node], prune: Bool, metadata: Metadata? = nil
+    ) -> ExtractionResult {
+        let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
+        return decide(page, ruleBody: contentRoots, prune: prune).result(metadata: page.metadata)
+    }
+
+    // MARK: The decision
+
+    /// Stages 2–8 for a page without a rule body.
+    func decide(_ page: PageContext) -> Outcome {
+        guard let tree = page.tree else { return Outcome(parts: [], tree: nil, trace: Trace(enabled: options.explain)) }
+        let outcome = story(page, tree: tree, keepComments: page.discussion)
+        guard outcome.blocks.isEmpty && !page.discussion && options.mode != .precision else { return outcome }
+        // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
+        var retry = story(page, tree: tree, keepComments: true)
+        guard !retry.blocks.isEmpty else { return outcome }
+        retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
+        return retry
+    }
+
+    /// Stages 2–7 on a copy of the page's tree.
+    func story(_ page: PageContext, tree pristine: PageTree, keepComments: Bool) -> Outcome {
         var trace = Trace(enabled: options.explain)
-        let url = options.url ?? document.url
-        let metadata = MetadataExtractor.extract(from: document, url: url)
-        // The whole `<html>` is mirrored: libxml2 leaves content that follows a stray `</body>` outside `<body>`.
-        guard let body = document.root ?? document.body else {
-            return ExtractionResult(article: Article(metadata: metadata), decisions: trace.decisions)
-        }
-        let titles = [metadata.title, document.title].compactMap { $0 }
-        var tree = PageTree(root: body)
-        tree.aggregate()
-        let pageChars = Int(tree.entries[tree.bodyIndex].chars)
-        let discussion = PageProfile.isDiscussion(tree)
-        let kind = PageKind.read(tree, url: url)
-        if discussion { trace.record(.kept, tree, tree.bodyIndex, heuristic: "profile:discussion") }
-        var blocks = storyBlocks(&tree, keepComments: discussion, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &trace)
-        if blocks.isEmpty && !discussion && options.mode != .precision {
-            // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
-            tree = PageTree(root: body)
-            tree.aggregate()
-            var retryTrace = Trace(enabled: trace.enabled)
-            let retry = storyBlocks(&tree, keepComments: true, kind: kind, pageChars: pageChars, url: url, titles: titles, trace: &retryTrace)
-            if !retry.isEmpty {
-                // The explanation describes the pass whose blocks are returned.
-                trace = retryTrace
-                trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
-                blocks = retry
-            }
-        }
-        return ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
-    }
+        if page.discussion { trace.record(.kept, pristine, pristine.bodyIndex, heuristic: "profile:discussion") }
+        var clean = pristine
+        let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
+        ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
 
-    /// Stages 3–9 on a freshly aggregated tree.
-    func storyBlocks(
-        _ tree: inout PageTree, keepComments: Bool, kind: PageKind, pageChars: Int, url: String?, titles: [String],
-        trace: inout Trace
-    ) -> [Block] {
-        let extraChaff = kind.product && !kind.article ? Vocabulary.productPageChaff : []
-        ChaffRemoval.run(&tree, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
-        let cleanTree = tree
-        var heuristic = ""
-        var blocks = contentBlocks(
-            &tree, mode: options.mode, useAnchors: true, url: url, titles: titles, heuristic: &heuristic, trace: &trace)
+        // Why each region won over the one before it.
+        var choices = Trace(enabled: options.explain)
+        let first = scoredRegion(clean, page: page, mode: options.mode, useAnchors: true)
+        var chosen = first
         if options.mode != .precision {
-            let first = blocks
-            blocks = fallback(
-                blocks, cleanTree: cleanTree, pageChars: pageChars, url: url, titles: titles, trace: &trace)
+            chosen = fallback(first, clean: clean, page: page, choices: &choices)
             // A story container the page marked itself (articleBody, a unique `<article>`) is not a feed's intro.
-            let anchored = blocks == first && Vocabulary.storyAnchorHeuristics.contains(heuristic)
-            blocks = pageTypeChoice(
-                blocks, kind: kind, anchored: anchored, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
+            let anchored = chosen.blocks == first.blocks
+                && Vocabulary.storyAnchorHeuristics.contains(first.region.heuristic)
+            chosen = pageTypeChoice(chosen, anchored: anchored, clean: clean, page: page, choices: &choices)
         }
-        if ShellCheck.isShell(blocks, pageChars: pageChars)
-            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, pageChars: pageChars)) {
-            trace.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
-            blocks = []
+        trace.append(chosen.trace)
+        var parts = [chosen]
+        let mapTree = chosen.region.onPage ? chosen.region.tree : clean
+        let blocks = chosen.blocks
+        if ShellCheck.isShell(blocks, pageChars: page.pageChars)
+            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, pageChars: page.pageChars)) {
+            choices.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
+            if chosen.region.onPage {
+                for root in chosen.region.roots { choices.record(.dropped, mapTree, root, heuristic: "shell-page") }
+            }
+            parts = []
         }
-        if options.mode != .precision {
-            blocks = gridChoice(blocks, kind: kind, cleanTree: cleanTree, url: url, titles: titles, trace: &trace)
+        if options.mode != .precision,
+           let grid = gridChoice(parts.flatMap(\.blocks), clean: clean, page: page, choices: &choices) {
+            parts.append(grid)
+            choices.append(grid.trace)
         }
-        return blocks
+        trace.append(choices)
+        return Outcome(parts: parts, tree: mapTree, trace: trace)
     }
 
-    /// Stage 9b: a shop's grid of priced product tiles much longer than the result is added to it (the
-    /// result is then the category's intro text, a promotion or nothing: the tiles, a few words each, read as
-    /// labels to every other stage). Not on a single product's page, where a priced grid is related products.
-    func gridChoice(
-        _ blocks: [Block], kind: PageKind, cleanTree: PageTree, url: String?, titles: [String], trace: inout Trace
-    ) -> [Block] {
-        guard !kind.product || kind.collection else { return blocks }
-        // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
-        let length = Block.plainText(of: blocks, separator: "\n\n").count
-        guard Double(length) * Vocabulary.PageTypeThreshold.gridMinRatio <= Double(cleanTree.entries[cleanTree.bodyIndex].chars)
-        else { return blocks }
-        let grid = ProductGrid.blocks(cleanTree, url: url)
-        guard !grid.isEmpty else { return blocks }
-        let gridLength = Block.plainText(of: grid, separator: "\n\n").count
-        guard Double(gridLength) >= Vocabulary.PageTypeThreshold.gridMinRatio * Double(length) else { return blocks }
-        trace.record(.kept, block: "product grid: \(gridLength) chars over \(length)", heuristic: "pagetype:grid")
-        return blocks + BlockCleanup.run(grid, titles: titles, trace: &trace)
-    }
-
-    /// Stages 4–7 on a chaff-free tree.
-    /// `heuristic` receives the candidate selection's reason (`candidate:anchor-article`...).
-    func contentBlocks(
-        _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool, url: String?, titles: [String],
-        heuristic: inout String, trace: inout Trace
-    ) -> [Block] {
+    /// Stage 3: the scored candidate, pruned and rendered.
+    func scoredRegion(_ clean: PageTree, page: PageContext, mode: ExtractionMode, useAnchors: Bool) -> Rendering {
+        var tree = clean
+        var trace = Trace(enabled: options.explain)
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
-        heuristic = choice.heuristic
-        ContentPruning.run(&tree, roots: choice.roots, mode: mode, url: url, trace: &trace)
-        let blocks = BlockConverter(tree: tree, mode: mode, url: url).blocks(of: choice.roots)
-        return BlockCleanup.run(blocks, titles: titles, trace: &trace)
+        ContentPruning.run(&tree, roots: choice.roots, mode: mode, url: page.url, trace: &trace)
+        let region = Region(tree: tree, roots: choice.roots, mode: mode, heuristic: choice.heuristic)
+        return render(region, page: page, stageTrace: trace)
     }
 
-    /// Stage 8: retries when the result is suspiciously short.
-    func fallback(
-        _ blocks: [Block], cleanTree: PageTree, pageChars: Int, url: String?, titles: [String], trace: inout Trace
-    ) -> [Block] {
+    /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
+    func render(_ region: Region, page: PageContext, stageTrace: Trace? = nil) -> Rendering {
+        var rendering = region.render(url: page.url, titles: page.titles, explain: options.explain)
+        if var trace = stageTrace {
+            trace.append(rendering.trace)
+            rendering.trace = trace
+        }
+        return rendering
+    }
+
+    /// Stage 4: retries when the result is suspiciously short; each wins only when clearly longer.
+    func fallback(_ first: Rendering, clean: PageTree, page: PageContext, choices: inout Trace) -> Rendering {
         let t = Vocabulary.Threshold.self
-        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        let length = first.length
         let suspicious = length < t.minExtractedChars
-            || (length < t.recallCeiling && Double(length) < t.minPageShare * Double(pageChars))
-        guard suspicious else { return blocks }
-        var best = blocks
+            || (length < t.recallCeiling && Double(length) < t.minPageShare * Double(page.pageChars))
+        guard suspicious else { return first }
+        var best = first
         var bestLength = length
-        var retryTree = cleanTree
-        var retryTrace = Trace(enabled: trace.enabled)
-        var retryHeuristic = ""
-        let retry = contentBlocks(
-            &retryTree, mode: .recall, useAnchors: false, url: url, titles: titles, heuristic: &retryHeuristic,
-            trace: &retryTrace)
-        let retryLength = Block.plainText(of: retry, separator: "\n\n").count
-        if Double(retryLength) >= t.fallbackRatio * Double(max(bestLength, 1)) && retryLength >= t.minExtractedChars / 2 {
-            trace.record(.kept, block: "recall retry: \(retryLength) chars over \(bestLength)", heuristic: "fallback:recall")
+        var retry = scoredRegion(clean, page: page, mode: .recall, useAnchors: false)
+        if Double(retry.length) >= t.fallbackRatio * Double(max(bestLength, 1)) && retry.length >= t.minExtractedChars / 2 {
+            choices.record(.kept, block: "recall retry: \(retry.length) chars over \(bestLength)", heuristic: "fallback:recall")
+            retry.region.heuristic = "fallback:recall, " + retry.region.heuristic
             best = retry
-            bestLength = retryLength
+            bestLength = retry.length
         }
         if bestLength < t.recallCeiling {
-            var mergeTrace = Trace(enabled: false)
-            let merged = BlockCleanup.run(SectionMerge.blocks(cleanTree, url: url, trace: &mergeTrace), titles: titles, trace: &mergeTrace)
-            let mergedLength = Block.plainText(of: merged, separator: "\n\n").count
-            if Double(mergedLength) >= t.sectionMergeRatio * Double(max(bestLength, 1)) {
-                trace.record(.kept, block: "section merge: \(mergedLength) chars over \(bestLength)", heuristic: "fallback:sections")
-                best = merged
-                bestLength = mergedLength
+            var mergeTrace = Trace(enabled: options.explain)
+            if let region = SectionMerge.region(clean, url: page.url, trace: &mergeTrace) {
+                let merged = render(region, page: page, stageTrace: mergeTrace)
+                if Double(merged.length) >= t.sectionMergeRatio * Double(max(bestLength, 1)) {
+                    choices.record(.kept, block: "section merge: \(merged.length) chars over \(bestLength)", heuristic: "fallback:sections")
+                    best = merged
+                    bestLength = merged.length
+                }
             }
         }
         if bestLength < t.minExtractedChars {
-            let prose = ProseBaseline.blocks(cleanTree, url: url)
-            let proseLength = Block.plainText(of: prose, separator: "\n\n").count
-            if Double(proseLength) >= 2 * Double(max(bestLength, 1)) && proseLength >= 100 {
-                trace.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
-                best = BlockCleanup.run(prose, titles: titles, trace: &trace)
-                bestLength = proseLength
+            // Measured before cleanup: the baseline's paragraphs, not what cleanup leaves of them.
+            let prose = render(ProseBaseline.region(clean), page: page)
+            if Double(prose.convertedLength) >= t.proseFallbackRatio * Double(max(bestLength, 1))
+                && prose.convertedLength >= t.proseFallbackMinChars {
+                choices.record(.kept, block: "prose baseline: \(prose.convertedLength) chars over \(bestLength)", heuristic: "fallback:prose")
+                best = prose
+                bestLength = prose.convertedLength
             }
         }
         if bestLength < t.cardTriggerChars {
-            let cards = CardCollection.blocks(cleanTree, url: url)
-            let cardsLength = Block.plainText(of: cards, separator: "\n\n").count
-            if Double(cardsLength) >= t.cardRatio * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
-                trace.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
-                best = BlockCleanup.run(cards, titles: titles, trace: &trace)
+            let region = Region(tree: clean, roots: CardCollection.cards(clean), mode: .recall, heuristic: "fallback:cards")
+            let cards = render(region, page: page)
+            if Double(cards.convertedLength) >= t.cardRatio * Double(max(bestLength, 1)) && cards.convertedLength >= t.minExtractedChars {
+                choices.record(.kept, block: "cards: \(cards.convertedLength) chars over \(bestLength)", heuristic: "fallback:cards")
+                best = cards
             }
         }
         return best
@@ -211,41 +200,41 @@ public struct Extractor: Sendable {
         return false
     }
 
-    /// Stage 8b: a product page's JSON-LD description replaces a DOM result that is not much longer than it
+    /// Stage 5: a product page's JSON-LD description replaces a DOM result that is not much longer than it
     /// (the DOM result is then reviews, marketing panels or related products around a short description);
     /// a headed teaser feed much longer than the result replaces it (listing pages) unless the result is a
-    /// story container the page marked itself (`anchored`).
+    /// story container the page marked itself (`anchored`); on a page that is neither story nor product, its
+    /// one `<main>` replaces a result it outgrows within bounds (a listing whose link cards were pruned).
     func pageTypeChoice(
-        _ blocks: [Block], kind: PageKind, anchored: Bool, cleanTree: PageTree, url: String?, titles: [String],
-        trace: inout Trace
-    ) -> [Block] {
+        _ chosen: Rendering, anchored: Bool, clean: PageTree, page: PageContext, choices: inout Trace
+    ) -> Rendering {
+        let kind = page.kind
+        let blocks = chosen.blocks
         if let description = kind.productDescription, !kind.article,
-           let described = ProductDescription.preferred(over: blocks, description: description, url: url) {
-            trace.record(.kept, block: Block.plainText(of: described, separator: " "), heuristic: "pagetype:product-description")
+           let described = ProductDescription.preferred(over: blocks, description: description, url: page.url) {
+            choices.record(.kept, block: Block.plainText(of: described.blocks, separator: " "), heuristic: "pagetype:product-description")
             return described
         }
         let t = Vocabulary.PageTypeThreshold.self
-        if !anchored, !kind.article, !Self.readsAsStory(blocks), let feed = CardCollection.headedFeed(cleanTree, url: url) {
-            let length = Block.plainText(of: blocks, separator: "\n\n").count
-            let feedLength = Block.plainText(of: feed, separator: "\n\n").count
-            if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {
-                trace.record(.kept, block: "headed feed: \(feedLength) chars over \(length)", heuristic: "pagetype:feed")
-                return BlockCleanup.run(feed, titles: titles, trace: &trace)
+        guard !anchored, !kind.article, !Self.readsAsStory(blocks) else { return chosen }
+        let length = chosen.length
+        if let cards = CardCollection.headedFeed(clean, url: page.url) {
+            let feed = render(Region(tree: clean, roots: cards, mode: .recall, heuristic: "pagetype:feed"), page: page)
+            // Measured before cleanup, like the other card runs.
+            if feed.convertedLength >= t.feedMinChars && Double(feed.convertedLength) >= t.feedMinRatio * Double(length) {
+                choices.record(.kept, block: "headed feed: \(feed.convertedLength) chars over \(length)", heuristic: "pagetype:feed")
+                return feed
             }
         }
-        if !anchored, !kind.article, !kind.product, !Self.readsAsStory(blocks), let main = Self.soleMain(cleanTree) {
-            let length = Block.plainText(of: blocks, separator: "\n\n").count
-            var mainTrace = Trace(enabled: false)
-            let region = BlockCleanup.run(
-                BlockConverter(tree: cleanTree, mode: .recall, url: url).blocks(of: [main]), titles: titles, trace: &mainTrace)
-            let regionLength = Block.plainText(of: region, separator: "\n\n").count
-            let ratio = Double(regionLength) / Double(max(length, 1))
-            if regionLength >= t.feedMinChars && ratio >= t.mainRegionRatio && ratio <= t.mainRegionMaxRatio {
-                trace.record(.kept, block: "main region: \(regionLength) chars over \(length)", heuristic: "pagetype:main")
+        if !kind.product, let main = Self.soleMain(clean) {
+            let region = render(Region(tree: clean, roots: [main], mode: .recall, heuristic: "pagetype:main"), page: page)
+            let ratio = Double(region.length) / Double(max(length, 1))
+            if region.length >= t.feedMinChars && ratio >= t.mainRegionRatio && ratio <= t.mainRegionMaxRatio {
+                choices.record(.kept, block: "main region: \(region.length) chars over \(length)", heuristic: "pagetype:main")
                 return region
             }
         }
-        return blocks
+        return chosen
     }
 
     /// The page's one `<main>` element left after chaff removal, or nil when it has none or several.
@@ -256,5 +245,70 @@ public struct Extractor: Sendable {
             found = i
         }
         return found
+    }
+
+    /// Stage 7: a shop's grid of priced product tiles much longer than the result is added to it (the result
+    /// is then the category's intro text, a promotion or nothing: the tiles, a few words each, read as labels
+    /// to every other stage). Not on a single product's page, where a priced grid is related products.
+    func gridChoice(_ blocks: [Block], clean: PageTree, page: PageContext, choices: inout Trace) -> Rendering? {
+        guard !page.kind.product || page.kind.collection else { return nil }
+        let ratio = Vocabulary.PageTypeThreshold.gridMinRatio
+        // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
+        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        guard Double(length) * ratio <= Double(clean.entries[clean.bodyIndex].chars),
+              let region = ProductGrid.region(clean) else { return nil }
+        let grid = render(region, page: page)
+        guard grid.convertedCount > 0, Double(grid.convertedLength) >= ratio * Double(length) else { return nil }
+        choices.record(.kept, block: "product grid: \(grid.convertedLength) chars over \(length)", heuristic: "pagetype:grid")
+        return grid
+    }
+
+    /// A site rule's `body`: its nodes are the roots; chaff removal and pruning act inside them only.
+    func decide(_ page: PageContext, ruleBody nodes: [Node], prune: Bool) -> Outcome {
+        var trace = Trace(enabled: options.explain)
+        guard var tree = page.tree else { return Outcome(parts: [], tree: nil, trace: trace) }
+        let roots = Self.indices(of: nodes, in: tree)
+        guard !roots.isEmpty else { return Outcome(parts: [], tree: tree, trace: trace) }
+        ChaffRemoval.run(&tree, ruleBody: roots, prune: prune, trace: &trace)
+        if prune {
+            ContentPruning.run(&tree, roots: roots, mode: options.mode, url: page.url, ruleBody: true, trace: &trace)
+        }
+        let region = Region(tree: tree, roots: roots, mode: options.mode, heuristic: "site rule body")
+        let rendering = region.render(url: page.url, titles: page.titles, cleanup: prune, explain: options.explain)
+        trace.append(rendering.trace)
+        return Outcome(parts: [rendering], tree: tree, trace: trace)
+    }
+
+    /// Tree indices of the given nodes, outermost only, in document order.
+    static func indices(of nodes: [Node], in tree: PageTree) -> [Int] {
+        let wanted = Set(nodes)
+        var result: [Int] = []
+        var i = 0
+        while i < tree.entries.count {
+            if wanted.contains(tree.entries[i].node) {
+                result.append(i)
+                i = Int(tree.entries[i].end)
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}
+
+/// What the decision produced for one page: the renderings whose blocks are the article (the story, and a
+/// shop grid appended to it), the tree whose removals `explain` draws, and the decisions that led there.
+struct Outcome {
+    var parts: [Rendering]
+    /// The chosen region's tree (the chaff-free tree when the content came from outside the page), nil for a
+    /// document without elements.
+    var tree: PageTree?
+    var trace: Trace
+
+    /// The article's blocks.
+    var blocks: [Block] { parts.flatMap(\.blocks) }
+
+    func result(metadata: Metadata) -> ExtractionResult {
+        ExtractionResult(article: Article(metadata: metadata, blocks: blocks), decisions: trace.decisions)
     }
 }

@@ -366,6 +366,16 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
+        /// ...and any node holding this many characters of paragraph text (a short page's share is small).
+        static let protectedProseMinChars = 500.0
+        /// The prose baseline keeps paragraphs of at least this many characters...
+        static let proseBaselineMinChars = 10
+        /// ...whose link density is under this.
+        static let proseBaselineMaxLinkDensity = 0.5
+        /// The prose baseline replaces a short result when it is this many times as long...
+        static let proseFallbackRatio = 2.0
+        /// ...and at least this long (characters).
+        static let proseFallbackMinChars = 100
         /// On a discussion page a `<form>` holding this many `<article>`s is the thread (forum software wraps
         /// the posts in a moderation form), not chrome.
         static let formPostsMin = 2

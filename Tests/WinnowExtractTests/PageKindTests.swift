@@ -73,7 +73,7 @@ private func pageTypeFixture(_ name: String) throws -> Document {
 
     @Test func htmlDescriptionKeepsParagraphsAndLists() throws {
         let text = "<p>" + String(repeating: "A sturdy frame built from oak. ", count: 8) + "</p><ul><li>Seats three</li><li>Washable covers</li></ul>"
-        let blocks = try #require(ProductDescription.blocks(text, url: nil))
+        let blocks = try #require(ProductDescription.region(text, url: nil)).render(url: nil, titles: [], cleanup: false, explain: false).blocks
         #expect(blocks.count == 2)
         guard case .list(let ordered, let items) = blocks[1] else {
             Issue.record("expected a list, got \(blocks[1])")
@@ -84,13 +84,13 @@ private func pageTypeFixture(_ name: String) throws -> Document {
 
     @Test func plainDescriptionSplitsAtLineBreaksAndEscapes() throws {
         let line = String(repeating: "Soft cotton & linen blend <breathes> well. ", count: 5)
-        let blocks = try #require(ProductDescription.blocks(line + "\n" + line, url: nil))
+        let blocks = try #require(ProductDescription.region(line + "\n" + line, url: nil)).render(url: nil, titles: [], cleanup: false, explain: false).blocks
         #expect(blocks.count == 2)
         #expect(blocks[0].plainText.contains("cotton & linen blend <breathes>"))
     }
 
     @Test func shortDescriptionsAreRejected() {
-        #expect(ProductDescription.blocks("A kettle.", url: nil) == nil)
+        #expect(ProductDescription.region("A kettle.", url: nil) == nil)
     }
 
     @Test func muchLongerDOMResultIsKept() throws {
@@ -250,7 +250,8 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         var trace = Trace(enabled: false)
         ChaffRemoval.run(&tree, keepComments: false, extraChaff: [], trace: &trace)
         #expect(ProductGrid.tiles(tree).count == 8)
-        let text = Block.plainText(of: ProductGrid.blocks(tree, url: nil), separator: "\n")
+        let grid = try #require(ProductGrid.region(tree)).render(url: nil, titles: [], cleanup: false, explain: false)
+        let text = Block.plainText(of: grid.blocks, separator: "\n")
         // The plate's price is aria-hidden while a script formats it: still the tile's price.
         #expect(text.contains("Enamel camping plate") && text.contains("$12.00"))
         #expect(text.contains("€18,90") && text.contains("$9.99 USD"))

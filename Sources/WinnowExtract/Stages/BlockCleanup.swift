@@ -3,9 +3,16 @@
 /// "Next Story", "Leave a comment") onwards; trailing headings go last.
 enum BlockCleanup {
     static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
+        run(BlockOutput(blocks: blocks, sources: Array(blocks.indices)), titles: titles, trace: &trace).blocks
+    }
+
+    /// The cleaned blocks, each still with its source node; a dropped block's source is recorded in the trace.
+    static func run(_ input: BlockOutput, titles: [String], trace: inout Trace) -> BlockOutput {
+        let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
-        var out: [Block] = []
-        out.reserveCapacity(blocks.count)
+        var out = BlockOutput()
+        out.blocks.reserveCapacity(blocks.count)
+        out.sources.reserveCapacity(blocks.count)
         var outTexts: [String] = []
         outTexts.reserveCapacity(blocks.count)
         var precedingChars = 0
@@ -22,7 +29,7 @@ enum BlockCleanup {
             if text.isEmpty {
                 // A picture without caption stays in the story (Markdown and HTML show it); it adds no text.
                 if case .figure(let figure) = block, figure.source != nil {
-                    out.append(block)
+                    out.append(block, from: input.sources[k])
                     outTexts.append(text)
                 }
                 continue
@@ -36,18 +43,21 @@ enum BlockCleanup {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
                 if isTitleText {
-                    trace.record(.dropped, block: text, heuristic: "title-heading")
+                    trace.record(.dropped, block: text, heuristic: "title-heading", source: input.sources[k])
                     continue
                 }
             }
             if isTerminating(block, lower), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 totalChars - precedingChars <= max(precedingChars, 600)
             {
-                trace.record(.dropped, block: text, heuristic: "terminating-block")
+                // The terminating block and everything after it.
+                for rest in k..<blocks.count {
+                    trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", source: input.sources[rest])
+                }
                 break
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxChars * 4, isDateline(text) {
-                trace.record(.dropped, block: text, heuristic: "dateline")
+                trace.record(.dropped, block: text, heuristic: "dateline", source: input.sources[k])
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -57,27 +67,30 @@ enum BlockCleanup {
                     if cardBylines == nil { cardBylines = bylineCount(blocks, texts) >= Vocabulary.Threshold.cardBylinesMin }
                     if cardBylines == true {
                         precedingChars += text.utf8.count
-                        out.append(block)
+                        out.append(block, from: input.sources[k])
                         outTexts.append(text)
                         continue
                     }
                 }
-                trace.record(.dropped, block: text, heuristic: reason)
+                trace.record(.dropped, block: text, heuristic: reason, source: input.sources[k])
                 continue
             }
             if isParagraph(block), lower.utf8.count >= Vocabulary.Threshold.repeatedShortBlockMinBytes {
                 // A caption sits under its picture; a coupon's or a product tile's repeated fine print does not.
                 var underPicture = false
-                if case .figure? = out.last { underPicture = true }
+                if case .figure? = out.blocks.last { underPicture = true }
                 if underPicture, text.count <= Vocabulary.Threshold.repeatedCaptionMaxChars, shortTexts.contains(lower) {
-                    trace.record(.dropped, block: text, heuristic: "repeated-short-block")
+                    trace.record(.dropped, block: text, heuristic: "repeated-short-block", source: input.sources[k])
                     continue
                 }
                 shortTexts.insert(lower)
             }
             var kept = block
             if case .list(let ordered, let items) = block {
-                guard let labelFree = dropLabels(in: items, trace: &trace) else { continue }
+                guard let labelFree = dropLabels(in: items, trace: &trace) else {
+                    trace.record(.dropped, block: text, heuristic: "label-block", source: input.sources[k])
+                    continue
+                }
                 kept = .list(ordered: ordered, items: labelFree)
                 for item in labelFree {
                     let itemText = Block.plainText(of: item, separator: " ")
@@ -85,18 +98,18 @@ enum BlockCleanup {
                 }
             }
             precedingChars += text.utf8.count
-            out.append(kept)
+            out.append(kept, from: input.sources[k])
             outTexts.append(text)
         }
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
-        if outTexts.allSatisfy(\.isEmpty) { return [] }
+        if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
-        while let last = out.last, isParagraph(last), isCommentNotice(last.plainText) {
-            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice")
+        while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
+            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", source: out.sources.last)
             out.removeLast()
         }
-        while let last = out.last, case .heading = last {
-            trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading")
+        while let last = out.blocks.last, case .heading = last {
+            trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading", source: out.sources.last)
             out.removeLast()
         }
         return out
@@ -138,11 +151,11 @@ enum BlockCleanup {
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
     /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
     /// counts the repeat.
-    static func dropRepeatedRuns(_ blocks: [Block], texts: [String], trace: inout Trace) -> [Block] {
+    static func dropRepeatedRuns(_ input: BlockOutput, texts: [String], trace: inout Trace) -> BlockOutput {
         let minRun = Vocabulary.Threshold.duplicateRunBlocks
-        guard blocks.count >= 2 * minRun else { return blocks }
+        guard input.blocks.count >= 2 * minRun else { return input }
         var firstIndex: [String: Int] = [:]
-        var drop = [Bool](repeating: false, count: blocks.count)
+        var drop = [Bool](repeating: false, count: input.blocks.count)
         var k = 0
         while k < texts.count {
             if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
@@ -151,8 +164,10 @@ enum BlockCleanup {
                     length += 1
                 }
                 if length >= minRun {
-                    for d in k..<(k + length) { drop[d] = true }
-                    trace.record(.dropped, block: texts[k], heuristic: "repeated-run:\(length)")
+                    for d in k..<(k + length) {
+                        drop[d] = true
+                        trace.record(.dropped, block: texts[d], heuristic: "repeated-run:\(length)", source: input.sources[d])
+                    }
                     k += length
                     continue
                 }
@@ -160,7 +175,9 @@ enum BlockCleanup {
             if firstIndex[texts[k]] == nil { firstIndex[texts[k]] = k }
             k += 1
         }
-        return blocks.enumerated().filter { !drop[$0.offset] }.map(\.element)
+        var out = BlockOutput()
+        for k in input.blocks.indices where !drop[k] { out.append(input.blocks[k], from: input.sources[k]) }
+        return out
     }
 
     /// The longest paragraph (in UTF-8 bytes) any paragraph rule below can match.

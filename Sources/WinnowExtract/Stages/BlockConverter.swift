@@ -1,6 +1,36 @@
 import Foundation
 import WinnowDOM
 
+/// Blocks with their provenance: `sources[k]` is the tree index of the element `blocks[k]` came from (a
+/// paragraph of loose text names its container). Provenance lets `explain` mark exactly the nodes the output
+/// came from.
+struct BlockOutput {
+    var blocks: [Block] = []
+    var sources: [Int] = []
+
+    init() {}
+
+    init(blocks: [Block], sources: [Int]) {
+        self.blocks = blocks
+        self.sources = sources
+    }
+
+    mutating func append(_ block: Block, from source: Int) {
+        blocks.append(block)
+        sources.append(source)
+    }
+
+    mutating func removeLast() {
+        blocks.removeLast()
+        sources.removeLast()
+    }
+
+    mutating func append(contentsOf other: BlockOutput) {
+        blocks += other.blocks
+        sources += other.sources
+    }
+}
+
 /// Stage: turns the kept part of the tree into `Block`s — headings, paragraphs (text in `<div>`s included),
 /// lists, quotes, verbatim code, data tables (layout tables are flattened), figures. Removed nodes are skipped.
 struct BlockConverter {
@@ -20,7 +50,12 @@ struct BlockConverter {
 
     /// The blocks of the given roots, in order.
     func blocks(of roots: [Int]) -> [Block] {
-        var out: [Block] = []
+        sourcedBlocks(of: roots).blocks
+    }
+
+    /// The blocks of the given roots, in order, each with the tree index of the element it came from.
+    func sourcedBlocks(of roots: [Int]) -> BlockOutput {
+        var out = BlockOutput()
         for root in roots { emitBlock(root, into: &out, depth: 0) }
         return out
     }
@@ -28,7 +63,7 @@ struct BlockConverter {
     // MARK: Blocks
 
     /// Walks a container: inline runs become paragraphs, block children are emitted in order.
-    func containerBlocks(_ index: Int, into out: inout [Block], depth: Int) {
+    func containerBlocks(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var pending: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
         var afterElement = false
@@ -42,14 +77,14 @@ struct BlockConverter {
             } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
                 // An image standing between blocks (not inside a line of text) is a figure of its own.
                 pending.removeAll(keepingCapacity: true)
-                if let figure = imageFigure(child) { out.append(.figure(figure)) }
+                if let figure = imageFigure(child) { out.append(.figure(figure), from: child) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 if afterElement && separates(pending, child) { pending.append(.text(" ")) }
                 appendInline(child, into: &pending, depth: depth + 1)
                 afterElement = e.chars >= 2
             } else {
                 afterElement = false
-                flush(&pending, into: &out)
+                flush(&pending, into: &out, from: index)
                 // A block past `maxDepth` is flattened by `emitBlock`; only inline wrappers of blocks (still
                 // above `maxDepth`, see the branch above) are walked as containers.
                 if e.tag.isBlock {
@@ -59,33 +94,33 @@ struct BlockConverter {
                 }
             }
         }
-        flush(&pending, into: &out)
+        flush(&pending, into: &out, from: index)
     }
 
-    private func flush(_ pending: inout [Inline], into out: inout [Block]) {
+    private func flush(_ pending: inout [Inline], into out: inout BlockOutput, from index: Int) {
         guard !pending.isEmpty else { return }
         let content = InlineText.normalize(pending)
         pending.removeAll(keepingCapacity: true)
-        if !content.isEmpty { out.append(.paragraph(content)) }
+        if !content.isEmpty { out.append(.paragraph(content), from: index) }
     }
 
     /// Emits one block element.
-    func emitBlock(_ index: Int, into out: inout [Block], depth: Int) {
+    func emitBlock(_ index: Int, into out: inout BlockOutput, depth: Int) {
         let e = tree.entries[index]
         if e.removed { return }
         if e.tag == .text {
             let content = InlineText.normalize([.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:)))])
-            if !content.isEmpty { out.append(.paragraph(content)) }
+            if !content.isEmpty { out.append(.paragraph(content), from: index) }
             return
         }
         if depth >= BlockConverter.maxDepth {
             let content = InlineText.normalize(flatInlines(index, depth: depth))
-            if !content.isEmpty { out.append(.paragraph(content)) }
+            if !content.isEmpty { out.append(.paragraph(content), from: index) }
             return
         }
         if let level = e.tag.headingLevel {
             let content = InlineText.normalize(flatInlines(index, depth: depth))
-            if !content.isEmpty { out.append(.heading(level: level, content: content)) }
+            if !content.isEmpty { out.append(.heading(level: level, content: content), from: index) }
             return
         }
         switch e.tag {
@@ -94,7 +129,7 @@ struct BlockConverter {
                 containerBlocks(index, into: &out, depth: depth)
             } else {
                 let content = InlineText.normalize(inlines(of: index, depth: depth))
-                if !content.isEmpty { out.append(.paragraph(content)) }
+                if !content.isEmpty { out.append(.paragraph(content), from: index) }
             }
         case .ul, .ol:
             var items: [[Block]] = []
@@ -102,7 +137,7 @@ struct BlockConverter {
             while child >= 0 {
                 let c = tree.entries[child]
                 if !c.removed && c.tag != .comment {
-                    var item: [Block] = []
+                    var item = BlockOutput()
                     if c.tag == .text {
                         emitBlock(child, into: &item, depth: depth + 1)
                     } else if c.tag == .li {
@@ -110,22 +145,22 @@ struct BlockConverter {
                     } else {
                         emitBlock(child, into: &item, depth: depth + 1)
                     }
-                    if !item.isEmpty { items.append(item) }
+                    if !item.blocks.isEmpty { items.append(item.blocks) }
                 }
                 child = Int(c.nextSibling)
             }
-            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items)) }
+            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items), from: index) }
         case .blockquote:
-            var inner: [Block] = []
+            var inner = BlockOutput()
             containerBlocks(index, into: &inner, depth: depth)
-            if !inner.isEmpty { out.append(.quote(inner)) }
+            if !inner.blocks.isEmpty { out.append(.quote(inner.blocks), from: index) }
         case .pre:
             let text = InlineText.verbatim(e.node.text)
-            if !text.isEmpty { out.append(.code(text: text, language: codeLanguage(index))) }
+            if !text.isEmpty { out.append(.code(text: text, language: codeLanguage(index)), from: index) }
         case .table:
             if TableShape.isDataTable(tree, index) {
                 let table = dataTable(index, depth: depth)
-                if !table.rows.isEmpty { out.append(.table(table)) }
+                if !table.rows.isEmpty { out.append(.table(table), from: index) }
             } else {
                 containerBlocks(index, into: &out, depth: depth)
             }
@@ -138,7 +173,7 @@ struct BlockConverter {
         }
     }
 
-    private func emitFigure(_ index: Int, into out: inout [Block], depth: Int) {
+    private func emitFigure(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var image: Int?
         var caption: Int?
         var other = false
@@ -157,7 +192,7 @@ struct BlockConverter {
         var figure = Figure()
         if let image, let picture = imageFigure(image) { figure = picture }
         if let caption { figure.caption = InlineText.normalize(flatInlines(caption, depth: depth)) }
-        if figure.source != nil || !figure.caption.isEmpty { out.append(.figure(figure)) }
+        if figure.source != nil || !figure.caption.isEmpty { out.append(.figure(figure), from: index) }
     }
 
     /// An `<img>` as a figure without caption. Lazy-loaded images name their source in `data-src` (their

@@ -71,25 +71,17 @@ enum CardCollection {
         return c.links == 0 || c.linkChars >= Int32(t.cardMinLinkChars) * c.links
     }
 
-    /// The cards converted to blocks (recall mode: nothing inside a card is pruned).
-    static func blocks(_ tree: PageTree, url: String?) -> [Block] {
-        let roots = cards(tree)
-        guard !roots.isEmpty else { return [] }
-        return BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: roots)
-    }
-
     /// A teaser feed: at least `feedMinCards` cards, every one of them headed (a headline per card is what
-    /// tells a feed of stories or products from a run of comments, menu columns or spec rows). Its blocks,
-    /// or nil when the page has no such feed.
-    static func headedFeed(_ tree: PageTree, url: String?) -> [Block]? {
+    /// tells a feed of stories or products from a run of comments, menu columns or spec rows). Its cards, or
+    /// nil when the page has no such feed.
+    static func headedFeed(_ tree: PageTree, url: String?) -> [Int]? {
         let roots = cards(tree)
         guard roots.count >= Vocabulary.PageTypeThreshold.feedMinCards,
               roots.allSatisfy({ tree.entries[$0].headingChars > 0 }) else { return nil }
         // Product tiles (a price on most cards) are a shop grid, whose truth is as often the category text.
         let priced = roots.filter { hasPrice(tree.entries[$0].node.text) }.count
         guard priced * 2 < roots.count else { return nil }
-        let blocks = BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: roots)
-        return blocks.isEmpty ? nil : blocks
+        return roots
     }
 
     /// A currency sign next to a digit ("$19", "19,99 €").

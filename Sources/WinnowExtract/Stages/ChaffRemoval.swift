@@ -5,87 +5,148 @@
 /// Doing this first matters: every later stage (and the fallbacks) would otherwise be able to pick a comment
 /// thread or an appended article as "the content".
 enum ChaffRemoval {
-    /// Flags chaff in `tree` (expects fresh aggregates) and re-aggregates.
+    /// Where chaff is looked for, and what counts as chaff there.
+    struct Scope {
+        /// The subtrees searched: the whole page, or the containers a site rule's `body` selected.
+        var roots: [Int]
+        /// Page chrome (nav, aside, footer, header, forms, `role=navigation`...) is chaff. Not inside a rule's
+        /// body: a `<nav>` or `<aside>` in the container a rule selected is there on purpose (a reading list,
+        /// a timeline box), and what the rule author does not want they strip by name.
+        var chrome: Bool
+        /// Only never-text elements go (scripts, styles, embeds): a rule with `prune: no`.
+        var neverTextOnly: Bool
+        /// Class/id categories that mark chaff here.
+        var chaff: Category
+    }
+
+    /// Flags chaff page-wide in `tree` (expects fresh aggregates) and re-aggregates.
     /// `extraChaff`: categories this page's kind adds (reviews on a product page).
     static func run(_ tree: inout PageTree, keepComments: Bool, extraChaff: Category = [], trace: inout Trace) {
-        let pageChars = Double(max(tree.entries[tree.bodyIndex].chars, 1))
-        let protected = Vocabulary.Threshold.protectedShare * pageChars
-        let pageProse = Double(tree.entries[tree.bodyIndex].paragraphChars)
-        let protectedProse = max(Vocabulary.Threshold.protectedProseShare * pageProse, 500)
         var chaff = Vocabulary.pageChaff
         if keepComments { chaff.remove(.comments) }
         chaff.formUnion(extraChaff)
-        var i = 1
-        let count = tree.entries.count
+        run(&tree, scope: Scope(roots: [tree.bodyIndex], chrome: true, neverTextOnly: false, chaff: chaff),
+            keepComments: keepComments, trace: &trace)
+    }
+
+    /// Flags chaff inside the containers a site rule selected (FTR's `prune: yes`; with `prune: no` only
+    /// never-text elements), and re-aggregates.
+    static func run(_ tree: inout PageTree, ruleBody roots: [Int], prune: Bool, trace: inout Trace) {
+        run(&tree, scope: Scope(roots: roots, chrome: false, neverTextOnly: !prune, chaff: Vocabulary.pageChaff),
+            keepComments: false, trace: &trace)
+    }
+
+    /// One walk per scope root: a flagged node's subtree is skipped.
+    static func run(_ tree: inout PageTree, scope: Scope, keepComments: Bool, trace: inout Trace) {
         var cardHeaders = 0
-        for k in tree.entries.indices where tree.entries[k].tag == .header && isProseHeader(tree.entries[k]) {
-            cardHeaders += 1
-        }
-        while i < count {
-            let entry = tree.entries[i]
-            var reason: String?
-            if entry.tag == .comment {
-                reason = ""
-            } else if entry.tag == .text || entry.tag == .body || entry.tag == .html {
-                reason = nil
-            } else if Vocabulary.dropTags.contains(entry.tag) {
-                reason = "tag:\(entry.node.name)"
-            } else if Vocabulary.smallDropTags.contains(entry.tag) {
-                // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
-                if entry.chars < Int32(Vocabulary.Threshold.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) {
-                    if !(entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry))) {
-                        reason = "tag:\(entry.node.name)"
-                    }
-                }
-            } else if entry.categories.contains(.widgetRole) && entry.chars < Int32(Vocabulary.Threshold.smallDropChars) {
-                // A clickable teaser card (`div role=button` around a headline and summary) is no control.
-                if !isQuestionToggle(entry) && !isTeaserCard(entry) && !isPanelTitle(entry) { reason = "widget-role" }
-            } else if entry.hidden {
-                let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
-                    && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
-                if Double(entry.paragraphChars) < protectedProse && !revealable { reason = "hidden" }
-            } else if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
-                && Double(entry.chars) < Vocabulary.Threshold.namedAsideMaxShare * pageChars
-            {
-                reason = "named-chrome:\(entry.node.name)"
-            } else if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)
-                && Double(entry.chars) < Vocabulary.Threshold.consentMaxShare * pageChars && !holdsStory(tree, i)
-            {
-                // A consent manager's preference centre lists every vendor's purposes: it can outweigh the page.
-                reason = "category:consent"
-            } else if (entry.tag == .footer || entry.tag == .nav) && Double(entry.paragraphChars) < protectedProse
-                && !holdsStory(tree, i)
-            {
-                // Footers and menus are chrome whatever their size (on a script-rendered page they are most of
-                // the static text), unless they hold the story's prose or its container.
-                reason = "chrome:\(entry.node.name)"
-            } else if entry.tag == .header && cardHeaders >= Vocabulary.Threshold.sectionHeaderMinCount
-                && isProseHeader(entry) {
-                // Several headers that hold prose head the page's sections or cards; the page's own header is one.
-                reason = nil
-            } else if Double(entry.chars) < protected {
-                if keepComments && entry.tag == .form && holdsPosts(tree, i) {
-                    reason = nil
-                } else if Vocabulary.chromeTags.contains(entry.tag) {
-                    if Double(entry.paragraphChars) < protectedProse && !(entry.tag == .header && isSectionHeader(tree, i)) {
-                        reason = "chrome:\(entry.node.name)"
-                    }
-                } else if entry.categories.contains(.chromeRole) {
-                    reason = "role"
-                } else if !entry.categories.isDisjoint(with: chaff), !entry.categories.contains(.articleBody) {
-                    reason = "category:" + entry.categories.intersection(chaff).label
-                }
+        if scope.chrome {
+            for k in tree.entries.indices where tree.entries[k].tag == .header && isProseHeader(tree.entries[k]) {
+                cardHeaders += 1
             }
-            if let reason {
-                if !reason.isEmpty && entry.chars > 0 { trace.record(.dropped, tree, i, heuristic: reason) }
-                let end = Int(entry.end)
-                for j in i..<end { tree.entries[j].removed = true }
-                i = end
-            } else {
-                i += 1
+        }
+        for root in scope.roots {
+            // Protection is relative to what is searched: the page, or the rule's container.
+            let rootChars = Double(max(tree.entries[root].chars, 1))
+            let limits = Limits(
+                scopeChars: rootChars,
+                protected: Vocabulary.Threshold.protectedShare * rootChars,
+                protectedProse: max(
+                    Vocabulary.Threshold.protectedProseShare * Double(tree.entries[root].paragraphChars),
+                    Vocabulary.Threshold.protectedProseMinChars),
+                cardHeaders: cardHeaders)
+            var i = root + 1
+            let end = Int(tree.entries[root].end)
+            while i < end {
+                if let reason = verdict(tree, i, scope: scope, keepComments: keepComments, limits: limits) {
+                    if !reason.isEmpty && tree.entries[i].chars > 0 { trace.record(.dropped, tree, i, heuristic: reason) }
+                    let subtreeEnd = Int(tree.entries[i].end)
+                    for j in i..<subtreeEnd { tree.entries[j].removed = true }
+                    i = subtreeEnd
+                } else {
+                    i += 1
+                }
             }
         }
         tree.aggregate()
+    }
+
+    /// The sizes a scope's protections are measured against.
+    struct Limits {
+        var scopeChars: Double
+        /// Nodes holding at least this much text are not removed by class words or chrome tags.
+        var protected: Double
+        /// Nodes holding at least this much paragraph text are not removed as hidden or as footers/menus.
+        var protectedProse: Double
+        /// `<header>`s on the page that hold prose.
+        var cardHeaders: Int
+    }
+
+    /// Why entry `i` is chaff in this scope (empty for an HTML comment: removed without a record), or nil.
+    static func verdict(_ tree: PageTree, _ i: Int, scope: Scope, keepComments: Bool, limits: Limits) -> String? {
+        let entry = tree.entries[i]
+        let t = Vocabulary.Threshold.self
+        if entry.tag == .comment { return "" }
+        if entry.tag == .text || entry.tag == .body || entry.tag == .html { return nil }
+        if Vocabulary.dropTags.contains(entry.tag) { return "tag:\(entry.node.name)" }
+        if scope.neverTextOnly { return nil }
+        if Vocabulary.smallDropTags.contains(entry.tag) {
+            // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
+            guard entry.chars < Int32(t.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) else { return nil }
+            if entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry)) { return nil }
+            return "tag:\(entry.node.name)"
+        }
+        if entry.categories.contains(.widgetRole) && entry.chars < Int32(t.smallDropChars) {
+            // A clickable teaser card (`div role=button` around a headline and summary) is no control.
+            if isQuestionToggle(entry) || isTeaserCard(entry) || isPanelTitle(entry) { return nil }
+            return "widget-role"
+        }
+        if entry.hidden {
+            let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
+                && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
+            return Double(entry.paragraphChars) < limits.protectedProse && !revealable ? "hidden" : nil
+        }
+        if scope.chrome, let reason = chromeVerdict(tree, i, keepComments: keepComments, limits: limits) {
+            return reason.isEmpty ? nil : reason
+        }
+        if Double(entry.chars) < limits.protected, !entry.categories.isDisjoint(with: scope.chaff),
+           !entry.categories.contains(.articleBody) {
+            return "category:" + entry.categories.intersection(scope.chaff).label
+        }
+        return nil
+    }
+
+    /// The page-chrome tests (page scope only): a reason, an empty string for "decided: keep", or nil for
+    /// "not chrome, go on".
+    static func chromeVerdict(_ tree: PageTree, _ i: Int, keepComments: Bool, limits: Limits) -> String? {
+        let entry = tree.entries[i]
+        let t = Vocabulary.Threshold.self
+        if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
+            && Double(entry.chars) < t.namedAsideMaxShare * limits.scopeChars {
+            return "named-chrome:\(entry.node.name)"
+        }
+        if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)
+            && Double(entry.chars) < t.consentMaxShare * limits.scopeChars && !holdsStory(tree, i) {
+            // A consent manager's preference centre lists every vendor's purposes: it can outweigh the page.
+            return "category:consent"
+        }
+        if (entry.tag == .footer || entry.tag == .nav) && Double(entry.paragraphChars) < limits.protectedProse
+            && !holdsStory(tree, i) {
+            // Footers and menus are chrome whatever their size (on a script-rendered page they are most of the
+            // static text), unless they hold the story's prose or its container.
+            return "chrome:\(entry.node.name)"
+        }
+        if entry.tag == .header && limits.cardHeaders >= t.sectionHeaderMinCount && isProseHeader(entry) {
+            // Several headers that hold prose head the page's sections or cards; the page's own header is one.
+            return ""
+        }
+        guard Double(entry.chars) < limits.protected else { return "" }
+        if keepComments && entry.tag == .form && holdsPosts(tree, i) { return "" }
+        if Vocabulary.chromeTags.contains(entry.tag) {
+            let chrome = Double(entry.paragraphChars) < limits.protectedProse && !(entry.tag == .header && isSectionHeader(tree, i))
+            return chrome ? "chrome:\(entry.node.name)" : ""
+        }
+        if entry.categories.contains(.chromeRole) { return "role" }
+        return nil
     }
 
     /// A `<header>` holding prose rather than a logo and menu: at least `sectionHeaderMinChars`, mostly not links.

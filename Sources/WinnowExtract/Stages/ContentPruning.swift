@@ -10,24 +10,49 @@ enum ContentPruning {
         var score: Double?
     }
 
-    static func run(_ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, trace: inout Trace) {
+    /// Flags the boilerplate inside `roots` and re-aggregates.
+    ///
+    /// `ruleBody`: the roots are a site rule's `body`. Sidebar and chrome class words and chrome tags then
+    /// remove nothing: inside the container the author chose they name boxes the author wants (FTR's prune
+    /// keeps `<aside>` too), while share bars, related lists, link farms and bylines still go. Teaser-card runs
+    /// and the teaser-feed exemption are the generic candidate's concerns and are skipped.
+    static func run(
+        _ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, ruleBody: Bool = false,
+        trace: inout Trace
+    ) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
-        for card in TeaserCards.removals(tree, roots: roots, url: url) {
-            trace.record(.dropped, tree, card, heuristic: "teaser-cards")
-            for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
+        if !ruleBody {
+            for card in TeaserCards.removals(tree, roots: roots, url: url) {
+                trace.record(.dropped, tree, card, heuristic: "teaser-cards")
+                for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
+            }
+            tree.aggregate()
         }
-        tree.aggregate()
-        var removals = keepingTeaserFeed(plan(tree, roots: roots, total: total, mode: mode, useCategories: true), tree, total: total)
+        let planned = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
+        var removals = ruleBody ? allowedInRuleBody(planned, tree) : keepingTeaserFeed(planned, tree, total: total)
         let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
         if Double(removedChars) > Vocabulary.Threshold.maxPrunedShare * Double(total) {
             removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: false)
+            if ruleBody { removals = allowedInRuleBody(removals, tree) }
         }
         for removal in removals {
             trace.record(.dropped, tree, removal.index, heuristic: removal.heuristic, score: removal.score)
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         tree.aggregate()
+    }
+
+    /// The removals a rule's body allows: none by a chrome tag's class words, none by sidebar or chrome-role
+    /// class words alone.
+    static func allowedInRuleBody(_ removals: [Removal], _ tree: PageTree) -> [Removal] {
+        removals.filter { removal in
+            let entry = tree.entries[removal.index]
+            guard removal.heuristic.hasPrefix("category:") else { return true }
+            if Vocabulary.chromeTags.contains(entry.tag) { return false }
+            return !entry.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
+                .subtracting([.sidebar, .chromeRole]).isEmpty
+        }
     }
 
     /// The removals without a teaser feed's summaries: many "related"-classed nodes of one tag and class that

@@ -4,21 +4,22 @@ import WinnowDOM
 /// around it holds reviews, marketing panels and related products. When the DOM result is not much longer
 /// than the description, the description is the better content.
 enum ProductDescription {
-    /// The description's blocks when they should replace `blocks`: the description has at least
+    /// The description's rendering when it should replace `blocks`: the description has at least
     /// `descriptionMinChars` of text and `blocks` are at most `descriptionMaxRatio` times as long.
-    static func preferred(over blocks: [Block], description: String, url: String?) -> [Block]? {
+    static func preferred(over blocks: [Block], description: String, url: String?) -> Rendering? {
         let t = Vocabulary.PageTypeThreshold.self
-        guard let described = self.blocks(description, url: url) else { return nil }
-        let describedLength = Block.plainText(of: described, separator: "\n\n").count
+        guard let region = self.region(description, url: url) else { return nil }
+        // The shop's own text: no cleanup (its short lines are specifications, not labels).
+        let described = region.render(url: url, titles: [], cleanup: false, explain: false)
         let length = Block.plainText(of: blocks, separator: "\n\n").count
-        guard describedLength >= t.descriptionMinChars,
-              Double(length) <= t.descriptionMaxRatio * Double(describedLength) else { return nil }
+        guard !described.blocks.isEmpty, described.length >= t.descriptionMinChars,
+              Double(length) <= t.descriptionMaxRatio * Double(described.length) else { return nil }
         return described
     }
 
-    /// The description as blocks: HTML inside it is parsed (lists and paragraphs survive), plain text is split
-    /// at line breaks. Nil when the text is not prose (URL-encoded, too short).
-    static func blocks(_ description: String, url: String?) -> [Block]? {
+    /// The description as a region of its own tree: HTML inside it is parsed (lists and paragraphs survive),
+    /// plain text is split at line breaks. Nil when the text is not prose (URL-encoded, too short).
+    static func region(_ description: String, url: String?) -> Region? {
         let t = Vocabulary.PageTypeThreshold.self
         guard description.count >= t.descriptionMinChars, isProse(description) else { return nil }
         let html: String
@@ -31,8 +32,8 @@ enum ProductDescription {
         guard let document = try? Document(html: html, url: url), let root = document.root ?? document.body else { return nil }
         var tree = PageTree(root: root)
         tree.aggregate()
-        let blocks = BlockConverter(tree: tree, mode: .recall, url: url).blocks(of: [tree.bodyIndex])
-        return blocks.isEmpty ? nil : blocks
+        return Region(
+            tree: tree, roots: [tree.bodyIndex], mode: .recall, heuristic: "pagetype:product-description", onPage: false)
     }
 
     /// Markup, not a literal `<` in prose: a closing tag or a bare line-break, paragraph or item tag.

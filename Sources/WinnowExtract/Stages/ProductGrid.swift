@@ -53,12 +53,12 @@ enum ProductGrid {
             && e.chars >= Int32(t.gridMinTileChars)
     }
 
-    /// The tiles converted to blocks (recall mode: nothing inside a tile is pruned). Shops mark prices
-    /// `aria-hidden` while a script formats them; inside a tile, hidden text is shown.
-    static func blocks(_ tree: PageTree, url: String?) -> [Block] {
+    /// The tiles as a region (recall mode: nothing inside a tile is pruned), nil without tiles. Shops mark
+    /// prices `aria-hidden` while a script formats them; inside a tile, hidden text is shown.
+    static func region(_ tree: PageTree) -> Region? {
         let inHidden = hiddenScopes(tree)
         let roots = tiles(tree, inHidden: inHidden)
-        guard !roots.isEmpty else { return [] }
+        guard !roots.isEmpty else { return nil }
         var shown = tree
         var revealed = false
         for root in roots {
@@ -69,7 +69,7 @@ enum ProductGrid {
             }
         }
         if revealed { shown.aggregate() }
-        return BlockConverter(tree: shown, mode: .recall, url: url).blocks(of: roots)
+        return Region(tree: shown, roots: roots, mode: .recall, heuristic: "pagetype:grid")
     }
 
     /// Per entry, the prices shown in its subtree: a price is the smallest node whose short text holds a

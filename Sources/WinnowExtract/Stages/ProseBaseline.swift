@@ -1,9 +1,8 @@
 /// Last-resort fallback (trafilatura's baseline): every paragraph, preformatted block and quote on the page
 /// that is not link-heavy, in document order, outermost only.
 enum ProseBaseline {
-    static func blocks(_ tree: PageTree, url: String?) -> [Block] {
-        let converter = BlockConverter(tree: tree, mode: .recall, url: url)
-        var out: [Block] = []
+    static func region(_ tree: PageTree) -> Region {
+        var out: [Int] = []
         var i = 0
         while i < tree.entries.count {
             let e = tree.entries[i]
@@ -12,12 +11,13 @@ enum ProseBaseline {
                 continue
             }
             if Vocabulary.proseBaselineTags.contains(e.tag) {
-                if e.chars >= 10 && e.linkDensity < 0.5 { converter.emitBlock(i, into: &out, depth: 0) }
+                if e.chars >= Int32(Vocabulary.Threshold.proseBaselineMinChars)
+                    && e.linkDensity < Vocabulary.Threshold.proseBaselineMaxLinkDensity { out.append(i) }
                 i = Int(e.end)
             } else {
                 i += 1
             }
         }
-        return out
+        return Region(tree: tree, roots: out, mode: .recall, heuristic: "fallback:prose")
     }
 }

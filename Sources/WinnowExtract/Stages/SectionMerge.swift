@@ -41,14 +41,14 @@ enum SectionMerge {
         return chosen.count >= 2 ? chosen.sorted() : []
     }
 
-    /// The merged sections as blocks, pruned as a story would be.
-    static func blocks(_ tree: PageTree, url: String?, trace: inout Trace) -> [Block] {
+    /// The merged sections as a region, pruned as a story would be; nil unless two or more qualify.
+    static func region(_ tree: PageTree, url: String?, trace: inout Trace) -> Region? {
         // One copy serves scoring and pruning (pruning does not read scores).
         var work = tree
         CandidateSelection.score(&work)
         let roots = roots(scored: work)
-        guard !roots.isEmpty else { return [] }
+        guard !roots.isEmpty else { return nil }
         ContentPruning.run(&work, roots: roots, mode: .balanced, url: url, trace: &trace)
-        return BlockConverter(tree: work, mode: .balanced, url: url).blocks(of: roots)
+        return Region(tree: work, roots: roots, mode: .balanced, heuristic: "fallback:sections")
     }
 }

@@ -1,0 +1,41 @@
+import WinnowDOM
+
+/// Everything the stages read about one page, computed once before any of them runs: the metadata, the
+/// mirrored and aggregated tree, and the page's profile (discussion or not) and kind (story, product,
+/// collection). Every pass copies `tree` and flags its own removals; nothing re-walks or re-parses the page.
+struct PageContext {
+    /// The page's URL (the fetch URL, `--url`, or the document's own), for link resolution and path signals.
+    let url: String?
+    let metadata: Metadata
+    /// Title candidates the title heading is matched against (the reconciled title, then `<title>`).
+    let titles: [String]
+    /// The whole `<html>` mirrored (libxml2 leaves content after a stray `</body>` outside `<body>`), nothing
+    /// removed; nil for a document without an element.
+    let tree: PageTree?
+    /// The page's text length (characters, collapsed).
+    let pageChars: Int
+    /// A forum thread or Q&A page: replies are content (`PageProfile`).
+    let discussion: Bool
+    let kind: PageKind
+
+    /// Reads the page; `metadata` is what the caller already read (before site rules stripped the page).
+    init(document: Document, url: String?, metadata: Metadata? = nil) {
+        self.url = url
+        let metadata = metadata ?? MetadataExtractor.extract(from: document, url: url)
+        self.metadata = metadata
+        titles = [metadata.title, document.title].compactMap { $0 }
+        guard let top = document.root ?? document.body else {
+            tree = nil
+            pageChars = 0
+            discussion = false
+            kind = PageKind()
+            return
+        }
+        var tree = PageTree(root: top)
+        tree.aggregate()
+        self.tree = tree
+        pageChars = Int(tree.entries[tree.bodyIndex].chars)
+        discussion = PageProfile.isDiscussion(tree)
+        kind = PageKind.read(tree, url: url)
+    }
+}

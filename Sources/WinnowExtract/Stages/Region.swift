@@ -1,0 +1,57 @@
+/// A part of the page proposed as the story: the tree as the proposing stage left it (with its removals),
+/// the roots to convert, the conversion mode, and the heuristic that proposed it.
+///
+/// Every way the extractor finds content — the scored candidate, the recall retry, merged sections, the prose
+/// baseline, card runs, a feed, the page's `<main>`, a shop grid, a rule's body — ends as a region, and every
+/// region becomes blocks the same way (`render`). So the region that produced the output is also what
+/// `explain` draws: its roots, its removals and the blocks cleanup dropped.
+struct Region {
+    /// The tree the roots index into: the page's tree with this region's removals, or (for a JSON-LD product
+    /// description) a tree of its own.
+    var tree: PageTree
+    /// The elements whose content is the story, in document order.
+    var roots: [Int]
+    /// How strictly blocks are converted.
+    var mode: ExtractionMode
+    /// Why these roots (`candidate:anchor-article`, `fallback:sections`, `site rule body`...).
+    var heuristic: String
+    /// False for a region built from text outside the page (a JSON-LD description): none of its nodes are the
+    /// page's.
+    var onPage = true
+
+    /// The region's blocks after `BlockCleanup` (when `cleanup`), each with its source node; with `explain`,
+    /// the blocks cleanup drops are recorded in the rendering's trace.
+    func render(url: String?, titles: [String], cleanup: Bool = true, explain: Bool) -> Rendering {
+        let converted = BlockConverter(tree: tree, mode: mode, url: url).sourcedBlocks(of: roots)
+        var cleanupTrace = Trace(enabled: explain)
+        let output = cleanup ? BlockCleanup.run(converted, titles: titles, trace: &cleanupTrace) : converted
+        return Rendering(
+            region: self, output: output, trace: cleanupTrace, convertedCount: converted.blocks.count,
+            convertedLength: cleanup ? Block.plainText(of: converted.blocks, separator: "\n\n").count : nil)
+    }
+}
+
+/// A region converted to blocks: what it would contribute to the article, and what cleanup dropped from it.
+struct Rendering {
+    var region: Region
+    var output: BlockOutput
+    /// The block-level decisions of cleanup (and, once chosen, of the stages that built the region).
+    var trace: Trace
+    /// Blocks before cleanup.
+    let convertedCount: Int
+    /// The text length the choices between regions compare (characters, blocks joined by blank lines).
+    let length: Int
+    /// The same before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
+    let convertedLength: Int
+
+    init(region: Region, output: BlockOutput, trace: Trace, convertedCount: Int, convertedLength: Int?) {
+        self.region = region
+        self.output = output
+        self.trace = trace
+        self.convertedCount = convertedCount
+        length = Block.plainText(of: output.blocks, separator: "\n\n").count
+        self.convertedLength = convertedLength ?? length
+    }
+
+    var blocks: [Block] { output.blocks }
+}
