@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// The event loop: one thread owns a curl multi handle and drives every transfer on it.
 ///
@@ -25,7 +26,7 @@ final class TransferLoop: @unchecked Sendable {
         var activeCount = 0
     }
 
-    private let inbox = Locked(Inbox())
+    private let inbox = Mutex(Inbox())
     /// The CURLM handle. Only the loop thread uses it, except for curl_multi_wakeup.
     private let multi: UnsafeMutableRawPointer
     private let configuration: HTTPClientConfiguration

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 import Testing
 @testable import WinnowDemoSite
 #if canImport(Glibc)
@@ -354,24 +355,17 @@ final class ServedFolder {
 
     @Test func accessLogSeesEveryAnswer() throws {
         let folder = try ServedFolder()
-        let log = LogCollector()
-        let server = try StaticSiteServer(root: folder.root.path, accessLog: { log.append($0) })
+        let log = Shared<[AccessLogEntry]>([])
+        let server = try StaticSiteServer(root: folder.root.path, accessLog: { entry in log.withLock { $0.append(entry) } })
         defer { server.stop() }
         let first = try RawHTTPClient.request(port: server.port, "/notes.txt")
         _ = try RawHTTPClient.request(port: server.port, "/notes.txt", headers: [("If-None-Match", first.header("ETag") ?? "")])
         _ = try RawHTTPClient.request(port: server.port, "/nope")
         _ = try RawHTTPClient.exchange(port: server.port, "NONSENSE\r\n\r\n")
         let deadline = Date().addingTimeInterval(5)
-        while log.entries.count < 4, Date() < deadline { usleep(10_000) }
-        #expect(log.entries.map(\.description) == [
+        while log.value.count < 4, Date() < deadline { usleep(10_000) }
+        #expect(log.value.map(\.description) == [
             "GET /notes.txt 200 12", "GET /notes.txt 304 0", "GET /nope 404 14", "- - 400 16",
         ])
     }
-}
-
-final class LogCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [AccessLogEntry] = []
-    func append(_ entry: AccessLogEntry) { lock.withLock { stored.append(entry) } }
-    var entries: [AccessLogEntry] { lock.withLock { stored } }
 }
