@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCrawl
 import WinnowTestSupport
 import Testing
 @testable import WinnowDemoSite
@@ -141,7 +142,7 @@ final class ServedFolder {
         let first = try RawHTTPClient.request(port: server.port, "/notes.txt")
         #expect(first.header("Last-Modified") == "Wed, 01 Jan 2025 00:00:00 GMT")
         let lastModified = try #require(first.header("Last-Modified"))
-        let seconds = try #require(HTTPDate.parse(lastModified))
+        let seconds = try #require(HTTPDate.secondsSince1970(lastModified, now: Date()))
         func status(_ headers: [(String, String)]) throws -> Int {
             try RawHTTPClient.request(port: server.port, "/notes.txt", headers: headers).status
         }
