@@ -5,7 +5,7 @@ import PackageDescription
 // C lives only in the system-library targets; each library module has one concern.
 let package = Package(
     name: "Winnow",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .library(name: "WinnowExtract", targets: ["WinnowExtract"]),
@@ -78,8 +78,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // A loopback-only static file server for the offline demo (`winnow serve`) and tests; Foundation only.
-        .target(name: "WinnowDemoSite"),
+        // A loopback-only static file server for the offline demo (`winnow serve`) and tests; HTTP dates from WinnowCrawl.
+        .target(name: "WinnowDemoSite", dependencies: ["WinnowCrawl"]),
         // The CLI: thin commands over the libraries.
         .executableTarget(
             name: "winnow",
@@ -133,7 +133,7 @@ let package = Package(
             dependencies: ["WinnowState", "WinnowCrawl", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WinnowDaemonTests", dependencies: ["WinnowDaemon", "WinnowTestSupport"]),
-        .testTarget(name: "WinnowDemoSiteTests", dependencies: ["WinnowDemoSite"]),
+        .testTarget(name: "WinnowDemoSiteTests", dependencies: ["WinnowDemoSite", "WinnowCrawl", "WinnowTestSupport"]),
         .testTarget(
             name: "WinnowCLITests", dependencies: ["winnow", "WinnowTestSupport", "WinnowState"],
             resources: [.copy("Fixtures")]

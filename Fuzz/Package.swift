@@ -7,7 +7,7 @@ import PackageDescription
 // Each target is one file defining `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
 let package = Package(
     name: "WinnowFuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Winnow", path: "..")],
     targets: [
         // bytes → charset detection + HTML parse → extractor → a renderer (`winnow extract`'s path).

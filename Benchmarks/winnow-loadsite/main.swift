@@ -93,33 +93,27 @@ static func sitemap(base: String, pages: Int) -> String {
 }
 }
 
-final class Counters: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
-    func add(_ key: String) { lock.withLock { counts[key, default: 0] += 1 } }
-    var snapshot: [String: Int] { lock.withLock { counts } }
-}
-let sharedCounters = Counters()
+let sharedCounters = Shared<[String: Int]>([:])
 
 var servers: [TestHTTPServer] = []
 var lines: [String] = []
 for index in 0..<hostCount {
     let behaviour = Behaviour.of(host: index)
     let host = index, pages = perHost, counters = sharedCounters
-    let baseBox = Box()
+    let baseBox = Shared("")
     let server: TestHTTPServer
     do {
         server = try TestHTTPServer(address: address(of: index)) { request in
             let base = baseBox.value
             if request.path == "/sitemap.xml" {
-                counters.add("sitemap")
+                counters.withLock { $0["sitemap", default: 0] += 1 }
                 return ServerReply(headers: [("Content-Type", "application/xml")], body: Array(Pages.sitemap(base: base, pages: pages).utf8))
             }
             guard request.path.hasPrefix("/a/"), let page = Int(request.path.dropFirst(3)), page < pages else {
-                counters.add("404")
+                counters.withLock { $0["404", default: 0] += 1 }
                 return .text("not found", status: 404)
             }
-            counters.add(behaviour.rawValue)
+            counters.withLock { $0[behaviour.rawValue, default: 0] += 1 }
             let ok = { (delay: Duration?) in
                 ServerReply(headers: [("Content-Type", "text/html; charset=utf-8")],
                             body: Array(Pages.article(host: host, page: page, base: base).utf8), delay: delay)
@@ -143,18 +137,9 @@ for index in 0..<hostCount {
     } catch {
         fail("cannot listen on \(address(of: index)): \(error)")
     }
-    baseBox.value = "http://\(server.address):\(server.port)"
+    baseBox.withLock { $0 = "http://\(server.address):\(server.port)" }
     servers.append(server)
     lines.append("\(index) \(behaviour.rawValue) \(baseBox.value)")
-}
-
-final class Box: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = ""
-    var value: String {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
 }
 
 do {
@@ -167,6 +152,6 @@ say("ready")
 signal(SIGTERM) { _ in exit(0) }
 while true {
     sleep(10)
-    let counts = sharedCounters.snapshot.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    let counts = sharedCounters.value.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     say("requests \(counts)")
 }

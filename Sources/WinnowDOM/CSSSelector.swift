@@ -48,20 +48,20 @@ enum XPathWriter {
     /// valid XPath names (e.g. an escaped `\31 0`).
     private static func nodeTest(_ tag: String?) -> String {
         guard let tag else { return "*" }
-        return isXPathName(tag) ? tag : "*[name()=\(literal(tag))]"
+        return isXPathName(tag) ? tag : "*[name()=\(XPath.literal(tag))]"
     }
 
     private static func selfTest(_ tag: String) -> String {
-        isXPathName(tag) ? "self::\(tag)" : "name()=\(literal(tag))"
+        isXPathName(tag) ? "self::\(tag)" : "name()=\(XPath.literal(tag))"
     }
 
     /// The condition for one simple selector, as a boolean XPath expression about the context element.
     static func condition(_ condition: CSSCondition, tag: String?) -> String {
         switch condition {
         case .id(let id):
-            return "@id=\(literal(id))"
+            return "@id=\(XPath.literal(id))"
         case .className(let name):
-            return "contains(concat(' ', normalize-space(@class), ' '), \(literal(" \(name) ")))"
+            return "contains(concat(' ', normalize-space(@class), ' '), \(XPath.literal(" \(name) ")))"
         case .attribute(let test):
             return attribute(test)
         case .pseudo(let pseudo):
@@ -84,21 +84,21 @@ enum XPathWriter {
     }
 
     private static func attribute(_ test: CSSAttributeTest) -> String {
-        let node = isXPathName(test.name) ? "@\(test.name)" : "@*[name()=\(literal(test.name))]"
+        let node = isXPathName(test.name) ? "@\(test.name)" : "@*[name()=\(XPath.literal(test.name))]"
         guard let op = test.op else { return node }
         let value = test.caseInsensitive ? test.value.lowercasedASCII() : test.value
         let subject = test.caseInsensitive
             ? "translate(\(node), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')" : node
-        let quoted = literal(value)
+        let quoted = XPath.literal(value)
         switch op {
         case .equals:
             return "\(subject)=\(quoted)"
         case .includes:
             // A whitespace-separated token list; an empty or spaced value can never be one token.
             if value.isEmpty || value.unicodeScalars.contains(where: \.isASCIIWhitespace) { return "false()" }
-            return "contains(concat(' ', normalize-space(\(subject)), ' '), \(literal(" \(value) ")))"
+            return "contains(concat(' ', normalize-space(\(subject)), ' '), \(XPath.literal(" \(value) ")))"
         case .dashMatch:
-            return "(\(subject)=\(quoted) or starts-with(\(subject), \(literal(value + "-"))))"
+            return "(\(subject)=\(quoted) or starts-with(\(subject), \(XPath.literal(value + "-"))))"
         case .prefix:
             return value.isEmpty ? "false()" : "starts-with(\(subject), \(quoted))"
         case .suffix:
@@ -113,7 +113,7 @@ enum XPathWriter {
 
     private static func pseudo(_ pseudo: CSSPseudoClass, tag: String?) -> String {
         // Parsing guarantees a tag for the *-of-type cases; "*" is only a safe fallback.
-        let sameType = tag.map { isXPathName($0) ? $0 : "*[name()=\(literal($0))]" } ?? "*"
+        let sameType = tag.map { isXPathName($0) ? $0 : "*[name()=\(XPath.literal($0))]" } ?? "*"
         switch pseudo {
         case .firstChild: return "not(preceding-sibling::*)"
         case .lastChild: return "not(following-sibling::*)"
@@ -141,14 +141,6 @@ enum XPathWriter {
         }
         if b < 1 { return "false()" }
         return "(\(index)) <= \(b) and (\(b) - (\(index))) mod \(-a) = 0"
-    }
-
-    /// An XPath 1.0 string literal. XPath has no escapes, so a value holding both quote kinds is built with concat().
-    static func literal(_ value: String) -> String {
-        if !value.contains("'") { return "'\(value)'" }
-        if !value.contains("\"") { return "\"\(value)\"" }
-        let pieces = value.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
-        return "concat(" + pieces.joined(separator: ", \"'\", ") + ")"
     }
 
     /// True when `name` can be written as an XPath name test (an NCName).

@@ -116,3 +116,14 @@ public final class XPath {
         return xmlXPathCastToBoolean(object) != 0
     }
 }
+
+extension XPath {
+    /// An XPath 1.0 string literal for any text. XPath has no escapes, so a value holding both quote kinds is
+    /// built with concat().
+    public static func literal(_ value: String) -> String {
+        if !value.contains("'") { return "'\(value)'" }
+        if !value.contains("\"") { return "\"\(value)\"" }
+        let pieces = value.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
+        return "concat(" + pieces.joined(separator: ", \"'\", ") + ")"
+    }
+}

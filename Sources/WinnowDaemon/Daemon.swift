@@ -8,6 +8,7 @@ import WinnowOutput
 import WinnowPipeline
 import WinnowRules
 import WinnowState
+import Synchronization
 
 /// `winnow run`: opens the state, the HTTP client, the extraction pool and the output directory, and runs the
 /// `Scheduler` as a service until SIGTERM or SIGINT (or, with `once`, until one full pass is done).
@@ -86,7 +87,7 @@ public final class Daemon: Sendable {
             "stories_written": "\(progress.storiesCreated)", "stories_updated": "\(progress.storiesUpdated)",
             "pages_fetched": "\(progress.pagesFetched)", "failed": "\(progress.failed)",
         ])
-        if let failure = service.failure.value { throw failure }
+        if let failure = service.failure.withLock({ $0 }) { throw failure }
     }
 
     /// "12 stories written, 3 updated, 4 in flight": the systemd STATUS and the terminal progress line.
@@ -186,7 +187,7 @@ final class SchedulerService: Service, Sendable {
     let notifier: SystemdNotifier?
     let logger: Logger
     /// Why the scheduler ended abnormally, if it did (reported after the group stops).
-    let failure = LockedValue<(any Error)?>(nil)
+    let failure = Mutex<(any Error)?>(nil)
 
     init(scheduler: Scheduler, once: Bool, notifier: SystemdNotifier?, logger: Logger) {
         self.scheduler = scheduler
@@ -202,7 +203,7 @@ final class SchedulerService: Service, Sendable {
                     notifier?.ready(status: "running")
                 })
             } catch {
-                failure.set(error)
+                failure.withLock { $0 = error }
                 throw error
             }
         } onGracefulShutdown: { [scheduler, notifier, logger] in
@@ -211,16 +212,4 @@ final class SchedulerService: Service, Sendable {
             scheduler.requestStop()
         }
     }
-}
-
-/// A value behind a lock.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func set(_ value: Value) { lock.withLock { stored = value } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCrawl
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -172,7 +173,7 @@ struct SiteResponder: Sendable {
             let ours = Self.opaqueTag(etag)
             return tags.split(separator: ",").contains { Self.opaqueTag(String($0).trimmedOfSpaces) == ours }
         }
-        if let since = head.header("if-modified-since"), let date = HTTPDate.parse(since), date <= clock() {
+        if let since = head.header("if-modified-since"), let date = HTTPDate.secondsSince1970(since, now: Date()), date <= clock() {
             return modified <= date
         }
         return false

@@ -64,7 +64,19 @@ final class Transfer {
 
     // MARK: - Options
 
+    /// Sets every option of the easy handle, one group at a time.
     private func configure() throws(FetchError) {
+        try configureProtocolsAndRedirects()
+        try configureHTTPVersion()
+        try configureEncodingAndLimits()
+        try configureConnection()
+        try configureHeaders()
+        try configureMethod()
+        try installCallbacks()
+    }
+
+    /// The URL, the allowed schemes, redirects and the per-transfer cookie engine.
+    private func configureProtocolsAndRedirects() throws(FetchError) {
         let config = configuration
         try set(CURLOPT_URL, request.url, "the URL")
         try set(CURLOPT_NOSIGNAL, 1, "NOSIGNAL")
@@ -76,6 +88,11 @@ final class Transfer {
         // An in-memory cookie engine for this transfer only: some sites set a cookie on a redirect hop
         // and loop until it comes back.
         try set(CURLOPT_COOKIEFILE, "", "the cookie engine")
+    }
+
+    /// HTTP/1.1, HTTP/2 over TLS or HTTP/2 with prior knowledge; multiplexing.
+    private func configureHTTPVersion() throws(FetchError) {
+        let config = configuration
         switch config.httpVersion {
         case .http1_1:
             try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1), "the HTTP version")
@@ -93,6 +110,11 @@ final class Transfer {
         if config.waitForMultiplexing {
             try set(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
         }
+    }
+
+    /// Compression, User-Agent, timeouts, the low-speed limit and the body-size cap.
+    private func configureEncodingAndLimits() throws(FetchError) {
+        let config = configuration
         if config.acceptCompression {
             // "" = advertise every encoding this libcurl was built with and decode transparently.
             try set(CURLOPT_ACCEPT_ENCODING, "", "Accept-Encoding")
@@ -111,6 +133,11 @@ final class Transfer {
                 winnow_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
                 "the maximum file size", url: request.url)
         }
+    }
+
+    /// The proxy, the CA bundle and the error buffer.
+    private func configureConnection() throws(FetchError) {
+        let config = configuration
         switch config.proxy {
         case .environment:
             break  // libcurl reads http_proxy / https_proxy / all_proxy / no_proxy itself.
@@ -125,7 +152,10 @@ final class Transfer {
         }
         try Curl.check(
             winnow_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "the error buffer", url: request.url)
+    }
 
+    /// The request's header lines, as one curl_slist owned by this transfer.
+    private func configureHeaders() throws(FetchError) {
         for line in request.headerLines {
             guard let appended = curl_slist_append(headerList, line) else {
                 throw FetchError(code: .transport, message: "out of memory building headers", url: request.url)
@@ -136,7 +166,10 @@ final class Transfer {
             try Curl.check(
                 winnow_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "the headers", url: request.url)
         }
+    }
 
+    /// GET, HEAD or POST (with its body copied into libcurl).
+    private func configureMethod() throws(FetchError) {
         switch request.method {
         case .get:
             break
@@ -157,7 +190,10 @@ final class Transfer {
             }
             try Curl.check(code, "the body", url: request.url)
         }
+    }
 
+    /// The write, header and open-socket callbacks, each given this transfer as its context.
+    private func installCallbacks() throws(FetchError) {
         let context = Unmanaged.passUnretained(self).toOpaque()
         try Curl.check(
             winnow_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION) { buffer, size, count, context in

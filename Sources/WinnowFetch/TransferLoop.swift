@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// The event loop: one thread owns a curl multi handle and drives every transfer on it.
 ///
@@ -25,7 +26,7 @@ final class TransferLoop: @unchecked Sendable {
         var activeCount = 0
     }
 
-    private let inbox = Locked(Inbox())
+    private let inbox = Mutex(Inbox())
     /// The CURLM handle. Only the loop thread uses it, except for curl_multi_wakeup.
     private let multi: UnsafeMutableRawPointer
     private let configuration: HTTPClientConfiguration
@@ -129,86 +130,115 @@ final class TransferLoop: @unchecked Sendable {
 
     // MARK: - The loop thread
 
-    private func run() {
+    /// What only the loop thread touches: the running transfers, by id and by easy handle.
+    private struct Running {
         var transfers: [UInt64: Transfer] = [:]
         var byHandle: [UnsafeMutableRawPointer: UInt64] = [:]
+    }
 
-        /// Detaches a transfer from the multi handle; the count is updated before the caller resumes anyone,
-        /// so `activeTransferCount` never lags behind a finished fetch.
-        func remove(_ id: UInt64) -> Transfer? {
-            guard let transfer = transfers.removeValue(forKey: id) else { return nil }
-            byHandle[transfer.easy] = nil
-            curl_multi_remove_handle(multi, transfer.easy)
-            inbox.withLock { $0.activeCount -= 1 }
-            return transfer
-        }
-
+    private func run() {
+        var running = Running()
         while true {
-            // Taking the submissions and counting them as active happens in one critical section, so a
-            // transfer is always visible to `activeTransferCount` (queued or running) until it finishes.
-            let (submissions, cancellations, stopping) = inbox.withLock { state in
-                defer {
-                    state.activeCount += state.submissions.count
-                    state.submissions.removeAll()
-                    state.cancellations.removeAll()
-                }
-                return (state.submissions, state.cancellations, state.stopping)
-            }
-
+            let (submissions, cancellations, stopping) = takeInbox()
             if stopping {
-                for submission in submissions {
-                    submission.continuation.resume(throwing: shutdownError(submission.request.url))
-                }
-                for id in Array(transfers.keys) {
-                    remove(id)?.fail(shutdownError(nil))
-                }
+                failAll(submissions, &running)
                 break
             }
-
-            for submission in submissions {
-                do {
-                    let transfer = try Transfer(
-                        id: submission.id, request: submission.request, configuration: configuration,
-                        connectionGuard: connectionGuard,
-                        continuation: submission.continuation)
-                    try Curl.check(curl_multi_add_handle(multi, transfer.easy), "start the transfer",
-                                   url: submission.request.url)
-                    transfers[submission.id] = transfer
-                    byHandle[transfer.easy] = submission.id
-                } catch {
-                    // Transfer.init resumes nothing itself; a failed setup is reported here exactly once.
-                    inbox.withLock { $0.activeCount -= 1 }
-                    submission.continuation.resume(throwing: error)
-                }
-            }
+            start(submissions, &running)
             for id in cancellations {
-                remove(id)?.fail(CancellationError())
+                remove(id, &running)?.fail(CancellationError())
             }
-
-            var running: Int32 = 0
-            do {
-                try Curl.check(curl_multi_perform(multi, &running), "drive transfers", url: "")
-            } catch {
-                // The multi handle itself is broken (e.g. out of memory): nothing in flight can finish.
-                for id in Array(transfers.keys) {
-                    guard let transfer = remove(id) else { continue }
-                    transfer.fail(FetchError(code: .transport, message: error.message, url: transfer.url))
-                }
-            }
-            var queued: Int32 = 0
-            while let message = curl_multi_info_read(multi, &queued) {
-                guard winnow_msg_is_done(message) != 0, let easy = winnow_msg_easy_handle(message),
-                      let id = byHandle[easy] else { continue }
-                let result = winnow_msg_result(message)  // read before remove_handle invalidates it
-                remove(id)?.complete(with: result)
-            }
-
+            perform(&running)
+            completeFinished(&running)
             if curl_multi_poll(multi, nil, 0, 1000, nil) != CURLM_OK {
                 usleep(10_000)  // never spin if polling itself fails
             }
         }
+        release(&running)
+    }
 
-        transfers.removeAll()
+    /// Takes the new submissions and cancellations. Taking the submissions and counting them as active happens in
+    /// one critical section, so a transfer is always visible to `activeTransferCount` (queued or running) until it
+    /// finishes.
+    private func takeInbox() -> (submissions: [Submission], cancellations: [UInt64], stopping: Bool) {
+        inbox.withLock { state in
+            defer {
+                state.activeCount += state.submissions.count
+                state.submissions.removeAll()
+                state.cancellations.removeAll()
+            }
+            return (state.submissions, state.cancellations, state.stopping)
+        }
+    }
+
+    /// Detaches a transfer from the multi handle; the count is updated before the caller resumes anyone, so
+    /// `activeTransferCount` never lags behind a finished fetch.
+    private func remove(_ id: UInt64, _ running: inout Running) -> Transfer? {
+        guard let transfer = running.transfers.removeValue(forKey: id) else { return nil }
+        running.byHandle[transfer.easy] = nil
+        curl_multi_remove_handle(multi, transfer.easy)
+        inbox.withLock { $0.activeCount -= 1 }
+        return transfer
+    }
+
+    /// Shutting down: fails the submissions not started yet and every transfer in flight.
+    private func failAll(_ submissions: [Submission], _ running: inout Running) {
+        for submission in submissions {
+            submission.continuation.resume(throwing: shutdownError(submission.request.url))
+        }
+        for id in Array(running.transfers.keys) {
+            remove(id, &running)?.fail(shutdownError(nil))
+        }
+    }
+
+    /// Sets up a transfer for each submission and adds it to the multi handle.
+    private func start(_ submissions: [Submission], _ running: inout Running) {
+        for submission in submissions {
+            do {
+                let transfer = try Transfer(
+                    id: submission.id, request: submission.request, configuration: configuration,
+                    connectionGuard: connectionGuard,
+                    continuation: submission.continuation)
+                try Curl.check(curl_multi_add_handle(multi, transfer.easy), "start the transfer",
+                               url: submission.request.url)
+                running.transfers[submission.id] = transfer
+                running.byHandle[transfer.easy] = submission.id
+            } catch {
+                // Transfer.init resumes nothing itself; a failed setup is reported here exactly once.
+                inbox.withLock { $0.activeCount -= 1 }
+                submission.continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// Lets libcurl move every transfer forward.
+    private func perform(_ running: inout Running) {
+        var stillRunning: Int32 = 0
+        do {
+            try Curl.check(curl_multi_perform(multi, &stillRunning), "drive transfers", url: "")
+        } catch {
+            // The multi handle itself is broken (e.g. out of memory): nothing in flight can finish.
+            for id in Array(running.transfers.keys) {
+                guard let transfer = remove(id, &running) else { continue }
+                transfer.fail(FetchError(code: .transport, message: error.message, url: transfer.url))
+            }
+        }
+    }
+
+    /// Completes the transfers libcurl reports done.
+    private func completeFinished(_ running: inout Running) {
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            guard winnow_msg_is_done(message) != 0, let easy = winnow_msg_easy_handle(message),
+                  let id = running.byHandle[easy] else { continue }
+            let result = winnow_msg_result(message)  // read before remove_handle invalidates it
+            remove(id, &running)?.complete(with: result)
+        }
+    }
+
+    /// After the loop: frees the multi handle and resumes everyone waiting in `stop()`.
+    private func release(_ running: inout Running) {
+        running.transfers.removeAll()
         inbox.withLock { state in
             state.stopped = true
             state.activeCount = 0

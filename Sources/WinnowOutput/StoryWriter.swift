@@ -81,6 +81,17 @@ public struct StoryWriter: Sendable {
             path: folder + "/" + stem, message: "cannot write \(folder)/\(stem): too many stories with this name")
     }
 
+    /// Renders `article` and writes it as `<name>.<ext>` directly in `directory`, replacing a file of that name:
+    /// for runs that mirror the names of an input folder (`winnow extract --input-dir`) rather than naming stories
+    /// by title. No sidecar, no collision suffix; the write is atomic like every other. Returns the path written.
+    @discardableResult
+    public func write(_ article: Article, named name: String) throws(StoryWriterError) -> String {
+        let path = baseDirectory + "/" + name + "." + format.fileExtension
+        let contents = Renderer.render(article, as: format, options: options)
+        try Self.writeAtomically(Array(contents.utf8), to: path, sync: synchronizesToDisk)
+        return path
+    }
+
     /// Deletes temporary files left by writers that died mid-write (`.<name>.tmp-<pid>-<hex>` older than
     /// `age` seconds) anywhere under the output directory; returns how many were removed. Finished stories and
     /// sidecars are never touched, and hidden folders are not entered. Meant for the start of a run.
@@ -123,10 +134,16 @@ public struct StoryWriter: Sendable {
 
     // MARK: Naming
 
-    /// The directory a story goes in under the current layout.
-    public func targetDirectory(for article: Article) -> String {
+    /// `directory` without trailing slashes; `.` when empty.
+    private var baseDirectory: String {
         var base = directory.isEmpty ? "." : directory
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
+    /// The directory a story goes in under the current layout.
+    public func targetDirectory(for article: Article) -> String {
+        let base = baseDirectory
         switch layout {
         case .flat:
             return base

@@ -83,17 +83,7 @@ public enum AnnotatedPage {
     /// Marks what each removing line matches on the unstripped page (first line wins, as it removes first).
     static func markRuleRemovals(_ rules: RuleSet, in document: Document) {
         for directive in rules.directives {
-            let expression: String?
-            switch directive.action {
-            case .strip(let selector): expression = selector.xpath
-            case .stripIDOrClass(let fragment):
-                let clean = fragment.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\"", with: "")
-                expression = "//*[contains(@id,'\(clean)') or contains(@class,'\(clean)')]"
-            case .stripImageSource(let fragment) where !fragment.contains("'"):
-                expression = "//img[contains(@src,'\(fragment)')]"
-            default: expression = nil
-            }
-            guard let expression, let xpath = try? XPath(expression) else { continue }
+            guard let selector = directive.action.removalSelector, let xpath = try? XPath(selector.xpath) else { continue }
             for node in document.select(xpath) where node.isElement && node.attribute(ruleAttribute) == nil {
                 node.setAttribute(ruleAttribute, "\(directive.location) \(directive)")
             }

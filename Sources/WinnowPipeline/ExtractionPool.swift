@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A fixed set of threads for CPU-bound work (parsing and extraction), so that a burst of pages never occupies
 /// the Swift concurrency pool that the scheduler and the fetch continuations run on.
@@ -42,44 +44,55 @@ public final class ExtractionPool: Sendable {
     public func shutdown() { queue.stop() }
 }
 
-/// The pool's FIFO of jobs, behind a condition variable.
-private final class JobQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
-    private var head = 0
-    private var stopping = false
+/// The pool's FIFO of jobs: the queue behind a `Mutex`, and a semaphore that counts the jobs (plus one signal for
+/// stopping) so idle workers sleep without holding anything.
+private final class JobQueue: Sendable {
+    typealias Job = @Sendable () -> Void
 
-    /// Queues `job`; false when the queue is stopping.
-    func add(_ job: @escaping @Sendable () -> Void) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !stopping else { return false }
-        jobs.append(job)
-        condition.signal()
-        return true
+    private struct State {
+        var jobs: [Job] = []
+        var head = 0
+        var stopping = false
     }
 
-    /// The next job, waiting for one; nil once the queue is stopping and empty.
-    func next() -> (@Sendable () -> Void)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == jobs.count {
-            if stopping { return nil }
-            condition.wait()
+    private let state = Mutex(State())
+    /// One signal per queued job, and one from `stop()` that each exiting worker passes on to the next.
+    private let available = DispatchSemaphore(value: 0)
+
+    /// Queues `job`; false when the queue is stopping.
+    func add(_ job: @escaping Job) -> Bool {
+        let accepted = state.withLock { state in
+            guard !state.stopping else { return false }
+            state.jobs.append(job)
+            return true
         }
-        let job = jobs[head]
-        head += 1
-        if head > 64 && head * 2 > jobs.count {  // drop the consumed prefix now and then
-            jobs.removeFirst(head)
-            head = 0
+        if accepted { available.signal() }
+        return accepted
+    }
+
+    /// The next job, waiting for one; nil once the queue is stopping and empty. Every signal stands for a queued
+    /// job or for stopping, so a worker that wakes finds a job unless the queue is stopping.
+    func next() -> Job? {
+        available.wait()
+        let job = state.withLock { state -> Job? in
+            guard state.head < state.jobs.count else { return nil }
+            let job = state.jobs[state.head]
+            state.head += 1
+            if state.head > 64 && state.head * 2 > state.jobs.count {  // drop the consumed prefix now and then
+                state.jobs.removeFirst(state.head)
+                state.head = 0
+            }
+            return job
         }
+        if job == nil { available.signal() }  // stopping: wake the next worker so it leaves too
         return job
     }
 
     func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
+        let first = state.withLock { state -> Bool in
+            defer { state.stopping = true }
+            return !state.stopping
+        }
+        if first { available.signal() }
     }
 }

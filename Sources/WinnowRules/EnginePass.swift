@@ -208,15 +208,8 @@ struct EnginePass {
                 addPreview(index, "<img src=\"\(RuleEngine.clip(value))\">")
             }
             reports[index].matches = changed
-        case .strip(let selector):
-            remove(selector, line: index)
-        case .stripIDOrClass(let fragment):
-            let literal = Self.literal(fragment)
-            remove(RuleSelector(syntax: .xpath, source: fragment,
-                                xpath: "//*[contains(@class, \(literal)) or contains(@id, \(literal))]"), line: index)
-        case .stripImageSource(let fragment):
-            remove(RuleSelector(syntax: .xpath, source: fragment,
-                                xpath: "//img[contains(@src, \(Self.literal(fragment)))]"), line: index)
+        case .strip, .stripIDOrClass, .stripImageSource:
+            if let selector = action.removalSelector { remove(selector, line: index) }
         case .stripAttribute(let selector):
             removeAttributes(selector, line: index, within: nil)
         case .dissolve(let selector):
@@ -316,13 +309,5 @@ struct EnginePass {
         case .text, .cdata: return "\"\(RuleEngine.clip(node.ownText, 50))\""
         default: return RuleEngine.clip(node.text, 50)
         }
-    }
-
-    /// An XPath string literal for arbitrary text (quotes handled with concat()).
-    static func literal(_ text: String) -> String {
-        if !text.contains("'") { return "'\(text)'" }
-        if !text.contains("\"") { return "\"\(text)\"" }
-        let parts = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
-        return "concat(" + parts.joined(separator: ", \"'\", ") + ")"
     }
 }

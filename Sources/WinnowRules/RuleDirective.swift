@@ -1,3 +1,5 @@
+import WinnowDOM
+
 /// One meaningful line of a rule file (or, for a find_string/replace_string pair, the replace line that
 /// completes the pair), with its source location and what it asks the engine to do.
 public struct RuleDirective: Sendable, Hashable, CustomStringConvertible {
@@ -62,6 +64,26 @@ public enum RuleAction: Sendable, Hashable {
     case test(TestLine)
     /// Known directive that Winnow does not act on; the reason is shown by `rules check`.
     case ignored(reason: String)
+}
+
+extension RuleAction {
+    /// What a removal directive (`strip`, `strip_id_or_class`, `strip_image_src`) removes, as one selector; nil for
+    /// every other action. The engine and `explain`'s page both use this, so they mark the same nodes.
+    public var removalSelector: RuleSelector? {
+        switch self {
+        case .strip(let selector):
+            return selector
+        case .stripIDOrClass(let fragment):
+            let literal = XPath.literal(fragment)
+            return RuleSelector(syntax: .xpath, source: fragment,
+                                xpath: "//*[contains(@class, \(literal)) or contains(@id, \(literal))]")
+        case .stripImageSource(let fragment):
+            return RuleSelector(syntax: .xpath, source: fragment,
+                                xpath: "//img[contains(@src, \(XPath.literal(fragment)))]")
+        default:
+            return nil
+        }
+    }
 }
 
 /// A raw-HTML string replacement (find_string/replace_string pair or `replace_string(find): replace`).

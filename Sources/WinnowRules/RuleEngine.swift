@@ -71,20 +71,6 @@ public struct RuleEngine: Sendable {
         return pass.result()
     }
 
-    /// Applies the rules to a test's saved fixture and checks its expectations against the title and body
-    /// text. Throws when the test has no fixture or it cannot be read.
-    public func runFixture(of test: RuleTest) throws -> RuleTestOutcome {
-        guard let path = test.fixturePath else {
-            throw RuleEngineError("\(test.location): test has no readable test_fixture")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuleEngineError("\(test.location): cannot read test_fixture \(path)")
-        }
-        let extraction = try apply(html: [UInt8](data), url: test.url)
-        let text = [extraction.title ?? "", extraction.bodyText].joined(separator: "\n")
-        return test.check(extractedText: text)
-    }
-
     // MARK: Helpers
 
     static func convertDoubleBreaks(_ html: String) -> (String, Int) {

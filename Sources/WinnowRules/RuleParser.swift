@@ -158,97 +158,129 @@ private struct ParseState {
         }
     }
 
+    /// The directives whose value is one selector, and the action each makes of it.
+    static let selectorActions: [String: @Sendable (RuleSelector) -> RuleAction] = [
+        "title": { .title($0) }, "body": { .body($0) }, "author": { .author($0) }, "date": { .date($0) },
+        "strip": { .strip($0) }, "strip_attr": { .stripAttribute($0) },
+        "post_strip_attr": { .postStripAttribute($0) }, "dissolve": { .dissolve($0) },
+        "native_ad_clue": { .nativeAdClue($0) },
+        "single_page_link": { .singlePageLink(LinkRule(selector: $0)) },
+        "next_page_link": { .nextPageLink(LinkRule(selector: $0)) },
+    ]
+
+    /// The action of one directive line; nil when the line is reported as an error, or when it only amends an
+    /// earlier line (`find_string`, `if_page_contains`).
     mutating func makeAction(_ split: SplitLine, location: SourceLocation) -> RuleAction? {
         let line = location.line, value = split.value, name = split.name
+        if let make = Self.selectorActions[name] {
+            return selector(value, line: line, for: name).map(make)
+        }
         switch name {
-        case "title": return selector(value, line: line, for: name).map(RuleAction.title)
-        case "body": return selector(value, line: line, for: name).map(RuleAction.body)
-        case "author": return selector(value, line: line, for: name).map(RuleAction.author)
-        case "date": return selector(value, line: line, for: name).map(RuleAction.date)
-        case "strip": return selector(value, line: line, for: name).map(RuleAction.strip)
-        case "strip_attr": return selector(value, line: line, for: name).map(RuleAction.stripAttribute)
-        case "post_strip_attr": return selector(value, line: line, for: name).map(RuleAction.postStripAttribute)
-        case "dissolve": return selector(value, line: line, for: name).map(RuleAction.dissolve)
-        case "native_ad_clue": return selector(value, line: line, for: name).map(RuleAction.nativeAdClue)
-        case "strip_id_or_class":
-            // FTR removes quotes from the value before building its XPath; do the same.
-            let cleaned = value.filter { $0 != "'" && $0 != "\"" }.trimmingSpaces()
-            guard !cleaned.isEmpty else {
-                report(.emptyValue, line: line, "'strip_id_or_class' needs a value"); return nil
-            }
-            return .stripIDOrClass(cleaned)
+        case "strip_id_or_class": return stripIDOrClass(value, line: line)
         case "strip_image_src": return .stripImageSource(value)
-        case "src_lazy_load_attr":
-            guard Self.isName(value) else {
-                report(.invalidValue, line: line, "'src_lazy_load_attr' expects an attribute name, found '\(Self.clip(value))'")
-                return nil
-            }
-            return .lazyLoadAttribute(value)
-        case "wrap_in":
-            guard let tag = split.argument, Self.isName(tag) else {
-                report(.syntax, line: line, "wrap_in needs a tag name: 'wrap_in(blockquote): //p[@class=\"quote\"]'")
-                return nil
-            }
-            return selector(value, line: line, for: name).map { RuleAction.wrapIn(tag: tag.lowercased(), $0) }
+        case "src_lazy_load_attr": return lazyLoadAttribute(value, line: line)
+        case "wrap_in": return wrapIn(split, line: line)
         case "find_string":
             pendingFinds.append((value, location))
             return nil
-        case "replace_string":
-            if let find = split.argument {
-                guard !find.isEmpty else {
-                    report(.emptyValue, line: line, "replace_string() needs the text to find in parentheses"); return nil
-                }
-                return .replace(StringReplacement(find: find, replace: value, findLocation: location))
-            }
-            guard !pendingFinds.isEmpty else {
-                report(.unpairedReplacement, line: line, "replace_string has no preceding find_string")
-                return nil
-            }
-            let find = pendingFinds.removeFirst()
-            return .replace(StringReplacement(find: find.text, replace: value, findLocation: find.location))
-        case "single_page_link":
-            return selector(value, line: line, for: name).map { .singlePageLink(LinkRule(selector: $0)) }
-        case "next_page_link":
-            return selector(value, line: line, for: name).map { .nextPageLink(LinkRule(selector: $0)) }
+        case "replace_string": return replacement(split, location: location)
         case "if_page_contains":
             attachCondition(value, location: location)
             return nil
-        case "http_header":
-            guard let header = split.argument?.trimmingSpaces(), !header.isEmpty,
-                  header.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                report(.syntax, line: line, "http_header needs a header name: 'http_header(user-agent): value'")
-                return nil
-            }
-            return .httpHeader(name: header.lowercased(), value: value)
+        case "http_header": return httpHeader(split, line: line)
         case "parser": return .parser(value)
-        case "extends":
-            let target = value.lowercased()
-            guard RuleNames.isValid(target) else {
-                report(.invalidValue, line: line, "extends expects a rule name such as 'example.com', found '\(Self.clip(value))'")
-                return nil
-            }
-            extends.append(RuleReference(name: target, location: location))
-            return .extends(target)
-        case "test_url":
-            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
-                report(.invalidValue, line: line, "test_url expects an http(s) URL, found '\(Self.clip(value))'")
-                return nil
-            }
-            tests.append(RuleTest(url: value, location: location))
-            return .test(.url(value))
+        case "extends": return extendsRule(value, location: location)
+        case "test_url": return testURL(value, location: location)
         case "test_contains", "test_not_contains", "test_fixture":
             return attachTestLine(name, value: value, location: location)
-        default:
-            if let setting = RuleSetting(rawValue: name) {
-                return flag(value, line: line, for: name).map { .setting(setting, $0) }
-            }
-            if let field = LoginField(rawValue: name) {
-                if field == .notLoggedInXPath, selector(value, line: line, for: name) == nil { return nil }
-                return .login(field, value)
-            }
-            report(.unknownDirective, line: line, "unknown directive '\(name)'")
+        default: return settingOrLogin(split, line: line)
+        }
+    }
+
+    /// FTR removes quotes from the value before building its XPath; so does Winnow.
+    mutating func stripIDOrClass(_ value: String, line: Int) -> RuleAction? {
+        let cleaned = value.filter { $0 != "'" && $0 != "\"" }.trimmingSpaces()
+        guard !cleaned.isEmpty else {
+            report(.emptyValue, line: line, "'strip_id_or_class' needs a value"); return nil
+        }
+        return .stripIDOrClass(cleaned)
+    }
+
+    mutating func lazyLoadAttribute(_ value: String, line: Int) -> RuleAction? {
+        guard Self.isName(value) else {
+            report(.invalidValue, line: line, "'src_lazy_load_attr' expects an attribute name, found '\(Self.clip(value))'")
             return nil
         }
+        return .lazyLoadAttribute(value)
+    }
+
+    mutating func wrapIn(_ split: SplitLine, line: Int) -> RuleAction? {
+        guard let tag = split.argument, Self.isName(tag) else {
+            report(.syntax, line: line, "wrap_in needs a tag name: 'wrap_in(blockquote): //p[@class=\"quote\"]'")
+            return nil
+        }
+        return selector(split.value, line: line, for: split.name).map { RuleAction.wrapIn(tag: tag.lowercased(), $0) }
+    }
+
+    /// `replace_string(find): replace`, or a `replace_string` that completes the oldest unpaired `find_string`.
+    mutating func replacement(_ split: SplitLine, location: SourceLocation) -> RuleAction? {
+        if let find = split.argument {
+            guard !find.isEmpty else {
+                report(.emptyValue, line: location.line, "replace_string() needs the text to find in parentheses")
+                return nil
+            }
+            return .replace(StringReplacement(find: find, replace: split.value, findLocation: location))
+        }
+        guard !pendingFinds.isEmpty else {
+            report(.unpairedReplacement, line: location.line, "replace_string has no preceding find_string")
+            return nil
+        }
+        let find = pendingFinds.removeFirst()
+        return .replace(StringReplacement(find: find.text, replace: split.value, findLocation: find.location))
+    }
+
+    /// `http_header(name): value`; the name is kept lower-cased.
+    mutating func httpHeader(_ split: SplitLine, line: Int) -> RuleAction? {
+        guard let header = split.argument?.trimmingSpaces(), !header.isEmpty,
+              header.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            report(.syntax, line: line, "http_header needs a header name: 'http_header(user-agent): value'")
+            return nil
+        }
+        return .httpHeader(name: header.lowercased(), value: split.value)
+    }
+
+    mutating func extendsRule(_ value: String, location: SourceLocation) -> RuleAction? {
+        let target = value.lowercased()
+        guard RuleNames.isValid(target) else {
+            report(.invalidValue, line: location.line,
+                   "extends expects a rule name such as 'example.com', found '\(Self.clip(value))'")
+            return nil
+        }
+        extends.append(RuleReference(name: target, location: location))
+        return .extends(target)
+    }
+
+    mutating func testURL(_ value: String, location: SourceLocation) -> RuleAction? {
+        guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+            report(.invalidValue, line: location.line, "test_url expects an http(s) URL, found '\(Self.clip(value))'")
+            return nil
+        }
+        tests.append(RuleTest(url: value, location: location))
+        return .test(.url(value))
+    }
+
+    /// A yes/no setting or a login field; anything else is an unknown directive.
+    mutating func settingOrLogin(_ split: SplitLine, line: Int) -> RuleAction? {
+        let name = split.name, value = split.value
+        if let setting = RuleSetting(rawValue: name) {
+            return flag(value, line: line, for: name).map { .setting(setting, $0) }
+        }
+        if let field = LoginField(rawValue: name) {
+            if field == .notLoggedInXPath, selector(value, line: line, for: name) == nil { return nil }
+            return .login(field, value)
+        }
+        report(.unknownDirective, line: line, "unknown directive '\(name)'")
+        return nil
     }
 
     /// `if_page_contains` conditions the latest single_page_link or next_page_link line before it.

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCrawl
 
 /// The date formats feeds and sitemaps use, parsed without `DateFormatter` (no locale, no per-call setup):
 /// RFC 822/2822 for RSS `pubDate`, RFC 3339 / W3C datetime for Atom, `dc:date` and sitemap `lastmod`.
@@ -188,33 +189,14 @@ enum DateFormats {
     static func makeDate(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double, offsetSeconds: Int
     ) -> Date? {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year),
               (0...23).contains(hour) || (hour == 24 && minute == 0 && second == 0),
               (0...59).contains(minute), (0...60).contains(second), abs(offsetSeconds) <= 14 * 3600
         else { return nil }
         // A leap second (:60) is read as the last ordinary second of that minute.
-        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
+        let seconds = Int(CivilCalendar.daysSince1970(year: year, month: month, day: day)) * 86_400 + hour * 3600 + minute * 60
             + min(second, 59) - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
-    }
-
-    private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to the given date: whole years, then the months of the last year, then the day.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        // Leap days before `year` since year 1, minus those before 1970.
-        func leapDaysBefore(_ y: Int) -> Int { let p = y - 1; return p / 4 - p / 100 + p / 400 }
-        var days = (year - 1970) * 365 + leapDaysBefore(year) - leapDaysBefore(1970)
-        for m in 1..<month { days += daysIn(month: m, year: year) }
-        return days + day - 1
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -44,7 +45,7 @@ public final class SQLiteStateStore: StateStore {
     public let mode: Mode
 
     let pool: DatabasePool
-    private let lifecycle: Protected<Lifecycle>
+    private let lifecycle: Mutex<Lifecycle>
 
     private struct Lifecycle {
         var lock: StateDirectoryLock?
@@ -79,7 +80,7 @@ public final class SQLiteStateStore: StateStore {
             throw Self.storeError(error)
         }
         self.pool = pool
-        lifecycle = Protected(Lifecycle(lock: lock))
+        lifecycle = Mutex(Lifecycle(lock: lock))
     }
 
     deinit {
@@ -216,22 +217,5 @@ public final class SQLiteStateStore: StateStore {
         if mkdir(directory, 0o700) != 0 && errno != EEXIST {
             throw .unusableDirectory(directory: directory, reason: String(cString: strerror(errno)))
         }
-    }
-}
-
-/// A value guarded by a mutex.
-final class Protected<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    /// Runs `body` with exclusive access to the value.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

@@ -1,16 +1,16 @@
-import Dispatch
 import Foundation
-import Synchronization
 import WinnowDOM
 import WinnowExtract
 import WinnowOutput
 import WinnowPipeline
 
-/// Extracts every `<name>.html` in a folder into `<name>.<ext>` in another, on `jobs` worker threads.
+/// Extracts every `<name>.html` in a folder into `<name>.<ext>` in another, `jobs` pages at a time.
 ///
-/// Workers pull the next file from a shared counter, so one huge page does not hold up a whole share of the
-/// folder. A page that fails is reported on its own line and the rest go on; nothing already written is touched.
-struct BatchExtraction {
+/// The pages are parsed and extracted on the threads of an `ExtractionPool`, never on the Swift concurrency pool:
+/// the command's task only awaits them. At most `jobs` pages are in flight; as each one finishes the next file in
+/// name order starts, so one huge page does not hold up a whole share of the folder. A page that fails is reported
+/// on its own line and the rest go on; nothing already written is touched. Files are written by `StoryWriter`.
+struct BatchExtraction: Sendable {
     let inputDirectory: String
     let outputDirectory: String
     let format: OutputFormat
@@ -24,43 +24,55 @@ struct BatchExtraction {
         let failed: Int
     }
 
-    func run() throws -> Summary {
+    func run() async throws -> Summary {
         let names = try pageNames()
-        try createOutputDirectory()
+        let writer = StoryWriter(directory: outputDirectory, format: format, layout: .flat)
+        do {
+            try StoryWriter.makeDirectories(outputDirectory)
+        } catch {
+            throw CLIError(error.message)
+        }
         let urls = manifestURLs()
         let progress = ProgressBar(total: names.count, label: "pages")
-        let next = Atomic<Int>(0)
-        let failures = Atomic<Int>(0)
-        let workers = max(1, min(jobs, names.count))
+        let pool = ExtractionPool(width: max(1, min(jobs, names.count)))
+        defer { pool.shutdown() }
 
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < names.count else { return }
-                let name = names[index]
-                do {
-                    try extract(name: name, url: urls[name])
-                } catch {
-                    failures.add(1, ordering: .relaxed)
-                    progress.log("\(name).html: \(error)")
+        var failed = 0
+        await withTaskGroup(of: Bool.self) { group in
+            var pending = names[...]
+            func startNext() {
+                guard let name = pending.popFirst() else { return }
+                let url = urls[name]
+                group.addTask {
+                    do {
+                        try await pool.run { try extract(name: name, url: url, writer: writer) }
+                        return true
+                    } catch {
+                        progress.log("\(name).html: \(error)")
+                        return false
+                    }
                 }
+            }
+            for _ in 0..<pool.width { startNext() }
+            for await succeeded in group {
+                if !succeeded { failed += 1 }
                 progress.advance()
+                startNext()
             }
         }
         progress.finish()
-        return Summary(total: names.count, failed: failures.load(ordering: .relaxed))
+        return Summary(total: names.count, failed: failed)
     }
 
-    private func extract(name: String, url: String?) throws {
+    /// Reads, extracts and writes one page (on a pool thread).
+    private func extract(name: String, url: String?, writer: StoryWriter) throws {
         let source = (inputDirectory as NSString).appendingPathComponent(name + ".html")
         let bytes = try readFile(source)
         let article = try pipeline.extract(html: bytes, url: url).article
-        let rendered = Renderer.render(article, as: format)
-        let target = (outputDirectory as NSString).appendingPathComponent(name + "." + format.fileExtension)
         do {
-            try Data(rendered.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            try writer.write(article, named: name)
         } catch {
-            throw CLIError("cannot write \(target): \((error as NSError).localizedFailureReason ?? "write failed")")
+            throw CLIError(error.message)
         }
     }
 
@@ -75,14 +87,6 @@ struct BatchExtraction {
         let names = entries.filter { $0.hasSuffix(".html") }.map { String($0.dropLast(5)) }.sorted()
         guard !names.isEmpty else { throw CLIError("\(inputDirectory): no .html files") }
         return names
-    }
-
-    private func createOutputDirectory() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError("cannot create \(outputDirectory): \((error as NSError).localizedFailureReason ?? "failed")")
-        }
     }
 
     /// Page URLs from `manifest.tsv` (`<name>\t<url>` per line), as written by the evaluation harness.

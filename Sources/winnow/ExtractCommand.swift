@@ -57,7 +57,7 @@ struct ExtractCommand: AsyncParsableCommand {
             let batch = BatchExtraction(
                 inputDirectory: inputDir, outputDirectory: outputDir, format: output.format,
                 pipeline: siteRules.pipeline(mode: output.mode), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            let summary = try batch.run()
+            let summary = try await batch.run()
             if summary.failed > 0 {
                 throw CLIError("\(summary.failed) of \(summary.total) pages failed (see the lines above)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 /// End-to-end tests of the `winnow` executable: arguments, exit codes, one-line errors, batch mode.
 @Suite struct CLITests {
@@ -40,15 +41,16 @@ import Testing
         try input.fileHandleForWriting.close()
         // stderr is drained on its own thread while stdout is read here: a child that fills one pipe while the
         // parent waits on the other would never finish (a sanitizer's report is larger than a pipe holds).
-        let stderrBox = StderrBox()
+        let stderrBox = Shared(Data())
         let drained = DispatchSemaphore(value: 0)
         Thread {
-            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderrBox.withLock { $0 = data }
             drained.signal()
         }.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
-        let stderrData = stderrBox.data
+        let stderrData = stderrBox.value
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
@@ -164,9 +166,4 @@ import Testing
         #expect(run.status != 0)
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
-}
-
-/// The stderr bytes a drain thread hands back (written once, before the semaphore it signals).
-private final class StderrBox: @unchecked Sendable {
-    var data = Data()
 }

@@ -304,12 +304,3 @@ final class DatagramListener: Sendable {
         Glibc.close(descriptor)
     }
 }
-
-/// A value shared between a test and the threads it starts.
-final class Shared<Value: Sendable>: Sendable {
-    private let storage: Mutex<Value>
-
-    init(_ value: Value) { storage = Mutex(value) }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { storage.withLock { body(&$0) } }
-}

@@ -52,15 +52,17 @@ struct RetryAfterTests {
     @Test("day numbering is continuous from 1600 to 2400")
     func dayCounting() {
         let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        var expected = HTTPDate.daysSince1970(year: 1600, month: 1, day: 1)
+        var expected = CivilCalendar.daysSince1970(year: 1600, month: 1, day: 1)
         #expect(expected == -135_140)
         for year in 1600...2400 {
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            #expect(HTTPDate.civilYear(daysSince1970: expected) == year)
+            #expect(CivilCalendar.year(daysSince1970: expected) == year)
+            #expect(CivilCalendar.date(daysSince1970: expected) == (year, 1, 1))
             for month in 1...12 {
                 let length = month == 2 && leap ? 29 : monthLengths[month - 1]
                 for day in 1...length {
-                    if HTTPDate.daysSince1970(year: year, month: month, day: day) != expected {
+                    if CivilCalendar.daysSince1970(year: year, month: month, day: day) != expected
+                        || CivilCalendar.date(daysSince1970: expected) != (year, month, day) {
                         Issue.record("\(year)-\(month)-\(day)")
                         return
                     }

@@ -167,9 +167,9 @@ struct CSSSelectorTests {
 
     @Test("XPath literals escape quotes safely")
     func literals() throws {
-        #expect(XPathWriter.literal("plain") == "'plain'")
-        #expect(XPathWriter.literal("it's") == "\"it's\"")
-        #expect(XPathWriter.literal("a'b\"c") == "concat('a', \"'\", 'b\"c')")
+        #expect(XPath.literal("plain") == "'plain'")
+        #expect(XPath.literal("it's") == "\"it's\"")
+        #expect(XPath.literal("a'b\"c") == "concat('a', \"'\", 'b\"c')")
         // An injection attempt stays a string and compiles.
         let xpath = try CSSSelector.xpath(for: "[title=\"x'] | //* | //*[@a='\"]")
         let compiled = try XPath(xpath)

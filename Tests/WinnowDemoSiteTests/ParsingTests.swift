@@ -2,39 +2,8 @@ import Foundation
 import Testing
 @testable import WinnowDemoSite
 
-/// The socket-free parts: HTTP dates, request heads, path resolution, media types.
+/// The socket-free parts: request heads, path resolution, media types (HTTP dates: WinnowCrawlTests).
 @Suite struct ParsingTests {
-    @Test func formatsIMFFixdate() {
-        #expect(HTTPDate.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
-        #expect(HTTPDate.format(0) == "Thu, 01 Jan 1970 00:00:00 GMT")
-        #expect(HTTPDate.format(951_782_400) == "Tue, 29 Feb 2000 00:00:00 GMT")
-        #expect(HTTPDate.format(1_749_731_400) == "Thu, 12 Jun 2025 12:30:00 GMT")
-    }
-
-    @Test func parsesTheThreeDateForms() {
-        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == 784_111_777)
-        #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == 784_111_777)
-        #expect(HTTPDate.parse("Sun Nov  6 08:49:37 1994") == 784_111_777)
-        #expect(HTTPDate.parse("  Thu, 12 Jun 2025 12:30:00 GMT ") == 1_749_731_400)
-    }
-
-    @Test(arguments: [
-        "", "yesterday", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Feb 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT",
-        "Sun, 6 Nov 1994 08:49:37 GMT", "Xyz, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
-        "Sun, 06 Nov 1994 08:49 GMT", "1994-11-06T08:49:37Z",
-    ])
-    func rejectsOtherDates(text: String) {
-        #expect(HTTPDate.parse(text) == nil)
-    }
-
-    @Test func datesRoundTrip() {
-        var seconds: Int64 = 0
-        while seconds < 4_102_444_800 {  // 1970 to 2100, in uneven steps
-            #expect(HTTPDate.parse(HTTPDate.format(seconds)) == seconds)
-            seconds += 8_640_013
-        }
-    }
-
     @Test func parsesARequestHead() throws {
         let head = try RequestHead.parse(Array("GET /a%20b?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nIf-None-Match:  \"abc\" \r\n".utf8))
         #expect(head.method == "GET")

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -104,23 +105,16 @@ enum RawHTTPClient {
 
 /// Runs `body` on `count` threads at once and returns the results in index order.
 func onThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-    let results = ResultBox<T>(count)
+    let results = Shared<[T?]>(Array(repeating: nil, count: count))
     let group = DispatchGroup()
     for index in 0..<count {
         group.enter()
         Thread {
-            results.set(index, body(index))
+            let value = body(index)
+            results.withLock { $0[index] = value }
             group.leave()
         }.start()
     }
     group.wait()
-    return results.values
-}
-
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [T?]
-    init(_ count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.withLock { storage[index] = value } }
-    var values: [T] { lock.withLock { storage.compactMap { $0 } } }
+    return results.value.compactMap { $0 }
 }

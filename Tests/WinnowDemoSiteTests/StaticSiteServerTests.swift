@@ -1,4 +1,6 @@
 import Foundation
+import WinnowCrawl
+import WinnowTestSupport
 import Testing
 @testable import WinnowDemoSite
 #if canImport(Glibc)
@@ -140,7 +142,7 @@ final class ServedFolder {
         let first = try RawHTTPClient.request(port: server.port, "/notes.txt")
         #expect(first.header("Last-Modified") == "Wed, 01 Jan 2025 00:00:00 GMT")
         let lastModified = try #require(first.header("Last-Modified"))
-        let seconds = try #require(HTTPDate.parse(lastModified))
+        let seconds = try #require(HTTPDate.secondsSince1970(lastModified, now: Date()))
         func status(_ headers: [(String, String)]) throws -> Int {
             try RawHTTPClient.request(port: server.port, "/notes.txt", headers: headers).status
         }
@@ -354,24 +356,17 @@ final class ServedFolder {
 
     @Test func accessLogSeesEveryAnswer() throws {
         let folder = try ServedFolder()
-        let log = LogCollector()
-        let server = try StaticSiteServer(root: folder.root.path, accessLog: { log.append($0) })
+        let log = Shared<[AccessLogEntry]>([])
+        let server = try StaticSiteServer(root: folder.root.path, accessLog: { entry in log.withLock { $0.append(entry) } })
         defer { server.stop() }
         let first = try RawHTTPClient.request(port: server.port, "/notes.txt")
         _ = try RawHTTPClient.request(port: server.port, "/notes.txt", headers: [("If-None-Match", first.header("ETag") ?? "")])
         _ = try RawHTTPClient.request(port: server.port, "/nope")
         _ = try RawHTTPClient.exchange(port: server.port, "NONSENSE\r\n\r\n")
         let deadline = Date().addingTimeInterval(5)
-        while log.entries.count < 4, Date() < deadline { usleep(10_000) }
-        #expect(log.entries.map(\.description) == [
+        while log.value.count < 4, Date() < deadline { usleep(10_000) }
+        #expect(log.value.map(\.description) == [
             "GET /notes.txt 200 12", "GET /notes.txt 304 0", "GET /nope 404 14", "- - 400 16",
         ])
     }
-}
-
-final class LogCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [AccessLogEntry] = []
-    func append(_ entry: AccessLogEntry) { lock.withLock { stored.append(entry) } }
-    var entries: [AccessLogEntry] { lock.withLock { stored } }
 }

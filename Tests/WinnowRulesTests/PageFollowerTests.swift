@@ -6,7 +6,7 @@ import WinnowDOM
     /// True when `EnginePass.literal` yields an XPath literal that evaluates back to the text.
     static func literalRoundTrips(_ text: String) -> Bool {
         guard let document = try? Document(html: "<html><body></body></html>"), let root = document.root,
-              let xpath = try? XPath("string(\(EnginePass.literal(text)))") else { return false }
+              let xpath = try? XPath("string(\(XPath.literal(text)))") else { return false }
         return xpath.string(from: root) == text
     }
 

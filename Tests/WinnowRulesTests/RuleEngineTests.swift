@@ -293,7 +293,12 @@ let storyPage = """
         let library = RuleLoader(folders: [RuleFolder(path: folders.path("sites"), role: .bundled)]).load()
         #expect(library.diagnostics.isEmpty)
         let rules = try #require(RuleMatcher(library: library).ruleSet(forHost: "example.com"))
-        let outcomes = try rules.tests.map { try RuleEngine(rules: rules).runFixture(of: $0) }
+        let outcomes = try rules.tests.map { test in
+            let path = try #require(test.fixturePath)
+            let page = try #require(FileManager.default.contents(atPath: path))
+            let result = try RuleEngine(rules: rules).apply(html: [UInt8](page), url: test.url)
+            return test.check(extractedText: [result.title ?? "", result.bodyText].joined(separator: "\n"))
+        }
         #expect(outcomes.map(\.passed) == [true, false])
         #expect(outcomes[1].failures.first?.expectation.location.line == 9)
     }

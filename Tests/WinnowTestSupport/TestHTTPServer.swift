@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ import Glibc
 /// sees which address a request arrived on). One thread accepts for every address; each connection gets its
 /// own thread; every response closes the connection. Replies can misbehave on demand (see `ServerReply`), and
 /// every reply leaves a `Delivery` record saying how much body went out and how it ended.
-public final class TestHTTPServer: @unchecked Sendable {
+public final class TestHTTPServer: Sendable {
     /// Counters and times measured on the server's own threads. Tests that bound how long something took use
     /// these rather than the awaiting task's clock: with every suite running at once (and slowed further by a
     /// sanitizer), a resumed task can wait seconds for a free thread of the cooperative pool before it reads
@@ -52,10 +53,13 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     private let listeners: [Listener]
     private let handler: @Sendable (ServerRequest) -> ServerReply
-    private let lock = NSLock()
-    private var stopped = false
-    private var statsValue = Stats()
-    private var deliveriesValue: [Delivery] = []
+    /// What the server's threads record, and whether it was asked to stop.
+    private struct Record: Sendable {
+        var stopped = false
+        var stats = Stats()
+        var deliveries: [Delivery] = []
+    }
+    private let record = Mutex(Record())
 
     /// A server on `address` (a 127.0.0.0/8 loopback address: two "hosts" can run on 127.0.0.1 and 127.0.0.2).
     public convenience init(address: String = "127.0.0.1",
@@ -94,15 +98,15 @@ public final class TestHTTPServer: @unchecked Sendable {
     /// An absolute URL for `path` on this server (on `host`, one of its addresses; the first by default).
     public func url(_ path: String, host: String? = nil) -> String { "http://\(host ?? address):\(port)\(path)" }
 
-    public var stats: Stats { lock.withLock { statsValue } }
+    public var stats: Stats { record.withLock { $0.stats } }
 
     /// One record per reply, in the order the replies ended.
-    public var deliveries: [Delivery] { lock.withLock { deliveriesValue } }
+    public var deliveries: [Delivery] { record.withLock { $0.deliveries } }
 
     /// Stops accepting; stalled handlers let go within ~100 ms.
-    public func stop() { lock.withLock { stopped = true } }
+    public func stop() { record.withLock { $0.stopped = true } }
 
-    var isStopped: Bool { lock.withLock { stopped } }
+    var isStopped: Bool { record.withLock { $0.stopped } }
 
     static func loopback(port: UInt16, address text: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
@@ -195,7 +199,7 @@ public final class TestHTTPServer: @unchecked Sendable {
                 pollers[index].revents = 0
                 let connection = accept(listeners[index].fd, nil, nil)
                 guard connection >= 0 else { continue }
-                lock.withLock { statsValue.connections += 1 }
+                record.withLock { $0.stats.connections += 1 }
                 let local = listeners[index].address
                 Thread { [self] in self.serve(connection, on: local) }.start()
             }
@@ -212,15 +216,15 @@ public final class TestHTTPServer: @unchecked Sendable {
             }
             close(fd)
         }
-        lock.withLock {
-            statsValue.current += 1
-            statsValue.maxConcurrent = max(statsValue.maxConcurrent, statsValue.current)
+        record.withLock {
+            $0.stats.current += 1
+            $0.stats.maxConcurrent = max($0.stats.maxConcurrent, $0.stats.current)
         }
-        defer { lock.withLock { statsValue.current -= 1 } }
+        defer { record.withLock { $0.stats.current -= 1 } }
         guard let request = readRequest(fd, on: local) else { return }
         let started = ContinuousClock.now
-        lock.withLock {
-            if statsValue.firstRequest == nil { statsValue.firstRequest = started }
+        record.withLock {
+            if $0.stats.firstRequest == nil { $0.stats.firstRequest = started }
         }
         let reply = handler(request)
         let outcome: SendOutcome
@@ -231,11 +235,11 @@ public final class TestHTTPServer: @unchecked Sendable {
             if let delay = reply.delay { TestHTTPServer.sleep(delay) }
             outcome = write(reply, for: request, to: fd, deadline: started + TestHTTPServer.longestReply)
             abort = outcome.ending == .cut(.reset)
-            lock.withLock { statsValue.lastReply = ContinuousClock.now }
+            record.withLock { $0.stats.lastReply = ContinuousClock.now }
         }
         let delivery = Delivery(host: local, path: request.path, status: reply.status, bodyBytesSent: outcome.bodyBytes,
                                 started: started, ended: .now, ending: outcome.ending)
-        lock.withLock { deliveriesValue.append(delivery) }
+        record.withLock { $0.deliveries.append(delivery) }
     }
 
     /// Holds a connection, reading and discarding, until the client closes it; true when it did (false: the
@@ -250,10 +254,10 @@ public final class TestHTTPServer: @unchecked Sendable {
             guard poll(&poller, 1, 50) > 0 else { continue }
             if recv(fd, &scratch, scratch.count, 0) <= 0 {
                 let released = ContinuousClock.now
-                lock.withLock {
-                    statsValue.stallsReleasedByClient += 1
-                    statsValue.longestStall = max(statsValue.longestStall, released - held)
-                    statsValue.lastStallRelease = released
+                record.withLock {
+                    $0.stats.stallsReleasedByClient += 1
+                    $0.stats.longestStall = max($0.stats.longestStall, released - held)
+                    $0.stats.lastStallRelease = released
                 }
                 return true
             }

@@ -640,6 +640,19 @@ private struct ConfigurationReader {
         error(table.path + key, "`\(key)` must be \(expected) (got \(node.summary))\(hint)")
     }
 
+    /// `value` when `range` holds it; otherwise reports "`key` must be between … and … (got …)" and gives nil.
+    mutating func checked<Value: Comparable>(
+        _ value: Value, in range: ClosedRange<Value>, _ table: Table, _ key: String, got: String,
+        format: (Value) -> String
+    ) -> Value? {
+        guard range.contains(value) else {
+            error(table.path + key, "`\(key)` must be between \(format(range.lowerBound)) and "
+                  + "\(format(range.upperBound)) (got \(got))")
+            return nil
+        }
+        return value
+    }
+
     mutating func bool(_ table: Table, _ key: String) -> Bool? {
         guard let node = table[key] else { return nil }
         if case .boolean(let value) = node { return value }
@@ -653,12 +666,7 @@ private struct ConfigurationReader {
             typeError(table, key, "an integer", node)
             return nil
         }
-        guard range.contains(value) else {
-            error(table.path + key,
-                  "`\(key)` must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
-            return nil
-        }
-        return value
+        return checked(value, in: range, table, key, got: "\(value)") { "\($0)" }
     }
 
     mutating func duration(_ table: Table, _ key: String, range: ClosedRange<Duration>) -> Duration? {
@@ -677,12 +685,7 @@ private struct ConfigurationReader {
             typeError(table, key, "a duration like \"30s\"", node)
             return nil
         }
-        guard range.contains(value) else {
-            error(table.path + key, "`\(key)` must be between \(format(range.lowerBound)) and "
-                  + "\(format(range.upperBound)) (got \(node.summary))")
-            return nil
-        }
-        return value
+        return checked(value, in: range, table, key, got: node.summary) { ConfigurationValue.format($0) }
     }
 
     mutating func size(_ table: Table, _ key: String, range: ClosedRange<Int>) -> Int? {
@@ -697,12 +700,7 @@ private struct ConfigurationReader {
             typeError(table, key, "a size like \"10MiB\"", node)
             return nil
         }
-        guard range.contains(value) else {
-            error(table.path + key, "`\(key)` must be between \(ConfigurationValue.format(bytes: range.lowerBound)) "
-                  + "and \(ConfigurationValue.format(bytes: range.upperBound)) (got \(node.summary))")
-            return nil
-        }
-        return value
+        return checked(value, in: range, table, key, got: node.summary) { ConfigurationValue.format(bytes: $0) }
     }
 
     /// A list of strings; non-string elements are reported one by one and skipped.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -72,7 +73,8 @@ public final class SystemdNotifier: Sendable {
     public let watchdogInterval: Duration?
 
     private let logger: Logger?
-    private let failures = FailureCounter()
+    /// Sends that failed so far.
+    private let failures = Mutex(0)
 
     /// Reads `$NOTIFY_SOCKET`, `$WATCHDOG_USEC` and `$WATCHDOG_PID` from `environment`.
     ///
@@ -103,7 +105,7 @@ public final class SystemdNotifier: Sendable {
     }
 
     /// How many notifications could not be delivered since this notifier was made.
-    public var failedSends: Int { failures.value }
+    public var failedSends: Int { failures.withLock { $0 } }
 
     // MARK: Messages
 
@@ -153,7 +155,10 @@ public final class SystemdNotifier: Sendable {
     public func send(_ assignments: [(String, String)]) -> Bool {
         guard let message = Self.message(assignments) else { return true }
         if let errorNumber = deliver(Array(message.utf8)) {
-            let count = failures.increment()
+            let count = failures.withLock { count in
+                count += 1
+                return count
+            }
             let level: Logger.Level = count == 1 ? .warning : .debug
             logger?.log(level: level, "systemd notification not delivered",
                         metadata: ["socket": "\(address)", "errno": "\(errorNumber)",
@@ -248,21 +253,5 @@ public final class SystemdNotifier: Sendable {
         }
         if sent < 0 { return errno }
         return sent == bytes.count ? nil : EMSGSIZE
-    }
-}
-
-/// A lock-protected count, so a `Sendable` notifier can be shared by every task that reports.
-private final class FailureCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    var value: Int { lock.withLock { count } }
-
-    /// Adds one and returns the new count.
-    func increment() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Decides when to send `WATCHDOG=1`: every half watchdog interval, but only when the scheduler has reported
 /// progress since the previous ping.
@@ -69,24 +70,22 @@ public struct WatchdogGate<Instant: InstantProtocol>: Sendable where Instant.Dur
 
 /// The scheduler's latest progress, shared between the scheduler (which calls ``beat(at:)``) and the watchdog
 /// loop (which reads ``latest``).
-public final class Heartbeat<Instant: InstantProtocol>: @unchecked Sendable {
-    // `@unchecked`: `stored` is only touched under `lock`.
-    private let lock = NSLock()
-    private var stored: Instant?
+public final class Heartbeat<Instant: InstantProtocol>: Sendable {
+    private let stored = Mutex<Instant?>(nil)
 
     /// A heartbeat that has not beaten yet.
     public init() {}
 
     /// Records progress at `instant` (kept only if newer than what is stored).
     public func beat(at instant: Instant) {
-        lock.withLock {
+        stored.withLock { stored in
             if let stored, stored >= instant { return }
             stored = instant
         }
     }
 
     /// The newest recorded progress, if any.
-    public var latest: Instant? { lock.withLock { stored } }
+    public var latest: Instant? { stored.withLock { $0 } }
 }
 
 extension SystemdNotifier {
