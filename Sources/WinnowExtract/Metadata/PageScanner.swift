@@ -14,6 +14,8 @@ struct PageSignals {
     var textDates = 0
     /// Document position of the first `<h1>`.
     var firstHeadingOrder: Int?
+    /// The last short date text before the first `<h1>` (a kicker date above the headline), if any.
+    var dateBeforeHeading: RankedText?
     /// The `og:type` value, lowercased.
     var openGraphType: String?
     /// How many visible "By ..." texts were taken.
@@ -72,6 +74,9 @@ enum PageScanner {
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
     static let commentMarker = Array("comment".utf8)
+    /// How many elements before the first `<h1>` a short date text may sit and still be the story's date (a date
+    /// line above the headline: "January 23, 2025" as a kicker).
+    static let preHeadingDateWindow = 8
     static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
@@ -113,7 +118,12 @@ enum PageScanner {
                 // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
                 if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                     textsAfterHeading += 1
-                    readDateText(current, order: order, into: &signals)
+                    if let text = dateText(current) {
+                        signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
+                        signals.textDates += 1
+                    }
+                } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
+                    signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
                 }
             }
             node = advance(from: current, root: root, descend: descend)
@@ -188,6 +198,10 @@ enum PageScanner {
             if signals.firstHeadingOrder == nil {
                 signals.firstHeadingOrder = order
                 signals.textBylines = 0  // the headline's own byline gets its full share of slots
+                if let date = signals.dateBeforeHeading, order - date.order <= preHeadingDateWindow {
+                    signals.publishedDates.append(date)
+                    signals.textDates += 1
+                }
             }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
@@ -332,18 +346,15 @@ enum PageScanner {
         signals.firstHeadingOrder == nil ? preHeadlineTextBylineRank : textBylineRank
     }
 
-    /// A short text (6–60 bytes) with a digit after the headline may be the visible publication date.
-    private static func readDateText(_ node: Node, order: Int, into signals: inout PageSignals) {
+    /// A short text (6–60 bytes) with a date in it: near the headline, it may be the visible publication date.
+    private static func dateText(_ node: Node) -> String? {
         let text: String? = node.withOwnTextBytes { buffer in
             guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
             return String(decoding: buffer, as: UTF8.self)
         }
         guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
-              hasYear(text) else { return }
-        if DateParser.parse(text) != nil {
-            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
-            signals.textDates += 1
-        }
+              hasYear(text), DateParser.parse(text) != nil else { return nil }
+        return text
     }
 
     /// Whether the text has a 4-digit run starting 19 or 20 (a year): a cheap screen before date parsing.
