@@ -25,6 +25,15 @@ import WinnowDOM
 /// Dates are ISO 8601: `YYYY-MM-DD` when the source gives only a day, `YYYY-MM-DDTHH:MM:SS` plus `Z`/`±HH:MM`
 /// when it gives a time (no offset when the time has no zone). URLs are absolute, resolved against `url`.
 public enum MetadataExtractor {
+    /// What `scan` returns: the page's metadata, plus its parsed JSON-LD and `og:type` for other stages.
+    struct PageScan {
+        var metadata: Metadata
+        /// Every JSON-LD script of the page, parsed once (see `JSONLDDocument`).
+        var jsonLD: JSONLDDocument
+        /// The `og:type` value, lowercased, when the page declares one.
+        var openGraphType: String?
+    }
+
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
     public static func extract(from document: Document, url: String?) -> Metadata {
         extract(from: document, url: url, now: Date())
@@ -32,9 +41,17 @@ public enum MetadataExtractor {
 
     /// As `extract(from:url:)`, with the clock that bounds plausible dates made explicit (for tests).
     public static func extract(from document: Document, url: String?, now: Date) -> Metadata {
+        scan(document, url: url, now: now).metadata
+    }
+
+    /// The metadata of `document` together with what the walk read on the way that other stages need too: the
+    /// page's JSON-LD, parsed once, and its `og:type`. Stages that read JSON-LD types or objects (page kind,
+    /// product descriptions) take them from here instead of parsing the scripts again.
+    static func scan(_ document: Document, url: String?, now: Date = Date()) -> PageScan {
         var signals = PageScanner.scan(document)
         let pageURL = url ?? document.url
-        let facts = JSONLDReader.read(signals.jsonLD)
+        let jsonLD = JSONLDReader.parse(signals.jsonLD)
+        let facts = JSONLDReader.facts(of: jsonLD)
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
         let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
@@ -89,7 +106,7 @@ public enum MetadataExtractor {
             let tags = splitTags(values)
             return tags.isEmpty ? nil : tags
         } ?? []
-        return metadata
+        return PageScan(metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType)
     }
 
     // MARK: Candidate sources
