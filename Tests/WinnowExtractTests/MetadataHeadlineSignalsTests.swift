@@ -84,3 +84,50 @@ struct MetadataHeadlineSignalsTests {
         #expect(m.published == nil)
     }
 }
+
+/// A declared author that is the publishing account (the site's name, a handle) gives way to a visible byline.
+@Suite("Metadata: account names as declared authors")
+struct MetadataAccountAuthorTests {
+    @Test(arguments: [
+        ("Harbour News", "Harbour News", "harbour.example", true),
+        ("Tidewater", nil, "blog.tidewater.example", true),
+        ("jdoe.admin", nil, nil, true),
+        ("page.head.extra.author", nil, nil, true),
+        ("Jane Doe", "Harbour News", "harbour.example", false),
+        ("Cher", nil, nil, false),
+    ] as [(String, String?, String?, Bool)])
+    func accountNames(name: String, siteName: String?, host: String?, expected: Bool) {
+        #expect(AuthorCleaner.isAccountName(name, siteName: siteName, host: host) == expected)
+    }
+
+    @Test func siteNamedAuthorGivesWayToTheVisibleByline() throws {
+        let html = page(head: "<meta property=\"og:site_name\" content=\"Harbour News\"><meta name=\"author\" content=\"Harbour News\">",
+                        body: "<h1>Storm closes port</h1><p class=\"byline\">By Ana Ruiz</p><p>Body.</p>")
+        let m = try extractMetadata(html, url: "https://harbour.example/news/storm")
+        #expect(m.authors == ["Ana Ruiz"])
+    }
+
+    @Test func handleGivesWayToTheVisibleByline() throws {
+        let html = page(head: "<meta name=\"author\" content=\"ana.ruiz42\">",
+                        body: "<h1>Storm closes port</h1><span class=\"author-name\">Ana Ruiz</span><p>Body.</p>")
+        #expect(try extractMetadata(html).authors == ["Ana Ruiz"])
+    }
+
+    @Test func professionAfterTheNameIsARole() {
+        #expect(AuthorCleaner.clean("Tracy Parker, Dietitian") == ["Tracy Parker"])
+        #expect(AuthorCleaner.clean("Omar Haddad, Senior Analyst") == ["Omar Haddad"])
+    }
+
+    @Test func personalSiteKeepsItsOwnerAsAuthor() throws {
+        // The site is named after its author and no one else is credited: the declared author stands.
+        let html = page(head: "<meta property=\"og:site_name\" content=\"Pia Lund\"><meta name=\"author\" content=\"Pia Lund\">",
+                        body: "<h1>Notes on self-hosting</h1><p>Body.</p>")
+        #expect(try extractMetadata(html, url: "https://pialund.example/notes/self-hosting").authors == ["Pia Lund"])
+    }
+
+    @Test func sponsoredVariantOfTheSiteNameIsNoOtherCredit() throws {
+        let html = page(head: "<meta property=\"og:site_name\" content=\"Harbour News\"><meta name=\"author\" content=\"Harbour News\">",
+                        body: "<h1>Storm closes port</h1><p class=\"byline\">Harbour News Sponsored</p><p>Body.</p>")
+        #expect(try extractMetadata(html, url: "https://harbour.example/news/storm").authors == ["Harbour News"])
+    }
+}

@@ -74,7 +74,7 @@ public enum MetadataExtractor {
                 .flatMap { candidates.values(.title, $0) }.map { $0.decodingLeftoverEntities() },
             siteName: metadata.siteName,
             host: pageURL.flatMap { URL(string: $0)?.host })
-        metadata.authors = candidates.resolve(.authors) { values, source in
+        func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
             let outlet = source == .dom ? metadata.siteName : nil
@@ -84,7 +84,18 @@ public enum MetadataExtractor {
                 ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet, visibleText: source == .dom) }.first { !$0.isEmpty } ?? []
                 : AuthorCleaner.clean(values, siteName: outlet)
             return names.isEmpty ? nil : Array(names.prefix(8))
-        } ?? []
+        }
+        metadata.authors = candidates.resolve(.authors, authors) ?? []
+        // A declared author that is only the site's own name or an account handle ("Harbour News", "jdoe.admin")
+        // is the CMS account that posted the page; a visible byline naming someone else is the credit.
+        let host = pageURL.flatMap { URL(string: $0)?.host }
+        if !metadata.authors.isEmpty,
+           metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
+           let shown = authors(candidates.values(.authors, .dom), .dom),
+           !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
+               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
+            metadata.authors = shown
+        }
         metadata.published = candidates.resolve(.published) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
