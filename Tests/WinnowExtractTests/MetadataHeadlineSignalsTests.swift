@@ -131,3 +131,23 @@ struct MetadataAccountAuthorTests {
         #expect(try extractMetadata(html, url: "https://harbour.example/news/storm").authors == ["Harbour News"])
     }
 }
+
+/// Citation tags name one person per `<meta>`, family name first.
+@Suite("Metadata: citation authors")
+struct MetadataCitationAuthorTests {
+    @Test(arguments: [
+        ("Roy, Aniruddha", "Aniruddha Roy"), ("van der Berg, Anna", "Anna van der Berg"), ("Jane Doe", "Jane Doe"),
+        ("Doe, Jane, Smith, John", "Doe, Jane, Smith, John"), ("Jane Doe, MD", "Jane Doe, MD"),
+    ])
+    func uninverted(raw: String, expected: String) {
+        #expect(MetaNames.uninvertedName(raw) == expected)
+    }
+
+    @Test func eachCitationAuthorIsOnePerson() throws {
+        let html = page(head: "<meta name=\"citation_title\" content=\"Merging models\">"
+                        + "<meta name=\"citation_author\" content=\"Roy, Aniruddha\">"
+                        + "<meta name=\"citation_author\" content=\"Patel, Jyoti\">",
+                        body: "<h1>Merging models</h1>")
+        #expect(try extractMetadata(html, url: "https://papers.example/abs/1234").authors == ["Aniruddha Roy", "Jyoti Patel"])
+    }
+}

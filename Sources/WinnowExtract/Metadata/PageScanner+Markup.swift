@@ -13,7 +13,8 @@ extension PageScanner {
         if key.hasSuffix(" ") || key.hasPrefix(" ") { key = key.trimmedWhitespace() }
         if key == "og:type" { signals.openGraphType = content.lowercased() }
         if let target = MetaNames.table[key] {
-            signals.candidates.add(content, field: target.field, source: target.source)
+            let value = MetaNames.invertedNameKeys.contains(key) ? MetaNames.uninvertedName(content) : content
+            signals.candidates.add(value, field: target.field, source: target.source)
         } else if key.hasPrefix("twitter:label") {
             signals.twitterLabels[String(key.dropFirst(13))] = content
         } else if key.hasPrefix("twitter:data") {
