@@ -30,6 +30,11 @@ struct MetadataDateParserTests {
         Case(text: "5. März 2024", expected: "2024-03-05"),
         Case(text: "5 de marzo de 2024", expected: "2024-03-05"),
         Case(text: "12 janvier 2023", expected: "2023-01-12"),
+        // Year first, then the month's name (citation metadata).
+        Case(text: "2023 Jan 7", expected: "2023-01-07"),
+        Case(text: "2024 March 5", expected: "2024-03-05"),
+        // A year before a month-first date is not read as year-month-day.
+        Case(text: "2023 March 5, 2024", expected: "2024-03-05"),
         Case(text: "Published: Updated 14 February 2025, 9:00", expected: "2025-02-14T09:00:00"),
         Case(text: "1709632800", expected: "2024-03-05T10:00:00Z"),
         // Rejected: out of range, impossible, or not dates.

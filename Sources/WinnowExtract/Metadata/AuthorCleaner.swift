@@ -40,6 +40,7 @@ public enum AuthorCleaner {
         "phd", "ph.d", "ph.d.", "md", "m.d.", "rn", "ms", "m.s.", "rd", "mba", "jr", "jr.", "sr", "sr.",
         "ii", "iii", "esq", "cpa", "dr", "dr.", "prof", "prof.", "mph", "ma", "ba", "bsc", "msc", "lcsw",
         "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd", "attorney", "reviewer", "former",
+        "dietitian", "nutritionist", "physician", "therapist", "researcher", "analyst", "consultant",
     ]
 
     /// Role words that make a later byline part a job description ("Jane Doe, Head, Community Development"):
@@ -219,6 +220,20 @@ public enum AuthorCleaner {
             return nil
         }
         return name
+    }
+
+    /// Whether a declared author is the publishing account rather than a person's credit: the site's name (or
+    /// its registered domain name), or a handle — one token with a dot or underscore, or all lowercase.
+    static func isAccountName(_ name: String, siteName: String?, host: String?) -> Bool {
+        let nameKey = normalizedKey(name)
+        guard !nameKey.isEmpty else { return false }
+        if let siteName, normalizedKey(siteName) == nameKey { return true }
+        if let host = host?.lowercased(), let registered = TitleReconciler.registeredName(host),
+           normalizedKey(registered) == nameKey {
+            return true
+        }
+        let trimmed = name.trimmedWhitespace()
+        return !trimmed.contains(" ") && (trimmed.contains(".") || trimmed.contains("_") || trimmed == trimmed.lowercased())
     }
 
     /// Drops duplicates (case-insensitive) and names contained in a fuller form of themselves.

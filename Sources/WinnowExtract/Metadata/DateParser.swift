@@ -304,6 +304,18 @@ public enum DateParser {
             readTime(tokens, from: i + 6, into: &date)
             return date
         }
+        // Year first, then a month name and the day: "2023 Jan 7", "2024 March 5" (citation metadata, PubMed).
+        if let year = number(tokens, i, digits: 4...4), let name = word(tokens, i + 1), let month = monthNames[name] {
+            var j = i + 2
+            if punct(tokens, j) == 46 { j += 1 }
+            // "2023 March 5, 2024" is a year followed by a month-first date, read at the month.
+            let next = punct(tokens, j + 1) == 44 ? j + 2 : j + 1
+            if let day = number(tokens, j, digits: 1...2), number(tokens, next, digits: 4...4) == nil {
+                var date = PageDate(year: year, month: month, day: day)
+                readTime(tokens, from: j + 1, into: &date)
+                return date
+            }
+        }
         // Month name first: "March 5, 2024", "Mar. 5th 2024".
         if let name = word(tokens, i), let month = monthNames[name] {
             var j = i + 1

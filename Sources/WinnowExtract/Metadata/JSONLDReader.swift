@@ -18,6 +18,26 @@ struct JSONLDFacts {
     var hasArticle = false
 }
 
+/// A page's JSON-LD, parsed once (by `JSONLDReader.parse`) for every stage that reads it.
+struct JSONLDDocument {
+    /// The top-level value of each script that parsed, in document order: a `[String: Any]` object or an `[Any]`
+    /// list, as `JSONSerialization` returns them.
+    let roots: [Any]
+    /// Every object with an `@type` reachable from the roots (through arrays, `@graph`, `mainEntity` and nested
+    /// values; keys walked in sorted order), with its normalised types, in that walk's order.
+    let objects: [JSONLDObject]
+    /// Objects by `@id` (the first object with more than an `@id` under each).
+    let index: [String: [String: Any]]
+    /// Sanitised texts of the scripts that did not parse (read by key scan only).
+    let unparsed: [String]
+}
+
+/// A JSON-LD object with its `@type`s, lowercased and stripped of any vocabulary prefix (see `JSONLDReader.types`).
+struct JSONLDObject {
+    let object: [String: Any]
+    let types: Set<String>
+}
+
 /// Lenient JSON-LD reading: every `application/ld+json` script goes through `sanitize` (CDATA and HTML comment
 /// wrappers dropped, raw control characters inside strings escaped, trailing commas removed) and then
 /// Foundation's `JSONSerialization`; if that still fails, a key scan recovers dates and the headline.
@@ -40,23 +60,35 @@ enum JSONLDReader {
         "governmentorganization", "ngo", "onlinebusiness", "website", "brand",
     ]
 
-    /// Parses the texts of all JSON-LD scripts of a page into one set of facts.
-    static func read(_ scripts: [String]) -> JSONLDFacts {
+    /// Parses the texts of all JSON-LD scripts of a page, once: every script goes through `sanitize` and
+    /// `JSONSerialization`; a script that still does not parse is kept for the key scan in `facts(of:)`.
+    static func parse(_ scripts: [String]) -> JSONLDDocument {
+        var roots: [Any] = []
         var objects: [[String: Any]] = []
         var index: [String: [String: Any]] = [:]
-        var fallback = JSONLDFacts()
+        var unparsed: [String] = []
         for script in scripts {
             let cleaned = sanitize(script)
             if let data = cleaned.data(using: .utf8),
                let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+                roots.append(value)
                 collect(value, into: &objects, index: &index, depth: 0)
             } else {
-                scanKeys(cleaned, into: &fallback)
+                unparsed.append(cleaned)
             }
         }
-        var facts = JSONLDFacts()
         // Each object's types, computed once (large catalogs hold thousands of typed objects).
-        let typed = objects.map { TypedObject(object: $0, types: types($0)) }
+        return JSONLDDocument(roots: roots, objects: objects.map { JSONLDObject(object: $0, types: types($0)) },
+                              index: index, unparsed: unparsed)
+    }
+
+    /// What a parsed page's JSON-LD says about its story.
+    static func facts(of document: JSONLDDocument) -> JSONLDFacts {
+        var fallback = JSONLDFacts()
+        for text in document.unparsed { scanKeys(text, into: &fallback) }
+        var facts = JSONLDFacts()
+        let typed = document.objects
+        let index = document.index
         let article = typed.first { !$0.types.isDisjoint(with: articleTypes) && ($0.object["headline"] != nil || $0.object["author"] != nil || $0.object["datePublished"] != nil) }
             ?? typed.first { !$0.types.isDisjoint(with: articleTypes) && !$0.types.contains("question") }
         let page = typed.first { !$0.types.isDisjoint(with: pageTypes) }
@@ -75,12 +107,6 @@ enum JSONLDReader {
         if facts.modified == nil { facts.modified = fallback.modified }
         if facts.title == nil { facts.title = fallback.title }
         return facts
-    }
-
-    /// A JSON-LD object with its normalised `@type` set.
-    private struct TypedObject {
-        let object: [String: Any]
-        let types: Set<String>
     }
 
     private static func fill(_ facts: inout JSONLDFacts, from object: [String: Any], index: [String: [String: Any]]) {

@@ -53,6 +53,21 @@ enum MetaNames {
         return t
     }()
 
+    /// Author keys that hold one person per `<meta>`, written "Last, First" (Highwire/Google Scholar citation
+    /// tags): the comma is the inversion, not a list of two people.
+    static let invertedNameKeys: Set<String> = ["citation_author"]
+
+    /// "Roy, Aniruddha" → "Aniruddha Roy"; any other shape (no comma, several commas, a role after the comma
+    /// such as "Jane Doe, MD") is returned as given.
+    static func uninvertedName(_ value: String) -> String {
+        let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
+        guard parts.count == 2, let last = parts.first, let first = parts.last, !last.isEmpty, !first.isEmpty,
+              last.split(separator: " ").count <= 3,  // "van der Berg"
+              first.first?.isUppercase ?? false, first != first.uppercased(),
+              !AuthorCleaner.roleWords.contains(first.lowercased().trimmingPunctuation()) else { return value }
+        return first + " " + last
+    }
+
     /// `itemprop` values on `<meta>` or visible elements (microdata).
     static let microdata: [String: MetadataField] = [
         "author": .authors, "creator": .authors, "datepublished": .published, "datecreated": .published,

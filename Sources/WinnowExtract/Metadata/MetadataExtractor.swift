@@ -25,6 +25,15 @@ import WinnowDOM
 /// Dates are ISO 8601: `YYYY-MM-DD` when the source gives only a day, `YYYY-MM-DDTHH:MM:SS` plus `Z`/`±HH:MM`
 /// when it gives a time (no offset when the time has no zone). URLs are absolute, resolved against `url`.
 public enum MetadataExtractor {
+    /// What `scan` returns: the page's metadata, plus its parsed JSON-LD and `og:type` for other stages.
+    struct PageScan {
+        var metadata: Metadata
+        /// Every JSON-LD script of the page, parsed once (see `JSONLDDocument`).
+        var jsonLD: JSONLDDocument
+        /// The `og:type` value, lowercased, when the page declares one.
+        var openGraphType: String?
+    }
+
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
     public static func extract(from document: Document, url: String?) -> Metadata {
         extract(from: document, url: url, now: Date())
@@ -32,9 +41,17 @@ public enum MetadataExtractor {
 
     /// As `extract(from:url:)`, with the clock that bounds plausible dates made explicit (for tests).
     public static func extract(from document: Document, url: String?, now: Date) -> Metadata {
+        scan(document, url: url, now: now).metadata
+    }
+
+    /// The metadata of `document` together with what the walk read on the way that other stages need too: the
+    /// page's JSON-LD, parsed once, and its `og:type`. Stages that read JSON-LD types or objects (page kind,
+    /// product descriptions) take them from here instead of parsing the scripts again.
+    static func scan(_ document: Document, url: String?, now: Date = Date()) -> PageScan {
         var signals = PageScanner.scan(document)
         let pageURL = url ?? document.url
-        let facts = JSONLDReader.read(signals.jsonLD)
+        let jsonLD = JSONLDReader.parse(signals.jsonLD)
+        let facts = JSONLDReader.facts(of: jsonLD)
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
         let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
@@ -57,7 +74,7 @@ public enum MetadataExtractor {
                 .flatMap { candidates.values(.title, $0) }.map { $0.decodingLeftoverEntities() },
             siteName: metadata.siteName,
             host: pageURL.flatMap { URL(string: $0)?.host })
-        metadata.authors = candidates.resolve(.authors) { values, source in
+        func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
             let outlet = source == .dom ? metadata.siteName : nil
@@ -67,7 +84,18 @@ public enum MetadataExtractor {
                 ? values.lazy.map { AuthorCleaner.clean($0, siteName: outlet, visibleText: source == .dom) }.first { !$0.isEmpty } ?? []
                 : AuthorCleaner.clean(values, siteName: outlet)
             return names.isEmpty ? nil : Array(names.prefix(8))
-        } ?? []
+        }
+        metadata.authors = candidates.resolve(.authors, authors) ?? []
+        // A declared author that is only the site's own name or an account handle ("Harbour News", "jdoe.admin")
+        // is the CMS account that posted the page; a visible byline naming someone else is the credit.
+        let host = pageURL.flatMap { URL(string: $0)?.host }
+        if !metadata.authors.isEmpty,
+           metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
+           let shown = authors(candidates.values(.authors, .dom), .dom),
+           !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
+               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
+            metadata.authors = shown
+        }
         metadata.published = candidates.resolve(.published) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
@@ -89,7 +117,7 @@ public enum MetadataExtractor {
             let tags = splitTags(values)
             return tags.isEmpty ? nil : tags
         } ?? []
-        return metadata
+        return PageScan(metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType)
     }
 
     // MARK: Candidate sources

@@ -87,7 +87,11 @@ public enum TitleReconciler {
         if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
         // (4) The sole substantial heading: the visible headline beats an SEO <title>.
         let substantial = candidates.filter { $0.split(separator: " ").count >= 2 }
-        if substantial.count == 1, candidates.count <= 2 { return substantial[0] }
+        if substantial.count == 1, candidates.count <= 2,
+           !isSectionLabel(substantial[0], comparedWith: declared.first.map { stripSite($0, siteKeys: siteKeys, references: []) }
+                ?? stripSite(title, siteKeys: siteKeys, references: references)) {
+            return substantial[0]
+        }
         // (5) A declared title or the <title>, site pieces cut; the one a heading most overlaps is preferred.
         if pieces.count > 1 {
             for reference in declared {
@@ -102,6 +106,19 @@ public enum TitleReconciler {
         }
         return stripSite(title, siteKeys: siteKeys, references: references)
     }
+
+    /// Whether a heading is a section or page label ("M&A Updates", "Our Blog", "Index funds") rather than the
+    /// story's headline: a few words, where the page's declared or `<title>` title is a longer phrase that does
+    /// not merely repeat it.
+    static func isSectionLabel(_ heading: String, comparedWith title: String) -> Bool {
+        let headingWords = heading.split(separator: " ").count
+        let titleWords = title.split(separator: " ").count
+        guard let first = title.first, first.isLetter || first.isNumber else { return false }  // "| Site": no title
+        return headingWords <= maximumLabelWords && titleWords >= headingWords + 2 && !key(title).contains(key(heading))
+    }
+
+    /// Most words a heading has when it is a section label (see `isSectionLabel`).
+    static let maximumLabelWords = 3
 
     /// The <title> cut that a heading extends at either end with a date the cut lacks, or nil.
     static func datedHeadingCut(_ headings: [String], pieces: [Piece]) -> String? {
@@ -226,7 +243,11 @@ public enum TitleReconciler {
         if pieceKey.isEmpty { return true }
         if siteKeys.contains(pieceKey) { return true }
         for site in siteKeys where site.count >= 3 {
-            if pieceKey.count <= 40 && (pieceKey.hasPrefix(site) || site.hasPrefix(pieceKey)) && text.split(separator: " ").count <= 5 {
+            // The site's name with a short addition ("Engora Data Blog" on engora.com), or a short form of it; a
+            // headline that merely starts with the site's word ("Gardening in a Warming World" on gardening.…) is
+            // no site piece.
+            if pieceKey.count <= 40 && text.split(separator: " ").count <= 5
+                && (site.hasPrefix(pieceKey) || pieceKey.hasPrefix(site) && pieceKey.count - site.count <= maximumSiteAddition) {
                 return true
             }
         }
@@ -239,6 +260,9 @@ public enum TitleReconciler {
         return false
     }
 
+    /// Letters and digits a piece may add to a site key and still name the site ("engora" + "datablog").
+    static let maximumSiteAddition = 10
+
     static func siteKeySet(siteName: String?, host: String?) -> Set<String> {
         var keys: Set<String> = []
         if let siteName { keys.insert(key(siteName)) }
@@ -246,9 +270,22 @@ public enum TitleReconciler {
             if host.hasPrefix("www.") { host.removeFirst(4) }
             keys.insert(key(host))
             if let dot = host.firstIndex(of: ".") { keys.insert(key(String(host[..<dot]))) }
+            if let name = registeredName(host) { keys.insert(key(name)) }
         }
         keys.remove("")
         return keys
+    }
+
+    /// The label a site registered under its public suffix: "engora" for blog.engora.com, "example" for
+    /// news.example.co.uk. Approximate: a two-letter country code preceded by a short generic label ("co", "com",
+    /// "org", "ac", "gov"…) counts as a two-label suffix.
+    static func registeredName(_ host: String) -> String? {
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2 else { return nil }
+        var suffixLength = 1
+        if labels.count >= 3, labels[labels.count - 1].count == 2, labels[labels.count - 2].count <= 3 { suffixLength = 2 }
+        guard labels.count > suffixLength else { return nil }
+        return String(labels[labels.count - suffixLength - 1])
     }
 
     /// Lowercased letters and digits only.

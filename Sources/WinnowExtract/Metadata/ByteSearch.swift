@@ -1,0 +1,112 @@
+extension String.UTF8View {
+    /// Whether the lowercase ASCII `needle` occurs in this text, ignoring ASCII case; no allocation for
+    /// native strings (far cheaper than `lowercased()` plus `String.contains`).
+    func containsASCIICaseInsensitive(_ needle: [UInt8]) -> Bool {
+        if let result = withContiguousStorageIfAvailable({ $0.containsASCIICaseInsensitive(needle) }) { return result }
+        return Array(self).withUnsafeBufferPointer { $0.containsASCIICaseInsensitive(needle) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    func containsASCIICaseInsensitive(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        let last = count - needle.count
+        var i = 0
+        while i <= last {
+            let byte = self[i] | (self[i] >= 65 && self[i] <= 90 ? 0x20 : 0)
+            if byte == first {
+                var k = 1
+                while k < needle.count {
+                    let b = self[i + k]
+                    if (b >= 65 && b <= 90 ? b | 0x20 : b) != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: each position is looked up
+/// by its (lowercased) byte in a 256-entry table listing only the fragments that start with it.
+struct FragmentScreen: Sendable {
+    /// All fragments back to back.
+    private let arena: [UInt8]
+    /// Per fragment: where it starts in `arena` and how long it is.
+    private let starts: [Int]
+    private let lengths: [Int]
+    /// Per lowercased first byte: the range of `order` holding the fragments that start with it.
+    private let firstFrom: [Int]
+    private let firstTo: [Int]
+    private let order: [Int]
+
+    init(_ list: [String]) {
+        let fragments = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var arena: [UInt8] = []
+        var starts: [Int] = []
+        for fragment in fragments {
+            starts.append(arena.count)
+            arena.append(contentsOf: fragment)
+        }
+        var from = [Int](repeating: 0, count: 256)
+        var to = [Int](repeating: 0, count: 256)
+        var order: [Int] = []
+        for byte in 0..<256 {
+            from[byte] = order.count
+            for (index, fragment) in fragments.enumerated() where Int(fragment[0]) == byte { order.append(index) }
+            to[byte] = order.count
+        }
+        self.arena = arena
+        self.starts = starts
+        self.lengths = fragments.map(\.count)
+        firstFrom = from
+        firstTo = to
+        self.order = order
+    }
+
+    func matches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// `matches` on UTF-8 bytes.
+    func matches(bytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    firstFrom.withUnsafeBufferPointer { firstFrom in
+                        firstTo.withUnsafeBufferPointer { firstTo in
+                            order.withUnsafeBufferPointer { order in
+                                var i = 0
+                                while i < buffer.count {
+                                    let b = buffer[i]
+                                    let first = Int(b >= 65 && b <= 90 ? b | 0x20 : b)
+                                    var n = firstFrom[first]
+                                    while n < firstTo[first] {
+                                        let fragment = order[n]
+                                        let length = lengths[fragment]
+                                        if length <= buffer.count - i {
+                                            let start = starts[fragment]
+                                            var k = 1
+                                            while k < length {
+                                                let c = buffer[i + k]
+                                                if (c >= 65 && c <= 90 ? c | 0x20 : c) != arena[start + k] { break }
+                                                k += 1
+                                            }
+                                            if k == length { return true }
+                                        }
+                                        n += 1
+                                    }
+                                    i += 1
+                                }
+                                return false
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import WinnowDOM
+
+/// Markup readers of the scan: `<meta>`, `<link>`, `<time>` and microdata.
+extension PageScanner {
+    static func readMeta(_ element: Node, into signals: inout PageSignals) {
+        guard let content = element.attribute("content") else { return }
+        if let itemprop = element.attribute("itemprop")?.lowercased(), let field = MetaNames.microdata[itemprop] {
+            signals.candidates.add(content, field: field, source: .microdata)
+        }
+        guard let rawKey = element.attribute("property") ?? element.attribute("name") ?? element.attribute("http-equiv")
+        else { return }
+        var key = rawKey.lowercased()
+        if key.hasSuffix(" ") || key.hasPrefix(" ") { key = key.trimmedWhitespace() }
+        if key == "og:type" { signals.openGraphType = content.lowercased() }
+        if let target = MetaNames.table[key] {
+            let value = MetaNames.invertedNameKeys.contains(key) ? MetaNames.uninvertedName(content) : content
+            signals.candidates.add(value, field: target.field, source: target.source)
+        } else if key.hasPrefix("twitter:label") {
+            signals.twitterLabels[String(key.dropFirst(13))] = content
+        } else if key.hasPrefix("twitter:data") {
+            signals.twitterData[String(key.dropFirst(12))] = content
+        }
+    }
+
+    static func readLink(_ element: Node, into signals: inout PageSignals) {
+        guard let rel = element.attribute("rel")?.lowercased(), let href = element.attribute("href") else { return }
+        for token in rel.split(separator: " ") {
+            switch token {
+            case "canonical": signals.candidates.add(href, field: .canonicalURL, source: .head)
+            case "image_src": signals.candidates.add(href, field: .image, source: .head)
+            default: break
+            }
+        }
+    }
+
+    static func readTime(_ element: Node, order: Int, into signals: inout PageSignals) {
+        let value = element.attribute("datetime") ?? element.text
+        let hints = ((element.attribute("class") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+        if hints.contains("modified") || hints.contains("updated") {
+            signals.modifiedDates.append(RankedText(rank: 0, order: order, text: value))
+            return
+        }
+        let specific = element.hasAttribute("pubdate") || hints.contains("publish") || hints.contains("entry-date")
+            || hints.contains("post-date") || hints.contains("created")
+        signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value))
+    }
+
+    static func readMicrodata(_ element: Node, itemprop: String, order: Int, into signals: inout PageSignals) {
+        guard element.name != "meta" else { return }
+        for prop in itemprop.split(separator: " ") {
+            switch prop {
+            case "author", "creator":
+                signals.candidates.add(microdataName(element), field: .authors, source: .microdata)
+            case "datepublished", "datecreated":
+                let value = element.attribute("datetime") ?? element.attribute("content") ?? element.text
+                signals.candidates.add(value, field: .published, source: .microdata)
+            case "datemodified":
+                let value = element.attribute("datetime") ?? element.attribute("content") ?? element.text
+                signals.candidates.add(value, field: .modified, source: .microdata)
+            case "headline":
+                signals.candidates.add(element.attribute("content") ?? element.text, field: .title, source: .microdata)
+            default:
+                break
+            }
+        }
+    }
+
+    /// An `itemprop=author` element's name: its `itemprop=name` descendant, `content`, or its text.
+    static func microdataName(_ element: Node) -> String {
+        if let content = element.attribute("content") { return content }
+        for (visited, node) in element.descendants.enumerated() where node.isElement {
+            if visited > 200 { break }
+            if node.attribute("itemprop")?.lowercased() == "name" {
+                return node.attribute("content") ?? node.text
+            }
+        }
+        return element.text
+    }
+}

@@ -1,0 +1,122 @@
+import WinnowDOM
+
+/// Visible-text readers of the scan: "By ..." lines and bare byline labels, short date texts near the headline,
+/// and bounded text of marked elements.
+extension PageScanner {
+    /// A short text node that starts with a byline label ("By Jane Doe") is a byline; a bare label ("Written by")
+    /// makes the next text node one.
+    static func readBylineText(_ node: Node, order: Int, labelPending: inout Bool, into signals: inout PageSignals) {
+        let candidate: String? = node.withOwnTextBytes { buffer in
+            var start = 0
+            while start < buffer.count, buffer[start] == 32 || buffer[start] == 10 || buffer[start] == 9 || buffer[start] == 13 {
+                start += 1
+            }
+            let length = buffer.count - start
+            guard length > 0 else { return nil }
+            if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
+            guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
+                    || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
+                    || buffer[start] | 0x20 == 99 else { return nil }
+            let slice = UnsafeBufferPointer(rebasing: buffer[start...])
+            let labelled = bylineLabels.contains { label in
+                label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+            }
+            guard labelled || (slice.count <= 24 && bareLabels.contains(
+                String(decoding: slice, as: UTF8.self).lowercased().trimmedWhitespace())) else {
+                return nil
+            }
+            return String(decoding: slice, as: UTF8.self)
+        }
+        guard let candidate else { return }
+        if !labelPending {
+            // A link reading "By Category" is a menu entry (a credit links the name, not the "By"); a lowercase
+            // "by ..." after inline markup continues a sentence ("reached <a>easily</a> by Muni").
+            if let link = node.parent, link.isElement(named: "a"),
+               !authorLinkFragments.contains(where: { (link.attribute("href") ?? "").utf8.containsASCIICaseInsensitive($0) }) {
+                return
+            }
+            if candidate.first?.isLowercase ?? false, node.previousSibling != nil { return }
+        }
+        if labelPending {
+            labelPending = false
+            guard !candidate.isEmpty else { return }
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: candidate))
+            signals.textBylines += 1
+            return
+        }
+        let trimmed = candidate.trimmedWhitespace()
+        if bareLabels.contains(trimmed.lowercased()) {
+            labelPending = true
+        } else {
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
+            signals.textBylines += 1
+        }
+    }
+
+    /// A "By ..." text ranks as a byline below the headline, and after all marked bylines above it.
+    static func textBylineRank(_ signals: PageSignals) -> Int {
+        signals.firstHeadingOrder == nil ? preHeadlineTextBylineRank : textBylineRank
+    }
+
+    /// A short text (6–60 bytes) with a date in it: near the headline, it may be the visible publication date.
+    static func dateText(_ node: Node) -> String? {
+        let text: String? = node.withOwnTextBytes { buffer in
+            guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
+              hasYear(text), DateParser.parse(text) != nil else { return nil }
+        return text
+    }
+
+    /// Whether the text has a 4-digit run starting 19 or 20 (a year): a cheap screen before date parsing.
+    static func hasYear(_ text: String) -> Bool {
+        var run = 0
+        var runStart: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                if run == 0 { runStart = byte }
+                if run == 1 && !((runStart == 49 && byte == 57) || (runStart == 50 && byte == 48)) { run = 99 }
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// The text below `element` with a space where a `<br>` or block element breaks the line
+    /// (`Top 10<br>Picks` reads "Top 10 Picks", not "Top 10Picks").
+    static func readableText(_ element: Node) -> String {
+        var bytes: [UInt8] = []
+        for node in element.descendants {
+            if node.isText {
+                node.withOwnTextBytes { bytes.append(contentsOf: $0) }
+            } else if node.isElement(named: "br") || node.isElement(named: "div") || node.isElement(named: "p")
+                        || node.isElement(named: "li") || node.isElement(named: "small") || node.isElement(named: "span") && bytes.last != 32 {
+                bytes.append(32)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text below `element` when it has at most `limit` bytes, else nil (without building the whole text).
+    static func boundedText(_ element: Node, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        for node in element.descendants {
+            if node.isElement {
+                if bytes.last != 32 && !bytes.isEmpty { bytes.append(32) }
+                continue
+            }
+            guard node.isText else { continue }
+            let fits = node.withOwnTextBytes { buffer -> Bool in
+                guard bytes.count + buffer.count <= limit else { return false }
+                bytes.append(contentsOf: buffer)
+                return true
+            }
+            if !fits { return nil }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

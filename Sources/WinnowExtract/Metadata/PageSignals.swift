@@ -1,0 +1,32 @@
+import WinnowDOM
+
+/// Everything the metadata stages read from a page, gathered in one walk over its elements.
+struct PageSignals {
+    var candidates = MetadataCandidates()
+    var titleTag: String?
+    var headings: [String] = []
+    var jsonLD: [String] = []
+    /// Yoast-style `twitter:labelN` / `twitter:dataN` pairs, keyed by N.
+    var twitterLabels: [String: String] = [:]
+    var twitterData: [String: String] = [:]
+    var bylines: [RankedText] = []
+    /// How many short date-like texts after the headline were taken.
+    var textDates = 0
+    /// Document position of the first `<h1>`.
+    var firstHeadingOrder: Int?
+    /// The last short date text before the first `<h1>` (a kicker date above the headline), if any.
+    var dateBeforeHeading: RankedText?
+    /// The `og:type` value, lowercased.
+    var openGraphType: String?
+    /// How many visible "By ..." texts were taken.
+    var textBylines = 0
+    var publishedDates: [RankedText] = []
+    var modifiedDates: [RankedText] = []
+}
+
+/// A DOM value with its rank (lower is more specific) and document position.
+struct RankedText {
+    let rank: Int
+    let order: Int
+    let text: String
+}
