@@ -31,7 +31,7 @@ enum BlockCleanup {
             // with titles (up to 400 bytes); paragraph rules stop at 240 bytes (terminating, byline, share, label).
             let isHeading: Bool
             if case .heading = block { isHeading = true } else { isHeading = false }
-            let lower = text.utf8.count <= (isHeading ? 400 : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
+            let lower = text.utf8.count <= (isHeading ? Vocabulary.Threshold.titleHeadingMaxBytes : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
             if isHeading {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
@@ -41,12 +41,12 @@ enum BlockCleanup {
                 }
             }
             if isTerminating(block, lower), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
-                totalChars - precedingChars <= max(precedingChars, 600)
+                totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 trace.record(.dropped, block: text, heuristic: "terminating-block")
                 break
             }
-            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxChars * 4, isDateline(text) {
+            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline")
                 continue
             }
@@ -115,7 +115,7 @@ enum BlockCleanup {
                 default: return true
                 }
                 let text = block.plainText
-                guard text.utf8.count <= 40, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
+                guard text.utf8.count <= Vocabulary.Threshold.labelMaxBytes, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
                 trace.record(.dropped, block: text, heuristic: "label-block")
                 changed = true
                 return false
@@ -129,7 +129,7 @@ enum BlockCleanup {
     /// How many paragraphs of `blocks` read as bylines.
     static func bylineCount(_ blocks: [Block], _ texts: [String]) -> Int {
         var count = 0
-        for (k, block) in blocks.enumerated() where isParagraph(block) && texts[k].utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars {
+        for (k, block) in blocks.enumerated() where isParagraph(block) && texts[k].utf8.count <= Vocabulary.Threshold.bylineMaxBytes {
             if isByline(texts[k], normalize(texts[k])) { count += 1 }
         }
         return count
@@ -165,7 +165,8 @@ enum BlockCleanup {
 
     /// The longest paragraph (in UTF-8 bytes) any paragraph rule below can match.
     static let paragraphRuleMaxBytes = max(
-        4 * Vocabulary.Threshold.terminatingMaxChars, 2 * Vocabulary.Threshold.bylineMaxChars, 160)
+        Vocabulary.Threshold.terminatingMaxBytes, Vocabulary.Threshold.bylineMaxBytes,
+        Vocabulary.Threshold.shareLineMaxBytes)
 
     /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
     static func normalize(_ text: String) -> String {
@@ -234,7 +235,7 @@ enum BlockCleanup {
         guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first?.lowercased().first,
             finePrintInitials.contains(first)
         else { return false }
-        let head = String(text.prefix(40)).lowercased()
+        let head = String(text.prefix(Vocabulary.Threshold.finePrintHeadChars)).lowercased()
         return Vocabulary.finePrintStarts.contains { head.hasPrefix($0) }
     }
 
@@ -253,8 +254,8 @@ enum BlockCleanup {
     }
 
     static func isTitle(_ heading: String, _ title: String) -> Bool {
-        guard !title.isEmpty, heading.count >= 8 else { return false }
-        return heading == title || (title.contains(heading) && heading.count * 2 >= title.count)
+        guard !title.isEmpty, heading.count >= Vocabulary.Threshold.titleHeadingMinChars else { return false }
+        return heading == title || (title.contains(heading) && Double(heading.count) >= Vocabulary.Threshold.titlePartMinShare * Double(title.count))
     }
 
     /// Terminating phrases without a trailing colon, for whole-text matches.
@@ -265,7 +266,7 @@ enum BlockCleanup {
     static let terminatingMultiword: [String] = terminatingBare.filter { $0.contains(" ") }.map { $0 + " " }
 
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
             lower.count <= Vocabulary.Threshold.terminatingMaxChars
         else { return false }
         switch block {
@@ -273,12 +274,12 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
-        if case .heading = block, lower.count <= 40 {
+        if case .heading = block, lower.count <= Vocabulary.Threshold.terminatingHeadingPrefixMaxChars {
             for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
         }
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
-        if words.count <= 4, let first = words.first, first.allSatisfy(\.isNumber),
+        if words.count <= Vocabulary.Threshold.commentCountMaxWords, let first = words.first, first.allSatisfy(\.isNumber),
             words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
         {
             return true
@@ -287,7 +288,7 @@ enum BlockCleanup {
     }
 
     static func isShareLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= 160, lower.count <= 80 else { return false }
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.shareLineMaxBytes, lower.count <= Vocabulary.Threshold.shareLineMaxChars else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
@@ -296,7 +297,7 @@ enum BlockCleanup {
 
     /// "Tags: budget, council", "タグ: 図書館": a label of `Vocabulary.tagLineLabels` and a colon.
     static func isTagLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.tagLineMaxChars else { return false }
         for label in Vocabulary.tagLineLabels where lower.hasPrefix(label) {
             let rest = lower.dropFirst(label.count).drop { $0 == " " }
             if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
@@ -306,7 +307,7 @@ enum BlockCleanup {
 
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.subscribeLineMaxChars else { return false }
         return Vocabulary.subscribeCues.contains { lower.contains($0) }
     }
 
@@ -321,7 +322,7 @@ enum BlockCleanup {
         for token in DateParser.tokenize(text) {
             guard case .word(let word) = token else { continue }
             words += 1
-            let isDateWord = word.count <= 3 || DateParser.monthNames[word] != nil
+            let isDateWord = word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil
             if !isDateWord || words > t.datelineMaxWords { return false }
         }
         return true
@@ -337,15 +338,15 @@ enum BlockCleanup {
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
-        guard text.utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars,
+        guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,
               let start = Vocabulary.bylineStarts.first(where: { lower.hasPrefix($0) }),
               text.count <= Vocabulary.Threshold.bylineMaxChars
         else { return false }
         let words = text.split(separator: " ")
-        guard words.count <= 14, let firstChar = text.dropFirst(start.count).first else { return false }
+        guard words.count <= Vocabulary.Threshold.bylineMaxWords, let firstChar = text.dropFirst(start.count).first else { return false }
         if start == "by " && !firstChar.isUppercase { return false }
         let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
-        return !endsSentence || words.count <= 6
+        return !endsSentence || words.count <= Vocabulary.Threshold.bylineSentenceMaxWords
     }
 }
 

@@ -11,7 +11,7 @@ enum ChaffRemoval {
         let pageChars = Double(max(tree.entries[tree.bodyIndex].chars, 1))
         let protected = Vocabulary.Threshold.protectedShare * pageChars
         let pageProse = Double(tree.entries[tree.bodyIndex].paragraphChars)
-        let protectedProse = max(Vocabulary.Threshold.protectedProseShare * pageProse, 500)
+        let protectedProse = max(Vocabulary.Threshold.protectedProseShare * pageProse, Vocabulary.Threshold.protectedProseMinChars)
         var chaff = Vocabulary.pageChaff
         if keepComments { chaff.remove(.comments) }
         chaff.formUnion(extraChaff)

@@ -12,7 +12,7 @@ enum ProseBaseline {
                 continue
             }
             if Vocabulary.proseBaselineTags.contains(e.tag) {
-                if e.chars >= 10 && e.linkDensity < 0.5 { converter.emitBlock(i, into: &out, depth: 0) }
+                if e.chars >= Int32(Vocabulary.Threshold.baselineMinChars) && e.linkDensity < Vocabulary.Threshold.baselineMaxLinkDensity { converter.emitBlock(i, into: &out, depth: 0) }
                 i = Int(e.end)
             } else {
                 i += 1
