@@ -60,13 +60,16 @@ enum Vocabulary {
             "entry-content", "article-content", "article__content", "article-body", "article__body", "articlebody",
             "article-text", "articletext", "body-text", "post-text", "post-body", "post-content", "post__content",
             "postcontent", "story-body", "story-content", "storycontent", "blog-content", "entry-body",
-            "article-container", "article__container", "articlecontent", "c-entry-content", "story-text",
-            "field-body", "single-content", "single-post-content", "td-post-content", "post-entry", "entry_content",
+            "article-container", "article__container", "articlecontent", "story-text",
+            "field-body", "single-content", "single-post-content", "post-entry", "entry_content",
             "article_body", "article_content", "post_content", "story_body", "article-detail", "news-content",
             "fulltext", "blog-post-content", "article-main", "post-article", "entry-text",
         ],
         .contentArea: [
-            "main-content", "content-body", "text-content", "rich-text", "richtext", "w-richtext", "page-content",
+            "main-content", "content-body", "text-content", "rich-text", "richtext", "page-content",
+            // The rich-text block of a site builder that serves many thousands of sites (Webflow), like WordPress's
+            // `wp-caption-text` below: a platform's convention, not one site's.
+            "w-richtext",
             "body-copy", "story", "content-main", "maincontent", "main_content", "primary-content", "content",
             "region-content", "post", "entry", "blog-post", "hentry",
         ],
@@ -92,19 +95,16 @@ enum Vocabulary {
             "author-card", "author-profile", "author-details", "author-block", "bio", "author-description",
             "post-author-bio", "author-avatar", "author-wrap",
         ],
-        .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
+        .modal: ["modal", "popup", "overlay", "lightbox", "modal-content"],
         .sidebar: ["widget-area", "sidebar-widget"],
         .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
         .byline: [
-            "entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date", "userinfo_extra",
-            "userstats", "extrauserinfo",
+            "entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date",
         ],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],
-        // A Q&A site's "Start asking to get answers / Explore related questions" box under the answers.
-        .related: ["js-bottom-notice"],
         .positive: ["h-entry"],
-        .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
-        .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],
+        .toc: ["toc", "table-of-contents", "tableofcontents", "toc-container"],
+        .infinite: ["infinite-scroll", "next-article"],
     ]
 
     /// Parts of a class or id token (split on `-` and `_`), each signalling a category on its own.
@@ -136,7 +136,7 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
-            "userextras", "usertitle", "userbanner",
+            "userextras", "usertitle", "userbanner", "userinfo", "userstats",
             // A Q&A site's reputation and badge counts beside each post's author.
             "flair",
         ],

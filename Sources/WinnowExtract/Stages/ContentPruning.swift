@@ -144,6 +144,8 @@ enum ContentPruning {
         switch e.tag {
         case .time, .address:
             return Removal(index: i, heuristic: "dateline-tag")
+        case .dl where isStatsPanel(tree, i):
+            return Removal(index: i, heuristic: "stats-panel")
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
@@ -196,6 +198,18 @@ enum ContentPruning {
         let grid = wideRows >= t.dataTableMinRows && Double(wideRows) >= t.dataTableWideRowShare * Double(rows)
         let numeric = Double(numericCells) >= t.dataTableNumericShare * Double(max(cellCount, 1))
         return grid && (headerCells >= t.dataTableMinColumns || numeric)
+    }
+
+    /// A short definition list whose every value is a number ("Messages: 3", "Likes received: 1"): a forum
+    /// member's or a profile's counters, not a glossary or a spec list (whose values are words and units).
+    static func isStatsPanel(_ tree: PageTree, _ i: Int) -> Bool {
+        guard tree.entries[i].chars < Int32(Vocabulary.Threshold.shortChaffChars) else { return false }
+        var values = 0
+        for j in (i + 1)..<Int(tree.entries[i].end) where tree.entries[j].tag == .dd && !tree.entries[j].removed {
+            guard isNumeric(tree.entries[j].node.text) else { return false }
+            values += 1
+        }
+        return values > 0
     }
 
     /// A cell's text is a number, a score or a time ("12", "3-1", "1:45.2", "48%", "+7").
