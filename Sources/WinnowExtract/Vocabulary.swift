@@ -285,6 +285,15 @@ enum Vocabulary {
         "supprim", "gelöscht", "rimoss", "承認", "审核", "審核", "삭제", "規約", "guidelines", "richtlinien",
     ]
 
+    /// A page's copyright line ("© 2025 Example Inc. All rights reserved.") says "all rights reserved" in one of
+    /// these forms (lowercased, major languages); from it on, the page is its footer.
+    static let rightsReservedPhrases: [String] = [
+        "all rights reserved", "all right reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+        "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены", "tüm hakları saklıdır",
+        "無断転載", "版权所有", "版權所有", "저작권",
+    ]
+
     /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
     /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
     static let subscribeCues: [String] = [
@@ -557,6 +566,8 @@ enum Vocabulary {
         /// Tag lines ("Tags: …") and subscribe lines are at most this many characters.
         static let tagLineMaxChars = 2 * terminatingMaxChars
         static let subscribeLineMaxChars = 2 * terminatingMaxChars
+        /// A copyright line is at most this many characters.
+        static let copyrightLineMaxChars = 200
         /// Fine print is recognised by its start within the first this many characters.
         static let finePrintHeadChars = 40
 

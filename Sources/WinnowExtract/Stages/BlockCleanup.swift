@@ -40,7 +40,7 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if isTerminating(block, lower), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
+            if isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text)), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 trace.record(.dropped, block: text, heuristic: "terminating-block")
@@ -309,6 +309,14 @@ enum BlockCleanup {
     static func isSubscribeLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.subscribeLineMaxChars else { return false }
         return Vocabulary.subscribeCues.contains { lower.contains($0) }
+    }
+
+    /// The page's copyright line: a short paragraph reserving all rights, in any of
+    /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
+    static func isCopyrightLine(_ text: String) -> Bool {
+        guard text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
+        let lower = text.lowercased()
+        return Vocabulary.rightsReservedPhrases.contains { lower.contains($0) }
     }
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
