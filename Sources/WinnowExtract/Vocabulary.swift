@@ -482,6 +482,11 @@ enum Vocabulary {
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.
         static let duplicateRunBlocks = 3
+        /// A run of this many to `adjacentRepeatMaxBlocks` blocks given twice in a row is dropped the second time.
+        static let adjacentRepeatMinBlocks = 2
+        static let adjacentRepeatMaxBlocks = 4
+        /// ... when each of its blocks is at most this many characters (a card's headline and summary line).
+        static let adjacentRepeatMaxChars = 200
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.

@@ -136,15 +136,23 @@ enum BlockCleanup {
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
+    /// breakpoint), and a short run given twice in a row (a card's headline and summary rendered once per
     /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
     /// counts the repeat.
     static func dropRepeatedRuns(_ blocks: [Block], texts: [String], trace: inout Trace) -> [Block] {
-        let minRun = Vocabulary.Threshold.duplicateRunBlocks
-        guard blocks.count >= 2 * minRun else { return blocks }
+        let t = Vocabulary.Threshold.self
+        let minRun = t.duplicateRunBlocks
+        guard blocks.count >= 2 * t.adjacentRepeatMinBlocks else { return blocks }
         var firstIndex: [String: Int] = [:]
         var drop = [Bool](repeating: false, count: blocks.count)
         var k = 0
         while k < texts.count {
+            if let length = adjacentRepeat(blocks, texts, at: k, drop: drop) {
+                for d in k..<(k + length) { drop[d] = true }
+                trace.record(.dropped, block: texts[k], heuristic: "adjacent-repeat:\(length)")
+                k += length
+                continue
+            }
             if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
                 var length = 0
                 while k + length < texts.count && j + length < k && texts[j + length] == texts[k + length] {
@@ -161,6 +169,31 @@ enum BlockCleanup {
             k += 1
         }
         return blocks.enumerated().filter { !drop[$0.offset] }.map(\.element)
+    }
+
+    /// The length of the shortest run of `adjacentRepeatMinBlocks` to `adjacentRepeatMaxBlocks` card-sized blocks
+    /// (each at most `adjacentRepeatMaxChars` characters) starting at `k` that repeats, block for block, the kept
+    /// run right before it and holds at least `duplicateMinChars` bytes and two different texts; nil when there is
+    /// none. Blocks are compared whole, links included: two cards with the same words that link to different
+    /// pages are two items of a listing. Long paragraphs given twice are the author's.
+    static func adjacentRepeat(_ blocks: [Block], _ texts: [String], at k: Int, drop: [Bool]) -> Int? {
+        let t = Vocabulary.Threshold.self
+        guard k >= t.adjacentRepeatMinBlocks, !texts[k].isEmpty else { return nil }
+        for length in t.adjacentRepeatMinBlocks...min(t.adjacentRepeatMaxBlocks, k) where k + length <= texts.count {
+            let start = k - length
+            guard texts[start] == texts[k], !drop[start] else { continue }
+            var bytes = 0
+            var same = true
+            for d in 0..<length {
+                if texts[start + d] != texts[k + d] || drop[start + d] || blocks[start + d] != blocks[k + d]
+                    || texts[k + d].count > t.adjacentRepeatMaxChars { same = false; break }
+                bytes += texts[k + d].utf8.count
+            }
+            // One paragraph given over and over (identical tabs) is not a card: a card has a headline and a summary.
+            let varied = (1..<length).contains { texts[k + $0] != texts[k] }
+            if same && varied && bytes >= t.duplicateMinChars { return length }
+        }
+        return nil
     }
 
     /// The longest paragraph (in UTF-8 bytes) any paragraph rule below can match.
