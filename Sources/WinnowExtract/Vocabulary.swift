@@ -60,13 +60,16 @@ enum Vocabulary {
             "entry-content", "article-content", "article__content", "article-body", "article__body", "articlebody",
             "article-text", "articletext", "body-text", "post-text", "post-body", "post-content", "post__content",
             "postcontent", "story-body", "story-content", "storycontent", "blog-content", "entry-body",
-            "article-container", "article__container", "articlecontent", "c-entry-content", "story-text",
-            "field-body", "single-content", "single-post-content", "td-post-content", "post-entry", "entry_content",
+            "article-container", "article__container", "articlecontent", "story-text",
+            "field-body", "single-content", "single-post-content", "post-entry", "entry_content",
             "article_body", "article_content", "post_content", "story_body", "article-detail", "news-content",
             "fulltext", "blog-post-content", "article-main", "post-article", "entry-text",
         ],
         .contentArea: [
-            "main-content", "content-body", "text-content", "rich-text", "richtext", "w-richtext", "page-content",
+            "main-content", "content-body", "text-content", "rich-text", "richtext", "page-content",
+            // The rich-text block of a site builder that serves many thousands of sites (Webflow), like WordPress's
+            // `wp-caption-text` below: a platform's convention, not one site's.
+            "w-richtext",
             "body-copy", "story", "content-main", "maincontent", "main_content", "primary-content", "content",
             "region-content", "post", "entry", "blog-post", "hentry",
         ],
@@ -92,19 +95,16 @@ enum Vocabulary {
             "author-card", "author-profile", "author-details", "author-block", "bio", "author-description",
             "post-author-bio", "author-avatar", "author-wrap",
         ],
-        .modal: ["modal", "popup", "overlay", "lightbox", "modal-content", "tp-modal"],
+        .modal: ["modal", "popup", "overlay", "lightbox", "modal-content"],
         .sidebar: ["widget-area", "sidebar-widget"],
         .tags: ["tag-list", "tag-cloud", "tag-links", "post-tags", "entry-tags", "article-tags", "story-tags"],
         .byline: [
-            "entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date", "userinfo_extra",
-            "userstats", "extrauserinfo",
+            "entry-meta", "post-meta", "article-meta", "posted-on", "post-date", "entry-date",
         ],
         .caption: ["wp-caption-text", "image-caption", "photo-credit"],
-        // A Q&A site's "Start asking to get answers / Explore related questions" box under the answers.
-        .related: ["js-bottom-notice"],
         .positive: ["h-entry"],
-        .toc: ["toc", "table-of-contents", "tableofcontents", "ez-toc-container", "toc-container"],
-        .infinite: ["infinite-scroll", "mvp-post-add-main", "mvp-post-add-story", "next-article"],
+        .toc: ["toc", "table-of-contents", "tableofcontents", "toc-container"],
+        .infinite: ["infinite-scroll", "next-article"],
     ]
 
     /// Parts of a class or id token (split on `-` and `_`), each signalling a category on its own.
@@ -136,7 +136,7 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
-            "userextras", "usertitle", "userbanner",
+            "userextras", "usertitle", "userbanner", "userinfo", "userstats",
             // A Q&A site's reputation and badge counts beside each post's author.
             "flair",
         ],
@@ -285,6 +285,15 @@ enum Vocabulary {
         "supprim", "gelöscht", "rimoss", "承認", "审核", "審核", "삭제", "規約", "guidelines", "richtlinien",
     ]
 
+    /// A page's copyright line ("© 2025 Example Inc. All rights reserved.") says "all rights reserved" in one of
+    /// these forms (lowercased, major languages); from it on, the page is its footer.
+    static let rightsReservedPhrases: [String] = [
+        "all rights reserved", "all right reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+        "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены", "tüm hakları saklıdır",
+        "無断転載", "版权所有", "版權所有", "저작권",
+    ]
+
     /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
     /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
     static let subscribeCues: [String] = [
@@ -366,12 +375,6 @@ enum Vocabulary {
         /// Chrome and hidden nodes holding this share of the page's paragraph text are kept (the page was
         /// nested in them, or a script reveals them).
         static let protectedProseShare = 0.6
-        /// ...and any node holding this many characters of paragraph text (a short page's share is small).
-        static let protectedProseMinChars = 500.0
-        /// The prose baseline keeps paragraphs of at least this many characters...
-        static let proseBaselineMinChars = 10
-        /// ...whose link density is under this.
-        static let proseBaselineMaxLinkDensity = 0.5
         /// The prose baseline replaces a short result when it is this many times as long...
         static let proseFallbackRatio = 2.0
         /// ...and at least this long (characters).
@@ -483,6 +486,11 @@ enum Vocabulary {
         static let duplicateMinChars = 50
         /// ... when at least this many consecutive blocks repeat an earlier run.
         static let duplicateRunBlocks = 3
+        /// A run of this many to `adjacentRepeatMaxBlocks` blocks given twice in a row is dropped the second time.
+        static let adjacentRepeatMinBlocks = 2
+        static let adjacentRepeatMaxBlocks = 4
+        /// ... when each of its blocks is at most this many characters (a card's headline and summary line).
+        static let adjacentRepeatMaxChars = 200
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
@@ -496,6 +504,118 @@ enum Vocabulary {
         static let teaserCardMaxChars = 400
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300
+        /// A wrapper counts as a run of cards when it holds at least this many of them.
+        static let teaserWrapperMinCards = 2
+        /// A link inside a card's heading makes the heading a headline when it holds this share of its text.
+        static let headlineLinkMinShare = 0.5
+
+        // Readability scoring and promotion (`CandidateSelection`).
+        /// Class weight added for a positive or body class word and subtracted for a negative one.
+        static let classWeight = 25.0
+        /// A block that holds other blocks counts at most one comma per this many characters of its own text.
+        static let scoringCharsPerComma = 50
+        /// A scoring block earns one point per this many characters of its own text...
+        static let scoringCharsPerPoint = 100
+        /// ... up to this many points.
+        static let scoringMaxLengthPoints = 3.0
+        /// A block's score is handed to this many ancestors.
+        static let scoringAncestorLevels = 5
+        /// From the third ancestor up, the score is divided by the level times this.
+        static let scoringLevelDivisor = 3.0
+        /// Promotion: other candidates scoring at least this share of the best are alternatives...
+        static let promoteNearShare = 0.75
+        /// ... the best this many of them are considered...
+        static let promoteAlternatives = 4
+        /// ... and an ancestor holding this many of them (when there are that many) becomes the top.
+        static let promoteMinContaining = 3
+        /// Climbing to a better-scoring parent stops at a parent scoring under the running score divided by this.
+        static let promoteClimbFloor = 3.0
+        /// An anchor with more link density than this is a menu, not the story.
+        static let anchorMaxLinkDensity = 0.5
+        /// An anchor holds at least this many characters of prose.
+        static let anchorMinProse = 100.0
+        /// Several `<article>`s or body-classed parts: the parts of at least this share of the largest count...
+        static let sharedContainerPartShare = 0.2
+        /// ... and their common ancestor is taken when they hold this share of its prose.
+        static let sharedContainerMinCover = 0.6
+        /// A sibling with the top node's class gets this share of the top node's score as a bonus.
+        static let siblingClassBonus = 0.2
+        /// Blocks sandwiched between merged siblings join them under this link density.
+        static let sandwichMaxLinkDensity = 0.5
+
+        // Block hygiene (`BlockCleanup`).
+        /// Headings up to this many bytes are compared with the page titles.
+        static let titleHeadingMaxBytes = 400
+        /// A heading is the title (or a part of it) only with at least this many characters...
+        static let titleHeadingMinChars = 8
+        /// ... and, when it is a part of the title, at least this share of the title's length.
+        static let titlePartMinShare = 0.5
+        /// A terminating block cuts the tail only when the tail is at most the text before it or this many bytes.
+        static let terminatingMinTail = 600
+        /// Terminating blocks are at most this many bytes (non-Latin text: `terminatingMaxChars` characters).
+        static let terminatingMaxBytes = 4 * terminatingMaxChars
+        /// A heading that starts with a multi-word terminating phrase is at most this many characters.
+        static let terminatingHeadingPrefixMaxChars = 40
+        /// "12 Comments", "3 responses to …": a comment counter has at most this many words.
+        static let commentCountMaxWords = 4
+        /// A dateline is dropped only before this many bytes of story.
+        static let datelineMaxPreceding = 4 * datelineMaxChars
+        /// A dateline's words of at most this many characters are date tokens ("am", "de", "th").
+        static let datelineShortWordChars = 3
+        /// Label blocks inside list items are at most this many bytes.
+        static let labelMaxBytes = 40
+        /// Bylines are at most this many bytes, and this many words...
+        static let bylineMaxBytes = 2 * bylineMaxChars
+        static let bylineMaxWords = 14
+        /// ... and one that ends in a full stop at most this many words.
+        static let bylineSentenceMaxWords = 6
+        /// A line of share words is at most this many bytes and characters.
+        static let shareLineMaxBytes = 160
+        static let shareLineMaxChars = 80
+        /// Tag lines ("Tags: …") and subscribe lines are at most this many characters.
+        static let tagLineMaxChars = 2 * terminatingMaxChars
+        static let subscribeLineMaxChars = 2 * terminatingMaxChars
+        /// A copyright line is at most this many characters.
+        static let copyrightLineMaxChars = 200
+        /// Fine print is recognised by its start within the first this many characters.
+        static let finePrintHeadChars = 40
+
+        // Link density (`ContentPruning`) beyond trafilatura's gates above.
+        /// A block with one link is boilerplate when the link is longer than this (`singleLinkPrecisionChars` in
+        /// precision mode) and holds more than `singleLinkRatio` of its text.
+        static let singleLinkChars = 100
+        static let singleLinkPrecisionChars = 10
+        static let singleLinkRatio = 0.9
+        /// In recall mode a short block is link-heavy only above this link density.
+        static let recallLinkHeavyRatio = 0.9
+        /// Short blocks of mostly short links go only above this link density.
+        static let shortLinksMinDensity = 0.5
+        /// Precision mode removes non-paragraph blocks above this link density.
+        static let precisionLinkDensity = 0.5
+        /// Tables of at least this many characters are link-heavy above `longTableLinkRatio` (shorter ones
+        /// above `linkHeavyRatio`).
+        static let longTableChars = 1000
+        static let longTableLinkRatio = 0.5
+        /// A data grid's wide rows are at least this share of its rows.
+        static let dataTableWideRowShare = 0.75
+        /// Readability's data-table shape (`TableShape`): at least this many rows, more than this many columns,
+        /// or more than this many cells.
+        static let dataTableShapeMinRows = 10
+        static let dataTableShapeMaxColumns = 4
+        static let dataTableShapeMinCells = 10
+
+        // Aggregates and fallbacks.
+        /// An inline-only block counts as prose under this link density.
+        static let proseMaxLinkDensity = 0.5
+        /// Chrome and hidden nodes holding at least this much paragraph text are protected, whatever the share.
+        static let protectedProseMinChars = 500.0
+        /// The prose baseline takes paragraphs of at least this many characters under this link density.
+        static let baselineMinChars = 10
+        static let baselineMaxLinkDensity = 0.5
+        /// At most this many line breaks in a row are kept inside a paragraph.
+        static let maxConsecutiveLineBreaks = 2
+        /// JSON-LD is walked this many levels deep when the page kind is read.
+        static let jsonLDMaxDepth = 8
     }
 }
 
@@ -571,6 +691,10 @@ extension Vocabulary {
         static let gridMaxTilePrices = 4
         static let gridMinTileChars = 10
         static let priceMaxChars = 32
+        /// Text nodes up to this many characters are scanned for a price.
+        static let priceTextMaxChars = 4 * priceMaxChars
+        /// A card run with a price on at least this share of its cards is a shop grid.
+        static let shopGridPricedShare = 0.5
         /// The grid is added to a result it is at least this many times as long as.
         static let gridMinRatio = 2.0
     }

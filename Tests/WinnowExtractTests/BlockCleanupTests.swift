@@ -18,6 +18,25 @@ import Testing
         #expect(out == [story])
     }
 
+    func card(_ title: String, _ href: String, _ summary: String) -> [Block] {
+        [.heading(level: 3, content: [.link(href: href, content: [.text(title)])]), paragraph(summary)]
+    }
+
+    @Test func dropsACardGivenTwiceInARowButKeepsSameWordsLinkingElsewhere() {
+        let museum = card("A Museum Worth the Drive", "/work/museum", "Raising attendance at a space museum in a small town.")
+        let springTalk = card("Design Week", "/events/spring", "A talk on small-town branding at the county fairground.")
+        let autumnTalk = card("Design Week", "/events/autumn", "A talk on small-town branding at the county fairground.")
+        // A responsive copy (same words, same link) goes; two events of one name linking to two pages stay.
+        #expect(clean([paragraph(story)] + museum + museum + springTalk + autumnTalk).count == 7)
+        // One paragraph given over and over (identical tabs) is not a card and stays; so does a long paragraph
+        // given twice with its heading.
+        let note = paragraph("For more information, see the page on bindings.")
+        #expect(clean([paragraph(story), note, note, note, note]).count == 5)
+        let long = paragraph(story)
+        let heading = Block.heading(level: 2, content: [.text("Secondary header")])
+        #expect(clean([paragraph(story), heading, long, heading, long]).count == 5)
+    }
+
     @Test func keepsTerminatingWordsInsideTheStory() {
         // A one-word phrase only matches a whole heading, and a short story does not end at its first heading.
         let out = clean([

@@ -38,7 +38,7 @@ enum BlockCleanup {
             // with titles (up to 400 bytes); paragraph rules stop at 240 bytes (terminating, byline, share, label).
             let isHeading: Bool
             if case .heading = block { isHeading = true } else { isHeading = false }
-            let lower = text.utf8.count <= (isHeading ? 400 : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
+            let lower = text.utf8.count <= (isHeading ? Vocabulary.Threshold.titleHeadingMaxBytes : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
             if isHeading {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
@@ -47,8 +47,8 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if isTerminating(block, lower), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
-                totalChars - precedingChars <= max(precedingChars, 600)
+            if isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text)), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
+                totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 // The terminating block and everything after it.
                 for rest in k..<blocks.count {
@@ -56,7 +56,7 @@ enum BlockCleanup {
                 }
                 break
             }
-            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxChars * 4, isDateline(text) {
+            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", source: input.sources[k])
                 continue
             }
@@ -128,7 +128,7 @@ enum BlockCleanup {
                 default: return true
                 }
                 let text = block.plainText
-                guard text.utf8.count <= 40, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
+                guard text.utf8.count <= Vocabulary.Threshold.labelMaxBytes, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
                 trace.record(.dropped, block: text, heuristic: "label-block")
                 changed = true
                 return false
@@ -142,22 +142,33 @@ enum BlockCleanup {
     /// How many paragraphs of `blocks` read as bylines.
     static func bylineCount(_ blocks: [Block], _ texts: [String]) -> Int {
         var count = 0
-        for (k, block) in blocks.enumerated() where isParagraph(block) && texts[k].utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars {
+        for (k, block) in blocks.enumerated() where isParagraph(block) && texts[k].utf8.count <= Vocabulary.Threshold.bylineMaxBytes {
             if isByline(texts[k], normalize(texts[k])) { count += 1 }
         }
         return count
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
+    /// breakpoint), and a short run given twice in a row (a card's headline and summary rendered once per
     /// breakpoint). A single repeated paragraph is kept: authors do repeat themselves, and shingle scoring
     /// counts the repeat.
     static func dropRepeatedRuns(_ input: BlockOutput, texts: [String], trace: inout Trace) -> BlockOutput {
-        let minRun = Vocabulary.Threshold.duplicateRunBlocks
-        guard input.blocks.count >= 2 * minRun else { return input }
+        let blocks = input.blocks
+        let t = Vocabulary.Threshold.self
+        let minRun = t.duplicateRunBlocks
+        guard blocks.count >= 2 * t.adjacentRepeatMinBlocks else { return input }
         var firstIndex: [String: Int] = [:]
         var drop = [Bool](repeating: false, count: input.blocks.count)
         var k = 0
         while k < texts.count {
+            if let length = adjacentRepeat(blocks, texts, at: k, drop: drop) {
+                for d in k..<(k + length) {
+                    drop[d] = true
+                    trace.record(.dropped, block: texts[d], heuristic: "adjacent-repeat:\(length)", source: input.sources[d])
+                }
+                k += length
+                continue
+            }
             if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
                 var length = 0
                 while k + length < texts.count && j + length < k && texts[j + length] == texts[k + length] {
@@ -180,9 +191,35 @@ enum BlockCleanup {
         return out
     }
 
+    /// The length of the shortest run of `adjacentRepeatMinBlocks` to `adjacentRepeatMaxBlocks` card-sized blocks
+    /// (each at most `adjacentRepeatMaxChars` characters) starting at `k` that repeats, block for block, the kept
+    /// run right before it and holds at least `duplicateMinChars` bytes and two different texts; nil when there is
+    /// none. Blocks are compared whole, links included: two cards with the same words that link to different
+    /// pages are two items of a listing. Long paragraphs given twice are the author's.
+    static func adjacentRepeat(_ blocks: [Block], _ texts: [String], at k: Int, drop: [Bool]) -> Int? {
+        let t = Vocabulary.Threshold.self
+        guard k >= t.adjacentRepeatMinBlocks, !texts[k].isEmpty else { return nil }
+        for length in t.adjacentRepeatMinBlocks...min(t.adjacentRepeatMaxBlocks, k) where k + length <= texts.count {
+            let start = k - length
+            guard texts[start] == texts[k], !drop[start] else { continue }
+            var bytes = 0
+            var same = true
+            for d in 0..<length {
+                if texts[start + d] != texts[k + d] || drop[start + d] || blocks[start + d] != blocks[k + d]
+                    || texts[k + d].count > t.adjacentRepeatMaxChars { same = false; break }
+                bytes += texts[k + d].utf8.count
+            }
+            // One paragraph given over and over (identical tabs) is not a card: a card has a headline and a summary.
+            let varied = (1..<length).contains { texts[k + $0] != texts[k] }
+            if same && varied && bytes >= t.duplicateMinChars { return length }
+        }
+        return nil
+    }
+
     /// The longest paragraph (in UTF-8 bytes) any paragraph rule below can match.
     static let paragraphRuleMaxBytes = max(
-        4 * Vocabulary.Threshold.terminatingMaxChars, 2 * Vocabulary.Threshold.bylineMaxChars, 160)
+        Vocabulary.Threshold.terminatingMaxBytes, Vocabulary.Threshold.bylineMaxBytes,
+        Vocabulary.Threshold.shareLineMaxBytes)
 
     /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
     static func normalize(_ text: String) -> String {
@@ -251,7 +288,7 @@ enum BlockCleanup {
         guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first?.lowercased().first,
             finePrintInitials.contains(first)
         else { return false }
-        let head = String(text.prefix(40)).lowercased()
+        let head = String(text.prefix(Vocabulary.Threshold.finePrintHeadChars)).lowercased()
         return Vocabulary.finePrintStarts.contains { head.hasPrefix($0) }
     }
 
@@ -270,8 +307,8 @@ enum BlockCleanup {
     }
 
     static func isTitle(_ heading: String, _ title: String) -> Bool {
-        guard !title.isEmpty, heading.count >= 8 else { return false }
-        return heading == title || (title.contains(heading) && heading.count * 2 >= title.count)
+        guard !title.isEmpty, heading.count >= Vocabulary.Threshold.titleHeadingMinChars else { return false }
+        return heading == title || (title.contains(heading) && Double(heading.count) >= Vocabulary.Threshold.titlePartMinShare * Double(title.count))
     }
 
     /// Terminating phrases without a trailing colon, for whole-text matches.
@@ -282,7 +319,7 @@ enum BlockCleanup {
     static let terminatingMultiword: [String] = terminatingBare.filter { $0.contains(" ") }.map { $0 + " " }
 
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
             lower.count <= Vocabulary.Threshold.terminatingMaxChars
         else { return false }
         switch block {
@@ -290,12 +327,12 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
-        if case .heading = block, lower.count <= 40 {
+        if case .heading = block, lower.count <= Vocabulary.Threshold.terminatingHeadingPrefixMaxChars {
             for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
         }
         // "12 Comments", "3 responses to ..."
         let words = lower.split(separator: " ")
-        if words.count <= 4, let first = words.first, first.allSatisfy(\.isNumber),
+        if words.count <= Vocabulary.Threshold.commentCountMaxWords, let first = words.first, first.allSatisfy(\.isNumber),
             words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
         {
             return true
@@ -304,7 +341,7 @@ enum BlockCleanup {
     }
 
     static func isShareLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= 160, lower.count <= 80 else { return false }
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.shareLineMaxBytes, lower.count <= Vocabulary.Threshold.shareLineMaxChars else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
@@ -313,7 +350,7 @@ enum BlockCleanup {
 
     /// "Tags: budget, council", "タグ: 図書館": a label of `Vocabulary.tagLineLabels` and a colon.
     static func isTagLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.tagLineMaxChars else { return false }
         for label in Vocabulary.tagLineLabels where lower.hasPrefix(label) {
             let rest = lower.dropFirst(label.count).drop { $0 == " " }
             if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
@@ -323,8 +360,16 @@ enum BlockCleanup {
 
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars * 2 else { return false }
+        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.subscribeLineMaxChars else { return false }
         return Vocabulary.subscribeCues.contains { lower.contains($0) }
+    }
+
+    /// The page's copyright line: a short paragraph reserving all rights, in any of
+    /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
+    static func isCopyrightLine(_ text: String) -> Bool {
+        guard text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
+        let lower = text.lowercased()
+        return Vocabulary.rightsReservedPhrases.contains { lower.contains($0) }
     }
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
@@ -338,7 +383,7 @@ enum BlockCleanup {
         for token in DateParser.tokenize(text) {
             guard case .word(let word) = token else { continue }
             words += 1
-            let isDateWord = word.count <= 3 || DateParser.monthNames[word] != nil
+            let isDateWord = word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil
             if !isDateWord || words > t.datelineMaxWords { return false }
         }
         return true
@@ -354,15 +399,15 @@ enum BlockCleanup {
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
-        guard text.utf8.count <= 2 * Vocabulary.Threshold.bylineMaxChars,
+        guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,
               let start = Vocabulary.bylineStarts.first(where: { lower.hasPrefix($0) }),
               text.count <= Vocabulary.Threshold.bylineMaxChars
         else { return false }
         let words = text.split(separator: " ")
-        guard words.count <= 14, let firstChar = text.dropFirst(start.count).first else { return false }
+        guard words.count <= Vocabulary.Threshold.bylineMaxWords, let firstChar = text.dropFirst(start.count).first else { return false }
         if start == "by " && !firstChar.isUppercase { return false }
         let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
-        return !endsSentence || words.count <= 6
+        return !endsSentence || words.count <= Vocabulary.Threshold.bylineSentenceMaxWords
     }
 }
 

@@ -421,8 +421,9 @@ enum TableShape {
         }
         if rows == 1 && columns >= Vocabulary.Threshold.dataTableMinColumns && isHeaderStrip(tree, index) { return true }
         if rows <= 1 || columns <= 1 { return false }
-        if rows >= 10 || columns > 4 { return true }
-        return rows * columns > 10
+        let t = Vocabulary.Threshold.self
+        if rows >= t.dataTableShapeMinRows || columns > t.dataTableShapeMaxColumns { return true }
+        return rows * columns > t.dataTableShapeMinCells
     }
 
     /// A one-row table of short cells ("Pos Team P W D L Pts"): a data table's header row set as a table of its

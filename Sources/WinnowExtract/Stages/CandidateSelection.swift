@@ -48,31 +48,34 @@ enum CandidateSelection {
 
     static func classWeight(_ categories: Category) -> Double {
         var weight = 0.0
-        if !categories.isDisjoint(with: Vocabulary.negativeScore) { weight -= 25 }
-        if !categories.isDisjoint(with: [.positive, .articleBody, .contentArea]) { weight += 25 }
+        if !categories.isDisjoint(with: Vocabulary.negativeScore) { weight -= Vocabulary.Threshold.classWeight }
+        if !categories.isDisjoint(with: [.positive, .articleBody, .contentArea]) { weight += Vocabulary.Threshold.classWeight }
         return weight
     }
 
     /// Readability's paragraph scores, propagated to ancestors.
     static func score(_ tree: inout PageTree) {
-        let minChars = Int32(Vocabulary.Threshold.scoringMinChars)
+        let t = Vocabulary.Threshold.self
+        let minChars = Int32(t.scoringMinChars)
+        let charsPerComma = Int32(t.scoringCharsPerComma)
+        let charsPerPoint = Int32(t.scoringCharsPerPoint)
         for i in 0..<tree.entries.count {
             let entry = tree.entries[i]
             guard !entry.removed, entry.inlineChars >= minChars, Vocabulary.scoringTags.contains(entry.tag) else {
                 continue
             }
-            let commas = entry.containsBlock ? min(entry.commas, entry.inlineChars / 50) : entry.commas
-            var points = 1 + Double(commas) + min(Double(entry.inlineChars / 100), 3)
+            let commas = entry.containsBlock ? min(entry.commas, entry.inlineChars / charsPerComma) : entry.commas
+            var points = 1 + Double(commas) + min(Double(entry.inlineChars / charsPerPoint), t.scoringMaxLengthPoints)
             if !entry.containsBlock { points *= 1 - entry.linkDensity }
             var ancestor = Int(entry.parent)
             var level = 0
-            while ancestor >= 0 && level < 5 {
+            while ancestor >= 0 && level < t.scoringAncestorLevels {
                 if !tree.entries[ancestor].scored {
                     let a = tree.entries[ancestor]
                     tree.entries[ancestor].score = (Vocabulary.tagBaseScore[a.tag] ?? 0) + classWeight(a.categories)
                     tree.entries[ancestor].scored = true
                 }
-                let divisor = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
+                let divisor = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * t.scoringLevelDivisor)
                 tree.entries[ancestor].score += points / divisor
                 ancestor = Int(tree.entries[ancestor].parent)
                 level += 1
@@ -99,30 +102,31 @@ enum CandidateSelection {
         let topScore = finalScore(tree.entries[top])
         let body = tree.bodyIndex
         guard top != body else { return top }
-        // Top-5 candidates scoring ≥ 0.75 of the best.
+        let t = Vocabulary.Threshold.self
+        // The best other candidates scoring at least `promoteNearShare` of the best.
         var others: [(index: Int, score: Double)] = []
         for i in 0..<tree.entries.count where i != top && tree.entries[i].scored && !tree.entries[i].removed {
             let s = finalScore(tree.entries[i])
-            if s >= 0.75 * topScore { others.append((i, s)) }
+            if s >= t.promoteNearShare * topScore { others.append((i, s)) }
         }
         others.sort { $0.score > $1.score }
-        let alternatives = others.prefix(4).map(\.index)
-        if alternatives.count >= 3 {
+        let alternatives = others.prefix(t.promoteAlternatives).map(\.index)
+        if alternatives.count >= t.promoteMinContaining {
             var ancestor = Int(tree.entries[top].parent)
             while ancestor > body {
                 let containing = alternatives.filter { tree.contains(ancestor, $0) }.count
-                if containing >= 3 { top = ancestor; break }
+                if containing >= t.promoteMinContaining { top = ancestor; break }
                 ancestor = Int(tree.entries[ancestor].parent)
             }
         }
-        // Climb while the parent scores better; stop when it falls below a third of the running score.
+        // Climb while the parent scores better; stop when it falls below the running score / `promoteClimbFloor`.
         var lastScore = finalScore(tree.entries[top])
         var parent = Int(tree.entries[top].parent)
         while parent > body {
             let p = tree.entries[parent]
             if !p.scored { parent = Int(p.parent); continue }
             let parentScore = finalScore(p)
-            if parentScore < lastScore / 3 { break }
+            if parentScore < lastScore / t.promoteClimbFloor { break }
             if parentScore > lastScore { top = parent; break }
             lastScore = parentScore
             parent = Int(p.parent)
@@ -188,14 +192,14 @@ enum CandidateSelection {
             trace.record(
                 .kept, tree, best, heuristic: "anchor-test:\(kind) prose=\(Int(text)) scorer-prose=\(Int(topText)) link-density",
                 score: entry.linkDensity)
-            if entry.linkDensity > 0.5 { continue }
+            if entry.linkDensity > Vocabulary.Threshold.anchorMaxLinkDensity { continue }
             if kind == "anchor-area" || kind == "anchor-main", addsTeaserFeed(tree, outer: best, story: scorerTop) {
                 trace.record(.dropped, tree, best, heuristic: "anchor-test:\(kind) adds a teaser feed")
                 continue
             }
             // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
             let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare
-            if text >= share * topText && text >= 100 {
+            if text >= share * topText && text >= Vocabulary.Threshold.anchorMinProse {
                 return Anchor(index: best, kind: kind)
             }
         }
@@ -244,7 +248,7 @@ enum CandidateSelection {
     /// make up most of its text; otherwise the largest one alone.
     static func sharedContainer(_ tree: PageTree, _ nodes: [Int]) -> Int? {
         guard let largest = nodes.map({ prose(tree.entries[$0]) }).max(), largest > 0 else { return nil }
-        let big = nodes.filter { prose(tree.entries[$0]) >= 0.2 * largest }
+        let big = nodes.filter { prose(tree.entries[$0]) >= Vocabulary.Threshold.sharedContainerPartShare * largest }
         guard big.count >= 2, let first = big.first else { return nil }
         var ancestor = Int(tree.entries[first].parent)
         while ancestor > 0 && !big.allSatisfy({ tree.contains(ancestor, $0) }) {
@@ -252,7 +256,7 @@ enum CandidateSelection {
         }
         guard ancestor > 0 else { return nil }
         let sum = big.reduce(0.0) { $0 + prose(tree.entries[$1]) }
-        return sum >= 0.6 * prose(tree.entries[ancestor]) ? ancestor : nil
+        return sum >= Vocabulary.Threshold.sharedContainerMinCover * prose(tree.entries[ancestor]) ? ancestor : nil
     }
 
     /// Non-link characters.
@@ -301,7 +305,7 @@ enum CandidateSelection {
             let e = tree.entries[s]
             guard e.chars > 0, e.categories.isDisjoint(with: Vocabulary.negativeScore) else { continue }
             var bonus = 0.0
-            if !topClass.isEmpty, e.node.attribute("class") == topClass { bonus = 0.2 * finalScore(topEntry) }
+            if !topClass.isEmpty, e.node.attribute("class") == topClass { bonus = Vocabulary.Threshold.siblingClassBonus * finalScore(topEntry) }
             if e.scored && finalScore(e) + bonus >= threshold {
                 included[k] = true
             } else if !e.containsBlock || e.tag == .p {
@@ -319,7 +323,7 @@ enum CandidateSelection {
         if let first = included.firstIndex(of: true), let last = included.lastIndex(of: true), first < last {
             for k in first...last where !included[k] {
                 let e = tree.entries[siblings[k]]
-                if e.categories.isDisjoint(with: Vocabulary.negativeScore) && e.linkDensity < 0.5 {
+                if e.categories.isDisjoint(with: Vocabulary.negativeScore) && e.linkDensity < Vocabulary.Threshold.sandwichMaxLinkDensity {
                     included[k] = true
                     trace.record(.kept, tree, siblings[k], heuristic: "sibling-sandwich")
                 }

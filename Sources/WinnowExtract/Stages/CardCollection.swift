@@ -52,7 +52,8 @@ enum CardCollection {
         }
         // The run's short cards (a brief headline) belong to it too, once its long ones made it a feed; not in a
         // shop grid (a price on most cards), whose truth is as often the category text.
-        guard out.filter({ hasPrice(tree.entries[$0].node.text) }).count * 2 < out.count else { return out }
+        let priced = out.filter({ hasPrice(tree.entries[$0].node.text) }).count
+        guard Double(priced) < Vocabulary.PageTypeThreshold.shopGridPricedShare * Double(out.count) else { return out }
         out.removeAll(keepingCapacity: true)
         child = Int(tree.entries[bestParent].firstChild)
         while child >= 0 {
@@ -80,7 +81,7 @@ enum CardCollection {
               roots.allSatisfy({ tree.entries[$0].headingChars > 0 }) else { return nil }
         // Product tiles (a price on most cards) are a shop grid, whose truth is as often the category text.
         let priced = roots.filter { hasPrice(tree.entries[$0].node.text) }.count
-        guard priced * 2 < roots.count else { return nil }
+        guard Double(priced) < Vocabulary.PageTypeThreshold.shopGridPricedShare * Double(roots.count) else { return nil }
         return roots
     }
 

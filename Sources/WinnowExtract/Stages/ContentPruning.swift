@@ -169,6 +169,8 @@ enum ContentPruning {
         switch e.tag {
         case .time, .address:
             return Removal(index: i, heuristic: "dateline-tag")
+        case .dl where isStatsPanel(tree, i):
+            return Removal(index: i, heuristic: "stats-panel")
         case .figcaption where mode != .recall:
             return Removal(index: i, heuristic: "caption")
         case .div, .section, .ul, .ol, .dl, .p, .article, .span, .unknownBlock, .center:
@@ -179,7 +181,8 @@ enum ContentPruning {
         case .table:
             let chars = Int(e.chars)
             guard chars >= Vocabulary.Threshold.tableMinChars else { return nil }
-            let limit = chars < 1000 ? Vocabulary.Threshold.linkHeavyRatio : 0.5
+            let limit = chars < Vocabulary.Threshold.longTableChars
+                ? Vocabulary.Threshold.linkHeavyRatio : Vocabulary.Threshold.longTableLinkRatio
             guard e.linkDensity > limit, !isDataTable(tree, i) else { return nil }
             return Removal(index: i, heuristic: "link-density:table", score: e.linkDensity)
         default:
@@ -217,9 +220,21 @@ enum ContentPruning {
             cellCount += cells
             if cells >= t.dataTableMinColumns { wideRows += 1 }
         }
-        let grid = wideRows >= t.dataTableMinRows && wideRows * 4 >= rows * 3
+        let grid = wideRows >= t.dataTableMinRows && Double(wideRows) >= t.dataTableWideRowShare * Double(rows)
         let numeric = Double(numericCells) >= t.dataTableNumericShare * Double(max(cellCount, 1))
         return grid && (headerCells >= t.dataTableMinColumns || numeric)
+    }
+
+    /// A short definition list whose every value is a number ("Messages: 3", "Likes received: 1"): a forum
+    /// member's or a profile's counters, not a glossary or a spec list (whose values are words and units).
+    static func isStatsPanel(_ tree: PageTree, _ i: Int) -> Bool {
+        guard tree.entries[i].chars < Int32(Vocabulary.Threshold.shortChaffChars) else { return false }
+        var values = 0
+        for j in (i + 1)..<Int(tree.entries[i].end) where tree.entries[j].tag == .dd && !tree.entries[j].removed {
+            guard isNumeric(tree.entries[j].node.text) else { return false }
+            values += 1
+        }
+        return values > 0
     }
 
     /// A cell's text is a number, a score or a time ("12", "3-1", "1:45.2", "48%", "+7").
@@ -287,8 +302,8 @@ enum ContentPruning {
         let density = e.linkDensity
         let t = Vocabulary.Threshold.self
         if e.links == 1 {
-            let longLink = mode == .precision ? 10 : 100
-            if linkChars > longLink && density > 0.9 && e.tag != .p {
+            let longLink = mode == .precision ? t.singleLinkPrecisionChars : t.singleLinkChars
+            if linkChars > longLink && density > t.singleLinkRatio && e.tag != .p {
                 return Removal(index: i, heuristic: "link-density:single", score: density)
             }
         }
@@ -298,21 +313,21 @@ enum ContentPruning {
         } else {
             gate = last ? t.lastElementGate : t.elementGate
         }
-        let heavy = mode == .recall ? 0.9 : t.linkHeavyRatio
+        let heavy = mode == .recall ? t.recallLinkHeavyRatio : t.linkHeavyRatio
         // A short list of links the story introduces ("These two held up best:", a "Downloads" heading) in
         // its middle is part of it; unannounced, or at the end of a container, it is a "related" list.
         let midStoryList = (e.tag == .ul || e.tag == .ol) && !last && mode != .precision
             && introducesList(tree, previous)
         if chars < gate && !midStoryList {
             if density > heavy { return Removal(index: i, heuristic: "link-density:short", score: density) }
-            if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > 0.5 {
+            if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > t.shortLinksMinDensity {
                 return Removal(index: i, heuristic: "link-density:short-links", score: density)
             }
         } else if e.links > Int32(t.linkFarmMinLinks) && density > t.linkFarmRatio
             && linkChars / Int(e.links) < t.linkFarmMaxAverage
         {
             return Removal(index: i, heuristic: "link-density:farm", score: density)
-        } else if mode == .precision && density > 0.5 && e.tag != .p {
+        } else if mode == .precision && density > t.precisionLinkDensity && e.tag != .p {
             return Removal(index: i, heuristic: "link-density:precision", score: density)
         }
         return nil

@@ -180,7 +180,7 @@ enum InlineText {
                 }
             case .lineBreak:
                 breaks += 1
-                if breaks <= 2 { out.append(.lineBreak) }
+                if breaks <= Vocabulary.Threshold.maxConsecutiveLineBreaks { out.append(.lineBreak) }
             case .code(let s):
                 if s.isEmpty { continue }
                 breaks = 0

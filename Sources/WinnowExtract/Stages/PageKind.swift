@@ -58,7 +58,7 @@ struct PageKind: Equatable {
     /// Walks a JSON-LD value: top-level types decide the kind; products nested in a list do not make a
     /// product page.
     private static func visit(_ value: Any, depth: Int, into signals: inout PageKind, inList: Bool = false) {
-        guard depth < 8 else { return }
+        guard depth < Vocabulary.Threshold.jsonLDMaxDepth else { return }
         if let list = value as? [Any] {
             for item in list { visit(item, depth: depth + 1, into: &signals, inList: inList) }
             return

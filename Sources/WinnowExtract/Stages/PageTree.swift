@@ -444,7 +444,7 @@ struct PageTree {
                     if isBlock {
                         entries[i].inlineChars = flow[i]
                         if entries[i].inlineChars >= scoringMin
-                            && (entries[i].containsBlock || entries[i].linkDensity < 0.5)
+                            && (entries[i].containsBlock || entries[i].linkDensity < Vocabulary.Threshold.proseMaxLinkDensity)
                         {
                             entries[i].proseChars += entries[i].inlineChars
                         }

@@ -89,7 +89,7 @@ enum ProductGrid {
         for i in stride(from: count - 1, through: 0, by: -1) {
             let e = tree.entries[i]
             if (e.removed && !inHidden[i]) || e.tag == .comment { continue }
-            if e.tag == .text && e.ownChars > 0 && e.ownChars <= maxChars * 4 {
+            if e.tag == .text && e.ownChars > 0 && e.ownChars <= Int32(Vocabulary.PageTypeThreshold.priceTextMaxChars) {
                 marks[i] = e.node.withOwnTextBytes(priceMarks)
             }
             let chars = e.tag == .text ? e.ownChars : e.chars

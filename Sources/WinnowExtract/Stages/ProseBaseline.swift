@@ -11,8 +11,8 @@ enum ProseBaseline {
                 continue
             }
             if Vocabulary.proseBaselineTags.contains(e.tag) {
-                if e.chars >= Int32(Vocabulary.Threshold.proseBaselineMinChars)
-                    && e.linkDensity < Vocabulary.Threshold.proseBaselineMaxLinkDensity { out.append(i) }
+                if e.chars >= Int32(Vocabulary.Threshold.baselineMinChars)
+                    && e.linkDensity < Vocabulary.Threshold.baselineMaxLinkDensity { out.append(i) }
                 i = Int(e.end)
             } else {
                 i += 1

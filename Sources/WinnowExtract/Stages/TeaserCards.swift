@@ -95,7 +95,7 @@ enum TeaserCards {
             }
             child = Int(c.nextSibling)
         }
-        return cards >= 2 ? cards : 0
+        return cards >= Vocabulary.Threshold.teaserWrapperMinCards ? cards : 0
     }
 
     /// A small element with exactly one heading, which is a link to another page of the same site (or holds one).
@@ -134,7 +134,7 @@ enum TeaserCards {
         // A link inside the heading holding most of its text.
         for j in (h + 1)..<Int(tree.entries[h].end) where tree.entries[j].tag == .a {
             let a = tree.entries[j]
-            if 2 * Int(a.chars) >= Int(tree.entries[h].chars) {
+            if Double(a.chars) >= Vocabulary.Threshold.headlineLinkMinShare * Double(tree.entries[h].chars) {
                 return page.isOtherPageOfSite(a.node.attribute("href"))
             }
         }
