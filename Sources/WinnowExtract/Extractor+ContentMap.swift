@@ -24,14 +24,18 @@ public struct ContentMap {
     public let roots: [NodeVerdict]
     /// Outermost removed nodes that held text, and nodes whose output blocks were dropped, in document order.
     public let dropped: [NodeVerdict]
-    /// The elements each output block came from, in output order (a block from a JSON-LD description has none).
+    /// The elements each output block from the page came from, in output order.
     public let sources: [Node]
+    /// Output text that is on no node of the page (a shop's JSON-LD product description), in output order
+    /// before the page's parts.
+    public let outsideText: [String]
 
     /// A map from its parts (an empty one for a page with no content).
-    public init(roots: [NodeVerdict], dropped: [NodeVerdict], sources: [Node] = []) {
+    public init(roots: [NodeVerdict], dropped: [NodeVerdict], sources: [Node] = [], outsideText: [String] = []) {
         self.roots = roots
         self.dropped = dropped
         self.sources = sources
+        self.outsideText = outsideText
     }
 }
 
@@ -55,37 +59,77 @@ extension Outcome {
         var roots: [NodeVerdict] = []
         var kept: [Int] = []
         var sources: [Node] = []
-        for part in parts where part.region.onPage {
-            roots += part.region.roots.map { NodeVerdict(node: tree.entries[$0].node, reason: part.region.heuristic) }
-            kept += part.output.sources
-            sources += part.output.sources.map { tree.entries[$0].node }
-        }
-        kept.sort()
-        var dropped: [(index: Int, verdict: NodeVerdict)] = []
-        // Removed nodes: the outermost of each removed part that shows text.
-        var i = 1
-        while i < tree.entries.count {
-            let entry = tree.entries[i]
-            guard entry.removed && entry.node.isElement else {
-                i += 1
+        var outside: [String] = []
+        // Each part's removals are drawn from its own tree inside its roots (a shop grid shows prices the story's
+        // pass hid); everything else from the chosen region's tree.
+        var scopes: [(tree: PageTree, ranges: [Range<Int>])] = []
+        var covered: [Range<Int>] = []
+        for part in parts {
+            guard part.region.onPage else {
+                outside.append(Block.plainText(of: part.blocks, separator: "\n\n"))
                 continue
             }
-            // Never-visible parts (head, scripts, embeds) need no explaining.
-            if !Vocabulary.dropTags.contains(entry.tag) && !entry.node.text.allSatisfy(\.isWhitespace) {
-                let reason = trace.droppedNodes[i] ?? "no heuristic recorded"
-                dropped.append((i, NodeVerdict(node: entry.node, reason: reason)))
+            let partTree = part.region.tree
+            roots += part.region.roots.map { NodeVerdict(node: partTree.entries[$0].node, reason: part.region.heuristic) }
+            kept += part.output.sources + part.output.runs.joined()
+                + part.output.items.joined().joined().joined()
+            sources += part.output.sources.map { partTree.entries[$0].node }
+            let ranges = part.region.roots.map { $0..<Int(partTree.entries[$0].end) }
+            scopes.append((partTree, ranges))
+            covered += ranges
+        }
+        scopes.append((tree, [1..<tree.entries.count]))
+        kept.sort()
+        var dropped: [(index: Int, verdict: NodeVerdict)] = []
+        var drawn = Set<Int>()
+        for (k, scope) in scopes.enumerated() {
+            let isMain = k == scopes.count - 1
+            for range in scope.ranges {
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let entry = scope.tree.entries[i]
+                    // The main tree is drawn outside the parts' roots only.
+                    if isMain, let inside = covered.first(where: { $0.contains(i) }) {
+                        i = max(i + 1, inside.upperBound)
+                        continue
+                    }
+                    guard entry.removed && entry.node.isElement else {
+                        i += 1
+                        continue
+                    }
+                    // Another part's roots overlap this removal (a shop grid appended to a story whose pass pruned
+                    // the tiles): that part draws them; here only what lies outside them.
+                    let end = Int(entry.end)
+                    if let other = scopes.indices.first(where: { $0 != k && $0 != scopes.count - 1
+                        && scopes[$0].ranges.contains { $0.lowerBound < end && i < $0.upperBound } }) {
+                        if let inside = scopes[other].ranges.first(where: { $0.contains(i) }) {
+                            i = inside.upperBound
+                        } else {
+                            i += 1
+                        }
+                        continue
+                    }
+                    // Never-visible parts (head, scripts, embeds) need no explaining.
+                    if !Vocabulary.dropTags.contains(entry.tag) && !entry.node.text.allSatisfy(\.isWhitespace) {
+                        let reason = trace.droppedNodes[i] ?? "no heuristic recorded"
+                        dropped.append((i, NodeVerdict(node: entry.node, reason: reason)))
+                        drawn.insert(i)
+                    }
+                    i = Int(entry.end)
+                }
             }
-            i = Int(entry.end)
         }
         // Nodes whose blocks cleanup dropped (or whose region was dropped whole), unless they also hold a kept
-        // block's source (a container's loose byline beside its kept paragraphs).
-        for (index, reason) in trace.droppedNodes where index < tree.entries.count && !tree.entries[index].removed {
-            let end = Int(tree.entries[index].end)
-            if Self.containsAny(kept, from: index, to: end) || Self.insideRemoved(tree, index) { continue }
-            dropped.append((index, NodeVerdict(node: tree.entries[index].node, reason: reason)))
+        // block's source (a container's loose byline beside its kept paragraphs) or lie in a drawn removal.
+        for (index, reason) in trace.droppedNodes where index < tree.entries.count && !drawn.contains(index) {
+            let scopeTree = scopes.first { $0.ranges.contains { $0.contains(index) } }?.tree ?? tree
+            if scopeTree.entries[index].removed { continue }
+            let end = Int(scopeTree.entries[index].end)
+            if Self.containsAny(kept, from: index, to: end) || Self.insideRemoved(scopeTree, index) { continue }
+            dropped.append((index, NodeVerdict(node: scopeTree.entries[index].node, reason: reason)))
         }
         dropped.sort { $0.index < $1.index }
-        return ContentMap(roots: roots, dropped: dropped.map(\.verdict), sources: sources)
+        return ContentMap(roots: roots, dropped: dropped.map(\.verdict), sources: sources, outsideText: outside)
     }
 
     /// Whether sorted `indices` has a value in `from..<to`.

@@ -46,8 +46,9 @@ public struct Extractor: Sendable {
     }
 
     /// The article in `document`. Never fails: a page without content gives an article without blocks.
-    public func extract(from document: Document) -> ExtractionResult {
-        let page = PageContext(document: document, url: options.url ?? document.url)
+    /// `metadata` lets the caller pass metadata read before site rules stripped the page; nil reads it here.
+    public func extract(from document: Document, metadata: Metadata? = nil) -> ExtractionResult {
+        let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
         return decide(page).result(metadata: page.metadata)
     }
 

@@ -70,8 +70,7 @@ public struct StoryPipeline: Sendable {
             result = extractor.extract(from: extraction.document, contentRoots: extraction.body,
                                        prune: extraction.prune, metadata: metadata)
         } else if extraction.needsAutodetection(of: .body) {
-            result = extractor.extract(from: extraction.document)
-            result.article.metadata = metadata
+            result = extractor.extract(from: extraction.document, metadata: metadata)
         } else {
             result = ExtractionResult(article: Article(metadata: metadata))
         }

@@ -11,6 +11,7 @@ enum BlockCleanup {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
         var out = BlockOutput()
+        out.omitted = input.omitted
         out.blocks.reserveCapacity(blocks.count)
         out.sources.reserveCapacity(blocks.count)
         var outTexts: [String] = []
@@ -29,7 +30,7 @@ enum BlockCleanup {
             if text.isEmpty {
                 // A picture without caption stays in the story (Markdown and HTML show it); it adds no text.
                 if case .figure(let figure) = block, figure.source != nil {
-                    out.append(block, from: input.sources[k])
+                    out.append(block, from: input, at: k)
                     outTexts.append(text)
                 }
                 continue
@@ -43,7 +44,7 @@ enum BlockCleanup {
                 let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
                 if isTitleText {
-                    trace.record(.dropped, block: text, heuristic: "title-heading", source: input.sources[k])
+                    trace.record(.dropped, block: text, heuristic: "title-heading", sources: input.nodes(of: k))
                     continue
                 }
             }
@@ -52,12 +53,12 @@ enum BlockCleanup {
             {
                 // The terminating block and everything after it.
                 for rest in k..<blocks.count {
-                    trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", source: input.sources[rest])
+                    trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", sources: input.nodes(of: rest))
                 }
                 break
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
-                trace.record(.dropped, block: text, heuristic: "dateline", source: input.sources[k])
+                trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -67,12 +68,12 @@ enum BlockCleanup {
                     if cardBylines == nil { cardBylines = bylineCount(blocks, texts) >= Vocabulary.Threshold.cardBylinesMin }
                     if cardBylines == true {
                         precedingChars += text.utf8.count
-                        out.append(block, from: input.sources[k])
+                        out.append(block, from: input, at: k)
                         outTexts.append(text)
                         continue
                     }
                 }
-                trace.record(.dropped, block: text, heuristic: reason, source: input.sources[k])
+                trace.record(.dropped, block: text, heuristic: reason, sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), lower.utf8.count >= Vocabulary.Threshold.repeatedShortBlockMinBytes {
@@ -80,15 +81,17 @@ enum BlockCleanup {
                 var underPicture = false
                 if case .figure? = out.blocks.last { underPicture = true }
                 if underPicture, text.count <= Vocabulary.Threshold.repeatedCaptionMaxChars, shortTexts.contains(lower) {
-                    trace.record(.dropped, block: text, heuristic: "repeated-short-block", source: input.sources[k])
+                    trace.record(.dropped, block: text, heuristic: "repeated-short-block", sources: input.nodes(of: k))
                     continue
                 }
                 shortTexts.insert(lower)
             }
             var kept = block
+            // A list loses its label blocks (recorded dropped); it keeps the nodes of the rest.
+            var itemNodes = input.items[k]
             if case .list(let ordered, let items) = block {
-                guard let labelFree = dropLabels(in: items, trace: &trace) else {
-                    trace.record(.dropped, block: text, heuristic: "label-block", source: input.sources[k])
+                guard let labelFree = dropLabels(in: items, nodes: &itemNodes, trace: &trace) else {
+                    trace.record(.dropped, block: text, heuristic: "label-block", sources: input.nodes(of: k))
                     continue
                 }
                 kept = .list(ordered: ordered, items: labelFree)
@@ -98,18 +101,18 @@ enum BlockCleanup {
                 }
             }
             precedingChars += text.utf8.count
-            out.append(kept, from: input.sources[k])
+            out.append(kept, from: input.sources[k], run: input.runs[k], items: itemNodes)
             outTexts.append(text)
         }
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
         while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
-            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", source: out.sources.last)
+            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
         while let last = out.blocks.last, case .heading = last {
-            trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading", source: out.sources.last)
+            trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
         return out
@@ -117,25 +120,37 @@ enum BlockCleanup {
 
     /// A list's items without the label blocks inside them (a shop tile's "In stock" or "Quick view"), items
     /// left empty dropped; nil when no item is left. The list is returned unchanged when nothing matched.
-    static func dropLabels(in items: [[Block]], trace: inout Trace) -> [[Block]]? {
+    /// `nodes` holds, per item, the nodes of each block; it is left holding those of the blocks kept.
+    static func dropLabels(in items: [[Block]], nodes: inout [[[Int]]], trace: inout Trace) -> [[Block]]? {
         var changed = false
         var out: [[Block]] = []
+        var outNodes: [[[Int]]] = []
         out.reserveCapacity(items.count)
-        for item in items {
-            let kept = item.filter { block in
+        for (i, item) in items.enumerated() {
+            var kept: [Block] = []
+            var itemNodes: [[Int]] = []
+            for (b, block) in item.enumerated() {
+                let sources = nodes.indices.contains(i) && nodes[i].indices.contains(b) ? nodes[i][b] : []
                 switch block {
-                case .paragraph, .heading: break
-                default: return true
+                case .paragraph, .heading:
+                    let text = block.plainText
+                    if text.utf8.count <= Vocabulary.Threshold.labelMaxBytes, Vocabulary.labelBlocks.contains(normalize(text)) {
+                        trace.record(.dropped, block: text, heuristic: "label-block", sources: sources)
+                        changed = true
+                        continue
+                    }
+                default: break
                 }
-                let text = block.plainText
-                guard text.utf8.count <= Vocabulary.Threshold.labelMaxBytes, Vocabulary.labelBlocks.contains(normalize(text)) else { return true }
-                trace.record(.dropped, block: text, heuristic: "label-block")
-                changed = true
-                return false
+                kept.append(block)
+                itemNodes.append(sources)
             }
-            if !kept.isEmpty { out.append(kept) }
+            if !kept.isEmpty {
+                out.append(kept)
+                outNodes.append(itemNodes)
+            }
         }
         guard changed else { return items }
+        nodes = outNodes
         return out.isEmpty ? nil : out
     }
 
@@ -164,7 +179,7 @@ enum BlockCleanup {
             if let length = adjacentRepeat(blocks, texts, at: k, drop: drop) {
                 for d in k..<(k + length) {
                     drop[d] = true
-                    trace.record(.dropped, block: texts[d], heuristic: "adjacent-repeat:\(length)", source: input.sources[d])
+                    trace.record(.dropped, block: texts[d], heuristic: "adjacent-repeat:\(length)", sources: input.nodes(of: d))
                 }
                 k += length
                 continue
@@ -177,7 +192,7 @@ enum BlockCleanup {
                 if length >= minRun {
                     for d in k..<(k + length) {
                         drop[d] = true
-                        trace.record(.dropped, block: texts[d], heuristic: "repeated-run:\(length)", source: input.sources[d])
+                        trace.record(.dropped, block: texts[d], heuristic: "repeated-run:\(length)", sources: input.nodes(of: d))
                     }
                     k += length
                     continue
@@ -187,7 +202,8 @@ enum BlockCleanup {
             k += 1
         }
         var out = BlockOutput()
-        for k in input.blocks.indices where !drop[k] { out.append(input.blocks[k], from: input.sources[k]) }
+        out.omitted = input.omitted
+        for k in input.blocks.indices where !drop[k] { out.append(input.blocks[k], from: input, at: k) }
         return out
     }
 

@@ -7,27 +7,47 @@ import WinnowDOM
 struct BlockOutput {
     var blocks: [Block] = []
     var sources: [Int] = []
+    /// For a paragraph of loose inline content: the inline elements it was made of (its source is their
+    /// container, which may hold other blocks too). Empty for a block made from one element.
+    var runs: [[Int]] = []
+    /// Elements inside converted parts whose text the conversion leaves out (a figure's text beside its
+    /// picture and caption).
+    var omitted: [Int] = []
+    /// For a list: per item, the nodes of each of its blocks (see `nodes(of:)`); empty for other blocks.
+    var items: [[[[Int]]]] = []
 
     init() {}
 
     init(blocks: [Block], sources: [Int]) {
         self.blocks = blocks
         self.sources = sources
+        runs = Array(repeating: [], count: blocks.count)
+        items = Array(repeating: [], count: blocks.count)
     }
 
-    mutating func append(_ block: Block, from source: Int) {
+    mutating func append(_ block: Block, from source: Int, run: [Int] = [], items itemNodes: [[[Int]]] = []) {
         blocks.append(block)
         sources.append(source)
+        runs.append(run)
+        items.append(itemNodes)
+    }
+
+    /// Appends block `k` of `other` with its provenance.
+    mutating func append(_ block: Block, from other: BlockOutput, at k: Int) {
+        append(block, from: other.sources[k], run: other.runs[k], items: other.items[k])
     }
 
     mutating func removeLast() {
         blocks.removeLast()
         sources.removeLast()
+        runs.removeLast()
+        items.removeLast()
     }
 
-    mutating func append(contentsOf other: BlockOutput) {
-        blocks += other.blocks
-        sources += other.sources
+    /// The nodes a block's text came from, to mark when the block is dropped: its run's elements when it is a
+    /// run of loose inline content, else its source.
+    func nodes(of k: Int) -> [Int] {
+        runs[k].isEmpty ? [sources[k]] : runs[k]
     }
 }
 
@@ -65,6 +85,8 @@ struct BlockConverter {
     /// Walks a container: inline runs become paragraphs, block children are emitted in order.
     func containerBlocks(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var pending: [Inline] = []
+        // The run's inline elements; nil once it holds loose text, which no element can stand for.
+        var run: [Int]? = []
         var child = Int(tree.entries[index].firstChild)
         var afterElement = false
         while child >= 0 {
@@ -73,18 +95,22 @@ struct BlockConverter {
             if e.removed || e.tag == .comment { continue }
             if e.tag == .text {
                 pending.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
+                if e.ownChars > 0 { run = nil }
                 afterElement = false
             } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
                 // An image standing between blocks (not inside a line of text) is a figure of its own.
                 pending.removeAll(keepingCapacity: true)
+                run = []
                 if let figure = imageFigure(child) { out.append(.figure(figure), from: child) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 if afterElement && separates(pending, child) { pending.append(.text(" ")) }
                 appendInline(child, into: &pending, depth: depth + 1)
+                run?.append(child)
                 afterElement = e.chars >= 2
             } else {
                 afterElement = false
-                flush(&pending, into: &out, from: index)
+                flush(&pending, into: &out, from: index, run: run ?? [])
+                run = []
                 // A block past `maxDepth` is flattened by `emitBlock`; only inline wrappers of blocks (still
                 // above `maxDepth`, see the branch above) are walked as containers.
                 if e.tag.isBlock {
@@ -94,14 +120,14 @@ struct BlockConverter {
                 }
             }
         }
-        flush(&pending, into: &out, from: index)
+        flush(&pending, into: &out, from: index, run: run ?? [])
     }
 
-    private func flush(_ pending: inout [Inline], into out: inout BlockOutput, from index: Int) {
+    private func flush(_ pending: inout [Inline], into out: inout BlockOutput, from index: Int, run: [Int]) {
         guard !pending.isEmpty else { return }
         let content = InlineText.normalize(pending)
         pending.removeAll(keepingCapacity: true)
-        if !content.isEmpty { out.append(.paragraph(content), from: index) }
+        if !content.isEmpty { out.append(.paragraph(content), from: run.count == 1 ? run[0] : index, run: run.count > 1 ? run : []) }
     }
 
     /// Emits one block element.
@@ -133,6 +159,7 @@ struct BlockConverter {
             }
         case .ul, .ol:
             var items: [[Block]] = []
+            var itemNodes: [[[Int]]] = []
             var child = Int(e.firstChild)
             while child >= 0 {
                 let c = tree.entries[child]
@@ -145,17 +172,20 @@ struct BlockConverter {
                     } else {
                         emitBlock(child, into: &item, depth: depth + 1)
                     }
-                    if !item.blocks.isEmpty { items.append(item.blocks) }
+                    if !item.blocks.isEmpty {
+                        items.append(item.blocks)
+                        itemNodes.append(item.blocks.indices.map(item.nodes(of:)))
+                    }
                 }
                 child = Int(c.nextSibling)
             }
-            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items), from: index) }
+            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items), from: index, items: itemNodes) }
         case .blockquote:
             var inner = BlockOutput()
             containerBlocks(index, into: &inner, depth: depth)
             if !inner.blocks.isEmpty { out.append(.quote(inner.blocks), from: index) }
         case .pre:
-            let text = InlineText.verbatim(e.node.text)
+            let text = InlineText.verbatim(keptText(index))
             if !text.isEmpty { out.append(.code(text: text, language: codeLanguage(index)), from: index) }
         case .table:
             if TableShape.isDataTable(tree, index) {
@@ -189,10 +219,44 @@ struct BlockConverter {
             containerBlocks(index, into: &out, depth: depth)
             return
         }
+        // Text beside the picture and its caption (a credit line, a "view larger" label) is not converted.
+        markOmitted(in: index, keeping: [image, caption].compactMap { $0 }, into: &out)
         var figure = Figure()
         if let image, let picture = imageFigure(image) { figure = picture }
         if let caption { figure.caption = InlineText.normalize(flatInlines(caption, depth: depth)) }
         if figure.source != nil || !figure.caption.isEmpty { out.append(.figure(figure), from: index) }
+    }
+
+    /// The text of `index`'s subtree without its removed parts (a `<style>` inside a code widget).
+    func keptText(_ index: Int) -> String {
+        var text = ""
+        var i = index + 1
+        while i < Int(tree.entries[index].end) {
+            let e = tree.entries[i]
+            if e.removed {
+                i = Int(e.end)
+                continue
+            }
+            if e.tag == .text { text += e.node.text }
+            i += 1
+        }
+        return text
+    }
+
+    /// Records the outermost elements under `index` that hold text and neither are nor contain `kept`.
+    private func markOmitted(in index: Int, keeping kept: [Int], into out: inout BlockOutput) {
+        var child = Int(tree.entries[index].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if !c.removed && c.node.isElement && !kept.contains(child) && c.chars > 0 {
+                if kept.contains(where: { $0 > child && $0 < Int(c.end) }) {
+                    markOmitted(in: child, keeping: kept, into: &out)
+                } else {
+                    out.omitted.append(child)
+                }
+            }
+            child = Int(c.nextSibling)
+        }
     }
 
     /// An `<img>` as a figure without caption. Lazy-loaded images name their source in `data-src` (their

@@ -56,13 +56,26 @@ enum ChaffRemoval {
                 cardHeaders: cardHeaders)
             var i = root + 1
             let end = Int(tree.entries[root].end)
+            // Inside preformatted text only never-text elements (a `<style>` a code widget carries) are chaff:
+            // the rest is converted verbatim, whole (a syntax highlighter's `span.comment` is code).
+            var preEnd = 0
+            let verbatimScope = Scope(roots: scope.roots, chrome: false, neverTextOnly: true, chaff: [])
             while i < end {
-                if let reason = verdict(tree, i, scope: scope, keepComments: keepComments, limits: limits) {
-                    if !reason.isEmpty && tree.entries[i].chars > 0 { trace.record(.dropped, tree, i, heuristic: reason) }
+                if let reason = verdict(tree, i, scope: i < preEnd ? verbatimScope : scope, keepComments: keepComments,
+                                        limits: limits) {
+                    if !reason.isEmpty {
+                        // Empty parts are named for the map only; the report lists what held text.
+                        if tree.entries[i].chars > 0 {
+                            trace.record(.dropped, tree, i, heuristic: reason)
+                        } else {
+                            trace.recordOmitted([i], heuristic: reason)
+                        }
+                    }
                     let subtreeEnd = Int(tree.entries[i].end)
                     for j in i..<subtreeEnd { tree.entries[j].removed = true }
                     i = subtreeEnd
                 } else {
+                    if tree.entries[i].tag == .pre && i >= preEnd { preEnd = Int(tree.entries[i].end) }
                     i += 1
                 }
             }

@@ -130,6 +130,9 @@ enum ContentPruning {
                 {
                     removals.append(removal)
                     i = Int(e.end)
+                } else if e.tag == .pre {
+                    // Preformatted text is converted verbatim, whole (see `ChaffRemoval`).
+                    i = Int(e.end)
                 } else {
                     i += 1
                 }

@@ -21,7 +21,9 @@ struct PageContext {
     /// Reads the page; `metadata` is what the caller already read (before site rules stripped the page).
     init(document: Document, url: String?, metadata: Metadata? = nil) {
         self.url = url
-        let metadata = metadata ?? MetadataExtractor.extract(from: document, url: url)
+        // One scan gives the metadata and the parsed JSON-LD the page kind reads.
+        let scan = metadata == nil ? MetadataExtractor.scan(document, url: url) : nil
+        let metadata = metadata ?? scan!.metadata
         self.metadata = metadata
         titles = [metadata.title, document.title].compactMap { $0 }
         guard let top = document.root ?? document.body else {
@@ -36,6 +38,10 @@ struct PageContext {
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(tree)
-        kind = PageKind.read(tree, url: url)
+        if let scan {
+            kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
+        } else {
+            kind = PageKind.read(tree, url: url)
+        }
     }
 }

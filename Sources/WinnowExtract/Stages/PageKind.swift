@@ -19,8 +19,24 @@ struct PageKind: Equatable {
     /// A collection or listing page that is not a single product and not a story.
     var isCollection: Bool { collection && !product && !article }
 
-    /// Reads the signals from the mirrored tree and the page URL.
+    /// Reads the signals from the mirrored tree and the page URL, parsing the page's JSON-LD (for a page
+    /// whose metadata scan is not at hand).
     static func read(_ tree: PageTree, url: String?) -> PageKind {
+        var scripts: [String] = []
+        var openGraphTypes: [String] = []
+        for entry in tree.entries where entry.tag == .script || entry.tag == .meta {
+            if entry.tag == .meta {
+                if let property = entry.node.attribute("property"), property.lowercased() == "og:type",
+                   let content = entry.node.attribute("content") { openGraphTypes.append(content.lowercased()) }
+            } else if let type = entry.node.attribute("type"), type.lowercased() == "application/ld+json" {
+                scripts.append(entry.node.text)
+            }
+        }
+        return read(url: url, jsonLD: JSONLDReader.parse(scripts).roots, openGraphTypes: openGraphTypes)
+    }
+
+    /// Reads the signals from the page URL, the JSON-LD the metadata scan parsed and the `og:type` values.
+    static func read(url: String?, jsonLD roots: [Any], openGraphTypes: [String]) -> PageKind {
         var signals = PageKind()
         if let path = url.flatMap(urlPath) {
             let segments = path.split(separator: "/").map { $0.lowercased() }
@@ -31,21 +47,12 @@ struct PageKind: Equatable {
                 if Vocabulary.collectionPathSegments.contains(segment) { signals.collection = true }
             }
         }
-        for entry in tree.entries where entry.tag == .script || entry.tag == .meta {
-            if entry.tag == .meta {
-                guard let property = entry.node.attribute("property"), property.lowercased() == "og:type",
-                      let content = entry.node.attribute("content")?.lowercased() else { continue }
-                if Vocabulary.productOGTypes.contains(content) { signals.product = true }
-                if Vocabulary.collectionOGTypes.contains(content) { signals.collection = true }
-                if content == "article" { signals.article = true }
-                continue
-            }
-            guard let type = entry.node.attribute("type"), type.lowercased() == "application/ld+json" else { continue }
-            let cleaned = JSONLDReader.sanitize(entry.node.text)
-            guard let data = cleaned.data(using: .utf8),
-                  let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
-            visit(value, depth: 0, into: &signals)
+        for content in openGraphTypes {
+            if Vocabulary.productOGTypes.contains(content) { signals.product = true }
+            if Vocabulary.collectionOGTypes.contains(content) { signals.collection = true }
+            if content == "article" { signals.article = true }
         }
+        for root in roots { visit(root, depth: 0, into: &signals) }
         return signals
     }
 

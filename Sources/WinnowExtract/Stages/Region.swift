@@ -24,6 +24,7 @@ struct Region {
     func render(url: String?, titles: [String], cleanup: Bool = true, explain: Bool) -> Rendering {
         let converted = BlockConverter(tree: tree, mode: mode, url: url).sourcedBlocks(of: roots)
         var cleanupTrace = Trace(enabled: explain)
+        cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
         let output = cleanup ? BlockCleanup.run(converted, titles: titles, trace: &cleanupTrace) : converted
         return Rendering(
             region: self, output: output, trace: cleanupTrace, convertedCount: converted.blocks.count,

@@ -21,12 +21,18 @@ struct Trace {
         if verdict == .dropped { droppedNodes[index] = decision.reason }
     }
 
-    /// Records a decision about a block of output text; `source` is the tree index of the node it came from.
-    mutating func record(_ verdict: Decision.Verdict, block text: String, heuristic: String, source: Int? = nil) {
+    /// Records a decision about a block of output text; `sources` are the tree indices of the nodes it came from.
+    mutating func record(_ verdict: Decision.Verdict, block text: String, heuristic: String, sources: [Int] = []) {
         guard enabled else { return }
         decisions.append(
             Decision(verdict: verdict, path: "block", heuristic: heuristic, score: nil, preview: String(text.prefix(80))))
-        if verdict == .dropped, let source { droppedNodes[source] = heuristic }
+        if verdict == .dropped { for source in sources { droppedNodes[source] = heuristic } }
+    }
+
+    /// Records nodes whose text a stage leaves out without a decision of its own (a figure's credit line).
+    mutating func recordOmitted(_ nodes: [Int], heuristic: String) {
+        guard enabled else { return }
+        for node in nodes where droppedNodes[node] == nil { droppedNodes[node] = heuristic }
     }
 
     /// Appends another trace's records (a pass whose result was chosen).
