@@ -47,7 +47,7 @@ let package = Package(
         // The only importer of libcurl and zlib: async HTTP client on the multi interface, gzip file bodies.
         .target(name: "WinnowFetch", dependencies: ["CCurl", "CZlib"]),
         // Boilerplate removal and metadata.
-        .target(name: "WinnowExtract", dependencies: ["WinnowDOM"]),
+        .target(name: "WinnowExtract", dependencies: ["WinnowDOM", "WinnowCrawl"]),
         // Site rules (ftr-site-config format plus Winnow's additions): parse, validate, match hosts, apply.
         .target(name: "WinnowRules", dependencies: ["WinnowDOM"]),
         // One page (or multi-page story) from bytes to story: site rules first, then the generic extractor.

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCrawl
 
 /// A calendar date found in text, with the time of day and UTC offset when the text gave them.
 public struct PageDate: Sendable, Equatable {
@@ -161,34 +162,17 @@ public enum DateParser {
     }
 
     static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        CivilCalendar.daysIn(month: month, year: year)
     }
 
-    /// Howard Hinnant's days-from-civil: days since 1970-01-01.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+    /// Days since 1970-01-01 (`CivilCalendar`).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        Int(CivilCalendar.daysSince1970(year: year, month: month, day: day))
     }
 
     /// The inverse of `daysFromCivil`.
-    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        CivilCalendar.date(daysSince1970: Int64(days))
     }
 
     /// A bare 10-digit (seconds) or 13-digit (milliseconds) Unix timestamp, as UTC.

@@ -158,32 +158,9 @@ struct BlockConverter {
                 if !content.isEmpty { out.append(.paragraph(content), from: index) }
             }
         case .ul, .ol:
-            var items: [[Block]] = []
-            var itemNodes: [[[Int]]] = []
-            var child = Int(e.firstChild)
-            while child >= 0 {
-                let c = tree.entries[child]
-                if !c.removed && c.tag != .comment {
-                    var item = BlockOutput()
-                    if c.tag == .text {
-                        emitBlock(child, into: &item, depth: depth + 1)
-                    } else if c.tag == .li {
-                        containerBlocks(child, into: &item, depth: depth + 1)
-                    } else {
-                        emitBlock(child, into: &item, depth: depth + 1)
-                    }
-                    if !item.blocks.isEmpty {
-                        items.append(item.blocks)
-                        itemNodes.append(item.blocks.indices.map(item.nodes(of:)))
-                    }
-                }
-                child = Int(c.nextSibling)
-            }
-            if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items), from: index, items: itemNodes) }
+            emitList(index, into: &out, depth: depth)
         case .blockquote:
-            var inner = BlockOutput()
-            containerBlocks(index, into: &inner, depth: depth)
-            if !inner.blocks.isEmpty { out.append(.quote(inner.blocks), from: index) }
+            emitQuote(index, into: &out, depth: depth)
         case .pre:
             let text = InlineText.verbatim(keptText(index))
             if !text.isEmpty { out.append(.code(text: text, language: codeLanguage(index)), from: index) }
@@ -201,6 +178,41 @@ struct BlockConverter {
         default:
             containerBlocks(index, into: &out, depth: depth)
         }
+    }
+
+    /// A list: each item's blocks, with their nodes. (Its own function: the recursion through `emitBlock` keeps a
+    /// small frame, and nesting to `maxDepth` fits a 1 MiB stack.)
+    private func emitList(_ index: Int, into out: inout BlockOutput, depth: Int) {
+        let e = tree.entries[index]
+        var items: [[Block]] = []
+        var itemNodes: [[[Int]]] = []
+        var child = Int(e.firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if !c.removed && c.tag != .comment {
+                var item = BlockOutput()
+                if c.tag == .text {
+                    emitBlock(child, into: &item, depth: depth + 1)
+                } else if c.tag == .li {
+                    containerBlocks(child, into: &item, depth: depth + 1)
+                } else {
+                    emitBlock(child, into: &item, depth: depth + 1)
+                }
+                if !item.blocks.isEmpty {
+                    items.append(item.blocks)
+                    itemNodes.append(item.blocks.indices.map(item.nodes(of:)))
+                }
+            }
+            child = Int(c.nextSibling)
+        }
+        if !items.isEmpty { out.append(.list(ordered: e.tag == .ol, items: items), from: index, items: itemNodes) }
+    }
+
+    /// A quote of the blocks inside it.
+    private func emitQuote(_ index: Int, into out: inout BlockOutput, depth: Int) {
+        var inner = BlockOutput()
+        containerBlocks(index, into: &inner, depth: depth)
+        if !inner.blocks.isEmpty { out.append(.quote(inner.blocks), from: index) }
     }
 
     private func emitFigure(_ index: Int, into out: inout BlockOutput, depth: Int) {
