@@ -41,12 +41,15 @@ public enum AnnotatedPage {
         var lines: [RuleLineReport] = []
         let map: ContentMap
         if let rules {
+            // As `StoryPipeline` does: metadata read before the rules strip the page.
+            let metadata = MetadataExtractor.extract(from: copy, url: url)
             let extraction = try RuleEngine(rules: rules).apply(to: copy, reports: reports)
             lines = extraction.lines
             if !extraction.body.isEmpty {
-                map = extractor.contentMap(of: extraction.document, contentRoots: extraction.body, prune: extraction.prune)
+                map = extractor.contentMap(of: extraction.document, contentRoots: extraction.body, prune: extraction.prune,
+                                           metadata: metadata)
             } else if extraction.needsAutodetection(of: .body) {
-                map = extractor.contentMap(of: extraction.document)
+                map = extractor.contentMap(of: extraction.document, metadata: metadata)
             } else {
                 map = ContentMap(roots: [], dropped: [])
             }
