@@ -49,7 +49,8 @@ public struct Extractor: Sendable {
     /// `metadata` lets the caller pass metadata read before site rules stripped the page; nil reads it here.
     public func extract(from document: Document, metadata: Metadata? = nil) -> ExtractionResult {
         let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
-        return decide(page).result(metadata: page.metadata)
+        let metadata = page.metadata
+        return decide(consume page).result(metadata: metadata)
     }
 
     /// The article made from given content roots only — the nodes a site rule's `body` selected.
@@ -64,28 +65,33 @@ public struct Extractor: Sendable {
         from document: Document, contentRoots: [Node], prune: Bool, metadata: Metadata? = nil
     ) -> ExtractionResult {
         let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
-        return decide(page, ruleBody: contentRoots, prune: prune).result(metadata: page.metadata)
+        let metadata = page.metadata
+        return decide(consume page, ruleBody: contentRoots, prune: prune).result(metadata: metadata)
     }
 
     // MARK: The decision
 
     /// Stages 2–8 for a page without a rule body.
-    func decide(_ page: PageContext) -> Outcome {
-        guard let tree = page.tree else { return Outcome(parts: [], tree: nil, trace: Trace(enabled: options.explain)) }
+    func decide(_ page: consuming PageContext) -> Outcome {
+        guard let tree = page.takeTree() else {
+            return Outcome(parts: [], tree: nil, trace: Trace(enabled: options.explain))
+        }
         let outcome = story(page, tree: tree, keepComments: page.discussion)
-        guard outcome.blocks.isEmpty && !page.discussion && options.mode != .precision else { return outcome }
+        guard outcome.blocks.isEmpty && !page.discussion && options.mode != .precision, let again = page.mirror() else {
+            return outcome
+        }
         // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
-        var retry = story(page, tree: tree, keepComments: true)
+        var retry = story(page, tree: again, keepComments: true)
         guard !retry.blocks.isEmpty else { return outcome }
         retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
         return retry
     }
 
-    /// Stages 2–7 on a copy of the page's tree.
-    func story(_ page: PageContext, tree pristine: PageTree, keepComments: Bool) -> Outcome {
+    /// Stages 2–7 on the page's tree (removals are flagged on it).
+    func story(_ page: PageContext, tree: consuming PageTree, keepComments: Bool) -> Outcome {
         var trace = Trace(enabled: options.explain)
-        if page.discussion { trace.record(.kept, pristine, pristine.bodyIndex, heuristic: "profile:discussion") }
-        var clean = pristine
+        var clean = tree
+        if page.discussion { trace.record(.kept, clean, clean.bodyIndex, heuristic: "profile:discussion") }
         let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
         ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
 
@@ -265,9 +271,9 @@ public struct Extractor: Sendable {
     }
 
     /// A site rule's `body`: its nodes are the roots; chaff removal and pruning act inside them only.
-    func decide(_ page: PageContext, ruleBody nodes: [Node], prune: Bool) -> Outcome {
+    func decide(_ page: consuming PageContext, ruleBody nodes: [Node], prune: Bool) -> Outcome {
         var trace = Trace(enabled: options.explain)
-        guard var tree = page.tree else { return Outcome(parts: [], tree: nil, trace: trace) }
+        guard var tree = page.takeTree() else { return Outcome(parts: [], tree: nil, trace: trace) }
         let roots = Self.indices(of: nodes, in: tree)
         guard !roots.isEmpty else { return Outcome(parts: [], tree: tree, trace: trace) }
         ChaffRemoval.run(&tree, ruleBody: roots, prune: prune, trace: &trace)

@@ -48,7 +48,8 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text)), precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
+            if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
+                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 // The terminating block and everything after it.
@@ -377,22 +378,25 @@ enum BlockCleanup {
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.subscribeLineMaxChars else { return false }
-        return Vocabulary.subscribeCues.contains { lower.contains($0) }
+        return Vocabulary.subscribeCues.contains { lower.containsText($0) }
     }
 
     /// The page's copyright line: a short paragraph reserving all rights, in any of
     /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
     static func isCopyrightLine(_ text: String) -> Bool {
-        guard text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
+        // Bytes first: counting characters of every long paragraph would cost more than the test.
+        guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
+              text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
         let lower = text.lowercased()
-        return Vocabulary.rightsReservedPhrases.contains { lower.contains($0) }
+        return Vocabulary.rightsReservedPhrases.contains { lower.containsText($0) }
     }
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
     /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
     static func isDateline(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard text.count <= t.datelineMaxChars, let last = text.last, last != ".", last != "。",
+        guard text.utf8.count <= 4 * t.datelineMaxChars, text.count <= t.datelineMaxChars, let last = text.last,
+            last != ".", last != "。",
             DateParser.parse(text) != nil
         else { return false }
         var words = 0
@@ -408,10 +412,11 @@ enum BlockCleanup {
     /// The comment section's moderation notice left at the end of a story: it names the comments and the
     /// moderation (or responsibility, opinion, removal), in a short paragraph.
     static func isCommentNotice(_ text: String) -> Bool {
-        guard text.count <= Vocabulary.Threshold.trailingNoticeMaxChars else { return false }
+        guard text.utf8.count <= 4 * Vocabulary.Threshold.trailingNoticeMaxChars,
+              text.count <= Vocabulary.Threshold.trailingNoticeMaxChars else { return false }
         let lower = text.lowercased()
-        return Vocabulary.commentWords.contains { lower.contains($0) }
-            && Vocabulary.commentPolicyWords.contains { lower.contains($0) }
+        return Vocabulary.commentWords.contains { lower.containsText($0) }
+            && Vocabulary.commentPolicyWords.contains { lower.containsText($0) }
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
@@ -432,5 +437,26 @@ extension String {
     func collapsingWhitespaceSimple() -> String {
         split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
             .joined(separator: " ")
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in this string, byte for byte (no locale: Foundation's `contains` is locale-aware
+    /// and many times slower).
+    func containsText(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+                let first = n[0]
+                for start in 0...(h.count - n.count) where h[start] == first {
+                    var k = 1
+                    while k < n.count && h[start + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                return false
+            }
+        }
     }
 }

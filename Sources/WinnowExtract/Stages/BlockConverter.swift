@@ -62,10 +62,14 @@ struct BlockConverter {
     /// Inline nesting deeper than this is plain text.
     static let maxInlineDepth = ExtractionLimits.inlineDepth
 
-    init(tree: PageTree, mode: ExtractionMode, url: String?) {
+    /// Whether runs' and list items' nodes are recorded (for `explain`; block sources always are).
+    let provenance: Bool
+
+    init(tree: PageTree, mode: ExtractionMode, url: String?, provenance: Bool = false) {
         self.tree = tree
         self.mode = mode
         self.baseURL = url.flatMap { URL(string: $0) }
+        self.provenance = provenance
     }
 
     /// The blocks of the given roots, in order.
@@ -86,7 +90,7 @@ struct BlockConverter {
     func containerBlocks(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var pending: [Inline] = []
         // The run's inline elements; nil once it holds loose text, which no element can stand for.
-        var run: [Int]? = []
+        var run: [Int]? = provenance ? [] : nil
         var child = Int(tree.entries[index].firstChild)
         var afterElement = false
         while child >= 0 {
@@ -100,7 +104,7 @@ struct BlockConverter {
             } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
                 // An image standing between blocks (not inside a line of text) is a figure of its own.
                 pending.removeAll(keepingCapacity: true)
-                run = []
+                run = provenance ? [] : nil
                 if let figure = imageFigure(child) { out.append(.figure(figure), from: child) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 if afterElement && separates(pending, child) { pending.append(.text(" ")) }
@@ -110,7 +114,7 @@ struct BlockConverter {
             } else {
                 afterElement = false
                 flush(&pending, into: &out, from: index, run: run ?? [])
-                run = []
+                run = provenance ? [] : nil
                 // A block past `maxDepth` is flattened by `emitBlock`; only inline wrappers of blocks (still
                 // above `maxDepth`, see the branch above) are walked as containers.
                 if e.tag.isBlock {
@@ -200,7 +204,7 @@ struct BlockConverter {
                 }
                 if !item.blocks.isEmpty {
                     items.append(item.blocks)
-                    itemNodes.append(item.blocks.indices.map(item.nodes(of:)))
+                    if provenance { itemNodes.append(item.blocks.indices.map(item.nodes(of:))) }
                 }
             }
             child = Int(c.nextSibling)

@@ -10,8 +10,11 @@ struct PageContext {
     /// Title candidates the title heading is matched against (the reconciled title, then `<title>`).
     let titles: [String]
     /// The whole `<html>` mirrored (libxml2 leaves content after a stray `</body>` outside `<body>`), nothing
-    /// removed; nil for a document without an element.
-    let tree: PageTree?
+    /// removed; nil for a document without an element. The decision takes it (`takeTree`), so that its first
+    /// pass flags removals on this very copy instead of duplicating it.
+    private(set) var tree: PageTree?
+    /// The mirrored root, to mirror the page again for a second pass.
+    let root: Node?
     /// The page's text length (characters, collapsed).
     let pageChars: Int
     /// A forum thread or Q&A page: replies are content (`PageProfile`).
@@ -26,7 +29,8 @@ struct PageContext {
         let metadata = metadata ?? scan!.metadata
         self.metadata = metadata
         titles = [metadata.title, document.title].compactMap { $0 }
-        guard let top = document.root ?? document.body else {
+        root = document.root ?? document.body
+        guard let top = root else {
             tree = nil
             pageChars = 0
             discussion = false
@@ -43,5 +47,19 @@ struct PageContext {
         } else {
             kind = PageKind.read(tree, url: url)
         }
+    }
+
+    /// The mirrored tree, handed over: the context keeps no reference to it.
+    mutating func takeTree() -> PageTree? {
+        defer { tree = nil }
+        return tree
+    }
+
+    /// A fresh mirror of the page, for a pass after the first.
+    func mirror() -> PageTree? {
+        guard let root else { return nil }
+        var tree = PageTree(root: root)
+        tree.aggregate()
+        return tree
     }
 }

@@ -22,13 +22,11 @@ struct Region {
     /// The region's blocks after `BlockCleanup` (when `cleanup`), each with its source node; with `explain`,
     /// the blocks cleanup drops are recorded in the rendering's trace.
     func render(url: String?, titles: [String], cleanup: Bool = true, explain: Bool) -> Rendering {
-        let converted = BlockConverter(tree: tree, mode: mode, url: url).sourcedBlocks(of: roots)
+        let converted = BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots)
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
         let output = cleanup ? BlockCleanup.run(converted, titles: titles, trace: &cleanupTrace) : converted
-        return Rendering(
-            region: self, output: output, trace: cleanupTrace, convertedCount: converted.blocks.count,
-            convertedLength: cleanup ? Block.plainText(of: converted.blocks, separator: "\n\n").count : nil)
+        return Rendering(region: self, output: output, trace: cleanupTrace, converted: converted.blocks)
     }
 }
 
@@ -38,21 +36,23 @@ struct Rendering {
     var output: BlockOutput
     /// The block-level decisions of cleanup (and, once chosen, of the stages that built the region).
     var trace: Trace
-    /// Blocks before cleanup.
-    let convertedCount: Int
+    /// The blocks before cleanup.
+    let converted: [Block]
     /// The text length the choices between regions compare (characters, blocks joined by blank lines).
     let length: Int
-    /// The same before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
-    let convertedLength: Int
 
-    init(region: Region, output: BlockOutput, trace: Trace, convertedCount: Int, convertedLength: Int?) {
+    init(region: Region, output: BlockOutput, trace: Trace, converted: [Block]) {
         self.region = region
         self.output = output
         self.trace = trace
-        self.convertedCount = convertedCount
+        self.converted = converted
         length = Block.plainText(of: output.blocks, separator: "\n\n").count
-        self.convertedLength = convertedLength ?? length
     }
+
+    /// Blocks before cleanup.
+    var convertedCount: Int { converted.count }
+    /// The length before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
+    var convertedLength: Int { Block.plainText(of: converted, separator: "\n\n").count }
 
     var blocks: [Block] { output.blocks }
 }
