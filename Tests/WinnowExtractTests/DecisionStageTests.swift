@@ -1,0 +1,79 @@
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// The decision path's stages on small pages written for these tests.
+@Suite struct CandidateSelectionTests {
+    static let prose = String(repeating: "The harbour board met on Tuesday, and the vote on the new quay was close. ", count: 5)
+
+    @Test func theProseContainerWinsOverAMenuAndASidebar() throws {
+        var f = try TreeFixture("""
+            <html><body><div id=menu><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div>
+            <div id=story><p>\(Self.prose)</p><p>\(Self.prose)</p><p>\(Self.prose)</p></div>
+            <div id=side><p>Short note.</p><a href=/d>More</a></div></body></html>
+            """)
+        var trace = Trace(enabled: false)
+        let choice = CandidateSelection.run(&f.tree, mode: .balanced, trace: &trace)
+        let story = try f.index(id: "story")
+        #expect(choice.roots == [story])
+    }
+
+    @Test func aMarkedStoryBodyIsAnAnchorEvenWhenAnotherBlockScoresClose() throws {
+        var f = try TreeFixture("""
+            <html><body><div id=teasers><p>\(Self.prose)</p><p>\(Self.prose)</p></div>
+            <div id=story class=article-body><p>\(Self.prose)</p><p>\(Self.prose)</p></div></body></html>
+            """)
+        var trace = Trace(enabled: false)
+        let anchored = CandidateSelection.run(&f.tree, mode: .balanced, useAnchors: true, trace: &trace)
+        let story = try f.index(id: "story")
+        #expect(anchored.roots.contains(story))
+        #expect(Vocabulary.storyAnchorHeuristics.contains(anchored.heuristic))
+        var g = try TreeFixture(f.document.root!.html)
+        let scored = CandidateSelection.run(&g.tree, mode: .balanced, useAnchors: false, trace: &trace)
+        #expect(!Vocabulary.storyAnchorHeuristics.contains(scored.heuristic))
+    }
+}
+
+@Suite struct ProseBaselineTests {
+    @Test func takesOutermostProseParagraphsAndSkipsLinkFarmsAndRemovedParts() throws {
+        var f = try TreeFixture("""
+            <html><body><div><p id=one>A paragraph of plain prose about the quay.</p>
+            <blockquote id=quote><p>A quoted line inside a quote.</p></blockquote>
+            <p id=links><a href=/a>One link</a> <a href=/b>Another link</a></p>
+            <p id=tiny>Hi</p><div hidden><p id=hidden>Hidden prose that chaff removal takes out.</p></div></div></body></html>
+            """)
+        var trace = Trace(enabled: false)
+        ChaffRemoval.run(&f.tree, keepComments: false, trace: &trace)
+        let region = ProseBaseline.region(f.tree)
+        let expected = [try f.index(id: "one"), try f.index(id: "quote")]
+        #expect(region.roots == expected)
+        #expect(region.heuristic == "fallback:prose")
+    }
+}
+
+@Suite struct RegionRenderingTests {
+    @Test func everyBlockNamesItsSourceAndCleanupRecordsTheNodesItDrops() throws {
+        let f = try TreeFixture("""
+            <html><body><div id=root><h1 id=title>Harbour vote</h1>
+            <p id=text>The harbour board met on Tuesday and voted for the new quay after a long debate.</p>
+            <div id=loose><span id=by>By</span> <a id=name href=/staff/ann>Ann Reporter</a></div>
+            <ul id=list><li><span id=label>Sold out</span></li><li>A kettle of cast iron</li></ul></div></body></html>
+            """)
+        let root = try f.index(id: "root")
+        let region = Region(tree: f.tree, roots: [root], mode: .balanced, heuristic: "test")
+        let rendering = region.render(url: nil, titles: ["Harbour vote"], explain: true)
+        // The title heading and the byline run go; the paragraph and the list stay.
+        let (text, list, title, by, name, loose) = (
+            try f.index(id: "text"), try f.index(id: "list"), try f.index(id: "title"), try f.index(id: "by"),
+            try f.index(id: "name"), try f.index(id: "loose"))
+        #expect(rendering.output.sources == [text, list])
+        let dropped = rendering.trace.droppedNodes
+        #expect(dropped[title] == "title-heading")
+        #expect(dropped[by] != nil && dropped[name] != nil)
+        #expect(dropped[loose] == nil)
+        // Without explain the same blocks come out, with no per-run provenance.
+        let quiet = region.render(url: nil, titles: ["Harbour vote"], explain: false)
+        #expect(quiet.blocks == rendering.blocks)
+        #expect(quiet.trace.droppedNodes.isEmpty)
+    }
+}
