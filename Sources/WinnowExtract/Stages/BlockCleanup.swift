@@ -49,7 +49,7 @@ enum BlockCleanup {
                 }
             }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
-                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text)),
+                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 // The terminating block and everything after it.
@@ -173,7 +173,9 @@ enum BlockCleanup {
         let t = Vocabulary.Threshold.self
         let minRun = t.duplicateRunBlocks
         guard blocks.count >= 2 * t.adjacentRepeatMinBlocks else { return input }
-        var firstIndex: [String: Int] = [:]
+        // Keyed by a hash of the text's bytes (hashing a `String` normalises it first), checked on a hit.
+        var firstIndex: [UInt64: Int] = [:]
+        let keys = texts.map(\.byteHash)
         var drop = [Bool](repeating: false, count: input.blocks.count)
         var k = 0
         while k < texts.count {
@@ -185,9 +187,10 @@ enum BlockCleanup {
                 k += length
                 continue
             }
-            if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[texts[k]], j < k {
+            if texts[k].utf8.count >= Vocabulary.Threshold.duplicateMinChars, let j = firstIndex[keys[k]], j < k,
+               texts[j].sameBytes(texts[k]) {
                 var length = 0
-                while k + length < texts.count && j + length < k && texts[j + length] == texts[k + length] {
+                while k + length < texts.count && j + length < k && texts[j + length].sameBytes(texts[k + length]) {
                     length += 1
                 }
                 if length >= minRun {
@@ -199,7 +202,7 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if firstIndex[texts[k]] == nil { firstIndex[texts[k]] = k }
+            if firstIndex[keys[k]] == nil { firstIndex[keys[k]] = k }
             k += 1
         }
         var out = BlockOutput()
@@ -218,16 +221,16 @@ enum BlockCleanup {
         guard k >= t.adjacentRepeatMinBlocks, !texts[k].isEmpty else { return nil }
         for length in t.adjacentRepeatMinBlocks...min(t.adjacentRepeatMaxBlocks, k) where k + length <= texts.count {
             let start = k - length
-            guard texts[start] == texts[k], !drop[start] else { continue }
+            guard texts[start].sameBytes(texts[k]), !drop[start] else { continue }
             var bytes = 0
             var same = true
             for d in 0..<length {
-                if texts[start + d] != texts[k + d] || drop[start + d] || blocks[start + d] != blocks[k + d]
+                if !texts[start + d].sameBytes(texts[k + d]) || drop[start + d] || blocks[start + d] != blocks[k + d]
                     || texts[k + d].count > t.adjacentRepeatMaxChars { same = false; break }
                 bytes += texts[k + d].utf8.count
             }
             // One paragraph given over and over (identical tabs) is not a card: a card has a headline and a summary.
-            let varied = (1..<length).contains { texts[k + $0] != texts[k] }
+            let varied = (1..<length).contains { !texts[k + $0].sameBytes(texts[k]) }
             if same && varied && bytes >= t.duplicateMinChars { return length }
         }
         return nil
@@ -383,11 +386,12 @@ enum BlockCleanup {
 
     /// The page's copyright line: a short paragraph reserving all rights, in any of
     /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
-    static func isCopyrightLine(_ text: String) -> Bool {
+    /// `lower`: the text already normalised (lowercased, whitespace collapsed), or empty.
+    static func isCopyrightLine(_ text: String, lower normalized: String = "") -> Bool {
         // Bytes first: counting characters of every long paragraph would cost more than the test.
         guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
               text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
-        let lower = text.lowercased()
+        let lower = normalized.isEmpty ? text.lowercased() : normalized
         return Vocabulary.rightsReservedPhrases.contains { lower.containsText($0) }
     }
 
@@ -441,6 +445,21 @@ extension String {
 }
 
 extension String {
+    /// Byte-for-byte equality (no Unicode normalisation: the texts compared come from one page).
+    func sameBytes(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: a dictionary key that costs no normalisation.
+    var byteHash: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     /// Whether `needle` occurs in this string, byte for byte (no locale: Foundation's `contains` is locale-aware
     /// and many times slower).
     func containsText(_ needle: String) -> Bool {
