@@ -77,3 +77,29 @@ import WinnowDOM
         #expect(quiet.trace.droppedNodes.isEmpty)
     }
 }
+
+@Suite struct BlockConverterRecoveryTests {
+    @Test func cellsWhoseRowsWereNeverOpenedAreCutIntoRowsAsWideAsTheHeader() throws {
+        // Rows closed with </tr> but never opened: a browser implies each <tr>; libxml2 leaves the cells loose.
+        let body = (1...12).map { "<td>Team \($0)</td><td>\($0 * 3)</td><td>\(40 - $0)</td></tr>" }.joined()
+        let f = try TreeFixture("""
+            <html><body><table id=t><thead><tr><th>Team</th><th>Points</th><th>Goals</th></tr></thead>
+            <tbody>\(body)</tbody></table></body></html>
+            """)
+        let blocks = BlockConverter(tree: f.tree, mode: .balanced, url: nil).blocks(of: [try f.index(id: "t")])
+        guard case .table(let table)? = blocks.first else {
+            Issue.record("expected a table, got \(blocks)")
+            return
+        }
+        #expect(table.rows.count == 13)
+        #expect(table.rows.allSatisfy { $0.count == 3 })
+        #expect(table.rows.last?.map { InlineText.plainText($0.content) } == ["Team 12", "36", "28"])
+    }
+
+    @Test func textAfterAWordBreakOpportunityIsKept() throws {
+        let f = try TreeFixture("<html><body><p id=p>The point 0.40616753<wbr>67769961<wbr>+0.14576215 was drawn.</p></body></html>")
+        let text = BlockConverter(tree: f.tree, mode: .balanced, url: nil).blocks(of: [try f.index(id: "p")])
+            .map(\.plainText).joined()
+        #expect(text == "The point 0.4061675367769961+0.14576215 was drawn.")
+    }
+}

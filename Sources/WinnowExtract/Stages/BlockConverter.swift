@@ -311,20 +311,40 @@ struct BlockConverter {
 
     private func dataTable(_ index: Int, depth: Int) -> Table {
         var table = Table(rows: [])
+        // Cells outside any `<tr>`: pages that close rows with `</tr>` but never open them (a browser implies the
+        // `<tr>`; libxml2 leaves the cells loose). They are cut into rows as wide as the table's explicit rows.
+        var loose: [TableCell] = []
+        var width = 0
+        func cell(_ i: Int) -> TableCell {
+            TableCell(isHeader: tree.entries[i].tag == .th, content: InlineText.normalize(flatInlines(i, depth: depth)))
+        }
         for i in (index + 1)..<Int(tree.entries[index].end) {
             let e = tree.entries[i]
             if e.removed { continue }
             if e.tag == .caption && table.caption.isEmpty {
                 table.caption = InlineText.normalize(flatInlines(i, depth: depth))
             }
+            if (e.tag == .td || e.tag == .th) && tree.entries[Int(e.parent)].tag != .tr
+                && TableShape.owningTable(tree, i) == index {
+                loose.append(cell(i))
+                continue
+            }
             guard e.tag == .tr, TableShape.owningTable(tree, i) == index else { continue }
             var row: [TableCell] = []
-            for cell in tree.elementChildren(of: i) where !tree.entries[cell].removed {
-                let tag = tree.entries[cell].tag
+            for child in tree.elementChildren(of: i) where !tree.entries[child].removed {
+                let tag = tree.entries[child].tag
                 guard tag == .td || tag == .th else { continue }
-                row.append(TableCell(isHeader: tag == .th, content: InlineText.normalize(flatInlines(cell, depth: depth))))
+                row.append(cell(child))
             }
+            width = max(width, row.count)
             if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }
+        }
+        if !loose.isEmpty {
+            let step = width > 0 ? width : loose.count
+            for start in stride(from: 0, to: loose.count, by: step) {
+                let row = Array(loose[start..<min(start + step, loose.count)])
+                if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }
+            }
         }
         return table
     }
@@ -392,8 +412,11 @@ struct BlockConverter {
         switch e.tag {
         case .br:
             result.append(.lineBreak)
-        case .img, .wbr:
+        case .img:
             return
+        case .wbr:
+            // A void element, but libxml2 2.9 does not know it and puts the text after it inside it.
+            result.append(contentsOf: inlines(of: index, depth: depth))
         case .a:
             let content = e.containsBlock ? flatInlines(index, depth: depth) : inlines(of: index, depth: depth)
             if let href = e.node.attribute("href"), !href.isEmpty, !href.hasPrefix("#"),
