@@ -126,7 +126,8 @@ extension Outcome {
         // block's source (a container's loose byline beside its kept paragraphs) or lie in a drawn removal.
         for (index, reason) in trace.droppedNodes where index < tree.entries.count && !drawn.contains(index) {
             let scopeTree = scopes.first { $0.ranges.contains { $0.contains(index) } }?.tree ?? tree
-            if scopeTree.entries[index].removed { continue }
+            // A removal (drawn above, or revealed by the part that shows it) is not a dropped block.
+            if scopeTree.entries[index].removed || tree.entries[index].removed { continue }
             let end = Int(scopeTree.entries[index].end)
             if Self.containsAny(kept, from: index, to: end) || Self.insideRemoved(scopeTree, index) { continue }
             dropped.append((index, NodeVerdict(node: scopeTree.entries[index].node, reason: reason)))

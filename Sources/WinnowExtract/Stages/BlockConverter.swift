@@ -202,6 +202,7 @@ struct BlockConverter {
                 } else {
                     emitBlock(child, into: &item, depth: depth + 1)
                 }
+                out.omitted += item.omitted
                 if !item.blocks.isEmpty {
                     items.append(item.blocks)
                     if provenance { itemNodes.append(item.blocks.indices.map(item.nodes(of:))) }
@@ -216,6 +217,7 @@ struct BlockConverter {
     private func emitQuote(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var inner = BlockOutput()
         containerBlocks(index, into: &inner, depth: depth)
+        out.omitted += inner.omitted
         if !inner.blocks.isEmpty { out.append(.quote(inner.blocks), from: index) }
     }
 
