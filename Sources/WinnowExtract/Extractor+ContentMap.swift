@@ -41,15 +41,15 @@ public struct ContentMap {
 
 extension Extractor {
     /// The decisions that produce `extract(from:)`'s article (or, with `contentRoots`,
-    /// `extract(from:contentRoots:prune:)`'s), node by node, for drawing them on the page. `metadata` is
-    /// what the extraction was given (read before site rules stripped the page), nil to read it here.
+    /// `extract(from:contentRoots:prune:)`'s), node by node, for drawing them on the page. `scan` is what the
+    /// extraction was given (the metadata scan before site rules stripped the page), nil to scan here.
     public func contentMap(
-        of document: Document, contentRoots: [Node]? = nil, prune: Bool = true, metadata: Metadata? = nil
+        of document: Document, contentRoots: [Node]? = nil, prune: Bool = true, scan: MetadataExtractor.PageScan? = nil
     ) -> ContentMap {
         var options = self.options
         options.explain = true
         let extractor = Extractor(options: options)
-        let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
+        let page = PageContext(document: document, url: options.url ?? document.url, scan: scan)
         let outcome = contentRoots.map { extractor.decide(page, ruleBody: $0, prune: prune) } ?? extractor.decide(page)
         return outcome.map
     }

@@ -46,9 +46,9 @@ public struct Extractor: Sendable {
     }
 
     /// The article in `document`. Never fails: a page without content gives an article without blocks.
-    /// `metadata` lets the caller pass metadata read before site rules stripped the page; nil reads it here.
-    public func extract(from document: Document, metadata: Metadata? = nil) -> ExtractionResult {
-        let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
+    /// `scan` is the metadata scan the caller made before site rules stripped the page; nil scans here.
+    public func extract(from document: Document, scan: MetadataExtractor.PageScan? = nil) -> ExtractionResult {
+        let page = PageContext(document: document, url: options.url ?? document.url, scan: scan)
         let metadata = page.metadata
         return decide(consume page).result(metadata: metadata)
     }
@@ -60,11 +60,11 @@ public struct Extractor: Sendable {
     /// default), chaff and boilerplate inside the roots are removed and `BlockCleanup` tidies the blocks; a
     /// root page-wide chaff removal would drop whole is kept, since the rule asked for it. Without `prune`,
     /// only never-text elements (scripts, styles, embeds) are skipped.
-    /// `metadata` lets the caller pass metadata read before rules stripped the page; nil reads it here.
+    /// `scan` is the metadata scan the caller made before rules stripped the page; nil scans here.
     public func extract(
-        from document: Document, contentRoots: [Node], prune: Bool, metadata: Metadata? = nil
+        from document: Document, contentRoots: [Node], prune: Bool, scan: MetadataExtractor.PageScan? = nil
     ) -> ExtractionResult {
-        let page = PageContext(document: document, url: options.url ?? document.url, metadata: metadata)
+        let page = PageContext(document: document, url: options.url ?? document.url, scan: scan)
         let metadata = page.metadata
         return decide(consume page, ruleBody: contentRoots, prune: prune).result(metadata: metadata)
     }

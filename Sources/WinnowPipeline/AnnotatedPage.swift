@@ -42,14 +42,14 @@ public enum AnnotatedPage {
         let map: ContentMap
         if let rules {
             // As `StoryPipeline` does: metadata read before the rules strip the page.
-            let metadata = MetadataExtractor.extract(from: copy, url: url)
+            let scan = MetadataExtractor.scan(copy, url: url)
             let extraction = try RuleEngine(rules: rules).apply(to: copy, reports: reports)
             lines = extraction.lines
             if !extraction.body.isEmpty {
                 map = extractor.contentMap(of: extraction.document, contentRoots: extraction.body, prune: extraction.prune,
-                                           metadata: metadata)
+                                           scan: scan)
             } else if extraction.needsAutodetection(of: .body) {
-                map = extractor.contentMap(of: extraction.document, metadata: metadata)
+                map = extractor.contentMap(of: extraction.document, scan: scan)
             } else {
                 map = ContentMap(roots: [], dropped: [])
             }

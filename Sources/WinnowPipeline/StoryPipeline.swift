@@ -61,16 +61,18 @@ public struct StoryPipeline: Sendable {
         let decoded = try Charset.decodeHTML(bytes, contentType: contentType)
         let page = engine.preprocess(String(decoding: decoded.utf8, as: UTF8.self))
         let document = try Document(html: page.html, url: url)
-        let metadata = MetadataExtractor.extract(from: document, url: url)
+        // Metadata and JSON-LD are read once, before the rules strip the page; the extractor reuses the scan.
+        let scan = MetadataExtractor.scan(document, url: url)
+        let metadata = scan.metadata
         let extraction = try engine.apply(to: document, reports: page.reports)
         let extractor = Extractor(options: ExtractionOptions(mode: mode, url: url, explain: explain))
         var result: ExtractionResult
         let usedRuleBody = !extraction.body.isEmpty
         if usedRuleBody {
             result = extractor.extract(from: extraction.document, contentRoots: extraction.body,
-                                       prune: extraction.prune, metadata: metadata)
+                                       prune: extraction.prune, scan: scan)
         } else if extraction.needsAutodetection(of: .body) {
-            result = extractor.extract(from: extraction.document, metadata: metadata)
+            result = extractor.extract(from: extraction.document, scan: scan)
         } else {
             result = ExtractionResult(article: Article(metadata: metadata))
         }

@@ -11,17 +11,23 @@ private func pageTypeFixture(_ name: String) throws -> Document {
 }
 
 @Suite struct PageKindTests {
+    /// The page kind as the extractor reads it: from one metadata scan of the page.
+    static func kind(_ f: TreeFixture, url: String?) -> PageKind {
+        let scan = MetadataExtractor.scan(f.document, url: url)
+        return PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
+    }
+
     @Test func urlSegmentsNameProductsAndCollections() throws {
         let f = try TreeFixture("<html><body><p>Text</p></body></html>")
-        let product = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights/products/lantern")
+        let product = Self.kind(f, url: "https://shop.example.org/collections/lights/products/lantern")
         #expect(product.product && product.collection)
         #expect(!product.isCollection)
-        let collection = PageKind.read(f.tree, url: "https://shop.example.org/collections/lights")
+        let collection = Self.kind(f, url: "https://shop.example.org/collections/lights")
         #expect(collection.isCollection && !collection.product)
         // The page's own (last) segment never counts: a page named "shop" is not under a shop.
-        let plain = PageKind.read(f.tree, url: "https://example.org/news/shop")
+        let plain = Self.kind(f, url: "https://example.org/news/shop")
         #expect(!plain.product && !plain.collection)
-        #expect(PageKind.read(f.tree, url: nil) == PageKind())
+        #expect(Self.kind(f, url: nil) == PageKind())
     }
 
     @Test func jsonLDProductGivesItsDescription() throws {
@@ -29,7 +35,7 @@ private func pageTypeFixture(_ name: String) throws -> Document {
             <html><head><script type="application/ld+json">{"@type": "Product", "name": "Kettle",
             "description": "A quiet kettle that boils a litre in three minutes."}</script></head><body><p>x</p></body></html>
             """#)
-        let kind = PageKind.read(f.tree, url: "https://example.org/kettle")
+        let kind = Self.kind(f, url: "https://example.org/kettle")
         #expect(kind.product && !kind.collection && !kind.article)
         #expect(kind.productDescription == "A quiet kettle that boils a litre in three minutes.")
     }
@@ -41,7 +47,7 @@ private func pageTypeFixture(_ name: String) throws -> Document {
             {"@type": "ListItem", "item": {"@type": "Product", "name": "Toaster", "description": "A toaster."}}]}
             </script></head><body><p>x</p></body></html>
             """#)
-        let kind = PageKind.read(f.tree, url: "https://example.org/kitchen")
+        let kind = Self.kind(f, url: "https://example.org/kitchen")
         #expect(kind.collection && kind.isCollection)
         #expect(!kind.product)
         #expect(kind.productDescription == nil)
@@ -51,7 +57,7 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         let f = try TreeFixture(#"""
             <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>
             """#)
-        let kind = PageKind.read(f.tree, url: "https://example.org/tag/gardening/how-to-prune")
+        let kind = Self.kind(f, url: "https://example.org/tag/gardening/how-to-prune")
         #expect(kind.article && kind.collection)
         #expect(!kind.isShop && !kind.isCollection)
     }
@@ -61,7 +67,7 @@ private func pageTypeFixture(_ name: String) throws -> Document {
             <html><head><script type="application/ld+json">{"@type": "Product", "description": </script></head>
             <body><p>x</p></body></html>
             """#)
-        #expect(PageKind.read(f.tree, url: nil).productDescription == nil)
+        #expect(Self.kind(f, url: nil).productDescription == nil)
     }
 }
 

@@ -26,8 +26,10 @@ import WinnowDOM
 /// when it gives a time (no offset when the time has no zone). URLs are absolute, resolved against `url`.
 public enum MetadataExtractor {
     /// What `scan` returns: the page's metadata, plus its parsed JSON-LD and `og:type` for other stages.
-    struct PageScan {
-        var metadata: Metadata
+    /// Not `Sendable`: it holds parsed JSON values. Read it before site rules strip the page and hand it to the
+    /// extractor, which then neither reads the metadata nor parses the JSON-LD again.
+    public struct PageScan {
+        public var metadata: Metadata
         /// Every JSON-LD script of the page, parsed once (see `JSONLDDocument`).
         var jsonLD: JSONLDDocument
         /// The `og:type` value, lowercased, when the page declares one.
@@ -47,7 +49,7 @@ public enum MetadataExtractor {
     /// The metadata of `document` together with what the walk read on the way that other stages need too: the
     /// page's JSON-LD, parsed once, and its `og:type`. Stages that read JSON-LD types or objects (page kind,
     /// product descriptions) take them from here instead of parsing the scripts again.
-    static func scan(_ document: Document, url: String?, now: Date = Date()) -> PageScan {
+    public static func scan(_ document: Document, url: String?, now: Date = Date()) -> PageScan {
         var signals = PageScanner.scan(document)
         let pageURL = url ?? document.url
         let jsonLD = JSONLDReader.parse(signals.jsonLD)

@@ -21,12 +21,12 @@ struct PageContext {
     let discussion: Bool
     let kind: PageKind
 
-    /// Reads the page; `metadata` is what the caller already read (before site rules stripped the page).
-    init(document: Document, url: String?, metadata: Metadata? = nil) {
+    /// Reads the page; `scan` is the metadata scan the caller already made (before site rules stripped the page).
+    init(document: Document, url: String?, scan given: MetadataExtractor.PageScan? = nil) {
         self.url = url
         // One scan gives the metadata and the parsed JSON-LD the page kind reads.
-        let scan = metadata == nil ? MetadataExtractor.scan(document, url: url) : nil
-        let metadata = metadata ?? scan!.metadata
+        let scan = given ?? MetadataExtractor.scan(document, url: url)
+        let metadata = scan.metadata
         self.metadata = metadata
         titles = [metadata.title, document.title].compactMap { $0 }
         root = document.root ?? document.body
@@ -42,11 +42,7 @@ struct PageContext {
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(tree)
-        if let scan {
-            kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
-        } else {
-            kind = PageKind.read(tree, url: url)
-        }
+        kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
     }
 
     /// The mirrored tree, handed over: the context keeps no reference to it.

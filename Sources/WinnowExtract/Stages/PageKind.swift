@@ -19,22 +19,6 @@ struct PageKind: Equatable {
     /// A collection or listing page that is not a single product and not a story.
     var isCollection: Bool { collection && !product && !article }
 
-    /// Reads the signals from the mirrored tree and the page URL, parsing the page's JSON-LD (for a page
-    /// whose metadata scan is not at hand).
-    static func read(_ tree: PageTree, url: String?) -> PageKind {
-        var scripts: [String] = []
-        var openGraphTypes: [String] = []
-        for entry in tree.entries where entry.tag == .script || entry.tag == .meta {
-            if entry.tag == .meta {
-                if let property = entry.node.attribute("property"), property.lowercased() == "og:type",
-                   let content = entry.node.attribute("content") { openGraphTypes.append(content.lowercased()) }
-            } else if let type = entry.node.attribute("type"), type.lowercased() == "application/ld+json" {
-                scripts.append(entry.node.text)
-            }
-        }
-        return read(url: url, jsonLD: JSONLDReader.parse(scripts).roots, openGraphTypes: openGraphTypes)
-    }
-
     /// Reads the signals from the page URL, the JSON-LD the metadata scan parsed and the `og:type` values.
     static func read(url: String?, jsonLD roots: [Any], openGraphTypes: [String]) -> PageKind {
         var signals = PageKind()
