@@ -138,8 +138,8 @@ public struct Extractor: Sendable {
     }
 
     /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
-    func render(_ region: Region, page: PageContext, stageTrace: Trace? = nil) -> Rendering {
-        var rendering = region.render(url: page.url, titles: page.titles, explain: options.explain)
+    func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
+        var rendering = region.render(url: page.url, titles: page.titles, cleanup: cleanup, explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace
@@ -177,18 +177,19 @@ public struct Extractor: Sendable {
         if bestLength < t.minExtractedChars {
             // Measured before cleanup: the baseline's paragraphs, not what cleanup leaves of them.
             let prose = render(ProseBaseline.region(clean), page: page)
-            if Double(prose.convertedLength) >= t.proseFallbackRatio * Double(max(bestLength, 1))
-                && prose.convertedLength >= t.proseFallbackMinChars {
-                choices.record(.kept, block: "prose baseline: \(prose.convertedLength) chars over \(bestLength)", heuristic: "fallback:prose")
+            let proseLength = prose.convertedLength
+            if Double(proseLength) >= t.proseFallbackRatio * Double(max(bestLength, 1)) && proseLength >= t.proseFallbackMinChars {
+                choices.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
                 best = prose
-                bestLength = prose.convertedLength
+                bestLength = proseLength
             }
         }
         if bestLength < t.cardTriggerChars {
             let region = Region(tree: clean, roots: CardCollection.cards(clean), mode: .recall, heuristic: "fallback:cards")
             let cards = render(region, page: page)
-            if Double(cards.convertedLength) >= t.cardRatio * Double(max(bestLength, 1)) && cards.convertedLength >= t.minExtractedChars {
-                choices.record(.kept, block: "cards: \(cards.convertedLength) chars over \(bestLength)", heuristic: "fallback:cards")
+            let cardsLength = cards.convertedLength
+            if Double(cardsLength) >= t.cardRatio * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
+                choices.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
                 best = cards
             }
         }
@@ -228,8 +229,9 @@ public struct Extractor: Sendable {
         if let cards = CardCollection.headedFeed(clean, url: page.url) {
             let feed = render(Region(tree: clean, roots: cards, mode: .recall, heuristic: "pagetype:feed"), page: page)
             // Measured before cleanup, like the other card runs.
-            if feed.convertedLength >= t.feedMinChars && Double(feed.convertedLength) >= t.feedMinRatio * Double(length) {
-                choices.record(.kept, block: "headed feed: \(feed.convertedLength) chars over \(length)", heuristic: "pagetype:feed")
+            let feedLength = feed.convertedLength
+            if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {
+                choices.record(.kept, block: "headed feed: \(feedLength) chars over \(length)", heuristic: "pagetype:feed")
                 return feed
             }
         }
@@ -265,8 +267,9 @@ public struct Extractor: Sendable {
         guard Double(length) * ratio <= Double(clean.entries[clean.bodyIndex].chars),
               let region = ProductGrid.region(clean) else { return nil }
         let grid = render(region, page: page)
-        guard grid.convertedCount > 0, Double(grid.convertedLength) >= ratio * Double(length) else { return nil }
-        choices.record(.kept, block: "product grid: \(grid.convertedLength) chars over \(length)", heuristic: "pagetype:grid")
+        let gridLength = grid.convertedLength
+        guard !grid.converted.isEmpty, Double(gridLength) >= ratio * Double(length) else { return nil }
+        choices.record(.kept, block: "product grid: \(gridLength) chars over \(length)", heuristic: "pagetype:grid")
         return grid
     }
 
@@ -281,9 +284,8 @@ public struct Extractor: Sendable {
             ContentPruning.run(&tree, roots: roots, mode: options.mode, url: page.url, ruleBody: true, trace: &trace)
         }
         let region = Region(tree: tree, roots: roots, mode: options.mode, heuristic: "site rule body")
-        let rendering = region.render(url: page.url, titles: page.titles, cleanup: prune, explain: options.explain)
-        trace.append(rendering.trace)
-        return Outcome(parts: [rendering], tree: tree, trace: trace)
+        let rendering = render(region, page: page, cleanup: prune, stageTrace: trace)
+        return Outcome(parts: [rendering], tree: tree, trace: rendering.trace)
     }
 
     /// Tree indices of the given nodes, outermost only, in document order.

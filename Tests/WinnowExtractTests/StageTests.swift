@@ -528,8 +528,8 @@ struct TreeFixture {
     @Test func discussionPagesAreFoundByTheirJSONLDType() throws {
         let forum = try TreeFixture(#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Winter moorings"}</script></head><body><p>Post</p></body></html>"#)
         let story = try TreeFixture(#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Discussion of the forum"}</script></head><body><p>Story</p></body></html>"#)
-        #expect(PageProfile.isDiscussion(forum.tree))
-        #expect(!PageProfile.isDiscussion(story.tree))
+        #expect(PageProfile.isDiscussion(jsonLD: MetadataExtractor.scan(forum.document, url: nil).jsonLDScripts))
+        #expect(!PageProfile.isDiscussion(jsonLD: MetadataExtractor.scan(story.document, url: nil).jsonLDScripts))
     }
 
     @Test func byteSearch() {

@@ -34,6 +34,8 @@ public enum MetadataExtractor {
         var jsonLD: JSONLDDocument
         /// The `og:type` value, lowercased, when the page declares one.
         var openGraphType: String?
+        /// The JSON-LD scripts' text as the page has it (for byte searches that need no parse).
+        var jsonLDScripts: [String]
     }
 
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
@@ -119,7 +121,8 @@ public enum MetadataExtractor {
             let tags = splitTags(values)
             return tags.isEmpty ? nil : tags
         } ?? []
-        return PageScan(metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType)
+        return PageScan(
+            metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType, jsonLDScripts: signals.jsonLD)
     }
 
     // MARK: Candidate sources

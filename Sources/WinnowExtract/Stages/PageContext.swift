@@ -41,7 +41,7 @@ struct PageContext {
         tree.aggregate()
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
-        discussion = PageProfile.isDiscussion(tree)
+        discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
         kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
     }
 

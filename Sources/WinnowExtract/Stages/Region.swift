@@ -49,8 +49,6 @@ struct Rendering {
         length = Block.plainText(of: output.blocks, separator: "\n\n").count
     }
 
-    /// Blocks before cleanup.
-    var convertedCount: Int { converted.count }
     /// The length before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
     var convertedLength: Int { Block.plainText(of: converted, separator: "\n\n").count }
 
