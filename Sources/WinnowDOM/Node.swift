@@ -458,3 +458,19 @@ extension String {
         return out
     }
 }
+
+/// A node that does not hold its document: copying one costs no reference counting, which matters for mirrors
+/// with one entry per node that are copied and scanned many times. Whoever stores these must keep the
+/// document alive itself (the mirror holds it); `node` turns one back into an ordinary `Node`.
+public struct UnretainedNode {
+    let raw: xmlNodePtr
+    unowned(unsafe) let document: Document
+
+    public init(_ node: Node) {
+        raw = node.raw
+        document = node.document
+    }
+
+    /// The node, holding its document again.
+    @inline(__always) public var node: Node { Node(raw: raw, document: document) }
+}

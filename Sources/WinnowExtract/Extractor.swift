@@ -263,7 +263,7 @@ public struct Extractor: Sendable {
         guard !page.kind.product || page.kind.collection else { return nil }
         let ratio = Vocabulary.PageTypeThreshold.gridMinRatio
         // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
-        let length = Block.plainText(of: blocks, separator: "\n\n").count
+        let length = Block.plainText(of: blocks, separator: "\n\n").characterCount
         guard Double(length) * ratio <= Double(clean.entries[clean.bodyIndex].chars),
               let region = ProductGrid.region(clean) else { return nil }
         let grid = render(region, page: page)

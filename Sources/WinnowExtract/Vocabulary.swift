@@ -4,7 +4,7 @@ enum Vocabulary {
     // MARK: Tags
 
     /// Elements removed with their whole subtree before anything is measured: never readable story text.
-    static let dropTags: Set<HTMLTag> = [
+    static let dropTags: TagMask = [
         .head, .script, .style, .template, .iframe, .svg, .canvas, .object, .embed, .input,
         .textarea, .dialog, .video, .audio, .map, .link, .meta, .title, .source, .area, .comment,
     ]
@@ -12,7 +12,7 @@ enum Vocabulary {
     /// Form and widget elements removed only when small: libxml2 does not close a `<button>` whose inner
     /// `<div>` was left open, so a "button" can end up holding the whole page.
     /// `<noscript>` is here too: JS-rendered forums (Discourse) put the whole crawler view of a thread in one.
-    static let smallDropTags: Set<HTMLTag> = [
+    static let smallDropTags: TagMask = [
         .button, .label, .fieldset, .legend, .select, .option, .menu, .noscript,
     ]
 
@@ -21,11 +21,11 @@ enum Vocabulary {
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).
-    static let chromeTags: Set<HTMLTag> = [.nav, .aside, .footer, .header, .form]
+    static let chromeTags: TagMask = [.nav, .aside, .footer, .header, .form]
 
     /// A `<header>` inside one of these heads a part of the content, not the page (see
     /// `ChaffRemoval.isSectionHeader`).
-    static let headerOwningTags: Set<HTMLTag> = [.section, .main]
+    static let headerOwningTags: TagMask = [.section, .main]
 
     /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
     /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
@@ -33,7 +33,7 @@ enum Vocabulary {
     static let namedChrome: Category = [.sidebar]
 
     /// Elements that start a new block of text.
-    static let blockTags: Set<HTMLTag> = [
+    static let blockTags: TagMask = [
         .html, .body, .div, .section, .article, .main, .header, .footer, .nav, .aside, .p, .pre, .blockquote,
         .ul, .ol, .li, .dl, .dt, .dd, .h1, .h2, .h3, .h4, .h5, .h6, .table, .thead, .tbody, .tfoot, .tr, .td, .th,
         .caption, .figure, .figcaption, .hr, .form, .center, .details, .summary, .address, .fieldset, .unknownBlock,
@@ -41,11 +41,11 @@ enum Vocabulary {
 
     /// Blocks that score as paragraphs when they hold enough direct text (Readability's p/td/pre plus
     /// text-bearing divs).
-    static let scoringTags: Set<HTMLTag> = [
+    static let scoringTags: TagMask = [
         .p, .pre, .td, .div, .section, .article, .main, .blockquote, .center, .dd, .unknownBlock,
     ]
 
-    /// Readability's per-tag starting score for a node that receives paragraph scores.
+    /// Readability's per-tag starting score for a node that receives paragraph scores (`baseScore(of:)`).
     static let tagBaseScore: [HTMLTag: Double] = [
         .div: 5, .article: 5, .main: 5, .section: 3, .pre: 3, .td: 3, .blockquote: 3,
         .address: -3, .ol: -3, .ul: -3, .dl: -3, .dd: -3, .dt: -3, .li: -3, .form: -3,
@@ -330,10 +330,10 @@ enum Vocabulary {
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
 
     /// Containers the section merge (landing-page fallback) may take as one section of the page.
-    static let sectionTags: Set<HTMLTag> = [.div, .section, .article, .main]
+    static let sectionTags: TagMask = [.div, .section, .article, .main]
 
     /// Blocks the prose baseline (last-resort fallback) collects.
-    static let proseBaselineTags: Set<HTMLTag> = [.p, .pre, .blockquote]
+    static let proseBaselineTags: TagMask = [.p, .pre, .blockquote]
 
     /// Class prefixes naming a code block's language (`language-swift`).
     static let codeLanguagePrefixes: [String] = ["language-", "lang-"]

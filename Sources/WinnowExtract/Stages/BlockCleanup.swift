@@ -81,7 +81,7 @@ enum BlockCleanup {
                 // A caption sits under its picture; a coupon's or a product tile's repeated fine print does not.
                 var underPicture = false
                 if case .figure? = out.blocks.last { underPicture = true }
-                if underPicture, text.count <= Vocabulary.Threshold.repeatedCaptionMaxChars, shortTexts.contains(lower) {
+                if underPicture, text.hasCharacters(atMost: Vocabulary.Threshold.repeatedCaptionMaxChars), shortTexts.contains(lower) {
                     trace.record(.dropped, block: text, heuristic: "repeated-short-block", sources: input.nodes(of: k))
                     continue
                 }
@@ -226,7 +226,7 @@ enum BlockCleanup {
             var same = true
             for d in 0..<length {
                 if !texts[start + d].sameBytes(texts[k + d]) || drop[start + d] || blocks[start + d] != blocks[k + d]
-                    || texts[k + d].count > t.adjacentRepeatMaxChars { same = false; break }
+                    || !texts[k + d].hasCharacters(atMost: t.adjacentRepeatMaxChars) { same = false; break }
                 bytes += texts[k + d].utf8.count
             }
             // One paragraph given over and over (identical tabs) is not a card: a card has a headline and a summary.
@@ -315,7 +315,7 @@ enum BlockCleanup {
     /// A paragraph that is one link and reads as a button ("Read our full review", "Learn more about ...",
     /// "View on Amazon"): a call to action, not a sentence of the story.
     static func isCallToAction(_ block: Block, _ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.terminatingMaxChars, !lower.hasSuffix("."),
+        guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingMaxChars), !lower.hasSuffix("."),
             case .paragraph(let content) = block, content.count == 1, case .link = content[0]
         else { return false }
         return Vocabulary.callToActionStarts.contains { lower.hasPrefix($0) }
@@ -327,8 +327,11 @@ enum BlockCleanup {
     }
 
     static func isTitle(_ heading: String, _ title: String) -> Bool {
-        guard !title.isEmpty, heading.count >= Vocabulary.Threshold.titleHeadingMinChars else { return false }
-        return heading == title || (title.contains(heading) && Double(heading.count) >= Vocabulary.Threshold.titlePartMinShare * Double(title.count))
+        guard !title.isEmpty else { return false }
+        let headingChars = heading.characterCount
+        guard headingChars >= Vocabulary.Threshold.titleHeadingMinChars else { return false }
+        return heading == title
+            || (title.containsText(heading) && Double(headingChars) >= Vocabulary.Threshold.titlePartMinShare * Double(title.characterCount))
     }
 
     /// Terminating phrases without a trailing colon, for whole-text matches.
@@ -340,14 +343,14 @@ enum BlockCleanup {
 
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
-            lower.count <= Vocabulary.Threshold.terminatingMaxChars
+            lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingMaxChars)
         else { return false }
         switch block {
         case .heading, .paragraph: break
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
-        if case .heading = block, lower.count <= Vocabulary.Threshold.terminatingHeadingPrefixMaxChars {
+        if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
         }
         // "12 Comments", "3 responses to ..."
@@ -361,7 +364,8 @@ enum BlockCleanup {
     }
 
     static func isShareLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.shareLineMaxBytes, lower.count <= Vocabulary.Threshold.shareLineMaxChars else { return false }
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.shareLineMaxBytes, lower.hasCharacters(atMost: Vocabulary.Threshold.shareLineMaxChars),
+              Vocabulary.shareTriggerWords.contains(where: { lower.containsText($0) }) else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
@@ -370,7 +374,7 @@ enum BlockCleanup {
 
     /// "Tags: budget, council", "タグ: 図書館": a label of `Vocabulary.tagLineLabels` and a colon.
     static func isTagLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.tagLineMaxChars else { return false }
+        guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.tagLineMaxChars) else { return false }
         for label in Vocabulary.tagLineLabels where lower.hasPrefix(label) {
             let rest = lower.dropFirst(label.count).drop { $0 == " " }
             if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
@@ -380,7 +384,7 @@ enum BlockCleanup {
 
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.count <= Vocabulary.Threshold.subscribeLineMaxChars else { return false }
+        guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.subscribeLineMaxChars) else { return false }
         return Vocabulary.subscribeCues.contains { lower.containsText($0) }
     }
 
@@ -390,7 +394,7 @@ enum BlockCleanup {
     static func isCopyrightLine(_ text: String, lower normalized: String = "") -> Bool {
         // Bytes first: counting characters of every long paragraph would cost more than the test.
         guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
-              text.count <= Vocabulary.Threshold.copyrightLineMaxChars else { return false }
+              text.hasCharacters(atMost: Vocabulary.Threshold.copyrightLineMaxChars) else { return false }
         let lower = normalized.isEmpty ? text.lowercased() : normalized
         return Vocabulary.rightsReservedPhrases.contains { lower.containsText($0) }
     }
@@ -399,7 +403,7 @@ enum BlockCleanup {
     /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
     static func isDateline(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count <= 4 * t.datelineMaxChars, text.count <= t.datelineMaxChars, let last = text.last,
+        guard text.utf8.count <= 4 * t.datelineMaxChars, text.hasCharacters(atMost: t.datelineMaxChars), let last = text.last,
             last != ".", last != "。",
             DateParser.parse(text) != nil
         else { return false }
@@ -417,7 +421,7 @@ enum BlockCleanup {
     /// moderation (or responsibility, opinion, removal), in a short paragraph.
     static func isCommentNotice(_ text: String) -> Bool {
         guard text.utf8.count <= 4 * Vocabulary.Threshold.trailingNoticeMaxChars,
-              text.count <= Vocabulary.Threshold.trailingNoticeMaxChars else { return false }
+              text.hasCharacters(atMost: Vocabulary.Threshold.trailingNoticeMaxChars) else { return false }
         let lower = text.lowercased()
         return Vocabulary.commentWords.contains { lower.containsText($0) }
             && Vocabulary.commentPolicyWords.contains { lower.containsText($0) }
@@ -426,7 +430,7 @@ enum BlockCleanup {
     static func isByline(_ text: String, _ lower: String) -> Bool {
         guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,
               let start = Vocabulary.bylineStarts.first(where: { lower.hasPrefix($0) }),
-              text.count <= Vocabulary.Threshold.bylineMaxChars
+              text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars)
         else { return false }
         let words = text.split(separator: " ")
         guard words.count <= Vocabulary.Threshold.bylineMaxWords, let firstChar = text.dropFirst(start.count).first else { return false }
@@ -441,41 +445,5 @@ extension String {
     func collapsingWhitespaceSimple() -> String {
         split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
             .joined(separator: " ")
-    }
-}
-
-extension String {
-    /// Byte-for-byte equality (no Unicode normalisation: the texts compared come from one page).
-    func sameBytes(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
-    }
-
-    /// FNV-1a over the UTF-8 bytes: a dictionary key that costs no normalisation.
-    var byteHash: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    /// Whether `needle` occurs in this string, byte for byte (no locale: Foundation's `contains` is locale-aware
-    /// and many times slower).
-    func containsText(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
-                let first = n[0]
-                for start in 0...(h.count - n.count) where h[start] == first {
-                    var k = 1
-                    while k < n.count && h[start + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                return false
-            }
-        }
     }
 }

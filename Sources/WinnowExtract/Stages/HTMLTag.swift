@@ -41,9 +41,7 @@ enum HTMLTag: UInt8, Sendable {
     /// True for elements that start a block of text.
     var isBlock: Bool { HTMLTag.blockMask.contains(self) }
 
-    /// `Vocabulary.blockTags` as a bit mask: `isBlock` runs for every node in every aggregation pass, where
-    /// hashing into a Set showed up in profiles.
-    private static let blockMask = TagMask(Vocabulary.blockTags)
+    private static let blockMask = Vocabulary.blockTags
 
     /// Heading level 1–6, or nil.
     var headingLevel: Int? {
@@ -59,8 +57,9 @@ enum HTMLTag: UInt8, Sendable {
     }
 }
 
-/// A set of tags as a 256-bit mask (tag raw values are bytes): membership is a shift and a test.
-struct TagMask: Sendable {
+/// A set of tags as a 256-bit mask (tag raw values are bytes): membership is a shift and a test. The stages test
+/// tag membership for every node in every pass, where hashing into a `Set` showed up in profiles.
+struct TagMask: Sendable, ExpressibleByArrayLiteral {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init<S: Sequence>(_ tags: S) where S.Element == HTMLTag {
@@ -73,6 +72,14 @@ struct TagMask: Sendable {
             default: words.3 |= bit
             }
         }
+    }
+
+    init(arrayLiteral tags: HTMLTag...) { self.init(tags) }
+
+    var isEmpty: Bool { words.0 | words.1 | words.2 | words.3 == 0 }
+
+    func isDisjoint(with other: TagMask) -> Bool {
+        words.0 & other.words.0 | words.1 & other.words.1 | words.2 & other.words.2 | words.3 & other.words.3 == 0
     }
 
     func contains(_ tag: HTMLTag) -> Bool {

@@ -7,7 +7,10 @@ import WinnowDOM
 struct PageTree {
     /// One mirrored node; aggregates cover the node's subtree minus removed parts (see `aggregate()`).
     struct Entry {
-        var node: Node
+        /// The mirrored node, without a hold on its document (the tree holds it): entries are copied often,
+        /// and a reference-counted field in each made every copy retain and release.
+        private var handle: UnretainedNode
+        var node: Node { handle.node }
         var tag: HTMLTag
         var parent: Int32
         var firstChild: Int32 = -1
@@ -40,11 +43,20 @@ struct PageTree {
         var score: Double = 0
         var scored = false
 
+        init(node: Node, tag: HTMLTag, parent: Int32, end: Int32 = 0) {
+            handle = UnretainedNode(node)
+            self.tag = tag
+            self.parent = parent
+            self.end = end
+        }
+
         /// Link characters over text characters, 0 for empty nodes.
         var linkDensity: Double { chars > 0 ? Double(linkChars) / Double(chars) : 0 }
     }
 
     var entries: [Entry] = []
+    /// Keeps the mirrored document alive for the entries, which do not hold it.
+    private let document: Document
     /// Index of `<body>` (always 0 when a body exists).
     var bodyIndex: Int { 0 }
 
@@ -52,6 +64,7 @@ struct PageTree {
     /// (content following a stray `</html>`), which become children of the root entry.
     /// Classifies tags, categories and visibility on the way.
     init(root: Node) {
+        document = root.document
         entries.reserveCapacity(4096)
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
         var classCache = ClassifyCache()

@@ -46,11 +46,11 @@ struct Rendering {
         self.output = output
         self.trace = trace
         self.converted = converted
-        length = Block.plainText(of: output.blocks, separator: "\n\n").count
+        length = Block.plainText(of: output.blocks, separator: "\n\n").characterCount
     }
 
     /// The length before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
-    var convertedLength: Int { Block.plainText(of: converted, separator: "\n\n").count }
+    var convertedLength: Int { Block.plainText(of: converted, separator: "\n\n").characterCount }
 
     var blocks: [Block] { output.blocks }
 }
