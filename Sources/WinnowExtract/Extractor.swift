@@ -119,7 +119,7 @@ public struct Extractor: Sendable {
             parts = []
         }
         if options.mode != .precision,
-           let grid = gridChoice(parts.flatMap(\.blocks), clean: clean, page: page, choices: &choices) {
+           let grid = gridChoice(resultLength: parts.reduce(0) { $0 + $1.length }, clean: clean, page: page, choices: &choices) {
             parts.append(grid)
             choices.append(grid.trace)
         }
@@ -259,11 +259,11 @@ public struct Extractor: Sendable {
     /// Stage 7: a shop's grid of priced product tiles much longer than the result is added to it (the result
     /// is then the category's intro text, a promotion or nothing: the tiles, a few words each, read as labels
     /// to every other stage). Not on a single product's page, where a priced grid is related products.
-    func gridChoice(_ blocks: [Block], clean: PageTree, page: PageContext, choices: inout Trace) -> Rendering? {
+    /// `resultLength`: the characters of the result so far (`Rendering.length`, 0 for none).
+    func gridChoice(resultLength length: Int, clean: PageTree, page: PageContext, choices: inout Trace) -> Rendering? {
         guard !page.kind.product || page.kind.collection else { return nil }
         let ratio = Vocabulary.PageTypeThreshold.gridMinRatio
         // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
-        let length = Block.plainText(of: blocks, separator: "\n\n").characterCount
         guard Double(length) * ratio <= Double(clean.entries[clean.bodyIndex].chars),
               let region = ProductGrid.region(clean) else { return nil }
         let grid = render(region, page: page)

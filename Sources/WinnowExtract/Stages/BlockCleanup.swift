@@ -353,7 +353,8 @@ enum BlockCleanup {
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
         }
-        // "12 Comments", "3 responses to ..."
+        // "12 Comments", "3 responses to ..." (`lower` is normalised: its first character starts the first word).
+        guard lower.first?.isNumber == true else { return false }
         let words = lower.split(separator: " ")
         if words.count <= Vocabulary.Threshold.commentCountMaxWords, let first = words.first, first.allSatisfy(\.isNumber),
             words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
@@ -443,7 +444,21 @@ enum BlockCleanup {
 extension String {
     /// Runs of spaces/newlines/tabs become one space; ends trimmed (ASCII whitespace and no-break space).
     func collapsingWhitespaceSimple() -> String {
-        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
+        // Already collapsed (single inner spaces, no other whitespace, nothing to trim): the split would rejoin
+        // the same text, so skip it.
+        var text = self
+        let collapsed = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20)
+                    || (byte == 0xA0 && previous == 0xC2) { return false }
+                previous = byte
+            }
+            return true
+        }
+        if collapsed { return self }
+        return split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
             .joined(separator: " ")
     }
 }

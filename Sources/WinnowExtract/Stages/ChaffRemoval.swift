@@ -38,6 +38,8 @@ enum ChaffRemoval {
 
     /// One walk per scope root: a flagged node's subtree is skipped.
     static func run(_ tree: inout PageTree, scope: Scope, keepComments: Bool, trace: inout Trace) {
+        // Aggregates change only when a node is newly flagged.
+        var flagged = false
         var cardHeaders = 0
         if scope.chrome {
             for k in tree.entries.indices where tree.entries[k].tag == .header && isProseHeader(tree.entries[k]) {
@@ -72,7 +74,10 @@ enum ChaffRemoval {
                         }
                     }
                     let subtreeEnd = Int(tree.entries[i].end)
-                    for j in i..<subtreeEnd { tree.entries[j].removed = true }
+                    for j in i..<subtreeEnd where !tree.entries[j].removed {
+                        tree.entries[j].removed = true
+                        flagged = true
+                    }
                     i = subtreeEnd
                 } else {
                     if tree.entries[i].tag == .pre && i >= preEnd { preEnd = Int(tree.entries[i].end) }
@@ -80,7 +85,7 @@ enum ChaffRemoval {
                 }
             }
         }
-        tree.aggregate()
+        if flagged { tree.aggregate() }
     }
 
     /// The sizes a scope's protections are measured against.

@@ -23,11 +23,12 @@ enum ContentPruning {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
         if !ruleBody {
-            for card in TeaserCards.removals(tree, roots: roots, url: url) {
+            let cards = TeaserCards.removals(tree, roots: roots, url: url)
+            for card in cards {
                 trace.record(.dropped, tree, card, heuristic: "teaser-cards")
                 for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
             }
-            tree.aggregate()
+            if !cards.isEmpty { tree.aggregate() }
         }
         let planned = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
         var removals = ruleBody ? allowedInRuleBody(planned, tree) : keepingTeaserFeed(planned, tree, total: total)
@@ -40,7 +41,7 @@ enum ContentPruning {
             trace.record(.dropped, tree, removal.index, heuristic: removal.heuristic, score: removal.score)
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
-        tree.aggregate()
+        if !removals.isEmpty { tree.aggregate() }
     }
 
     /// The removals a rule's body allows: none by a chrome tag's class words, none by sidebar or chrome-role
