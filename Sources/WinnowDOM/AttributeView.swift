@@ -14,7 +14,7 @@ public struct AttributeView {
     init(raw: xmlAttrPtr) {
         self.raw = raw
         if let name = raw.pointee.name {
-            self.name = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+            self.name = UnsafeBufferPointer(start: name, count: shortByteLength(name))
         } else {
             self.name = UnsafeBufferPointer(start: nil, count: 0)
         }
@@ -40,13 +40,13 @@ public struct AttributeView {
         }
         if first.pointee.next == nil && (first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE) {
             guard let content = first.pointee.content else { return try body(nil) }
-            return try body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            return try body(UnsafeBufferPointer(start: content, count: byteLength(content)))
         }
         guard let assembled = xmlNodeListGetString(raw.pointee.doc, first, 1) else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
         defer { winnow_xmlFree(assembled) }
-        return try body(UnsafeBufferPointer(start: assembled, count: Int(xmlStrlen(assembled))))
+        return try body(UnsafeBufferPointer(start: assembled, count: byteLength(assembled)))
     }
 
     /// The value as `Node.attribute(_:)` would return it (invalid UTF-8 repaired the same way).

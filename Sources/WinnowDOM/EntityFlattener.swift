@@ -51,7 +51,7 @@ struct EntityFlattener {
     private mutating func replace(_ reference: xmlNodePtr) {
         var text = ""
         if remaining > 0, let content = xmlNodeGetContent(reference) {
-            let length = Int(xmlStrlen(content))
+            let length = byteLength(content)
             if length <= remaining {
                 text = String(cString: content)
                 remaining -= length

@@ -279,7 +279,7 @@ public struct Node {
         guard hasOwnContent, let content = raw.pointee.content else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        return try body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        return try body(UnsafeBufferPointer(start: content, count: byteLength(content)))
     }
 
     // MARK: Mutation
