@@ -444,6 +444,7 @@ public struct DescendantSequence: Sequence {
 extension String {
     /// Runs of whitespace (including non-breaking spaces) become one space; ends are trimmed.
     public func collapsingWhitespace() -> String {
+        if let ascii = collapsingASCIIWhitespace() { return ascii }
         var out = String()
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -456,6 +457,24 @@ extension String {
             }
         }
         return out
+    }
+
+    /// `collapsingWhitespace` on bytes for ASCII text (tab, line feed, vertical tab, form feed, carriage return
+    /// and space are its whitespace); nil when the text has other bytes.
+    private func collapsingASCIIWhitespace() -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -137,11 +137,13 @@ enum PageScanner {
         }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
         guard screening, found.triggered else { return true }
-        let className = element.attribute("class")
-        let id = element.attribute("id")
+        // Class and id searched as one text; the NUL between them (never in a fragment) keeps a match from
+        // spanning both.
+        var classAndID = Array((element.attribute("class") ?? "").utf8)
+        classAndID.append(0)
+        classAndID.append(contentsOf: (element.attribute("id") ?? "").utf8)
         func has(_ fragment: [UInt8]) -> Bool {
-            (className.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
-                || (id.map { $0.utf8.containsASCIICaseInsensitive(fragment) } ?? false)
+            classAndID.withUnsafeBufferPointer { $0.containsASCIICaseInsensitive(fragment) }
         }
         if tag == .container, has(commentMarker) && !has(countMarker) {
             return false
