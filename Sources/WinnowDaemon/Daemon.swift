@@ -27,11 +27,18 @@ public final class Daemon: Sendable {
 
     private let initial: DaemonConfiguration
     private let origin: Origin
+    /// The command line's options, already in `initial`, laid again over every file a reload reads.
+    private let overrides: CommandLineOverrides
     private let logger: Logger
 
-    public init(configuration: DaemonConfiguration, origin: Origin, logger: Logger) {
+    /// `configuration`: what to run, the command line's `overrides` already applied.
+    public init(
+        configuration: DaemonConfiguration, origin: Origin, overrides: CommandLineOverrides = CommandLineOverrides(),
+        logger: Logger
+    ) {
         self.initial = configuration
         self.origin = origin
+        self.overrides = overrides
         self.logger = logger
     }
 
@@ -118,7 +125,7 @@ public final class Daemon: Sendable {
             return "site rules reloaded"
         }
         do {
-            let next = try ConfigurationLoader.load(path: path)
+            let next = overrides.applied(to: try ConfigurationLoader.load(path: path))
             if next.daemon.stateDirectory != initial.daemon.stateDirectory
                 || next.output.directory != initial.output.directory
             {

@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         let origin: Daemon.Origin
         if let config {
             // Every diagnostic is printed (warnings too); any error stops the run before anything starts.
-            let report = ConfigurationLoader.check(path: config)
+            let report = ConfigurationLoader.check(path: config, privateNetworksAllowed: network.allowPrivateNetworks)
             for diagnostic in report.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
             guard let loaded = report.configuration else {
                 let count = report.errors.count
@@ -90,17 +90,17 @@ struct RunCommand: AsyncParsableCommand {
                 + section.map { SourceConfiguration(kind: .section, url: $0) }
             origin = .commandLine
         }
-        if let outputDir { configuration.output.directory = outputDir }
-        if let stateDir { configuration.daemon.stateDirectory = stateDir }
-        configuration.daemon.siteFolders = sites + configuration.daemon.siteFolders
-        if let logLevel, let level = Logger.Level(rawValue: logLevel) { configuration.daemon.logLevel = level }
-        if network.allowPrivateNetworks { configuration.fetch.allowPrivateNetworks = true }
+        let overrides = CommandLineOverrides(
+            outputDirectory: outputDir, stateDirectory: stateDir, siteFolders: sites,
+            logLevel: logLevel.flatMap(Logger.Level.init(rawValue:)), allowPrivateNetworks: network.allowPrivateNetworks)
+        configuration = overrides.applied(to: configuration)
 
         let level = configuration.daemon.logLevel
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
         let logger = Logger(label: "winnow")
         do {
-            try await Daemon(configuration: configuration, origin: origin, logger: logger).run(once: once)
+            try await Daemon(configuration: configuration, origin: origin, overrides: overrides, logger: logger)
+                .run(once: once)
         } catch {
             throw CLIError("\(error)")
         }

@@ -205,6 +205,34 @@ import WinnowTestSupport
         #expect(site.hits("/news/1") == 1, "the queue and the state survived the reloads")
     }
 
+    @Test func sighupKeepsTheCommandLineOptionsOverTheReloadedFile() async throws {
+        let site = try Site(count: 2), folder = try CLITests.temporaryDirectory()
+        defer { site.stop(); try? FileManager.default.removeItem(at: folder) }
+        // The file allows no private network and names another output folder; the command line overrides both.
+        func file(_ feeds: [String]) -> String {
+            "[daemon]\nstate_dir = \"\(folder.path)/state\"\n[output]\ndir = \"\(folder.path)/from-file\"\nfsync = false\n"
+                + "[fetch]\ndelay = \"0s\"\n" + feeds.map { "[[source]]\nfeed = \"\(site.url($0))\"\n" }.joined()
+        }
+        let configFile = folder.appendingPathComponent("winnow.toml")
+        try file(["/feed.xml"]).write(to: configFile, atomically: true, encoding: .utf8)
+        let stories = folder.appendingPathComponent("from-command-line")
+        let daemon = try Daemon(["--config", configFile.path, "--output-dir", stories.path, "--allow-private-networks"],
+                                in: folder)
+        defer { daemon.signal(SIGKILL) }
+        #expect(await Self.eventually { Self.stories(in: stories).count == 2 }, "\(daemon.output)")
+
+        try file(["/feed.xml", "/feed2.xml"]).write(to: configFile, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        // The second feed's stories are fetched (private networks still allowed) into the same folder.
+        #expect(await Self.eventually { Self.stories(in: stories).count == 4 }, "\(daemon.output)")
+        #expect(daemon.output.contains("configuration reloaded"))
+        #expect(!daemon.output.contains("take effect at the next start"), "\(daemon.output)")
+        #expect(!daemon.output.contains("refused unless"), "the flag allows the loopback feed: \(daemon.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("from-file").path))
+        daemon.signal(SIGTERM)
+        #expect(await daemon.wait() == 0)
+    }
+
     @Test func sdNotifyTellsSystemdReadyStatusReloadingAndStopping() async throws {
         let site = try Site(count: 1), folder = try CLITests.temporaryDirectory()
         defer { site.stop(); try? FileManager.default.removeItem(at: folder) }

@@ -27,9 +27,12 @@ public enum ConfigurationLoader {
 
     /// Reads and checks the file at `path`: the configuration (when it has no errors) and every diagnostic.
     /// A missing or unreadable file is one whole-file error.
-    public static func check(path: String) -> ConfigurationReport {
+    ///
+    /// - Parameter privateNetworksAllowed: `--allow-private-networks` was given, so sources on non-public
+    ///   addresses are not warned about.
+    public static func check(path: String, privateNetworksAllowed: Bool = false) -> ConfigurationReport {
         do {
-            return check(text: try readFile(path: path), file: path)
+            return check(text: try readFile(path: path), file: path, privateNetworksAllowed: privateNetworksAllowed)
         } catch {
             return ConfigurationReport(configuration: nil, diagnostics: error.diagnostics)
         }
@@ -39,9 +42,12 @@ public enum ConfigurationLoader {
     ///
     /// - Parameter baseDirectory: where relative paths are resolved; default: the folder part of `file`
     ///   (none for a bare file name, leaving them relative to the working directory).
-    public static func check(text: String, file: String, baseDirectory: String? = nil) -> ConfigurationReport {
+    public static func check(
+        text: String, file: String, baseDirectory: String? = nil, privateNetworksAllowed: Bool = false
+    ) -> ConfigurationReport {
         let base = baseDirectory ?? (file as NSString).deletingLastPathComponent
         var reader = ConfigurationReader(file: file, text: text, baseDirectory: base)
+        reader.allowPrivateNetworks(privateNetworksAllowed)
         let configuration = reader.read()
         let diagnostics = reader.sortedDiagnostics
         let failed = diagnostics.contains { $0.severity == .error }
@@ -179,6 +185,11 @@ private struct ConfigurationReader {
     /// `[fetch]`'s private-network settings, read before the sources so that a source on a refused address can
     /// be pointed out.
     private var network = (allowAll: false, allowed: [String]())
+
+    /// Sources on non-public addresses are allowed whatever `[fetch]` says (the command line's flag).
+    mutating func allowPrivateNetworks(_ allowed: Bool) {
+        if allowed { network.allowAll = true }
+    }
 
     init(file: String, text: String, baseDirectory: String) {
         self.file = file
@@ -412,7 +423,7 @@ private struct ConfigurationReader {
         }
         if let value = bool(table, "allow_private_networks") {
             settings.allowPrivateNetworks = value
-            network.allowAll = value
+            network.allowAll = network.allowAll || value
         }
         if let addresses = stringList(table, "allowed_private_addresses", example: "['10.0.0.5', 'fd00::5']") {
             for (index, text) in addresses.enumerated() {
