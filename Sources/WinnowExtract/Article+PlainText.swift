@@ -6,6 +6,28 @@ public extension Article {
     }
 }
 
+/// The plain text of a sequence of blocks as `Article.plainText` gives it (blank-line separated, empty blocks
+/// skipped), built once for the stages that measure a rendering.
+struct BlocksText {
+    let text: String
+    /// How many blocks have text (the separators are one fewer).
+    let pieces: Int
+
+    init(_ blocks: [Block]) {
+        var parts: [String] = []
+        parts.reserveCapacity(blocks.count)
+        for block in blocks {
+            let text = block.plainText
+            if !text.isEmpty { parts.append(text) }
+        }
+        text = parts.joined(separator: "\n\n")
+        pieces = parts.count
+    }
+
+    /// UTF-8 bytes of the text were the blocks joined by one newline instead of a blank line.
+    var singleSpacedBytes: Int { text.utf8.count - max(pieces - 1, 0) }
+}
+
 extension Block {
     /// The plain text of a sequence of blocks, empty blocks skipped.
     static func plainText(of blocks: [Block], separator: String) -> String {

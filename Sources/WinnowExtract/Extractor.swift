@@ -110,8 +110,8 @@ public struct Extractor: Sendable {
         var parts = [chosen]
         let mapTree = chosen.region.onPage ? chosen.region.tree : clean
         let blocks = chosen.blocks
-        if ShellCheck.isShell(blocks, pageChars: page.pageChars)
-            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, pageChars: page.pageChars)) {
+        if ShellCheck.isShell(blocks, text: chosen.text, pageChars: page.pageChars)
+            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, text: chosen.text, pageChars: page.pageChars)) {
             choices.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             if chosen.region.onPage {
                 for root in chosen.region.roots { choices.record(.dropped, mapTree, root, heuristic: "shell-page") }

@@ -11,15 +11,19 @@ struct PageTree {
         /// and a reference-counted field in each made every copy retain and release.
         private var handle: UnretainedNode
         var node: Node { handle.node }
+        // The one-byte fields together (a 112-byte entry, not 120: the tree is copied and walked many times).
         var tag: HTMLTag
+        var hidden = false
+        var removed = false
+        var containsBlock = false
+        /// `score` has been seeded for this node.
+        var scored = false
         var parent: Int32
         var firstChild: Int32 = -1
         var nextSibling: Int32 = -1
         /// One past the last index of this node's subtree.
         var end: Int32 = 0
         var categories: Category = []
-        var hidden = false
-        var removed = false
         /// For text nodes: collapsed character count and commas of the node's own text.
         var ownChars: Int32 = 0
         var ownCommas: Int32 = 0
@@ -33,7 +37,6 @@ struct PageTree {
         var paragraphs: Int32 = 0
         /// Text reaching this block directly (through inline elements, not through child blocks).
         var inlineChars: Int32 = 0
-        var containsBlock = false
         var images: Int32 = 0
         var listItems: Int32 = 0
         var headingChars: Int32 = 0
@@ -41,7 +44,6 @@ struct PageTree {
         var proseChars: Int32 = 0
         /// Readability content score (paragraph scores propagated to ancestors).
         var score: Double = 0
-        var scored = false
 
         init(node: Node, tag: HTMLTag, parent: Int32, end: Int32 = 0) {
             handle = UnretainedNode(node)

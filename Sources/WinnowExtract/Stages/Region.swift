@@ -33,20 +33,23 @@ struct Region {
 /// A region converted to blocks: what it would contribute to the article, and what cleanup dropped from it.
 struct Rendering {
     var region: Region
-    var output: BlockOutput
+    let output: BlockOutput
     /// The block-level decisions of cleanup (and, once chosen, of the stages that built the region).
     var trace: Trace
     /// The blocks before cleanup.
     let converted: [Block]
     /// The text length the choices between regions compare (characters, blocks joined by blank lines).
     let length: Int
+    /// The blocks' plain text (what `length` counts).
+    let text: BlocksText
 
     init(region: Region, output: BlockOutput, trace: Trace, converted: [Block]) {
         self.region = region
         self.output = output
         self.trace = trace
         self.converted = converted
-        length = Block.plainText(of: output.blocks, separator: "\n\n").characterCount
+        text = BlocksText(output.blocks)
+        length = text.text.characterCount
     }
 
     /// The length before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).

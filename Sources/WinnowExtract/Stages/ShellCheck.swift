@@ -4,8 +4,13 @@ enum ShellCheck {
     /// True when the blocks hold fewer than `shellMaxWords` words, no paragraph has a sentence's worth of
     /// words, and the page around them is much larger (a tiny page whose whole text is tiny is not a shell).
     static func isShell(_ blocks: [Block], pageChars: Int) -> Bool {
+        isShell(blocks, text: BlocksText(blocks), pageChars: pageChars)
+    }
+
+    /// `isShell` with the blocks' text already built (`Rendering.text`).
+    static func isShell(_ blocks: [Block], text: BlocksText, pageChars: Int) -> Bool {
         guard !blocks.isEmpty else { return false }
-        let chars = Block.plainText(of: blocks, separator: "\n\n").utf8.count
+        let chars = text.text.utf8.count
         guard chars * Vocabulary.Threshold.shellPageRatio < pageChars else { return false }
         var total = 0
         for block in blocks {
@@ -21,11 +26,16 @@ enum ShellCheck {
     /// heading, list item, cell) of a sentence's length other than a list of names — and the page holds `labelShellPageRatio` times their
     /// text: a footer's link columns or a category menu left over when the page's content never rendered.
     static func isLabelShell(_ blocks: [Block], pageChars: Int) -> Bool {
+        isLabelShell(blocks, text: BlocksText(blocks), pageChars: pageChars)
+    }
+
+    /// `isLabelShell` with the blocks' text already built (`Rendering.text`). The lines are the same whether
+    /// blocks are joined by one newline or a blank line (empty lines are skipped); the size is measured as one.
+    static func isLabelShell(_ blocks: [Block], text: BlocksText, pageChars: Int) -> Bool {
         guard !blocks.isEmpty else { return false }
-        let text = Block.plainText(of: blocks, separator: "\n")
-        guard text.utf8.count * Vocabulary.PageTypeThreshold.labelShellPageRatio < pageChars else { return false }
+        guard text.singleSpacedBytes * Vocabulary.PageTypeThreshold.labelShellPageRatio < pageChars else { return false }
         var total = 0
-        for line in text.split(whereSeparator: \.isNewline) {
+        for line in text.text.split(whereSeparator: \.isNewline) {
             let words = wordCount(String(line))
             total += words
             if total >= Vocabulary.PageTypeThreshold.labelShellMaxWords { return false }
