@@ -94,6 +94,7 @@ public struct Extractor: Sendable {
         if page.discussion { trace.record(.kept, clean, clean.bodyIndex, heuristic: "profile:discussion") }
         let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
         ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
+        if page.kind.isSingleProduct { ProductGrid.removeRelated(&clean, trace: &trace) }
 
         // Why each region won over the one before it.
         var choices = Trace(enabled: options.explain)

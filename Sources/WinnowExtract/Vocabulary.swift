@@ -695,6 +695,9 @@ extension Vocabulary {
         static let priceTextMaxChars = 4 * priceMaxChars
         /// A card run with a price on at least this share of its cards is a shop grid.
         static let shopGridPricedShare = 0.5
+        /// On a single product's page, a priced grid whose tiles hold at least this share of link text leads to
+        /// other products and is removed.
+        static let relatedTileMinLinkShare = 0.3
         /// The grid is added to a result it is at least this many times as long as.
         static let gridMinRatio = 2.0
     }
