@@ -614,6 +614,9 @@ enum Vocabulary {
         static let baselineMaxLinkDensity = 0.5
         /// At most this many line breaks in a row are kept inside a paragraph.
         static let maxConsecutiveLineBreaks = 2
+        /// An `aria-hidden` link with at least this many non-space characters is on screen (a teaser's summary
+        /// linked a second time), not hidden.
+        static let ariaHiddenLinkMinChars = 40
         /// JSON-LD is walked this many levels deep when the page kind is read.
         static let jsonLDMaxDepth = 8
     }
