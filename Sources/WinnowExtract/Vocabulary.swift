@@ -617,6 +617,9 @@ enum Vocabulary {
         /// An `aria-hidden` link with at least this many non-space characters is on screen (a teaser's summary
         /// linked a second time), not hidden.
         static let ariaHiddenLinkMinChars = 40
+        /// An element holding a heading and at most this many characters besides (an "edit" link, an anchor
+        /// sign) is the heading's wrapper.
+        static let headingWrapperMaxExtraChars = 20
         /// JSON-LD is walked this many levels deep when the page kind is read.
         static let jsonLDMaxDepth = 8
     }
