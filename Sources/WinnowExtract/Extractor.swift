@@ -14,8 +14,9 @@ import WinnowDOM
 /// 2. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
 ///    panels a tab heading's `aria-controls` opens), consent banners, privacy centres, footers and menus
 ///    whatever their size, modals, comment sections, other page chrome that does not hold the page, and on
-///    product pages customer-review widgets. Buttons titled as questions, accordion triggers titled with a
-///    phrase, and clickable teaser cards stay.
+///    product pages customer-review widgets; on one product's page (`PageKind.isSingleProduct`), every priced
+///    grid of links to other products (`ProductGrid.removeRelated`). Buttons titled as questions, accordion
+///    triggers titled with a phrase, and clickable teaser cards stay.
 /// 3. The scored region: `CandidateSelection` picks the story's node by Readability scoring and semantic
 ///    anchors, merging sibling containers that continue the story; `ContentPruning` drops teaser-card runs,
 ///    video players, galleries, share bars, related widgets, tag lists, author boxes, bylines and link-heavy
@@ -94,6 +95,7 @@ public struct Extractor: Sendable {
         if page.discussion { trace.record(.kept, clean, clean.bodyIndex, heuristic: "profile:discussion") }
         let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
         ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
+        if page.kind.isSingleProduct { ProductGrid.removeRelated(&clean, trace: &trace) }
 
         // Why each region won over the one before it.
         var choices = Trace(enabled: options.explain)

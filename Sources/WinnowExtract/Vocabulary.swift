@@ -614,6 +614,12 @@ enum Vocabulary {
         static let baselineMaxLinkDensity = 0.5
         /// At most this many line breaks in a row are kept inside a paragraph.
         static let maxConsecutiveLineBreaks = 2
+        /// An `aria-hidden` link with at least this many non-space characters is on screen (a teaser's summary
+        /// linked a second time), not hidden.
+        static let ariaHiddenLinkMinChars = 40
+        /// An element holding a heading and at most this many characters besides (an "edit" link, an anchor
+        /// sign) is the heading's wrapper.
+        static let headingWrapperMaxExtraChars = 20
         /// JSON-LD is walked this many levels deep when the page kind is read.
         static let jsonLDMaxDepth = 8
     }
@@ -695,6 +701,9 @@ extension Vocabulary {
         static let priceTextMaxChars = 4 * priceMaxChars
         /// A card run with a price on at least this share of its cards is a shop grid.
         static let shopGridPricedShare = 0.5
+        /// On a single product's page, a priced grid whose tiles hold at least this share of link text leads to
+        /// other products and is removed.
+        static let relatedTileMinLinkShare = 0.3
         /// The grid is added to a result it is at least this many times as long as.
         static let gridMinRatio = 2.0
     }

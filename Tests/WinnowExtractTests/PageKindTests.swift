@@ -53,6 +53,19 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(kind.productDescription == nil)
     }
 
+    @Test func singleProductNeedsExactlyOneJSONLDProduct() throws {
+        func kind(_ products: Int, url: String = "https://example.org/kettle") throws -> PageKind {
+            let items = (0..<products).map { #"{"@type": "Product", "name": "Kettle \#($0)"}"# }.joined(separator: ",")
+            let f = try TreeFixture(#"<html><head><script type="application/ld+json">[\#(items)]</script></head><body><p>x</p></body></html>"#)
+            return Self.kind(f, url: url)
+        }
+        #expect(try kind(1).isSingleProduct)
+        // A shop's category page listing its products at the top level is not one product's page.
+        #expect(try !kind(3).isSingleProduct)
+        // A product URL alone does not make one: shops put category pages under `/products/` too.
+        #expect(try !kind(0, url: "https://example.org/products/monitor-arms/all").isSingleProduct)
+    }
+
     @Test func articleSignalsWin() throws {
         let f = try TreeFixture(#"""
             <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>

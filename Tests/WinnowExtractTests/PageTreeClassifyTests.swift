@@ -18,6 +18,9 @@ struct PageTreeClassifyTests {
             <div id="region" hidden role="region">h</div>
             <div hidden id="S:1">i</div>
             <dialog id="dlg" aria-labelledby="x">j</dialog>
+            <p><a id="summary-link" href="/n/1" aria-hidden="true" tabindex="-1">A teaser's summary, linked a second time for sighted readers.</a></p>
+            <p>Text<a id="footnote-link" href="#fn1" aria-hidden="true">12</a></p>
+            <p><a id="hidden-link" href="/n/1" hidden>A teaser's summary, linked a second time but hidden outright.</a></p>
             </body></html>
             """)
         func hidden(_ id: String) throws -> Bool { fixture.tree.entries[try fixture.index(id: id)].hidden }
@@ -30,6 +33,10 @@ struct PageTreeClassifyTests {
         #expect(try !hidden("panel"))
         #expect(try !hidden("region"))
         #expect(try !hidden("S:1"))
+        // A sentence-long link hidden from screen readers only is on screen; a footnote mark so marked is not.
+        #expect(try !hidden("summary-link"))
+        #expect(try hidden("footnote-link"))
+        #expect(try hidden("hidden-link"))
         // Dialogs are never text: dropped before their attributes are read.
         #expect(fixture.tree.entries[try fixture.index(id: "dlg")].removed)
     }

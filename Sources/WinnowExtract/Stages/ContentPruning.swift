@@ -291,6 +291,10 @@ enum ContentPruning {
         guard let previous else { return false }
         let p = tree.entries[previous]
         if p.tag.headingLevel != nil { return true }
+        // A heading in a wrapper (with its edit link or anchor button beside it) introduces the list as well.
+        if p.headingChars > 0 && p.chars - p.headingChars <= Int32(Vocabulary.Threshold.headingWrapperMaxExtraChars) {
+            return true
+        }
         return p.node.text.trimmingSuffixSpaces().hasSuffix(":")
     }
 
@@ -327,7 +331,7 @@ enum ContentPruning {
             if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > t.shortLinksMinDensity {
                 return Removal(index: i, heuristic: "link-density:short-links", score: density)
             }
-        } else if e.links > Int32(t.linkFarmMinLinks) && density > t.linkFarmRatio
+        } else if !midStoryList && e.links > Int32(t.linkFarmMinLinks) && density > t.linkFarmRatio
             && linkChars / Int(e.links) < t.linkFarmMaxAverage
         {
             return Removal(index: i, heuristic: "link-density:farm", score: density)

@@ -16,6 +16,12 @@ struct PageKind: Equatable {
 
     /// A page that is a product or a collection, and not a story.
     var isShop: Bool { (product || collection) && !article }
+    /// JSON-LD `Product`s that are not inside a list: one on a product's page, many on a shop's grid.
+    var jsonLDProducts = 0
+
+    /// One product's page by its own data (one JSON-LD product, not a collection, not a story): priced grids
+    /// on it are other products. URL and `og:type` alone are not enough: shops use both on category pages.
+    var isSingleProduct: Bool { product && jsonLDProducts == 1 && !collection && !article }
     /// A collection or listing page that is not a single product and not a story.
     var isCollection: Bool { collection && !product && !article }
 
@@ -66,6 +72,7 @@ struct PageKind: Equatable {
         }
         if types.contains("product") && !listed {
             signals.product = true
+            signals.jsonLDProducts += 1
             if let text = object["description"] as? String {
                 let plain = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if plain.count > (signals.productDescription?.count ?? 0) { signals.productDescription = plain }

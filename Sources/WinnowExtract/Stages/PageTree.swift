@@ -146,6 +146,18 @@ struct PageTree {
         return rootLast
     }
 
+    /// An `<a>` whose own text is at least `ariaHiddenLinkMinChars` long (see `classify`).
+    static func isScreenReaderDuplicateLink(_ node: Node, tag: HTMLTag) -> Bool {
+        guard tag == .a else { return false }
+        let minChars = Vocabulary.Threshold.ariaHiddenLinkMinChars
+        var count = 0
+        for c in node.text where !c.isWhitespace {
+            count += 1
+            if count >= minChars { return true }
+        }
+        return false
+    }
+
     /// Tag, categories and visibility of one element, from one pass over its attributes.
     private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Entry {
         let kind = classCache.kind(of: node)
@@ -161,7 +173,12 @@ struct PageTree {
         // (`<dialog>` itself never gets here: it is a dropped tag, removed above.)
         let isDialog = found.ariaModal || role == "dialog" || role == "alertdialog"
         let labelled = !isDialog && (role == "region" || role == "tabpanel" || found.hasLabelledBy)
-        if found.hasHidden || found.ariaHidden || found.styleHides { entry.hidden = true }
+        // A link of a sentence's length hidden from screen readers only (`aria-hidden` on `<a>`) is a card's
+        // second link to the same page, its text on screen: a teaser's summary. Other elements marked so are
+        // icons, footnote marks, a headline's duplicate for sighted users, or placeholders a script fills.
+        if found.hasHidden || (found.ariaHidden && !isScreenReaderDuplicateLink(node, tag: entry.tag)) || found.styleHides {
+            entry.hidden = true
+        }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.

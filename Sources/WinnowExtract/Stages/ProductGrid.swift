@@ -45,6 +45,60 @@ enum ProductGrid {
         return out
     }
 
+    /// The tiles of every grid of links to other products on the page, outermost grids only, in document order:
+    /// on a single product's page such a priced grid is related, viewed or sponsored products, never the
+    /// product's own copy.
+    static func allTiles(_ tree: PageTree) -> [Int] {
+        let prices = priceCounts(tree, inHidden: hiddenScopes(tree))
+        let minTiles = Int32(Vocabulary.PageTypeThreshold.gridMinTiles)
+        var out: [Int] = []
+        var i = 0
+        while i < tree.entries.count {
+            let e = tree.entries[i]
+            if e.removed || e.tag == .text { i = Int(max(e.end, Int32(i + 1))); continue }
+            if prices[i] >= minTiles {
+                var tiles: [Int] = []
+                var child = Int(e.firstChild)
+                while child >= 0 {
+                    if isTile(tree.entries[child], prices: prices[child]) { tiles.append(child) }
+                    child = Int(tree.entries[child].nextSibling)
+                }
+                if tiles.count >= Int(minTiles) && linksAway(tree, tiles) {
+                    out += tiles
+                    // The grid's subtree holds no second grid worth telling apart.
+                    i = Int(e.end)
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Tiles that are mostly links lead to other products' pages; a product's own pricing plans or variants are
+    /// mostly text (features, a short "Choose" link).
+    static func linksAway(_ tree: PageTree, _ tiles: [Int]) -> Bool {
+        var chars = 0
+        var linkChars = 0
+        for tile in tiles {
+            chars += Int(tree.entries[tile].chars)
+            linkChars += Int(tree.entries[tile].linkChars)
+        }
+        return Double(linkChars) >= Vocabulary.PageTypeThreshold.relatedTileMinLinkShare * Double(max(chars, 1))
+    }
+
+    /// Flags every priced grid's tiles removed (a single product's page: they are other products) and
+    /// re-aggregates when any went.
+    static func removeRelated(_ tree: inout PageTree, trace: inout Trace) {
+        let tiles = allTiles(tree)
+        guard !tiles.isEmpty else { return }
+        for tile in tiles {
+            if tree.entries[tile].chars > 0 { trace.record(.dropped, tree, tile, heuristic: "pagetype:related-products") }
+            for j in tile..<Int(tree.entries[tile].end) { tree.entries[j].removed = true }
+        }
+        tree.aggregate()
+    }
+
     /// A visible child showing one to `gridMaxTilePrices` prices (a product's price, its list price, a unit
     /// price), with some text besides them.
     private static func isTile(_ e: PageTree.Entry, prices: Int32) -> Bool {
