@@ -158,6 +158,20 @@ enum Vocabulary {
         ],
     ]
 
+    /// A class or id token with a part of `authorBoxNameParts` and a part of `authorBoxParts` names an author
+    /// box (`ly-author-box`, `author__bio`, `about_author_wrapper`): the writer's photo and biography under a
+    /// story. A part of `authorBoxNameParts` alone is a byline, removed only when short.
+    static let authorBoxNameParts: Set<String> = ["author", "authors"]
+    static let authorBoxParts: Set<String> = [
+        "box", "bio", "card", "about", "profile", "desc", "description", "wrap", "wrapper", "block", "section",
+        "container", "spotlight",
+    ]
+
+    /// Microdata `itemtype`s (the URL's last path segment, lowercased) of a person. Inside the content, such an
+    /// item with at least `Threshold.personBoxMinChars` of text is the author's box (name, photo, biography),
+    /// never the story's text; a shorter one is a name (a byline, a forum post's username, a book's author).
+    static let authorItemTypes: Set<String> = ["person"]
+
     /// `role` attribute values that mark chrome.
     static let chromeRoles: Set<String> = [
         "navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "banner",
@@ -393,6 +407,8 @@ enum Vocabulary {
         static let trailingNoticeMaxChars = 400
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
+        /// A person's microdata item is an author box (removed inside the content) from this many characters.
+        static let personBoxMinChars = 150
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60

@@ -21,8 +21,10 @@ import Testing
 
     @Test func tokenPartsHaveNoSeparators() {
         // Parts are matched after splitting on - _ :, so a part containing one could never match.
-        for (_, tokens) in Vocabulary.tokenParts {
+        let authorBox = Array(Vocabulary.authorBoxNameParts) + Array(Vocabulary.authorBoxParts)
+        for tokens in Vocabulary.tokenParts.values + [authorBox] {
             for token in tokens {
+                #expect(token == token.lowercased() && !token.isEmpty, "part \(token)")
                 #expect(!token.contains("-") && !token.contains("_") && !token.contains(":"), "part \(token)")
             }
         }
