@@ -279,6 +279,15 @@ enum Vocabulary {
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
     ]
 
+    /// Titles of a table of contents (lowercased, whole text), in major languages. The contents list is link
+    /// chrome and goes; its title, a heading or a paragraph of its own, goes with it.
+    static let tableOfContentsTitles: Set<String> = [
+        "table of contents", "contents of this article", "article contents", "in this article", "on this page",
+        "jump to section", "inhaltsverzeichnis", "table des matières", "sommaire", "tabla de contenidos",
+        "tabla de contenido", "índice de contenidos", "sumário", "índice do artigo", "indice dei contenuti",
+        "sommario", "inhoudsopgave", "содержание", "spis treści", "içindekiler", "目次", "目录", "目錄", "목차",
+    ]
+
     /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
     /// dropped. Each is followed by ":" (ASCII or full-width) in the text.
     static let tagLineLabels: [String] = [

@@ -42,7 +42,7 @@ import Testing
     @Test func phraseListsAreLowercaseAndNonEmpty() {
         let lists: [[String]] = [
             Vocabulary.terminatingPhrases, Array(Vocabulary.shareWords), Array(Vocabulary.labelBlocks),
-            Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles),
+            Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles), Array(Vocabulary.tableOfContentsTitles),
         ]
         for list in lists {
             #expect(!list.isEmpty)
