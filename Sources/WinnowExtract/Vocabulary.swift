@@ -27,10 +27,11 @@ enum Vocabulary {
     /// `ChaffRemoval.isSectionHeader`).
     static let headerOwningTags: Set<HTMLTag> = [.section, .main]
 
-    /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
-    /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
-    /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
-    static let namedChrome: Category = [.sidebar]
+    /// A chrome element whose class or id also names it so is removed even when it holds most of the page's
+    /// prose: an `<aside>` named a sidebar (a live blog in `<aside id="sidebar">` beside a short story), a
+    /// `<footer>` named a footer (a page footer's disclaimers and office addresses under a short story).
+    /// Other chrome tags are not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
+    static let namedChrome: [HTMLTag: Category] = [.aside: [.sidebar], .footer: [.footer]]
 
     /// Elements that start a new block of text.
     static let blockTags: Set<HTMLTag> = [
@@ -405,9 +406,9 @@ enum Vocabulary {
         /// On a discussion page a `<form>` holding this many `<article>`s is the thread (forum software wraps
         /// the posts in a moderation form), not chrome.
         static let formPostsMin = 2
-        /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
-        /// text (then it is an unclosed tag that swallowed the page).
-        static let namedAsideMaxShare = 0.8
+        /// A sidebar-named `<aside>` or footer-named `<footer>` is removed whatever its prose unless it holds
+        /// this share of the page's text (then it is an unclosed tag that swallowed the page).
+        static let namedChromeMaxShare = 0.8
         /// A date alone on a line (a dateline above the first paragraph) has at most this many characters and
         /// this many words besides its numbers (month and weekday names, "updated").
         static let datelineMaxChars = 60
