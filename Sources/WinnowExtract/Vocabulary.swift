@@ -523,11 +523,12 @@ enum Vocabulary {
         static let repeatedShortBlockMinBytes = 20
         static let repeatedCaptionMaxChars = 120
         /// Other stories' cards after the story (`TeaserCards`): at least this many cards at the end of a
-        /// container, each at most `teaserCardMaxChars` long with one linked headline, the labels between them
+        /// container, each at most `teaserCardMaxChars` long (a headline, a byline and an excerpt of up to
+        /// about a hundred words) with one linked headline, the labels between them
         /// ("Next") at most `teaserLabelMaxChars`, under a story of at least `teaserStoryMinChars` that is longer
         /// than the cards together.
         static let teaserMinCards = 2
-        static let teaserCardMaxChars = 400
+        static let teaserCardMaxChars = 700
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300
         /// A wrapper counts as a run of cards when it holds at least this many of them.
