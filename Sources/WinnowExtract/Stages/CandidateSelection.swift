@@ -7,7 +7,8 @@
 /// 2. Semantic anchors (itemprop=articleBody and CMS body classes, then a unique `<article>`, then
 ///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text.
 /// 3. Sibling merge: siblings scoring ≥ max(10, 0.2 × top), prose paragraphs, and blocks sandwiched between
-///    merged siblings join the result, so stories split across sibling containers come out whole.
+///    merged siblings join the result, so stories split across sibling containers come out whole; when none
+///    joins an anchored, headed node, its class twins in the same column do (`classTwins`: builder sections).
 enum CandidateSelection {
     /// The chosen roots, in document order, and how they were found.
     struct Choice {
