@@ -237,6 +237,9 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // The list of the sources a story cites, under this label (unlike "References", "Citations" or "Notes",
+        // which many pages and encyclopedias keep as part of the text).
+        "article sources",
         // The same headings in other major languages (lowercased): related, read also, recommended, comments.
         "関連記事", "関連ニュース", "関連リンク", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "人気記事", "次の記事",
         "前の記事", "相关文章", "相关阅读", "相關文章", "相關閱讀", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀",
