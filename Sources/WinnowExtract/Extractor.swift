@@ -18,8 +18,9 @@ import WinnowDOM
 ///    grid of links to other products (`ProductGrid.removeRelated`). Buttons titled as questions, accordion
 ///    triggers titled with a phrase, and clickable teaser cards stay.
 /// 3. The scored region: `CandidateSelection` picks the story's node by Readability scoring and semantic
-///    anchors, merging sibling containers that continue the story; `ContentPruning` drops teaser-card runs,
-///    video players, galleries, share bars, related widgets, tag lists, author boxes, bylines and link-heavy
+///    anchors, merging sibling containers (or an anchored section's class twins) that continue the story;
+///    `ContentPruning` drops teaser-card runs, video players, galleries, share bars, related widgets, tag
+///    lists, author boxes (class words, or a person's microdata with a biography), bylines and link-heavy
 ///    blocks inside it, guarded against removing most of the text.
 /// 4. Fallbacks (not in precision mode), when the result is short or covers little of the page: the scored
 ///    region again in recall mode without anchors; every well-scoring section (`SectionMerge`, landing

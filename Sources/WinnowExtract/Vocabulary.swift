@@ -27,10 +27,11 @@ enum Vocabulary {
     /// `ChaffRemoval.isSectionHeader`).
     static let headerOwningTags: TagMask = [.section, .main]
 
-    /// An `<aside>` whose class or id also names it a sidebar is removed even when it holds most
-    /// of the page's text (a live blog in `<aside id="sidebar">` beside a short story). Other chrome tags are
-    /// not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
-    static let namedChrome: Category = [.sidebar]
+    /// A chrome element whose class or id also names it so is removed even when it holds most of the page's
+    /// prose: an `<aside>` named a sidebar (a live blog in `<aside id="sidebar">` beside a short story), a
+    /// `<footer>` named a footer (a page footer's disclaimers and office addresses under a short story).
+    /// Other chrome tags are not: libxml2 lets an unclosed `<nav>` or `<header>` swallow the page.
+    static let namedChrome: [HTMLTag: Category] = [.aside: [.sidebar], .footer: [.footer]]
 
     /// Elements that start a new block of text.
     static let blockTags: TagMask = [
@@ -158,6 +159,20 @@ enum Vocabulary {
         ],
     ]
 
+    /// A class or id token with a part of `authorBoxNameParts` and a part of `authorBoxParts` names an author
+    /// box (`ly-author-box`, `author__bio`, `about_author_wrapper`): the writer's photo and biography under a
+    /// story. A part of `authorBoxNameParts` alone is a byline, removed only when short.
+    static let authorBoxNameParts: Set<String> = ["author", "authors"]
+    static let authorBoxParts: Set<String> = [
+        "box", "bio", "card", "about", "profile", "desc", "description", "wrap", "wrapper", "block", "section",
+        "container", "spotlight",
+    ]
+
+    /// Microdata `itemtype`s (the URL's last path segment, lowercased) of a person. Inside the content, such an
+    /// item with at least `Threshold.personBoxMinChars` of text is the author's box (name, photo, biography),
+    /// never the story's text; a shorter one is a name (a byline, a forum post's username, a book's author).
+    static let authorItemTypes: Set<String> = ["person"]
+
     /// `role` attribute values that mark chrome.
     static let chromeRoles: Set<String> = [
         "navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "banner",
@@ -222,6 +237,9 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // The list of the sources a story cites, under this label (unlike "References", "Citations" or "Notes",
+        // which many pages and encyclopedias keep as part of the text).
+        "article sources",
         // The same headings in other major languages (lowercased): related, read also, recommended, comments.
         "関連記事", "関連ニュース", "関連リンク", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "人気記事", "次の記事",
         "前の記事", "相关文章", "相关阅读", "相關文章", "相關閱讀", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀",
@@ -263,6 +281,15 @@ enum Vocabulary {
         // Advertisement and sponsored-link labels in other major languages.
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
+    ]
+
+    /// Titles of a table of contents (lowercased, whole text), in major languages. The contents list is link
+    /// chrome and goes; its title, a heading or a paragraph of its own, goes with it.
+    static let tableOfContentsTitles: Set<String> = [
+        "table of contents", "contents of this article", "article contents", "in this article", "on this page",
+        "jump to section", "inhaltsverzeichnis", "table des matières", "sommaire", "tabla de contenidos",
+        "tabla de contenido", "índice de contenidos", "sumário", "índice do artigo", "indice dei contenuti",
+        "sommario", "inhoudsopgave", "содержание", "spis treści", "içindekiler", "目次", "目录", "目錄", "목차",
     ]
 
     /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
@@ -382,9 +409,9 @@ enum Vocabulary {
         /// On a discussion page a `<form>` holding this many `<article>`s is the thread (forum software wraps
         /// the posts in a moderation form), not chrome.
         static let formPostsMin = 2
-        /// A sidebar-named `<aside>` is removed whatever its prose unless it holds this share of the page's
-        /// text (then it is an unclosed tag that swallowed the page).
-        static let namedAsideMaxShare = 0.8
+        /// A sidebar-named `<aside>` or footer-named `<footer>` is removed whatever its prose unless it holds
+        /// this share of the page's text (then it is an unclosed tag that swallowed the page).
+        static let namedChromeMaxShare = 0.8
         /// A date alone on a line (a dateline above the first paragraph) has at most this many characters and
         /// this many words besides its numbers (month and weekday names, "updated").
         static let datelineMaxChars = 60
@@ -393,6 +420,8 @@ enum Vocabulary {
         static let trailingNoticeMaxChars = 400
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
+        /// A person's microdata item is an author box (removed inside the content) from this many characters.
+        static let personBoxMinChars = 150
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60
@@ -497,11 +526,12 @@ enum Vocabulary {
         static let repeatedShortBlockMinBytes = 20
         static let repeatedCaptionMaxChars = 120
         /// Other stories' cards after the story (`TeaserCards`): at least this many cards at the end of a
-        /// container, each at most `teaserCardMaxChars` long with one linked headline, the labels between them
+        /// container, each at most `teaserCardMaxChars` long (a headline, a byline and an excerpt of up to
+        /// about a hundred words) with one linked headline, the labels between them
         /// ("Next") at most `teaserLabelMaxChars`, under a story of at least `teaserStoryMinChars` that is longer
         /// than the cards together.
         static let teaserMinCards = 2
-        static let teaserCardMaxChars = 400
+        static let teaserCardMaxChars = 700
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300
         /// A wrapper counts as a run of cards when it holds at least this many of them.

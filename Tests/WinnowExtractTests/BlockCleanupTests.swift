@@ -18,6 +18,29 @@ import Testing
         #expect(out == [story])
     }
 
+    @Test func cutsAtTheArticleSourcesListButKeepsReferences() {
+        let sources = Block.list(ordered: false, items: [
+            [paragraph("https://statistics.example.gov/budget-2025.html")],
+            [paragraph("https://news.example.com/council-meeting-report")],
+        ])
+        let out = clean([paragraph(story), .heading(level: 2, content: [.text("Article Sources:")]), sources])
+        #expect(out == [story])
+        // "References" is part of the text on many pages (an encyclopedia's, a paper's).
+        #expect(clean([paragraph(story), .heading(level: 2, content: [.text("References")]), sources]).count == 3)
+    }
+
+    @Test func dropsATableOfContentsTitleLeftAboveTheStory() {
+        let section = Block.heading(level: 2, content: [.text("Why the budget grew")])
+        let out = clean([
+            .heading(level: 2, content: [.text("Table of Contents")]), section, paragraph(story),
+            paragraph("Inhaltsverzeichnis:"), paragraph(story),
+        ])
+        #expect(out == ["Why the budget grew", story, story])
+        // Inside a sentence the words are the story's.
+        let mention = "The table of contents of the report lists every line of the budget."
+        #expect(clean([paragraph(mention), paragraph(story)]) == [mention, story])
+    }
+
     func card(_ title: String, _ href: String, _ summary: String) -> [Block] {
         [.heading(level: 3, content: [.link(href: href, content: [.text(title)])]), paragraph(summary)]
     }

@@ -60,6 +60,30 @@ struct PageTreeClassifyTests {
         #expect(try categories("c").contains(.related))
     }
 
+    @Test("an author part with a box part names an author box; either alone does not; a Person item is marked")
+    func authorBoxes() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <div id="p1" class="x-author-box">a</div>
+            <div id="p2" class="author__bio">b</div>
+            <div id="p3" class="about_author_wrapper">c</div>
+            <div id="p4" class="author-name">d</div>
+            <div id="p5" class="info-box">e</div>
+            <div id="p6" class="card" itemscope itemtype="https://schema.org/Person">f</div>
+            <div id="p7" itemscope itemtype="https://schema.org/Organization">g</div>
+            </body></html>
+            """)
+        func categories(_ id: String) throws -> Category { fixture.tree.entries[try fixture.index(id: id)].categories }
+        #expect(try categories("p1").contains(.authorBio))
+        #expect(try categories("p2").contains(.authorBio))
+        #expect(try categories("p3").contains(.authorBio))
+        #expect(try !categories("p4").contains(.authorBio))
+        #expect(try categories("p4").contains(.byline))
+        #expect(try !categories("p5").contains(.authorBio))
+        #expect(try categories("p6").contains(.person))
+        #expect(try !categories("p7").contains(.person))
+    }
+
     @Test("tag kinds stay right when a page uses more distinct tag names than the memo table starts with")
     func manyTagNames() throws {
         var html = "<html><body>"

@@ -32,6 +32,17 @@ import WinnowDOM
         #expect(try removed(Self.story + loose) == ["div", "div"])
     }
 
+    @Test func cardsWithAParagraphOfExcerptGo() throws {
+        // A blog's excerpt cards: a linked headline, a byline and date, and an excerpt of some 80 words.
+        let excerpt = String(repeating: "The older post explains how the footbridge was repaired after the storm. ", count: 6)
+        let cards = (1...2).map {
+            "<article id=\"old\($0)\"><h3><a href=\"/2026/10/older-\($0)\">An Older Post About the Footbridge</a></h3>"
+                + "<span>Ada Moyo · Oct \($0)</span><p>\(excerpt)</p></article>"
+        }.joined()
+        let story = String(repeating: Self.story, count: 3)
+        #expect(try removed(story + cards) == ["old1", "old2"])
+    }
+
     @Test func oneCardCardsBeforeTheEndOrCardsOutweighingTheStoryStay() throws {
         #expect(try removed(Self.story + Self.card("lamps")).isEmpty, "a single card")
         #expect(try removed(Self.card("lamps") + Self.card("fares") + Self.story).isEmpty, "not at the end")

@@ -21,8 +21,10 @@ import Testing
 
     @Test func tokenPartsHaveNoSeparators() {
         // Parts are matched after splitting on - _ :, so a part containing one could never match.
-        for (_, tokens) in Vocabulary.tokenParts {
+        let authorBox = Array(Vocabulary.authorBoxNameParts) + Array(Vocabulary.authorBoxParts)
+        for tokens in Vocabulary.tokenParts.values + [authorBox] {
             for token in tokens {
+                #expect(token == token.lowercased() && !token.isEmpty, "part \(token)")
                 #expect(!token.contains("-") && !token.contains("_") && !token.contains(":"), "part \(token)")
             }
         }
@@ -40,7 +42,7 @@ import Testing
     @Test func phraseListsAreLowercaseAndNonEmpty() {
         let lists: [[String]] = [
             Vocabulary.terminatingPhrases, Array(Vocabulary.shareWords), Array(Vocabulary.labelBlocks),
-            Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles),
+            Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles), Array(Vocabulary.tableOfContentsTitles),
         ]
         for list in lists {
             #expect(!list.isEmpty)

@@ -48,6 +48,10 @@ enum BlockCleanup {
                     continue
                 }
             }
+            if !lower.isEmpty, Vocabulary.tableOfContentsTitles.contains(lower), isHeading || isParagraph(block) {
+                trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))
+                continue
+            }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)

@@ -7,7 +7,8 @@
 /// 2. Semantic anchors (itemprop=articleBody and CMS body classes, then a unique `<article>`, then
 ///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text.
 /// 3. Sibling merge: siblings scoring ≥ max(10, 0.2 × top), prose paragraphs, and blocks sandwiched between
-///    merged siblings join the result, so stories split across sibling containers come out whole.
+///    merged siblings join the result, so stories split across sibling containers come out whole; when none
+///    joins an anchored, headed node, its class twins in the same column do (`classTwins`: builder sections).
 enum CandidateSelection {
     /// The chosen roots, in document order, and how they were found.
     struct Choice {
@@ -40,7 +41,9 @@ enum CandidateSelection {
             top = widened
         }
         trace.record(.kept, tree, top, heuristic: heuristic, score: tree.entries[top].score)
-        let roots = mergeSiblings(tree, top: top, mode: mode, trace: &trace)
+        var roots = mergeSiblings(tree, top: top, mode: mode, trace: &trace)
+        // A body class the page repeats on several headed sections names every part of the story.
+        if roots == [top] && heuristic != "candidate:score" { roots = classTwins(tree, top: top, trace: &trace) }
         return Choice(roots: roots, heuristic: heuristic)
     }
 
@@ -330,6 +333,65 @@ enum CandidateSelection {
             }
         }
         return siblings.enumerated().filter { included[$0.offset] }.map(\.element)
+    }
+}
+
+extension CandidateSelection {
+    /// The story's node (found by its anchor: a body class, `<article>`, `role=main`) with its class twins, in
+    /// document order: when the node is a headed section, other headed elements of the same tag and class
+    /// attribute that score as prose (at least the sibling threshold, little link text, no chaff class) in
+    /// the same column (`sameColumn`). A page builder wraps each section of one story in its own block
+    /// (`section > div > … > div.rich-text`), so the parts are cousins, not siblings, and sibling merge alone
+    /// keeps one section.
+    static func classTwins(_ tree: PageTree, top: Int, trace: inout Trace) -> [Int] {
+        let topEntry = tree.entries[top]
+        guard top != tree.bodyIndex, topEntry.headingChars > 0, let topClass = topEntry.node.attribute("class"),
+              !topClass.isEmpty else {
+            return [top]
+        }
+        let t = Vocabulary.Threshold.self
+        let threshold = max(t.siblingMinScore, t.siblingScoreShare * finalScore(topEntry))
+        var roots: [Int] = []
+        var i = tree.bodyIndex + 1
+        while i < tree.entries.count {
+            let e = tree.entries[i]
+            if e.removed { i = max(i + 1, Int(e.end)); continue }
+            if i == top { roots.append(i); i = Int(e.end); continue }
+            if e.tag == topEntry.tag, e.headingChars > 0, e.scored, finalScore(e) >= threshold,
+               e.linkDensity < t.siblingProseLinkDensity, e.categories.isDisjoint(with: Vocabulary.negativeScore),
+               e.node.attribute("class") == topClass, !(i < top && top < Int(e.end)), sameColumn(tree, i, top) {
+                trace.record(.kept, tree, i, heuristic: "class-twin", score: finalScore(e))
+                roots.append(i)
+                i = Int(e.end)
+                continue
+            }
+            i += 1
+        }
+        return roots
+    }
+
+    /// True when `i` shares an ancestor below `<body>` with `top` and no element between `i` and that ancestor
+    /// is chrome or carries a chaff class (a related box, a sidebar: a twin there is another story's excerpt).
+    static func sameColumn(_ tree: PageTree, _ i: Int, _ top: Int) -> Bool {
+        let shared = commonAncestor(tree, i, top)
+        guard shared != tree.bodyIndex else { return false }
+        var k = Int(tree.entries[i].parent)
+        while k > shared {
+            let e = tree.entries[k]
+            if Vocabulary.chromeTags.contains(e.tag) || !e.categories.isDisjoint(with: Vocabulary.negativeScore) { return false }
+            k = Int(e.parent)
+        }
+        return true
+    }
+
+    /// The nearest element holding both `a` and `b`.
+    static func commonAncestor(_ tree: PageTree, _ a: Int, _ b: Int) -> Int {
+        var k = Int(tree.entries[a].parent)
+        while k >= 0 {
+            if k < b && b < Int(tree.entries[k].end) { return k }
+            k = Int(tree.entries[k].parent)
+        }
+        return tree.bodyIndex
     }
 }
 

@@ -10,6 +10,9 @@ enum CategoryMatcher {
     /// equality and String equality agree).
     private static let wholeBytes = TokenTable(whole)
     private static let partBytes = TokenTable(parts)
+    /// The parts that name an author box only together (`Vocabulary.authorBoxNameParts`, `authorBoxParts`).
+    private static let authorNameBytes = TokenTable(Dictionary(uniqueKeysWithValues: Vocabulary.authorBoxNameParts.map { ($0, Category.authorBio) }))
+    private static let authorBoxBytes = TokenTable(Dictionary(uniqueKeysWithValues: Vocabulary.authorBoxParts.map { ($0, Category.authorBio) }))
 
     private static func build(_ groups: [Category: [String]]) -> [String: Category] {
         var table: [String: Category] = [:]
@@ -33,14 +36,19 @@ enum CategoryMatcher {
         if let hit = wholeBytes[token] { return hit }
         var result: Category = []
         var start = 0
+        var authorName = false
+        var authorBox = false
         for k in 0...token.count {
             if k == token.count || token[k] == 0x2D || token[k] == 0x5F || token[k] == 0x3A {
-                if k > start, let hit = partBytes[UnsafeBufferPointer(rebasing: token[start..<k])] {
-                    result.formUnion(hit)
+                if k > start {
+                    let part = UnsafeBufferPointer(rebasing: token[start..<k])
+                    if let hit = partBytes[part] { result.formUnion(hit) }
+                    if authorNameBytes[part] != nil { authorName = true } else if authorBoxBytes[part] != nil { authorBox = true }
                 }
                 start = k + 1
             }
         }
+        if authorName && authorBox { result.insert(.authorBio) }
         // BEM element/modifier names like `article__body--wide` keep their block name's meaning.
         if !result.contains(.articleBody) {
             let cuts = bemCuts(token)
@@ -120,6 +128,15 @@ enum CategoryMatcher {
                 return wholeBytes[UnsafeBufferPointer(scratch)] ?? []
             }
             return categories(ofTokenBytes: scratch)
+        }
+    }
+
+    /// True for a microdata `itemtype` naming a person (`https://schema.org/Person`): see
+    /// `Vocabulary.authorItemTypes`.
+    static func isPersonItemType(_ itemtype: String) -> Bool {
+        itemtype.split(separator: " ").contains { type in
+            let name = type.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            return Vocabulary.authorItemTypes.contains(name)
         }
     }
 

@@ -138,8 +138,10 @@ enum ChaffRemoval {
     static func chromeVerdict(_ tree: PageTree, _ i: Int, keepComments: Bool, limits: Limits) -> String? {
         let entry = tree.entries[i]
         let t = Vocabulary.Threshold.self
-        if entry.tag == .aside && !entry.categories.isDisjoint(with: Vocabulary.namedChrome)
-            && Double(entry.chars) < t.namedAsideMaxShare * limits.scopeChars {
+        if let names = Vocabulary.namedChrome[entry.tag], !entry.categories.isDisjoint(with: names)
+            && Double(entry.chars) < t.namedChromeMaxShare * limits.scopeChars
+            && (entry.tag != .footer || !holdsStory(tree, i)) {
+            // A footer wrapping an `<article>` or `<main>` is an unclosed tag around the page, like a big one.
             return "named-chrome:\(entry.node.name)"
         }
         if entry.categories.contains(.consent) && !entry.categories.contains(.articleBody)

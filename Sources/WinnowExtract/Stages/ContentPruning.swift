@@ -159,7 +159,10 @@ enum ContentPruning {
         if e.chars == 0 { return nil }
         if useCategories, let removal = embeddedChaffVerdict(tree, i) { return removal }
         if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
-            let hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
+            var hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
+            if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
+                hard.insert(.authorBio)
+            }
             if !hard.isEmpty && !isQuotedPost(e, categories: hard) {
                 return Removal(index: i, heuristic: "category:" + hard.label)
             }

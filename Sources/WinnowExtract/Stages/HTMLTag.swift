@@ -133,6 +133,8 @@ struct Category: OptionSet, Sendable, Hashable {
     static let disclosure = Category(rawValue: 1 << 26)
     /// Customer reviews and ratings widgets: chaff on a product page (the page's own copy is the content).
     static let reviews = Category(rawValue: 1 << 27)
+    /// A microdata item of a person (`itemtype` schema.org/Person): a name, or with a biography an author box.
+    static let person = Category(rawValue: 1 << 28)
 
     /// Every named category, for diagnostics and the vocabulary self-check.
     static let named: [(name: String, category: Category)] = [
@@ -142,6 +144,7 @@ struct Category: OptionSet, Sendable, Hashable {
         ("ads", .ads), ("tags", .tags), ("byline", .byline), ("footer", .footer), ("header", .header),
         ("caption", .caption), ("print", .print), ("chromeRole", .chromeRole), ("positive", .positive), ("contentArea", .contentArea), ("widgetRole", .widgetRole),
         ("media", .media), ("gallery", .gallery), ("disclosure", .disclosure), ("reviews", .reviews),
+        ("person", .person),
     ]
 
     /// Names of the categories in this set, e.g. "related+ads".

@@ -196,6 +196,7 @@ struct PageTree {
             }
         }
         if found.ariaModal { categories.insert(.modal) }
+        if let itemtype = found.itemtype, CategoryMatcher.isPersonItemType(itemtype) { categories.insert(.person) }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
         if entry.categories.contains(.hidden) {
@@ -210,7 +211,7 @@ struct PageTree {
 
     /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
     /// with `Node.attribute(_:)`). Class and id are matched on their bytes (class values through the page's
-    /// memo); Strings are built only for the rare role and itemprop.
+    /// memo); Strings are built only for the rare role, itemprop and itemtype.
     struct ClassifyAttributes {
         var hasClass = false
         var classCategories: Category = []
@@ -218,6 +219,8 @@ struct PageTree {
         var idCategories: Category = []
         var role: String?
         var itemprop: String?
+        /// The microdata `itemtype` (its type URLs).
+        var itemtype: String?
         var hasLabelledBy = false
         /// The ids an `aria-controls` names (a toggle's panels).
         var controls: String?
@@ -275,7 +278,11 @@ struct PageTree {
             case 6:
                 if attribute.nameIs("hidden") { hasHidden = true }
             case 8:
-                if attribute.nameIs("itemprop"), first(16) { itemprop = attribute.value }
+                if attribute.nameIs("itemprop"), first(16) {
+                    itemprop = attribute.value
+                } else if attribute.nameIs("itemtype"), first(128) {
+                    itemtype = attribute.value
+                }
             case 10:
                 if attribute.nameIs("aria-modal"), first(64) { ariaModal = attribute.withValueBytes(PageTree.isTrue) }
             case 11:
