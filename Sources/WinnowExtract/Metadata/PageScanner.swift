@@ -56,6 +56,8 @@ enum PageScanner {
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
         case meta, link, title, script, form, skipped, h1, time, a
+        /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
+        case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
         case container
         /// `body` and `html`: never a date element.
@@ -69,7 +71,8 @@ enum PageScanner {
             case "title": self = .title
             case "script": self = .script
             case "form": self = .form
-            case "style", "svg", "template", "iframe", "select", "textarea", "button": self = .skipped
+            case "style", "svg", "template", "iframe": self = .skipped
+            case "select", "textarea", "button": self = .control
             case "h1": self = .h1
             case "time": self = .time
             case "a": self = .a
@@ -105,6 +108,10 @@ enum PageScanner {
             return element.parent?.isElement(named: "body") ?? false
         case .skipped:
             return false
+        case .control:
+            // A control holds a label or a few options; one holding more elements than a control ever has is an
+            // unclosed tag that swallowed the page (the headline and byline among them), which is read.
+            guard swallowsPage(element) else { return false }
         case .h1:
             if signals.firstHeadingOrder == nil {
                 signals.firstHeadingOrder = order
@@ -160,6 +167,16 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// Whether a form control has more descendant elements than `maximumControlElements`.
+    static func swallowsPage(_ control: Node) -> Bool {
+        var count = 0
+        for node in control.descendants where node.isElement {
+            count += 1
+            if count > maximumControlElements { return true }
+        }
+        return false
     }
 
     /// The attributes `visit` reads, in one pass over the element's attribute list (first occurrence of each
