@@ -96,7 +96,7 @@ public enum MetadataExtractor {
         let host = pageURL.flatMap { URL(string: $0)?.host }
         if !metadata.authors.isEmpty,
            metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
-           let shown = authors(candidates.values(.authors, .dom), .dom),
+           let shown = authors(credits(signals.bylines), .dom),
            !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
                || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
             metadata.authors = shown
@@ -154,6 +154,14 @@ public enum MetadataExtractor {
                 candidates.add(signals.twitterData[slot], field: .authors, source: .twitter)
             }
         }
+    }
+
+    /// The visible bylines that credit the story, most specific first: marked bylines and "By ..." lines under
+    /// the headline. A "By ..." text above the headline is as often a menu entry ("By Company Size") and does not
+    /// outweigh a declared author.
+    static func credits(_ bylines: [RankedText]) -> [String] {
+        bylines.filter { $0.rank < PageScanner.preHeadlineTextBylineRank }
+            .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.text)
     }
 
     /// DOM bylines and dates, most specific first, plus the URL's date.
