@@ -47,6 +47,22 @@ struct MetadataPageShapeTests {
         #expect(m.published == "2025-05-20")
     }
 
+    @Test func dateUnderTheHeadlineOutranksMarkedDatesAwayFromIt() throws {
+        // No declared date: the masthead's day above the page and the related cards below are marked, the story's
+        // date under the headline is not.
+        let m = try extractMetadata(page(body: """
+            <header><div class="header-date">Friday, May 30, 2025</div>\(Self.filler(30))</header>
+            <article><h1>Pruning roses in winter</h1><p>By Ada Lindqvist</p><p>12.05.2025</p>\(Self.filler(70))</article>
+            <aside><div class="card"><p class="card-date">May 29, 2025</p></div></aside>
+            """))
+        #expect(m.published == "2025-05-12")
+    }
+
+    @Test func monthNameInThePermalink() {
+        #expect(DateParser.dateInURL("https://blog.example/knowledge/2023/october/03/wine-styles")?.iso8601 == "2023-10-03")
+        #expect(DateParser.dateInURL("https://blog.example/archive/2023/october/wine-styles") == nil)
+    }
+
     // MARK: Zoned stamps and the permalink's day
 
     @Test func permalinkDayWinsOverAUTCStampOneDayLater() throws {

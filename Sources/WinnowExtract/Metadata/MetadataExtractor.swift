@@ -170,7 +170,13 @@ public enum MetadataExtractor {
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
         }
-        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < PageScanner.textDateRank {
+        // A date shown with the headline (its byline block, or a kicker right above it) comes before dates
+        // further away, whatever their marks: those are the masthead's day, related cards or the footer.
+        let nearFirst: (RankedText, RankedText) -> Bool = { a, b in
+            let (nearA, nearB) = (isWithHeadline(a, signals), isWithHeadline(b, signals))
+            return nearA != nearB ? nearA : byRank(a, b)
+        }
+        for date in signals.publishedDates.sorted(by: nearFirst) where isStory || date.rank < PageScanner.textDateRank {
             signals.candidates.add(date.text, field: .published, source: .dom)
         }
         for date in signals.modifiedDates.sorted(by: byRank) {
@@ -180,6 +186,14 @@ public enum MetadataExtractor {
         if let urlForDate, let date = DateParser.dateInURL(urlForDate, now: now) {
             signals.candidates.add(date.iso8601, field: .published, source: .url)
         }
+    }
+
+    /// Whether a DOM date sits with the first `<h1>`: at most `PageScanner.headlineDateWindow` elements after it
+    /// (`headlineTextDateWindow` for an unmarked date text), or at most `preHeadingDateWindow` before it.
+    static func isWithHeadline(_ date: RankedText, _ signals: PageSignals) -> Bool {
+        guard let heading = signals.firstHeadingOrder else { return false }
+        let window = date.rank < PageScanner.textDateRank ? PageScanner.headlineDateWindow : PageScanner.headlineTextDateWindow
+        return date.order - heading <= window && heading - date.order <= PageScanner.preHeadingDateWindow
     }
 
     /// The date a page shows under its headline, when the JSON-LD dates look like a re-publish stamp rather
@@ -192,14 +206,9 @@ public enum MetadataExtractor {
               let modified = facts.modified.flatMap({ DateParser.parse($0, now: now) }),
               modified.dayNumber <= published.dayNumber else { return nil }
         // Only a date shown with the headline counts: one further down is a related story's or a comment's.
-        guard let heading = signals.firstHeadingOrder else { return nil }
-        let shown = signals.publishedDates
-            .filter { date in
-                // A marked date anywhere in the byline block; an unmarked date text only right under the headline
-                // (further down, a bare date is as likely an embedded post's or a quoted source's).
-                let window = date.rank < PageScanner.textDateRank ? PageScanner.headlineDateWindow : PageScanner.headlineTextDateWindow
-                return date.order - heading <= window && heading - date.order <= PageScanner.preHeadingDateWindow
-            }
+        // A marked date anywhere in the byline block; an unmarked date text only right under the headline
+        // (further down, a bare date is as likely an embedded post's or a quoted source's).
+        let shown = signals.publishedDates.filter { isWithHeadline($0, signals) }
             .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }
             .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
         guard let shown, shown.dayNumber < published.dayNumber else { return nil }
