@@ -99,6 +99,18 @@ struct MetadataPageShapeTests {
         #expect(small.authors == [])
     }
 
+    @Test func storyAfterTheClosingHtmlTagIsRead() throws {
+        // The template closes the document before the story; the parser opens a second <html> for the rest.
+        let html = """
+            <!DOCTYPE html><html><head><title>Here is what we found.</title></head><body><nav>Home</nav></body></html>
+            <div class="story"><h1>Six ways to prune roses in winter</h1><div class="byline">By Ada Lindqvist</div>
+            <p>Start with the dead wood.</p></div>
+            """
+        let m = try extractMetadata(html)
+        #expect(m.title == "Six ways to prune roses in winter")
+        #expect(m.authors == ["Ada Lindqvist"])
+    }
+
     // MARK: Publication-date metas outside the table
 
     @Test(arguments: ["w-published-date", "page.publish_time", "x-pubdate"])

@@ -13,33 +13,45 @@ enum PageScanner {
         var order = 0
         var markedCount = 0
         var names = TagNameTable<ScanTag>(capacity: 64)
-        var node: Node? = root.firstChild
         var labelPending = false
         var textsAfterHeading = 0
-        while let current = node {
-            var descend = true
-            if current.isElement {
-                order += 1
-                let tag = names.value(for: current, compute: ScanTag.init(name:))
-                descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
-            } else if current.isText {
-                if signals.textBylines < maximumTextBylines {
-                    readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
-                }
-                // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
-                if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
-                    textsAfterHeading += 1
-                    if let text = dateText(current) {
-                        signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
-                        signals.textDates += 1
+        // Content after `</html>` is parsed into a second top-level `<html>` element: it is walked too.
+        var top: Node? = root
+        while let tree = top {
+            defer { top = nextElementSibling(of: tree) }
+            var node: Node? = tree.firstChild
+            while let current = node {
+                var descend = true
+                if current.isElement {
+                    order += 1
+                    let tag = names.value(for: current, compute: ScanTag.init(name:))
+                    descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
+                } else if current.isText {
+                    if signals.textBylines < maximumTextBylines {
+                        readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
                     }
-                } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
-                    signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+                    // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
+                    if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                        textsAfterHeading += 1
+                        if let text = dateText(current) {
+                            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
+                            signals.textDates += 1
+                        }
+                    } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
+                        signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+                    }
                 }
+                node = advance(from: current, root: tree, descend: descend)
             }
-            node = advance(from: current, root: root, descend: descend)
         }
         return signals
+    }
+
+    /// The next element at the same level as `node`, skipping comments and text.
+    private static func nextElementSibling(of node: Node) -> Node? {
+        var sibling = node.nextSibling
+        while let candidate = sibling, !candidate.isElement { sibling = candidate.nextSibling }
+        return sibling
     }
 
     /// The next node in document order, skipping `current`'s children unless `descend`.
