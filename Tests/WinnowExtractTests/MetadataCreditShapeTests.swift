@@ -47,4 +47,17 @@ struct MetadataCreditShapeTests {
                 """))
         #expect(credited.authors == ["Ines Varga"])
     }
+
+    @Test func menuListItemAboveTheHeadlineIsNoByline() throws {
+        let menu = try extractMetadata(page(body: """
+            <header><ul class="mega"><li><a href="/shop">Shop</a><ul><li><span>By Room Size</span></li></ul></li></ul></header>
+            <article><h1>Choosing a sofa for a small room</h1><p>Measure the doorway first.</p></article>
+            """))
+        #expect(menu.authors == [])
+        // A byline above the headline outside any menu is still read.
+        let kicker = try extractMetadata(page(body: """
+            <article><div class="kicker">By Ines Varga</div><h1>Choosing a sofa for a small room</h1><p>Measure.</p></article>
+            """))
+        #expect(kicker.authors == ["Ines Varga"])
+    }
 }

@@ -30,6 +30,8 @@ extension PageScanner {
     /// headline: "Browse by topic", other stories' bylines), which yields to every marked byline.
     static let textBylineRank = 2
     static let preHeadlineTextBylineRank = 5
+    /// How many elements up from a "By ..." text above the headline a list item or `<nav>` makes it a menu entry.
+    static let menuDepth = 3
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
     static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
                                            "contributor:", "contributors:",
