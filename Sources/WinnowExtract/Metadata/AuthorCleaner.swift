@@ -82,10 +82,14 @@ public enum AuthorCleaner {
         for part in split(text) {
             // "Name, role[, department or employer]": once a later part describes a job, the rest is about it.
             if !names.isEmpty, isJobDescription(part) { break }
-            guard let name = cleanPart(part) else { continue }
+            guard var name = cleanPart(part) else { continue }
             if visibleText, name.first?.isLowercase ?? false { continue }
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
+            // A visible credit followed by the outlet's name ("Jane Doe Harbour Times"): the outlet is cut.
+            if let siteName, let person = withoutTrailingOutlet(name, outlet: siteName) { name = person }
             names.append(name)
+            // "Jane Doe Staff Writer, Business": the part ended in a role, so what follows is its desk.
+            if endsWithRole(part) { break }
         }
         return merge(names)
     }
@@ -154,6 +158,22 @@ public enum AuthorCleaner {
         return parts
     }
 
+    /// `name` without the outlet's name at its end, when at least two words of a name remain; else nil.
+    static func withoutTrailingOutlet(_ name: String, outlet: String) -> String? {
+        let outletWords = outlet.split(separator: " ").count
+        let words = name.split(separator: " ")
+        guard outletWords >= 1, words.count >= outletWords + 2,
+              normalizedKey(words.suffix(outletWords).joined(separator: " ")) == normalizedKey(outlet) else { return nil }
+        return words.dropLast(outletWords).joined(separator: " ")
+    }
+
+    /// Whether a byline part of a name and more ends in a job word ("Jane Doe Staff Writer").
+    static func endsWithRole(_ part: Substring) -> Bool {
+        let words = part.split(separator: " ")
+        guard words.count >= 3, let last = words.last else { return false }
+        return descriptiveRoles.contains(last.lowercased().trimmingPunctuation())
+    }
+
     /// Whether a byline part names a job ("Sr. Director of Operations", "Home Security Expert", "Writer").
     static func isJobDescription(_ part: Substring) -> Bool {
         part.split(separator: " ").contains { descriptiveRoles.contains($0.lowercased().trimmingPunctuation()) }
@@ -183,6 +203,11 @@ public enum AuthorCleaner {
             if stop, words.count >= 2 || !connectors.contains(lower) { break }
             if word.contains(where: { $0.isNumber }) { break }
             if word == "-" || word == "–" || word == "—" || word == ":" { break }
+            // "Jane Doe Senior Autos Reporter": a capitalised job word after a name of two or three words starts the
+            // job title (in prose, "Jane Doe As founder of…", the job word is lowercase).
+            if (2...3).contains(words.count), word.first?.isUppercase ?? false, descriptiveRoles.contains(bare), !collectiveRoles.contains(bare) {
+                break
+            }
             words.append(word)
         }
         // A name does not end in a connector ("David at").

@@ -101,7 +101,7 @@ public struct PageDate: Sendable, Equatable {
 
 /// Hand-written date scanner for the formats found in the wild: ISO 8601 (with or without time and zone),
 /// RFC 2822 (`Tue, 05 Mar 2024 10:00:00 GMT`), `2024/03/05`, `March 5, 2024`, `5 March 2024`, `05.03.2024`,
-/// `03/05/2024`, `20240305`, Unix timestamps (in `<meta>` values) and URL paths (`/2024/03/05/`).
+/// `03/05/2024`, `20240305`, Unix timestamps (in `<meta>` values) and URL paths (`/2024/03/05/`, `/2024/march/05/`).
 ///
 /// Foundation's date formatters are avoided: they are slow and locale-bound. Ambiguous numeric dates: with dots
 /// or dashes they read day-first (`05.03.2024` is 5 March); with slashes month-first (`03/05/2024` is 5 March)
@@ -269,7 +269,14 @@ public enum DateParser {
             let date = PageDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
             if (1...12).contains(date.month) { return date }
         }
-        if urlOnly { return nil }
+        if urlOnly {
+            // "/2023/october/03/": a month name between the year and the day.
+            if let year = number(tokens, i, digits: 4...4), punct(tokens, i + 1) == 47, let name = word(tokens, i + 2),
+               let month = monthNames[name], punct(tokens, i + 3) == 47, let day = number(tokens, i + 4, digits: 1...2) {
+                return PageDate(year: year, month: month, day: day)
+            }
+            return nil
+        }
         // Day-month-year or month-day-year, all numeric.
         if let a = number(tokens, i, digits: 1...2), let sep = punct(tokens, i + 1), isDateSeparator(sep),
            let b = number(tokens, i + 2, digits: 1...2), punct(tokens, i + 3) == sep,

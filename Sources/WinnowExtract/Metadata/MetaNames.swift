@@ -53,6 +53,17 @@ enum MetaNames {
         return t
     }()
 
+    /// Whether a `<meta>` key outside the table names a publication date by its words ("w-published-date",
+    /// "page.publish_time"): a publication word and a date or time word, and no modification word.
+    static func isPublicationDateKey(_ key: String) -> Bool {
+        publicationKeyWords.contains { key.contains($0) } && dateKeyWords.contains { key.contains($0) }
+            && !modificationKeyWords.contains { key.contains($0) }
+    }
+
+    static let publicationKeyWords = ["publish", "pubdate", "pub_date", "pub-date"]
+    static let dateKeyWords = ["date", "time"]
+    static let modificationKeyWords = ["modif", "updat", "revis", "expir", "edit"]
+
     /// Author keys that hold one person per `<meta>`, written "Last, First" (Highwire/Google Scholar citation
     /// tags): the comma is the inversion, not a list of two people.
     static let invertedNameKeys: Set<String> = ["citation_author"]

@@ -60,6 +60,7 @@ public enum MetadataExtractor {
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
         let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
             || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
+        for value in signals.guessedPublished { signals.candidates.add(value, field: .published, source: .meta) }
         addJSONLD(facts, to: &signals.candidates)
         addTwitterByline(signals, to: &signals.candidates)
         addDOM(&signals, pageURL: pageURL, now: now, isStory: isStory)
@@ -95,7 +96,7 @@ public enum MetadataExtractor {
         let host = pageURL.flatMap { URL(string: $0)?.host }
         if !metadata.authors.isEmpty,
            metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
-           let shown = authors(candidates.values(.authors, .dom), .dom),
+           let shown = authors(credits(signals.bylines), .dom),
            !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
                || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
             metadata.authors = shown
@@ -104,6 +105,9 @@ public enum MetadataExtractor {
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
         if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
+        if let published = metadata.published, let local = urlDayOfStamp(published, url: pageURL, now: now) {
+            metadata.published = local
+        }
         metadata.modified = candidates.resolve(.modified) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
@@ -152,13 +156,27 @@ public enum MetadataExtractor {
         }
     }
 
+    /// The visible bylines that credit the story, most specific first: marked bylines and "By ..." lines under
+    /// the headline. A "By ..." text above the headline is as often a menu entry ("By Company Size") and does not
+    /// outweigh a declared author.
+    static func credits(_ bylines: [RankedText]) -> [String] {
+        bylines.filter { $0.rank < PageScanner.preHeadlineTextBylineRank }
+            .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.text)
+    }
+
     /// DOM bylines and dates, most specific first, plus the URL's date.
     private static func addDOM(_ signals: inout PageSignals, pageURL: String?, now: Date, isStory: Bool) {
         let byRank: (RankedText, RankedText) -> Bool = { ($0.rank, $0.order) < ($1.rank, $1.order) }
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
         }
-        for date in signals.publishedDates.sorted(by: byRank) where isStory || date.rank < PageScanner.textDateRank {
+        // A date shown with the headline (its byline block, or a kicker right above it) comes before dates
+        // further away, whatever their marks: those are the masthead's day, related cards or the footer.
+        let nearFirst: (RankedText, RankedText) -> Bool = { a, b in
+            let (nearA, nearB) = (isWithHeadline(a, signals), isWithHeadline(b, signals))
+            return nearA != nearB ? nearA : byRank(a, b)
+        }
+        for date in signals.publishedDates.sorted(by: nearFirst) where isStory || date.rank < PageScanner.textDateRank {
             signals.candidates.add(date.text, field: .published, source: .dom)
         }
         for date in signals.modifiedDates.sorted(by: byRank) {
@@ -170,19 +188,41 @@ public enum MetadataExtractor {
         }
     }
 
+    /// Whether a DOM date sits with the first `<h1>`: at most `PageScanner.headlineDateWindow` elements after it
+    /// (`headlineTextDateWindow` for an unmarked date text), or at most `preHeadingDateWindow` before it.
+    static func isWithHeadline(_ date: RankedText, _ signals: PageSignals) -> Bool {
+        guard let heading = signals.firstHeadingOrder else { return false }
+        let window = date.rank < PageScanner.textDateRank ? PageScanner.headlineDateWindow : PageScanner.headlineTextDateWindow
+        return date.order - heading <= window && heading - date.order <= PageScanner.preHeadingDateWindow
+    }
+
     /// The date a page shows under its headline, when the JSON-LD dates look like a re-publish stamp rather
     /// than the story's date: `datePublished` the same day as `dateModified` (or after it), while a marked date
     /// element or `<time>` in the page names an earlier day. CMSs that regenerate JSON-LD on every publish write
-    /// the rebuild day into both fields; the visible date is the one the author set.
+    /// the rebuild day into both fields; the visible date is the one the author set. The shown date must sit
+    /// with the headline (`PageScanner.headlineDateWindow`): cards of related stories further down carry dates too.
     static func visibleDateBeforeRepublish(_ facts: JSONLDFacts, signals: PageSignals, now: Date) -> String? {
         guard let published = facts.published.flatMap({ DateParser.parse($0, now: now) }),
               let modified = facts.modified.flatMap({ DateParser.parse($0, now: now) }),
               modified.dayNumber <= published.dayNumber else { return nil }
-        let shown = signals.publishedDates.filter { $0.rank < PageScanner.textDateRank }
+        // Only a date shown with the headline counts: one further down is a related story's or a comment's.
+        // A marked date anywhere in the byline block; an unmarked date text only right under the headline
+        // (further down, a bare date is as likely an embedded post's or a quoted source's).
+        let shown = signals.publishedDates.filter { isWithHeadline($0, signals) }
             .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }
             .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
         guard let shown, shown.dayNumber < published.dayNumber else { return nil }
         return shown.iso8601
+    }
+
+    /// The URL's day, when the publication stamp is a zoned time one calendar day off it: the same instant seen
+    /// in another zone (a story posted on the evening of the 18th in California is stamped the 19th in UTC). The
+    /// permalink's date is written in the site's own zone, which is the day its readers see.
+    static func urlDayOfStamp(_ published: String, url: String?, now: Date) -> String? {
+        guard let stamp = PageDate(iso8601: published), stamp.secondsOfDay != nil, stamp.utcOffsetMinutes != nil,
+              let url, let day = DateParser.dateInURL(url, now: now),
+              abs(day.dayNumber - stamp.dayNumber) == 1 else { return nil }
+        return day.iso8601
     }
 
     /// Path segments that mark story URLs (blogs, news sections, dated permalinks).

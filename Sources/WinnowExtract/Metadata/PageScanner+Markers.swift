@@ -30,6 +30,8 @@ extension PageScanner {
     /// headline: "Browse by topic", other stories' bylines), which yields to every marked byline.
     static let textBylineRank = 2
     static let preHeadlineTextBylineRank = 5
+    /// How many elements up from a "By ..." text above the headline a list item or `<nav>` makes it a menu entry.
+    static let menuDepth = 3
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
     static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
                                            "contributor:", "contributors:",
@@ -45,6 +47,14 @@ extension PageScanner {
     /// How many elements before the first `<h1>` a short date text may sit and still be the story's date (a date
     /// line above the headline: "January 23, 2025" as a kicker).
     static let preHeadingDateWindow = 8
+    /// How many elements after the first `<h1>` a shown date may sit and still be the headline's date (the
+    /// byline block); dates further down belong to related-story cards, comments or the footer.
+    static let headlineDateWindow = 60
+    /// The same for a date text no class or `<time>` marks: only the lines right under the headline.
+    static let headlineTextDateWindow = 15
+    /// Most descendant elements a `<button>`, `<select>` or `<textarea>` has when it is one (icons and options);
+    /// beyond it, an unclosed control swallowed the page and the scan walks into it.
+    static let maximumControlElements = 300
     static let ldJSONMarker = Array("ld+json".utf8)
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",

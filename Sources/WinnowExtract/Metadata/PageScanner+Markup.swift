@@ -19,6 +19,8 @@ extension PageScanner {
             signals.twitterLabels[String(key.dropFirst(13))] = content
         } else if key.hasPrefix("twitter:data") {
             signals.twitterData[String(key.dropFirst(12))] = content
+        } else if MetaNames.isPublicationDateKey(key) {
+            signals.guessedPublished.append(content)
         }
     }
 

@@ -36,6 +36,8 @@ extension PageScanner {
                 return
             }
             if candidate.first?.isLowercase ?? false, node.previousSibling != nil { return }
+            // Above the headline, a "By ..." list item is a menu entry ("By Company Size", "Shop by Room").
+            if signals.firstHeadingOrder == nil, isInMenu(node) { return }
         }
         if labelPending {
             labelPending = false
@@ -51,6 +53,17 @@ extension PageScanner {
             signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
             signals.textBylines += 1
         }
+    }
+
+    /// Whether a text sits in a list item or a `<nav>`, at most `menuDepth` elements up.
+    static func isInMenu(_ node: Node) -> Bool {
+        var cursor = node.parent
+        for _ in 0..<menuDepth {
+            guard let element = cursor else { return false }
+            if element.isElement(named: "li") || element.isElement(named: "nav") { return true }
+            cursor = element.parent
+        }
+        return false
     }
 
     /// A "By ..." text ranks as a byline below the headline, and after all marked bylines above it.

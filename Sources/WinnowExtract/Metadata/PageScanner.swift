@@ -13,33 +13,45 @@ enum PageScanner {
         var order = 0
         var markedCount = 0
         var names = TagNameTable<ScanTag>(capacity: 64)
-        var node: Node? = root.firstChild
         var labelPending = false
         var textsAfterHeading = 0
-        while let current = node {
-            var descend = true
-            if current.isElement {
-                order += 1
-                let tag = names.value(for: current, compute: ScanTag.init(name:))
-                descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
-            } else if current.isText {
-                if signals.textBylines < maximumTextBylines {
-                    readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
-                }
-                // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
-                if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
-                    textsAfterHeading += 1
-                    if let text = dateText(current) {
-                        signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
-                        signals.textDates += 1
+        // Content after `</html>` is parsed into a second top-level `<html>` element: it is walked too.
+        var top: Node? = root
+        while let tree = top {
+            defer { top = nextElementSibling(of: tree) }
+            var node: Node? = tree.firstChild
+            while let current = node {
+                var descend = true
+                if current.isElement {
+                    order += 1
+                    let tag = names.value(for: current, compute: ScanTag.init(name:))
+                    descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
+                } else if current.isText {
+                    if signals.textBylines < maximumTextBylines {
+                        readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
                     }
-                } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
-                    signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+                    // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
+                    if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                        textsAfterHeading += 1
+                        if let text = dateText(current) {
+                            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
+                            signals.textDates += 1
+                        }
+                    } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
+                        signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+                    }
                 }
+                node = advance(from: current, root: tree, descend: descend)
             }
-            node = advance(from: current, root: root, descend: descend)
         }
         return signals
+    }
+
+    /// The next element at the same level as `node`, skipping comments and text.
+    private static func nextElementSibling(of node: Node) -> Node? {
+        var sibling = node.nextSibling
+        while let candidate = sibling, !candidate.isElement { sibling = candidate.nextSibling }
+        return sibling
     }
 
     /// The next node in document order, skipping `current`'s children unless `descend`.
@@ -56,6 +68,8 @@ enum PageScanner {
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
         case meta, link, title, script, form, skipped, h1, time, a
+        /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
+        case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
         case container
         /// `body` and `html`: never a date element.
@@ -69,7 +83,8 @@ enum PageScanner {
             case "title": self = .title
             case "script": self = .script
             case "form": self = .form
-            case "style", "svg", "template", "iframe", "select", "textarea", "button": self = .skipped
+            case "style", "svg", "template", "iframe": self = .skipped
+            case "select", "textarea", "button": self = .control
             case "h1": self = .h1
             case "time": self = .time
             case "a": self = .a
@@ -105,6 +120,10 @@ enum PageScanner {
             return element.parent?.isElement(named: "body") ?? false
         case .skipped:
             return false
+        case .control:
+            // A control holds a label or a few options; one holding more elements than a control ever has is an
+            // unclosed tag that swallowed the page (the headline and byline among them), which is read.
+            guard swallowsPage(element) else { return false }
         case .h1:
             if signals.firstHeadingOrder == nil {
                 signals.firstHeadingOrder = order
@@ -162,6 +181,16 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// Whether a form control has more descendant elements than `maximumControlElements`.
+    static func swallowsPage(_ control: Node) -> Bool {
+        var count = 0
+        for node in control.descendants where node.isElement {
+            count += 1
+            if count > maximumControlElements { return true }
+        }
+        return false
     }
 
     /// The attributes `visit` reads, in one pass over the element's attribute list (first occurrence of each

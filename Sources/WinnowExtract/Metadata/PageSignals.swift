@@ -9,6 +9,9 @@ struct PageSignals {
     /// Yoast-style `twitter:labelN` / `twitter:dataN` pairs, keyed by N.
     var twitterLabels: [String: String] = [:]
     var twitterData: [String: String] = [:]
+    /// Values of `<meta>` keys outside the table that name a publication date by their words; they follow
+    /// every listed key's value (see `MetaNames.isPublicationDateKey`).
+    var guessedPublished: [String] = []
     var bylines: [RankedText] = []
     /// How many short date-like texts after the headline were taken.
     var textDates = 0

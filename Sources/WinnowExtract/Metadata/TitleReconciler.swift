@@ -43,6 +43,11 @@ public enum TitleReconciler {
             if let next = pieces.first { pieces[0] = Piece(separator: "", text: next.text) }
         }
         var result = join(pieces[...])
+        // The site's domain written before the title with no separator ("example.com Ten ways to…").
+        if let space = result.firstIndex(of: " "), result[..<space].contains("."),
+           siteKeys.contains(key(String(result[..<space]))) {
+            result = result[space...].trimmedWhitespace()
+        }
         if let pipe = result.range(of: " | ") {
             let head = result[..<pipe.lowerBound].trimmedWhitespace()
             if head.split(separator: " ").count >= minimumWordsBeforePipe { result = head }
@@ -85,9 +90,13 @@ public enum TitleReconciler {
         if let cut = datedHeadingCut(candidates, pieces: pieces) { return cut }
         // (3) A heading contained in the <title> (the title adds a site name or a teaser).
         if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
-        // (4) The sole substantial heading: the visible headline beats an SEO <title>.
+        // (3b) A heading that is a <title> cut behind a short label ("Blog: …", "Review: …"): the section's name.
+        if let cut = labelledHeadingCut(candidates, cutKeys: cutKeys) { return cut }
+        // (4) The sole substantial heading: the visible headline beats an SEO <title>, unless the page declares
+        // one title twice (<title> and og:title or JSON-LD) and the heading has no headline's shape.
         let substantial = candidates.filter { $0.split(separator: " ").count >= 2 }
-        if substantial.count == 1, candidates.count <= 2,
+        let declaredTwice = declaredKeys.contains(key(stripSite(title, siteKeys: siteKeys, references: [])))
+        if substantial.count == 1, candidates.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
            !isSectionLabel(substantial[0], comparedWith: declared.first.map { stripSite($0, siteKeys: siteKeys, references: []) }
                 ?? stripSite(title, siteKeys: siteKeys, references: references)) {
             return substantial[0]
@@ -105,6 +114,32 @@ public enum TitleReconciler {
             }
         }
         return stripSite(title, siteKeys: siteKeys, references: references)
+    }
+
+    /// Whether an `<h1>` text has the shape of something other than a headline: a paragraph (more than
+    /// `maximumHeadlineWords` words: a description set in the heading's style) or a lead-in ending in a colon
+    /// ("A message from our sponsor:").
+    static func isNoHeadline(_ heading: String) -> Bool {
+        let trimmed = heading.trimmedWhitespace()
+        return trimmed.hasSuffix(":") || trimmed.split(separator: " ").count > maximumHeadlineWords
+    }
+
+    /// Most words a headline has.
+    static let maximumHeadlineWords = 25
+
+    /// The part after a short label and a colon of a heading ("Blog: Ten ways to…") when that part is a cut of
+    /// the `<title>`, or nil. At most `maximumLabelWords` words before the colon.
+    static func labelledHeadingCut(_ headings: [String], cutKeys: Set<String>) -> String? {
+        for heading in headings {
+            guard let colon = heading.range(of: ": ") else { continue }
+            let label = heading[..<colon.lowerBound], rest = heading[colon.upperBound...].trimmedWhitespace()
+            let restKey = key(rest)
+            if label.split(separator: " ").count <= maximumLabelWords, restKey.count >= minimumDatedCutKey,
+               cutKeys.contains(restKey), !cutKeys.contains(key(heading)) {
+                return rest
+            }
+        }
+        return nil
     }
 
     /// Whether a heading is a section or page label ("M&A Updates", "Our Blog", "Index funds") rather than the
