@@ -35,6 +35,7 @@ import Testing
         for (name, category) in Category.named {
             #expect(category.rawValue.nonzeroBitCount == 1, "\(name)")
             #expect(seen.isDisjoint(with: category), "\(name) reuses a bit")
+            #expect(category.rawValue < 1 << 30, "\(name) takes a bit CategoryMatcher keeps for part flags")
             seen.formUnion(category)
         }
     }

@@ -73,20 +73,21 @@ extension PageScanner {
 
     /// A short text (6–60 bytes) with a date in it: near the headline, it may be the visible publication date.
     static func dateText(_ node: Node) -> String? {
+        // Screened on the bytes (length, a year) before any String is built: most short texts are no date.
         let text: String? = node.withOwnTextBytes { buffer in
-            guard buffer.count >= 6, buffer.count <= 80, buffer.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+            guard buffer.count >= 6, buffer.count <= 80, hasYear(buffer),
+                  buffer.count - buffer.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60 else { return nil }
             return String(decoding: buffer, as: UTF8.self)
         }
-        guard let text, text.utf8.count - text.utf8.filter({ $0 == 32 || $0 == 10 || $0 == 9 }).count <= 60,
-              hasYear(text), DateParser.parse(text) != nil else { return nil }
+        guard let text, DateParser.parse(text) != nil else { return nil }
         return text
     }
 
     /// Whether the text has a 4-digit run starting 19 or 20 (a year): a cheap screen before date parsing.
-    static func hasYear(_ text: String) -> Bool {
+    static func hasYear<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
         var runStart: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 48 && byte <= 57 {
                 if run == 0 { runStart = byte }
                 if run == 1 && !((runStart == 49 && byte == 57) || (runStart == 50 && byte == 48)) { run = 99 }

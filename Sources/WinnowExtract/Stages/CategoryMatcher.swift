@@ -9,10 +9,18 @@ enum CategoryMatcher {
     /// The same tables keyed by bytes, so token matching builds no Strings (the vocabulary is ASCII, where byte
     /// equality and String equality agree).
     private static let wholeBytes = TokenTable(whole)
-    private static let partBytes = TokenTable(parts)
-    /// The parts that name an author box only together (`Vocabulary.authorBoxNameParts`, `authorBoxParts`).
-    private static let authorNameBytes = TokenTable(Dictionary(uniqueKeysWithValues: Vocabulary.authorBoxNameParts.map { ($0, Category.authorBio) }))
-    private static let authorBoxBytes = TokenTable(Dictionary(uniqueKeysWithValues: Vocabulary.authorBoxParts.map { ($0, Category.authorBio) }))
+    /// Per part, in one lookup: its categories, plus two flag bits above every category for the parts that name
+    /// an author box only together (`Vocabulary.authorBoxNameParts`, then `authorBoxParts`).
+    private static let partBytes: TokenTable = {
+        var table = parts
+        for part in Vocabulary.authorBoxParts where !Vocabulary.authorBoxNameParts.contains(part) {
+            table[part, default: []].insert(authorBoxFlag)
+        }
+        for part in Vocabulary.authorBoxNameParts { table[part, default: []].insert(authorNameFlag) }
+        return TokenTable(table)
+    }()
+    private static let authorNameFlag = Category(rawValue: 1 << 30)
+    private static let authorBoxFlag = Category(rawValue: 1 << 31)
 
     private static func build(_ groups: [Category: [String]]) -> [String: Category] {
         var table: [String: Category] = [:]
@@ -42,8 +50,11 @@ enum CategoryMatcher {
             if k == token.count || token[k] == 0x2D || token[k] == 0x5F || token[k] == 0x3A {
                 if k > start {
                     let part = UnsafeBufferPointer(rebasing: token[start..<k])
-                    if let hit = partBytes[part] { result.formUnion(hit) }
-                    if authorNameBytes[part] != nil { authorName = true } else if authorBoxBytes[part] != nil { authorBox = true }
+                    if var hit = partBytes[part] {
+                        if hit.contains(authorNameFlag) { authorName = true } else if hit.contains(authorBoxFlag) { authorBox = true }
+                        hit.subtract([authorNameFlag, authorBoxFlag])
+                        result.formUnion(hit)
+                    }
                 }
                 start = k + 1
             }
