@@ -14,12 +14,7 @@ struct BlocksText {
     let pieces: Int
 
     init(_ blocks: [Block]) {
-        var parts: [String] = []
-        parts.reserveCapacity(blocks.count)
-        for block in blocks {
-            let text = block.plainText
-            if !text.isEmpty { parts.append(text) }
-        }
+        let parts = Block.texts(of: blocks)
         text = parts.joined(separator: "\n\n")
         pieces = parts.count
     }
@@ -31,13 +26,18 @@ struct BlocksText {
 extension Block {
     /// The plain text of a sequence of blocks, empty blocks skipped.
     static func plainText(of blocks: [Block], separator: String) -> String {
+        texts(of: blocks).joined(separator: separator)
+    }
+
+    /// The plain texts of the blocks that have any, in order.
+    static func texts(of blocks: [Block]) -> [String] {
         var parts: [String] = []
         parts.reserveCapacity(blocks.count)
         for block in blocks {
             let text = block.plainText
             if !text.isEmpty { parts.append(text) }
         }
-        return parts.joined(separator: separator)
+        return parts
     }
 
     /// This block's plain text.
