@@ -29,8 +29,9 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
-/// A set of lowercase ASCII fragments searched for in one pass, case-insensitively: each position is looked up
-/// by its (lowercased) byte in a 256-entry table listing only the fragments that start with it.
+/// A set of fragments searched for in one pass, ignoring ASCII case: each position is looked up by its
+/// (lowercased) byte in a 256-entry table listing only the fragments that start with it. Fragments are UTF-8 with
+/// any ASCII letters in lowercase; their other bytes must match exactly.
 struct FragmentScreen: Sendable {
     /// All fragments back to back.
     private let arena: [UInt8]

@@ -56,8 +56,8 @@ enum MetaNames {
     /// Whether a `<meta>` key outside the table names a publication date by its words ("w-published-date",
     /// "page.publish_time"): a publication word and a date or time word, and no modification word.
     static func isPublicationDateKey(_ key: String) -> Bool {
-        publicationKeyWords.contains { key.contains($0) } && dateKeyWords.contains { key.contains($0) }
-            && !modificationKeyWords.contains { key.contains($0) }
+        publicationKeyWords.contains { key.containsText($0) } && dateKeyWords.contains { key.containsText($0) }
+            && !modificationKeyWords.contains { key.containsText($0) }
     }
 
     static let publicationKeyWords = ["publish", "pubdate", "pub_date", "pub-date"]

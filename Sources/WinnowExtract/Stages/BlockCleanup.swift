@@ -247,7 +247,11 @@ enum BlockCleanup {
 
     /// Lowercased, whitespace-collapsed, with trailing punctuation and colons removed.
     static func normalize(_ text: String) -> String {
-        if let ascii = normalizeASCII(text) { return ascii }
+        normalizeBytes(text) ?? normalizeCharacters(text)
+    }
+
+    /// `normalize` for any text, by Unicode case mapping and Characters.
+    static func normalizeCharacters(_ text: String) -> String {
         var lower = text.lowercased().collapsingWhitespaceSimple()
         while let last = lower.last, last == ":" || last == "." || last == "!" || last == "»" || last == "›"
             || last == ">" || last == " " || last == "→"
@@ -257,30 +261,80 @@ enum BlockCleanup {
         return lower
     }
 
-    /// `normalize` for ASCII text (most short blocks), on bytes: no Character iteration, one allocation.
-    /// Nil when the text has non-ASCII bytes.
-    static func normalizeASCII(_ text: String) -> String? {
+    /// `normalize` on bytes, for text whose characters need no Unicode case or grapheme rules (most short
+    /// blocks): ASCII, Latin-1, general punctuation (’ “ ” – — …), CJK punctuation, kana and ideographs. One
+    /// allocation, no Character iteration; nil for text with any other character.
+    static func normalizeBytes(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
+        var source = text
+        let simple = source.withUTF8 { input -> Bool in
+            var i = 0
+            while i < input.count {
+                let byte = input[i]
+                var width = 1
+                var lowered = byte
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        pendingSpace = !bytes.isEmpty
+                        i += 1
+                        continue
+                    }
+                    if byte >= 0x41 && byte <= 0x5A { lowered = byte + 0x20 }
+                } else if byte == 0xC2 || byte == 0xC3 {
+                    width = 2
+                    let second = input[i + 1]
+                    if byte == 0xC2 && second == 0xA0 {  // no-break space
+                        pendingSpace = !bytes.isEmpty
+                        i += 2
+                        continue
+                    }
+                } else if byte >= 0xE2 && byte <= 0xE9 {
+                    width = 3
+                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+                    guard Self.caselessRanges.contains(where: { $0.contains(scalar) }) else { return false }
+                } else {
+                    return false
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                if width == 2 && byte == 0xC3 {
+                    // À–Þ (not ×) lowercase to à–þ: 0x20 further on in the second byte.
+                    let second = input[i + 1]
+                    bytes.append(byte)
+                    bytes.append(second >= 0x80 && second <= 0x9E && second != 0x97 ? second + 0x20 : second)
+                } else {
+                    bytes.append(lowered)
+                    for k in 1..<width { bytes.append(input[i + k]) }
+                }
+                i += width
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            return true
         }
-        // Trailing ":", ".", "!", ">" (and spaces between them) go, as in `normalize`.
-        while let last = bytes.last, last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
-            bytes.removeLast()
+        guard simple else { return nil }
+        // Trailing ":", ".", "!", ">", "»", "›" (and spaces between them) go, as in `normalize`.
+        while let last = bytes.last {
+            if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
+                bytes.removeLast()
+            } else if bytes.count >= 2 && last == 0xBB && bytes[bytes.count - 2] == 0xC2 {
+                bytes.removeLast(2)
+            } else if bytes.count >= 3 && last == 0xBA && bytes[bytes.count - 2] == 0x80 && bytes[bytes.count - 3] == 0xE2 {
+                bytes.removeLast(3)
+            } else {
+                break
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Three-byte scalars `normalizeBytes` copies as they are: no case, not whitespace, never joined to the
+    /// character before them (general punctuation, CJK punctuation, hiragana, katakana, CJK ideographs).
+    static let caselessRanges: [ClosedRange<UInt32>] = [
+        0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3041...0x3096, 0x30A1...0x30FF, 0x4E00...0x9FFF,
+    ]
 
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
@@ -370,7 +424,7 @@ enum BlockCleanup {
 
     static func isShareLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.shareLineMaxBytes, lower.hasCharacters(atMost: Vocabulary.Threshold.shareLineMaxChars),
-              Vocabulary.shareTriggerWords.contains(where: { lower.containsText($0) }) else { return false }
+              shareTriggerScreen.matches(lower) else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard !words.isEmpty else { return false }
         return words.allSatisfy { Vocabulary.shareWords.contains(String($0)) }
@@ -390,7 +444,7 @@ enum BlockCleanup {
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.subscribeLineMaxChars) else { return false }
-        return Vocabulary.subscribeCues.contains { lower.containsText($0) }
+        return subscribeScreen.matches(lower)
     }
 
     /// The page's copyright line: a short paragraph reserving all rights, in any of
@@ -401,7 +455,7 @@ enum BlockCleanup {
         guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
               text.hasCharacters(atMost: Vocabulary.Threshold.copyrightLineMaxChars) else { return false }
         let lower = normalized.isEmpty ? text.lowercased() : normalized
-        return Vocabulary.rightsReservedPhrases.contains { lower.containsText($0) }
+        return rightsReservedScreen.matches(lower)
     }
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
@@ -428,9 +482,16 @@ enum BlockCleanup {
         guard text.utf8.count <= 4 * Vocabulary.Threshold.trailingNoticeMaxChars,
               text.hasCharacters(atMost: Vocabulary.Threshold.trailingNoticeMaxChars) else { return false }
         let lower = text.lowercased()
-        return Vocabulary.commentWords.contains { lower.containsText($0) }
-            && Vocabulary.commentPolicyWords.contains { lower.containsText($0) }
+        return commentWordScreen.matches(lower) && commentPolicyScreen.matches(lower)
     }
+
+    // The phrase lists, each searched in one pass over the text (the texts are lowercased first, so the
+    // screens' ASCII case folding changes nothing).
+    static let shareTriggerScreen = FragmentScreen(Array(Vocabulary.shareTriggerWords))
+    static let subscribeScreen = FragmentScreen(Vocabulary.subscribeCues)
+    static let rightsReservedScreen = FragmentScreen(Vocabulary.rightsReservedPhrases)
+    static let commentWordScreen = FragmentScreen(Vocabulary.commentWords)
+    static let commentPolicyScreen = FragmentScreen(Vocabulary.commentPolicyWords)
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
         guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,

@@ -88,7 +88,7 @@ enum CardCollection {
     /// A currency sign next to a digit ("$19", "19,99 €").
     static func hasPrice(_ text: String) -> Bool {
         // Most cards have no currency sign at all: a byte search rules them out before any character iteration.
-        guard currencySignTexts.contains(where: { text.containsText($0) }) else { return false }
+        guard currencySignScreen.matches(text) else { return false }
         var previous: Character = " "
         for c in text {
             if Vocabulary.currencySigns.contains(c) && previous.isNumber { return true }
@@ -98,5 +98,5 @@ enum CardCollection {
         return false
     }
 
-    private static let currencySignTexts = Vocabulary.currencySigns.map { String($0) }
+    private static let currencySignScreen = FragmentScreen(Vocabulary.currencySigns.map { String($0) })
 }

@@ -1,0 +1,55 @@
+import Testing
+@testable import WinnowExtract
+
+/// The byte paths the cleanup rules take for speed must decide exactly as the Character paths they stand in for.
+@Suite struct TextScreenTests {
+    /// Texts covering every branch of `normalizeBytes`: ASCII case and spacing, Latin-1 capitals (and ×, ß),
+    /// no-break spaces, curly quotes and dashes, CJK punctuation, kana, ideographs, and trailing marks to trim.
+    static let simpleTexts = [
+        "  Related   ARTICLES: ", "Read more »", "Next story ›", "ÉCOLE ÀÖÞ × ßÿ", "It’s “QUOTED” — ok…",
+        "Über\u{00A0}uns", "関連記事", "スポンサードリンク", "「タグ」、次へ。", "Tab\tand\nnewline!", "...",
+        "Price: 12×3 µm", "A\u{00A0}\u{00A0}B »  › .",
+    ]
+
+    @Test(arguments: simpleTexts)
+    func byteNormalizationMatchesTheUnicodePath(_ text: String) throws {
+        let bytes = try #require(BlockCleanup.normalizeBytes(text))
+        #expect(bytes == BlockCleanup.normalizeCharacters(text))
+    }
+
+    /// Characters with case rules or that join the one before them go the Unicode way.
+    @Test(arguments: ["ΑΘΗΝΑ", "Москва", "cafe\u{0301}", "İstanbul", "a\u{200D}b", "→ next", "한국어"])
+    func otherTextIsLeftToTheUnicodePath(_ text: String) {
+        #expect(BlockCleanup.normalizeBytes(text) == nil)
+        #expect(BlockCleanup.normalize(text) == BlockCleanup.normalizeCharacters(text))
+    }
+
+    /// Each phrase screen finds what a search for each phrase in turn finds, in every language of its list.
+    @Test func phraseScreensAgreeWithPhraseBySearch() {
+        let lists: [(FragmentScreen, [String])] = [
+            (BlockCleanup.subscribeScreen, Vocabulary.subscribeCues),
+            (BlockCleanup.rightsReservedScreen, Vocabulary.rightsReservedPhrases),
+            (BlockCleanup.commentWordScreen, Vocabulary.commentWords),
+            (BlockCleanup.commentPolicyScreen, Vocabulary.commentPolicyWords),
+            (BlockCleanup.shareTriggerScreen, Array(Vocabulary.shareTriggerWords)),
+        ]
+        for (screen, phrases) in lists {
+            for phrase in phrases {
+                let lower = "text before " + phrase + " and after"
+                #expect(screen.matches(lower), "\(phrase)")
+                // One byte short of the phrase is no match, unless a shorter phrase of the list is in it.
+                let cut = String(decoding: Array(phrase.utf8).dropLast(), as: UTF8.self)
+                let expected = phrases.contains { ("x " + cut + " y").containsText($0) }
+                #expect(screen.matches("x " + cut + " y") == expected, "\(phrase)")
+            }
+        }
+        #expect(!BlockCleanup.subscribeScreen.matches("the council met on thursday"))
+    }
+
+    @Test func publicationDateKeysByTheirWords() {
+        #expect(MetaNames.isPublicationDateKey("w-published-date"))
+        #expect(MetaNames.isPublicationDateKey("page.publish_time"))
+        #expect(!MetaNames.isPublicationDateKey("article:publisher"))
+        #expect(!MetaNames.isPublicationDateKey("publish-date-updated"))
+    }
+}
