@@ -52,4 +52,17 @@ import Testing
         #expect(!MetaNames.isPublicationDateKey("article:publisher"))
         #expect(!MetaNames.isPublicationDateKey("publish-date-updated"))
     }
+
+    /// Space trimming on bytes leaves what trimming `" "` Characters leaves, including next to combining marks
+    /// (a space a mark follows is no space Character) and prepended marks (U+0600 joins the space after it).
+    @Test(arguments: ["", " ", "   ", "  two  ", "word", " \u{301}x ", "x \u{301}", "é  ", "  é", "\u{600} ", "a \u{600} ", "中 ", " 中"])
+    func spaceTrimmingOnBytesMatchesCharacters(_ text: String) {
+        var leading = Substring(text)
+        while leading.first == " " { leading = leading.dropFirst() }
+        var trailing = Substring(text)
+        while trailing.last == " " { trailing = trailing.dropLast() }
+        #expect(InlineText.droppingLeadingSpaces(text) == leading)
+        #expect(InlineText.droppingTrailingSpaces(text) == trailing)
+        #expect(InlineText.endsWithSpace(Substring(text)) == (text.last == " "))
+    }
 }

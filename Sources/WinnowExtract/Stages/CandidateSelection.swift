@@ -317,7 +317,7 @@ enum CandidateSelection {
                     included[k] = true
                 } else if e.chars > 0 && ld == 0 && mode != .precision {
                     let text = e.node.text
-                    if text.contains(". ") || text.trimmingSuffixSpaces().hasSuffix(".") { included[k] = true }
+                    if text.containsText(". ") || text.trimmingSuffixSpaces().hasSuffix(".") { included[k] = true }
                 }
             }
             if included[k] { trace.record(.kept, tree, s, heuristic: "sibling-merge", score: finalScore(e)) }

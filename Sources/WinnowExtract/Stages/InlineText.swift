@@ -103,9 +103,8 @@ enum InlineText {
         for i in inlines.indices {
             switch inlines[i] {
             case .text(let s):
-                var t = Substring(s)
-                if spaceBefore { while t.first == " " { t = t.dropFirst() } }
-                if !t.isEmpty { spaceBefore = t.last == " " }
+                let t = spaceBefore ? droppingLeadingSpaces(s) : Substring(s)
+                if !t.isEmpty { spaceBefore = endsWithSpace(t) }
                 if t.startIndex != s.startIndex { inlines[i] = .text(String(t)) }
             case .lineBreak:
                 spaceBefore = true
@@ -133,8 +132,7 @@ enum InlineText {
         for i in inlines.indices.reversed() {
             switch inlines[i] {
             case .text(let s):
-                var t = Substring(s)
-                if spaceAfter { while t.last == " " { t = t.dropLast() } }
+                let t = spaceAfter ? droppingTrailingSpaces(s) : Substring(s)
                 if !t.isEmpty { spaceAfter = false }
                 if t.endIndex != s.endIndex { inlines[i] = .text(String(t)) }
             case .lineBreak:
@@ -155,6 +153,44 @@ enum InlineText {
                 inlines[i] = .link(href: href, content: c)
             }
         }
+    }
+
+    // Space trimming on bytes. A space is a Character of its own unless the character next to it joins it (a
+    // combining mark after it, a prepended mark before it), and those are never ASCII: when the neighbouring
+    // byte is ASCII, the bytes decide; otherwise the Characters do.
+
+    /// `s` without its leading spaces, as dropping leading `" "` Characters would leave it.
+    static func droppingLeadingSpaces(_ s: String) -> Substring {
+        let bytes = s.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex && bytes[index] == 0x20 { index = bytes.index(after: index) }
+        if index == bytes.startIndex { return Substring(s) }
+        if index == bytes.endIndex || bytes[index] < 0x80 { return s[index...] }
+        var t = Substring(s)
+        while t.first == " " { t = t.dropFirst() }
+        return t
+    }
+
+    /// `s` without its trailing spaces, as dropping trailing `" "` Characters would leave it.
+    static func droppingTrailingSpaces(_ s: String) -> Substring {
+        let bytes = s.utf8
+        var index = bytes.endIndex
+        while index > bytes.startIndex && bytes[bytes.index(before: index)] == 0x20 { index = bytes.index(before: index) }
+        if index == bytes.endIndex { return Substring(s) }
+        if index == bytes.startIndex || bytes[bytes.index(before: index)] < 0x80 { return s[..<index] }
+        var t = Substring(s)
+        while t.last == " " { t = t.dropLast() }
+        return t
+    }
+
+    /// Whether the last Character of `t` is a space.
+    static func endsWithSpace(_ t: Substring) -> Bool {
+        let bytes = t.utf8
+        guard let last = bytes.last else { return false }
+        if last != 0x20 { return false }
+        let before = bytes.index(before: bytes.endIndex)
+        if before == bytes.startIndex || bytes[bytes.index(before: before)] < 0x80 { return true }
+        return t.last == " "
     }
 
     /// False when the first and last bytes are visible ASCII: then `trimmingCharacters(in: .whitespaces)`
