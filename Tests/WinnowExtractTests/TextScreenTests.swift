@@ -65,4 +65,21 @@ import Testing
         #expect(InlineText.droppingTrailingSpaces(text) == trailing)
         #expect(InlineText.endsWithSpace(Substring(text)) == (text.last == " "))
     }
+
+    /// Each start list finds the same first prefix as testing its phrases in order, for texts starting with each
+    /// phrase, with each phrase cut short, and with none.
+    @Test func prefixListsAgreeWithPrefixByPrefix() {
+        let lists = [Vocabulary.bylineStarts, Vocabulary.tagLineLabels, Vocabulary.callToActionStarts, Vocabulary.finePrintStarts]
+        for phrases in lists {
+            let list = PrefixList(phrases)
+            var texts = ["", "the council met", "b", "ü"]
+            for phrase in phrases {
+                texts.append(phrase + "jane doe")
+                texts.append(String(phrase.dropLast()))
+            }
+            for text in texts {
+                #expect(list.first(in: text) == phrases.first(where: { text.hasPrefix($0) }), "\(text)")
+            }
+        }
+    }
 }

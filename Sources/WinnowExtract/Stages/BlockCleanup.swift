@@ -367,7 +367,7 @@ enum BlockCleanup {
             finePrintInitials.contains(first)
         else { return false }
         let head = String(text.prefix(Vocabulary.Threshold.finePrintHeadChars)).lowercased()
-        return Vocabulary.finePrintStarts.contains { head.hasPrefix($0) }
+        return finePrintStarts.matches(head)
     }
 
     /// A paragraph that is one link and reads as a button ("Read our full review", "Learn more about ...",
@@ -376,7 +376,7 @@ enum BlockCleanup {
         guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingMaxChars), !lower.hasSuffix("."),
             case .paragraph(let content) = block, content.count == 1, case .link = content[0]
         else { return false }
-        return Vocabulary.callToActionStarts.contains { lower.hasPrefix($0) }
+        return callToActionStarts.matches(lower)
     }
 
     static func isParagraph(_ block: Block) -> Bool {
@@ -397,7 +397,7 @@ enum BlockCleanup {
         Vocabulary.terminatingPhrases.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 })
     /// Multi-word phrases followed by a space, for heading prefixes ("Related stories from Europe"); a
     /// one-word phrase ("Recommended courses") may be the story's own heading.
-    static let terminatingMultiword: [String] = terminatingBare.filter { $0.contains(" ") }.map { $0 + " " }
+    static let terminatingMultiword = PrefixList(terminatingBare.filter { $0.contains(" ") }.sorted().map { $0 + " " })
 
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
@@ -409,7 +409,7 @@ enum BlockCleanup {
         }
         if terminatingBare.contains(lower) { return true }
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
-            for phrase in terminatingMultiword where lower.hasPrefix(phrase) { return true }
+            if terminatingMultiword.matches(lower) { return true }
         }
         // "12 Comments", "3 responses to ..." (`lower` is normalised: its first character starts the first word).
         guard lower.first?.isNumber == true else { return false }
@@ -434,6 +434,7 @@ enum BlockCleanup {
     /// "Tags: budget, council", "タグ: 図書館": a label of `Vocabulary.tagLineLabels` and a colon.
     static func isTagLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.tagLineMaxChars) else { return false }
+        guard tagLineLabels.matches(lower) else { return false }
         for label in Vocabulary.tagLineLabels where lower.hasPrefix(label) {
             let rest = lower.dropFirst(label.count).drop { $0 == " " }
             if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
@@ -493,9 +494,15 @@ enum BlockCleanup {
     static let commentWordScreen = FragmentScreen(Vocabulary.commentWords)
     static let commentPolicyScreen = FragmentScreen(Vocabulary.commentPolicyWords)
 
+    // The start lists, each tested on the text's bytes.
+    static let finePrintStarts = PrefixList(Vocabulary.finePrintStarts)
+    static let callToActionStarts = PrefixList(Vocabulary.callToActionStarts)
+    static let tagLineLabels = PrefixList(Vocabulary.tagLineLabels)
+    static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
+
     static func isByline(_ text: String, _ lower: String) -> Bool {
         guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,
-              let start = Vocabulary.bylineStarts.first(where: { lower.hasPrefix($0) }),
+              let start = bylineStarts.first(in: lower),
               text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars)
         else { return false }
         let words = text.split(separator: " ")

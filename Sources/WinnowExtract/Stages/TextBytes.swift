@@ -52,3 +52,41 @@ extension String {
         }
     }
 }
+
+/// A list of prefixes tested on a text's bytes: only the prefixes that begin with the text's first byte are
+/// compared (most texts begin with none of them), in list order.
+struct PrefixList: Sendable {
+    private let prefixes: [String]
+    private let bytes: [[UInt8]]
+    /// Per first byte: the indices of the prefixes starting with it, in list order.
+    private let byFirstByte: [[Int]]
+
+    init<S: Sequence>(_ list: S) where S.Element == String {
+        prefixes = Array(list)
+        bytes = prefixes.map { Array($0.utf8) }
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (index, prefix) in bytes.enumerated() {
+            if let first = prefix.first { buckets[Int(first)].append(index) }
+        }
+        byFirstByte = buckets
+    }
+
+    /// The first prefix of the list that `text` starts with, byte for byte.
+    func first(in text: String) -> String? {
+        var text = text
+        return text.withUTF8 { buffer -> String? in
+            guard let first = buffer.first else { return nil }
+            for index in byFirstByte[Int(first)] {
+                let prefix = bytes[index]
+                guard prefix.count <= buffer.count else { continue }
+                var k = 1
+                while k < prefix.count && buffer[k] == prefix[k] { k += 1 }
+                if k == prefix.count { return prefixes[index] }
+            }
+            return nil
+        }
+    }
+
+    /// Whether `text` starts with any prefix of the list.
+    func matches(_ text: String) -> Bool { first(in: text) != nil }
+}
