@@ -442,39 +442,50 @@ public struct DescendantSequence: Sequence {
 }
 
 extension String {
-    /// Runs of whitespace (including non-breaking spaces) become one space; ends are trimmed.
+    /// Runs of whitespace (Unicode White_Space: ASCII whitespace, no-break and other spaces, line and
+    /// paragraph separators) become one space; ends are trimmed. Works on the UTF-8 bytes.
     public func collapsingWhitespace() -> String {
-        if let ascii = collapsingASCIIWhitespace() { return ascii }
-        var out = String()
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// `collapsingWhitespace` on bytes for ASCII text (tab, line feed, vertical tab, form feed, carriage return
-    /// and space are its whitespace); nil when the text has other bytes.
-    private func collapsingASCIIWhitespace() -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for byte in utf8 {
-            if byte >= 0x80 { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !out.isEmpty
-            } else {
+        var text = self
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let width = String.whitespaceWidth(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
+                out.append(bytes[i])
+                i += 1
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte length of the White_Space scalar starting at `i`, or 0: U+0009–U+000D, U+0020, U+0085,
+    /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = bytes[i]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        switch byte {
+        case 0xC2:
+            let next = bytes[i + 1]
+            return next == 0x85 || next == 0xA0 ? 2 : 0
+        case 0xE1:
+            return bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            let second = bytes[i + 1], third = bytes[i + 2]
+            if second == 0x80 { return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 }
 

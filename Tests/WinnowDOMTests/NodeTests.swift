@@ -97,6 +97,27 @@ struct NodeTests {
         #expect(attribute.text == "coast")       // detached, still readable
     }
 
+    /// Collapsing on bytes treats exactly the White_Space scalars as whitespace: each one, and its neighbours in
+    /// the same UTF-8 lead-byte range (which share leading bytes with a space but are not one), between words.
+    @Test("whitespace collapsing knows every White_Space scalar")
+    func collapsingEveryWhitespaceScalar() {
+        let values: [UInt32] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200B)
+            + [0x2027, 0x2028, 0x2029, 0x202A, 0x202F, 0x205F, 0x2060, 0x3000, 0x3001, 0x84, 0xA1, 0x1681, 0x00E9]
+        for value in values {
+            let scalar = Unicode.Scalar(value)!
+            let text = " x" + String(Character(scalar)) + String(Character(scalar)) + "y "
+            var expected = ""
+            var pending = false
+            for s in text.unicodeScalars {
+                if s.properties.isWhitespace { pending = !expected.isEmpty } else {
+                    if pending { expected.unicodeScalars.append(" "); pending = false }
+                    expected.unicodeScalars.append(s)
+                }
+            }
+            #expect(text.collapsingWhitespace() == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test("text, own text, entities and whitespace collapsing")
     func text() throws {
         let second = try element("#second")

@@ -82,4 +82,22 @@ import Testing
             }
         }
     }
+
+    /// Counting scalars gives the Character count for text of standalone scalars: every range's ends and middle,
+    /// next to each other and to ASCII; text with CR LF, combining marks or emoji sequences is counted by
+    /// Characters.
+    @Test func characterCountMatchesCharacters() {
+        var samples: [String] = []
+        for range in String.standaloneScalars {
+            for value in [range.lowerBound, (range.lowerBound + range.upperBound) / 2, range.upperBound] {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                samples.append("a" + String(Character(scalar)) + " " + String(Character(scalar)) + String(Character(scalar)))
+            }
+        }
+        samples.append(samples.joined())
+        samples += ["line\r\nnext", "cafe\u{301}", "👩‍💻 dev", "🇫🇷", "ก่อน", "한\u{11A8}", "\u{600}1", "plain ascii"]
+        for text in samples {
+            #expect(text.characterCount == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

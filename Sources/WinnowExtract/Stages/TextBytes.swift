@@ -1,16 +1,41 @@
 /// Text measures and searches on UTF-8 bytes, for the stages that test every block: `Character` iteration
 /// (grapheme breaking) and Foundation's locale-aware search cost more there than the tests themselves.
 extension String {
-    /// `count` (characters), without grapheme breaking when it cannot matter: in ASCII text without a carriage
-    /// return (a CR LF pair is one character) every byte is one character.
+    /// `count` (characters), without grapheme breaking when it cannot matter: when every scalar is one of
+    /// `standaloneScalars` (ASCII but CR, which pairs with LF; Latin, Greek, Cyrillic, punctuation, CJK, kana,
+    /// Hangul syllables), no two join, so each scalar is one character. Other text is counted by Characters.
     var characterCount: Int {
         var text = self
-        let bytes: Int? = text.withUTF8 { buffer in
-            for byte in buffer where byte >= 0x80 || byte == 0x0D { return nil }
-            return buffer.count
+        let scalars: Int? = text.withUTF8 { buffer in
+            var count = 0
+            var i = 0
+            while i < buffer.count {
+                let byte = buffer[i]
+                if byte < 0x80 {
+                    if byte == 0x0D { return nil }
+                    i += 1
+                } else {
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    guard width < 4 else { return nil }
+                    var scalar = UInt32(byte & (width == 2 ? 0x1F : 0x0F))
+                    for k in 1..<width { scalar = scalar << 6 | UInt32(buffer[i + k] & 0x3F) }
+                    guard String.standaloneScalars.contains(where: { $0.contains(scalar) }) else { return nil }
+                    i += width
+                }
+                count += 1
+            }
+            return count
         }
-        return bytes ?? count
+        return scalars ?? count
     }
+
+    /// Scalars that neither join the character before them nor take the next one in (no combining marks,
+    /// joiners, prepended marks, jamo or emoji modifiers), so each is a character of its own.
+    static let standaloneScalars: [ClosedRange<UInt32>] = [
+        0x00A0...0x02FF, 0x0370...0x03FF, 0x0400...0x0482, 0x048A...0x052F, 0x2010...0x2027, 0x2030...0x205E,
+        0x20A0...0x20C0, 0x2100...0x23FF, 0x3001...0x3029, 0x3041...0x3096, 0x30A1...0x30FF, 0x4E00...0x9FFF,
+        0xAC00...0xD7A3, 0xFF01...0xFF60,
+    ]
 
     /// `characterCount <= limit`, decided by the byte count when that is enough (there are never more
     /// characters than bytes).
