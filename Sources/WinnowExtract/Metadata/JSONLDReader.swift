@@ -169,8 +169,8 @@ enum JSONLDReader {
         var result: Set<String> = []
         func add(_ raw: String) {
             var t = raw.utf8.allSatisfy({ $0 < 65 || $0 > 90 }) ? raw : raw.lowercased()
-            if let slash = t.lastIndex(of: "/") { t = String(t[t.index(after: slash)...]) }
-            if let colon = t.lastIndex(of: ":") { t = String(t[t.index(after: colon)...]) }
+            if let slash = t.utf8.lastIndex(of: UInt8(ascii: "/")) { t = String(t[t.utf8.index(after: slash)...]) }
+            if let colon = t.utf8.lastIndex(of: UInt8(ascii: ":")) { t = String(t[t.utf8.index(after: colon)...]) }
             result.insert(t)
         }
         if let t = object["@type"] as? String { add(t) }

@@ -26,8 +26,8 @@ extension PageScanner {
 
     static func readLink(_ element: Node, into signals: inout PageSignals) {
         guard let rel = element.attribute("rel")?.lowercased(), let href = element.attribute("href") else { return }
-        for token in rel.split(separator: " ") {
-            switch token {
+        for token in rel.utf8.split(separator: UInt8(ascii: " ")) {
+            switch Substring(token) {
             case "canonical": signals.candidates.add(href, field: .canonicalURL, source: .head)
             case "image_src": signals.candidates.add(href, field: .image, source: .head)
             default: break
@@ -49,8 +49,8 @@ extension PageScanner {
 
     static func readMicrodata(_ element: Node, itemprop: String, order: Int, into signals: inout PageSignals) {
         guard element.name != "meta" else { return }
-        for prop in itemprop.split(separator: " ") {
-            switch prop {
+        for prop in itemprop.utf8.split(separator: UInt8(ascii: " ")) {
+            switch Substring(prop) {
             case "author", "creator":
                 signals.candidates.add(microdataName(element), field: .authors, source: .microdata)
             case "datepublished", "datecreated":

@@ -151,7 +151,7 @@ enum PageScanner {
         if let itemprop = found.itemprop?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }
-        if let rel = found.rel?.lowercased(), rel.split(separator: " ").contains("author") {
+        if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.

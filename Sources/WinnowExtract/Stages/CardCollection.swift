@@ -91,7 +91,8 @@ enum CardCollection {
         guard currencySignScreen.matches(text) else { return false }
         var previous: Character = " "
         for c in text {
-            if Vocabulary.currencySigns.contains(c) && previous.isNumber { return true }
+            // The digit test first: it is cheap, and most characters fail it before any set lookup.
+            if previous.isNumber && Vocabulary.currencySigns.contains(c) { return true }
             if c.isNumber && Vocabulary.currencySigns.contains(previous) { return true }
             if !c.isWhitespace { previous = c }
         }

@@ -145,8 +145,8 @@ enum CategoryMatcher {
     /// True for a microdata `itemtype` naming a person (`https://schema.org/Person`): see
     /// `Vocabulary.authorItemTypes`.
     static func isPersonItemType(_ itemtype: String) -> Bool {
-        itemtype.split(separator: " ").contains { type in
-            let name = type.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        itemtype.utf8.split(separator: UInt8(ascii: " ")).contains { type in
+            let name = type.split(separator: UInt8(ascii: "/")).last.map { Substring($0).lowercased() } ?? ""
             return Vocabulary.authorItemTypes.contains(name)
         }
     }
@@ -157,7 +157,7 @@ enum CategoryMatcher {
         if let classValue, !classValue.isEmpty { result.formUnion(categories(ofTokens: classValue)) }
         if let id, !id.isEmpty {
             // Long ids are slugs of headings (`sharing-with-a-single-developer`): only a whole match counts.
-            let parts = id.split(whereSeparator: { $0 == "-" || $0 == "_" }).count
+            let parts = id.utf8.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).count
             if parts > Vocabulary.Threshold.slugParts {
                 if let hit = whole[id.lowercased()] { result.formUnion(hit) }
             } else {

@@ -79,13 +79,15 @@ enum ContentPruning {
         }
     }
 
+    /// `Vocabulary.carouselClassWords`, searched in a class value in one pass, ignoring ASCII case.
+    private static let carouselScreen = FragmentScreen(Vocabulary.carouselClassWords)
+
     /// True when a near ancestor's class names a carousel (promoted slides, not the page's feed).
     static func inCarousel(_ tree: PageTree, _ i: Int) -> Bool {
         var k = Int(tree.entries[i].parent)
         var depth = 0
         while k >= 0 && depth < Vocabulary.Threshold.carouselMaxDepth {
-            if let classes = tree.entries[k].node.attribute("class")?.lowercased(),
-               Vocabulary.carouselClassWords.contains(where: { classes.contains($0) }) { return true }
+            if let classes = tree.entries[k].node.attribute("class"), carouselScreen.matches(classes) { return true }
             k = Int(tree.entries[k].parent)
             depth += 1
         }
