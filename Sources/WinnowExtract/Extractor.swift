@@ -78,21 +78,21 @@ public struct Extractor: Sendable {
         guard let tree = page.takeTree() else {
             return Outcome(parts: [], tree: nil, trace: Trace(enabled: options.explain))
         }
-        let outcome = story(page, tree: tree, keepComments: page.discussion)
+        // Handed over (`consume`): the stages then flag removals on this tree's own storage, no copy.
+        let outcome = story(page, tree: consume tree, keepComments: page.discussion)
         guard outcome.blocks.isEmpty && !page.discussion && options.mode != .precision, let again = page.mirror() else {
             return outcome
         }
         // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
-        var retry = story(page, tree: again, keepComments: true)
+        var retry = story(page, tree: consume again, keepComments: true)
         guard !retry.blocks.isEmpty else { return outcome }
         retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
         return retry
     }
 
     /// Stages 2–7 on the page's tree (removals are flagged on it).
-    func story(_ page: PageContext, tree: consuming PageTree, keepComments: Bool) -> Outcome {
+    func story(_ page: PageContext, tree clean: consuming PageTree, keepComments: Bool) -> Outcome {
         var trace = Trace(enabled: options.explain)
-        var clean = tree
         if page.discussion { trace.record(.kept, clean, clean.bodyIndex, heuristic: "profile:discussion") }
         let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
         ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
