@@ -48,7 +48,8 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if !lower.isEmpty, Vocabulary.tableOfContentsTitles.contains(lower), isHeading || isParagraph(block) {
+            if !lower.isEmpty, lower.utf8.count <= Self.tableOfContentsMaxBytes, Vocabulary.tableOfContentsTitles.contains(lower),
+               isHeading || isParagraph(block) {
                 trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))
                 continue
             }
@@ -122,6 +123,9 @@ enum BlockCleanup {
         }
         return out
     }
+
+    /// The longest contents title in bytes: longer texts skip the set lookup (hashing a long text costs more).
+    static let tableOfContentsMaxBytes = Vocabulary.tableOfContentsTitles.map(\.utf8.count).max() ?? 0
 
     /// A list's items without the label blocks inside them (a shop tile's "In stock" or "Quick view"), items
     /// left empty dropped; nil when no item is left. The list is returned unchanged when nothing matched.
