@@ -355,24 +355,7 @@ struct BlockConverter {
 
     /// The inline content of an element with no block children.
     func inlines(of index: Int, depth: Int) -> [Inline] {
-        var result: [Inline] = []
-        var child = Int(tree.entries[index].firstChild)
-        var afterElement = false
-        while child >= 0 {
-            let e = tree.entries[child]
-            if !e.removed {
-                if e.tag == .text {
-                    result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
-                    afterElement = false
-                } else if e.tag != .comment {
-                    if afterElement && separates(result, child) { result.append(.text(" ")) }
-                    appendInline(child, into: &result, depth: depth + 1)
-                    afterElement = e.chars >= 2
-                }
-            }
-            child = Int(e.nextSibling)
-        }
-        return result
+        inlines(of: index, depth: depth, flattenBlocks: false)
     }
 
     /// Everything below an element as inlines; block children are separated by spaces (headings, cells).
@@ -380,6 +363,12 @@ struct BlockConverter {
         if depth > BlockConverter.maxInlineDepth {
             return [.text(InlineText.collapse(tree.entries[index].node.text))]
         }
+        return inlines(of: index, depth: depth, flattenBlocks: true)
+    }
+
+    /// The children of an element as inlines: text collapsed, inline elements converted (a space between two
+    /// where the page shows one); with `flattenBlocks`, block children are flattened between spaces.
+    private func inlines(of index: Int, depth: Int, flattenBlocks: Bool) -> [Inline] {
         var result: [Inline] = []
         var child = Int(tree.entries[index].firstChild)
         var afterElement = false
@@ -389,7 +378,7 @@ struct BlockConverter {
                 if e.tag == .text {
                     result.append(.text(e.node.withOwnTextBytes(InlineText.collapse(bytes:))))
                     afterElement = false
-                } else if e.tag.isBlock {
+                } else if flattenBlocks && e.tag.isBlock {
                     result.append(.text(" "))
                     result.append(contentsOf: flatInlines(child, depth: depth + 1))
                     result.append(.text(" "))
