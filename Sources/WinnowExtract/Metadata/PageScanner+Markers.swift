@@ -56,6 +56,8 @@ extension PageScanner {
     /// beyond it, an unclosed control swallowed the page and the scan walks into it.
     static let maximumControlElements = 300
     static let ldJSONMarker = Array("ld+json".utf8)
+    /// Keys that make a JSON object in a `<meta>` content a JSON-LD object (`PageScanner.isJSONLDObject`).
+    static let jsonLDKeyMarkers: [[UInt8]] = ["\"@context\"", "\"@type\""].map { Array($0.utf8) }
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
                                           "time"])

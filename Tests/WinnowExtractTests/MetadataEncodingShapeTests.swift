@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import WinnowDOM
+@testable import WinnowExtract
+
+/// How pages encode their metadata in ways that misled the reader: JSON-LD carried in a `<meta>` content, a
+/// numeric date that reads either way, given names that are month names, and double-encoded UTF-8 headings.
+/// Fixtures are invented for the pattern.
+@Suite("Metadata: encodings and conventions")
+struct MetadataEncodingShapeTests {
+    // MARK: JSON-LD in a meta content
+
+    @Test func jsonLDInAMetaContentIsReadAsJSONLD() throws {
+        let json = """
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry timetable changes for spring",
+             "datePublished":"2024-02-11T09:30:00Z","author":{"@type":"Person","name":"Odile Brannagh"}}
+            """.replacingOccurrences(of: "\"", with: "&quot;")
+        let m = try extractMetadata(page(
+            head: "<title>Ferry timetable changes for spring</title><meta name=\"page:structured\" content=\"\(json)\">",
+            body: "<h1>Ferry timetable changes for spring</h1><p>The first crossing leaves earlier from March.</p>"))
+        #expect(m.published == "2024-02-11T09:30:00Z")
+        #expect(m.authors == ["Odile Brannagh"])
+    }
+
+    @Test func aMetaContentWithoutSchemaKeysIsNoJSONLD() {
+        #expect(PageScanner.isJSONLDObject(" {\"@type\":\"Article\"}"))
+        #expect(PageScanner.isJSONLDObject("[{\"@context\":\"https://schema.org\"}]"))
+        #expect(!PageScanner.isJSONLDObject("{\"title\":\"A tracking blob\",\"post_id\":12}"))
+        #expect(!PageScanner.isJSONLDObject("Uses the @type key of schema.org"))
+    }
+
+    // MARK: Numeric dates that read either way
+
+    @Test func aWordedDateOnThePageDecidesTheOrderOfANumericDate() throws {
+        // Dashes read day-first (4 July); the page says 7 April in words.
+        let m = try extractMetadata(page(
+            head: "<meta property=\"article:published_time\" content=\"04-07-2023\">",
+            body: "<article><h1>Lantern walk returns to the harbour</h1><p>Published April 7, 2023</p>"
+                + "<p>Families gathered along the quay once the sun went down.</p></article>"))
+        #expect(m.published == "2023-04-07")
+    }
+
+    @Test func withoutAWordedDateTheNumericDateKeepsItsOrder() throws {
+        let m = try extractMetadata(page(
+            head: "<meta property=\"article:published_time\" content=\"04-07-2023\">",
+            body: "<article><h1>Lantern walk returns to the harbour</h1>"
+                + "<p>Families gathered along the quay once the sun went down.</p></article>"))
+        #expect(m.published == "2023-07-04")
+    }
+
+    @Test func otherReadingOnlyForAmbiguousNumericDates() {
+        #expect(DateParser.otherReading("04-07-2023", now: metadataTestNow) == PageDate(year: 2023, month: 4, day: 7))
+        #expect(DateParser.otherReading("04/07/2023 10:15", now: metadataTestNow)
+            == PageDate(year: 2023, month: 7, day: 4, secondsOfDay: 36_900))
+        #expect(DateParser.otherReading("13/07/2023", now: metadataTestNow) == nil)
+        #expect(DateParser.otherReading("05/05/2023", now: metadataTestNow) == nil)
+        #expect(DateParser.otherReading("2023-04-07", now: metadataTestNow) == nil)
+        #expect(DateParser.otherReading("July 4, 2023", now: metadataTestNow) == nil)
+    }
+
+    // MARK: Given names that are month names
+
+    @Test func monthNamedGivenNamesAreNames() {
+        #expect(AuthorCleaner.clean("By April Tenwick") == ["April Tenwick"])
+        #expect(AuthorCleaner.clean("Corinne June Halvers") == ["Corinne June Halvers"])
+        #expect(AuthorCleaner.clean("August Merriden, Staff Writer") == ["August Merriden"])
+        #expect(AuthorCleaner.clean("Jan Wiertelak") == ["Jan Wiertelak"])
+    }
+
+    @Test func monthNamesBeforeADayStillEndTheName() {
+        #expect(AuthorCleaner.clean("Marisol Vance June 5, 2024") == ["Marisol Vance"])
+        #expect(AuthorCleaner.clean("Marisol Vance Sat Dec 6") == ["Marisol Vance"])
+        #expect(AuthorCleaner.clean("Marisol Vance | June") == ["Marisol Vance"])
+        #expect(AuthorCleaner.clean("June") == [])
+    }
+
+    @Test func aMonthNamedAuthorInTheHeadIsKept() throws {
+        let m = try extractMetadata(page(
+            head: "<meta name=\"author\" content=\"April Tenwick\">",
+            body: "<h1>Seed swaps in the library</h1><p>Bring a labelled envelope.</p>"))
+        #expect(m.authors == ["April Tenwick"])
+    }
+
+    // MARK: Double-encoded UTF-8
+
+    @Test func doubleEncodedTextIsReadAgain() {
+        #expect("Wrenâ€™s guide to cafÃ© roasting".repairingDoubleEncodedUTF8() == "Wren’s guide to café roasting")
+        #expect("Investorâ\u{80}\u{99}s notes".repairingDoubleEncodedUTF8() == "Investor’s notes")
+        #expect("naÃ¯ve".repairingDoubleEncodedUTF8() == "naïve")
+    }
+
+    @Test func cleanTextIsLeftAlone() {
+        for text in ["São Paulo in Ã and Ö", "Café crème", "日本語のタイトル", "Ãbc", "Plain ASCII", "Ã© — 中文"] {
+            #expect(text.repairingDoubleEncodedUTF8() == text)
+        }
+    }
+
+    @Test func aDoubleEncodedHeadingYieldsToTheCleanDeclaredTitle() throws {
+        let m = try extractMetadata(page(
+            head: "<title>Roasting tips for small cafés | Bean Post</title>"
+                + "<meta property=\"og:title\" content=\"Wren’s guide to café roasting\">",
+            body: "<h1>Wrenâ€™s guide to cafÃ© roasting</h1><p>Start with a light roast.</p>"))
+        #expect(m.title == "Wren’s guide to café roasting")
+    }
+}
