@@ -81,6 +81,27 @@ struct MetadataEncodingShapeTests {
         #expect(m.authors == ["April Tenwick"])
     }
 
+    // MARK: The outlet among the credits
+
+    @Test func theOutletCreditedBesidePeopleIsNoAuthor() throws {
+        let m = try extractMetadata(page(head: "<meta property=\"og:site_name\" content=\"Northport Harbour Times\">"
+            + jsonLDScript("""
+                {"@context":"https://schema.org","@type":"NewsArticle","headline":"Dredging starts at the east pier",
+                 "author":{"@type":"Person","name":"Tamsin Oyelaran and Bertil Grahn, The Harbour Times"},
+                 "publisher":{"@type":"Organization","name":"The Harbour Times"}}
+                """), body: "<h1>Dredging starts at the east pier</h1><p>Work runs through the winter.</p>"))
+        #expect(m.authors == ["Tamsin Oyelaran", "Bertil Grahn"])
+    }
+
+    @Test func anOutletCreditedAloneIsKept() {
+        #expect(MetadataExtractor.withoutOutlets(["The Harbour Times"], outlets: ["Harbour Times"]) == ["The Harbour Times"])
+        #expect(MetadataExtractor.withoutOutlets(["Ada Moss", "Harbour Times"], outlets: ["Northport Harbour Times"])
+            == ["Ada Moss"])
+        // A leading "The" does not matter; a name that only begins the outlet's name is a person's.
+        #expect(MetadataExtractor.withoutOutlets(["Ada Moss", "Lee Times"], outlets: ["The Lee Times"]) == ["Ada Moss"])
+        #expect(MetadataExtractor.withoutOutlets(["Ada Moss", "Ann Lee"], outlets: ["Ann Lee Times"]) == ["Ada Moss", "Ann Lee"])
+    }
+
     // MARK: Double-encoded UTF-8
 
     @Test func doubleEncodedTextIsReadAgain() {

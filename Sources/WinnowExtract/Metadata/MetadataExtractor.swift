@@ -116,6 +116,7 @@ public enum MetadataExtractor {
             statedDays = days
             return days
         }
+        metadata.authors = withoutOutlets(metadata.authors, outlets: [metadata.siteName, facts.siteName].compactMap { $0 })
         metadata.published = candidates.resolve(.published) { values, _ in
             values.lazy.compactMap { raw in
                 DateParser.parse(raw, now: now).map { dayMonthOrder($0, raw: raw, stated: stated, now: now).iso8601 }
@@ -230,6 +231,29 @@ public enum MetadataExtractor {
             .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
         guard let shown, shown.dayNumber < published.dayNumber else { return nil }
         return shown.iso8601
+    }
+
+    /// Several credited names without those that are the outlet ("Jane Doe, Ravi Patel, The Harbour Times"):
+    /// a name equal to the site's or the JSON-LD publisher's name, or ending it ("Harbour Times" of "Northport
+    /// Harbour Times"), ignoring a leading "The". A sole credit is kept: personal sites are named after their
+    /// author, and an outlet credited alone is the page's only credit.
+    static func withoutOutlets(_ authors: [String], outlets: [String]) -> [String] {
+        guard authors.count > 1, !outlets.isEmpty else { return authors }
+        let outletKeys = outlets.map(outletKey).filter { !$0.isEmpty }
+        let people = authors.filter { name in
+            let key = outletKey(name)
+            return !outletKeys.contains { $0 == key || (key.utf8.count >= minimumOutletSuffixKey && $0.hasSuffix(key)) }
+        }
+        return people.isEmpty ? authors : people
+    }
+
+    /// Shortest key (letters and digits) of a credited name that may be matched as the end of the outlet's name.
+    static let minimumOutletSuffixKey = 8
+
+    private static func outletKey(_ name: String) -> String {
+        let trimmed = name.trimmedWhitespace()
+        let bare = trimmed.lowercased().hasPrefix("the ") ? String(trimmed.dropFirst(4)) : trimmed
+        return TextKey.make(bare)
     }
 
     /// `date`, read from `raw`, in the day/month order the page confirms: when `raw` is all numbers that read
