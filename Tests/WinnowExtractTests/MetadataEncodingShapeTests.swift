@@ -102,6 +102,30 @@ struct MetadataEncodingShapeTests {
         #expect(MetadataExtractor.withoutOutlets(["Ada Moss", "Ann Lee"], outlets: ["Ann Lee Times"]) == ["Ada Moss", "Ann Lee"])
     }
 
+    // MARK: Hidden headings
+
+    @Test func aScreenReaderHeadingIsNotTheHeadline() throws {
+        // A search panel's hidden <h1> opens the page; the story's <h1> comes hundreds of elements later, with its
+        // date right under it.
+        let menu = (0..<700).map { "<li><a href=\"/topic/\($0)\">Topic \($0)</a></li>" }.joined()
+        let m = try extractMetadata(page(body: """
+            <div class="search-panel"><h1 class="sr-only">Search</h1><form><input name="q"></form></div>
+            <nav><ul>\(menu)</ul></nav>
+            <article><h1>Moth counts rise in the valley</h1><ul><li class="c-meta__date">March 3, 2025</li></ul>
+            <p>Volunteers logged more moths than in any year since the survey began.</p></article>
+            """))
+        #expect(m.published == "2025-03-03")
+        #expect(m.title == "Moth counts rise in the valley")
+    }
+
+    @Test func visuallyHiddenMarks() throws {
+        let document = try Document(html: """
+            <html><body><h1 class="title sr-only">A</h1><h1 hidden>B</h1><h1 class="headline">C</h1></body></html>
+            """)
+        let headings = document.root.map { root in root.descendants.filter { $0.isElement(named: "h1") } } ?? []
+        #expect(headings.map(PageScanner.isVisuallyHidden) == [true, true, false])
+    }
+
     // MARK: Double-encoded UTF-8
 
     @Test func doubleEncodedTextIsReadAgain() {

@@ -125,6 +125,9 @@ enum PageScanner {
             // unclosed tag that swallowed the page (the headline and byline among them), which is read.
             guard swallowsPage(element) else { return false }
         case .h1:
+            // A visually hidden heading (a screen-reader label of a search or menu panel) is not the headline:
+            // bylines and dates are sought around the visible one.
+            if isVisuallyHidden(element) { return false }
             if signals.firstHeadingOrder == nil {
                 signals.firstHeadingOrder = order
                 signals.textBylines = 0  // the headline's own byline gets its full share of slots
@@ -181,6 +184,14 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// Whether an element is hidden from sight: the `hidden` attribute, or a class token of the hidden category
+    /// (`sr-only`, `screen-reader-text`, `visually-hidden`…, see `Vocabulary`).
+    static func isVisuallyHidden(_ element: Node) -> Bool {
+        if element.hasAttribute("hidden") { return true }
+        guard let classValue = element.attribute("class") else { return false }
+        return CategoryMatcher.categories(ofTokens: classValue).contains(.hidden)
     }
 
     /// Whether a form control has more descendant elements than `maximumControlElements`.
