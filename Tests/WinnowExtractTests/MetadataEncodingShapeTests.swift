@@ -126,6 +126,24 @@ struct MetadataEncodingShapeTests {
         #expect(headings.map(PageScanner.isVisuallyHidden) == [true, true, false])
     }
 
+    // MARK: Datelines without "By"
+
+    @Test func aCreditAndDateLineUnderTheHeadlineIsAByline() throws {
+        let m = try extractMetadata(page(body: """
+            <header><h1>Orchard frost plans for April</h1><p>Wilhelmina Osei | Senior Writer | July 2, 2024</p></header>
+            <p>Growers are lighting smudge pots earlier this year.</p>
+            """), url: "https://coop.example.org/growing/frost-plans")
+        #expect(m.authors == ["Wilhelmina Osei"])
+        #expect(m.published == "2024-07-02")
+    }
+
+    @Test func creditBeforeDateShapes() {
+        #expect(PageScanner.creditBeforeDate("Wilhelmina Osei · 5 March 2024") == "Wilhelmina Osei")
+        #expect(PageScanner.creditBeforeDate("Gardening | July 2, 2024") == nil)  // one word: a section
+        #expect(PageScanner.creditBeforeDate("July 2, 2024 | Updated July 3, 2024") == nil)
+        #expect(PageScanner.creditBeforeDate("July 2, 2024") == nil)
+    }
+
     // MARK: Double-encoded UTF-8
 
     @Test func doubleEncodedTextIsReadAgain() {

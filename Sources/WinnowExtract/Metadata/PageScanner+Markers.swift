@@ -44,6 +44,8 @@ extension PageScanner {
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
     static let commentMarker = Array("comment".utf8)
+    /// Characters that separate the parts of a dateline ("Jane Doe | Senior Writer | July 2, 2025").
+    static let datelineSeparators: Set<Character> = ["|", "·", "•", "—", "–"]
     /// How many elements before the first `<h1>` a short date text may sit and still be the story's date (a date
     /// line above the headline: "January 23, 2025" as a kicker).
     static let preHeadingDateWindow = 8

@@ -36,6 +36,11 @@ enum PageScanner {
                         if let text = dateText(current) {
                             signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
                             signals.textDates += 1
+                            if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
+                               signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
+                                signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
+                                signals.textBylines += 1
+                            }
                         }
                     } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
                         signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
@@ -184,6 +189,17 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// The first part of a dateline under the headline that joins a credit and a date with separators and no
+    /// "By" ("Jane Doe | Senior Writer | July 2, 2025", "Jane Doe · 5 March 2024"), when the date is not in it;
+    /// author cleaning then keeps it only if it reads as a name.
+    static func creditBeforeDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { datelineSeparators.contains($0) }).map { $0.trimmedWhitespace() }
+            .filter { !$0.isEmpty }
+        guard parts.count >= 2, let first = parts.first, DateParser.parse(first) == nil,
+              first.split(separator: " ").count >= 2 else { return nil }
+        return first
     }
 
     /// Whether an element is hidden from sight: the `hidden` attribute, or a class token of the hidden category
