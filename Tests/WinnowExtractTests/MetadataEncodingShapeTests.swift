@@ -144,6 +144,28 @@ struct MetadataEncodingShapeTests {
         #expect(PageScanner.creditBeforeDate("July 2, 2024") == nil)
     }
 
+    // MARK: Dates in byline blocks
+
+    @Test func aDateInTheBylineBlockDatesTheStory() throws {
+        // No <h1> to look under: the byline block is where the date is.
+        let m = try extractMetadata(page(head: "<title>Repairing a slate roof</title>", body: """
+            <article><div class="post-author-details"><p>Ignatius Faro</p><small>October 14, 2024</small></div>
+            <p>Start by sorting the sound slates from the cracked ones.</p></article>
+            """))
+        #expect(m.authors == ["Ignatius Faro"])
+        #expect(m.published == "2024-10-14")
+    }
+
+    @Test func aDatedBylineFarBelowTheHeadlineDatesNothing() throws {
+        // A customer review's author block far down a listing: the review's date, not the page's.
+        let rows = (0..<250).map { "<li>Item \($0)</li>" }.joined()
+        let m = try extractMetadata(page(body: """
+            <h1>Slate tiles</h1><ul>\(rows)</ul>
+            <div class="review-author"><strong>Ignatius Faro</strong><span>Reviewed 10/14/2024</span></div>
+            """), url: "https://roofs.example.org/slate-tiles")
+        #expect(m.published == nil)
+    }
+
     // MARK: Double-encoded UTF-8
 
     @Test func doubleEncodedTextIsReadAgain() {

@@ -18,6 +18,9 @@ extension PageScanner {
         Marker("byline", 4), Marker("meta", 5), Marker("time", 5),
     ]
     static let maximumMarkedElements = 24
+    /// Rank of a date found in the text of a byline element no date class marks: after every marked date
+    /// (ranks 12–15), before unmarked date texts (`textDateRank`).
+    static let bylineDateRank = 16
     static let maximumTextBylines = 4
     /// How many elements after the first `<h1>` are screened for byline/date classes.
     static let screeningWindowAfterHeading = 600

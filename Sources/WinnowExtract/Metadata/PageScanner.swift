@@ -181,6 +181,13 @@ enum PageScanner {
                let text = boundedText(element, limit: 300) {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text))
                 markedCount += 1
+                // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
+                // story, though no date class marks it; further down it is a review's or a reply's.
+                let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? true
+                if withHeadline, !dateMarkers.contains(where: { has($0.fragment) }), hasYear(text.utf8),
+                   DateParser.parse(text) != nil {
+                    signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
+                }
             }
             if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
                let text = boundedText(element, limit: 200) {
