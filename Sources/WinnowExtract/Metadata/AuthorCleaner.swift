@@ -12,13 +12,19 @@ public enum AuthorCleaner {
     ]
 
     /// Words that end the name part of a byline: what follows is a date, a role or a place.
-    static let stopWords: Set<String> = [
+    static let stopWords: Set<String> = Set([
         "on", "updated", "update", "published", "posted", "last", "at", "for", "in", "with", "from", "via",
         "am", "um", "le", "el", "el", "modified", "reviewed", "fact", "edited", "photos", "photo",
+        "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
+    ]).union(calendarWords)
+
+    /// Month and weekday names: they end a name where a date follows it ("Jane Doe | Sat, 6 Dec", "Jane Doe
+    /// March 5"), and a part that is only one is no name. Several are also given names ("April Fulton", "Laura
+    /// June Smith", "Jan Novak"): see `startsDate`.
+    static let calendarWords: Set<String> = [
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december", "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
-        // Weekdays: "Jane Doe | Sat, 6 Dec" ends the name, and a part that is only a weekday is no name.
+        "november", "december",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday",
     ]
@@ -101,7 +107,7 @@ public enum AuthorCleaner {
 
     // MARK: Stages
 
-    static func decodeEntities(_ text: String) -> String { text.decodingLeftoverEntities() }
+    static func decodeEntities(_ text: String) -> String { text.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
 
     static func looksLikeURL(_ text: String) -> Bool {
         text.contains("://") || text.hasPrefix("www.") || text.hasPrefix("/")
@@ -199,7 +205,10 @@ public enum AuthorCleaner {
             if word.first == "(" || word.first == "\"" || word.first == "“" { break }
             // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
             let bare = lower.trimmingPunctuation()
-            let stop = stopWords.contains(bare) || (bare.hasSuffix(".") && stopWords.contains(String(bare.dropLast())))
+            var stop = stopWords.contains(bare) || (bare.hasSuffix(".") && stopWords.contains(String(bare.dropLast())))
+            if stop, calendarWords.contains(lower), !startsDate(word, next: index < all.count ? all[index] : nil) {
+                stop = false
+            }
             if stop, words.count >= 2 || !connectors.contains(lower) { break }
             if word.contains(where: { $0.isNumber }) { break }
             if word == "-" || word == "–" || word == "—" || word == ":" { break }
@@ -245,6 +254,17 @@ public enum AuthorCleaner {
             return nil
         }
         return name
+    }
+
+    /// Whether a month or weekday word in a byline begins a date rather than being a given name: it does unless
+    /// it is a bare capitalised word followed by another capitalised word that is neither a number nor a stop
+    /// word ("April Fulton", "Laura June Smith" are names; "March 5", "Sat Dec 6", "June," and a trailing "June"
+    /// are dates).
+    static func startsDate(_ word: Substring, next: Substring?) -> Bool {
+        guard word.first?.isUppercase ?? false, word.allSatisfy({ $0.isLetter }), let next,
+              next.first?.isUppercase ?? false, !next.contains(where: { $0.isNumber }) else { return true }
+        let nextBare = next.lowercased().trimmingPunctuation()
+        return stopWords.contains(nextBare) || (nextBare.hasSuffix(".") && stopWords.contains(String(nextBare.dropLast())))
     }
 
     /// Whether a declared author is the publishing account rather than a person's credit: the site's name (or

@@ -128,6 +128,24 @@ public enum DateParser {
         return nil
     }
 
+    /// The other reading of `text`'s first date when that date is all numbers with day and month both 12 or
+    /// less and different (`03/09/2026`, `03-09-2026`): `parse` picks one order by the separator, this is the
+    /// other one (time and zone kept). Nil when the first date is unambiguous or implausible either way.
+    public static func otherReading(_ text: String, now: Date = Date()) -> PageDate? {
+        let today = todayNumber(now)
+        if unixTimestamp(text) != nil { return nil }
+        let tokens = tokenize(text)
+        for index in tokens.indices {
+            guard let date = match(tokens, at: index, urlOnly: false), isPlausible(date, today: today) else { continue }
+            guard let a = number(tokens, index, digits: 1...2), let b = number(tokens, index + 2, digits: 1...2),
+                  number(tokens, index + 4, digits: 4...4) == date.year, a != b, a <= 12, b <= 12 else { return nil }
+            var other = date
+            (other.month, other.day) = (date.day, date.month)
+            return isPlausible(other, today: today) ? other : nil
+        }
+        return nil
+    }
+
     /// A `YYYY/MM/DD` (or `YYYY-MM-DD`, `YYYYMMDD`) date in a URL's path, or nil.
     public static func dateInURL(_ url: String, now: Date = Date()) -> PageDate? {
         let path: Substring

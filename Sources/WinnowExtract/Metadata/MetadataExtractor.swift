@@ -71,12 +71,14 @@ public enum MetadataExtractor {
         metadata.siteName = candidates.resolve(.siteName) { values, _ in
             values.lazy.compactMap(JSONLDReader.plausibleSiteName).first
         }
-        // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such.
+        // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such;
+        // double-encoded UTF-8 ("Investorâ€™s") is read again, so a garbled heading matches the clean title.
+        func clean(_ title: String) -> String { title.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
         metadata.title = TitleReconciler.reconcile(
-            titleTag: (signals.titleTag ?? candidates.first(.title, .head))?.decodingLeftoverEntities(),
-            headings: signals.headings.map { $0.decodingLeftoverEntities() },
+            titleTag: (signals.titleTag ?? candidates.first(.title, .head)).map(clean),
+            headings: signals.headings.map(clean),
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
-                .flatMap { candidates.values(.title, $0) }.map { $0.decodingLeftoverEntities() },
+                .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,
             host: pageURL.flatMap { URL(string: $0)?.host })
         func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
@@ -101,8 +103,24 @@ public enum MetadataExtractor {
                || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
             metadata.authors = shown
         }
+        // Dates the page states without ambiguity (visible texts and every published source), read only when a
+        // numeric date could be read either way.
+        var statedDays: Set<Int>?
+        func stated() -> Set<Int> {
+            if let statedDays { return statedDays }
+            let texts = signals.publishedDates.map(\.text) + MetadataTrust.order[.published, default: []]
+                .flatMap { candidates.values(.published, $0) }
+            let days = Set(texts.compactMap { text in
+                DateParser.otherReading(text, now: now) == nil ? DateParser.parse(text, now: now)?.dayNumber : nil
+            })
+            statedDays = days
+            return days
+        }
+        metadata.authors = withoutOutlets(metadata.authors, outlets: [metadata.siteName, facts.siteName].compactMap { $0 })
         metadata.published = candidates.resolve(.published) { values, _ in
-            values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
+            values.lazy.compactMap { raw in
+                DateParser.parse(raw, now: now).map { dayMonthOrder($0, raw: raw, stated: stated, now: now).iso8601 }
+            }.first
         }
         if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
         if let published = metadata.published, let local = urlDayOfStamp(published, url: pageURL, now: now) {
@@ -213,6 +231,38 @@ public enum MetadataExtractor {
             .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
         guard let shown, shown.dayNumber < published.dayNumber else { return nil }
         return shown.iso8601
+    }
+
+    /// Several credited names without those that are the outlet ("Jane Doe, Ravi Patel, The Harbour Times"):
+    /// a name equal to the site's or the JSON-LD publisher's name, or ending it ("Harbour Times" of "Northport
+    /// Harbour Times"), ignoring a leading "The". A sole credit is kept: personal sites are named after their
+    /// author, and an outlet credited alone is the page's only credit.
+    static func withoutOutlets(_ authors: [String], outlets: [String]) -> [String] {
+        guard authors.count > 1, !outlets.isEmpty else { return authors }
+        let outletKeys = outlets.map(outletKey).filter { !$0.isEmpty }
+        let people = authors.filter { name in
+            let key = outletKey(name)
+            return !outletKeys.contains { $0 == key || (key.utf8.count >= minimumOutletSuffixKey && $0.hasSuffix(key)) }
+        }
+        return people.isEmpty ? authors : people
+    }
+
+    /// Shortest key (letters and digits) of a credited name that may be matched as the end of the outlet's name.
+    static let minimumOutletSuffixKey = 8
+
+    private static func outletKey(_ name: String) -> String {
+        let trimmed = name.trimmedWhitespace()
+        let bare = trimmed.lowercased().hasPrefix("the ") ? String(trimmed.dropFirst(4)) : trimmed
+        return TextKey.make(bare)
+    }
+
+    /// `date`, read from `raw`, in the day/month order the page confirms: when `raw` is all numbers that read
+    /// either way (`03/09/2026`) and the page states the other reading's day without ambiguity elsewhere
+    /// ("March 9, 2026", `2026-03-09`) but not this reading's, the other reading.
+    static func dayMonthOrder(_ date: PageDate, raw: String, stated: () -> Set<Int>, now: Date) -> PageDate {
+        guard let other = DateParser.otherReading(raw, now: now) else { return date }
+        let days = stated()
+        return days.contains(other.dayNumber) && !days.contains(date.dayNumber) ? other : date
     }
 
     /// The URL's day, when the publication stamp is a zoned time one calendar day off it: the same instant seen

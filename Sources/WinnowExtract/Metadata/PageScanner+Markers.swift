@@ -18,6 +18,9 @@ extension PageScanner {
         Marker("byline", 4), Marker("meta", 5), Marker("time", 5),
     ]
     static let maximumMarkedElements = 24
+    /// Rank of a date found in the text of a byline element no date class marks: after every marked date
+    /// (ranks 12–15), before unmarked date texts (`textDateRank`).
+    static let bylineDateRank = 16
     static let maximumTextBylines = 4
     /// How many elements after the first `<h1>` are screened for byline/date classes.
     static let screeningWindowAfterHeading = 600
@@ -44,6 +47,8 @@ extension PageScanner {
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
     static let commentMarker = Array("comment".utf8)
+    /// Characters that separate the parts of a dateline ("Jane Doe | Senior Writer | July 2, 2025").
+    static let datelineSeparators: Set<Character> = ["|", "·", "•", "—", "–"]
     /// How many elements before the first `<h1>` a short date text may sit and still be the story's date (a date
     /// line above the headline: "January 23, 2025" as a kicker).
     static let preHeadingDateWindow = 8
@@ -56,6 +61,8 @@ extension PageScanner {
     /// beyond it, an unclosed control swallowed the page and the scan walks into it.
     static let maximumControlElements = 300
     static let ldJSONMarker = Array("ld+json".utf8)
+    /// Keys that make a JSON object in a `<meta>` content a JSON-LD object (`PageScanner.isJSONLDObject`).
+    static let jsonLDKeyMarkers: [[UInt8]] = ["\"@context\"", "\"@type\""].map { Array($0.utf8) }
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
                                           "time"])

@@ -4,6 +4,12 @@ import WinnowDOM
 extension PageScanner {
     static func readMeta(_ element: Node, into signals: inout PageSignals) {
         guard let content = element.attribute("content") else { return }
+        // Some CMSs carry the page's JSON-LD in a `<meta>` content instead of a script: it is read as one,
+        // whatever the meta's name.
+        if isJSONLDObject(content) {
+            signals.jsonLD.append(content)
+            return
+        }
         if let itemprop = element.attribute("itemprop")?.lowercased(), let field = MetaNames.microdata[itemprop] {
             signals.candidates.add(content, field: field, source: .microdata)
         }
@@ -22,6 +28,14 @@ extension PageScanner {
         } else if MetaNames.isPublicationDateKey(key) {
             signals.guessedPublished.append(content)
         }
+    }
+
+    /// Whether a `<meta>` content is a JSON-LD object or list: it opens with `{` or `[` and names a schema.org
+    /// `@context` or `@type` key. Decided on the bytes; most contents fail at the first one.
+    static func isJSONLDObject(_ content: String) -> Bool {
+        guard let first = content.utf8.first(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        return jsonLDKeyMarkers.contains { content.utf8.containsASCIICaseInsensitive($0) }
     }
 
     static func readLink(_ element: Node, into signals: inout PageSignals) {

@@ -36,6 +36,11 @@ enum PageScanner {
                         if let text = dateText(current) {
                             signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
                             signals.textDates += 1
+                            if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
+                               signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
+                                signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
+                                signals.textBylines += 1
+                            }
                         }
                     } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
                         signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
@@ -125,6 +130,9 @@ enum PageScanner {
             // unclosed tag that swallowed the page (the headline and byline among them), which is read.
             guard swallowsPage(element) else { return false }
         case .h1:
+            // A visually hidden heading (a screen-reader label of a search or menu panel) is not the headline:
+            // bylines and dates are sought around the visible one.
+            if isVisuallyHidden(element) { return false }
             if signals.firstHeadingOrder == nil {
                 signals.firstHeadingOrder = order
                 signals.textBylines = 0  // the headline's own byline gets its full share of slots
@@ -173,6 +181,13 @@ enum PageScanner {
                let text = boundedText(element, limit: 300) {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text))
                 markedCount += 1
+                // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
+                // story, though no date class marks it; further down it is a review's or a reply's.
+                let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? true
+                if withHeadline, !dateMarkers.contains(where: { has($0.fragment) }), hasYear(text.utf8),
+                   DateParser.parse(text) != nil {
+                    signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
+                }
             }
             if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
                let text = boundedText(element, limit: 200) {
@@ -181,6 +196,25 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// The first part of a dateline under the headline that joins a credit and a date with separators and no
+    /// "By" ("Jane Doe | Senior Writer | July 2, 2025", "Jane Doe · 5 March 2024"), when the date is not in it;
+    /// author cleaning then keeps it only if it reads as a name.
+    static func creditBeforeDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { datelineSeparators.contains($0) }).map { $0.trimmedWhitespace() }
+            .filter { !$0.isEmpty }
+        guard parts.count >= 2, let first = parts.first, DateParser.parse(first) == nil,
+              first.split(separator: " ").count >= 2 else { return nil }
+        return first
+    }
+
+    /// Whether an element is hidden from sight: the `hidden` attribute, or a class token of the hidden category
+    /// (`sr-only`, `screen-reader-text`, `visually-hidden`…, see `Vocabulary`).
+    static func isVisuallyHidden(_ element: Node) -> Bool {
+        if element.hasAttribute("hidden") { return true }
+        guard let classValue = element.attribute("class") else { return false }
+        return CategoryMatcher.categories(ofTokens: classValue).contains(.hidden)
     }
 
     /// Whether a form control has more descendant elements than `maximumControlElements`.

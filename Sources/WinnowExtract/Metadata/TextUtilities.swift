@@ -101,3 +101,39 @@ extension String {
         return collapsingWhitespace()
     }
 }
+
+extension String {
+    /// The text with double-encoded UTF-8 undone ("Investorâ€™s" → "Investor’s"): when every non-ASCII
+    /// character maps back to one byte (Latin-1, or Windows-1252 for its 0x80–0x9F letters) and those bytes
+    /// form valid UTF-8 with at least one multi-byte character and no C1 control, the page's UTF-8 was decoded
+    /// once too often (or re-encoded) and the bytes are read again. Any other text is returned as it is: a
+    /// character outside those code pages, or bytes that are no valid UTF-8, mean the text is what it says.
+    func repairingDoubleEncodedUTF8() -> String {
+        // Every double-encoded lead byte (0xC2–0xF4) is a character U+00C2–U+00F4, whose UTF-8 starts 0xC3.
+        guard utf8.contains(0xC3) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            if value < 0x100 {
+                bytes.append(UInt8(value))
+            } else if let byte = String.windows1252Bytes[value] {
+                bytes.append(byte)
+            } else {
+                return self
+            }
+        }
+        guard bytes.contains(where: { $0 >= 0xC2 }),
+              let decoded = String(validating: bytes, as: UTF8.self), decoded.unicodeScalars.count < unicodeScalars.count,
+              !decoded.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0xA0 }) else { return self }
+        return decoded
+    }
+
+    /// Windows-1252's characters at 0x80–0x9F, by the byte they stand for.
+    private static let windows1252Bytes: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
+        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
+        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+}

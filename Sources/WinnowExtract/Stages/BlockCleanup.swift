@@ -41,7 +41,11 @@ enum BlockCleanup {
             if case .heading = block { isHeading = true } else { isHeading = false }
             let lower = text.utf8.count <= (isHeading ? Vocabulary.Threshold.titleHeadingMaxBytes : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
             if isHeading {
-                let isTitleText = !lower.isEmpty && normalizedTitles.contains { isTitle(lower, $0) }
+                // A heading in double-encoded UTF-8 is compared as the metadata reads it (repaired).
+                let repaired = lower.isEmpty ? lower : text.repairingDoubleEncodedUTF8()
+                let repairedLower = repaired == text ? lower : normalize(repaired)
+                let isTitleText = !lower.isEmpty
+                    && normalizedTitles.contains { isTitle(lower, $0) || (repairedLower != lower && isTitle(repairedLower, $0)) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
                 if isTitleText {
                     trace.record(.dropped, block: text, heuristic: "title-heading", sources: input.nodes(of: k))
