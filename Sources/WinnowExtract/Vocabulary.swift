@@ -360,6 +360,7 @@ enum Vocabulary {
     static let terminatingLabels: Set<String> = [
         "like this", "was this article helpful", "was this page helpful", "was this post helpful",
         "was this helpful", "was this information helpful", "was this article useful", "was this page useful",
+        "was the article helpful", "was the article useful", "was this useful",
         "did you find this article helpful", "did you find this helpful", "is this page useful",
         "war dieser artikel hilfreich", "war diese seite hilfreich", "war das hilfreich",
         "cet article vous a-t-il été utile", "cette page vous a-t-elle été utile", "cet article vous a été utile",
@@ -591,6 +592,10 @@ enum Vocabulary {
         static let teaserStoryMinChars = 300
         /// A wrapper counts as a run of cards when it holds at least this many of them.
         static let teaserWrapperMinCards = 2
+        /// ... and a wrapper of such wrappers counts too, this many levels down; the heading over the cards (the
+        /// wrapper's first child) is at most `teaserFeedHeadingMaxChars` long.
+        static let teaserWrapperMaxDepth = 2
+        static let teaserFeedHeadingMaxChars = 60
         /// A link inside a card's heading makes the heading a headline when it holds this share of its text.
         static let headlineLinkMinShare = 0.5
 

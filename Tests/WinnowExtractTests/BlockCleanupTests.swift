@@ -209,6 +209,7 @@ import Testing
     @Test func feedbackQuestionAndLikesWidgetEndTheStory() {
         #expect(clean([paragraph(story), paragraph("Was this article helpful?"), paragraph("Yes No")]) == [story])
         #expect(clean([paragraph(story), paragraph("¿Te resultó útil este artículo?"), paragraph("Sí")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Was the article useful?"), paragraph("Related article")]) == [story])
         #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Like this:")]), paragraph("Like Loading...")]) == [story])
     }
 
