@@ -226,6 +226,14 @@ import Testing
         #expect(clean([paragraph(story), specs]).count == 2)
     }
 
+    @Test func aTeaserLabelledRelatedOnItsFirstLineGoesAlone() {
+        let teaser = Block.heading(level: 5, content: [.text("Related article"), .lineBreak, .text("How to season firewood")])
+        #expect(clean([paragraph(story), teaser, paragraph(story)]) == [story, story])
+        // A heading that only starts with the word is the story's.
+        let heading = Block.heading(level: 3, content: [.text("Related work"), .lineBreak, .text("What others tried")])
+        #expect(clean([paragraph(story), heading, paragraph(story)]).count == 3)
+    }
+
     @Test func unmarkedAuthorBoxAfterTheStoryGoesOnce() {
         let bio = "Tessa Morrow-Lane has covered the valley's rivers, roads and councils for eleven years."
         let out = clean([paragraph(story), paragraph(story), paragraph("Tessa Morrow-Lane"), paragraph("Reporter"), paragraph(bio)])

@@ -1,5 +1,6 @@
 /// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines, label blocks
-/// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, and
+/// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
+/// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
 /// helpful?", a list whose first item is such a label) onwards; an unmarked author box under the story (a name,
 /// a biography starting with it); trailing headings go last.
@@ -64,6 +65,10 @@ enum BlockCleanup {
                     trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", sources: input.nodes(of: rest))
                 }
                 break
+            }
+            if isLabelledTeaser(block, text) {
+                trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
+                continue
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
@@ -532,6 +537,24 @@ enum BlockCleanup {
     /// Multi-word phrases followed by a space, for heading prefixes ("Related stories from Europe"); a
     /// one-word phrase ("Recommended courses") may be the story's own heading.
     static let terminatingMultiword = PrefixList(terminatingBare.filter { $0.contains(" ") }.sorted().map { $0 + " " })
+
+    /// A short heading or paragraph whose first line is a terminating label and whose next line is another
+    /// story's title ("Related article" / "The smart thermostat buying guide"): one teaser set in the story.
+    static func isLabelledTeaser(_ block: Block, _ text: String) -> Bool {
+        let content: [Inline]
+        switch block {
+        case .heading(_, let inlines), .paragraph(let inlines): content = inlines
+        default: return false
+        }
+        guard text.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
+              let br = content.firstIndex(of: .lineBreak), br > 0, br < content.count - 1
+        else { return false }
+        let label = normalize(InlineText.plainText(Array(content[..<br])))
+        let rest = InlineText.plainText(Array(content[(br + 1)...])).trimmingSuffixSpaces()
+        // "Related article" is the singular of a terminating "Related articles".
+        let isLabel = terminatingBare.contains(label) || terminatingBare.contains(label + "s")
+        return isLabel && !rest.isEmpty && !rest.contains("\n")
+    }
 
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
     /// related widget, and the story is over.
