@@ -127,7 +127,8 @@ enum BlockCleanup {
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
-        out = dropAuthorBio(out, trace: &trace)
+        // Nothing repeated (most pages): the texts already made still match the blocks.
+        out = dropAuthorBio(out, texts: out.blocks.count == outTexts.count ? outTexts : out.blocks.map(\.plainText), trace: &trace)
         while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
@@ -189,9 +190,9 @@ enum BlockCleanup {
     /// word ("Mara Quint",
     /// "Staff Writer", "Mara Quint covers transport …"). Only in the last part of the text, and only when the
     /// pattern occurs once (a listicle of people, each a name heading and a paragraph about them, is content).
-    static func dropAuthorBio(_ input: BlockOutput, trace: inout Trace) -> BlockOutput {
+    /// `texts`: the blocks' plain texts.
+    static func dropAuthorBio(_ input: BlockOutput, texts: [String], trace: inout Trace) -> BlockOutput {
         let t = Vocabulary.Threshold.self
-        let texts = input.blocks.map(\.plainText)
         let total = texts.reduce(0) { $0 + $1.utf8.count }
         var found: (start: Int, end: Int)?
         var preceding = 0
