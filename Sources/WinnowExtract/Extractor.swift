@@ -19,7 +19,8 @@ import WinnowDOM
 ///    triggers titled with a phrase, and clickable teaser cards stay.
 /// 3. The scored region: `CandidateSelection` picks the story's node by Readability scoring and semantic
 ///    anchors, merging sibling containers (or an anchored section's class twins) that continue the story;
-///    `ContentPruning` drops teaser-card runs, video players, galleries, share bars, related widgets, tag
+///    `ContentPruning` drops teaser-card runs (on a page that says it is a story and is not the site's front
+///    page, feeds nested a few wrappers deep too), video players, galleries, share bars, related widgets, tag
 ///    lists, author boxes (class words, or a person's microdata with a biography), bylines and link-heavy
 ///    blocks inside it, guarded against removing most of the text.
 /// 4. Fallbacks (not in precision mode), when the result is short or covers little of the page: the scored
@@ -135,7 +136,9 @@ public struct Extractor: Sendable {
         var tree = clean
         var trace = Trace(enabled: options.explain)
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
-        ContentPruning.run(&tree, roots: choice.roots, mode: mode, url: page.url, trace: &trace)
+        // A page that says it is a story, unless it is the site's front page (a blog's feed of stories).
+        let storyPage = page.kind.article && page.url.flatMap(SiteLink.init(absolute:))?.path != "/"
+        ContentPruning.run(&tree, roots: choice.roots, mode: mode, url: page.url, storyPage: storyPage, trace: &trace)
         let region = Region(tree: tree, roots: choice.roots, mode: mode, heuristic: choice.heuristic)
         return render(region, page: page, stageTrace: trace)
     }

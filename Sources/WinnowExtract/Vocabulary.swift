@@ -271,6 +271,8 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
         "loading prices for your region…", "loading…", "view on amazon", "check price", "read our full review",
         "jump to review", "best prices today",
+        // A likes widget's button ("Like Loading…") and a clap button's label.
+        "like loading", "like loading…", "clap", "claps",
         // Forum post furniture.
         "offline", "online", "original poster", "last edited", "code: select all", "select all", "quote", "reply",
         "report", "ask question", "like", "likes", "permalink", "share post",
@@ -352,6 +354,60 @@ enum Vocabulary {
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.
     static let reactionCountWords: Set<String> = ["like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks"]
+
+    /// Whole texts (lowercased, a trailing "?" removed) after which the story is over, never used as heading
+    /// prefixes: a likes widget's title and a feedback widget's question, in major languages.
+    static let terminatingLabels: Set<String> = [
+        "like this", "was this article helpful", "was this page helpful", "was this post helpful",
+        "was this helpful", "was this information helpful", "was this article useful", "was this page useful",
+        "was the article helpful", "was the article useful", "was this useful",
+        "did you find this article helpful", "did you find this helpful", "is this page useful",
+        "war dieser artikel hilfreich", "war diese seite hilfreich", "war das hilfreich",
+        "cet article vous a-t-il été utile", "cette page vous a-t-elle été utile", "cet article vous a été utile",
+        "te resultó útil este artículo", "te ha resultado útil este artículo", "fue útil este artículo",
+        "te resultó útil", "este artigo foi útil", "esta página foi útil", "questo articolo ti è stato utile",
+        "questo articolo è stato utile", "was dit artikel nuttig", "was deze pagina nuttig", "heeft dit artikel geholpen",
+        "была ли эта статья полезна", "была ли статья полезной", "czy ten artykuł był pomocny",
+        "bu makale yardımcı oldu mu", "この記事は役に立ちましたか", "这篇文章有帮助吗", "這篇文章有幫助嗎",
+        "이 글이 도움이 되었나요",
+    ]
+
+    /// A reading-time line ("5 min read", "Lesezeit: 4 Min.", "5分で読めます"): a number, a unit of
+    /// `readingTimeUnits` and a word of `readingTimeWords`, or a label of `readingTimeLabels` and a number with
+    /// its unit. Lowercased, major languages.
+    static let readingTimeUnits: [String] = [
+        "minutes", "minute", "minuten", "minutos", "minuti", "minuty", "minut", "minuut", "mins", "min",
+        "минуты", "минут", "мин", "dakika", "dk", "分钟", "分鐘", "分", "분",
+    ]
+    static let readingTimeWords: Set<String> = [
+        "read", "reading", "to read", "read time", "reading time", "de lectura", "de lecture", "de leitura",
+        "di lettura", "lesezeit", "leestijd", "leesduur", "czytania", "чтения", "на чтение", "okuma", "okuma süresi",
+        "で読めます", "で読める", "阅读", "閱讀", "읽기",
+    ]
+    static let readingTimeLabels: [String] = [
+        "reading time", "read time", "estimated reading time", "lesezeit", "lesedauer", "temps de lecture",
+        "durée de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura", "leestijd", "leesduur",
+        "czas czytania", "время чтения", "okuma süresi", "読了時間", "阅读时间", "閱讀時間", "읽는 시간",
+    ]
+
+    /// An affiliate disclosure ("This post contains affiliate links … we may earn a commission"): a short
+    /// paragraph naming both one of `affiliateCues` (the commission) and one of `affiliateNoticeCues` (what
+    /// the reader does, or the notice's own wording), lowercased stems in major languages.
+    static let affiliateCues: [String] = [
+        "affiliate", "commission", "compensation", "qualifying purchases", "provision", "affilié", "afiliado",
+        "comisión", "comissão", "affiliazione", "affiliati", "commissione", "commissie", "partnerlink",
+        "アフィリエイト", "联盟链接", "聯盟連結", "제휴",
+    ]
+    static let affiliateNoticeCues: [String] = [
+        "may earn", "we earn", "i earn", "earns from", "may receive", "we receive", "might earn",
+        "if you buy through", "when you buy through", "if you click", "when you click", "if you make a purchase",
+        "through our links", "through links on", "at no extra cost", "at no additional cost",
+        "post contains", "post may contain", "article contains", "article may contain", "page contains",
+        "article includes", "website uses", "blog uses", "site uses",
+        "erhalten wir", "verdienen wir", "nous percevons", "nous pouvons recevoir", "podemos recibir",
+        "recibimos una", "podemos receber", "recebemos uma", "potremmo ricevere", "riceviamo una",
+        "ontvangen wij", "ontvangen we", "報酬", "佣金", "수수료",
+    ]
 
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
@@ -536,6 +592,10 @@ enum Vocabulary {
         static let teaserStoryMinChars = 300
         /// A wrapper counts as a run of cards when it holds at least this many of them.
         static let teaserWrapperMinCards = 2
+        /// ... and a wrapper of such wrappers counts too, this many levels down; the heading over the cards (the
+        /// wrapper's first child) is at most `teaserFeedHeadingMaxChars` long.
+        static let teaserWrapperMaxDepth = 2
+        static let teaserFeedHeadingMaxChars = 60
         /// A link inside a card's heading makes the heading a headline when it holds this share of its text.
         static let headlineLinkMinShare = 0.5
 
@@ -605,6 +665,24 @@ enum Vocabulary {
         /// Tag lines ("Tags: …") and subscribe lines are at most this many characters.
         static let tagLineMaxChars = 2 * terminatingMaxChars
         static let subscribeLineMaxChars = 2 * terminatingMaxChars
+        /// A reading-time line is at most this many characters.
+        static let readingTimeMaxChars = 40
+        /// A list headed by a terminating label is the related widget when links hold this share of its
+        /// other items' text.
+        static let relatedListMinLinkShare = 0.5
+        /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from
+        /// its start or its end.
+        static let affiliateNoticeMaxBytes = 600
+        static let affiliateNoticeEdgeShare = 0.25
+        /// An author's box without class words (`BlockCleanup.dropAuthorBio`): a name line of at most this many
+        /// characters and words (its first word at least `authorNameMinChars` long), up to this many role lines,
+        /// then a biography of at least this many bytes starting with the name, after this share of the text.
+        static let authorNameMaxChars = 60
+        static let authorNameMaxWords = 5
+        static let authorNameMinChars = 2
+        static let authorBioMaxRoleLines = 2
+        static let authorBioMinBytes = 80
+        static let authorBioMinPrecedingShare = 0.5
         /// A copyright line is at most this many characters.
         static let copyrightLineMaxChars = 200
         /// Fine print is recognised by its start within the first this many characters.

@@ -191,6 +191,67 @@ import Testing
     @Test func dropsTrailingHeadings() {
         #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Share your thoughts")])]) == [story])
     }
+
+    @Test func readingTimeLinesInSeveralLanguages() {
+        for line in ["5 min read", "~12 minutes to read", "3 MIN. READ", "Reading time: 4 min", "Lesezeit: 6 Min.",
+                     "8 min de lecture", "5分で読めます"] {
+            #expect(BlockCleanup.isReadingTime(BlockCleanup.normalize(line)), "\(line)")
+        }
+        // A duration alone, or a minimal claim, is not a reading time.
+        for line in ["8 Min", "40 minutes", "5 minimal steps to read", "Read time is short"] {
+            #expect(!BlockCleanup.isReadingTime(BlockCleanup.normalize(line)), "\(line)")
+        }
+    }
+
+    @Test func affiliateNoticeNeedsBothTheCommissionAndTheNotice() {
+        #expect(BlockCleanup.isAffiliateNotice(
+            "This post contains affiliate links, so we may earn a small commission if you buy through them."))
+        #expect(BlockCleanup.isAffiliateNotice("Wenn Sie über diese Links kaufen, erhalten wir eine Provision."))
+        // A sentence about commissions or affiliate marketing is the story's.
+        #expect(!BlockCleanup.isAffiliateNotice(
+            "Agents earn a commission when you buy the policy, so ask them what the cover leaves out."))
+        #expect(!BlockCleanup.isAffiliateNotice("Affiliate marketing pays creators a share of each sale they refer."))
+    }
+
+    @Test func feedbackQuestionAndLikesWidgetEndTheStory() {
+        #expect(clean([paragraph(story), paragraph("Was this article helpful?"), paragraph("Yes No")]) == [story])
+        #expect(clean([paragraph(story), paragraph("¿Te resultó útil este artículo?"), paragraph("Sí")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Was the article useful?"), paragraph("Related article")]) == [story])
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Like this:")]), paragraph("Like Loading...")]) == [story])
+    }
+
+    @Test func aListHeadedByARelatedLabelEndsTheStoryASpecListDoesNot() {
+        func link(_ text: String) -> [Block] { [.paragraph([.link(href: "https://example.org/\(text.count)", content: [.text(text)])])] }
+        let related = Block.list(ordered: false, items: [
+            [paragraph("Related posts")], link("The harbour lamps shine again after a year"),
+            link("Ferry fares stay at summer prices until March"),
+        ])
+        #expect(clean([paragraph(story), related, paragraph(story)]) == [story])
+        let specs = Block.list(ordered: false, items: [
+            [paragraph("Recommended:")], [paragraph("OS: any recent release")], [paragraph("Memory: 8 GB")],
+        ])
+        #expect(clean([paragraph(story), specs]).count == 2)
+    }
+
+    @Test func aTeaserLabelledRelatedOnItsFirstLineGoesAlone() {
+        let teaser = Block.heading(level: 5, content: [.text("Related article"), .lineBreak, .text("How to season firewood")])
+        #expect(clean([paragraph(story), teaser, paragraph(story)]) == [story, story])
+        // A heading that only starts with the word is the story's.
+        let heading = Block.heading(level: 3, content: [.text("Related work"), .lineBreak, .text("What others tried")])
+        #expect(clean([paragraph(story), heading, paragraph(story)]).count == 3)
+    }
+
+    @Test func unmarkedAuthorBoxAfterTheStoryGoesOnce() {
+        let bio = "Tessa Morrow-Lane has covered the valley's rivers, roads and councils for eleven years."
+        let out = clean([paragraph(story), paragraph(story), paragraph("Tessa Morrow-Lane"), paragraph("Reporter"), paragraph(bio)])
+        #expect(out == [story, story])
+        // Two name-and-paragraph pairs: a listicle of people, which is the story.
+        let people = [
+            paragraph(story), paragraph(story), paragraph("Tessa Morrow-Lane"), paragraph(bio),
+            paragraph("Ivo Brandt"), paragraph("Ivo Brandt paints the moors in oils, works from a barn near the pass and has shown in four cities."),
+        ]
+        #expect(clean(people).count == people.count)
+    }
 }
 
 @Suite struct ShellCheckTests {
@@ -228,4 +289,5 @@ import Testing
         ]
         #expect(clean(grid) == grid.map(\.plainText))
     }
+
 }

@@ -72,6 +72,17 @@ import WinnowDOM
     func siteLinks(href: String, other: Bool) {
         #expect(Self.page.isOtherPageOfSite(href) == other)
     }
+
+    @Test func aFeedNestedInWrappersGoesOnlyOnAStoryPage() throws {
+        let cards = Self.card("lamps") + Self.card("fares") + Self.card("roof")
+        let nested = "<section id=\"more\"><div><div class=\"grid\">\(cards)</div></div></section>"
+        let fixture = try TreeFixture("<html><body><div id=\"root\">\(Self.story + nested)</div></body></html>")
+        let root = try fixture.index(id: "root")
+        let url = "https://www.example.org/2026/11/14/quarry-lake"
+        let onStory = TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: true)
+        #expect(onStory.map { fixture.tree.entries[$0].node.attribute("id") } == ["more"])
+        #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
+    }
 }
 
 @Suite struct NumericDataTableTests {

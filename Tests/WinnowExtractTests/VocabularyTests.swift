@@ -44,6 +44,8 @@ import Testing
         let lists: [[String]] = [
             Vocabulary.terminatingPhrases, Array(Vocabulary.shareWords), Array(Vocabulary.labelBlocks),
             Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles), Array(Vocabulary.tableOfContentsTitles),
+            Array(Vocabulary.terminatingLabels), Vocabulary.readingTimeUnits, Array(Vocabulary.readingTimeWords),
+            Vocabulary.readingTimeLabels, Vocabulary.affiliateCues, Vocabulary.affiliateNoticeCues,
         ]
         for list in lists {
             #expect(!list.isEmpty)

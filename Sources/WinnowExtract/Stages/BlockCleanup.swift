@@ -1,6 +1,9 @@
 /// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines, label blocks
-/// ("Advertisement"), share-word lines, and everything from a terminating block ("Related Articles",
-/// "Next Story", "Leave a comment") onwards; trailing headings go last.
+/// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
+/// labelled as related on its first line, and
+/// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
+/// helpful?", a list whose first item is such a label) onwards; an unmarked author box under the story (a name,
+/// a biography starting with it); trailing headings go last.
 enum BlockCleanup {
     static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
         run(BlockOutput(blocks: blocks, sources: Array(blocks.indices)), titles: titles, trace: &trace).blocks
@@ -58,7 +61,8 @@ enum BlockCleanup {
                 continue
             }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
-                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower)),
+                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
+                    || isRelatedList(block),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
                 // The terminating block and everything after it.
@@ -67,8 +71,19 @@ enum BlockCleanup {
                 }
                 break
             }
+            if isLabelledTeaser(block, text) {
+                trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
+                continue
+            }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
+                continue
+            }
+            // A disclosure sits above or under the story, not in its middle (where it is the story's subject).
+            let edge = Vocabulary.Threshold.affiliateNoticeEdgeShare * Double(totalChars)
+            if isParagraph(block), Double(precedingChars) <= edge || Double(precedingChars) >= Double(totalChars) - edge,
+               isAffiliateNotice(text) {
+                trace.record(.dropped, block: text, heuristic: "affiliate-notice", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -117,6 +132,8 @@ enum BlockCleanup {
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
+        // Nothing repeated (most pages): the texts already made still match the blocks.
+        out = dropAuthorBio(out, texts: out.blocks.count == outTexts.count ? outTexts : out.blocks.map(\.plainText), trace: &trace)
         while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
@@ -174,6 +191,73 @@ enum BlockCleanup {
             if isByline(texts[k], normalize(texts[k])) { count += 1 }
         }
         return count
+    }
+
+    /// Drops the author's box under the story when nothing marks it but its shape: a paragraph with the author's
+    /// name (maybe a role line under it), then a biography that starts with the same name, first and last
+    /// word ("Mara Quint",
+    /// "Staff Writer", "Mara Quint covers transport …"). Only in the last part of the text, and only when the
+    /// pattern occurs once (a listicle of people, each a name heading and a paragraph about them, is content).
+    /// `texts`: the blocks' plain texts.
+    static func dropAuthorBio(_ input: BlockOutput, texts: [String], trace: inout Trace) -> BlockOutput {
+        let t = Vocabulary.Threshold.self
+        let total = texts.reduce(0) { $0 + $1.utf8.count }
+        var found: (start: Int, end: Int)?
+        var preceding = 0
+        for k in texts.indices {
+            defer { preceding += texts[k].utf8.count }
+            guard isNameLine(input.blocks[k], texts[k]) else { continue }
+            let name = texts[k].prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard name.count >= t.authorNameMinChars else { continue }
+            var j = k + 1
+            while j < texts.count && j <= k + 1 + t.authorBioMaxRoleLines {
+                let text = texts[j]
+                if isParagraph(input.blocks[j]), text.utf8.count >= t.authorBioMinBytes, text.hasPrefix(name),
+                   let next = text.dropFirst(name.count).first, !next.isLetter,
+                   text.prefix(texts[k].count + t.authorNameMaxChars / 2).contains(surname(texts[k])) {
+                    guard found == nil else { return input }  // a second one: names and paragraphs are the content
+                    found = (k, j)
+                    break
+                }
+                guard isNameLine(input.blocks[j], text) || (isParagraph(input.blocks[j]) && text.hasCharacters(atMost: t.authorNameMaxChars)) else { break }
+                j += 1
+            }
+            if let found, found.start == k, Double(preceding) < t.authorBioMinPrecedingShare * Double(total) {
+                return input  // in the first part of the text: the story's own subject
+            }
+        }
+        guard let found else { return input }
+        var out = BlockOutput()
+        out.omitted = input.omitted
+        for k in input.blocks.indices {
+            if k >= found.start && k <= found.end {
+                trace.record(.dropped, block: texts[k], heuristic: "author-bio", sources: input.nodes(of: k))
+            } else {
+                out.append(input.blocks[k], from: input, at: k)
+            }
+        }
+        return out
+    }
+
+    /// The last word of a name line, without punctuation around it ("Holliday-Bell" of "Ada Holliday-Bell*").
+    static func surname(_ name: String) -> Substring {
+        let last = name.split(separator: " ").last { $0.contains(where: \.isLetter) } ?? Substring(name)
+        return last.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed().isEmpty
+            ? last : last[last.firstIndex(where: \.isLetter)!...last.lastIndex(where: \.isLetter)!]
+    }
+
+    /// A short paragraph that could be a person's name: two to five capitalised words, no sentence's end, no
+    /// digits.
+    static func isNameLine(_ block: Block, _ text: String) -> Bool {
+        // A heading over a paragraph that repeats its first word is a section of the story ("Digital tools").
+        guard isParagraph(block) else { return false }
+        let t = Vocabulary.Threshold.self
+        guard text.utf8.count <= 4 * t.authorNameMaxChars, text.hasCharacters(atMost: t.authorNameMaxChars),
+              let first = text.first, first.isUppercase,
+              !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" }), !text.hasSuffix(".")
+        else { return false }
+        let words = text.split(separator: " ")
+        return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
@@ -353,7 +437,63 @@ enum BlockCleanup {
         if isTagLine(lower) { return "tag-line" }
         if isSubscribeLine(lower) { return "subscribe-line" }
         if isByline(text, lower) { return "byline" }
+        if isReadingTime(lower) { return "reading-time" }
         return nil
+    }
+
+    static let readingTimeLabels = PrefixList(Vocabulary.readingTimeLabels)
+    static let readingTimeUnits = PrefixList(Vocabulary.readingTimeUnits)
+
+    /// "5 min read", "~12 minutes to read", "Lesezeit: 4 Min.", "5分で読めます": how long the story takes to
+    /// read, a line of the story's header, not of the story.
+    static func isReadingTime(_ lower: String) -> Bool {
+        guard let first = lower.utf8.first, lower.hasCharacters(atMost: Vocabulary.Threshold.readingTimeMaxChars)
+        else { return false }
+        var rest = Substring(lower)
+        var labelled = false
+        // A label first ("Reading time: 5 min"), or a digit (after a "~" or "≈").
+        if first < 0x30 || first > 0x39 {
+            if let label = readingTimeLabels.first(in: lower) {
+                labelled = true
+                rest = rest.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "：" }
+            } else {
+                rest = rest.drop { $0 == "~" || $0 == "≈" || $0 == " " }
+            }
+        }
+        // The number: digits, maybe a range ("5-7") or a decimal.
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "–" || $0 == "." || $0 == ",") }
+        guard number.first?.isNumber == true else { return false }
+        rest = rest.dropFirst(number.count).drop { $0 == " " }
+        guard let unit = readingTimeUnits.first(in: String(rest)) else { return false }
+        rest = rest.dropFirst(unit.count)
+        // "min" must end its word ("minimal" is not a unit); CJK units are followed by the reading word directly.
+        if let next = rest.first, next.isLetter, unit.utf8.first.map({ $0 < 0x80 }) == true { return false }
+        let word = rest.drop { $0 == " " || $0 == "." }
+        if word.isEmpty { return labelled }
+        return !labelled && Vocabulary.readingTimeWords.contains(String(word))
+    }
+
+    /// UTF-8 bytes of the text inside links.
+    static func linkedBytes(_ content: [Inline]) -> Int {
+        var bytes = 0
+        for inline in content {
+            switch inline {
+            case .link(_, let inner): bytes += InlineText.plainText(inner).utf8.count
+            case .emphasis(let inner), .strong(let inner): bytes += linkedBytes(inner)
+            default: break
+            }
+        }
+        return bytes
+    }
+
+    static let affiliateScreen = FragmentScreen(Vocabulary.affiliateCues)
+    static let affiliateNoticeScreen = FragmentScreen(Vocabulary.affiliateNoticeCues)
+
+    /// An affiliate disclosure ("This post contains affiliate links: we may earn a commission if you buy …"):
+    /// a short paragraph that names the commission and the reader's purchase or the notice itself.
+    static func isAffiliateNotice(_ text: String) -> Bool {
+        text.utf8.count <= Vocabulary.Threshold.affiliateNoticeMaxBytes
+            && affiliateScreen.matches(text) && affiliateNoticeScreen.matches(text)
     }
 
     /// "1 Like", "12 likes", "3 Reactions": a post's reaction counter.
@@ -407,6 +547,61 @@ enum BlockCleanup {
     /// one-word phrase ("Recommended courses") may be the story's own heading.
     static let terminatingMultiword = PrefixList(terminatingBare.filter { $0.contains(" ") }.sorted().map { $0 + " " })
 
+    /// A short heading or paragraph whose first line is a terminating label and whose next line is another
+    /// story's title ("Related article" / "The smart thermostat buying guide"): one teaser set in the story.
+    static func isLabelledTeaser(_ block: Block, _ text: String) -> Bool {
+        let content: [Inline]
+        switch block {
+        case .heading(_, let inlines), .paragraph(let inlines): content = inlines
+        default: return false
+        }
+        guard text.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
+              let br = content.firstIndex(of: .lineBreak), br > 0, br < content.count - 1
+        else { return false }
+        let label = normalize(InlineText.plainText(Array(content[..<br])))
+        let rest = InlineText.plainText(Array(content[(br + 1)...])).trimmingSuffixSpaces()
+        // "Related article" is the singular of a terminating "Related articles".
+        let isLabel = terminatingBare.contains(label) || terminatingBare.contains(label + "s")
+        return isLabel && !rest.isEmpty && !rest.contains("\n")
+    }
+
+    /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
+    /// related widget, and the story is over.
+    static func isRelatedList(_ block: Block) -> Bool {
+        guard case .list(_, let items) = block, items.count >= 2, let first = items.first?.first else { return false }
+        switch first {
+        case .paragraph, .heading: break
+        default: return false
+        }
+        let text = first.plainText
+        guard text.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes else { return false }
+        guard terminatingBare.contains(normalize(text)) else { return false }
+        // The rest are links (a spec list headed "Recommended:" is not a widget).
+        var bytes = 0
+        var linked = 0
+        for item in items.dropFirst() {
+            for block in item {
+                switch block {
+                case .paragraph(let content), .heading(_, let content):
+                    bytes += block.plainText.utf8.count
+                    linked += linkedBytes(content)
+                default:
+                    continue
+                }
+            }
+        }
+        return bytes > 0 && Double(linked) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(bytes)
+    }
+
+    /// `lower` without a leading "¿" and trailing question marks ("was this article helpful?").
+    static func withoutQuestionMarks(_ lower: String) -> String {
+        guard lower.hasSuffix("?") || lower.hasSuffix("？") || lower.hasPrefix("¿") else { return lower }
+        var text = Substring(lower)
+        if text.hasPrefix("¿") { text = text.dropFirst() }
+        while let last = text.last, last == "?" || last == "？" || last == " " { text = text.dropLast() }
+        return String(text)
+    }
+
     static func isTerminating(_ block: Block, _ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
             lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingMaxChars)
@@ -416,6 +611,7 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
+        if Vocabulary.terminatingLabels.contains(withoutQuestionMarks(lower)) { return true }
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             if terminatingMultiword.matches(lower) { return true }
         }

@@ -16,14 +16,15 @@ enum ContentPruning {
     /// remove nothing: inside the container the author chose they name boxes the author wants (FTR's prune
     /// keeps `<aside>` too), while share bars, related lists, link farms and bylines still go. Teaser-card runs
     /// and the teaser-feed exemption are the generic candidate's concerns and are skipped.
+    /// `storyPage`: the page says it is a story (`PageKind.article`), so feeds nested under the story go too.
     static func run(
         _ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, ruleBody: Bool = false,
-        trace: inout Trace
+        storyPage: Bool = false, trace: inout Trace
     ) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
         if !ruleBody {
-            let cards = TeaserCards.removals(tree, roots: roots, url: url)
+            let cards = TeaserCards.removals(tree, roots: roots, url: url, nested: storyPage)
             for card in cards {
                 trace.record(.dropped, tree, card, heuristic: "teaser-cards")
                 for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }

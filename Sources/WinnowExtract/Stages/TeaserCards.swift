@@ -12,7 +12,10 @@ import WinnowDOM
 /// text, not a tail under a longer story.
 enum TeaserCards {
     /// The nodes to remove: every trailing run of cards under a node of `roots`, outermost first.
-    static func removals(_ tree: PageTree, roots: [Int], url: String?) -> [Int] {
+    /// `nested`: on a page that says it is a story (not the site's front page), a feed nested in wrappers (`teaserWrapperMaxDepth` levels,
+    /// under a heading) counts as a run too; elsewhere only cards and one wrapper of cards do.
+    static func removals(_ tree: PageTree, roots: [Int], url: String?, nested: Bool = false) -> [Int] {
+        let maxDepth = nested ? Vocabulary.Threshold.teaserWrapperMaxDepth : 0
         guard let page = url.flatMap(SiteLink.init(absolute:)) else { return [] }
         let t = Vocabulary.Threshold.self
         let rootChars = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
@@ -34,7 +37,7 @@ enum TeaserCards {
                     i += 1
                     continue
                 }
-                let run = trailingRun(tree, parent: i, page: page)
+                let run = trailingRun(tree, parent: i, page: page, maxDepth: maxDepth)
                 let runChars = run.reduce(0) { $0 + Int(tree.entries[$1].chars) }
                 // The story must outweigh the cards: a listicle of linked headings is its own text.
                 if !run.isEmpty, rootChars - runChars >= max(t.teaserStoryMinChars, runChars) {
@@ -49,7 +52,7 @@ enum TeaserCards {
 
     /// The cards (and label lines among them) that end `parent`'s children, when there are at least
     /// `teaserMinCards` cards among them; otherwise empty.
-    static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink) -> [Int] {
+    static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink, maxDepth: Int = 0) -> [Int] {
         var children: [Int] = []
         var child = Int(tree.entries[parent].firstChild)
         while child >= 0 {
@@ -61,7 +64,7 @@ enum TeaserCards {
         var run: [Int] = []
         var cards = 0
         for index in children.reversed() {
-            let count = cardCount(tree, index, page: page)
+            let count = cardCount(tree, index, page: page, maxDepth: maxDepth)
             if count > 0 {
                 cards += count
                 run.append(index)
@@ -72,30 +75,47 @@ enum TeaserCards {
             }
         }
         // Labels above the first card ("Next") stay with it; a label before any card is not part of the run.
-        while let first = run.last, cardCount(tree, first, page: page) == 0 { run.removeLast() }
+        while let first = run.last, cardCount(tree, first, page: page, maxDepth: maxDepth) == 0 { run.removeLast() }
         guard cards >= Vocabulary.Threshold.teaserMinCards, run.count < children.count else { return [] }
         return run.reversed()
     }
 
-    /// 1 for a card, its number of cards for a wrapper whose every text-bearing child is a card, else 0.
-    static func cardCount(_ tree: PageTree, _ i: Int, page: SiteLink) -> Int {
+    /// 1 for a card; for a wrapper, its number of cards when its every text-bearing child is a card, a label,
+    /// or, up to `maxDepth` levels down, a short heading over the cards ("More stories") or a wrapper of cards
+    /// itself (a feed nested in a section in a grid); else 0.
+    static func cardCount(_ tree: PageTree, _ i: Int, page: SiteLink, depth: Int = 0, maxDepth: Int = 0) -> Int {
         if isCard(tree, i, page: page) { return 1 }
         let e = tree.entries[i]
         guard e.tag != .text, e.firstChild >= 0 else { return 0 }
         var cards = 0
         var child = Int(e.firstChild)
+        var first = true
         while child >= 0 {
             let c = tree.entries[child]
             if !c.removed && c.chars > 0 && c.tag != .comment {
                 if isCard(tree, child, page: page) {
                     cards += 1
-                } else if !isLabel(tree, child) {
+                } else if isLabel(tree, child) || (maxDepth > 0 && first && isFeedHeading(tree, child)) {
+                    // A label between cards, or the feed's heading above them.
+                } else if depth < maxDepth,
+                          case let nested = cardCount(tree, child, page: page, depth: depth + 1, maxDepth: maxDepth),
+                          nested > 0 {
+                    cards += nested
+                } else {
                     return 0
                 }
+                first = false
             }
             child = Int(c.nextSibling)
         }
         return cards >= Vocabulary.Threshold.teaserWrapperMinCards ? cards : 0
+    }
+
+    /// A short heading alone (or with a few characters beside it): the title over a feed of cards.
+    static func isFeedHeading(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        return e.headingChars > 0 && Int(e.chars) <= Vocabulary.Threshold.teaserFeedHeadingMaxChars
+            && e.chars - e.headingChars <= Int32(Vocabulary.Threshold.headingWrapperMaxExtraChars)
     }
 
     /// A small element with exactly one heading, which is a link to another page of the same site (or holds one).
