@@ -520,6 +520,12 @@ enum Vocabulary {
         static let adjacentRepeatMaxBlocks = 4
         /// ... when each of its blocks is at most this many characters (a card's headline and summary line).
         static let adjacentRepeatMaxChars = 200
+        /// A quote that repeats another post of the thread kept above it (`BlockCleanup.dropEchoedQuotes`): its
+        /// parts of at least `echoPartMinBytes` (letters and digits, one space between words) found earlier must
+        /// total `echoMinBytes` and `echoMinShare` of its text (an attribution line may be all that is new).
+        static let echoPartMinBytes = 40
+        static let echoMinBytes = 60
+        static let echoMinShare = 0.8
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.

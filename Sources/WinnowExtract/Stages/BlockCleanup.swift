@@ -7,7 +7,8 @@ enum BlockCleanup {
     }
 
     /// The cleaned blocks, each still with its source node; a dropped block's source is recorded in the trace.
-    static func run(_ input: BlockOutput, titles: [String], trace: inout Trace) -> BlockOutput {
+    /// With `tree` (the tree the blocks' sources index), quotes echoing an earlier post are dropped too.
+    static func run(_ input: BlockOutput, titles: [String], tree: PageTree? = nil, trace: inout Trace) -> BlockOutput {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
         var out = BlockOutput()
@@ -112,6 +113,7 @@ enum BlockCleanup {
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
+        if let tree { out = dropEchoedQuotes(out, tree: tree, trace: &trace) }
         while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()

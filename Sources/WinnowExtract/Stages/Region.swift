@@ -25,7 +25,7 @@ struct Region {
         let converted = BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots)
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
-        let output = cleanup ? BlockCleanup.run(converted, titles: titles, trace: &cleanupTrace) : converted
+        let output = cleanup ? BlockCleanup.run(converted, titles: titles, tree: onPage ? tree : nil, trace: &cleanupTrace) : converted
         return Rendering(region: self, output: output, trace: cleanupTrace, converted: converted.blocks)
     }
 }
