@@ -248,3 +248,23 @@ import Testing
         #expect(BlockCleanup.echoSource(fresh, in: seen, starts: starts) == nil)
     }
 }
+
+extension EchoedQuoteTests {
+    /// A list whose items are posts: a reply's quote of an earlier item goes, a quote of nothing above stays.
+    @Test func listItemQuotesEchoingEarlierItemsGo() {
+        let post = "Every night on the dunes the wind pulls our thin wire pegs out of the sand before midnight."
+        let reply = "Wide snow pegs buried sideways hold far better in loose sand."
+        let fresh = "A saying about patience that nobody in this thread has written before today."
+        let items: [[Block]] = [
+            [.paragraph([.text(post)])],
+            [.quote([.paragraph([.text(post)])]), .paragraph([.text(reply)])],
+            [.quote([.paragraph([.text(fresh)])]), .paragraph([.text(reply + " Agreed.")])],
+        ]
+        var nodes: [[[Int]]] = []
+        var trace = Trace(enabled: false)
+        let kept = BlockCleanup.dropItemEchoes(items, nodes: &nodes, trace: &trace)
+        #expect(kept?.map { Block.plainText(of: $0, separator: " ") } == [post, reply, fresh + " " + reply + " Agreed."])
+        // Nothing echoed: nil, the list stays as it was.
+        #expect(BlockCleanup.dropItemEchoes([items[0], items[2]], nodes: &nodes, trace: &trace) == nil)
+    }
+}

@@ -7,31 +7,81 @@
 /// ignored): two posts of one thread. An article's pull quote (a quote beside the paragraph it repeats) and
 /// an essay quoted again in its commentary (quotes that are themselves the repeated siblings) stay.
 extension BlockCleanup {
-    /// `input` without the quotes that echo an earlier post; each dropped quote is recorded in `trace`.
+    /// `input` without the quotes that echo an earlier post; each dropped quote is recorded in `trace`. A list
+    /// whose items are posts (each item a post, a reply quoting an earlier item) loses the echoing quotes of
+    /// its items the same way: its items are the sibling containers.
     static func dropEchoedQuotes(_ input: BlockOutput, tree: PageTree, trace: inout Trace) -> BlockOutput {
-        guard input.blocks.contains(where: { if case .quote = $0 { return true } else { return false } }) else {
-            return input
-        }
+        guard input.blocks.contains(where: holdsQuote) else { return input }
         // The squashed text of the blocks kept so far, one space between blocks, with each block's start.
         var seen: [UInt8] = []
         var starts: [Int] = []
-        var drop = [Bool](repeating: false, count: input.blocks.count)
-        for (k, block) in input.blocks.enumerated() {
-            if case .quote = block, let source = echoSource(block, in: seen, starts: starts),
-               source < k, isSiblingPost(tree, input.sources[k], input.sources[source]) {
-                drop[k] = true
-                trace.record(.dropped, block: block.plainText, heuristic: "echoed-quote", sources: input.nodes(of: k))
-                starts.append(seen.count)
-                continue
-            }
-            starts.append(seen.count)
-            seen.append(contentsOf: squashed(block.plainText))
-            seen.append(0x20)
-        }
-        guard drop.contains(true) else { return input }
         var out = BlockOutput()
         out.omitted = input.omitted
-        for k in input.blocks.indices where !drop[k] { out.append(input.blocks[k], from: input, at: k) }
+        var changed = false
+        for (k, block) in input.blocks.enumerated() {
+            starts.append(seen.count)
+            if case .quote = block, let source = echoSource(block, in: seen, starts: starts),
+               source < k, isSiblingPost(tree, input.sources[k], input.sources[source]) {
+                changed = true
+                trace.record(.dropped, block: block.plainText, heuristic: "echoed-quote", sources: input.nodes(of: k))
+                continue
+            }
+            var kept = block
+            var itemNodes = input.items[k]
+            if case .list(let ordered, let items) = block,
+               let trimmed = dropItemEchoes(items, nodes: &itemNodes, trace: &trace) {
+                kept = .list(ordered: ordered, items: trimmed)
+                changed = true
+            }
+            out.append(kept, from: input.sources[k], run: input.runs[k], items: itemNodes)
+            seen.append(contentsOf: squashed(kept.plainText))
+            seen.append(0x20)
+        }
+        return changed ? out : input
+    }
+
+    /// A quote, or a list with a quote at the top of one of its items.
+    static func holdsQuote(_ block: Block) -> Bool {
+        switch block {
+        case .quote: return true
+        case .list(_, let items):
+            return items.contains { $0.contains { if case .quote = $0 { return true } else { return false } } }
+        default: return false
+        }
+    }
+
+    /// A list's items without the quotes that echo an earlier item, items left empty dropped; nil when nothing
+    /// was dropped (or nothing would be left). `nodes` (per item, the nodes of each block; empty without
+    /// provenance) is left holding those of the blocks kept.
+    static func dropItemEchoes(_ items: [[Block]], nodes: inout [[[Int]]], trace: inout Trace) -> [[Block]]? {
+        var earlier: [UInt8] = []
+        var out: [[Block]] = []
+        var outNodes: [[[Int]]] = []
+        var changed = false
+        for (i, item) in items.enumerated() {
+            var kept: [Block] = []
+            var keptNodes: [[Int]] = []
+            for (b, block) in item.enumerated() {
+                let sources = nodes.indices.contains(i) && nodes[i].indices.contains(b) ? nodes[i][b] : []
+                if case .quote = block, echoSource(block, in: earlier, starts: [0]) != nil {
+                    trace.record(.dropped, block: block.plainText, heuristic: "echoed-quote", sources: sources)
+                    changed = true
+                    continue
+                }
+                kept.append(block)
+                keptNodes.append(sources)
+            }
+            for block in item {
+                earlier.append(contentsOf: squashed(block.plainText))
+                earlier.append(0x20)
+            }
+            if !kept.isEmpty {
+                out.append(kept)
+                outNodes.append(keptNodes)
+            }
+        }
+        guard changed, !out.isEmpty else { return nil }
+        if !nodes.isEmpty { nodes = outNodes }
         return out
     }
 
