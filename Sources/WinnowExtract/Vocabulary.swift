@@ -142,6 +142,8 @@ enum Vocabulary {
             "flair",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
+        // A forum member's signature under each of their posts: the same lines on every post, not the reply.
+        .authorBio: ["signature", "signatures", "postsignature", "signaturecontainer", "usersignature"],
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
         .caption: ["caption", "figcaption"],
