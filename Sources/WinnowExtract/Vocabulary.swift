@@ -137,7 +137,7 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
-            "userextras", "usertitle", "userbanner", "userinfo", "userstats",
+            "userextras", "usertitle", "userbanner", "userinfo", "userstats", "postprofile",
             // A Q&A site's reputation and badge counts beside each post's author.
             "flair",
         ],
