@@ -188,6 +188,55 @@ extension BlockCleanup {
     }
 }
 
+extension BlockCleanup {
+    /// A product's page gives its selling points, delivery terms and specifications once per tab, breakpoint or
+    /// variant panel: a paragraph or heading of at least `Threshold.productCopyMinBytes` repeating an earlier
+    /// block or list item byte for byte goes, and so does such a list item (a list left empty goes whole).
+    static func dropCopiedTexts(_ input: BlockOutput, trace: inout Trace) -> BlockOutput {
+        let minBytes = Vocabulary.Threshold.productCopyMinBytes
+        var seen: Set<String> = []
+        var out = BlockOutput()
+        out.omitted = input.omitted
+        var changed = false
+        for (k, block) in input.blocks.enumerated() {
+            switch block {
+            case .paragraph, .heading:
+                let text = block.plainText
+                if text.utf8.count >= minBytes, !seen.insert(text).inserted {
+                    trace.record(.dropped, block: text, heuristic: "product-copy", sources: input.nodes(of: k))
+                    changed = true
+                    continue
+                }
+            case .list(let ordered, let items):
+                var itemNodes = input.items[k]
+                var kept: [[Block]] = []
+                var keptNodes: [[[Int]]] = []
+                for (i, item) in items.enumerated() {
+                    let text = Block.plainText(of: item, separator: "\n")
+                    let nodes = itemNodes.indices.contains(i) ? itemNodes[i] : []
+                    if text.utf8.count >= minBytes, !seen.insert(text).inserted {
+                        trace.record(.dropped, block: text, heuristic: "product-copy", sources: nodes.flatMap { $0 })
+                        continue
+                    }
+                    kept.append(item)
+                    keptNodes.append(nodes)
+                }
+                if kept.count < items.count {
+                    changed = true
+                    if kept.isEmpty { continue }
+                    if !itemNodes.isEmpty { itemNodes = keptNodes }
+                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k], items: itemNodes)
+                    continue
+                }
+            default:
+                break
+            }
+            out.append(block, from: input, at: k)
+        }
+        return changed ? out : input
+    }
+}
+
 extension Array where Element == UInt8 {
     /// The start of the first occurrence of `needle`, byte for byte; nil when absent or `needle` is empty.
     func firstOffset(of needle: [UInt8]) -> Int? {
