@@ -529,7 +529,7 @@ enum Vocabulary {
         static let echoMinBytes = 60
         static let echoMinShare = 0.8
         /// On a product's page a block or list item of at least this many bytes given again is a copy.
-        static let productCopyMinBytes = 20
+        static let productCopyMinBytes = 10
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
