@@ -145,7 +145,9 @@ public struct Extractor: Sendable {
 
     /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
     func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
-        var rendering = region.render(url: page.url, titles: page.titles, cleanup: cleanup, explain: options.explain)
+        let dropCopies = page.kind.isSingleProduct
+        var rendering = region.render(
+            url: page.url, titles: page.titles, cleanup: cleanup, dropCopies: dropCopies, explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace

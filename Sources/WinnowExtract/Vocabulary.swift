@@ -137,11 +137,13 @@ enum Vocabulary {
             "byline", "dateline", "author", "authors", "meta", "postmeta", "timestamp", "date", "published",
             "posted", "updated", "time", "writtenby", "credits", "credit",
             // A forum post's member panel beside the username: rank, join date, post count.
-            "userextras", "usertitle", "userbanner", "userinfo", "userstats",
+            "userextras", "usertitle", "userbanner", "userinfo", "userstats", "postprofile",
             // A Q&A site's reputation and badge counts beside each post's author.
             "flair",
         ],
         .footer: ["footer", "copyright", "colophon", "disclaimer", "disclosure", "disclosures"],
+        // A forum member's signature under each of their posts: the same lines on every post, not the reply.
+        .authorBio: ["signature", "signatures", "postsignature", "signaturecontainer", "usersignature"],
         .header: ["header", "masthead", "hero"],
         .comments: ["comment", "comments", "disqus", "discussion", "replies"],
         .caption: ["caption", "figcaption"],
@@ -576,6 +578,14 @@ enum Vocabulary {
         static let adjacentRepeatMaxBlocks = 4
         /// ... when each of its blocks is at most this many characters (a card's headline and summary line).
         static let adjacentRepeatMaxChars = 200
+        /// A quote that repeats another post of the thread kept above it (`BlockCleanup.dropEchoedQuotes`): its
+        /// parts of at least `echoPartMinBytes` (letters and digits, one space between words) found earlier must
+        /// total `echoMinBytes` and `echoMinShare` of its text (an attribution line may be all that is new).
+        static let echoPartMinBytes = 40
+        static let echoMinBytes = 60
+        static let echoMinShare = 0.8
+        /// On a product's page a block or list item of at least this many bytes given again is a copy.
+        static let productCopyMinBytes = 10
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.

@@ -291,3 +291,49 @@ import Testing
     }
 
 }
+
+@Suite struct EchoedQuoteTests {
+    /// Echoes are compared on letters and digits: case, punctuation and line breaks do not hide them.
+    @Test func squashKeepsWordsOnly() {
+        #expect(BlockCleanup.squashed("Feed it, twice\na DAY!") == Array("feed it twice a day".utf8))
+        // Bytes of non-ASCII characters are kept as they are.
+        #expect(BlockCleanup.squashed("  «Brot» – 2×  ") == Array("«brot» – 2×".utf8))
+    }
+
+    /// Generated class words (with digits) do not make two posts different shapes.
+    @Test func classWordsIgnoreGeneratedOnes() {
+        #expect(BlockCleanup.classWords("message message-1001 is-first") == ["message", "is-first"])
+        #expect(BlockCleanup.classWords(nil).isEmpty)
+    }
+
+    /// A quote is an echo when nearly all of it was kept before; an attribution line may be new.
+    @Test func echoSourceNeedsMostOfTheQuote() {
+        let post = "My rye starter smells of nail polish remover and barely rises after each feeding."
+        let seen = BlockCleanup.squashed("An opening line of the thread.") + [0x20] + BlockCleanup.squashed(post) + [0x20]
+        let starts = [0, BlockCleanup.squashed("An opening line of the thread.").count + 1]
+        let echo = Block.quote([.paragraph([.text("crumb said:")]), .paragraph([.text(post)])])
+        #expect(BlockCleanup.echoSource(echo, in: seen, starts: starts) == 1)
+        let fresh = Block.quote([.paragraph([.text("A wholly different remark about flour, water, salt and patience.")])])
+        #expect(BlockCleanup.echoSource(fresh, in: seen, starts: starts) == nil)
+    }
+}
+
+extension EchoedQuoteTests {
+    /// A list whose items are posts: a reply's quote of an earlier item goes, a quote of nothing above stays.
+    @Test func listItemQuotesEchoingEarlierItemsGo() {
+        let post = "Every night on the dunes the wind pulls our thin wire pegs out of the sand before midnight."
+        let reply = "Wide snow pegs buried sideways hold far better in loose sand."
+        let fresh = "A saying about patience that nobody in this thread has written before today."
+        let items: [[Block]] = [
+            [.paragraph([.text(post)])],
+            [.quote([.paragraph([.text(post)])]), .paragraph([.text(reply)])],
+            [.quote([.paragraph([.text(fresh)])]), .paragraph([.text(reply + " Agreed.")])],
+        ]
+        var nodes: [[[Int]]] = []
+        var trace = Trace(enabled: false)
+        let kept = BlockCleanup.dropItemEchoes(items, nodes: &nodes, trace: &trace)
+        #expect(kept?.map { Block.plainText(of: $0, separator: " ") } == [post, reply, fresh + " " + reply + " Agreed."])
+        // Nothing echoed: nil, the list stays as it was.
+        #expect(BlockCleanup.dropItemEchoes([items[0], items[2]], nodes: &nodes, trace: &trace) == nil)
+    }
+}

@@ -171,12 +171,13 @@ struct PageTree {
         let role = found.role
         // A labelled dialog (`role="dialog"`, `aria-modal`) is a closed pop-up, not a collapsed panel of content.
         // (`<dialog>` itself never gets here: it is a dropped tag, removed above.)
-        let isDialog = found.ariaModal || role == "dialog" || role == "alertdialog"
+        // So is an element with the `popover` attribute: browsers render it only once a control opens it.
+        let isDialog = found.ariaModal || found.hasPopover || role == "dialog" || role == "alertdialog"
         let labelled = !isDialog && (role == "region" || role == "tabpanel" || found.hasLabelledBy)
         // A link of a sentence's length hidden from screen readers only (`aria-hidden` on `<a>`) is a card's
         // second link to the same page, its text on screen: a teaser's summary. Other elements marked so are
         // icons, footnote marks, a headline's duplicate for sighted users, or placeholders a script fills.
-        if found.hasHidden || (found.ariaHidden && !isScreenReaderDuplicateLink(node, tag: entry.tag)) || found.styleHides {
+        if found.hasHidden || found.hasPopover || (found.ariaHidden && !isScreenReaderDuplicateLink(node, tag: entry.tag)) || found.styleHides {
             entry.hidden = true
         }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
@@ -195,7 +196,7 @@ struct PageTree {
                 categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
         }
-        if found.ariaModal { categories.insert(.modal) }
+        if found.ariaModal || found.hasPopover { categories.insert(.modal) }
         if let itemtype = found.itemtype, CategoryMatcher.isPersonItemType(itemtype) { categories.insert(.person) }
         entry.categories = categories
         // Utility-class sites hide on small screens only (`hidden md:flex`, `d-none d-lg-block`): visible.
@@ -229,6 +230,8 @@ struct PageTree {
         var ariaHidden = false
         /// `aria-modal="true"`: the element is a modal dialog.
         var ariaModal = false
+        /// The HTML `popover` attribute: a pop-up the browser shows only when a control opens it.
+        var hasPopover = false
         /// An inline style that hides the element.
         var styleHides = false
         private var seen: UInt8 = 0
@@ -277,6 +280,8 @@ struct PageTree {
                 }
             case 6:
                 if attribute.nameIs("hidden") { hasHidden = true }
+            case 7:
+                if attribute.nameIs("popover") { hasPopover = true }
             case 8:
                 if attribute.nameIs("itemprop"), first(16) {
                     itemprop = attribute.value
