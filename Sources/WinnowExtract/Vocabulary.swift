@@ -386,6 +386,8 @@ enum Vocabulary {
         "di lettura", "lesezeit", "leestijd", "leesduur", "czytania", "чтения", "на чтение", "okuma", "okuma süresi",
         "で読めます", "で読める", "阅读", "閱讀", "읽기",
     ]
+    /// Separators between the parts of a story's meta line ("March 3, 2026 · 6 min read").
+    static let metaLineSeparators: [String] = [" · ", " | ", " // ", " • ", " — ", " - "]
     static let readingTimeLabels: [String] = [
         "reading time", "read time", "estimated reading time", "lesezeit", "lesedauer", "temps de lecture",
         "durée de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura", "leestijd", "leesduur",

@@ -203,6 +203,19 @@ import Testing
         }
     }
 
+    @Test func metaLineAboveTheStoryGoesWhenItIsTheOnlyOne() {
+        #expect(BlockCleanup.isMetaLine("March 3, 2026 · 6 min read · By Ada Moyo"))
+        #expect(!BlockCleanup.isMetaLine("March 3, 2026 · By Ada Moyo"))  // no reading time: a dateline's business
+        #expect(!BlockCleanup.isMetaLine("Harbour news · 6 min read"))
+        #expect(clean([paragraph("March 3, 2026 · 6 min read"), paragraph(story)]) == [story])
+        // One per card: the feed's own text.
+        let feed = [paragraph("March 3, 2026 · 6 min read"), paragraph(story), paragraph("March 2, 2026 · 4 min read"), paragraph(story)]
+        #expect(clean(feed).count == 4)
+        // A reading time as an item of the story's meta list goes too.
+        let meta = Block.list(ordered: false, items: [[paragraph("Ada Moyo")], [paragraph("4 min read")]])
+        #expect(clean([meta, paragraph(story)]) == ["Ada Moyo", story])
+    }
+
     @Test func affiliateNoticeNeedsBothTheCommissionAndTheNotice() {
         #expect(BlockCleanup.isAffiliateNotice(
             "This post contains affiliate links, so we may earn a small commission if you buy through them."))

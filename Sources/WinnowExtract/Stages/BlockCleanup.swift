@@ -1,4 +1,5 @@
-/// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines, label blocks
+/// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines (and a lone meta line
+/// of date, reading time and byline), label blocks
 /// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
 /// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
@@ -79,7 +80,9 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
             }
-            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isDateline(text) {
+            // A meta line given once is the story's; one per card (a feed) is the cards' text.
+            if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
+               isDateline(text) || (isMetaLine(text) && metaLineCount(blocks, texts) == 1) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -170,7 +173,8 @@ enum BlockCleanup {
                 switch block {
                 case .paragraph, .heading:
                     let text = block.plainText
-                    if text.utf8.count <= Vocabulary.Threshold.labelMaxBytes, Vocabulary.labelBlocks.contains(normalize(text)) {
+                    if text.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
+                       case let lower = normalize(text), Vocabulary.labelBlocks.contains(lower) || isReadingTime(lower) {
                         trace.record(.dropped, block: text, heuristic: "label-block", sources: sources)
                         changed = true
                         continue
@@ -445,6 +449,34 @@ enum BlockCleanup {
         if isByline(text, lower) { return "byline" }
         if isReadingTime(lower) { return "reading-time" }
         return nil
+    }
+
+    /// How many paragraphs of `blocks` are meta lines.
+    static func metaLineCount(_ blocks: [Block], _ texts: [String]) -> Int {
+        var count = 0
+        for (k, block) in blocks.enumerated() where isParagraph(block) && isMetaLine(texts[k]) { count += 1 }
+        return count
+    }
+
+    /// A story's meta line above its text: parts split by `Vocabulary.metaLineSeparators`, each a date, a
+    /// reading time or a byline, one of them a reading time ("March 3, 2026 · 6 min read · By Ada Moyo").
+    static func isMetaLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
+              text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars) else { return false }
+        var parts = [text]
+        for separator in Vocabulary.metaLineSeparators {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
+        guard trimmed.count >= 2 else { return false }
+        var readingTime = false
+        for part in trimmed {
+            let lower = normalize(part)
+            if isReadingTime(lower) { readingTime = true; continue }
+            if isDateline(part) || isByline(part, lower) { continue }
+            return false
+        }
+        return readingTime
     }
 
     static let readingTimeLabels = PrefixList(Vocabulary.readingTimeLabels)
