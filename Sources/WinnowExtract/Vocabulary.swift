@@ -413,6 +413,14 @@ enum Vocabulary {
         "ontvangen wij", "ontvangen we", "報酬", "佣金", "수수료",
     ]
 
+    /// Labels of a forum member's counters beside each post ("Posts: 1,204", "Joined: Mar 2015"), in several
+    /// languages; a short paragraph of one of these, a colon and a value with a digit is the member panel.
+    static let memberStatLabels: [String] = [
+        "posts", "messages", "joined", "join date", "registered", "reputation", "reaction score", "member since",
+        "beiträge", "registriert", "mitglied seit", "mensajes", "registrado", "messages postés", "inscrit le",
+        "inscription", "berichten", "lid sinds", "messaggi", "iscritto", "mensagens", "registrado em",
+    ]
+
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
 
@@ -556,6 +564,8 @@ enum Vocabulary {
         static let sectionHeaderMinCount = 3
         /// A reaction counter ("12 likes") is at most this many bytes.
         static let reactionCountMaxBytes = 24
+        /// A member counter line ("Posts: 1,204") is at most this many bytes.
+        static let memberStatMaxBytes = 40
         static let sectionHeaderMinChars = 80
         static let sectionHeaderMaxLinkDensity = 0.5
         /// A result with this many byline paragraphs is a grid of cards with maker lines ("By Latitude Run"):

@@ -350,3 +350,14 @@ extension EchoedQuoteTests {
         #expect(BlockCleanup.dropItemEchoes([items[0], items[2]], nodes: &nodes, trace: &trace) == nil)
     }
 }
+
+extension BlockCleanupTests {
+    /// A forum member's counters beside a post go; a sentence that starts with the same word stays.
+    @Test func memberCounterLinesGo() {
+        #expect(clean([paragraph(story), paragraph("Posts: 1,204"), paragraph("Joined: Mar 2015")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Beiträge: 87")]) == [story])
+        let sentence = "Posts: these are the ones we fixed in 2019, and the rest still lean."
+        #expect(clean([paragraph(story), paragraph(sentence)]) == [story, sentence])
+        #expect(clean([paragraph(story), paragraph("Registered users")]) == [story, "Registered users"])
+    }
+}

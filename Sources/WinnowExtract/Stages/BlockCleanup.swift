@@ -441,6 +441,7 @@ enum BlockCleanup {
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
         if Vocabulary.labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
+        if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
         if isShareLine(lower) { return "share-line" }
@@ -543,6 +544,18 @@ enum BlockCleanup {
         guard words.count == 2, let count = words.first, count.allSatisfy(\.isNumber) else { return false }
         return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
+
+    /// "Posts: 1,204", "Joined: Mar 2015": a label of `Vocabulary.memberStatLabels`, a colon and a short value
+    /// with a digit (a forum member's counters beside a post).
+    static func isMemberStat(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.memberStatMaxBytes,
+              let label = memberStatLabels.first(in: lower) else { return false }
+        let rest = lower.utf8.dropFirst(label.utf8.count)
+        guard rest.first == 0x3A else { return false }
+        return rest.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    static let memberStatLabels = PrefixList(Vocabulary.memberStatLabels)
 
     /// First letters of `Vocabulary.finePrintStarts`: most paragraphs are ruled out without lowercasing.
     static let finePrintInitials: Set<Character> = Set(Vocabulary.finePrintStarts.compactMap(\.first))
