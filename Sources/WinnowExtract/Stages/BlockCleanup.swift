@@ -60,8 +60,7 @@ enum BlockCleanup {
                     continue
                 }
             }
-            if !lower.isEmpty, lower.utf8.count <= Self.tableOfContentsMaxBytes, Vocabulary.tableOfContentsTitles.contains(lower),
-               isHeading || isParagraph(block) {
+            if !lower.isEmpty, tableOfContentsTitles.contains(lower), isHeading || isParagraph(block) {
                 trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))
                 continue
             }
@@ -154,8 +153,10 @@ enum BlockCleanup {
         return out
     }
 
-    /// The longest contents title in bytes: longer texts skip the set lookup (hashing a long text costs more).
-    static let tableOfContentsMaxBytes = Vocabulary.tableOfContentsTitles.map(\.utf8.count).max() ?? 0
+    /// The short-text sets cleanup looks every block up in (long blocks skip the hashing).
+    static let tableOfContentsTitles = ShortTextSet(Vocabulary.tableOfContentsTitles)
+    static let labelBlocks = ShortTextSet(Vocabulary.labelBlocks)
+    static let terminatingLabels = ShortTextSet(Vocabulary.terminatingLabels)
 
     /// A list's items without the label blocks inside them (a shop tile's "In stock" or "Quick view"), items
     /// left empty dropped; nil when no item is left. The list is returned unchanged when nothing matched.
@@ -174,7 +175,7 @@ enum BlockCleanup {
                 case .paragraph, .heading:
                     let text = block.plainText
                     if text.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
-                       case let lower = normalize(text), Vocabulary.labelBlocks.contains(lower) || isReadingTime(lower) {
+                       case let lower = normalize(text), labelBlocks.contains(lower) || isReadingTime(lower) {
                         trace.record(.dropped, block: text, heuristic: "label-block", sources: sources)
                         changed = true
                         continue
@@ -262,12 +263,20 @@ enum BlockCleanup {
         // A heading over a paragraph that repeats its first word is a section of the story ("Digital tools").
         guard isParagraph(block) else { return false }
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count <= 4 * t.authorNameMaxChars, text.hasCharacters(atMost: t.authorNameMaxChars),
-              let first = text.first, first.isUppercase,
-              !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" }), !text.hasSuffix(".")
+        guard text.utf8.count <= 4 * t.authorNameMaxChars, let first = text.first, first.isUppercase,
+              text.hasCharacters(atMost: t.authorNameMaxChars), !text.hasSuffix("."), !hasDigitOrMark(text)
         else { return false }
         let words = text.split(separator: " ")
         return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// Whether the text holds a number or a ":", "?" or "!" (a name line holds none): on the bytes when they are
+    /// all ASCII, by Characters otherwise (numbers of other scripts).
+    static func hasDigitOrMark(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x3F || $0 == 0x21 }
+        }
+        return text.contains { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" }
     }
 
     /// Drops runs of blocks that repeat an earlier run (responsive copies of a whole story rendered once per
@@ -440,7 +449,7 @@ enum BlockCleanup {
 
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
-        if Vocabulary.labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
+        if labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
@@ -462,7 +471,9 @@ enum BlockCleanup {
     /// A story's meta line above its text: parts split by `Vocabulary.metaLineSeparators`, each a date, a
     /// reading time or a byline, one of them a reading time ("March 3, 2026 · 6 min read · By Ada Moyo").
     static func isMetaLine(_ text: String) -> Bool {
+        // A reading time has an ASCII digit, and two parts need a separator: byte screens before any splitting.
         guard text.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), metaLineSeparatorScreen.matches(text),
               text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars) else { return false }
         var parts = [text]
         for separator in Vocabulary.metaLineSeparators {
@@ -480,6 +491,7 @@ enum BlockCleanup {
         return readingTime
     }
 
+    static let metaLineSeparatorScreen = FragmentScreen(Vocabulary.metaLineSeparators)
     static let readingTimeLabels = PrefixList(Vocabulary.readingTimeLabels)
     static let readingTimeUnits = PrefixList(Vocabulary.readingTimeUnits)
 
@@ -592,11 +604,11 @@ enum BlockCleanup {
     }
 
     /// Terminating phrases without a trailing colon, for whole-text matches.
-    static let terminatingBare: Set<String> = Set(
-        Vocabulary.terminatingPhrases.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 })
+    static let terminatingBare = ShortTextSet(Set(
+        Vocabulary.terminatingPhrases.map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }))
     /// Multi-word phrases followed by a space, for heading prefixes ("Related stories from Europe"); a
     /// one-word phrase ("Recommended courses") may be the story's own heading.
-    static let terminatingMultiword = PrefixList(terminatingBare.filter { $0.contains(" ") }.sorted().map { $0 + " " })
+    static let terminatingMultiword = PrefixList(terminatingBare.members.filter { $0.contains(" ") }.sorted().map { $0 + " " })
 
     /// A short heading or paragraph whose first line is a terminating label and whose next line is another
     /// story's title ("Related article" / "The smart thermostat buying guide"): one teaser set in the story.
@@ -662,7 +674,7 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
-        if Vocabulary.terminatingLabels.contains(withoutQuestionMarks(lower)) { return true }
+        if terminatingLabels.contains(withoutQuestionMarks(lower)) { return true }
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             if terminatingMultiword.matches(lower) { return true }
         }

@@ -115,3 +115,18 @@ struct PrefixList: Sendable {
     /// Whether `text` starts with any prefix of the list.
     func matches(_ text: String) -> Bool { first(in: text) != nil }
 }
+
+/// A set of short texts (labels, titles) whose lookups skip hashing a text too long to be one of them: most texts
+/// asked about are paragraphs, and hashing a `String` normalises all of it. "Too long" allows for the text being
+/// in another normalisation form than the member it equals (UTF-8 grows at most threefold between forms).
+struct ShortTextSet: Sendable {
+    let members: Set<String>
+    let maxBytes: Int
+
+    init(_ members: Set<String>) {
+        self.members = members
+        maxBytes = 3 * (members.map(\.utf8.count).max() ?? 0)
+    }
+
+    func contains(_ text: String) -> Bool { text.utf8.count <= maxBytes && members.contains(text) }
+}
