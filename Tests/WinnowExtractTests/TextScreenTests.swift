@@ -100,4 +100,43 @@ import Testing
             #expect(text.characterCount == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// Equal bytes hash equal whatever their length (the eight-byte steps and the tail), and texts one byte
+    /// apart, in a step or in the tail, hash apart.
+    @Test func byteHashFollowsTheBytes() {
+        let base = "Posted by the editors of the weekly science column"
+        for length in 0...base.utf8.count {
+            let text = String(base.prefix(length))
+            let copy = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(text.byteHash == copy.byteHash)
+            if length > 0 {
+                let changed = String(text.dropLast()) + (text.last == "x" ? "y" : "x")
+                #expect(text.byteHash != changed.byteHash, "\(text)")
+            }
+        }
+        #expect("é".byteHash != "e\u{301}".byteHash)  // bytes, not canonical equivalence
+    }
+
+    /// The name-line test gives the same answer on bytes (ASCII text) as by Characters.
+    @Test func nameLineOnBytesMatchesCharacters() {
+        func byCharacters(_ text: String) -> Bool {
+            let t = Vocabulary.Threshold.self
+            guard text.utf8.count <= 4 * t.authorNameMaxChars, text.hasCharacters(atMost: t.authorNameMaxChars),
+                  let first = text.first, first.isUppercase,
+                  !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" }), !text.hasSuffix(".")
+            else { return false }
+            let words = text.split(separator: " ")
+            return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
+        }
+        let samples = [
+            "Ada Holliday-Bell", "Ada Holliday-Bell.", "ada Holliday", "Ada holliday", "Ada", "Ada  Moyo", " Ada Moyo",
+            "Ada Moyo ", "Ada Moyo 2", "Ada: Moyo", "Ada Moyo?", "Ada Moyo!", "A B C D E", "A B C D E F",
+            "Ada\r\nMoyo", "Ada Moyo\r\n", "Zoë Moyo", "Ana Ñúñez", "Ada Moyo ²", "Ада Мойо",
+            String(repeating: "Ab ", count: 30), "Ada Moyo Senior Correspondent",
+        ]
+        let paragraph = Block.paragraph([.text("x")])
+        for text in samples {
+            #expect(BlockCleanup.isNameLine(paragraph, text) == byCharacters(text), "\(text)")
+        }
+    }
 }
