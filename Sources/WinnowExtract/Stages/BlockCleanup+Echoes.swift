@@ -236,21 +236,3 @@ extension BlockCleanup {
         return changed ? out : input
     }
 }
-
-extension Array where Element == UInt8 {
-    /// The start of the first occurrence of `needle`, byte for byte; nil when absent or `needle` is empty.
-    func firstOffset(of needle: [UInt8]) -> Int? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
-        return withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let first = n[0]
-                for start in 0...(h.count - n.count) where h[start] == first {
-                    var k = 1
-                    while k < n.count && h[start + k] == n[k] { k += 1 }
-                    if k == n.count { return start }
-                }
-                return nil
-            }
-        }
-    }
-}

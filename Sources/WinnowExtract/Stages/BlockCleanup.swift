@@ -30,6 +30,14 @@ enum BlockCleanup {
         let totalChars = texts.reduce(0) { $0 + $1.utf8.count }
         // Counted on the first byline only: most results have none.
         var cardBylines: Bool?
+        // A meta line given once is the story's; one per card (a feed) is the cards' text. Counted on the first
+        // meta line only, likewise.
+        var metaLines: Int?
+        func isLoneMetaLine(_ text: String) -> Bool {
+            guard isMetaLine(text) else { return false }
+            if metaLines == nil { metaLines = metaLineCount(blocks, texts) }
+            return metaLines == 1
+        }
         // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
         // view, an image credit under each copy of a picture).
         var shortTexts: Set<String> = []
@@ -79,9 +87,8 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
             }
-            // A meta line given once is the story's; one per card (a feed) is the cards' text.
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
-               isDateline(text) || (isMetaLine(text) && metaLineCount(blocks, texts) == 1) {
+               isDateline(text) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -253,8 +260,8 @@ enum BlockCleanup {
     /// The last word of a name line, without punctuation around it ("Holliday-Bell" of "Ada Holliday-Bell*").
     static func surname(_ name: String) -> Substring {
         let last = name.split(separator: " ").last { $0.contains(where: \.isLetter) } ?? Substring(name)
-        return last.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed().isEmpty
-            ? last : last[last.firstIndex(where: \.isLetter)!...last.lastIndex(where: \.isLetter)!]
+        guard let from = last.firstIndex(where: \.isLetter), let to = last.lastIndex(where: \.isLetter) else { return last }
+        return last[from...to]
     }
 
     /// A short paragraph that could be a person's name: two to five capitalised words, no sentence's end, no

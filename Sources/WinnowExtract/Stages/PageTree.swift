@@ -514,16 +514,3 @@ struct PageTree {
         }
     }
 }
-
-extension Array where Element == UInt8 {
-    /// True when `needle` occurs in the array (naive search: style attributes, JSON-LD blocks).
-    func containsBytes(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, count >= needle.count else { return false }
-        for start in 0...(count - needle.count) {
-            var k = 0
-            while k < needle.count && self[start + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
-    }
-}

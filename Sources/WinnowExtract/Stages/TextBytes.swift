@@ -71,23 +71,37 @@ extension String {
     }
 
     /// Whether `needle` occurs in this string, byte for byte (no locale: Foundation's `contains` is locale-aware
-    /// and many times slower).
+    /// and many times slower). An empty needle occurs everywhere.
     func containsText(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
-                let first = n[0]
-                for start in 0...(h.count - n.count) where h[start] == first {
-                    var k = 1
-                    while k < n.count && h[start + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in n.isEmpty || h.firstOffset(of: n) != nil } }
     }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The start of the first occurrence of `needle`, byte for byte; nil when absent or `needle` is empty. The
+    /// one naive substring search the byte helpers share (texts, style attributes, JSON-LD, echoed quotes).
+    func firstOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, count >= needle.count else { return nil }
+        let first = needle[0]
+        for start in 0...(count - needle.count) where self[start] == first {
+            var k = 1
+            while k < needle.count && self[start + k] == needle[k] { k += 1 }
+            if k == needle.count { return start }
+        }
+        return nil
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// `firstOffset(of:)` on arrays.
+    func firstOffset(of needle: [UInt8]) -> Int? {
+        withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in h.firstOffset(of: n) } }
+    }
+
+    /// True when `needle` occurs in the array (false for an empty needle).
+    func containsBytes(_ needle: [UInt8]) -> Bool { firstOffset(of: needle) != nil }
 }
 
 /// A list of prefixes tested on a text's bytes: only the prefixes that begin with the text's first byte are
