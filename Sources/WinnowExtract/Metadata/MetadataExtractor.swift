@@ -52,7 +52,12 @@ public enum MetadataExtractor {
     /// page's JSON-LD, parsed once, and its `og:type`. Stages that read JSON-LD types or objects (page kind,
     /// product descriptions) take them from here instead of parsing the scripts again.
     public static func scan(_ document: Document, url: String?, now: Date = Date()) -> PageScan {
-        var signals = PageScanner.scan(document)
+        scan(signals: PageScanner.scan(document), document: document, url: url, now: now)
+    }
+
+    /// As `scan(_:url:now:)`, from signals a walk over `document` already gathered (the page-tree mirror's).
+    static func scan(signals scanned: PageSignals, document: Document, url: String?, now: Date = Date()) -> PageScan {
+        var signals = scanned
         let pageURL = url ?? document.url
         let jsonLD = JSONLDReader.parse(signals.jsonLD)
         let facts = JSONLDReader.facts(of: jsonLD)

@@ -3,53 +3,82 @@ import WinnowDOM
 /// One pass over the document: `<head>` metas and links, JSON-LD scripts, microdata, `<h1>`, `<time>`, and
 /// byline/date-classed elements. Scripts, styles, SVG and templates are not descended into, nor are comment
 /// sections (their bylines belong to commenters).
+///
+/// The pass is a `Walk` fed one node at a time in document order. `scan(_:)` drives it over the libxml2 tree
+/// itself; the extractor instead feeds it from the page-tree mirror (`PageTree(root:scanning:)`), so that one
+/// walk over the document both mirrors it and reads its metadata.
 enum PageScanner {
     static func scan(_ document: Document) -> PageSignals {
-        var signals = PageSignals()
-        guard let root = document.root else { return signals }
-        if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
-            signals.candidates.add(lang, field: .language, source: .head)
-        }
-        var order = 0
-        var markedCount = 0
-        var names = TagNameTable<ScanTag>(capacity: 64)
-        var labelPending = false
-        var textsAfterHeading = 0
+        guard let root = document.root else { return PageSignals() }
+        var walk = Walk(root: root)
         // Content after `</html>` is parsed into a second top-level `<html>` element: it is walked too.
         var top: Node? = root
         while let tree = top {
-            defer { top = nextElementSibling(of: tree) }
+            walk.walk(childrenOf: tree)
+            top = nextElementSibling(of: tree)
+        }
+        return walk.signals
+    }
+
+    /// The scan's state between nodes: the signals so far, the element count (`order`, which the windows
+    /// after the headline are measured in), and the pending byline label.
+    struct Walk {
+        private(set) var signals = PageSignals()
+        private var order = 0
+        private var markedCount = 0
+        private var labelPending = false
+        private var textsAfterHeading = 0
+        /// Tag kinds by element name, for the nodes this walk reads from libxml2 itself (`walk(childrenOf:)`).
+        private var names = TagNameTable<ScanTag>(capacity: 64)
+
+        /// A walk of the document whose top element is `root` (its `lang` is the page's language).
+        init(root: Node) {
+            if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
+                signals.candidates.add(lang, field: .language, source: .head)
+            }
+        }
+
+        /// Reads the next element in document order; returns whether to read its descendants.
+        mutating func element(_ element: Node, tag: ScanTag) -> Bool {
+            order += 1
+            return PageScanner.visit(element, tag: tag, order: order, markedCount: &markedCount, into: &signals)
+        }
+
+        /// Reads the next text node in document order.
+        mutating func text(_ current: Node) {
+            if signals.textBylines < maximumTextBylines {
+                readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
+            }
+            // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
+            if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                textsAfterHeading += 1
+                if let text = dateText(current) {
+                    signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
+                    signals.textDates += 1
+                    if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
+                       signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
+                        signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
+                        signals.textBylines += 1
+                    }
+                }
+            } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
+                signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+            }
+        }
+
+        /// Reads `tree`'s descendants (not `tree` itself) from libxml2, in document order.
+        mutating func walk(childrenOf tree: Node) {
             var node: Node? = tree.firstChild
             while let current = node {
                 var descend = true
                 if current.isElement {
-                    order += 1
-                    let tag = names.value(for: current, compute: ScanTag.init(name:))
-                    descend = visit(current, tag: tag, order: order, markedCount: &markedCount, into: &signals)
+                    descend = element(current, tag: names.value(for: current) { ScanTag(HTMLTag.named($0)) })
                 } else if current.isText {
-                    if signals.textBylines < maximumTextBylines {
-                        readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
-                    }
-                    // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
-                    if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
-                        textsAfterHeading += 1
-                        if let text = dateText(current) {
-                            signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
-                            signals.textDates += 1
-                            if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
-                               signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
-                                signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
-                                signals.textBylines += 1
-                            }
-                        }
-                    } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
-                        signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
-                    }
+                    text(current)
                 }
-                node = advance(from: current, root: tree, descend: descend)
+                node = PageScanner.advance(from: current, root: tree, descend: descend)
             }
         }
-        return signals
     }
 
     /// The next element at the same level as `node`, skipping comments and text.
@@ -81,27 +110,27 @@ enum PageScanner {
         case page
         case other
 
-        init(name: String) {
-            switch name {
-            case "meta": self = .meta
-            case "link": self = .link
-            case "title": self = .title
-            case "script": self = .script
-            case "form": self = .form
-            case "style", "svg", "template", "iframe": self = .skipped
-            case "select", "textarea", "button": self = .control
-            case "h1": self = .h1
-            case "time": self = .time
-            case "a": self = .a
-            case "section", "div", "ol", "ul", "aside": self = .container
-            case "body", "html": self = .page
+        init(_ tag: HTMLTag) {
+            switch tag {
+            case .meta: self = .meta
+            case .link: self = .link
+            case .title: self = .title
+            case .script: self = .script
+            case .form: self = .form
+            case .style, .svg, .template, .iframe: self = .skipped
+            case .select, .textarea, .button: self = .control
+            case .h1: self = .h1
+            case .time: self = .time
+            case .a: self = .a
+            case .section, .div, .ol, .ul, .aside: self = .container
+            case .body, .html: self = .page
             default: self = .other
             }
         }
     }
 
     /// Reads one element; returns whether to walk its children.
-    private static func visit(
+    fileprivate static func visit(
         _ element: Node, tag: ScanTag, order: Int, markedCount: inout Int, into signals: inout PageSignals
     ) -> Bool {
         switch tag {

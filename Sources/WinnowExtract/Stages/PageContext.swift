@@ -24,20 +24,24 @@ struct PageContext {
     /// Reads the page; `scan` is the metadata scan the caller already made (before site rules stripped the page).
     init(document: Document, url: String?, scan given: MetadataExtractor.PageScan? = nil) {
         self.url = url
+        root = document.root ?? document.body
+        // One walk mirrors the page and, unless the caller scanned it already, reads its metadata on the way
+        // (only when the mirror starts at the document's own root, where the scan starts too).
+        var walk: PageScanner.Walk? = given == nil ? document.root.map(PageScanner.Walk.init(root:)) : nil
+        var mirrored = root.map { PageTree(root: $0, scanning: &walk) }
         // One scan gives the metadata and the parsed JSON-LD the page kind reads.
-        let scan = given ?? MetadataExtractor.scan(document, url: url)
+        let scan = given ?? walk.map { MetadataExtractor.scan(signals: $0.signals, document: document, url: url) }
+            ?? MetadataExtractor.scan(document, url: url)
         let metadata = scan.metadata
         self.metadata = metadata
         titles = [metadata.title, document.title].compactMap { $0 }
-        root = document.root ?? document.body
-        guard let top = root else {
+        guard var tree = mirrored.take() else {
             tree = nil
             pageChars = 0
             discussion = false
             kind = PageKind()
             return
         }
-        var tree = PageTree(root: top)
         tree.aggregate()
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)

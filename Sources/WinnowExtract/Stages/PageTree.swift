@@ -66,12 +66,20 @@ struct PageTree {
     /// (content following a stray `</html>`), which become children of the root entry.
     /// Classifies tags, categories and visibility on the way.
     init(root: Node) {
+        var noScan: PageScanner.Walk?
+        self.init(root: root, scanning: &noScan)
+    }
+
+    /// As `init(root:)`, and feeds every node the metadata scan reads to `scan` on the way, so that one walk
+    /// over the document does both (the scan's own rules decide which subtrees it reads; the few it reads that
+    /// the mirror skips, such as a `<video>`'s fallback text, it walks itself).
+    init(root: Node, scanning scan: inout PageScanner.Walk?) {
         document = root.document
         entries.reserveCapacity(4096)
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
         var classCache = ClassifyCache()
         entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
-        var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache)
+        var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache, scan: &scan)
         var stray = root.nextSibling
         while let node = stray {
             stray = node.nextSibling
@@ -80,7 +88,7 @@ struct PageTree {
             entries.append(PageTree.classify(node, parent: 0, classCache: &classCache))
             if lastTopChild >= 0 { entries[Int(lastTopChild)].nextSibling = index } else { entries[0].firstChild = index }
             lastTopChild = index
-            _ = mirrorChildren(of: node, index: index, lastChild: -1, classCache: &classCache)
+            _ = mirrorChildren(of: node, index: index, lastChild: -1, classCache: &classCache, scan: &scan)
             entries[Int(index)].end = Int32(entries.count)
         }
         entries[0].end = Int32(entries.count)
@@ -97,11 +105,15 @@ struct PageTree {
     }
 
     /// Appends `node`'s descendants in pre-order below entry `index`; returns the last direct child's index.
+    /// `scan`, when given, reads the same nodes in the same order; `scanned` in a stack entry says whether it reads
+    /// that entry's children.
     private mutating func mirrorChildren(
-        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout ClassifyCache
+        of node: Node, index rootIndex: Int32, lastChild: Int32, classCache: inout ClassifyCache,
+        scan: inout PageScanner.Walk?
     ) -> Int32 {
-        // Explicit stack of (next node, parent index, last child index) so deep pages cannot overflow.
-        var stack: [(cursor: Node?, index: Int32, lastChild: Int32)] = [(node.firstChild, rootIndex, lastChild)]
+        // Explicit stack of (next node, parent index, last child index, scanned) so deep pages cannot overflow.
+        var stack: [(cursor: Node?, index: Int32, lastChild: Int32, scanned: Bool)] =
+            [(node.firstChild, rootIndex, lastChild, scan != nil)]
         var rootLast = lastChild
         while !stack.isEmpty {
             let top = stack.count - 1
@@ -114,12 +126,14 @@ struct PageTree {
             }
             stack[top].cursor = node.nextSibling
             let parentIndex = stack[top].index
+            let scanned = stack[top].scanned
             let index = Int32(entries.count)
             let entry: Entry
             switch node.kind {
             case .element:
                 entry = PageTree.classify(node, parent: parentIndex, classCache: &classCache)
             case .text, .cdata:
+                if scanned { scan?.text(node) }
                 var text = Entry(node: node, tag: .text, parent: parentIndex)
                 let counts = node.withOwnTextBytes(PageTree.countText)
                 text.ownChars = Int32(counts.chars)
@@ -132,13 +146,22 @@ struct PageTree {
                 continue
             }
             // Never-text subtrees (scripts, styles, SVG drawings) are not mirrored; `<head>` is, for JSON-LD.
-            let descend = entry.tag != .text && entry.tag != .comment && (!entry.removed || entry.tag == .head)
+            let isElement = entry.tag != .text && entry.tag != .comment
+            let descend = isElement && (!entry.removed || entry.tag == .head)
+            var scanChildren = false
+            if scanned, isElement, scan != nil {
+                scanChildren = scan!.element(node, tag: PageScanner.ScanTag(entry.tag))
+                if scanChildren && !descend {
+                    scan!.walk(childrenOf: node)
+                    scanChildren = false
+                }
+            }
             entries.append(entry)  // last use: moved, not copied
             let last = stack[top].lastChild
             if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
             stack[top].lastChild = index
             if descend {
-                stack.append((node.firstChild, index, -1))
+                stack.append((node.firstChild, index, -1, scanChildren))
             } else {
                 entries[Int(index)].end = index + 1
             }
