@@ -1,6 +1,6 @@
 import WinnowDOM
 
-/// Everything the stages read about one page, computed once before any of them runs: the metadata, the
+/// Everything the stages read about one page, computed in one walk before any of them runs: the metadata, the
 /// mirrored and aggregated tree, and the page's profile (discussion or not) and kind (story, product,
 /// collection). Every pass copies `tree` and flags its own removals; nothing re-walks or re-parses the page.
 struct PageContext {
