@@ -37,4 +37,36 @@ struct MetadataScanTests {
         #expect(scan.jsonLD.roots.isEmpty && scan.jsonLD.objects.isEmpty && scan.jsonLD.unparsed.isEmpty)
         #expect(scan.openGraphType == nil)
     }
+
+    /// The extractor reads metadata in the same walk that mirrors the page (`PageTree(root:scanning:)`); it must
+    /// read exactly what the scan's own walk over libxml2 reads, including subtrees only the scan descends into
+    /// (here an `<object>`'s fallback holding the byline, a `<video>`'s holding a date) and content after `</html>`.
+    @Test func mirrorFedScanEqualsTheScansOwnWalk() throws {
+        var pages: [(html: [UInt8], url: String)] = [
+            (Array(page(head: "<title>Quay works begin | Harbour Times</title>",
+                  body: "<nav><ul><li>By Region</li></ul></nav><h1>Quay works begin</h1>"
+                      + "<object data=\"x.swf\"><p>By Ana Ruiz</p></object>"
+                      + "<video><p>March 5, 2024</p></video><p>The quay closes for works today, the harbour said.</p>").utf8),
+             "https://harbour.example/news/quay"),
+            (Array(("<html><head><title>Late</title></head><body><h1>Late start</h1></body></html>"
+                    + "<div class=\"byline\">By Jo Park</div><time datetime=\"2024-04-01\">April 1</time>").utf8),
+             "https://harbour.example/late"),
+        ]
+        for golden in GoldenCase.all {
+            let html = try Data(contentsOf: golden.directory.appendingPathComponent("source.html"))
+            pages.append(([UInt8](html), "https://example.org/\(golden.name)"))
+        }
+        for (html, url) in pages {
+            let document = try Document(html: html, url: url)
+            let own = MetadataExtractor.scan(document, url: url).metadata
+            let mirrored = PageContext(document: document, url: url).metadata
+            #expect(own == mirrored, "\(url)")
+        }
+        let first = try Document(html: pages[0].html, url: pages[0].url)
+        let metadata = PageContext(document: first, url: pages[0].url).metadata
+        #expect(metadata.authors == ["Ana Ruiz"])
+        #expect(metadata.published == "2024-03-05")
+        let late = try Document(html: pages[1].html, url: pages[1].url)
+        #expect(PageContext(document: late, url: pages[1].url).metadata.authors == ["Jo Park"])
+    }
 }
