@@ -334,6 +334,16 @@ enum Vocabulary {
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
+    /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>"), besides the terminating
+    /// phrases ("Related: …"); lowercased, major languages. Only a short line of the label, a colon and a
+    /// mostly linked title is dropped.
+    static let teaserLabels: Set<String> = [
+        "see also", "must read", "read also", "siehe auch", "lesen sie auch", "voir aussi", "à lire",
+        "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
+        "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
+        "参见", "另见", "參見", "另見", "함께 보기",
+    ]
+
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
     static let callToActionStarts: [String] = [
         "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
@@ -692,6 +702,8 @@ enum Vocabulary {
         /// A list headed by a terminating label is the related widget when links hold this share of its
         /// other items' text.
         static let relatedListMinLinkShare = 0.5
+        /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
+        static let teaserLabelMaxBytes = 40
         /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from
         /// its start or its end.
         static let affiliateNoticeMaxBytes = 600
