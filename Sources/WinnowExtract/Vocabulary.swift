@@ -382,6 +382,15 @@ enum Vocabulary {
         "была ли эта статья полезна", "была ли статья полезной", "czy ten artykuł był pomocny",
         "bu makale yardımcı oldu mu", "この記事は役に立ちましたか", "这篇文章有帮助吗", "這篇文章有幫助嗎",
         "이 글이 도움이 되었나요",
+        // A rating widget's question or title ("How useful was this post?", "Rate this article").
+        "how useful was this post", "how useful was this article", "how useful was this page",
+        "how helpful was this post", "how helpful was this article", "how helpful was this page",
+        "how was this issue", "how was this article", "how was this post", "how would you rate this article",
+        "rate this article", "rate this post", "rate this page", "wie hilfreich war dieser artikel",
+        "wie hilfreich war dieser beitrag", "bewerten sie diesen artikel", "artikel bewerten", "notez cet article",
+        "évaluez cet article", "califica este artículo", "valora este artículo", "avalie este artigo",
+        "valuta questo articolo", "beoordeel dit artikel", "оцените статью", "oceń ten artykuł", "oceń artykuł",
+        "bu yazıyı değerlendirin", "この記事を評価する", "评价这篇文章", "評價這篇文章", "이 글을 평가해 주세요",
     ]
 
     /// A reading-time line ("5 min read", "Lesezeit: 4 Min.", "5分で読めます"): a number, a unit of
