@@ -344,6 +344,10 @@ enum Vocabulary {
         "参见", "另见", "參見", "另見", "함께 보기",
     ]
 
+    /// `<input type>`s a reader types into (an input without a type is a text field): a form holding one asks
+    /// for an email, a name or a query; a shop's add-to-cart form holds buttons, options and a quantity.
+    static let textInputTypes: Set<String> = ["text", "email", "tel", "search", "password", "url"]
+
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
     static let callToActionStarts: [String] = [
         "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
@@ -711,6 +715,10 @@ enum Vocabulary {
         /// A list headed by a terminating label is the related widget when links hold this share of its
         /// other items' text.
         static let relatedListMinLinkShare = 0.5
+        /// A removed form's wrapper is its caption (a sign-up box's heading and blurb) while it holds at most
+        /// this many characters besides the form, and at most this share of the story's roots.
+        static let formCaptionMaxChars = 300
+        static let formCaptionMaxShare = 0.25
         /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
         static let teaserLabelMaxBytes = 40
         /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from
