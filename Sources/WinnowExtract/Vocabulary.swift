@@ -334,6 +334,20 @@ enum Vocabulary {
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
+    /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>"), besides the terminating
+    /// phrases ("Related: …"); lowercased, major languages. Only a short line of the label, a colon and a
+    /// mostly linked title is dropped.
+    static let teaserLabels: Set<String> = [
+        "see also", "must read", "read also", "siehe auch", "lesen sie auch", "voir aussi", "à lire",
+        "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
+        "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
+        "参见", "另见", "參見", "另見", "함께 보기",
+    ]
+
+    /// `<input type>`s a reader types into (an input without a type is a text field): a form holding one asks
+    /// for an email, a name or a query; a shop's add-to-cart form holds buttons, options and a quantity.
+    static let textInputTypes: Set<String> = ["text", "email", "tel", "search", "password", "url"]
+
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
     static let callToActionStarts: [String] = [
         "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
@@ -372,6 +386,15 @@ enum Vocabulary {
         "была ли эта статья полезна", "была ли статья полезной", "czy ten artykuł był pomocny",
         "bu makale yardımcı oldu mu", "この記事は役に立ちましたか", "这篇文章有帮助吗", "這篇文章有幫助嗎",
         "이 글이 도움이 되었나요",
+        // A rating widget's question or title ("How useful was this post?", "Rate this article").
+        "how useful was this post", "how useful was this article", "how useful was this page",
+        "how helpful was this post", "how helpful was this article", "how helpful was this page",
+        "how was this issue", "how was this article", "how was this post", "how would you rate this article",
+        "rate this article", "rate this post", "rate this page", "wie hilfreich war dieser artikel",
+        "wie hilfreich war dieser beitrag", "bewerten sie diesen artikel", "artikel bewerten", "notez cet article",
+        "évaluez cet article", "califica este artículo", "valora este artículo", "avalie este artigo",
+        "valuta questo articolo", "beoordeel dit artikel", "оцените статью", "oceń ten artykuł", "oceń artykuł",
+        "bu yazıyı değerlendirin", "この記事を評価する", "评价这篇文章", "評價這篇文章", "이 글을 평가해 주세요",
     ]
 
     /// A reading-time line ("5 min read", "Lesezeit: 4 Min.", "5分で読めます"): a number, a unit of
@@ -692,6 +715,12 @@ enum Vocabulary {
         /// A list headed by a terminating label is the related widget when links hold this share of its
         /// other items' text.
         static let relatedListMinLinkShare = 0.5
+        /// A removed form's wrapper is its caption (a sign-up box's heading and blurb) while it holds at most
+        /// this many characters besides the form, and at most this share of the story's roots.
+        static let formCaptionMaxChars = 300
+        static let formCaptionMaxShare = 0.25
+        /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
+        static let teaserLabelMaxBytes = 40
         /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from
         /// its start or its end.
         static let affiliateNoticeMaxBytes = 600

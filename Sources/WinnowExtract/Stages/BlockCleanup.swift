@@ -620,21 +620,67 @@ enum BlockCleanup {
     static let terminatingMultiword = PrefixList(terminatingBare.members.filter { $0.contains(" ") }.sorted().map { $0 + " " })
 
     /// A short heading or paragraph whose first line is a terminating label and whose next line is another
-    /// story's title ("Related article" / "The smart thermostat buying guide"): one teaser set in the story.
+    /// story's title ("Related article" / "The smart thermostat buying guide"), or that starts with such a
+    /// label and a colon before a linked title ("Related: …"): one teaser set in the story.
     static func isLabelledTeaser(_ block: Block, _ text: String) -> Bool {
         let content: [Inline]
         switch block {
         case .heading(_, let inlines), .paragraph(let inlines): content = inlines
         default: return false
         }
-        guard text.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes,
-              let br = content.firstIndex(of: .lineBreak), br > 0, br < content.count - 1
-        else { return false }
+        guard text.utf8.count <= Vocabulary.Threshold.terminatingMaxBytes else { return false }
+        guard let br = content.firstIndex(of: .lineBreak), br > 0, br < content.count - 1 else {
+            return isColonTeaser(content, text)
+        }
         let label = normalize(InlineText.plainText(Array(content[..<br])))
         let rest = InlineText.plainText(Array(content[(br + 1)...])).trimmingSuffixSpaces()
         // "Related article" is the singular of a terminating "Related articles".
         let isLabel = terminatingBare.contains(label) || terminatingBare.contains(label + "s")
         return isLabel && !rest.isEmpty && !rest.contains("\n")
+    }
+
+    static let teaserLabels = ShortTextSet(Vocabulary.teaserLabels)
+
+    /// Whether the first inline with text (inside emphasis or bold) is a link.
+    static func startsWithLink(_ content: [Inline]) -> Bool {
+        for inline in content {
+            switch inline {
+            case .link: return true
+            case .emphasis(let inner), .strong(let inner):
+                if InlineText.plainText(inner).contains(where: { !$0.isWhitespace }) { return startsWithLink(inner) }
+            case .text(let s), .code(let s):
+                if s.contains(where: { !$0.isWhitespace }) { return false }
+            case .lineBreak: continue
+            }
+        }
+        return false
+    }
+
+    /// "Related: <a>Another story</a>", "» See also: <a>…</a>": a short line of a teaser label, a colon and
+    /// another story's title, mostly linked. A paragraph whose label is anything else ("Note: …") is the story's.
+    static func isColonTeaser(_ content: [Inline], _ text: String) -> Bool {
+        let bytes = text.utf8
+        // The colon ends a short label: ASCII ":" or full-width "：" (EF BC 9A).
+        var colon: String.Index?
+        var width = 1
+        var offset = 0
+        for i in bytes.indices {
+            if offset > Vocabulary.Threshold.teaserLabelMaxBytes { return false }
+            let byte = bytes[i]
+            if byte == 0x3A { colon = i; break }
+            if byte == 0xEF, bytes[bytes.index(after: i)...].starts(with: [0xBC, 0x9A]) { colon = i; width = 3; break }
+            offset += 1
+        }
+        guard let colon else { return false }
+        // The label is set before the link, not words of it (a link reading "Related: …" is the author's).
+        guard !startsWithLink(content) else { return false }
+        let label = normalize(String(text[..<colon].drop { !$0.isLetter }))
+        guard !label.isEmpty, terminatingBare.contains(label) || terminatingBare.contains(label + "s")
+            || teaserLabels.contains(label) else { return false }
+        let rest = text.utf8[bytes.index(colon, offsetBy: width)...]
+        let restBytes = rest.count - rest.prefix { $0 == 0x20 }.count
+        guard restBytes > 0, !rest.contains(0x0A) else { return false }
+        return Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
     }
 
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the

@@ -31,6 +31,14 @@ enum ContentPruning {
             }
             if !cards.isEmpty { tree.aggregate() }
         }
+        if !ruleBody && storyPage {
+            let captions = formCaptions(tree, roots: roots, total: total)
+            for caption in captions {
+                trace.record(.dropped, tree, caption, heuristic: "form-caption")
+                for j in caption..<Int(tree.entries[caption].end) { tree.entries[j].removed = true }
+            }
+            if !captions.isEmpty { tree.aggregate() }
+        }
         let planned = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
         var removals = ruleBody ? allowedInRuleBody(planned, tree) : keepingTeaserFeed(planned, tree, total: total)
         let removedChars = removals.reduce(0) { $0 + Int(tree.entries[$1.index].chars) }
@@ -43,6 +51,68 @@ enum ContentPruning {
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         if !removals.isEmpty { tree.aggregate() }
+    }
+
+    /// On a story's page, the wrappers around a removed `<form>` that hold nothing but its caption: a sign-up or
+    /// contact box's heading and blurb ("Contact us" / "Call us or fill out this quick form"), a download
+    /// offer's title. The form went as chrome; what only introduced it goes too. A wrapper is climbed while its
+    /// remaining text stays under `formCaptionMaxChars` (and `formCaptionMaxShare` of the roots' text), never
+    /// to a root, a `<main>`, an `<article>` or a story-body-named element.
+    static func formCaptions(_ tree: PageTree, roots: [Int], total: Int) -> [Int] {
+        let t = Vocabulary.Threshold.self
+        let maxChars = min(Double(t.formCaptionMaxChars), t.formCaptionMaxShare * Double(total))
+        var out: [Int] = []
+        for root in roots {
+            var i = root + 1
+            let end = Int(tree.entries[root].end)
+            while i < end {
+                let e = tree.entries[i]
+                guard e.removed else { i += 1; continue }
+                if e.tag == .form, asksForText(tree, form: i),
+                   let wrapper = captionWrapper(tree, form: i, roots: roots, maxChars: maxChars) {
+                    // An earlier form's wrapper inside this one is part of it.
+                    while let last = out.last, tree.contains(wrapper, last) { out.removeLast() }
+                    if !(out.last.map { tree.contains($0, wrapper) } ?? false) { out.append(wrapper) }
+                }
+                i = max(i + 1, Int(e.end))
+            }
+        }
+        return out
+    }
+
+    /// The outermost ancestor of `form` holding no more than `maxChars` of text (at least some), or nil.
+    static func captionWrapper(_ tree: PageTree, form: Int, roots: [Int], maxChars: Double) -> Int? {
+        var best: Int?
+        var p = Int(tree.entries[form].parent)
+        while p >= 0 && !roots.contains(p) {
+            let e = tree.entries[p]
+            if e.removed || e.tag == .body || e.tag == .main || e.tag == .article || e.categories.contains(.articleBody)
+                || Double(e.chars) > maxChars
+            {
+                break
+            }
+            best = p
+            p = Int(e.parent)
+        }
+        guard let best, tree.entries[best].chars > 0 else { return nil }
+        // A feedback widget's question ("Was this article helpful?") is left to cleanup, where it ends the story.
+        let lower = String(tree.entries[best].node.text.prefix(4 * Vocabulary.Threshold.terminatingMaxChars))
+            .lowercased().collapsingWhitespaceSimple()
+        if Vocabulary.terminatingLabels.contains(where: { lower.hasPrefix($0) }) { return nil }
+        return best
+    }
+
+    /// Whether a form asks the reader to type (a sign-up, contact or search form: a field of
+    /// `Vocabulary.textInputTypes` or a textarea), unlike a shop's add-to-cart of buttons, options and a quantity.
+    static func asksForText(_ tree: PageTree, form: Int) -> Bool {
+        for j in (form + 1)..<Int(tree.entries[form].end) {
+            let e = tree.entries[j]
+            if e.tag == .textarea { return true }
+            if e.tag == .input, Vocabulary.textInputTypes.contains((e.node.attribute("type") ?? "text").lowercased()) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The removals a rule's body allows: none by a chrome tag's class words, none by sidebar or chrome-role
