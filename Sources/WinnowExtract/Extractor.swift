@@ -145,7 +145,7 @@ public struct Extractor: Sendable {
 
     /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
     func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
-        let dropCopies = page.kind.isSingleProduct
+        let dropCopies = Self.copyMinBytes(page)
         var rendering = region.render(
             url: page.url, titles: page.titles, cleanup: cleanup, dropCopies: dropCopies, explain: options.explain)
         if var trace = stageTrace {
@@ -153,6 +153,16 @@ public struct Extractor: Sendable {
             rendering.trace = trace
         }
         return rendering
+    }
+
+    /// The shortest block that is dropped when it repeats an earlier one word for word, nil to keep copies: on a
+    /// single product's page (tabs, breakpoints, variant panels repeat the copy) and on a forum or Q&A thread
+    /// (a reply's preview of the post it answers, a pinned copy of the opening post). The thread's bar is
+    /// higher: short replies ("Thanks, that worked!") are each member's own.
+    static func copyMinBytes(_ page: PageContext) -> Int? {
+        if page.kind.isSingleProduct { return Vocabulary.Threshold.productCopyMinBytes }
+        if page.thread { return Vocabulary.Threshold.threadCopyMinBytes }
+        return nil
     }
 
     /// Stage 4: retries when the result is suspiciously short; each wins only when clearly longer.

@@ -159,6 +159,9 @@ enum PageScanner {
         if let itemprop = found.itemprop?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }
+        if let itemtype = found.itemtype, !signals.threadMicrodata {
+            signals.threadMicrodata = PageProfile.isThread(itemtype: itemtype)
+        }
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
@@ -232,6 +235,7 @@ enum PageScanner {
     /// the few elements that hit are read again as Strings.
     struct ScanAttributes {
         var itemprop: String?
+        var itemtype: String?
         var rel: String?
         /// The `class` or `id` value holds a trigger fragment.
         var triggered = false
@@ -242,6 +246,8 @@ enum PageScanner {
                 switch attribute.name.count {
                 case 8 where attribute.nameIs("itemprop"):
                     if first(1) { itemprop = attribute.value }
+                case 8 where attribute.nameIs("itemtype"):
+                    if first(16) { itemtype = attribute.value }
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
                 case 5 where screening && attribute.nameIs("class"):

@@ -19,6 +19,9 @@ struct PageContext {
     let pageChars: Int
     /// A forum thread or Q&A page: replies are content (`PageProfile`).
     let discussion: Bool
+    /// A forum thread or Q&A page by its own type, in JSON-LD or microdata (not a story's FAQ block): every
+    /// post is one member's, so a post shown again (a reply's preview of it, a pinned copy) is a copy.
+    let thread: Bool
     let kind: PageKind
 
     /// Reads the page; `scan` is the metadata scan the caller already made (before site rules stripped the page).
@@ -34,6 +37,7 @@ struct PageContext {
             tree = nil
             pageChars = 0
             discussion = false
+            thread = false
             kind = PageKind()
             return
         }
@@ -42,6 +46,7 @@ struct PageContext {
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
+        thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
         kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
     }
 

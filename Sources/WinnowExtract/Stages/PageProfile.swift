@@ -1,15 +1,31 @@
 /// Stage: recognises pages whose content follows different rules than a news story.
 enum PageProfile {
     private static let discussionTypeBytes: [[UInt8]] = Vocabulary.discussionTypes.map { Array($0.utf8) }
+    private static let threadTypeBytes: [[UInt8]] = Vocabulary.threadTypes.map { Array($0.utf8) }
 
     /// True for forum threads and Q&A pages (JSON-LD `DiscussionForumPosting` / `QAPage`): there the replies
     /// are the content, so comment containers must not be removed as chaff. `scripts` are the page's JSON-LD
     /// texts, as the metadata scan collected them.
     static func isDiscussion(jsonLD scripts: [String]) -> Bool {
+        contains(discussionTypeBytes, in: scripts)
+    }
+
+    /// True for a page whose JSON-LD names a forum post or a Q&A page itself (`Vocabulary.threadTypes`), not
+    /// only a `Question` (a story's FAQ block names that too).
+    static func isThread(jsonLD scripts: [String]) -> Bool {
+        contains(threadTypeBytes, in: scripts)
+    }
+
+    /// True for a microdata `itemtype` URL naming a thread type (`https://schema.org/DiscussionForumPosting`).
+    static func isThread(itemtype: String) -> Bool {
+        Vocabulary.threadTypes.contains { itemtype.hasSuffix("/" + $0) }
+    }
+
+    private static func contains(_ types: [[UInt8]], in scripts: [String]) -> Bool {
         for script in scripts {
             // Byte search: Foundation's `String.contains` is locale-aware and slow on big JSON-LD blocks.
             let text = Array(script.utf8)
-            if discussionTypeBytes.contains(where: { text.containsBytes($0) }) { return true }
+            if types.contains(where: { text.containsBytes($0) }) { return true }
         }
         return false
     }

@@ -21,8 +21,9 @@ struct Region {
 
     /// The region's blocks after `BlockCleanup` (when `cleanup`), each with its source node; with `explain`,
     /// the blocks cleanup drops are recorded in the rendering's trace.
-    /// `dropCopies`: the page is a product's, where text given twice is a copy (`BlockCleanup.dropCopiedTexts`).
-    func render(url: String?, titles: [String], cleanup: Bool = true, dropCopies: Bool = false, explain: Bool) -> Rendering {
+    /// `dropCopies`: the shortest block that is a copy when given twice (`BlockCleanup.dropCopiedTexts`; a
+    /// product's page or a thread), nil to keep copies.
+    func render(url: String?, titles: [String], cleanup: Bool = true, dropCopies: Int? = nil, explain: Bool) -> Rendering {
         let converted = BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots)
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
