@@ -603,6 +603,9 @@ enum Vocabulary {
         /// On a thread (not a story) a block or list item of at least this many bytes given again is a copy (a
         /// reply's preview of the post it answers); shorter repeats ("Thanks!", a member's name) are each post's.
         static let threadCopyMinBytes = 40
+        /// On a thread, a paragraph of at most this many digits (and an optional sign) is a post's vote count or
+        /// number, not a reply: a longer number ("2024") may be one.
+        static let threadCounterMaxDigits = 3
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
