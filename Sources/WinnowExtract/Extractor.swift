@@ -9,7 +9,8 @@ import WinnowDOM
 /// from. The stages, in order (each a small type in `Stages/`):
 /// 1. `PageContext` reads the page once: metadata (`MetadataExtractor`, from the untouched tree), the
 ///    mirrored `PageTree` with tag kinds, class/id categories, visibility and per-node counts aggregated
-///    bottom-up, `PageProfile` (discussion pages, where replies are content) and `PageKind` (product,
+///    bottom-up, `PageProfile` (discussion pages, where replies are content; threads by their own JSON-LD or
+///    microdata type, where a post shown twice is a copy and a lone vote count is chaff) and `PageKind` (product,
 ///    collection and article signals from the URL path, JSON-LD types and `og:type`).
 /// 2. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
 ///    panels a tab heading's `aria-controls` opens), consent banners, privacy centres, footers and menus

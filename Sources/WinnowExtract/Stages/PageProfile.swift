@@ -18,7 +18,7 @@ enum PageProfile {
 
     /// True for a microdata `itemtype` URL naming a thread type (`https://schema.org/DiscussionForumPosting`).
     static func isThread(itemtype: String) -> Bool {
-        Vocabulary.threadTypes.contains { itemtype.hasSuffix("/" + $0) }
+        Vocabulary.threadTypes.contains { itemtype.hasSuffix($0) && itemtype.dropLast($0.count).hasSuffix("/") }
     }
 
     private static func contains(_ types: [[UInt8]], in scripts: [String]) -> Bool {
