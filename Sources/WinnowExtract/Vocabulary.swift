@@ -20,6 +20,11 @@ enum Vocabulary {
     static let discussionTypes: [String] = ["DiscussionForumPosting", "QAPage", "\"Question\""]
     /// The discussion types that make the page itself a thread (a `Question` alone may be a story's FAQ).
     static let threadTypes: [String] = ["DiscussionForumPosting", "QAPage"]
+    /// URL path segments of a forum thread below them (`/threads/some-title.123/`), as common forum engines
+    /// write them; not the last segment, which names the page itself.
+    static let threadPathSegments: Set<String> = ["threads", "thread"]
+    /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
+    static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).

@@ -547,6 +547,16 @@ struct TreeFixture {
         #expect(!PageProfile.isThread(itemtype: "https://schema.org/Question"))
     }
 
+    @Test func threadsAreFoundByForumEngineURLs() {
+        #expect(PageProfile.isThread(url: "https://forum.example.org/threads/winter-moorings.4411/"))
+        #expect(PageProfile.isThread(url: "https://example.org/board/viewtopic.php?t=982"))
+        #expect(PageProfile.isThread(url: "https://example.org/showthread.php?t=17"))
+        // The last segment names the page: a story about threads is not a thread.
+        #expect(!PageProfile.isThread(url: "https://example.org/news/threads"))
+        #expect(!PageProfile.isThread(url: "https://example.org/news/2024/sewing-with-silk-thread"))
+        #expect(!PageProfile.isThread(url: nil))
+    }
+
     @Test func countersAreShortSignedNumbers() {
         #expect(BlockCleanup.isCounter("12"))
         #expect(BlockCleanup.isCounter("-3"))

@@ -19,8 +19,9 @@ struct PageContext {
     let pageChars: Int
     /// A forum thread or Q&A page: replies are content (`PageProfile`).
     let discussion: Bool
-    /// A forum thread or Q&A page by its own type, in JSON-LD or microdata (not a story's FAQ block): every
-    /// post is one member's, so a post shown again (a reply's preview of it, a pinned copy) is a copy.
+    /// A forum thread or Q&A page by its own type, in JSON-LD or microdata (not a story's FAQ block), or by a
+    /// forum engine's thread URL: every post is one member's, so a post shown again (a reply's preview of it, a
+    /// pinned copy) is a copy.
     let thread: Bool
     let kind: PageKind
 
@@ -47,6 +48,7 @@ struct PageContext {
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
         thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
+            || PageProfile.isThread(url: url)
         kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
     }
 

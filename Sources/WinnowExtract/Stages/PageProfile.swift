@@ -21,6 +21,15 @@ enum PageProfile {
         Vocabulary.threadTypes.contains { itemtype.hasSuffix($0) && itemtype.dropLast($0.count).hasSuffix("/") }
     }
 
+    /// True for a URL whose path is a forum engine's thread (`Vocabulary.threadPathSegments`, `threadPathPages`).
+    static func isThread(url: String?) -> Bool {
+        guard let path = url.flatMap(PageKind.urlPath) else { return false }
+        let segments = path.split(separator: "/").map { $0.lowercased() }
+        guard let last = segments.last else { return false }
+        if Vocabulary.threadPathPages.contains(last) { return true }
+        return segments.dropLast().contains { Vocabulary.threadPathSegments.contains($0) }
+    }
+
     private static func contains(_ types: [[UInt8]], in scripts: [String]) -> Bool {
         for script in scripts {
             // Byte search: Foundation's `String.contains` is locale-aware and slow on big JSON-LD blocks.
