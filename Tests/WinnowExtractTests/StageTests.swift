@@ -542,6 +542,8 @@ struct TreeFixture {
         #expect(!faqScan.threadMicrodata)
         let forum = try TreeFixture(#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p itemprop="text">Post</p></div></body></html>"#)
         #expect(MetadataExtractor.scan(forum.document, url: nil).threadMicrodata)
+        let qa = try TreeFixture(#"<html itemscope itemtype="https://schema.org/QAPage"><body><p>Question</p></body></html>"#)
+        #expect(MetadataExtractor.scan(qa.document, url: nil).threadMicrodata)
         #expect(PageProfile.isThread(itemtype: "http://schema.org/QAPage"))
         #expect(!PageProfile.isThread(itemtype: "https://schema.org/NotQAPage"))
         #expect(!PageProfile.isThread(itemtype: "https://schema.org/Question"))

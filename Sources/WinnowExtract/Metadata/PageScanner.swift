@@ -19,6 +19,10 @@ enum PageScanner {
         var top: Node? = root
         while let tree = top {
             defer { top = nextElementSibling(of: tree) }
+            // The walk starts below the top element, which Q&A sites type as the page (`<html itemtype=…QAPage>`).
+            if !signals.threadMicrodata, let itemtype = tree.attribute("itemtype") {
+                signals.threadMicrodata = PageProfile.isThread(itemtype: itemtype)
+            }
             var node: Node? = tree.firstChild
             while let current = node {
                 var descend = true
