@@ -163,9 +163,7 @@ enum PageScanner {
         if let itemprop = found.itemprop?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }
-        if let itemtype = found.itemtype, !signals.threadMicrodata {
-            signals.threadMicrodata = PageProfile.isThread(itemtype: itemtype)
-        }
+        if found.threadType { signals.threadMicrodata = true }
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
@@ -239,7 +237,8 @@ enum PageScanner {
     /// the few elements that hit are read again as Strings.
     struct ScanAttributes {
         var itemprop: String?
-        var itemtype: String?
+        /// The `itemtype` names a thread (`PageProfile.isThread(itemtype:)`), read in place.
+        var threadType = false
         var rel: String?
         /// The `class` or `id` value holds a trigger fragment.
         var triggered = false
@@ -251,7 +250,9 @@ enum PageScanner {
                 case 8 where attribute.nameIs("itemprop"):
                     if first(1) { itemprop = attribute.value }
                 case 8 where attribute.nameIs("itemtype"):
-                    if first(16) { itemtype = attribute.value }
+                    if first(16) {
+                        threadType = attribute.withValueBytes { $0.map(PageProfile.isThread(itemtype:)) ?? false }
+                    }
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
                 case 5 where screening && attribute.nameIs("class"):

@@ -47,9 +47,9 @@ struct PageContext {
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
-        thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
-            || PageProfile.isThread(url: url)
         kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
+        thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
+            || kind.threadPath
     }
 
     /// The mirrored tree, handed over: the context keeps no reference to it.

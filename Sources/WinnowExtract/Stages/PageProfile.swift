@@ -18,13 +18,30 @@ enum PageProfile {
 
     /// True for a microdata `itemtype` URL naming a thread type (`https://schema.org/DiscussionForumPosting`).
     static func isThread(itemtype: String) -> Bool {
-        Vocabulary.threadTypes.contains { itemtype.hasSuffix($0) && itemtype.dropLast($0.count).hasSuffix("/") }
+        var text = itemtype
+        return text.withUTF8(isThread(itemtype:))
+    }
+
+    /// `isThread(itemtype:)` on the value's bytes, which the metadata walk reads in place.
+    static func isThread(itemtype bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for type in threadTypeBytes where bytes.count > type.count {
+            let start = bytes.count - type.count
+            guard bytes[start - 1] == UInt8(ascii: "/") else { continue }
+            var k = 0
+            while k < type.count && bytes[start + k] == type[k] { k += 1 }
+            if k == type.count { return true }
+        }
+        return false
     }
 
     /// True for a URL whose path is a forum engine's thread (`Vocabulary.threadPathSegments`, `threadPathPages`).
     static func isThread(url: String?) -> Bool {
         guard let path = url.flatMap(PageKind.urlPath) else { return false }
-        let segments = path.split(separator: "/").map { $0.lowercased() }
+        return isThread(pathSegments: path.split(separator: "/").map { $0.lowercased() })
+    }
+
+    /// `isThread(url:)` on the path's lowercased segments.
+    static func isThread(pathSegments segments: [String]) -> Bool {
         guard let last = segments.last else { return false }
         if Vocabulary.threadPathPages.contains(last) { return true }
         return segments.dropLast().contains { Vocabulary.threadPathSegments.contains($0) }
