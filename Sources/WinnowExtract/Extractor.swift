@@ -9,7 +9,8 @@ import WinnowDOM
 /// from. The stages, in order (each a small type in `Stages/`):
 /// 1. `PageContext` reads the page once: metadata (`MetadataExtractor`, from the untouched tree), the
 ///    mirrored `PageTree` with tag kinds, class/id categories, visibility and per-node counts aggregated
-///    bottom-up, `PageProfile` (discussion pages, where replies are content) and `PageKind` (product,
+///    bottom-up, `PageProfile` (discussion pages, where replies are content; threads by their own JSON-LD or
+///    microdata type, where a post shown twice is a copy and a lone vote count is chaff) and `PageKind` (product,
 ///    collection and article signals from the URL path, JSON-LD types and `og:type`).
 /// 2. `ChaffRemoval` flags what is never content: non-text tags, hidden nodes (not collapsed FAQ panels, nor
 ///    panels a tab heading's `aria-controls` opens), consent banners, privacy centres, footers and menus
@@ -145,14 +146,25 @@ public struct Extractor: Sendable {
 
     /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
     func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
-        let dropCopies = page.kind.isSingleProduct
+        let dropCopies = Self.copyMinBytes(page)
         var rendering = region.render(
-            url: page.url, titles: page.titles, cleanup: cleanup, dropCopies: dropCopies, explain: options.explain)
+            url: page.url, titles: page.titles, cleanup: cleanup, dropCopies: dropCopies, thread: page.thread,
+            explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace
         }
         return rendering
+    }
+
+    /// The shortest block that is dropped when it repeats an earlier one word for word, nil to keep copies: on a
+    /// single product's page (tabs, breakpoints, variant panels repeat the copy) and on a forum or Q&A thread
+    /// (a reply's preview of the post it answers, a pinned copy of the opening post). The thread's bar is
+    /// higher: short replies ("Thanks, that worked!") are each member's own.
+    static func copyMinBytes(_ page: PageContext) -> Int? {
+        if page.kind.isSingleProduct { return Vocabulary.Threshold.productCopyMinBytes }
+        if page.thread { return Vocabulary.Threshold.threadCopyMinBytes }
+        return nil
     }
 
     /// Stage 4: retries when the result is suspiciously short; each wins only when clearly longer.

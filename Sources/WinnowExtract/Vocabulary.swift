@@ -18,6 +18,13 @@ enum Vocabulary {
 
     /// JSON-LD `@type`s that make a page a discussion, where comments and replies are the content.
     static let discussionTypes: [String] = ["DiscussionForumPosting", "QAPage", "\"Question\""]
+    /// The discussion types that make the page itself a thread (a `Question` alone may be a story's FAQ).
+    static let threadTypes: [String] = ["DiscussionForumPosting", "QAPage"]
+    /// URL path segments of a forum thread below them (`/threads/some-title.123/`), as common forum engines
+    /// write them; not the last segment, which names the page itself.
+    static let threadPathSegments: Set<String> = ["threads", "thread"]
+    /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
+    static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).
@@ -621,6 +628,12 @@ enum Vocabulary {
         static let echoMinShare = 0.8
         /// On a product's page a block or list item of at least this many bytes given again is a copy.
         static let productCopyMinBytes = 10
+        /// On a thread (not a story) a block or list item of at least this many bytes given again is a copy (a
+        /// reply's preview of the post it answers); shorter repeats ("Thanks!", a member's name) are each post's.
+        static let threadCopyMinBytes = 40
+        /// On a thread, a paragraph of at most this many digits (and an optional sign) is a post's vote count or
+        /// number, not a reply: a longer number ("2024") may be one.
+        static let threadCounterMaxDigits = 3
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.

@@ -532,6 +532,43 @@ struct TreeFixture {
         #expect(!PageProfile.isDiscussion(jsonLD: MetadataExtractor.scan(story.document, url: nil).jsonLDScripts))
     }
 
+    /// A thread by its own type, in JSON-LD or microdata; a story's FAQ block (`Question`) is a discussion but
+    /// not a thread.
+    @Test func threadsAreFoundByJSONLDOrMicrodataType() throws {
+        let faq = try TreeFixture(#"<html><head><script type="application/ld+json">{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"How deep is the harbour?"}]}</script></head><body><p>Story</p></body></html>"#)
+        let faqScan = MetadataExtractor.scan(faq.document, url: nil)
+        #expect(PageProfile.isDiscussion(jsonLD: faqScan.jsonLDScripts))
+        #expect(!PageProfile.isThread(jsonLD: faqScan.jsonLDScripts))
+        #expect(!faqScan.threadMicrodata)
+        let forum = try TreeFixture(#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p itemprop="text">Post</p></div></body></html>"#)
+        #expect(MetadataExtractor.scan(forum.document, url: nil).threadMicrodata)
+        let qa = try TreeFixture(#"<html itemscope itemtype="https://schema.org/QAPage"><body><p>Question</p></body></html>"#)
+        #expect(MetadataExtractor.scan(qa.document, url: nil).threadMicrodata)
+        #expect(PageProfile.isThread(itemtype: "http://schema.org/QAPage"))
+        #expect(!PageProfile.isThread(itemtype: "https://schema.org/NotQAPage"))
+        #expect(!PageProfile.isThread(itemtype: "https://schema.org/Question"))
+    }
+
+    @Test func threadsAreFoundByForumEngineURLs() {
+        #expect(PageProfile.isThread(url: "https://forum.example.org/threads/winter-moorings.4411/"))
+        #expect(PageProfile.isThread(url: "https://example.org/board/viewtopic.php?t=982"))
+        #expect(PageProfile.isThread(url: "https://example.org/showthread.php?t=17"))
+        // The last segment names the page: a story about threads is not a thread.
+        #expect(!PageProfile.isThread(url: "https://example.org/news/threads"))
+        #expect(!PageProfile.isThread(url: "https://example.org/news/2024/sewing-with-silk-thread"))
+        #expect(!PageProfile.isThread(url: nil))
+    }
+
+    @Test func countersAreShortSignedNumbers() {
+        #expect(BlockCleanup.isCounter("12"))
+        #expect(BlockCleanup.isCounter("-3"))
+        #expect(BlockCleanup.isCounter("+140"))
+        #expect(!BlockCleanup.isCounter("2024"))
+        #expect(!BlockCleanup.isCounter("-"))
+        #expect(!BlockCleanup.isCounter("12 votes"))
+        #expect(!BlockCleanup.isCounter(""))
+    }
+
     @Test func byteSearch() {
         #expect(Array("abcQAPagexyz".utf8).containsBytes(Array("QAPage".utf8)))
         #expect(!Array("QAPag".utf8).containsBytes(Array("QAPage".utf8)))

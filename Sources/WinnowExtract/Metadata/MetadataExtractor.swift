@@ -36,6 +36,8 @@ public enum MetadataExtractor {
         var openGraphType: String?
         /// The JSON-LD scripts' text as the page has it (for byte searches that need no parse).
         var jsonLDScripts: [String]
+        /// A microdata `itemtype` names a forum post or Q&A page.
+        var threadMicrodata = false
     }
 
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
@@ -149,7 +151,8 @@ public enum MetadataExtractor {
             return tags.isEmpty ? nil : tags
         } ?? []
         return PageScan(
-            metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType, jsonLDScripts: signals.jsonLD)
+            metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType, jsonLDScripts: signals.jsonLD,
+            threadMicrodata: signals.threadMicrodata)
     }
 
     // MARK: Candidate sources

@@ -14,6 +14,7 @@ enum PageScanner {
         // Content after `</html>` is parsed into a second top-level `<html>` element: it is walked too.
         var top: Node? = root
         while let tree = top {
+            walk.top(tree)
             walk.walk(childrenOf: tree)
             top = nextElementSibling(of: tree)
         }
@@ -35,6 +36,14 @@ enum PageScanner {
         init(root: Node) {
             if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
                 signals.candidates.add(lang, field: .language, source: .head)
+            }
+        }
+
+        /// Reads a top-level element itself, whose descendants the walk reads next: Q&A sites type the whole page
+        /// there (`<html itemtype=…QAPage>`).
+        mutating func top(_ tree: Node) {
+            if !signals.threadMicrodata, let itemtype = tree.attribute("itemtype") {
+                signals.threadMicrodata = PageProfile.isThread(itemtype: itemtype)
             }
         }
 
@@ -188,6 +197,7 @@ enum PageScanner {
         if let itemprop = found.itemprop?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }
+        if found.threadType { signals.threadMicrodata = true }
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
@@ -261,6 +271,8 @@ enum PageScanner {
     /// the few elements that hit are read again as Strings.
     struct ScanAttributes {
         var itemprop: String?
+        /// The `itemtype` names a thread (`PageProfile.isThread(itemtype:)`), read in place.
+        var threadType = false
         var rel: String?
         /// The `class` or `id` value holds a trigger fragment.
         var triggered = false
@@ -271,6 +283,10 @@ enum PageScanner {
                 switch attribute.name.count {
                 case 8 where attribute.nameIs("itemprop"):
                     if first(1) { itemprop = attribute.value }
+                case 8 where attribute.nameIs("itemtype"):
+                    if first(16) {
+                        threadType = attribute.withValueBytes { $0.map(PageProfile.isThread(itemtype:)) ?? false }
+                    }
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
                 case 5 where screening && attribute.nameIs("class"):

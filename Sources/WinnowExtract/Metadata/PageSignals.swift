@@ -21,6 +21,8 @@ struct PageSignals {
     var dateBeforeHeading: RankedText?
     /// The `og:type` value, lowercased.
     var openGraphType: String?
+    /// A microdata `itemtype` names a forum post or Q&A page (`Vocabulary.threadTypes`).
+    var threadMicrodata = false
     /// How many visible "By ..." texts were taken.
     var textBylines = 0
     var publishedDates: [RankedText] = []

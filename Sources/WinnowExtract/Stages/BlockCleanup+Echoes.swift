@@ -190,10 +190,11 @@ extension BlockCleanup {
 
 extension BlockCleanup {
     /// A product's page gives its selling points, delivery terms and specifications once per tab, breakpoint or
-    /// variant panel: a paragraph or heading of at least `Threshold.productCopyMinBytes` repeating an earlier
-    /// block or list item byte for byte goes, and so does such a list item (a list left empty goes whole).
-    static func dropCopiedTexts(_ input: BlockOutput, trace: inout Trace) -> BlockOutput {
-        let minBytes = Vocabulary.Threshold.productCopyMinBytes
+    /// variant panel; a thread shows a post again in a reply's preview of it or a pinned summary: a paragraph or
+    /// heading of at least `minBytes` repeating an earlier block or list item byte for byte goes, and so does
+    /// such a list item (a list left empty goes whole), or such a paragraph or heading inside a list item (a
+    /// thread whose posts are list items; an item left empty goes).
+    static func dropCopiedTexts(_ input: BlockOutput, minBytes: Int, trace: inout Trace) -> BlockOutput {
         var seen: Set<String> = []
         var out = BlockOutput()
         out.omitted = input.omitted
@@ -203,29 +204,58 @@ extension BlockCleanup {
             case .paragraph, .heading:
                 let text = block.plainText
                 if text.utf8.count >= minBytes, !seen.insert(text).inserted {
-                    trace.record(.dropped, block: text, heuristic: "product-copy", sources: input.nodes(of: k))
+                    trace.record(.dropped, block: text, heuristic: "copy", sources: input.nodes(of: k))
                     changed = true
                     continue
                 }
             case .list(let ordered, let items):
-                var itemNodes = input.items[k]
+                let itemNodes = input.items[k]
                 var kept: [[Block]] = []
                 var keptNodes: [[[Int]]] = []
+                var listChanged = false
                 for (i, item) in items.enumerated() {
                     let text = Block.plainText(of: item, separator: "\n")
                     let nodes = itemNodes.indices.contains(i) ? itemNodes[i] : []
-                    if text.utf8.count >= minBytes, !seen.insert(text).inserted {
-                        trace.record(.dropped, block: text, heuristic: "product-copy", sources: nodes.flatMap { $0 })
+                    let long = text.utf8.count >= minBytes
+                    if long, seen.contains(text) {
+                        trace.record(.dropped, block: text, heuristic: "copy", sources: nodes.flatMap { $0 })
+                        listChanged = true
                         continue
                     }
-                    kept.append(item)
-                    keptNodes.append(nodes)
+                    // The item's own blocks against what came before the item (a one-paragraph item is its text).
+                    var blocks: [Block] = []
+                    var blockNodes: [[Int]] = []
+                    var texts: [String] = []
+                    for (j, inner) in item.enumerated() {
+                        let innerNodes = nodes.indices.contains(j) ? nodes[j] : []
+                        switch inner {
+                        case .paragraph, .heading:
+                            let innerText = inner.plainText
+                            if innerText.utf8.count >= minBytes {
+                                if seen.contains(innerText) {
+                                    trace.record(.dropped, block: innerText, heuristic: "copy", sources: innerNodes)
+                                    continue
+                                }
+                                texts.append(innerText)
+                            }
+                        default:
+                            break
+                        }
+                        blocks.append(inner)
+                        if !nodes.isEmpty { blockNodes.append(innerNodes) }
+                    }
+                    if long { seen.insert(text) }
+                    seen.formUnion(texts)
+                    if blocks.count < item.count { listChanged = true }
+                    if blocks.isEmpty { continue }
+                    kept.append(blocks)
+                    keptNodes.append(blockNodes)
                 }
-                if kept.count < items.count {
+                if listChanged {
                     changed = true
                     if kept.isEmpty { continue }
-                    if !itemNodes.isEmpty { itemNodes = keptNodes }
-                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k], items: itemNodes)
+                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k],
+                               items: itemNodes.isEmpty ? [] : keptNodes)
                     continue
                 }
             default:

@@ -12,9 +12,12 @@ enum BlockCleanup {
 
     /// The cleaned blocks, each still with its source node; a dropped block's source is recorded in the trace.
     /// With `tree` (the tree the blocks' sources index), quotes echoing an earlier post are dropped too; with
-    /// `dropCopies` (a product's page), every block or list item repeating an earlier one word for word.
+    /// `dropCopies` (a product's page or a thread: the shortest copy in bytes), every block or list item of at
+    /// least that length repeating an earlier one word for word; with `thread` (a forum or Q&A page), lone
+    /// counters (a post's votes or number).
     static func run(
-        _ input: BlockOutput, titles: [String], tree: PageTree? = nil, dropCopies: Bool = false, trace: inout Trace
+        _ input: BlockOutput, titles: [String], tree: PageTree? = nil, dropCopies: Int? = nil, thread: Bool = false,
+        trace: inout Trace
     ) -> BlockOutput {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
@@ -148,7 +151,8 @@ enum BlockCleanup {
         // Nothing repeated (most pages): the texts already made still match the blocks.
         out = dropAuthorBio(out, texts: out.blocks.count == outTexts.count ? outTexts : out.blocks.map(\.plainText), trace: &trace)
         if let tree { out = dropEchoedQuotes(out, tree: tree, trace: &trace) }
-        if dropCopies { out = dropCopiedTexts(out, trace: &trace) }
+        if let minBytes = dropCopies { out = dropCopiedTexts(out, minBytes: minBytes, trace: &trace) }
+        if thread { out = dropCounters(out, trace: &trace) }
         while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()

@@ -19,6 +19,10 @@ struct PageContext {
     let pageChars: Int
     /// A forum thread or Q&A page: replies are content (`PageProfile`).
     let discussion: Bool
+    /// A forum thread or Q&A page by its own type, in JSON-LD or microdata (not a story's FAQ block), or by a
+    /// forum engine's thread URL: every post is one member's, so a post shown again (a reply's preview of it, a
+    /// pinned copy) is a copy.
+    let thread: Bool
     let kind: PageKind
 
     /// Reads the page; `scan` is the metadata scan the caller already made (before site rules stripped the page).
@@ -39,6 +43,7 @@ struct PageContext {
             tree = nil
             pageChars = 0
             discussion = false
+            thread = false
             kind = PageKind()
             return
         }
@@ -47,6 +52,8 @@ struct PageContext {
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
         kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
+        thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
+            || kind.threadPath
     }
 
     /// The mirrored tree, handed over: the context keeps no reference to it.

@@ -11,6 +11,9 @@ struct PageKind: Equatable {
     var collection = false
     /// JSON-LD or `og:type` names an article: the page is a story whatever its URL says.
     var article = false
+    /// The URL path is a forum engine's thread (`PageProfile.isThread(pathSegments:)`), read from the same split
+    /// of the path as the product and collection segments.
+    var threadPath = false
     /// The longest JSON-LD `Product.description`, tags stripped (the shop's own copy of the description).
     var productDescription: String?
 
@@ -30,6 +33,7 @@ struct PageKind: Equatable {
         var signals = PageKind()
         if let path = url.flatMap(urlPath) {
             let segments = path.split(separator: "/").map { $0.lowercased() }
+            signals.threadPath = PageProfile.isThread(pathSegments: segments)
             // The last segment names the page itself; a product under a collection (`/collections/x/products/y`)
             // is a product.
             for (k, segment) in segments.enumerated() where k < segments.count - 1 {

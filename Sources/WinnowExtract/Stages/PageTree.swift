@@ -79,6 +79,7 @@ struct PageTree {
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
         var classCache = ClassifyCache()
         entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
+        scan?.top(root)
         var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache, scan: &scan)
         var stray = root.nextSibling
         while let node = stray {
@@ -88,6 +89,7 @@ struct PageTree {
             entries.append(PageTree.classify(node, parent: 0, classCache: &classCache))
             if lastTopChild >= 0 { entries[Int(lastTopChild)].nextSibling = index } else { entries[0].firstChild = index }
             lastTopChild = index
+            scan?.top(node)
             _ = mirrorChildren(of: node, index: index, lastChild: -1, classCache: &classCache, scan: &scan)
             entries[Int(index)].end = Int32(entries.count)
         }

@@ -1,0 +1,66 @@
+extension BlockCleanup {
+    /// A thread shows each post's vote count, score or number as a line of its own ("12", "-3"): a paragraph
+    /// that is only such a counter goes, at the top level and inside a list item (threads whose posts are
+    /// `<li>`; an item left empty goes, and a list left empty goes whole).
+    static func dropCounters(_ input: BlockOutput, trace: inout Trace) -> BlockOutput {
+        var out = BlockOutput()
+        out.omitted = input.omitted
+        var changed = false
+        for (k, block) in input.blocks.enumerated() {
+            switch block {
+            case .paragraph:
+                let text = block.plainText
+                if isCounter(text) {
+                    trace.record(.dropped, block: text, heuristic: "thread-counter", sources: input.nodes(of: k))
+                    changed = true
+                    continue
+                }
+            case .list(let ordered, let items):
+                let itemNodes = input.items[k]
+                var kept: [[Block]] = []
+                var keptNodes: [[[Int]]] = []
+                var listChanged = false
+                for (i, item) in items.enumerated() {
+                    let nodes = itemNodes.indices.contains(i) ? itemNodes[i] : []
+                    var blocks: [Block] = []
+                    var blockNodes: [[Int]] = []
+                    for (j, inner) in item.enumerated() {
+                        let innerNodes = nodes.indices.contains(j) ? nodes[j] : []
+                        if case .paragraph = inner, isCounter(inner.plainText) {
+                            trace.record(.dropped, block: inner.plainText, heuristic: "thread-counter", sources: innerNodes)
+                            continue
+                        }
+                        blocks.append(inner)
+                        if !nodes.isEmpty { blockNodes.append(innerNodes) }
+                    }
+                    if blocks.count < item.count { listChanged = true }
+                    if blocks.isEmpty { continue }
+                    kept.append(blocks)
+                    keptNodes.append(blockNodes)
+                }
+                if listChanged {
+                    changed = true
+                    if kept.isEmpty { continue }
+                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k],
+                               items: itemNodes.isEmpty ? [] : keptNodes)
+                    continue
+                }
+            default:
+                break
+            }
+            out.append(block, from: input, at: k)
+        }
+        return changed ? out : input
+    }
+
+    /// Only ASCII digits, at most `Threshold.threadCounterMaxDigits` of them, after an optional sign.
+    static func isCounter(_ text: String) -> Bool {
+        var digits = 0
+        for (k, byte) in text.utf8.enumerated() {
+            if k == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) { continue }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            digits += 1
+        }
+        return digits > 0 && digits <= Vocabulary.Threshold.threadCounterMaxDigits
+    }
+}
