@@ -326,6 +326,31 @@ public struct Node {
         remove()
     }
 
+    /// Moves this element's children, in order, to just before `anchor` (under `anchor`'s parent), leaving
+    /// this element empty: how a script relocates streamed content into its placeholder.
+    ///
+    /// Relinked by hand, as in `unwrap()`, so no adjacent text nodes are merged or freed. Does nothing (and
+    /// returns false) when `anchor` is detached, is this element, or lies inside it.
+    @discardableResult
+    public func moveChildren(before anchor: Node) -> Bool {
+        guard raw.pointee.type == XML_ELEMENT_NODE, let parent = anchor.raw.pointee.parent else { return false }
+        var ancestor: xmlNodePtr? = anchor.raw
+        while let current = ancestor {
+            if current == raw { return false }
+            ancestor = current.pointee.parent
+        }
+        while let child = raw.pointee.children {
+            raw.pointee.children = child.pointee.next
+            if let next = child.pointee.next { next.pointee.prev = nil } else { raw.pointee.last = nil }
+            child.pointee.parent = parent
+            child.pointee.next = anchor.raw
+            child.pointee.prev = anchor.raw.pointee.prev
+            if let previous = anchor.raw.pointee.prev { previous.pointee.next = child } else { parent.pointee.children = child }
+            anchor.raw.pointee.prev = child
+        }
+        return true
+    }
+
     /// Renames an element (e.g. `div` to `p`).
     public func rename(to name: String) {
         guard raw.pointee.type == XML_ELEMENT_NODE else { return }

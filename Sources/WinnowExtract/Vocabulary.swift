@@ -789,6 +789,10 @@ enum Vocabulary {
         /// An `aria-hidden` link with at least this many non-space characters is on screen (a teaser's summary
         /// linked a second time), not hidden.
         static let ariaHiddenLinkMinChars = 40
+        /// A streamed boundary's placeholder saved without React's comment markers: the element right after it is
+        /// its loading fallback ("Loading…", a spinner, an empty skeleton) when it holds at most this many
+        /// non-space characters (`StreamedContent`).
+        static let streamedFallbackMaxChars = 40
         /// An element holding a heading and at most this many characters besides (an "edit" link, an anchor
         /// sign) is the heading's wrapper.
         static let headingWrapperMaxExtraChars = 20

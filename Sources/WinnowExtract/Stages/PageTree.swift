@@ -78,6 +78,19 @@ struct PageTree {
         entries.reserveCapacity(4096)
         // Pages repeat the same class attribute on many nodes; match each distinct value once.
         var classCache = ClassifyCache()
+        mirror(root, classCache: &classCache, scan: &scan)
+        // Streamed server-rendered chunks go where the page's script puts them; then the page is mirrored again
+        // (only pages that stream content pay for it; the scan has read every node already).
+        if !classCache.streamed.isEmpty, StreamedContent.resolve(classCache.streamed) {
+            entries.removeAll(keepingCapacity: true)
+            var again = ClassifyCache()
+            var noScan: PageScanner.Walk?
+            mirror(root, classCache: &again, scan: &noScan)
+        }
+    }
+
+    /// Mirrors `root`'s subtree and the elements after it into `entries` (see `init(root:scanning:)`).
+    private mutating func mirror(_ root: Node, classCache: inout ClassifyCache, scan: inout PageScanner.Walk?) {
         entries.append(Entry(node: root, tag: HTMLTag.named(root.name), parent: -1))
         scan?.top(root)
         var lastTopChild = mirrorChildren(of: root, index: 0, lastChild: -1, classCache: &classCache, scan: &scan)
@@ -189,6 +202,9 @@ struct PageTree {
         var entry = Entry(node: node, tag: kind.tag, parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
         if kind.isDropped { entry.removed = true }
+        if kind.tag == .template, node.hasAttributes, let id = node.attribute("id"), id.hasPrefix("B:") || id.hasPrefix("P:") {
+            classCache.streamed.placeholders[id] = node
+        }
         if entry.removed || !node.hasAttributes { return entry }
         // One walk over the element's short attribute list, reading values in place: pages carry large data-*
         // and srcset values, and most elements carry none of the attributes asked about here.
@@ -208,7 +224,11 @@ struct PageTree {
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
         if labelled { entry.hidden = false }
         // React streaming SSR parks real content in `<div hidden id="S:1">`; scripts reveal it at runtime.
-        if entry.hidden, found.hasID, let idValue = node.attribute("id"), idValue.hasPrefix("S:") { entry.hidden = false }
+        // (`StreamedContent` moves each such chunk into its placeholder when the page has one.)
+        if entry.hidden, found.hasID, let idValue = node.attribute("id"), idValue.hasPrefix("S:") {
+            entry.hidden = false
+            classCache.streamed.chunks.append(node)
+        }
         // A native `<button>` opens menus, log-in boxes and article notes; a tab heading or accordion title
         // made clickable by `role` opens content.
         if let controls = found.controls, entry.tag != .button {
@@ -345,6 +365,8 @@ struct PageTree {
         var kinds = TagNameTable<TagKind>()
         /// Ids named by a non-`<button>` element's `aria-controls` (panels a tab or accordion title opens).
         var controlled: Set<String> = []
+        /// Streamed server-rendered chunks (`S:` ids) and their placeholder templates (`StreamedContent`).
+        var streamed = StreamedContent.Parts()
 
         /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
         struct TagKind {

@@ -63,6 +63,7 @@ enum TeaserCards {
         guard children.count >= 2 else { return [] }
         var run: [Int] = []
         var cards = 0
+        var before: Int?
         for index in children.reversed() {
             let count = cardCount(tree, index, page: page, maxDepth: maxDepth)
             if count > 0 {
@@ -71,13 +72,33 @@ enum TeaserCards {
             } else if isLabel(tree, index) && !run.isEmpty {
                 run.append(index)
             } else {
+                before = index
                 break
             }
         }
         // Labels above the first card ("Next") stay with it; a label before any card is not part of the run.
-        while let first = run.last, cardCount(tree, first, page: page, maxDepth: maxDepth) == 0 { run.removeLast() }
+        while let first = run.last, cardCount(tree, first, page: page, maxDepth: maxDepth) == 0 {
+            before = run.removeLast()
+        }
         guard cards >= Vocabulary.Threshold.teaserMinCards, run.count < children.count else { return [] }
+        // The cards end a list of items just like them whose headlines link to other sites (a roundup of other
+        // makers' projects, ending with the site's own): the list is the story's own, not a tail of other stories.
+        if let before, let first = run.last, isTwin(tree, before, of: first, page: page) { return [] }
         return run.reversed()
+    }
+
+    /// Whether `i` has `card`'s shape, its headline linked to another site: a card's size and single heading,
+    /// the same tag, and a class name in common (lists number their items in a class of their own too).
+    static func isTwin(_ tree: PageTree, _ i: Int, of card: Int, page: SiteLink) -> Bool {
+        let e = tree.entries[i]
+        let c = tree.entries[card]
+        guard e.tag == c.tag, let heading = cardHeading(tree, i),
+              let href = headlineLink(tree, heading: heading, within: i),
+              let (host, _) = SiteLink.split(href), host != page.host,
+              let classValue = e.node.attribute("class"), let cardClass = c.node.attribute("class")
+        else { return false }
+        let names = Set(cardClass.split(whereSeparator: \.isWhitespace))
+        return classValue.split(whereSeparator: \.isWhitespace).contains { names.contains($0) }
     }
 
     /// 1 for a card; for a wrapper, its number of cards when its every text-bearing child is a card, a label,
@@ -120,45 +141,54 @@ enum TeaserCards {
 
     /// A small element with exactly one heading, which is a link to another page of the same site (or holds one).
     static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink) -> Bool {
+        guard let heading = cardHeading(tree, i) else { return false }
+        return linksElsewhere(tree, heading: heading, within: i, page: page)
+    }
+
+    /// The one heading of a card-sized element (not a heading itself), wherever its link goes; nil otherwise.
+    static func cardHeading(_ tree: PageTree, _ i: Int) -> Int? {
         let e = tree.entries[i]
         guard e.tag != .text, e.tag.headingLevel == nil, Int(e.chars) <= Vocabulary.Threshold.teaserCardMaxChars,
             e.headingChars > 0
-        else { return false }
-        var headings = 0
-        var linked = false
+        else { return nil }
+        var heading: Int?
         var j = i + 1
         let end = Int(e.end)
         while j < end {
             let n = tree.entries[j]
             if n.removed { j = max(j + 1, Int(n.end)); continue }
             if n.tag.headingLevel != nil && n.chars > 0 {
-                headings += 1
-                if headings > 1 { return false }
-                linked = linksElsewhere(tree, heading: j, within: i, page: page)
+                if heading != nil { return nil }
+                heading = j
                 j = Int(n.end)
                 continue
             }
             j += 1
         }
-        return headings == 1 && linked
+        return heading
     }
 
     /// Whether the heading at `h` is, or sits in, or holds a link to another page of the page's site.
     static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink) -> Bool {
+        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card))
+    }
+
+    /// The `href` of the link the heading at `h` is, sits in (up to `card`), or holds most of its text in.
+    static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int) -> String? {
         // A link around the heading, up to the card.
         var k = Int(tree.entries[h].parent)
         while k > card {
-            if tree.entries[k].tag == .a { return page.isOtherPageOfSite(tree.entries[k].node.attribute("href")) }
+            if tree.entries[k].tag == .a { return tree.entries[k].node.attribute("href") }
             k = Int(tree.entries[k].parent)
         }
         // A link inside the heading holding most of its text.
         for j in (h + 1)..<Int(tree.entries[h].end) where tree.entries[j].tag == .a {
             let a = tree.entries[j]
             if Double(a.chars) >= Vocabulary.Threshold.headlineLinkMinShare * Double(tree.entries[h].chars) {
-                return page.isOtherPageOfSite(a.node.attribute("href"))
+                return a.node.attribute("href")
             }
         }
-        return false
+        return nil
     }
 
     /// A short line without a sentence: "Next", "Previous story", "More from the blog".
