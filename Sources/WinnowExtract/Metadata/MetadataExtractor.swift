@@ -82,18 +82,16 @@ public enum MetadataExtractor {
         // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such;
         // double-encoded UTF-8 ("Investorâ€™s") is read again, so a garbled heading matches the clean title.
         func clean(_ title: String) -> String { title.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
-        let titleTag = (signals.titleTag ?? candidates.first(.title, .head)).map(clean)
-        let headings = signals.headings.map(clean)
-        let declared = [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
-            .flatMap { candidates.values(.title, $0) }.map(clean)
-        let pageHost = pageURL.flatMap { URL(string: $0)?.host }
-        metadata.title = TitleReconciler.reconcile(titleTag: titleTag, headings: headings, declared: declared,
-                                                   siteName: metadata.siteName, host: pageHost, isStory: isStory)
-        // The visible headline, which the content stages drop from the text as the title: on a page without story
-        // evidence the sole <h1> may give way to the <title> as the page's name, but it still heads the content.
-        let headline = isStory ? metadata.title
-            : TitleReconciler.reconcile(titleTag: titleTag, headings: headings, declared: declared,
-                                        siteName: metadata.siteName, host: pageHost, isStory: true)
+        // The headline comes with the title: on a page without story evidence the sole <h1> may give way to the
+        // <title> as the page's name, but it still heads the content, and the content stages drop it as the title.
+        let reconciled = TitleReconciler.reconciled(
+            titleTag: (signals.titleTag ?? candidates.first(.title, .head)).map(clean),
+            headings: signals.headings.map(clean),
+            declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
+                .flatMap { candidates.values(.title, $0) }.map(clean),
+            siteName: metadata.siteName,
+            host: pageURL.flatMap { URL(string: $0)?.host }, isStory: isStory)
+        metadata.title = reconciled.title
         func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
@@ -158,7 +156,7 @@ public enum MetadataExtractor {
         } ?? []
         return PageScan(
             metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType, jsonLDScripts: signals.jsonLD,
-            headline: headline)
+            headline: reconciled.headline)
     }
 
     // MARK: Candidate sources

@@ -205,9 +205,10 @@ enum PageScanner {
             return false
         }
         if markedCount < maximumMarkedElements {
-            let marker = bylineMarkers.first(where: { has($0.fragment) })
-            let excluded = bylineExclusions.contains(where: { has($0) })
-            if let rank = marker?.rank, !excluded, let text = boundedText(element, limit: 300) {
+            // Exclusions are read only for an element a byline marker hits (few do).
+            let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank
+            let excluded = rank != nil && bylineExclusions.contains(where: { has($0) })
+            if let rank, !excluded, let text = boundedText(element, limit: 300) {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text))
                 markedCount += 1
                 // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
@@ -217,7 +218,7 @@ enum PageScanner {
                    DateParser.parse(text) != nil {
                     signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
                 }
-            } else if let rank = marker?.rank, let name = authorBoxName(element, excluded: excluded, order: order,
+            } else if let rank, let name = authorBoxName(element, excluded: excluded, order: order,
                                                                  signals: signals, has: has) {
                 signals.authorBoxNames.append(RankedText(rank: rank, order: order, text: name))
                 markedCount += 1

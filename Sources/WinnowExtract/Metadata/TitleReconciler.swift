@@ -28,9 +28,26 @@ public enum TitleReconciler {
     ///     URL): only there does a sole `<h1>` that the `<title>` does not confirm win over it (step 4 of `choose`).
     public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
                                  host: String?, isStory: Bool = true) -> String? {
+        reconciled(titleTag: titleTag, headings: headings, declared: declared, siteName: siteName, host: host,
+                   isStory: isStory).title
+    }
+
+    /// The reconciled title and the page's visible headline as a title.
+    struct Reconciled {
+        let title: String?
+        /// `title`, or on a page without story evidence the sole `<h1>` that the title did not take (the content
+        /// stages drop it from the text as the headline).
+        let headline: String?
+    }
+
+    /// As `reconcile`, with the headline the title passed over.
+    static func reconciled(titleTag: String?, headings: [String], declared: [String], siteName: String?,
+                           host: String?, isStory: Bool) -> Reconciled {
         let siteKeys = siteKeySet(siteName: siteName, host: host)
-        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys, isStory: isStory)
-            .map { tidy($0, siteKeys: siteKeys) }
+        var passedOver: String?
+        let title = choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys,
+                           isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
+        return Reconciled(title: title, headline: passedOver.map { tidy($0, siteKeys: siteKeys) } ?? title)
     }
 
     /// The chosen title with what still marks it as a page title rather than a headline cut off: a site piece
@@ -62,6 +79,14 @@ public enum TitleReconciler {
 
     static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>,
                        isStory: Bool = true) -> String? {
+        var passedOver: String?
+        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys, isStory: isStory,
+                      passedOver: &passedOver)
+    }
+
+    /// `passedOver`: the sole heading step 4 would take on a story page, when the page has no story evidence.
+    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>,
+                       isStory: Bool, passedOver: inout String?) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
@@ -104,10 +129,11 @@ public enum TitleReconciler {
         let distinct = candidates.filter { seen.insert(key($0)).inserted }
         let substantial = distinct.filter { $0.split(separator: " ").count >= 2 }
         let declaredTwice = declaredKeys.contains(key(stripSite(title, siteKeys: siteKeys, references: [])))
-        if isStory, substantial.count == 1, distinct.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
+        if substantial.count == 1, distinct.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
            !isSectionLabel(substantial[0], comparedWith: declared.first.map { stripSite($0, siteKeys: siteKeys, references: []) }
                 ?? stripSite(title, siteKeys: siteKeys, references: references)) {
-            return substantial[0]
+            if isStory { return substantial[0] }
+            passedOver = substantial[0]
         }
         // (5) A declared title or the <title>, site pieces cut; the one a heading most overlaps is preferred.
         if pieces.count > 1 {
