@@ -38,6 +38,9 @@ public enum MetadataExtractor {
         var jsonLDScripts: [String]
         /// A microdata `itemtype` names a forum post or Q&A page.
         var threadMicrodata = false
+        /// The page's visible headline as a title: `metadata.title`, or on a page without story evidence the sole
+        /// `<h1>` that the title gave way to (the content stages drop it from the text like the title).
+        var headline: String?
     }
 
     /// The metadata of `document`; `url` is where the page came from (used to resolve relative URLs).
@@ -81,13 +84,16 @@ public enum MetadataExtractor {
         // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such;
         // double-encoded UTF-8 ("Investorâ€™s") is read again, so a garbled heading matches the clean title.
         func clean(_ title: String) -> String { title.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
-        metadata.title = TitleReconciler.reconcile(
+        // The headline comes with the title: on a page without story evidence the sole <h1> may give way to the
+        // <title> as the page's name, but it still heads the content, and the content stages drop it as the title.
+        let reconciled = TitleReconciler.reconciled(
             titleTag: (signals.titleTag ?? candidates.first(.title, .head)).map(clean),
             headings: signals.headings.map(clean),
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
                 .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host })
+            host: pageURL.flatMap { URL(string: $0)?.host }, isStory: isStory)
+        metadata.title = reconciled.title
         func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
             // equal to the site name are kept: personal sites are named after their author.
@@ -152,7 +158,7 @@ public enum MetadataExtractor {
         } ?? []
         return PageScan(
             metadata: metadata, jsonLD: jsonLD, openGraphType: signals.openGraphType, jsonLDScripts: signals.jsonLD,
-            threadMicrodata: signals.threadMicrodata)
+            threadMicrodata: signals.threadMicrodata, headline: reconciled.headline)
     }
 
     // MARK: Candidate sources
@@ -195,6 +201,13 @@ public enum MetadataExtractor {
         let byRank: (RankedText, RankedText) -> Bool = { ($0.rank, $0.order) < ($1.rank, $1.order) }
         for byline in signals.bylines.sorted(by: byRank) {
             signals.candidates.add(byline.text, field: .authors, source: .dom)
+        }
+        // An author box names the story's author; on other pages such boxes are testimonials, team cards or
+        // related products.
+        if isStory {
+            for name in signals.authorBoxNames.sorted(by: byRank) {
+                signals.candidates.add(name.text, field: .authors, source: .dom)
+            }
         }
         // A date shown with the headline (its byline block, or a kicker right above it) comes before dates
         // further away, whatever their marks: those are the masthead's day, related cards or the footer.

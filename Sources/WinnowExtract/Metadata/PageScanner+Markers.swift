@@ -18,6 +18,14 @@ extension PageScanner {
         Marker("byline", 4), Marker("meta", 5), Marker("time", 5),
     ]
     static let maximumMarkedElements = 24
+    /// Fragments that together mark the name line of an author box (`author-box__name`, `author-card__name`).
+    static let authorFragment = Array("author".utf8)
+    static let nameFragment = Array("name".utf8)
+    /// Most UTF-8 bytes of an author block whose first line is read as the author's name: a name and a short
+    /// bio. A longer block is a whole post or card list whose class merely names its author (`author-jdoe`).
+    static let maximumAuthorBoxBytes = 1500
+    /// Most UTF-8 bytes of the name line of an author box.
+    static let maximumNameLineBytes = 80
     /// Rank of a date found in the text of a byline element no date class marks: after every marked date
     /// (ranks 12–15), before unmarked date texts (`textDateRank`).
     static let bylineDateRank = 16

@@ -215,9 +215,10 @@ enum PageScanner {
             return false
         }
         if markedCount < maximumMarkedElements {
-            if let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank,
-               !bylineExclusions.contains(where: { has($0) }),
-               let text = boundedText(element, limit: 300) {
+            // Exclusions are read only for an element a byline marker hits (few do).
+            let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank
+            let excluded = rank != nil && bylineExclusions.contains(where: { has($0) })
+            if let rank, !excluded, let text = boundedText(element, limit: 300) {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text))
                 markedCount += 1
                 // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
@@ -227,6 +228,10 @@ enum PageScanner {
                    DateParser.parse(text) != nil {
                     signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
                 }
+            } else if let rank, let name = authorBoxName(element, excluded: excluded, order: order,
+                                                                 signals: signals, has: has) {
+                signals.authorBoxNames.append(RankedText(rank: rank, order: order, text: name))
+                markedCount += 1
             }
             if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
                let text = boundedText(element, limit: 200) {
@@ -235,6 +240,35 @@ enum PageScanner {
             }
         }
         return true
+    }
+
+    /// The author's name from an author box under the headline: the name line of a box marked as the author's
+    /// (`author-box__name`, `author-card__name`: the class names the author and the name, though "box" or "card"
+    /// would exclude a byline) in the headline's block (`headlineDateWindow`; further down such cards credit
+    /// related stories), or the first text line of an author block too long to be a byline (the name over
+    /// the bio: "Jane Doe / Jane covers housing…"), when the block stays short of a whole section
+    /// (`maximumAuthorBoxBytes`) and the line has two words or more. Only after the first `<h1>`: above it, such
+    /// classes mark menus and the page's wrappers.
+    static func authorBoxName(_ element: Node, excluded: Bool, order: Int, signals: PageSignals,
+                              has: ([UInt8]) -> Bool) -> String? {
+        guard let heading = signals.firstHeadingOrder, order > heading else { return nil }
+        if excluded {
+            guard order - heading <= headlineDateWindow, has(authorFragment), has(nameFragment) else { return nil }
+            return boundedText(element, limit: 300)
+        }
+        guard boundedText(element, limit: maximumAuthorBoxBytes) != nil, let line = firstTextLine(element),
+              line.split(separator: " ").count >= 2 else { return nil }
+        return line
+    }
+
+    /// The first non-empty text of an element, whitespace collapsed, when it is short enough to be a name line.
+    static func firstTextLine(_ element: Node) -> String? {
+        for node in element.descendants where node.isText {
+            let text = node.text.collapsingWhitespace()
+            if text.isEmpty { continue }
+            return text.utf8.count <= maximumNameLineBytes ? text : nil
+        }
+        return nil
     }
 
     /// The first part of a dateline under the headline that joins a credit and a date with separators and no
@@ -312,3 +346,5 @@ enum PageScanner {
         }
     }
 }
+
+

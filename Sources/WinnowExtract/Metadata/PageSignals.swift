@@ -13,6 +13,9 @@ struct PageSignals {
     /// every listed key's value (see `MetaNames.isPublicationDateKey`).
     var guessedPublished: [String] = []
     var bylines: [RankedText] = []
+    /// Names read from author boxes under the headline (see `PageScanner.authorBoxName`): credits only on a story
+    /// page, after every byline.
+    var authorBoxNames: [RankedText] = []
     /// How many short date-like texts after the headline were taken.
     var textDates = 0
     /// Document position of the first `<h1>`.

@@ -24,11 +24,30 @@ public enum TitleReconciler {
     ///   - declared: declared titles, most trusted first (JSON-LD headline, og:title, twitter:title...).
     ///   - siteName: the site's name, when known, to recognise the site piece.
     ///   - host: the page's host name, to recognise domain-like pieces.
+    ///   - isStory: whether the page has story evidence (an article in its JSON-LD or og:type, a byline, a story
+    ///     URL): only there does a sole `<h1>` that the `<title>` does not confirm win over it (step 4 of `choose`).
     public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
-                                 host: String?) -> String? {
+                                 host: String?, isStory: Bool = true) -> String? {
+        reconciled(titleTag: titleTag, headings: headings, declared: declared, siteName: siteName, host: host,
+                   isStory: isStory).title
+    }
+
+    /// The reconciled title and the page's visible headline as a title.
+    struct Reconciled {
+        let title: String?
+        /// `title`, or on a page without story evidence the sole `<h1>` that the title did not take (the content
+        /// stages drop it from the text as the headline).
+        let headline: String?
+    }
+
+    /// As `reconcile`, with the headline the title passed over.
+    static func reconciled(titleTag: String?, headings: [String], declared: [String], siteName: String?,
+                           host: String?, isStory: Bool) -> Reconciled {
         let siteKeys = siteKeySet(siteName: siteName, host: host)
-        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys)
-            .map { tidy($0, siteKeys: siteKeys) }
+        var passedOver: String?
+        let title = choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys,
+                           isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
+        return Reconciled(title: title, headline: passedOver.map { tidy($0, siteKeys: siteKeys) } ?? title)
     }
 
     /// The chosen title with what still marks it as a page title rather than a headline cut off: a site piece
@@ -58,7 +77,16 @@ public enum TitleReconciler {
     /// Words a title must keep before a ` | ` for the rest to be cut.
     static let minimumWordsBeforePipe = 3
 
-    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>) -> String? {
+    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>,
+                       isStory: Bool = true) -> String? {
+        var passedOver: String?
+        return choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys, isStory: isStory,
+                      passedOver: &passedOver)
+    }
+
+    /// `passedOver`: the sole heading step 4 would take on a story page, when the page has no story evidence.
+    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>,
+                       isStory: Bool, passedOver: inout String?) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
@@ -92,14 +120,20 @@ public enum TitleReconciler {
         if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
         // (3b) A heading that is a <title> cut behind a short label ("Blog: …", "Review: …"): the section's name.
         if let cut = labelledHeadingCut(candidates, cutKeys: cutKeys) { return cut }
-        // (4) The sole substantial heading: the visible headline beats an SEO <title>, unless the page declares
-        // one title twice (<title> and og:title or JSON-LD) and the heading has no headline's shape.
-        let substantial = candidates.filter { $0.split(separator: " ").count >= 2 }
+        // (4) On a story page, the sole substantial heading: the visible headline beats an SEO <title>, unless the
+        // page declares one title twice (<title> and og:title or JSON-LD) and the heading has no headline's shape.
+        // On other pages (products, services, listings, documentation) the sole <h1> is as often a banner line or a
+        // section's name ("Marketing made to meet your goals", "Webcams") and the <title> names the page.
+        // Headings repeated word for word (a desktop and a mobile copy of the same headline) count once.
+        var seen: Set<String> = []
+        let distinct = candidates.filter { seen.insert(key($0)).inserted }
+        let substantial = distinct.filter { $0.split(separator: " ").count >= 2 }
         let declaredTwice = declaredKeys.contains(key(stripSite(title, siteKeys: siteKeys, references: [])))
-        if substantial.count == 1, candidates.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
+        if substantial.count == 1, distinct.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
            !isSectionLabel(substantial[0], comparedWith: declared.first.map { stripSite($0, siteKeys: siteKeys, references: []) }
                 ?? stripSite(title, siteKeys: siteKeys, references: references)) {
-            return substantial[0]
+            if isStory { return substantial[0] }
+            passedOver = substantial[0]
         }
         // (5) A declared title or the <title>, site pieces cut; the one a heading most overlaps is preferred.
         if pieces.count > 1 {

@@ -38,7 +38,7 @@ struct PageContext {
             ?? MetadataExtractor.scan(document, url: url)
         let metadata = scan.metadata
         self.metadata = metadata
-        titles = [metadata.title, document.title].compactMap { $0 }
+        titles = [metadata.title, scan.headline, document.title].compactMap { $0 }
         guard var tree = mirrored.take() else {
             tree = nil
             pageChars = 0
