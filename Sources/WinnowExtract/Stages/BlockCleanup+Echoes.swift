@@ -209,53 +209,36 @@ extension BlockCleanup {
                     continue
                 }
             case .list(let ordered, let items):
-                let itemNodes = input.items[k]
-                var kept: [[Block]] = []
-                var keptNodes: [[[Int]]] = []
-                var listChanged = false
-                for (i, item) in items.enumerated() {
+                let dropped = out.appendFilteredList(from: input, at: k, ordered: ordered, items: items) { item, nodes in
                     let text = Block.plainText(of: item, separator: "\n")
-                    let nodes = itemNodes.indices.contains(i) ? itemNodes[i] : []
                     let long = text.utf8.count >= minBytes
                     if long, seen.contains(text) {
                         trace.record(.dropped, block: text, heuristic: "copy", sources: nodes.flatMap { $0 })
-                        listChanged = true
-                        continue
+                        return ([], [])
                     }
                     // The item's own blocks against what came before the item (a one-paragraph item is its text).
-                    var blocks: [Block] = []
-                    var blockNodes: [[Int]] = []
                     var texts: [String] = []
-                    for (j, inner) in item.enumerated() {
-                        let innerNodes = nodes.indices.contains(j) ? nodes[j] : []
+                    let kept = BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
                         switch inner {
                         case .paragraph, .heading:
                             let innerText = inner.plainText
-                            if innerText.utf8.count >= minBytes {
-                                if seen.contains(innerText) {
-                                    trace.record(.dropped, block: innerText, heuristic: "copy", sources: innerNodes)
-                                    continue
-                                }
-                                texts.append(innerText)
+                            guard innerText.utf8.count >= minBytes else { return true }
+                            if seen.contains(innerText) {
+                                trace.record(.dropped, block: innerText, heuristic: "copy", sources: innerNodes)
+                                return false
                             }
+                            texts.append(innerText)
+                            return true
                         default:
-                            break
+                            return true
                         }
-                        blocks.append(inner)
-                        if !nodes.isEmpty { blockNodes.append(innerNodes) }
                     }
                     if long { seen.insert(text) }
                     seen.formUnion(texts)
-                    if blocks.count < item.count { listChanged = true }
-                    if blocks.isEmpty { continue }
-                    kept.append(blocks)
-                    keptNodes.append(blockNodes)
+                    return kept
                 }
-                if listChanged {
+                if dropped {
                     changed = true
-                    if kept.isEmpty { continue }
-                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k],
-                               items: itemNodes.isEmpty ? [] : keptNodes)
                     continue
                 }
             default:

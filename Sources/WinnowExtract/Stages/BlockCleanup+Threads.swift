@@ -16,33 +16,15 @@ extension BlockCleanup {
                     continue
                 }
             case .list(let ordered, let items):
-                let itemNodes = input.items[k]
-                var kept: [[Block]] = []
-                var keptNodes: [[[Int]]] = []
-                var listChanged = false
-                for (i, item) in items.enumerated() {
-                    let nodes = itemNodes.indices.contains(i) ? itemNodes[i] : []
-                    var blocks: [Block] = []
-                    var blockNodes: [[Int]] = []
-                    for (j, inner) in item.enumerated() {
-                        let innerNodes = nodes.indices.contains(j) ? nodes[j] : []
-                        if case .paragraph = inner, isCounter(inner.plainText) {
-                            trace.record(.dropped, block: inner.plainText, heuristic: "thread-counter", sources: innerNodes)
-                            continue
-                        }
-                        blocks.append(inner)
-                        if !nodes.isEmpty { blockNodes.append(innerNodes) }
+                let dropped = out.appendFilteredList(from: input, at: k, ordered: ordered, items: items) { item, nodes in
+                    BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
+                        guard case .paragraph = inner, isCounter(inner.plainText) else { return true }
+                        trace.record(.dropped, block: inner.plainText, heuristic: "thread-counter", sources: innerNodes)
+                        return false
                     }
-                    if blocks.count < item.count { listChanged = true }
-                    if blocks.isEmpty { continue }
-                    kept.append(blocks)
-                    keptNodes.append(blockNodes)
                 }
-                if listChanged {
+                if dropped {
                     changed = true
-                    if kept.isEmpty { continue }
-                    out.append(.list(ordered: ordered, items: kept), from: input.sources[k], run: input.runs[k],
-                               items: itemNodes.isEmpty ? [] : keptNodes)
                     continue
                 }
             default:

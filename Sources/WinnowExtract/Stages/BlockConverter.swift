@@ -37,6 +37,47 @@ struct BlockOutput {
         append(block, from: other.sources[k], run: other.runs[k], items: other.items[k])
     }
 
+    /// Appends list block `k` of `other` with each item cut down to what `filter` returns of it (its kept blocks
+    /// and their nodes, see `keptBlocks`): an item left empty goes, and a list left empty goes whole. Returns
+    /// false, appending nothing, when no item lost a block (the caller then keeps the block as it is).
+    mutating func appendFilteredList(
+        from other: BlockOutput, at k: Int, ordered: Bool, items: [[Block]],
+        filter: (_ item: [Block], _ nodes: [[Int]]) -> (blocks: [Block], nodes: [[Int]])
+    ) -> Bool {
+        let itemNodes = other.items[k]
+        var kept: [[Block]] = []
+        var keptNodes: [[[Int]]] = []
+        var changed = false
+        for (i, item) in items.enumerated() {
+            let result = filter(item, itemNodes.indices.contains(i) ? itemNodes[i] : [])
+            if result.blocks.count < item.count { changed = true }
+            if result.blocks.isEmpty { continue }
+            kept.append(result.blocks)
+            keptNodes.append(result.nodes)
+        }
+        guard changed else { return false }
+        if !kept.isEmpty {
+            append(.list(ordered: ordered, items: kept), from: other.sources[k], run: other.runs[k],
+                   items: itemNodes.isEmpty ? [] : keptNodes)
+        }
+        return true
+    }
+
+    /// The blocks of one list item that `keep` accepts, with their nodes (none when the item has no node record).
+    static func keptBlocks(
+        of item: [Block], nodes: [[Int]], keep: (_ block: Block, _ nodes: [Int]) -> Bool
+    ) -> (blocks: [Block], nodes: [[Int]]) {
+        var blocks: [Block] = []
+        var blockNodes: [[Int]] = []
+        for (j, inner) in item.enumerated() {
+            let innerNodes = nodes.indices.contains(j) ? nodes[j] : []
+            guard keep(inner, innerNodes) else { continue }
+            blocks.append(inner)
+            if !nodes.isEmpty { blockNodes.append(innerNodes) }
+        }
+        return (blocks, blockNodes)
+    }
+
     mutating func removeLast() {
         blocks.removeLast()
         sources.removeLast()
