@@ -182,6 +182,21 @@ enum Vocabulary {
     /// never the story's text; a shorter one is a name (a byline, a forum post's username, a book's author).
     static let authorItemTypes: Set<String> = ["person"]
 
+    /// The word after a first name that opens an author's biography ("Mara covers transport …", "Mara is a
+    /// reporter …"), lowercased, in major languages: a label over a section ("Lab Info" over "Lab exercises
+    /// run …") goes on with a noun instead. Used by `BlockCleanup.dropAuthorBio`.
+    static let biographyVerbs: Set<String> = [
+        "is", "has", "was", "writes", "covers", "joined", "leads", "works", "lives", "holds", "brings", "loves",
+        "specializes", "specialises", "helps", "founded", "serves", "began", "started", "enjoys", "spent", "grew",
+        "graduated", "earned", "oversees", "manages", "teaches", "runs", "reports", "edits", "heads", "studied",
+        "ist", "hat", "war", "schreibt", "arbeitet", "lebt", "leitet",
+        "est", "était", "écrit", "travaille", "vit", "dirige",
+        "es", "fue", "escribe", "trabaja", "vive",
+        "é", "tem", "foi", "escreve", "trabalha",
+        "è", "era", "scrive", "lavora",
+        "heeft", "schrijft", "werkt", "woont",
+    ]
+
     /// `role` attribute values that mark chrome.
     static let chromeRoles: Set<String> = [
         "navigation", "menu", "menubar", "complementary", "alert", "alertdialog", "dialog", "banner",

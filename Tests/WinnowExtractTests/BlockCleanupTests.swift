@@ -265,6 +265,18 @@ import Testing
         ]
         #expect(clean(people).count == people.count)
     }
+
+    @Test func authorBoxNamingTheWriterByFirstNameGoes() {
+        let bio = "Tessa has covered the valley's rivers, roads and councils for eleven years and edits the weekend pages."
+        let out = clean([paragraph(story), paragraph(story), paragraph("Tessa Morrow-Lane"), paragraph("Reporter"), paragraph(bio)])
+        #expect(out == [story, story])
+        // A label over its section repeats its own second word: the story's.
+        let section = [
+            paragraph(story), paragraph(story), paragraph("Digital Tools"),
+            paragraph("Digital tools are cheaper than ever, and most of the parish's volunteers now keep records on a shared sheet."),
+        ]
+        #expect(clean(section).count == section.count)
+    }
 }
 
 @Suite struct ShellCheckTests {

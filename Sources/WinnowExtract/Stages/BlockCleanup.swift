@@ -218,7 +218,7 @@ enum BlockCleanup {
     /// Drops the author's box under the story when nothing marks it but its shape: a paragraph with the author's
     /// name (maybe a role line under it), then a biography that starts with the same name, first and last
     /// word ("Mara Quint",
-    /// "Staff Writer", "Mara Quint covers transport …"). Only in the last part of the text, and only when the
+    /// "Staff Writer", "Mara Quint covers transport …"), or with the first name and a verb ("Mara covers …"). Only in the last part of the text, and only when the
     /// pattern occurs once (a listicle of people, each a name heading and a paragraph about them, is content).
     /// `texts`: the blocks' plain texts.
     static func dropAuthorBio(_ input: BlockOutput, texts: [String], trace: inout Trace) -> BlockOutput {
@@ -236,12 +236,15 @@ enum BlockCleanup {
                 let text = texts[j]
                 if isParagraph(input.blocks[j]), text.utf8.count >= t.authorBioMinBytes, text.hasPrefix(name),
                    let next = text.dropFirst(name.count).first, !next.isLetter,
-                   text.prefix(texts[k].count + t.authorNameMaxChars / 2).contains(surname(texts[k])) {
+                   text.prefix(texts[k].count + t.authorNameMaxChars / 2).contains(surname(texts[k]))
+                    || continuesByFirstName(text, name: name) {
                     guard found == nil else { return input }  // a second one: names and paragraphs are the content
                     found = (k, j)
                     break
                 }
-                guard isNameLine(input.blocks[j], text) || (isParagraph(input.blocks[j]) && text.hasCharacters(atMost: t.authorNameMaxChars)) else { break }
+                // Role lines: a short paragraph or heading ("Staff Writer").
+                guard isNameLine(input.blocks[j], text) || (isParagraph(input.blocks[j]) || isHeading(input.blocks[j]))
+                    && text.hasCharacters(atMost: t.authorNameMaxChars) else { break }
                 j += 1
             }
             if let found, found.start == k, Double(preceding) < t.authorBioMinPrecedingShare * Double(total) {
@@ -259,6 +262,16 @@ enum BlockCleanup {
             }
         }
         return out
+    }
+
+    /// A biography that names its author by the first name only ("Mara Quint" over "Mara covers transport …"):
+    /// the first word is the name line's first word, then a space and a verb of `Vocabulary.biographyVerbs`.
+    /// A label over its section goes on with a noun ("Lab Info" over "Lab exercises run …"), so it stays.
+    static func continuesByFirstName(_ text: String, name: Substring) -> Bool {
+        let rest = text.dropFirst(name.count)
+        guard rest.first == " ", let verbStart = rest.dropFirst().first, verbStart.isLowercase else { return false }
+        let verb = rest.dropFirst().prefix { $0.isLetter }
+        return Vocabulary.biographyVerbs.contains(String(verb))
     }
 
     /// The last word of a name line, without punctuation around it ("Holliday-Bell" of "Ada Holliday-Bell*").
@@ -605,6 +618,11 @@ enum BlockCleanup {
 
     static func isParagraph(_ block: Block) -> Bool {
         if case .paragraph = block { return true }
+        return false
+    }
+
+    static func isHeading(_ block: Block) -> Bool {
+        if case .heading = block { return true }
         return false
     }
 
