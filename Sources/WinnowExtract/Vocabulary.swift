@@ -25,6 +25,20 @@ enum Vocabulary {
     static let threadPathSegments: Set<String> = ["threads", "thread"]
     /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
     static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
+    /// Lowercased words of a member panel's join date ("Joined: Mar 2020", "Mitglied seit 2019", "Inscrit le
+    /// 3 mars 2020"): a date line holding one is the member's, not the post's (`ContentPruning.isPostStamp`).
+    static let memberSinceWords: Set<String> = [
+        "joined", "registered", "since", "member", "inscrit", "inscription", "membre", "registriert", "beigetreten",
+        "seit", "mitglied", "registrado", "desde", "miembro", "iscritto", "iscrizione", "membro", "lid", "sinds",
+        "geregistreerd", "cadastrado", "zarejestrowany",
+    ]
+    /// Lowercased words of a post's edit note ("Last edited: Mar 3, 2026", "Zuletzt bearbeitet", "Modifié le"):
+    /// a date line holding one is not the post's stamp (`ContentPruning.isPostStamp`).
+    static let editNoteWords: Set<String> = [
+        "edited", "edit", "modified", "updated", "bearbeitet", "geändert", "zuletzt", "aktualisiert", "modifié",
+        "modifiée", "édité", "editado", "modificado", "actualizado", "modificato", "aggiornato", "bewerkt",
+        "gewijzigd", "redigerad", "ändrad", "redigeret", "edytowany", "zmieniony",
+    ]
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).
@@ -721,6 +735,11 @@ enum Vocabulary {
         static let terminatingHeadingPrefixMaxChars = 40
         /// "12 Comments", "3 responses to …": a comment counter has at most this many words.
         static let commentCountMaxWords = 4
+        /// A thread post's stamp (member name and post date, `ContentPruning.isPostStamp`) has at most this many
+        /// characters ...
+        static let postStampMaxChars = 60
+        /// ... and at most this many words that are not date words (the member's name, "Posted", "edited").
+        static let postStampMaxOtherWords = 2
         /// A dateline is dropped only before this many bytes of story.
         static let datelineMaxPreceding = 4 * datelineMaxChars
         /// A dateline's words of at most this many characters are date tokens ("am", "de", "th").

@@ -741,3 +741,15 @@ struct TreeFixture {
         #expect(f.tree.entries[try f.index(id: "b")].removed)
     }
 }
+
+@Suite struct PostStampTests {
+    @Test("a thread post's name and date are its stamp; member panels and edit notes are not", arguments: [
+        ("March 3, 2026, 9:14am", true), ("greenfinch 3 Mar 2026", true), ("Posted 3 March 2026", true),
+        ("3. März 2026, 18:36", true), ("Joined: Jan 12, 2021", false), ("Mitglied seit 12. Januar 2021", false),
+        ("Last edited: Mar 5, 2026", false), ("Zuletzt bearbeitet: 5. März 2026", false),
+        ("Join date Mar 2020 Posts 1,204 Reputation 88", false), ("Messages 196 Reaction score 76", false),
+    ])
+    func stamps(text: String, isStamp: Bool) {
+        #expect(ContentPruning.isPostStamp(text) == isStamp)
+    }
+}

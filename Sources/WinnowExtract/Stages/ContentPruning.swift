@@ -17,9 +17,11 @@ enum ContentPruning {
     /// keeps `<aside>` too), while share bars, related lists, link farms and bylines still go. Teaser-card runs
     /// and the teaser-feed exemption are the generic candidate's concerns and are skipped.
     /// `storyPage`: the page says it is a story (`PageKind.article`), so feeds nested under the story go too.
+    /// `thread`: a forum or Q&A thread (`PageContext.thread`), where each post's stamp (its member's name and
+    /// the date it was posted) is part of the post and is kept (`isPostStamp`).
     static func run(
         _ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, ruleBody: Bool = false,
-        storyPage: Bool = false, trace: inout Trace
+        storyPage: Bool = false, thread: Bool = false, trace: inout Trace
     ) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
@@ -46,11 +48,47 @@ enum ContentPruning {
             removals = plan(tree, roots: roots, total: total, mode: mode, useCategories: false)
             if ruleBody { removals = allowedInRuleBody(removals, tree) }
         }
+        if thread { removals = keepingPostStamps(removals, tree) }
         for removal in removals {
             trace.record(.dropped, tree, removal.index, heuristic: removal.heuristic, score: removal.score)
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         if !removals.isEmpty { tree.aggregate() }
+    }
+
+    /// The removals without the byline and dateline nodes that are a post's stamp (`isPostStamp`): on a thread
+    /// every post is one member's, and its name and date belong to it.
+    static func keepingPostStamps(_ removals: [Removal], _ tree: PageTree) -> [Removal] {
+        removals.filter { removal in
+            let e = tree.entries[removal.index]
+            guard removal.heuristic == "dateline-tag"
+                || (removal.heuristic.hasPrefix("short-category:") && e.categories.contains(.byline)),
+                e.chars <= Int32(Vocabulary.Threshold.postStampMaxChars)
+            else { return true }
+            // A `<time>` is read with the short line around it: "Last edited: <time>" is an edit note.
+            let parent = tree.entries[Int(e.parent)]
+            let line = removal.heuristic == "dateline-tag" && parent.chars <= Int32(Vocabulary.Threshold.postStampMaxChars)
+                ? parent.node.text : e.node.text
+            return !isPostStamp(line)
+        }
+    }
+
+    /// A post's stamp: a short line that holds a date and, besides date words, at most
+    /// `postStampMaxOtherWords` other words — "3 March 2026, 10:15", "greenfinch 3 Mar 2026", "Posted 3 March
+    /// 2026" — not a member's panel ("Join date Mar 2020 Posts 1,204 Reputation 88", "Joined: Mar 2020") nor an
+    /// edit note ("Last edited: Mar 5, 2026").
+    static func isPostStamp(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.hasCharacters(atMost: t.postStampMaxChars), DateParser.parse(text) != nil else { return false }
+        var others = 0
+        for token in DateParser.tokenize(text) {
+            guard case .word(let word) = token else { continue }
+            if word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil { continue }
+            if Vocabulary.memberSinceWords.contains(word) || Vocabulary.editNoteWords.contains(word) { return false }
+            others += 1
+            if others > t.postStampMaxOtherWords { return false }
+        }
+        return true
     }
 
     /// On a story's page, the wrappers around a removed `<form>` that hold nothing but its caption: a sign-up or
