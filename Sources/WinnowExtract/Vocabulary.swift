@@ -914,6 +914,12 @@ extension Vocabulary {
         /// On a single product's page, a priced grid whose tiles hold at least this share of link text leads to
         /// other products and is removed.
         static let relatedTileMinLinkShare = 0.3
+        /// ... or whose tiles each hold a link (a picture's, the name beside it) and no list, with at most this
+        /// many characters per tile on average: a name, a condition, a price and a shipping line, not a plan's
+        /// features.
+        static let relatedCardMaxChars = 200
+        /// A removed grid's box left with at most this many characters, mostly a heading, is the grid's title.
+        static let relatedTitleMaxChars = 80
         /// The grid is added to a result it is at least this many times as long as.
         static let gridMinRatio = 2.0
     }

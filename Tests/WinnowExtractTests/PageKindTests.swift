@@ -66,6 +66,23 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(try !kind(0, url: "https://example.org/products/monitor-arms/all").isSingleProduct)
     }
 
+    @Test func productNamingThePageMakesASingleProductAmongOthers() throws {
+        func kind(ownURL: String, url: String = "https://www.example.org/kettles/copper-blue?ref=home") throws -> PageKind {
+            let json = #"""
+                [{"@type": "Product", "name": "Copper kettle", "url": "\#(ownURL)"},
+                 {"@type": "Product", "name": "Copper kettle", "offers": {"@type": "Offer", "url": "\#(ownURL)"}},
+                 {"@type": "Product", "name": "Tea caddy", "url": "https://example.org/caddies/tin"}]
+                """#
+            let f = try TreeFixture(#"<html><head><script type="application/ld+json">\#(json)</script></head><body><p>x</p></body></html>"#)
+            return Self.kind(f, url: url)
+        }
+        // The page's own product (variants repeat it) beside one it recommends: one product's page.
+        #expect(try kind(ownURL: "https://example.org/kettles/copper-blue/").isSingleProduct)
+        #expect(try kind(ownURL: "/kettles/copper-blue").ownProducts == 2)
+        // No product names the page: a shop page listing several products.
+        #expect(try !kind(ownURL: "https://example.org/kettles/copper-green").isSingleProduct)
+    }
+
     @Test func articleSignalsWin() throws {
         let f = try TreeFixture(#"""
             <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>

@@ -22,9 +22,14 @@ struct PageKind: Equatable {
     /// JSON-LD `Product`s that are not inside a list: one on a product's page, many on a shop's grid.
     var jsonLDProducts = 0
 
-    /// One product's page by its own data (one JSON-LD product, not a collection, not a story): priced grids
-    /// on it are other products. URL and `og:type` alone are not enough: shops use both on category pages.
-    var isSingleProduct: Bool { product && jsonLDProducts == 1 && !collection && !article }
+    /// JSON-LD `Product`s (not inside a list) whose `url`, `@id` or offer `url` is the page itself: the page's
+    /// own product, often repeated once per variant, beside products it recommends.
+    var ownProducts = 0
+
+    /// One product's page by its own data (one JSON-LD product, or products of which some are the page's own;
+    /// not a collection, not a story): priced grids on it are other products. URL and `og:type` alone are not
+    /// enough: shops use both on category pages.
+    var isSingleProduct: Bool { product && (jsonLDProducts == 1 || ownProducts > 0) && !collection && !article }
     /// A collection or listing page that is not a single product and not a story.
     var isCollection: Bool { collection && !product && !article }
 
@@ -46,8 +51,32 @@ struct PageKind: Equatable {
             if Vocabulary.collectionOGTypes.contains(content) { signals.collection = true }
             if content == "article" { signals.article = true }
         }
-        for root in roots { visit(root, depth: 0, into: &signals) }
+        let page = url.flatMap { URL(string: $0) }
+        let pageKey = page.flatMap(urlKey)
+        for root in roots { visit(root, depth: 0, into: &signals, page: page, pageKey: pageKey) }
         return signals
+    }
+
+    /// Host (without `www.`, lowercased) and path (without a trailing slash): the same page whatever the
+    /// scheme, query or fragment. Nil without a host.
+    static func urlKey(_ url: URL) -> String? {
+        guard let host = url.host?.lowercased() else { return nil }
+        let bare = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        var path = url.path
+        while path.hasSuffix("/") { path.removeLast() }
+        return bare + path
+    }
+
+    /// True when one of the product's own addresses (`url`, `@id`, its offer's `url`) is the page.
+    private static func namesPage(_ object: [String: Any], page: URL?, pageKey: String?) -> Bool {
+        guard let pageKey else { return false }
+        var addresses: [Any?] = [object["url"], object["@id"]]
+        if let offer = object["offers"] as? [String: Any] { addresses.append(offer["url"]) }
+        for case let address as String in addresses {
+            guard let resolved = URL(string: address, relativeTo: page)?.absoluteURL else { continue }
+            if urlKey(resolved) == pageKey { return true }
+        }
+        return false
     }
 
     /// The path part of an absolute or relative URL.
@@ -58,10 +87,12 @@ struct PageKind: Equatable {
 
     /// Walks a JSON-LD value: top-level types decide the kind; products nested in a list do not make a
     /// product page.
-    private static func visit(_ value: Any, depth: Int, into signals: inout PageKind, inList: Bool = false) {
+    private static func visit(
+        _ value: Any, depth: Int, into signals: inout PageKind, page: URL?, pageKey: String?, inList: Bool = false
+    ) {
         guard depth < Vocabulary.Threshold.jsonLDMaxDepth else { return }
         if let list = value as? [Any] {
-            for item in list { visit(item, depth: depth + 1, into: &signals, inList: inList) }
+            for item in list { visit(item, depth: depth + 1, into: &signals, page: page, pageKey: pageKey, inList: inList) }
             return
         }
         guard let object = value as? [String: Any] else { return }
@@ -77,6 +108,7 @@ struct PageKind: Equatable {
         if types.contains("product") && !listed {
             signals.product = true
             signals.jsonLDProducts += 1
+            if namesPage(object, page: page, pageKey: pageKey) { signals.ownProducts += 1 }
             if let text = object["description"] as? String {
                 let plain = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if plain.count > (signals.productDescription?.count ?? 0) { signals.productDescription = plain }
@@ -84,7 +116,8 @@ struct PageKind: Equatable {
         }
         for (key, nested) in object where key != "@context" {
             if nested is [Any] || nested is [String: Any] {
-                visit(nested, depth: depth + 1, into: &signals, inList: listed || key == "itemListElement")
+                visit(nested, depth: depth + 1, into: &signals, page: page, pageKey: pageKey,
+                      inList: listed || key == "itemListElement")
             }
         }
     }

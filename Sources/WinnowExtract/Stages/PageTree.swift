@@ -154,6 +154,12 @@ struct PageTree {
                 text.ownChars = Int32(counts.chars)
                 text.ownCommas = Int32(counts.commas)
                 text.end = index + 1
+                // A `<span>` holding nothing but a UUID is obfuscation filler (a stylesheet hides it between the
+                // letters of a "Sponsored" label), never text a reader sees.
+                if counts.chars == PageTree.uuidChars, entries[Int(parentIndex)].tag == .span,
+                   node.withOwnTextBytes(PageTree.isUUID) {
+                    entries[Int(parentIndex)].hidden = true
+                }
                 entry = text
             case .comment:
                 entry = Entry(node: node, tag: .comment, parent: parentIndex, end: index + 1)
@@ -218,7 +224,11 @@ struct PageTree {
         // A link of a sentence's length hidden from screen readers only (`aria-hidden` on `<a>`) is a card's
         // second link to the same page, its text on screen: a teaser's summary. Other elements marked so are
         // icons, footnote marks, a headline's duplicate for sighted users, or placeholders a script fills.
-        if found.hasHidden || found.hasPopover || (found.ariaHidden && !isScreenReaderDuplicateLink(node, tag: entry.tag)) || found.styleHides {
+        // `aria-hidden` on the page's main landmark is a modal's doing: scripts hide the page from screen readers
+        // while a dialog is open (the snapshot caught it open); the page stays on screen behind the dialog.
+        let mainLandmark = entry.tag == .main || role == "main"
+        if found.hasHidden || found.hasPopover || found.styleHides
+            || (found.ariaHidden && !mainLandmark && !isScreenReaderDuplicateLink(node, tag: entry.tag)) {
             entry.hidden = true
         }
         // Collapsed accordion and tab panels (labelled regions) hold content a click away: keep them.
@@ -427,6 +437,33 @@ struct PageTree {
     struct TextCounts {
         var chars = 0
         var commas = 0
+    }
+
+    /// Characters of a UUID in its text form (8-4-4-4-12 hexadecimal digits).
+    static let uuidChars = 36
+
+    /// True when the text, surrounding whitespace aside, is one UUID: 32 hexadecimal digits in groups of
+    /// 8-4-4-4-12 joined by hyphens.
+    static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        var position = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            k += 1
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                if position == 0 || position == uuidChars { continue }
+                return false
+            }
+            guard position < uuidChars else { return false }
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard b == 0x2D else { return false }
+            } else {
+                let lower = b | 0x20
+                guard (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x66) else { return false }
+            }
+            position += 1
+        }
+        return position == uuidChars
     }
 
     static func countText(_ bytes: UnsafeBufferPointer<UInt8>) -> TextCounts {

@@ -76,15 +76,22 @@ enum ProductGrid {
     }
 
     /// Tiles that are mostly links lead to other products' pages; a product's own pricing plans or variants are
-    /// mostly text (features, a short "Choose" link).
+    /// mostly text (features, a short "Choose" link). Tiles that each hold a link (often only around the
+    /// picture, the name being a heading beside it), are short and list no features lead away too.
     static func linksAway(_ tree: PageTree, _ tiles: [Int]) -> Bool {
+        let t = Vocabulary.PageTypeThreshold.self
         var chars = 0
         var linkChars = 0
+        var linkedCards = true
         for tile in tiles {
-            chars += Int(tree.entries[tile].chars)
-            linkChars += Int(tree.entries[tile].linkChars)
+            let e = tree.entries[tile]
+            chars += Int(e.chars)
+            linkChars += Int(e.linkChars)
+            let ownItem: Int32 = e.tag == .li ? 1 : 0
+            if e.links == 0 || e.listItems > ownItem { linkedCards = false }
         }
-        return Double(linkChars) >= Vocabulary.PageTypeThreshold.relatedTileMinLinkShare * Double(max(chars, 1))
+        if Double(linkChars) >= t.relatedTileMinLinkShare * Double(max(chars, 1)) { return true }
+        return linkedCards && chars <= t.relatedCardMaxChars * tiles.count
     }
 
     /// Flags every priced grid's tiles removed (a single product's page: they are other products) and
@@ -92,11 +99,39 @@ enum ProductGrid {
     static func removeRelated(_ tree: inout PageTree, trace: inout Trace) {
         let tiles = allTiles(tree)
         guard !tiles.isEmpty else { return }
+        var grids: [Int] = []
         for tile in tiles {
             if tree.entries[tile].chars > 0 { trace.record(.dropped, tree, tile, heuristic: "pagetype:related-products") }
             for j in tile..<Int(tree.entries[tile].end) { tree.entries[j].removed = true }
+            let grid = Int(tree.entries[tile].parent)
+            if grids.last != grid { grids.append(grid) }
         }
         tree.aggregate()
+        // The box that held a grid and now holds only its title ("Shoppers also viewed") goes with it.
+        var titled = false
+        for grid in grids {
+            guard let box = titleBox(tree, grid: grid) else { continue }
+            trace.record(.dropped, tree, box, heuristic: "pagetype:related-products")
+            for j in box..<Int(tree.entries[box].end) { tree.entries[j].removed = true }
+            titled = true
+        }
+        if titled { tree.aggregate() }
+    }
+
+    /// The outermost ancestor of an emptied grid whose remaining text is short (at most
+    /// `relatedTitleMaxChars`) and mostly a heading: the related box's title. Nil when there is none.
+    static func titleBox(_ tree: PageTree, grid: Int) -> Int? {
+        let maxChars = Int32(Vocabulary.PageTypeThreshold.relatedTitleMaxChars)
+        guard !tree.entries[grid].removed else { return nil }
+        var box = grid
+        var parent = Int(tree.entries[grid].parent)
+        while parent > tree.bodyIndex, tree.entries[parent].chars <= maxChars {
+            box = parent
+            parent = Int(tree.entries[parent].parent)
+        }
+        let e = tree.entries[box]
+        guard e.chars > 0, e.chars <= maxChars, e.headingChars * 2 >= e.chars else { return nil }
+        return box
     }
 
     /// A visible child showing one to `gridMaxTilePrices` prices (a product's price, its list price, a unit
