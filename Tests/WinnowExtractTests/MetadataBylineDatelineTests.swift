@@ -213,4 +213,75 @@ struct MetadataBylineDatelineTests {
                                                              shown: "August 25, 2024"))
         #expect(updated.published == "2025-01-10")
     }
+
+    // MARK: Lone publication stamps the page does not show
+
+    static func loneStampPage(extraHead: String = "", stampInBody: String = "", shown: String) -> String {
+        page(head: jsonLDScript("""
+            {"@context": "https://schema.org", "@type": "Article", "headline": "Caring for a rooftop beehive",
+             "datePublished": "2022-04-11T08:00:00Z", "dateModified": "2025-03-09T10:00:00Z"}
+            """) + extraHead, body: """
+            <article><h1>Caring for a rooftop beehive</h1><p class="byline">By Mira Castell</p>
+            <div class="post-date">\(shown)</div><p>Wind is the first thing to plan for on a roof.</p>
+            \(stampInBody)</article>
+            """)
+    }
+
+    @Test func shownDateWinsOverALoneHiddenStamp() throws {
+        // Only the JSON-LD states 2022-04-11 and the page never shows it: the date shown with the headline wins.
+        let m = try extractMetadata(Self.loneStampPage(shown: "Updated March 9, 2025"))
+        #expect(m.published == "2025-03-09")
+    }
+
+    @Test func stampRepeatedOrShownStands() throws {
+        // og:article:published_time repeats the stamp: two declarations agree.
+        let repeated = try extractMetadata(Self.loneStampPage(
+            extraHead: #"<meta property="article:published_time" content="2022-04-11T08:00:00Z">"#,
+            shown: "Updated March 9, 2025"))
+        #expect(repeated.published == "2022-04-11T08:00:00Z")
+        // The page shows the stamp's day too (a <time> in the story).
+        let shown = try extractMetadata(Self.loneStampPage(
+            stampInBody: #"<p>First posted <time datetime="2022-04-11">April 11, 2022</time>.</p>"#,
+            shown: "Updated March 9, 2025"))
+        #expect(shown.published == "2022-04-11T08:00:00Z")
+        // A shown date earlier than the stamp is not this rule's (see the re-publish stamps above).
+        let earlier = try extractMetadata(Self.loneStampPage(shown: "January 3, 2021"))
+        #expect(earlier.published == "2022-04-11T08:00:00Z")
+    }
+
+    @Test func openGraphStampAloneStands() throws {
+        // og:article:published_time alone, hidden, with an "Updated" date shown: the declared day stands.
+        let m = try extractMetadata(page(
+            head: #"<meta property="og:type" content="article"><meta property="article:published_time" content="2022-04-11T08:00:00Z">"#,
+            body: """
+            <article><h1>Caring for a rooftop beehive</h1><p class="byline">By Mira Castell</p>
+            <div class="post-date">Updated March 9, 2025</div><p>Wind is the first thing to plan for on a roof.</p></article>
+            """))
+        #expect(m.published == "2022-04-11T08:00:00Z")
+    }
+
+    // MARK: Web-page stamps
+
+    static func webPageStampPage(extraHead: String = "", body: String = "") -> String {
+        page(head: jsonLDScript("""
+            {"@context": "https://schema.org", "@type": "WebPage", "name": "Gutter cleaning prices",
+             "datePublished": "2021-06-02T09:00:00Z"}
+            """) + extraHead, body: """
+            <main><h1>Gutter cleaning prices</h1><p>Most homes need two visits a year.</p>\(body)</main>
+            """)
+    }
+
+    @Test func hiddenWebPageStampIsNoPublicationDate() throws {
+        // Only a WebPage object states the day, nothing declares an article and the page shows no date.
+        let m = try extractMetadata(Self.webPageStampPage())
+        #expect(m.published == nil)
+    }
+
+    @Test func webPageStampShownOrRepeatedStands() throws {
+        let shown = try extractMetadata(Self.webPageStampPage(body: #"<p>Posted <time datetime="2021-06-02">June 2, 2021</time></p>"#))
+        #expect(shown.published == "2021-06-02T09:00:00Z")
+        let repeated = try extractMetadata(Self.webPageStampPage(
+            extraHead: #"<meta property="article:published_time" content="2021-06-02T09:00:00Z">"#))
+        #expect(repeated.published == "2021-06-02T09:00:00Z")
+    }
 }

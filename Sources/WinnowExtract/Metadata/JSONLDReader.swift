@@ -16,6 +16,9 @@ struct JSONLDFacts {
     var url: String?
     /// True when an article-like object (not just a WebPage) was found: evidence the page is a story.
     var hasArticle = false
+    /// True when `published` was read from a web page object (`WebPage`, `AboutPage`…) because no article-like
+    /// object exists: the CMS's stamp of the page rather than a story's date.
+    var publishedFromPage = false
 }
 
 /// A page's JSON-LD, parsed once (by `JSONLDReader.parse`) for every stage that reads it.
@@ -97,7 +100,11 @@ enum JSONLDReader {
             fill(&facts, from: article.object, index: index)
             facts.hasArticle = true
         }
-        if let page { fill(&facts, from: page.object, index: index) }
+        if let page {
+            let hadDate = facts.published != nil
+            fill(&facts, from: page.object, index: index)
+            facts.publishedFromPage = article == nil && !hadDate && facts.published != nil
+        }
         if facts.siteName == nil {
             let site = typed.first { $0.types.contains("website") }.flatMap { name(of: $0.object) }
                 ?? typed.first { !$0.types.isDisjoint(with: organizationTypes) }.flatMap { name(of: $0.object) }

@@ -130,12 +130,24 @@ public enum MetadataExtractor {
             return days
         }
         metadata.authors = withoutOutlets(metadata.authors, outlets: [metadata.siteName, facts.siteName].compactMap { $0 })
-        metadata.published = candidates.resolve(.published) { values, _ in
-            values.lazy.compactMap { raw in
+        var publishedSource: MetadataSource?
+        let hiddenPageStamp = isHiddenPageStamp(facts, signals: signals, candidates: candidates, now: now)
+        metadata.published = candidates.resolve(.published) { values, source in
+            if source == .jsonLD && hiddenPageStamp { return nil }
+            publishedSource = source
+            return values.lazy.compactMap { raw in
                 DateParser.parse(raw, now: now).map { dayMonthOrder($0, raw: raw, stated: stated, now: now).iso8601 }
             }.first
         }
         if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
+        let declaredModified = candidates.resolve(.modified) { values, source in
+            source == .dom ? nil : values.lazy.compactMap { DateParser.parse($0, now: now) }.first
+        }
+        if let source = publishedSource, let published = metadata.published, let declaredModified,
+           let shown = shownDateOverLoneStamp(published, source: source, modified: declaredModified,
+                                              candidates: candidates, signals: signals, now: now) {
+            metadata.published = shown
+        }
         if let published = metadata.published, let local = urlDayOfStamp(published, url: pageURL, now: now) {
             metadata.published = local
         }
@@ -252,6 +264,55 @@ public enum MetadataExtractor {
             .lazy.compactMap { DateParser.parse($0.text, now: now) }.first
         guard let shown, shown.dayNumber < published.dayNumber else { return nil }
         return shown.iso8601
+    }
+
+    /// Whether the JSON-LD's publication date is only a web page's stamp: a web page object states it
+    /// (`WebPage`, `AboutPage`…) and no article-like object exists, the page declares no article (`og:type`), no other declared source
+    /// (OpenGraph, `<meta>`, microdata) states the same day, and no date shown in the page is that day. A CMS
+    /// stamps every page it serves, guides and service pages included; a story shows its date. Such a stamp is
+    /// not a publication date: the next source (URL, visible dates) is read instead.
+    static func isHiddenPageStamp(_ facts: JSONLDFacts, signals: PageSignals, candidates: MetadataCandidates,
+                                  now: Date) -> Bool {
+        guard facts.publishedFromPage, !(signals.openGraphType?.contains("article") ?? false),
+              let stamp = facts.published.flatMap({ DateParser.parse($0, now: now) }) else { return false }
+        let stated = [MetadataSource.openGraph, .meta, .microdata].contains { other in
+            candidates.values(.published, other).contains { DateParser.parse($0, now: now)?.dayNumber == stamp.dayNumber }
+        }
+        return !stated && !(signals.publishedDates + signals.modifiedDates).contains {
+            DateParser.parse($0.text, now: now)?.dayNumber == stamp.dayNumber
+        }
+    }
+
+    /// Declared sources whose publication stamp, written nowhere else, gives way to the date the page shows
+    /// (`shownDateOverLoneStamp`). Not `og:article:published_time`: CMSs fill it from the post's own publish
+    /// field, and the truth follows it even where only an "Updated" date is shown (+3/-17 on WCXB
+    /// articles when it was included).
+    static let loneStampSources: Set<MetadataSource> = [.jsonLD, .meta, .microdata]
+
+    /// The date the page shows with its headline, when the publication stamp is a lone declaration the page
+    /// does not bear out: it came from JSON-LD, a `<meta>` or microdata, no other declared source (JSON-LD,
+    /// OpenGraph, `<meta>`, microdata) states the same day, no date shown in the page (a `<time>`, a marked date,
+    /// a date text near the headline) is that day, and a date shown with the headline (`isWithHeadline`) is the
+    /// declared modification day (`modified`, from a declared source), later than the stamp: two sources agree on
+    /// that day, none on the stamp's. Schema blocks keep the day the post was first created, while the page shows
+    /// the day its editors last dated it ("Updated March 9, 2026"), the story's date as readers see it. A shown
+    /// date earlier than the stamp is left to `visibleDateBeforeRepublish`.
+    static func shownDateOverLoneStamp(_ published: String, source: MetadataSource, modified: PageDate,
+                                       candidates: MetadataCandidates, signals: PageSignals, now: Date) -> String? {
+        guard loneStampSources.contains(source), signals.firstHeadingOrder != nil,
+              let stamp = DateParser.parse(published, now: now), modified.dayNumber > stamp.dayNumber else { return nil }
+        let stated = [MetadataSource.jsonLD, .openGraph, .meta, .microdata].contains { other in
+            other != source && candidates.values(.published, other).contains {
+                DateParser.parse($0, now: now)?.dayNumber == stamp.dayNumber
+            }
+        }
+        guard !stated else { return nil }
+        let shown = (signals.publishedDates + signals.modifiedDates).compactMap { date in
+            DateParser.parse(date.text, now: now).map { (date, $0) }
+        }
+        guard !shown.contains(where: { $0.1.dayNumber == stamp.dayNumber }) else { return nil }
+        return shown.filter { isWithHeadline($0.0, signals) && $0.1.dayNumber == modified.dayNumber }
+            .min { ($0.0.rank, $0.0.order) < ($1.0.rank, $1.0.order) }?.1.iso8601
     }
 
     /// Several credited names without those that are the outlet ("Jane Doe, Ravi Patel, The Harbour Times"):
