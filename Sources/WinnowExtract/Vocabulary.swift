@@ -39,6 +39,17 @@ enum Vocabulary {
         "modifiée", "édité", "editado", "modificado", "actualizado", "modificato", "aggiornato", "bewerkt",
         "gewijzigd", "redigerad", "ändrad", "redigeret", "edytowany", "zmieniony",
     ]
+    /// Lowercased words that label a shown date as a revision of the story, not its publication ("Updated on
+    /// <time>", "Last updated", "Aktualisiert am", "Revised"): the edit-note words and a few more forms.
+    static let updateLabelWords: Set<String> = editNoteWords.union([
+        "update", "revised", "überarbeitet", "actualización", "aggiornamento", "bijgewerkt", "atualizado",
+    ])
+    /// Lowercased words that label a date as a manuscript's history ("Received 2022 Oct 12; Accepted…"), not
+    /// its publication: journal pages show these next to the article.
+    static let manuscriptDateWords: Set<String> = [
+        "received", "accepted", "submitted", "eingereicht", "angenommen", "reçu", "accepté", "recibido",
+        "aceptado", "ricevuto", "accettato", "ontvangen", "geaccepteerd", "recebido", "aceito",
+    ]
 
     /// Page-chrome elements removed unless one of them holds most of the page's text (a page nested inside a
     /// `<header>` or an ASP.NET `<form>` wrapper).

@@ -207,11 +207,78 @@ struct MetadataBylineDatelineTests {
         #expect(reversed.published == "2023-04-26")
     }
 
-    @Test func updatedStoryKeepsItsDeclaredDate() throws {
-        // A real update (modified after published): the JSON-LD publication date stands.
-        let updated = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
+    @Test func updatedStoryKeepsItsDeclaredDateUnlessItShowsAnEarlierOne() throws {
+        // A real update (modified after published) showing a day one off the stamp (another zone's view of the
+        // same instant), or showing the stamp's own day: the JSON-LD publication date stands.
+        let zoned = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
+                                                           shown: "January 9, 2025"))
+        #expect(zoned.published == "2025-01-10")
+        let stated = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
+                                                            shown: #"August 25, 2024 <time datetime="2025-01-10">January 10, 2025</time>"#))
+        #expect(stated.published == "2025-01-10")
+        // A story is not dated before it was published: a shown day more than a day earlier is the story's
+        // (`shownDateBeforeStamp`), whatever the modification date says.
+        let earlier = try extractMetadata(Self.republishPage(published: "2025-01-10", modified: "2025-05-20",
                                                              shown: "August 25, 2024"))
-        #expect(updated.published == "2025-01-10")
+        #expect(earlier.published == "2024-08-25")
+    }
+
+    // MARK: Shown dates earlier than a declared stamp
+
+    static func openGraphStampPage(shown: String, elsewhere: String = "") -> String {
+        page(head: """
+            <meta property="og:type" content="article"><meta property="article:published_time" content="2022-10-24T12:40:59+00:00">
+            <meta property="article:modified_time" content="2022-12-02T08:16:16+00:00">
+            """, body: """
+            <article><h1>Fixing a dripping outdoor tap</h1><ul class="post-info"><li>By Tomas Erikkson</li>
+            <li>\(shown)</li></ul><p>Turn the water off at the stop valve first.</p>\(elsewhere)</article>
+            """)
+    }
+
+    @Test func shownDateEarlierThanTheStampWins() throws {
+        let m = try extractMetadata(Self.openGraphStampPage(shown: #"On <time>8 Oct 2022</time>"#))
+        #expect(m.published == "2022-10-08")
+    }
+
+    @Test func shownDateEarlierThanTheStampYieldsWhenItIsNoStoryDate() throws {
+        // One day off: the same instant in another zone.
+        let zoned = try extractMetadata(Self.openGraphStampPage(shown: #"<time datetime="2022-10-23T20:00:00-07:00">Oct 23, 2022</time>"#))
+        #expect(zoned.published == "2022-10-24T12:40:59Z")
+        // A manuscript's history, not its publication.
+        let received = try extractMetadata(Self.openGraphStampPage(shown: #"<span class="history-date">Received 2022 Oct 12</span>"#))
+        #expect(received.published == "2022-10-24T12:40:59Z")
+        // The page shows the stamp's day too.
+        let stated = try extractMetadata(Self.openGraphStampPage(
+            shown: #"On <time>8 Oct 2022</time>"#, elsewhere: #"<p>Posted <time datetime="2022-10-24">Oct 24, 2022</time></p>"#))
+        #expect(stated.published == "2022-10-24T12:40:59Z")
+    }
+
+    // MARK: Update labels and bylines far down
+
+    @Test func timeLabelledAsAnUpdateIsTheModificationDate() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Choosing a tent for windy coasts</h1><p class="byline">By Lena Okafor</p>
+            <p>Updated on <time datetime="2025-03-09">March 9, 2025</time></p>
+            <p>Posted <time datetime="2024-01-05">January 5, 2024</time></p><p>Pitch into the wind.</p></article>
+            """))
+        #expect(m.published == "2024-01-05")
+        #expect(m.modified == "2025-03-09")
+        let only = try extractMetadata(page(body: """
+            <main><h1>Installing the command-line tool</h1><p>Run the installer.</p>
+            <p>Last updated <time datetime="2025-03-09">March 9, 2025</time></p></main>
+            """), url: "https://docs.example.org/cli/install")
+        #expect(only.published == nil)
+        #expect(only.modified == "2025-03-09")
+    }
+
+    @Test func dateRightAfterABylineFarBelowTheHeadline() throws {
+        let filler = (1...220).map { "<p>Step \($0).</p>" }.joined()
+        let m = try extractMetadata(page(body: """
+            <article><h1>How a mobile app gets built</h1>\(filler)
+            <div><p>Written by <a href="/authors/mira-castell">Mira Castell</a></p><p>April 8, 2024</p></div></article>
+            """))
+        #expect(m.authors == ["Mira Castell"])
+        #expect(m.published == "2024-04-08")
     }
 
     // MARK: Lone publication stamps the page does not show
@@ -244,9 +311,9 @@ struct MetadataBylineDatelineTests {
             stampInBody: #"<p>First posted <time datetime="2022-04-11">April 11, 2022</time>.</p>"#,
             shown: "Updated March 9, 2025"))
         #expect(shown.published == "2022-04-11T08:00:00Z")
-        // A shown date earlier than the stamp is not this rule's (see the re-publish stamps above).
+        // A shown date earlier than the stamp is not this rule's: `shownDateBeforeStamp` takes it.
         let earlier = try extractMetadata(Self.loneStampPage(shown: "January 3, 2021"))
-        #expect(earlier.published == "2022-04-11T08:00:00Z")
+        #expect(earlier.published == "2021-01-03")
     }
 
     @Test func openGraphStampAloneStands() throws {
@@ -274,6 +341,12 @@ struct MetadataBylineDatelineTests {
     @Test func hiddenWebPageStampIsNoPublicationDate() throws {
         // Only a WebPage object states the day, nothing declares an article and the page shows no date.
         let m = try extractMetadata(Self.webPageStampPage())
+        #expect(m.published == nil)
+    }
+
+    @Test func hiddenWebPageStampUnderADefaultArticleTypeIsNoPublicationDate() throws {
+        // SEO plugins write og:type article on every page; without article:published_time it declares no story.
+        let m = try extractMetadata(Self.webPageStampPage(extraHead: #"<meta property="og:type" content="article">"#))
         #expect(m.published == nil)
     }
 

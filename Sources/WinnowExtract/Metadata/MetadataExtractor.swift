@@ -148,6 +148,10 @@ public enum MetadataExtractor {
                                               candidates: candidates, signals: signals, now: now) {
             metadata.published = shown
         }
+        if let source = publishedSource, let published = metadata.published,
+           let shown = shownDateBeforeStamp(published, source: source, signals: signals, now: now) {
+            metadata.published = shown
+        }
         if let published = metadata.published, let local = urlDayOfStamp(published, url: pageURL, now: now) {
             metadata.published = local
         }
@@ -267,13 +271,15 @@ public enum MetadataExtractor {
     }
 
     /// Whether the JSON-LD's publication date is only a web page's stamp: a web page object states it
-    /// (`WebPage`, `AboutPage`…) and no article-like object exists, the page declares no article (`og:type`), no other declared source
-    /// (OpenGraph, `<meta>`, microdata) states the same day, and no date shown in the page is that day. A CMS
-    /// stamps every page it serves, guides and service pages included; a story shows its date. Such a stamp is
-    /// not a publication date: the next source (URL, visible dates) is read instead.
+    /// (`WebPage`, `AboutPage`…) and no article-like object exists, no other declared source (OpenGraph
+    /// `article:published_time`, `<meta>`, microdata) states the same day, and no date shown in the page is that
+    /// day. A CMS stamps every page it serves, guides and service pages included; a story shows its date. Such a
+    /// stamp is not a publication date: the next source (URL, visible dates) is read instead. An `og:type` of
+    /// `article` does not save it: SEO plugins write that type on every page, but state
+    /// `article:published_time` only for posts (+7 WCXB articles, +30 all pages when the exemption was dropped).
     static func isHiddenPageStamp(_ facts: JSONLDFacts, signals: PageSignals, candidates: MetadataCandidates,
                                   now: Date) -> Bool {
-        guard facts.publishedFromPage, !(signals.openGraphType?.contains("article") ?? false),
+        guard facts.publishedFromPage,
               let stamp = facts.published.flatMap({ DateParser.parse($0, now: now) }) else { return false }
         let stated = [MetadataSource.openGraph, .meta, .microdata].contains { other in
             candidates.values(.published, other).contains { DateParser.parse($0, now: now)?.dayNumber == stamp.dayNumber }
@@ -296,7 +302,7 @@ public enum MetadataExtractor {
     /// declared modification day (`modified`, from a declared source), later than the stamp: two sources agree on
     /// that day, none on the stamp's. Schema blocks keep the day the post was first created, while the page shows
     /// the day its editors last dated it ("Updated March 9, 2026"), the story's date as readers see it. A shown
-    /// date earlier than the stamp is left to `visibleDateBeforeRepublish`.
+    /// date earlier than the stamp is left to `visibleDateBeforeRepublish` and `shownDateBeforeStamp`.
     static func shownDateOverLoneStamp(_ published: String, source: MetadataSource, modified: PageDate,
                                        candidates: MetadataCandidates, signals: PageSignals, now: Date) -> String? {
         guard loneStampSources.contains(source), signals.firstHeadingOrder != nil,
@@ -314,6 +320,35 @@ public enum MetadataExtractor {
         return shown.filter { isWithHeadline($0.0, signals) && $0.1.dayNumber == modified.dayNumber }
             .min { ($0.0.rank, $0.0.order) < ($1.0.rank, $1.0.order) }?.1.iso8601
     }
+
+    /// The date a page shows with its headline, when it is more than a day earlier than the declared publication
+    /// stamp and the page shows the stamp's day nowhere: a story is not dated before it was published, so such a
+    /// stamp is a later re-publish, migration or import, and the shown date is the story's as readers see it.
+    /// The stamp comes from a declared source (JSON-LD, OpenGraph, `<meta>`, microdata); the shown date is a
+    /// marked one (a `<time>`, a date class, the byline block: not a bare date text, which may be a quoted
+    /// source's) within `isWithHeadline`, the first by rank. Not when it is labelled as an update or as a
+    /// manuscript's history ("Received 2022 Oct 12"), and not one day off: that is the same instant in another
+    /// zone (`maximumZoneDayGap`). A shown date later than the stamp is not this rule's: a page showing its
+    /// update day with the headline leaves the declared publication day standing as often as not (WCXB: a later
+    /// shown date over any declared stamp measured -6 articles), see `shownDateOverLoneStamp` for the narrow case.
+    static func shownDateBeforeStamp(_ published: String, source: MetadataSource, signals: PageSignals,
+                                     now: Date) -> String? {
+        guard source != .url, source != .dom, signals.firstHeadingOrder != nil,
+              let stamp = DateParser.parse(published, now: now) else { return nil }
+        let shownDays = (signals.publishedDates + signals.modifiedDates).compactMap { DateParser.parse($0.text, now: now) }
+        guard !shownDays.contains(where: { $0.dayNumber == stamp.dayNumber }) else { return nil }
+        let best = signals.publishedDates.filter { isWithHeadline($0, signals) }
+            .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }
+            .lazy.compactMap { date in DateParser.parse(date.text, now: now).map { (date, $0) } }.first
+        guard let (date, shown) = best, date.rank < PageScanner.textDateRank,
+              stamp.dayNumber - shown.dayNumber > maximumZoneDayGap,
+              !PageScanner.hasUpdateWord(date.text),
+              !PageScanner.hasWord(date.text, of: Vocabulary.manuscriptDateWords) else { return nil }
+        return shown.iso8601
+    }
+
+    /// Most calendar days between two dates that may name the same instant seen in different zones.
+    static let maximumZoneDayGap = 1
 
     /// Several credited names without those that are the outlet ("Jane Doe, Ravi Patel, The Harbour Times"):
     /// a name equal to the site's or the JSON-LD publisher's name, or ending it ("Harbour Times" of "Northport

@@ -30,6 +30,13 @@ extension PageScanner {
     /// (ranks 12–15), before unmarked date texts (`textDateRank`).
     static let bylineDateRank = 16
     static let maximumTextBylines = 4
+    /// How many elements after a visible "By …" text a short date text may sit and still be the byline's date
+    /// ("Written by Jane Doe</p><p>April 8, 2024"), however far below the headline the byline is.
+    static let bylineDateDistance = 3
+    /// How many nodes before a `<time>` are looked at for an update label ("Updated on"), and the most UTF-8
+    /// bytes such a label has.
+    static let updateLabelSiblings = 3
+    static let maximumUpdateLabelBytes = 40
     /// How many elements after the first `<h1>` are screened for byline/date classes.
     static let screeningWindowAfterHeading = 600
     /// How many text nodes after the first `<h1>` may hold a visible date ("March 5, 2024" under the headline).

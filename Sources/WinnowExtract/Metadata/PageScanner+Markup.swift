@@ -52,13 +52,43 @@ extension PageScanner {
     static func readTime(_ element: Node, order: Int, into signals: inout PageSignals) {
         let value = element.attribute("datetime") ?? element.text
         let hints = ((element.attribute("class") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
-        if hints.contains("modified") || hints.contains("updated") {
+        if hints.contains("modified") || hints.contains("updated") || isLabelledAsUpdate(element) {
             signals.modifiedDates.append(RankedText(rank: 0, order: order, text: value))
             return
         }
         let specific = element.hasAttribute("pubdate") || hints.contains("publish") || hints.contains("entry-date")
             || hints.contains("post-date") || hints.contains("created")
         signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value))
+    }
+
+    /// Whether the text just before a `<time>` labels it as an update ("Updated on <time>…</time>", "Last
+    /// updated <time>"): the first non-blank text or element before it, at most `updateLabelSiblings` nodes
+    /// back, is short (`maximumUpdateLabelBytes`) and holds an update word (`Vocabulary.updateLabelWords`). Such
+    /// a date is the page's modification date, as a `<time class="updated">` is.
+    static func isLabelledAsUpdate(_ element: Node) -> Bool {
+        var sibling = element.previousSibling
+        for _ in 0..<updateLabelSiblings {
+            guard let node = sibling else { return false }
+            sibling = node.previousSibling
+            guard node.isText || node.isElement else { continue }
+            let text = node.text
+            if text.trimmedWhitespace().isEmpty { continue }
+            return text.utf8.count <= maximumUpdateLabelBytes && hasUpdateWord(text)
+        }
+        return false
+    }
+
+    /// Whether `text` holds a word of `Vocabulary.updateLabelWords`.
+    static func hasUpdateWord(_ text: String) -> Bool {
+        hasWord(text, of: Vocabulary.updateLabelWords)
+    }
+
+    /// Whether `text` holds a word (lowercased, as `DateParser` tokenizes) of `words`.
+    static func hasWord(_ text: String, of words: Set<String>) -> Bool {
+        DateParser.tokenize(text).contains { token in
+            if case .word(let word) = token { return words.contains(word) }
+            return false
+        }
     }
 
     static func readMicrodata(_ element: Node, itemprop: String, order: Int, into signals: inout PageSignals) {

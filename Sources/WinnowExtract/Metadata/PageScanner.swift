@@ -70,6 +70,10 @@ enum PageScanner {
                         signals.textBylines += 1
                     }
                 }
+            } else if signals.firstHeadingOrder != nil, let byline = signals.bylines.last, byline.rank == textBylineRank,
+                      order - byline.order <= bylineDateDistance, let text = dateText(current) {
+                // Past the window under the headline, a date right after a "By …" credit is still the byline's.
+                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
             } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
                 signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
             }
