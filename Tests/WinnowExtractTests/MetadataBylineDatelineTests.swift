@@ -300,6 +300,13 @@ struct MetadataBylineDatelineTests {
         #expect(m.published == "2025-03-09")
     }
 
+    @Test func microdataRestatingTheStampIsNoSecondDeclaration() throws {
+        // A hidden microdata datePublished is the JSON-LD's schema.org property again, in another syntax.
+        let m = try extractMetadata(Self.loneStampPage(
+            stampInBody: #"<meta itemprop="datePublished" content="2022-04-11T08:00:00Z">"#, shown: "Updated March 9, 2025"))
+        #expect(m.published == "2025-03-09")
+    }
+
     @Test func stampRepeatedOrShownStands() throws {
         // og:article:published_time repeats the stamp: two declarations agree.
         let repeated = try extractMetadata(Self.loneStampPage(

@@ -297,7 +297,7 @@ public enum MetadataExtractor {
 
     /// The date the page shows with its headline, when the publication stamp is a lone declaration the page
     /// does not bear out: it came from JSON-LD, a `<meta>` or microdata, no other declared source (JSON-LD,
-    /// OpenGraph, `<meta>`, microdata) states the same day, no date shown in the page (a `<time>`, a marked date,
+    /// OpenGraph, `<meta>`; not microdata, the same schema.org property again) states the same day, no date shown in the page (a `<time>`, a marked date,
     /// a date text near the headline) is that day, and a date shown with the headline (`isWithHeadline`) is the
     /// declared modification day (`modified`, from a declared source), later than the stamp: two sources agree on
     /// that day, none on the stamp's. Schema blocks keep the day the post was first created, while the page shows
@@ -307,7 +307,9 @@ public enum MetadataExtractor {
                                        candidates: MetadataCandidates, signals: PageSignals, now: Date) -> String? {
         guard loneStampSources.contains(source), signals.firstHeadingOrder != nil,
               let stamp = DateParser.parse(published, now: now), modified.dayNumber > stamp.dayNumber else { return nil }
-        let stated = [MetadataSource.jsonLD, .openGraph, .meta, .microdata].contains { other in
+        // Microdata restates the schema.org `datePublished` of the JSON-LD in another syntax (schema plugins write
+        // both from one field): it is no second declaration (WCXB articles +2/-0 when it stopped counting).
+        let stated = [MetadataSource.jsonLD, .openGraph, .meta].contains { other in
             other != source && candidates.values(.published, other).contains {
                 DateParser.parse($0, now: now)?.dayNumber == stamp.dayNumber
             }
