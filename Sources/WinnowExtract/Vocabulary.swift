@@ -727,6 +727,9 @@ enum Vocabulary {
         /// A visible headline that is the `<title>` with one number changed wins only with at least this many
         /// words: in a two-word name ("Model 3") the number is the name.
         static let titleNumberChangeMinWords = 4
+        /// A `?` or U+FFFD in a heading stands for at most this many characters of the `<title>`'s word (a
+        /// curly apostrophe and its letter: "Beginner?" for "Beginner’s").
+        static let titleReplacementMaxChars = 2
         /// How many `<h2>`s the metadata scan reads as possible story titles (see `TitleReconciler`, step 4).
         static let titleSubheadingsRead = 8
         /// An `<h2>` equal to the page's declared title takes its place only with at least this many words (a

@@ -48,6 +48,19 @@ struct MetadataHeadingShapeTests {
         #expect(service == "Why do beekeepers stay with it?")
     }
 
+    @Test func headingGarbledByAWrongEncodingYieldsToTheTitle() {
+        // "?" where the heading lost a curly apostrophe and a colon: the <title> reads right.
+        let garbled = TitleReconciler.reconcile(
+            titleTag: "Picking Seeds: A Grower’s Handbook | Seedroom", headings: ["Picking Seeds? A Grower? Handbook"],
+            declared: ["Picking Seeds: A Grower’s Handbook | Seedroom"], siteName: "Seedroom", host: "seedroom.example")
+        #expect(garbled == "Picking Seeds: A Grower’s Handbook")
+        // A real question in the heading with other words is the visible headline.
+        let question = TitleReconciler.reconcile(
+            titleTag: "Picking Seeds: A Grower’s Handbook | Seedroom", headings: ["Picking seeds? Ask a grower first"],
+            declared: [], siteName: "Seedroom", host: "seedroom.example")
+        #expect(question == "Picking seeds? Ask a grower first")
+    }
+
     @Test func subheadingIsReadFromThePage() throws {
         let m = try extractMetadata(page(
             head: "<title>Why do beekeepers stay with it? | Hive Journal</title><meta property=\"og:type\" content=\"article\">",

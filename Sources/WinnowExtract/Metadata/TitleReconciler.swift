@@ -152,9 +152,13 @@ public enum TitleReconciler {
             if isStory, let subheading = declaredSubheading(subheadings, besides: substantial[0], declaredKeys: titleKeys) {
                 return subheading
             }
+            // A heading that is the <title> with characters lost to a broken encoding ("Beginner? Guide" for
+            // "Beginner’s Guide") is a damaged copy of it: the <title> reads right.
+            let strippedTitle = stripSite(title, siteKeys: siteKeys, references: references)
+            if isStory, isGarbledCopy(substantial[0], of: strippedTitle) { return strippedTitle }
             // A heading that is the <title> with one number changed ("… in 2025" where the <title> still says
             // 2024) is the headline brought up to date, story page or not.
-            if isStory || differsInOneNumber(substantial[0], stripSite(title, siteKeys: siteKeys, references: references)) {
+            if isStory || differsInOneNumber(substantial[0], strippedTitle) {
                 return substantial[0]
             }
             passedOver = substantial[0]
@@ -236,6 +240,38 @@ public enum TitleReconciler {
     /// A four-digit year of the last and this century.
     static func isYear(_ word: String) -> Bool {
         word.count == 4 && isDigits(word) && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
+
+    /// Whether `heading` is `title` with some characters replaced by `?` or U+FFFD, as a page in the wrong
+    /// encoding shows them: the same number of space-separated words, and every word that differs holds a
+    /// replacement mark, matching the title's word where each mark stands for one to
+    /// `Vocabulary.Threshold.titleReplacementMaxChars` characters.
+    static func isGarbledCopy(_ heading: String, of title: String) -> Bool {
+        let headingWords = heading.split(separator: " "), titleWords = title.split(separator: " ")
+        guard headingWords.count == titleWords.count, key(heading) != key(title) else { return false }
+        var garbled = false
+        for (h, t) in zip(headingWords, titleWords) where h != t {
+            guard h.contains(where: { $0 == "?" || $0 == "\u{FFFD}" }), replacementMatch(Array(h), Array(t)) else { return false }
+            garbled = true
+        }
+        return garbled
+    }
+
+    /// Whether `word` (with `?`/U+FFFD marks) matches `original`, each mark standing for 1...max characters.
+    static func replacementMatch(_ word: [Character], _ original: [Character]) -> Bool {
+        func match(_ i: Int, _ j: Int) -> Bool {
+            if i == word.count { return j == original.count }
+            if word[i] == "?" || word[i] == "\u{FFFD}" {
+                var n = 1
+                while n <= Vocabulary.Threshold.titleReplacementMaxChars && j + n <= original.count {
+                    if match(i + 1, j + n) { return true }
+                    n += 1
+                }
+                return false
+            }
+            return j < original.count && word[i] == original[j] && match(i + 1, j + 1)
+        }
+        return match(0, 0)
     }
 
     /// Whether two titles have the same words but for one position where both hold a different number.
