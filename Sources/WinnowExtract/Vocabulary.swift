@@ -731,6 +731,22 @@ enum Vocabulary {
         /// Blocks sandwiched between merged siblings join them under this link density.
         static let sandwichMaxLinkDensity = 0.5
 
+        // Title reconciliation (`TitleReconciler`).
+        /// A list's count before a headline ("8 Recent Trends in …") has at most this many digits; longer numbers
+        /// are model numbers or amounts, not counts.
+        static let titleListCountMaxDigits = 3
+        /// A visible headline that is the `<title>` with one number changed wins only with at least this many
+        /// words: in a two-word name ("Model 3") the number is the name.
+        static let titleNumberChangeMinWords = 4
+        /// A `?` or U+FFFD in a heading stands for at most this many characters of the `<title>`'s word (a
+        /// curly apostrophe and its letter: "Beginner?" for "Beginner’s").
+        static let titleReplacementMaxChars = 2
+        /// How many `<h2>`s the metadata scan reads as possible story titles (see `TitleReconciler`, step 4).
+        static let titleSubheadingsRead = 8
+        /// An `<h2>` equal to the page's declared title takes its place only with at least this many words (a
+        /// one- or two-word `<h2>` is a section's name that may repeat a short title by chance).
+        static let titleSubheadingMinWords = 3
+
         // Block hygiene (`BlockCleanup`).
         /// Headings up to this many bytes are compared with the page titles.
         static let titleHeadingMaxBytes = 400

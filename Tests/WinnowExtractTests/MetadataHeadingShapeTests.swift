@@ -25,6 +25,50 @@ struct MetadataHeadingShapeTests {
         #expect(headline == "Find an efficient car that suits you")
     }
 
+    @Test func pullQuoteInTheHeadingYieldsToTheSubheadingTheTitleRepeats() {
+        // The <h1> holds a pull quote; the story's title is an <h2> that the <title> repeats word for word.
+        let quote = TitleReconciler.reconcile(
+            titleTag: "Why do beekeepers stay with it? | Hive Journal",
+            headings: ["Most of all they stay for the calm of an open hive"],
+            subheadings: ["Contents", "Why do beekeepers stay with it?", "What keeps them going"],
+            declared: [], siteName: nil, host: "hivejournal.example")
+        #expect(quote == "Why do beekeepers stay with it?")
+        // An <h2> that only repeats part of the <h1> ("… Pro 12 …" under "… Pro X 12 …"): the <h1> stays.
+        let detail = TitleReconciler.reconcile(
+            titleTag: "Trailmaster Pro 12 Tent Rental | Outfit Hire",
+            headings: ["Trailmaster Pro X 12 Tent Rental"], subheadings: ["Trailmaster Pro 12 Tent Rental"],
+            declared: [], siteName: "Outfit Hire", host: "outfithire.example")
+        #expect(detail == "Trailmaster Pro X 12 Tent Rental")
+        // Without story evidence the <title> names the page, whatever the <h2>s say.
+        let service = TitleReconciler.reconcile(
+            titleTag: "Why do beekeepers stay with it? | Hive Journal",
+            headings: ["Most of all they stay for the calm of an open hive"],
+            subheadings: ["Why do beekeepers stay with it?"], declared: [], siteName: nil, host: "hivejournal.example",
+            isStory: false)
+        #expect(service == "Why do beekeepers stay with it?")
+    }
+
+    @Test func headingGarbledByAWrongEncodingYieldsToTheTitle() {
+        // "?" where the heading lost a curly apostrophe and a colon: the <title> reads right.
+        let garbled = TitleReconciler.reconcile(
+            titleTag: "Picking Seeds: A Grower’s Handbook | Seedroom", headings: ["Picking Seeds? A Grower? Handbook"],
+            declared: ["Picking Seeds: A Grower’s Handbook | Seedroom"], siteName: "Seedroom", host: "seedroom.example")
+        #expect(garbled == "Picking Seeds: A Grower’s Handbook")
+        // A real question in the heading with other words is the visible headline.
+        let question = TitleReconciler.reconcile(
+            titleTag: "Picking Seeds: A Grower’s Handbook | Seedroom", headings: ["Picking seeds? Ask a grower first"],
+            declared: [], siteName: "Seedroom", host: "seedroom.example")
+        #expect(question == "Picking seeds? Ask a grower first")
+    }
+
+    @Test func subheadingIsReadFromThePage() throws {
+        let m = try extractMetadata(page(
+            head: "<title>Why do beekeepers stay with it? | Hive Journal</title><meta property=\"og:type\" content=\"article\">",
+            body: "<h1>Most of all they stay for the calm of an open hive</h1><h2>Why do beekeepers stay with it?</h2>"
+                + "<p>Beekeepers told us about long seasons and quiet mornings.</p>"))
+        #expect(m.title == "Why do beekeepers stay with it?")
+    }
+
     @Test func sectionLabelBeforeTheHeadlineIsCut() {
         let title = TitleReconciler.reconcile(
             titleTag: "Best Cargo Bikes for Families in 2025 (Tested) | Pedal Lab",

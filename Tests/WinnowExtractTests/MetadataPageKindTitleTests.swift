@@ -19,6 +19,21 @@ struct MetadataPageKindTitleTests {
         #expect(service == "Roof Repair in Lakeside County")
     }
 
+    @Test func headingWithTheYearBroughtUpToDateWinsWithoutStoryEvidence() {
+        // The <title> still carries last year's number; the visible headline has the new one.
+        let updated = TitleReconciler.reconcile(
+            titleTag: "Guide to renewing a boat licence in 2030 | Harbour Office",
+            headings: ["Guide to renewing a boat licence in 2031"],
+            declared: [], siteName: "Harbour Office", host: "harbour.example", isStory: false)
+        #expect(updated == "Guide to renewing a boat licence in 2031")
+        // Other changed words: the <title> names a page without story evidence, as before.
+        let reworded = TitleReconciler.reconcile(
+            titleTag: "Guide to renewing a boat licence in 2030 | Harbour Office",
+            headings: ["Guide to renewing your permit in 2031"],
+            declared: [], siteName: "Harbour Office", host: "harbour.example", isStory: false)
+        #expect(reworded == "Guide to renewing a boat licence in 2030")
+    }
+
     @Test func headlineRepeatedWordForWordCountsOnce() {
         // A desktop and a mobile copy of one headline, plus a second copy: still the sole heading.
         let title = TitleReconciler.reconcile(

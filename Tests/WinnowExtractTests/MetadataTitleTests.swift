@@ -48,6 +48,23 @@ struct MetadataTitleTests {
         // No <title>: the declared title, else the heading.
         Case(titleTag: nil, headings: ["Only a heading"], declared: [], siteName: nil, host: nil, expected: "Only a heading"),
         Case(titleTag: nil, headings: [], declared: [], siteName: nil, host: nil, expected: nil),
+        // The blog's name in the <h1> and one side of the <title>; og:title is the other side: the story.
+        Case(titleTag: "Field Notes: Why glaciers retreat in summer", headings: ["Field Notes"],
+             declared: ["Why glaciers retreat in summer"], siteName: nil, host: nil,
+             expected: "Why glaciers retreat in summer"),
+        // A declared copy of the whole <title> does not make its other side the story.
+        Case(titleTag: "Rivers | Field Notes on the water", headings: ["Rivers"],
+             declared: ["Rivers | Field Notes on the water"], siteName: nil, host: nil, expected: "Rivers"),
+        // The <title> piece is the confirmed heading with the list's count before it.
+        Case(titleTag: "7 Quiet Habits of Careful Gardeners - Loam Journal", headings: ["Quiet Habits of Careful Gardeners"],
+             declared: ["Quiet Habits of Careful Gardeners"], siteName: nil, host: nil,
+             expected: "7 Quiet Habits of Careful Gardeners"),
+        // ... or with the year after it.
+        Case(titleTag: "Best Folding Kayaks 2031 | Paddle Post", headings: ["Best Folding Kayaks"], declared: [],
+             siteName: nil, host: nil, expected: "Best Folding Kayaks 2031"),
+        // More than one added word is a different title: the heading stays.
+        Case(titleTag: "Best Folding Kayaks for 2031 | Paddle Post", headings: ["Best Folding Kayaks"], declared: [],
+             siteName: nil, host: nil, expected: "Best Folding Kayaks"),
         // Identical <title> and h1 (ignoring case and punctuation).
         Case(titleTag: "Why The Sky Is Blue", headings: ["Why the sky is blue!"], declared: [], siteName: nil, host: nil,
              expected: "Why the sky is blue!"),

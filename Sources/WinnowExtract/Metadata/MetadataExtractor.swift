@@ -88,7 +88,7 @@ public enum MetadataExtractor {
         // <title> as the page's name, but it still heads the content, and the content stages drop it as the title.
         let reconciled = TitleReconciler.reconciled(
             titleTag: (signals.titleTag ?? candidates.first(.title, .head)).map(clean),
-            headings: signals.headings.map(clean),
+            headings: signals.headings.map(clean), subheadings: signals.subheadings.map(clean),
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
                 .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,

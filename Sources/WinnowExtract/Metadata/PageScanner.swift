@@ -114,7 +114,7 @@ enum PageScanner {
 
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
-        case meta, link, title, script, form, skipped, h1, time, a
+        case meta, link, title, script, form, skipped, h1, h2, time, a
         /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
         case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
@@ -133,6 +133,7 @@ enum PageScanner {
             case .style, .svg, .template, .iframe: self = .skipped
             case .select, .textarea, .button: self = .control
             case .h1: self = .h1
+            case .h2: self = .h2
             case .time: self = .time
             case .a: self = .a
             case .section, .div, .ol, .ul, .aside: self = .container
@@ -186,6 +187,11 @@ enum PageScanner {
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
                 if !text.isEmpty { signals.headings.append(text) }
+            }
+        case .h2:
+            if signals.subheadings.count < Vocabulary.Threshold.titleSubheadingsRead, !isVisuallyHidden(element) {
+                let text = readableText(element).collapsingWhitespace()
+                if !text.isEmpty { signals.subheadings.append(text) }
             }
         case .time:
             readTime(element, order: order, into: &signals)

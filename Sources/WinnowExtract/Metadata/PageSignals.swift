@@ -5,6 +5,9 @@ struct PageSignals {
     var candidates = MetadataCandidates()
     var titleTag: String?
     var headings: [String] = []
+    /// The first `<h2>` texts (at most `Vocabulary.Threshold.titleSubheadingsRead`): where a story's title sits
+    /// when the `<h1>` holds a kicker or a pull quote.
+    var subheadings: [String] = []
     var jsonLD: [String] = []
     /// Yoast-style `twitter:labelN` / `twitter:dataN` pairs, keyed by N.
     var twitterLabels: [String: String] = [:]

@@ -25,6 +25,23 @@ enum TextKey {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text's words as keys: runs of letters and digits, lowercased ("8 Recent Trends" → ["8", "recent",
+    /// "trends"]). Apostrophes and other punctuation split words, as in `make` they vanish.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
     private static func slow(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

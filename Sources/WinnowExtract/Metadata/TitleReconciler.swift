@@ -6,7 +6,8 @@
 /// ` — `, ` :: `, ` » `, ` · `, `: `) yields that reference's piece; (3) a `<title>` that is only the site name
 /// (or longer than `maximumTitleBytes`) gives way to the first reference; (4) otherwise site-name and
 /// domain-looking pieces are cut from its ends, and a short trailing piece after a long one is treated as the
-/// site name.
+/// site name. Headings are weighed against them in `choose`: an `<h1>` the `<title>` or a declared title confirms,
+/// else a sole `<h1>` on a story page (or an `<h2>` the page declares as its title, when the `<h1>` is a kicker).
 public enum TitleReconciler {
     /// Separators that join a title and a site name, longest first so " :: " wins over ": ".
     static let separators = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " / ", ": ", " ~ "]
@@ -26,10 +27,11 @@ public enum TitleReconciler {
     ///   - host: the page's host name, to recognise domain-like pieces.
     ///   - isStory: whether the page has story evidence (an article in its JSON-LD or og:type, a byline, a story
     ///     URL): only there does a sole `<h1>` that the `<title>` does not confirm win over it (step 4 of `choose`).
-    public static func reconcile(titleTag: String?, headings: [String], declared: [String], siteName: String?,
-                                 host: String?, isStory: Bool = true) -> String? {
-        reconciled(titleTag: titleTag, headings: headings, declared: declared, siteName: siteName, host: host,
-                   isStory: isStory).title
+    ///   - subheadings: the first `<h2>` texts, in document order (see step 4 of `choose`).
+    public static func reconcile(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
+                                 siteName: String?, host: String?, isStory: Bool = true) -> String? {
+        reconciled(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
+                   siteName: siteName, host: host, isStory: isStory).title
     }
 
     /// The reconciled title and the page's visible headline as a title.
@@ -41,12 +43,12 @@ public enum TitleReconciler {
     }
 
     /// As `reconcile`, with the headline the title passed over.
-    static func reconciled(titleTag: String?, headings: [String], declared: [String], siteName: String?,
-                           host: String?, isStory: Bool) -> Reconciled {
+    static func reconciled(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
+                           siteName: String?, host: String?, isStory: Bool) -> Reconciled {
         let siteKeys = siteKeySet(siteName: siteName, host: host)
         var passedOver: String?
-        let title = choose(titleTag: titleTag, headings: headings, declared: declared, siteKeys: siteKeys,
-                           isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
+        let title = choose(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
+                           siteKeys: siteKeys, isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
         return Reconciled(title: title, headline: passedOver.map { tidy($0, siteKeys: siteKeys) } ?? title)
     }
 
@@ -85,8 +87,8 @@ public enum TitleReconciler {
     }
 
     /// `passedOver`: the sole heading step 4 would take on a story page, when the page has no story evidence.
-    static func choose(titleTag: String?, headings: [String], declared: [String], siteKeys: Set<String>,
-                       isStory: Bool, passedOver: inout String?) -> String? {
+    static func choose(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
+                       siteKeys: Set<String>, isStory: Bool, passedOver: inout String?) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
@@ -109,15 +111,26 @@ public enum TitleReconciler {
                 cutKeys.insert(key(join(pieces[cut...])))
             }
         }
-        // (1) A heading that is the <title>, or the <title> minus site pieces.
-        if let heading = candidates.first(where: { cutKeys.contains(key($0)) }) { return heading }
-        // (2) A heading that a declared title (og:title, JSON-LD headline) confirms.
-        if let heading = candidates.first(where: { h in declaredKeys.contains { $0 == key(h) } }) { return heading }
+        // (1) A heading that is the <title>, or the <title> minus site pieces; unless a declared title is the rest
+        // of the <title> ("Blog Name: Story" with the blog's name in the <h1> and the story in og:title).
+        if let heading = candidates.first(where: { cutKeys.contains(key($0)) }) {
+            if let story = declaredComplement(of: heading, pieces: pieces, declaredKeys: declared.map(key), siteKeys: siteKeys) {
+                return story
+            }
+            return heading
+        }
+        // (2) A heading that a declared title (og:title, JSON-LD headline) confirms, or the <title> piece that is
+        // that heading with the list's count or the year the heading left out.
+        if let heading = candidates.first(where: { h in declaredKeys.contains { $0 == key(h) } }) {
+            return numberedPiece(extending: heading, pieces: pieces) ?? heading
+        }
         // (2b) A heading that is a <title> cut plus a date ("… Posted on July 1, 2024 by Jane", "Dec 18 2025 …"):
         // the dateline is markup nested in the <h1>, not words of the headline.
         if let cut = datedHeadingCut(candidates, pieces: pieces) { return cut }
         // (3) A heading contained in the <title> (the title adds a site name or a teaser).
-        if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) { return heading }
+        if let heading = candidates.first(where: { key($0).count >= 10 && titleKey.contains(key($0)) }) {
+            return numberedPiece(extending: heading, pieces: pieces) ?? heading
+        }
         // (3b) A heading that is a <title> cut behind a short label ("Blog: …", "Review: …"): the section's name.
         if let cut = labelledHeadingCut(candidates, cutKeys: cutKeys) { return cut }
         // (4) On a story page, the sole substantial heading: the visible headline beats an SEO <title>, unless the
@@ -132,7 +145,22 @@ public enum TitleReconciler {
         if substantial.count == 1, distinct.count <= 2, !(declaredTwice && isNoHeadline(substantial[0])),
            !isSectionLabel(substantial[0], comparedWith: declared.first.map { stripSite($0, siteKeys: siteKeys, references: []) }
                 ?? stripSite(title, siteKeys: siteKeys, references: references)) {
-            if isStory { return substantial[0] }
+            // On a story page, an <h2> that is word for word the title the page declares (its <title> without the
+            // site, og:title or JSON-LD headline as they stand) is the headline, and the <h1> a kicker, pull quote
+            // or teaser.
+            let titleKeys = declared.map(key) + [key(stripSite(title, siteKeys: siteKeys, references: []))]
+            if isStory, let subheading = declaredSubheading(subheadings, besides: substantial[0], declaredKeys: titleKeys) {
+                return subheading
+            }
+            // A heading that is the <title> with characters lost to a broken encoding ("Beginner? Guide" for
+            // "Beginner’s Guide") is a damaged copy of it: the <title> reads right.
+            let strippedTitle = stripSite(title, siteKeys: siteKeys, references: references)
+            if isStory, isGarbledCopy(substantial[0], of: strippedTitle) { return strippedTitle }
+            // A heading that is the <title> with one number changed ("… in 2025" where the <title> still says
+            // 2024) is the headline brought up to date, story page or not.
+            if isStory || differsInOneNumber(substantial[0], strippedTitle) {
+                return substantial[0]
+            }
             passedOver = substantial[0]
         }
         // (5) A declared title or the <title>, site pieces cut; the one a heading most overlaps is preferred.
@@ -148,6 +176,114 @@ public enum TitleReconciler {
             }
         }
         return stripSite(title, siteKeys: siteKeys, references: references)
+    }
+
+    /// The first `<h2>` of at least `Vocabulary.Threshold.titleSubheadingMinWords` words whose key is one of
+    /// `declaredKeys` and differs from the `<h1>`'s, or nil. An `<h2>` whose every word is in the `<h1>` does not
+    /// count: the `<h1>` is then the same headline with more detail ("… AG 65 …" over "… 65 …").
+    static func declaredSubheading(_ subheadings: [String], besides heading: String, declaredKeys: [String]) -> String? {
+        let headingKey = key(heading)
+        let headingWords = Set(TextKey.words(heading))
+        return subheadings.first { sub in
+            let subKey = key(sub)
+            return sub.split(separator: " ").count >= Vocabulary.Threshold.titleSubheadingMinWords && subKey != headingKey
+                && declaredKeys.contains(subKey) && !TextKey.words(sub).allSatisfy(headingWords.contains)
+        }
+    }
+
+    /// The declared title that is the rest of the `<title>` beside `heading`, when the heading is one side of a
+    /// cut of the `<title>` at a separator and a declared title (og:title, JSON-LD headline) is the other side:
+    /// the `<title>` then joins the site's or blog's name, shown in the `<h1>`, and the story's title, which the
+    /// page declares on its own (as it stands: a declared copy of the whole `<title>` that cutting would shorten
+    /// to the same side proves nothing). The story side must have at least as many words as the heading.
+    static func declaredComplement(of heading: String, pieces: [Piece], declaredKeys: [String],
+                                   siteKeys: Set<String>) -> String? {
+        guard pieces.count > 1 else { return nil }
+        let headingKey = key(heading), headingWords = heading.split(separator: " ").count
+        for cut in 1..<pieces.count {
+            let head = join(pieces[..<cut]), tail = join(pieces[cut...])
+            let other: String
+            if key(head) == headingKey { other = tail } else if key(tail) == headingKey { other = head } else { continue }
+            let otherKey = key(other)
+            // As long a key as a dated heading's cut: a short side ("News", "Home") is a section, not a story.
+            if otherKey.count >= minimumDatedCutKey, declaredKeys.contains(otherKey), !isSitePiece(other, siteKeys: siteKeys),
+               other.split(separator: " ").count >= headingWords {
+                return other
+            }
+        }
+        return nil
+    }
+
+    /// The `<title>` piece (between blind separators) that is `heading` with one more number: a list's count
+    /// before it ("8 Ways to …" for "Ways to …") or a year after it ("… Platforms 2025"). Headline and
+    /// `<title>` say the same; the one with the number is the fuller title.
+    static func numberedPiece(extending heading: String, pieces: [Piece]) -> String? {
+        let headingWords = TextKey.words(heading)
+        guard !headingWords.isEmpty else { return nil }
+        for piece in mergeNonBlind(pieces) {
+            let words = TextKey.words(piece.text)
+            guard words.count == headingWords.count + 1 else { continue }
+            if let first = words.first, isListCount(first), Array(words.dropFirst()) == headingWords { return piece.text }
+            if let last = words.last, isYear(last), Array(words.dropLast()) == headingWords { return piece.text }
+        }
+        return nil
+    }
+
+    /// A list's count in a headline: one to `Vocabulary.Threshold.titleListCountMaxDigits` digits.
+    static func isListCount(_ word: String) -> Bool {
+        !word.isEmpty && word.count <= Vocabulary.Threshold.titleListCountMaxDigits && isDigits(word)
+    }
+
+    /// Whether a word is ASCII digits only.
+    static func isDigits(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    /// A four-digit year of the last and this century.
+    static func isYear(_ word: String) -> Bool {
+        word.count == 4 && isDigits(word) && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
+
+    /// Whether `heading` is `title` with some characters replaced by `?` or U+FFFD, as a page in the wrong
+    /// encoding shows them: the same number of space-separated words, and every word that differs holds a
+    /// replacement mark, matching the title's word where each mark stands for one to
+    /// `Vocabulary.Threshold.titleReplacementMaxChars` characters.
+    static func isGarbledCopy(_ heading: String, of title: String) -> Bool {
+        let headingWords = heading.split(separator: " "), titleWords = title.split(separator: " ")
+        guard headingWords.count == titleWords.count, key(heading) != key(title) else { return false }
+        var garbled = false
+        for (h, t) in zip(headingWords, titleWords) where h != t {
+            guard h.contains(where: { $0 == "?" || $0 == "\u{FFFD}" }), replacementMatch(Array(h), Array(t)) else { return false }
+            garbled = true
+        }
+        return garbled
+    }
+
+    /// Whether `word` (with `?`/U+FFFD marks) matches `original`, each mark standing for 1...max characters.
+    static func replacementMatch(_ word: [Character], _ original: [Character]) -> Bool {
+        func match(_ i: Int, _ j: Int) -> Bool {
+            if i == word.count { return j == original.count }
+            if word[i] == "?" || word[i] == "\u{FFFD}" {
+                var n = 1
+                while n <= Vocabulary.Threshold.titleReplacementMaxChars && j + n <= original.count {
+                    if match(i + 1, j + n) { return true }
+                    n += 1
+                }
+                return false
+            }
+            return j < original.count && word[i] == original[j] && match(i + 1, j + 1)
+        }
+        return match(0, 0)
+    }
+
+    /// Whether two titles have the same words but for one position where both hold a different number.
+    static func differsInOneNumber(_ a: String, _ b: String) -> Bool {
+        let wa = TextKey.words(a), wb = TextKey.words(b)
+        guard wa.count == wb.count, wa.count >= Vocabulary.Threshold.titleNumberChangeMinWords else { return false }
+        var changed = 0
+        for (x, y) in zip(wa, wb) where x != y {
+            guard isDigits(x), isDigits(y) else { return false }
+            changed += 1
+        }
+        return changed == 1
     }
 
     /// Whether an `<h1>` text has the shape of something other than a headline: a paragraph (more than
@@ -360,3 +496,4 @@ public enum TitleReconciler {
     /// Lowercased letters and digits only.
     static func key(_ text: String) -> String { TextKey.make(text) }
 }
+
