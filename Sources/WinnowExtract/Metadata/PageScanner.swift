@@ -58,6 +58,10 @@ enum PageScanner {
             if signals.textBylines < maximumTextBylines {
                 readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
             }
+            if let heading = signals.firstHeadingOrder, order - heading <= headlineNameWindow,
+               signals.headlineLines.count < maximumHeadlineLines {
+                readHeadlineLine(current, order: order, into: &signals)
+            }
             // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
             if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                 textsAfterHeading += 1
@@ -201,6 +205,7 @@ enum PageScanner {
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
+        if let href = found.authorHref { readAuthorLink(element, href: href, order: order, into: &signals) }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
         guard screening, found.triggered else { return true }
         // Class and id searched as one text; the NUL between them (never in a fragment) keeps a match from
@@ -308,6 +313,8 @@ enum PageScanner {
         /// The `itemtype` names a thread (`PageProfile.isThread(itemtype:)`), read in place.
         var threadType = false
         var rel: String?
+        /// The `href` of a link whose target path names an author page (`authorPathScreen`, screened in place).
+        var authorHref: String?
         /// The `class` or `id` value holds a trigger fragment.
         var triggered = false
         private var seen: UInt8 = 0
@@ -323,6 +330,10 @@ enum PageScanner {
                     }
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
+                case 4 where wantsRel && attribute.nameIs("href"):
+                    if first(32), attribute.withValueBytes({ $0.map(PageScanner.authorPathScreen.matches(bytes:)) ?? false }) {
+                        authorHref = attribute.value
+                    }
                 case 5 where screening && attribute.nameIs("class"):
                     if first(4) { screen(attribute) }
                 case 2 where screening && attribute.nameIs("id"):
