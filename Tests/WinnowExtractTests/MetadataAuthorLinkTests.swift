@@ -108,6 +108,23 @@ struct MetadataAuthorLinkTests {
         #expect(farDown.authors == [])
     }
 
+    // MARK: A one-word declared author
+
+    @Test func bylineInFullOutranksAOneWordDeclaredAuthorOnAStory() throws {
+        let schema = jsonLDScript(#"{"@context":"https://schema.org","@type":"BlogPosting","headline":"Night trains of the north","author":{"@type":"Person","name":"MiraK"}}"#)
+        let full = try extractMetadata(page(head: schema, body: """
+            <article><h1>Night trains of the north</h1><p class="byline">By <a class="author-link" href="/about">Mira Kovac</a></p>
+            <p>The sleeper leaves at nine.</p></article>
+            """))
+        #expect(full.authors == ["Mira Kovac"])
+        // A one-word byline does not displace it.
+        let short = try extractMetadata(page(head: schema, body: """
+            <article><h1>Night trains of the north</h1><p class="byline">By <a class="author-link" href="/about">Mira</a></p>
+            <p>The sleeper leaves at nine.</p></article>
+            """))
+        #expect(short.authors == ["MiraK"])
+    }
+
     // MARK: A byline naming the site
 
     @Test func bylineNamingThePersonalSiteIsTheCredit() throws {

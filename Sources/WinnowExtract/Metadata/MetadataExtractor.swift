@@ -117,13 +117,17 @@ public enum MetadataExtractor {
                 .map { AuthorCleaner.clean($0, siteName: nil, visibleText: true) }.first { !$0.isEmpty } ?? []
         }
         // A declared author that is only the site's own name or an account handle ("Harbour News", "jdoe.admin")
-        // is the CMS account that posted the page; a visible byline naming someone else is the credit.
+        // is the CMS account that posted the page; a visible byline naming someone else is the credit. On a page
+        // declared a story, a declared one-word author ("KatieS", "Newsroom") is as much the posting account when
+        // the byline names someone else in full (two words or more).
         let host = pageURL.flatMap { URL(string: $0)?.host }
-        if !metadata.authors.isEmpty,
-           metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
+        let handles = metadata.authors.allSatisfy { AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }
+        let oneWord = declaredStory && metadata.authors.allSatisfy { !$0.trimmedWhitespace().contains(" ") }
+        if !metadata.authors.isEmpty, handles || oneWord,
            let shown = authors(credits(signals.bylines), .dom),
            !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
-               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
+               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) }
+               || (!handles && !name.trimmedWhitespace().contains(" ")) }) {
             metadata.authors = shown
         }
         // Dates the page states without ambiguity (visible texts and every published source), read only when a
