@@ -108,6 +108,31 @@ struct MetadataAuthorLinkTests {
         #expect(farDown.authors == [])
     }
 
+    // MARK: Avatar bylines
+
+    @Test func nameAfterTheAvatarUnderTheHeadlineIsTheCredit() throws {
+        let inline = try extractMetadata(page(body: """
+            <header><h1>Choosing a rain barrel</h1><p>Mar 3, 2025 <span>&bull;</span>
+            <img src="/g/1.png" class="avatar avatar-xs"> Nadia Sorensen in <a href="/c/garden">Garden</a></p></header>
+            <main><p>A barrel with a screened lid keeps mosquitoes out.</p></main>
+            """))
+        #expect(inline.authors == ["Nadia Sorensen"])
+        let columns = try extractMetadata(page(body: """
+            <article><h1>Choosing a rain barrel</h1><div class="g1"><div class="c1"><img alt="" class="avatar avatar-50 photo"></div>
+            <div class="c2"><p class="h9">Nadia Sorensen</p><div>Certified horticulturist</div></div></div>
+            <p>A barrel with a screened lid keeps mosquitoes out.</p></article>
+            """))
+        #expect(columns.authors == ["Nadia Sorensen"])
+    }
+
+    @Test func avatarsFarBelowTheHeadlineAreNoCredit() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Choosing a rain barrel</h1><p>A barrel with a screened lid keeps mosquitoes out.</p>\(Self.filler)
+            <div class="c1"><img class="avatar"> Nadia Sorensen</div></article>
+            """))
+        #expect(m.authors == [])
+    }
+
     // MARK: A one-word declared author
 
     @Test func bylineInFullOutranksAOneWordDeclaredAuthorOnAStory() throws {

@@ -105,3 +105,31 @@ enum AuthorLinks {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 }
+
+/// Avatar bylines: the byline block under a headline shows the author's picture and then the name ("[photo]
+/// Jane Doe · March 5"), whatever classes the rest of the block has; image classes name the picture an avatar
+/// in every CMS's theme (`avatar`, `avatar-50`, `author-avatar`).
+extension PageScanner {
+    /// Marks the first image whose class names an avatar within `headlineDateWindow` after the first `<h1>`: the
+    /// next text is its name (`readAvatarName`). Further down, avatars picture commenters and related authors.
+    static func readAvatar(_ element: Node, order: Int, into signals: inout PageSignals) {
+        guard !signals.avatarSeen, let heading = signals.firstHeadingOrder, order > heading,
+              order - heading <= headlineDateWindow, let classes = element.attribute("class"),
+              classes.utf8.containsASCIICaseInsensitive(avatarFragment) else { return }
+        signals.avatarSeen = true
+        signals.avatarPending = true
+    }
+
+    /// The first non-empty text after the avatar, when short enough for a byline line, as a byline ranked after
+    /// every marked one (`avatarBylineRank`); author cleaning then keeps it only if it reads as a name.
+    static func readAvatarName(_ node: Node, order: Int, into signals: inout PageSignals) {
+        let text: String? = node.withOwnTextBytes { buffer in
+            guard buffer.contains(where: { $0 > 32 }) else { return nil }
+            return buffer.count <= maximumNameLineBytes ? String(decoding: buffer, as: UTF8.self) : ""
+        }
+        guard let text else { return }
+        signals.avatarPending = false
+        let line = text.collapsingWhitespace()
+        if !line.isEmpty { signals.bylines.append(RankedText(rank: avatarBylineRank, order: order, text: line)) }
+    }
+}

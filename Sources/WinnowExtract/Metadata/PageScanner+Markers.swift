@@ -82,6 +82,10 @@ extension PageScanner {
     /// deep its block is sought.
     static let inlineTags: Set<String> = ["a", "span", "strong", "em", "b", "i", "small"]
     static let maximumInlineDepth = 3
+    /// Class fragment of an avatar image (`avatar`, `avatar-50`, `author-avatar`), whose next text under the
+    /// headline is the author's name; and the rank of that byline, after every class-marked one.
+    static let avatarFragment = Array("avatar".utf8)
+    static let avatarBylineRank = 4
     /// Rank of an author-page link credit: as specific as a class naming the author's name.
     static let authorLinkRank = 1
     /// How many author-page link credits are kept after the headline, and before it (the last ones only).

@@ -55,6 +55,7 @@ enum PageScanner {
 
         /// Reads the next text node in document order.
         mutating func text(_ current: Node) {
+            if signals.avatarPending { readAvatarName(current, order: order, into: &signals) }
             if signals.textBylines < maximumTextBylines {
                 readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
             }
@@ -114,7 +115,7 @@ enum PageScanner {
 
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
-        case meta, link, title, script, form, skipped, h1, time, a
+        case meta, link, title, script, form, skipped, h1, time, a, img
         /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
         case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
@@ -135,6 +136,7 @@ enum PageScanner {
             case .h1: self = .h1
             case .time: self = .time
             case .a: self = .a
+            case .img: self = .img
             case .section, .div, .ol, .ul, .aside: self = .container
             case .body, .html: self = .page
             default: self = .other
@@ -189,6 +191,8 @@ enum PageScanner {
             }
         case .time:
             readTime(element, order: order, into: &signals)
+        case .img:
+            readAvatar(element, order: order, into: &signals)
         default:
             break
         }

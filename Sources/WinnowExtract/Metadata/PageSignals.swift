@@ -39,6 +39,10 @@ struct PageSignals {
     /// Short text lines right under the first `<h1>`: a name line there that an author-page link elsewhere names
     /// is the story's credit.
     var headlineLines: [RankedText] = []
+    /// The first avatar image under the headline was seen (see `PageScanner.readAvatar`), and its name text is
+    /// still to come.
+    var avatarSeen = false
+    var avatarPending = false
 }
 
 /// A DOM value with its rank (lower is more specific) and document position.
