@@ -69,8 +69,7 @@ public enum MetadataExtractor {
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
         let declaredStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
-            || looksLikeStoryURL(pageURL)
-        let isStory = declaredStory || !signals.bylines.isEmpty
+        let isStory = declaredStory || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
         if isStory { signals.bylines += authorLinkCredits(signals) }
         for value in signals.guessedPublished { signals.candidates.add(value, field: .published, source: .meta) }
         addJSONLD(facts, to: &signals.candidates)
@@ -109,17 +108,17 @@ public enum MetadataExtractor {
         }
         metadata.authors = candidates.resolve(.authors, authors) ?? []
         // A byline with the headline that names the site itself (a personal site named after its author, a
-        // company blog crediting the company) is dropped above as the logo; on a page declared a story (JSON-LD
-        // article, og:type article, a story URL), when no source names anyone else, it is the page's credit. On
-        // other pages such a line is a product's brand ("By Acme").
+        // company blog crediting the company) is dropped above as the logo; on a page its markup declares a story
+        // (JSON-LD article, og:type article), when no source names anyone else, it is the page's credit. On other
+        // pages such a line is a product's brand ("By Acme") or the masthead.
         if metadata.authors.isEmpty, declaredStory, metadata.siteName != nil {
             metadata.authors = credits(signals.bylines).lazy
                 .map { AuthorCleaner.clean($0, siteName: nil, visibleText: true) }.first { !$0.isEmpty } ?? []
         }
         // A declared author that is only the site's own name or an account handle ("Harbour News", "jdoe.admin")
         // is the CMS account that posted the page; a visible byline naming someone else is the credit. On a page
-        // declared a story, a declared one-word author ("KatieS", "Newsroom") is as much the posting account when
-        // the byline names someone else in full (two words or more).
+        // its markup declares a story, a declared one-word author ("KatieS", "Newsroom") is as much the posting
+        // account when the byline names someone else in full (two words or more).
         let host = pageURL.flatMap { URL(string: $0)?.host }
         let handles = metadata.authors.allSatisfy { AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }
         let oneWord = declaredStory && metadata.authors.allSatisfy { !$0.trimmedWhitespace().contains(" ") }
