@@ -68,8 +68,9 @@ public enum MetadataExtractor {
         let facts = JSONLDReader.facts(of: jsonLD)
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.
-        let isStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
-            || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
+        let declaredStory = facts.hasArticle || (signals.openGraphType?.contains("article") ?? false)
+        let isStory = declaredStory || !signals.bylines.isEmpty || looksLikeStoryURL(pageURL)
+        if isStory { signals.bylines += authorLinkCredits(signals) }
         for value in signals.guessedPublished { signals.candidates.add(value, field: .published, source: .meta) }
         addJSONLD(facts, to: &signals.candidates)
         addTwitterByline(signals, to: &signals.candidates)
@@ -106,14 +107,26 @@ public enum MetadataExtractor {
             return names.isEmpty ? nil : Array(names.prefix(8))
         }
         metadata.authors = candidates.resolve(.authors, authors) ?? []
+        // A byline with the headline that names the site itself (a personal site named after its author, a
+        // company blog crediting the company) is dropped above as the logo; on a page its markup declares a story
+        // (JSON-LD article, og:type article), when no source names anyone else, it is the page's credit. On other
+        // pages such a line is a product's brand ("By Acme") or the masthead.
+        if metadata.authors.isEmpty, declaredStory, metadata.siteName != nil {
+            metadata.authors = credits(signals.bylines).lazy
+                .map { AuthorCleaner.clean($0, siteName: nil, visibleText: true) }.first { !$0.isEmpty } ?? []
+        }
         // A declared author that is only the site's own name or an account handle ("Harbour News", "jdoe.admin")
-        // is the CMS account that posted the page; a visible byline naming someone else is the credit.
+        // is the CMS account that posted the page; a visible byline naming someone else is the credit. On a page
+        // its markup declares a story, a declared one-word author ("KatieS", "Newsroom") is as much the posting
+        // account when the byline names someone else in full (two words or more).
         let host = pageURL.flatMap { URL(string: $0)?.host }
-        if !metadata.authors.isEmpty,
-           metadata.authors.allSatisfy({ AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }),
+        let handles = metadata.authors.allSatisfy { AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }
+        let oneWord = declaredStory && metadata.authors.allSatisfy { !$0.trimmedWhitespace().contains(" ") }
+        if !metadata.authors.isEmpty, handles || oneWord,
            let shown = authors(credits(signals.bylines), .dom),
            !shown.contains(where: { name in AuthorCleaner.isAccountName(name, siteName: metadata.siteName, host: host)
-               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) } }) {
+               || metadata.authors.contains { TextKey.make(name).hasPrefix(TextKey.make($0)) }
+               || (!handles && !name.trimmedWhitespace().contains(" ")) }) {
             metadata.authors = shown
         }
         // Dates the page states without ambiguity (visible texts and every published source), read only when a
@@ -210,6 +223,23 @@ public enum MetadataExtractor {
     static func credits(_ bylines: [RankedText]) -> [String] {
         bylines.filter { $0.rank < PageScanner.preHeadlineTextBylineRank }
             .sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.text)
+    }
+
+    /// Credits from author-page links (see `PageScanner.readAuthorLink`) that sit with the headline: a link
+    /// naming its author page from a few elements above the first `<h1>` to `headlineDateWindow` after it
+    /// (further down such links credit related stories or comments), and a bare name line right under the
+    /// headline that an author-page link anywhere on the page names (the author's card at the foot of the story).
+    static func authorLinkCredits(_ signals: PageSignals) -> [RankedText] {
+        guard let heading = signals.firstHeadingOrder else { return [] }
+        var credits = signals.authorLinks.filter { link in
+            link.order >= heading - PageScanner.authorLinkWindowBeforeHeading
+                && link.order - heading <= PageScanner.headlineDateWindow
+        }
+        let headline = signals.headings.first.map(TextKey.make)
+        for line in signals.headlineLines where TextKey.make(line.text) != headline {
+            if signals.authorSlugs.contains(where: { AuthorLinks.name(line.text, matches: $0) }) { credits.append(line) }
+        }
+        return credits
     }
 
     /// DOM bylines and dates, most specific first, plus the URL's date.

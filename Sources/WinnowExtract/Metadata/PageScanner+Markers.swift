@@ -61,6 +61,52 @@ extension PageScanner {
     /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }
+    /// Path words of author pages, in several languages (`/author/`, `/autores/`, `/auteur/`, `/redacteur/`,
+    /// `/team/`, `/profile/`, `/experts/`...): a link there whose text names the path's slug is a credit (see
+    /// `PageScanner.readAuthorLink`). Searched lowercase in the path before the slug. `/person/` and `/people/`
+    /// are left out: news sites file the people a story is about there ("See more: Jane Doe").
+    static let authorPathFragments = ["author", "autor", "auteur", "redac", "writer", "contributor", "journalist",
+                                      "columnist", "staff", "team", "profile", "perfil", "expert", "editor",
+                                      "member", "user"]
+    /// A cheap screen of link targets for those words, run in place on the `href` bytes of every link.
+    static let authorPathScreen = FragmentScreen(authorPathFragments)
+    /// Fewest letters of a slug read as a name.
+    static let minimumSlugLetters = 4
+    /// Most letters a slug may hold beyond a name's first and last word (a middle name or initials, `jane-q-doe`,
+    /// or the longer form of a short first name, `matthew-doe` for "Matt Doe").
+    static let slugExtraLetters = 8
+    /// Most words of a link text read as naming its author page ("More articles by Jane Q. Doe").
+    static let maximumAuthorLinkWords = 6
+    /// Fewest letters of a one-word slug that two or more words of a name make (`janedoe`); shorter ones are
+    /// as often an action (`/user/login`, "Log In").
+    static let minimumOneWordSlugLetters = 8
+    /// Most words of a bare name line under the headline.
+    static let maximumNameLineWords = 4
+    /// Most UTF-8 bytes of the text around an author-page link (its parent's) for the link to be a credit; more is
+    /// running prose that mentions the person.
+    static let maximumCreditLinkContextBytes = 200
+    /// Inline elements a name line may sit in (`<p><a><strong>Jane Doe</strong></a></p>`), and how many of them
+    /// deep its block is sought.
+    static let inlineTags: Set<String> = ["a", "span", "strong", "em", "b", "i", "small"]
+    static let maximumInlineDepth = 3
+    /// Class fragment of an avatar image (`avatar`, `avatar-50`, `author-avatar`), whose next text under the
+    /// headline is the author's name; and the rank of that byline, after every class-marked one.
+    static let avatarFragment = Array("avatar".utf8)
+    static let avatarBylineRank = 4
+    /// Rank of an author-page link credit: as specific as a class naming the author's name.
+    static let authorLinkRank = 1
+    /// How many author-page link credits are kept after the headline, and before it (the last ones only).
+    static let maximumAuthorLinks = 8
+    static let maximumAuthorLinksBeforeHeading = 3
+    /// How many author-page slugs are kept for matching name lines under the headline.
+    static let maximumAuthorSlugs = 24
+    /// How many elements before the first `<h1>` an author-page link may sit and still credit it (a byline block
+    /// over the headline).
+    static let authorLinkWindowBeforeHeading = 8
+    /// How many elements after the first `<h1>` a bare name line may sit and still be its credit, when an
+    /// author-page link elsewhere names it; and how many such lines are kept.
+    static let headlineNameWindow = 30
+    static let maximumHeadlineLines = 12
     static let commentMarker = Array("comment".utf8)
     /// Characters that separate the parts of a dateline ("Jane Doe | Senior Writer | July 2, 2025").
     static let datelineSeparators: Set<Character> = ["|", "·", "•", "—", "–"]

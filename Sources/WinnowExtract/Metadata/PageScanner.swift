@@ -55,8 +55,13 @@ enum PageScanner {
 
         /// Reads the next text node in document order.
         mutating func text(_ current: Node) {
+            if signals.avatarPending { readAvatarName(current, order: order, into: &signals) }
             if signals.textBylines < maximumTextBylines {
                 readBylineText(current, order: order, labelPending: &labelPending, into: &signals)
+            }
+            if let heading = signals.firstHeadingOrder, order - heading <= headlineNameWindow,
+               signals.headlineLines.count < maximumHeadlineLines {
+                readHeadlineLine(current, order: order, into: &signals)
             }
             // After the first <h1>, even one whose text the parser moved out (`<h1><p>…</p></h1>`).
             if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
@@ -114,7 +119,7 @@ enum PageScanner {
 
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
-        case meta, link, title, script, form, skipped, h1, h2, time, a
+        case meta, link, title, script, form, skipped, h1, h2, time, a, img
         /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
         case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
@@ -136,6 +141,7 @@ enum PageScanner {
             case .h2: self = .h2
             case .time: self = .time
             case .a: self = .a
+            case .img: self = .img
             case .section, .div, .ol, .ul, .aside: self = .container
             case .body, .html: self = .page
             default: self = .other
@@ -195,6 +201,8 @@ enum PageScanner {
             }
         case .time:
             readTime(element, order: order, into: &signals)
+        case .img:
+            readAvatar(element, order: order, into: &signals)
         default:
             break
         }
@@ -211,6 +219,7 @@ enum PageScanner {
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
             signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
         }
+        if let href = found.authorHref { readAuthorLink(element, href: href, order: order, into: &signals) }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
         guard screening, found.triggered else { return true }
         // Class and id searched as one text; the NUL between them (never in a fragment) keeps a match from
@@ -318,6 +327,8 @@ enum PageScanner {
         /// The `itemtype` names a thread (`PageProfile.isThread(itemtype:)`), read in place.
         var threadType = false
         var rel: String?
+        /// The `href` of a link whose target path names an author page (`authorPathScreen`, screened in place).
+        var authorHref: String?
         /// The `class` or `id` value holds a trigger fragment.
         var triggered = false
         private var seen: UInt8 = 0
@@ -333,6 +344,10 @@ enum PageScanner {
                     }
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
+                case 4 where wantsRel && attribute.nameIs("href"):
+                    if first(32), attribute.withValueBytes({ $0.map(PageScanner.authorPathScreen.matches(bytes:)) ?? false }) {
+                        authorHref = attribute.value
+                    }
                 case 5 where screening && attribute.nameIs("class"):
                     if first(4) { screen(attribute) }
                 case 2 where screening && attribute.nameIs("id"):

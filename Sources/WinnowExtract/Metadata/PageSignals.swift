@@ -33,6 +33,19 @@ struct PageSignals {
     var textBylines = 0
     var publishedDates: [RankedText] = []
     var modifiedDates: [RankedText] = []
+    /// Links to an author's page whose own text (or label) names the page's slug ("Jane Doe" linking to
+    /// `/author/jane-doe/`), anywhere in the document; `MetadataExtractor.authorLinkCredits` keeps those with the
+    /// headline.
+    var authorLinks: [RankedText] = []
+    /// The slugs of author-page links anywhere in the document (see `AuthorLinks.slug(of:)`).
+    var authorSlugs: [AuthorLinks.Slug] = []
+    /// Short text lines right under the first `<h1>`: a name line there that an author-page link elsewhere names
+    /// is the story's credit.
+    var headlineLines: [RankedText] = []
+    /// The first avatar image under the headline was seen (see `PageScanner.readAvatar`), and its name text is
+    /// still to come.
+    var avatarSeen = false
+    var avatarPending = false
 }
 
 /// A DOM value with its rank (lower is more specific) and document position.
