@@ -7,7 +7,8 @@
 /// 2. Semantic anchors (itemprop=articleBody and CMS body classes, then a unique `<article>`, then
 ///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text. On a
 ///    story's page, a page area (role=main, `<main>`) is passed over when it only wraps the scorer's one story
-///    block in much other text that scores nothing like a part of the story (`wrapsOneStoryBlock`).
+///    block in much other text that scores nothing like a part of the story (`wrapsOneStoryBlock`), and the
+///    scorer's node is then widened only inside that area.
 /// 3. Sibling merge: siblings scoring ≥ max(10, 0.2 × top), prose paragraphs, and blocks sandwiched between
 ///    merged siblings join the result, so stories split across sibling containers come out whole; when none
 ///    joins an anchored, headed node, its class twins in the same column do (`classTwins`: builder sections).
@@ -34,11 +35,14 @@ enum CandidateSelection {
         }
         top = promote(tree, top)
         var heuristic = "candidate:score"
-        if useAnchors, let anchor = bestAnchor(tree, scorerTop: top, storyPage: storyPage, trace: &trace) {
+        var area: Int?
+        if useAnchors,
+           let anchor = bestAnchor(tree, scorerTop: top, storyPage: storyPage, passedArea: &area, trace: &trace) {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
-        let widened = heuristic == "candidate:score" ? widenToProse(tree, top) : top
+        // Widening stays inside a page area passed over for wrapping the story's one block.
+        let widened = heuristic == "candidate:score" ? widenToProse(tree, top, below: area) : top
         if widened != top {
             trace.record(.kept, tree, widened, heuristic: "widen-to-prose", score: tree.entries[widened].score)
             top = widened
@@ -162,7 +166,10 @@ enum CandidateSelection {
     /// The first anchor level with a plausible node.
     /// `storyPage`: the page says it is a story (`PageKind.article`); a page area that only wraps the story's one
     /// block is then passed over (`wrapsOneStoryBlock`).
-    static func bestAnchor(_ tree: PageTree, scorerTop: Int, storyPage: Bool = false, trace: inout Trace) -> Anchor? {
+    /// `passedArea` is set to such an area when one was passed over.
+    static func bestAnchor(
+        _ tree: PageTree, scorerTop: Int, storyPage: Bool = false, passedArea: inout Int?, trace: inout Trace
+    ) -> Anchor? {
         var bodyClass: [Int] = []
         var articles: [Int] = []
         var roles: [Int] = []
@@ -207,6 +214,7 @@ enum CandidateSelection {
             }
             if storyPage, kind == "anchor-area" || kind == "anchor-main", wrapsOneStoryBlock(tree, outer: best, story: scorerTop) {
                 trace.record(.dropped, tree, best, heuristic: "anchor-test:\(kind) adds no part of the story")
+                if passedArea == nil { passedArea = best }
                 continue
             }
             // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
@@ -306,11 +314,12 @@ enum CandidateSelection {
 
     /// Climbs to ancestors that are themselves mostly prose and add a good deal of it: a story whose
     /// sections sit in cousin containers (page builders, Google-style layouts) comes out whole.
-    static func widenToProse(_ tree: PageTree, _ start: Int) -> Int {
+    /// `below`: a node the widening must not reach (a page area passed over as wrapping the story's block).
+    static func widenToProse(_ tree: PageTree, _ start: Int, below limit: Int? = nil) -> Int {
         var top = start
         var parent = Int(tree.entries[top].parent)
         let t = Vocabulary.Threshold.self
-        while parent > tree.bodyIndex && tree.entries[parent].tag != .body {
+        while parent > tree.bodyIndex && tree.entries[parent].tag != .body && parent != limit {
             let a = tree.entries[parent]
             let current = tree.entries[top]
             if a.chars == current.chars {
