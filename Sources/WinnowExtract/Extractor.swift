@@ -136,9 +136,9 @@ public struct Extractor: Sendable {
     func scoredRegion(_ clean: PageTree, page: PageContext, mode: ExtractionMode, useAnchors: Bool) -> Rendering {
         var tree = clean
         var trace = Trace(enabled: options.explain)
-        let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, trace: &trace)
         // A page that says it is a story, unless it is the site's front page (a blog's feed of stories).
         let storyPage = page.kind.article && page.url.flatMap(SiteLink.init(absolute:))?.path != "/"
+        let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, storyPage: storyPage, trace: &trace)
         ContentPruning.run(
             &tree, roots: choice.roots, mode: mode, url: page.url, storyPage: storyPage, thread: page.thread, trace: &trace)
         let region = Region(tree: tree, roots: choice.roots, mode: mode, heuristic: choice.heuristic)

@@ -595,6 +595,12 @@ enum Vocabulary {
         static let teaserMinLinkShare = 0.15
         /// ... or this share when the anchor lies inside the scorer's node.
         static let anchorInsideShare = 0.15
+        /// A page area (`role=main`, `<main>`) around the scorer's node with this many times its prose, where no
+        /// other node scores this share of the scorer's node, wraps one story block and the page around it.
+        static let anchorExtraProseRatio = 1.25
+        static let anchorRivalScoreShare = 0.8
+        /// ... unless the area has more than this many times the node's prose (the node is then a fragment).
+        static let anchorMaxProseRatio = 3.0
         /// Widening: an ancestor replaces the node when its link density is below this, it has this many
         /// times the node's prose, and this share of its text sits in prose blocks.
         static let widenMaxLinkDensity = 0.25

@@ -5,7 +5,10 @@
 ///    (divisors 1, 2, 3·level) that start from a tag base and a ±25 class weight; the best node is
 ///    score × (1 − link density), then promoted to a shared ancestor or a better-scoring parent.
 /// 2. Semantic anchors (itemprop=articleBody and CMS body classes, then a unique `<article>`, then
-///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text.
+///    role=main/article, then `<main>`), trusted when they hold a plausible share of the scorer's text. On a
+///    story's page, a page area (role=main, `<main>`) is passed over when it only wraps the scorer's one story
+///    block in much other text that scores nothing like a part of the story (`wrapsOneStoryBlock`), and the
+///    scorer's node is then widened only inside that area.
 /// 3. Sibling merge: siblings scoring ≥ max(10, 0.2 × top), prose paragraphs, and blocks sandwiched between
 ///    merged siblings join the result, so stories split across sibling containers come out whole; when none
 ///    joins an anchored, headed node, its class twins in the same column do (`classTwins`: builder sections).
@@ -18,7 +21,8 @@ enum CandidateSelection {
 
     /// Chooses the content roots. `useAnchors: false` gives the scorer's choice alone (the recall retry).
     static func run(
-        _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool = true, trace: inout Trace
+        _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool = true, storyPage: Bool = false,
+        trace: inout Trace
     ) -> Choice {
         score(&tree)
         let body = tree.bodyIndex
@@ -31,11 +35,14 @@ enum CandidateSelection {
         }
         top = promote(tree, top)
         var heuristic = "candidate:score"
-        if useAnchors, let anchor = bestAnchor(tree, scorerTop: top, trace: &trace) {
+        var area: Int?
+        if useAnchors,
+           let anchor = bestAnchor(tree, scorerTop: top, storyPage: storyPage, passedArea: &area, trace: &trace) {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
-        let widened = heuristic == "candidate:score" ? widenToProse(tree, top) : top
+        // Widening stays inside a page area passed over for wrapping the story's one block.
+        let widened = heuristic == "candidate:score" ? widenToProse(tree, top, below: area) : top
         if widened != top {
             trace.record(.kept, tree, widened, heuristic: "widen-to-prose", score: tree.entries[widened].score)
             top = widened
@@ -157,7 +164,12 @@ enum CandidateSelection {
     }
 
     /// The first anchor level with a plausible node.
-    static func bestAnchor(_ tree: PageTree, scorerTop: Int, trace: inout Trace) -> Anchor? {
+    /// `storyPage`: the page says it is a story (`PageKind.article`); a page area that only wraps the story's one
+    /// block is then passed over (`wrapsOneStoryBlock`).
+    /// `passedArea` is set to such an area when one was passed over.
+    static func bestAnchor(
+        _ tree: PageTree, scorerTop: Int, storyPage: Bool = false, passedArea: inout Int?, trace: inout Trace
+    ) -> Anchor? {
         var bodyClass: [Int] = []
         var articles: [Int] = []
         var roles: [Int] = []
@@ -200,6 +212,11 @@ enum CandidateSelection {
                 trace.record(.dropped, tree, best, heuristic: "anchor-test:\(kind) adds a teaser feed")
                 continue
             }
+            if storyPage, kind == "anchor-area" || kind == "anchor-main", wrapsOneStoryBlock(tree, outer: best, story: scorerTop) {
+                trace.record(.dropped, tree, best, heuristic: "anchor-test:\(kind) adds no part of the story")
+                if passedArea == nil { passedArea = best }
+                continue
+            }
             // Inside the scorer's node, the anchor names the story within a wrapper: a smaller share suffices.
             let share = kind == "anchor-class" && tree.contains(scorerTop, best) ? Vocabulary.Threshold.anchorInsideShare : Vocabulary.Threshold.anchorMinShare
             if text >= share * topText && text >= Vocabulary.Threshold.anchorMinProse {
@@ -207,6 +224,34 @@ enum CandidateSelection {
             }
         }
         return nil
+    }
+
+    /// True when a page area (`role=main`, `<main>`) around the scorer's node adds much text to it
+    /// (`anchorExtraProseRatio`, up to `anchorMaxProseRatio`) but no other node in it scores like a part of the story
+    /// (`anchorRivalScoreShare` of the story node's score): the story sits whole in one block, and the rest of
+    /// the area is what surrounds it (an FAQ, post excerpts, a contact box). A story split over sibling
+    /// modules has parts that score alike, and keeps the area.
+    static func wrapsOneStoryBlock(_ tree: PageTree, outer: Int, story: Int) -> Bool {
+        let t = Vocabulary.Threshold.self
+        let storyProse = prose(tree.entries[story])
+        let outerProse = prose(tree.entries[outer])
+        // Far more text than the story node: the scorer's node is a fragment of the story, not all of it.
+        guard outer != story, tree.contains(outer, story), outerProse > t.anchorExtraProseRatio * storyProse,
+              outerProse <= t.anchorMaxProseRatio * storyProse else { return false }
+        let floor = t.anchorRivalScoreShare * finalScore(tree.entries[story])
+        var i = outer + 1
+        let end = Int(tree.entries[outer].end)
+        while i < end {
+            let e = tree.entries[i]
+            if i == story || e.removed {
+                i = Int(e.end)
+                continue
+            }
+            // The story node's own ancestors carry its score; they are not rivals.
+            if e.scored && !tree.contains(i, story) && finalScore(e) >= floor { return false }
+            i += 1
+        }
+        return true
     }
 
     /// True when a container holding the story's node adds to it mostly teaser items — list items whose
@@ -269,11 +314,12 @@ enum CandidateSelection {
 
     /// Climbs to ancestors that are themselves mostly prose and add a good deal of it: a story whose
     /// sections sit in cousin containers (page builders, Google-style layouts) comes out whole.
-    static func widenToProse(_ tree: PageTree, _ start: Int) -> Int {
+    /// `below`: a node the widening must not reach (a page area passed over as wrapping the story's block).
+    static func widenToProse(_ tree: PageTree, _ start: Int, below limit: Int? = nil) -> Int {
         var top = start
         var parent = Int(tree.entries[top].parent)
         let t = Vocabulary.Threshold.self
-        while parent > tree.bodyIndex && tree.entries[parent].tag != .body {
+        while parent > tree.bodyIndex && tree.entries[parent].tag != .body && parent != limit {
             let a = tree.entries[parent]
             let current = tree.entries[top]
             if a.chars == current.chars {
