@@ -196,56 +196,43 @@ extension BlockCleanup {
     /// thread whose posts are list items; an item left empty goes).
     static func dropCopiedTexts(_ input: BlockOutput, minBytes: Int, trace: inout Trace) -> BlockOutput {
         var seen: Set<String> = []
-        var out = BlockOutput()
-        out.omitted = input.omitted
-        var changed = false
-        for (k, block) in input.blocks.enumerated() {
+        return BlockOutput.filtered(input) { block, k in
             switch block {
             case .paragraph, .heading:
                 let text = block.plainText
-                if text.utf8.count >= minBytes, !seen.insert(text).inserted {
-                    trace.record(.dropped, block: text, heuristic: "copy", sources: input.nodes(of: k))
-                    changed = true
-                    continue
-                }
-            case .list(let ordered, let items):
-                let dropped = out.appendFilteredList(from: input, at: k, ordered: ordered, items: items) { item, nodes in
-                    let text = Block.plainText(of: item, separator: "\n")
-                    let long = text.utf8.count >= minBytes
-                    if long, seen.contains(text) {
-                        trace.record(.dropped, block: text, heuristic: "copy", sources: nodes.flatMap { $0 })
-                        return ([], [])
-                    }
-                    // The item's own blocks against what came before the item (a one-paragraph item is its text).
-                    var texts: [String] = []
-                    let kept = BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
-                        switch inner {
-                        case .paragraph, .heading:
-                            let innerText = inner.plainText
-                            guard innerText.utf8.count >= minBytes else { return true }
-                            if seen.contains(innerText) {
-                                trace.record(.dropped, block: innerText, heuristic: "copy", sources: innerNodes)
-                                return false
-                            }
-                            texts.append(innerText)
-                            return true
-                        default:
-                            return true
-                        }
-                    }
-                    if long { seen.insert(text) }
-                    seen.formUnion(texts)
-                    return kept
-                }
-                if dropped {
-                    changed = true
-                    continue
-                }
+                guard text.utf8.count >= minBytes, !seen.insert(text).inserted else { return false }
+                trace.record(.dropped, block: text, heuristic: "copy", sources: input.nodes(of: k))
+                return true
             default:
-                break
+                return false
             }
-            out.append(block, from: input, at: k)
+        } listItem: { item, nodes in
+            let text = Block.plainText(of: item, separator: "\n")
+            let long = text.utf8.count >= minBytes
+            if long, seen.contains(text) {
+                trace.record(.dropped, block: text, heuristic: "copy", sources: nodes.flatMap { $0 })
+                return ([], [])
+            }
+            // The item's own blocks against what came before the item (a one-paragraph item is its text).
+            var texts: [String] = []
+            let kept = BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
+                switch inner {
+                case .paragraph, .heading:
+                    let innerText = inner.plainText
+                    guard innerText.utf8.count >= minBytes else { return true }
+                    if seen.contains(innerText) {
+                        trace.record(.dropped, block: innerText, heuristic: "copy", sources: innerNodes)
+                        return false
+                    }
+                    texts.append(innerText)
+                    return true
+                default:
+                    return true
+                }
+            }
+            if long { seen.insert(text) }
+            seen.formUnion(texts)
+            return kept
         }
-        return changed ? out : input
     }
 }

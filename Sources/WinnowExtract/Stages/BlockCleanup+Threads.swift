@@ -3,36 +3,17 @@ extension BlockCleanup {
     /// that is only such a counter goes, at the top level and inside a list item (threads whose posts are
     /// `<li>`; an item left empty goes, and a list left empty goes whole).
     static func dropCounters(_ input: BlockOutput, trace: inout Trace) -> BlockOutput {
-        var out = BlockOutput()
-        out.omitted = input.omitted
-        var changed = false
-        for (k, block) in input.blocks.enumerated() {
-            switch block {
-            case .paragraph:
-                let text = block.plainText
-                if isCounter(text) {
-                    trace.record(.dropped, block: text, heuristic: "thread-counter", sources: input.nodes(of: k))
-                    changed = true
-                    continue
-                }
-            case .list(let ordered, let items):
-                let dropped = out.appendFilteredList(from: input, at: k, ordered: ordered, items: items) { item, nodes in
-                    BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
-                        guard case .paragraph = inner, isCounter(inner.plainText) else { return true }
-                        trace.record(.dropped, block: inner.plainText, heuristic: "thread-counter", sources: innerNodes)
-                        return false
-                    }
-                }
-                if dropped {
-                    changed = true
-                    continue
-                }
-            default:
-                break
+        BlockOutput.filtered(input) { block, k in
+            guard case .paragraph = block, isCounter(block.plainText) else { return false }
+            trace.record(.dropped, block: block.plainText, heuristic: "thread-counter", sources: input.nodes(of: k))
+            return true
+        } listItem: { item, nodes in
+            BlockOutput.keptBlocks(of: item, nodes: nodes) { inner, innerNodes in
+                guard case .paragraph = inner, isCounter(inner.plainText) else { return true }
+                trace.record(.dropped, block: inner.plainText, heuristic: "thread-counter", sources: innerNodes)
+                return false
             }
-            out.append(block, from: input, at: k)
         }
-        return changed ? out : input
     }
 
     /// Only ASCII digits, at most `Threshold.threadCounterMaxDigits` of them, after an optional sign.

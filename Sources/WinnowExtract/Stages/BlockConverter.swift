@@ -37,6 +37,30 @@ struct BlockOutput {
         append(block, from: other.sources[k], run: other.runs[k], items: other.items[k])
     }
 
+    /// `input` rebuilt block by block: a list has each item cut down by `listItem` (see `appendFilteredList`),
+    /// any other block goes when `drop` says so. Returns `input` itself when nothing changed.
+    static func filtered(
+        _ input: BlockOutput, drop: (_ block: Block, _ k: Int) -> Bool,
+        listItem: (_ item: [Block], _ nodes: [[Int]]) -> (blocks: [Block], nodes: [[Int]])
+    ) -> BlockOutput {
+        var out = BlockOutput()
+        out.omitted = input.omitted
+        var changed = false
+        for (k, block) in input.blocks.enumerated() {
+            if case .list(let ordered, let items) = block {
+                if out.appendFilteredList(from: input, at: k, ordered: ordered, items: items, filter: listItem) {
+                    changed = true
+                    continue
+                }
+            } else if drop(block, k) {
+                changed = true
+                continue
+            }
+            out.append(block, from: input, at: k)
+        }
+        return changed ? out : input
+    }
+
     /// Appends list block `k` of `other` with each item cut down to what `filter` returns of it (its kept blocks
     /// and their nodes, see `keptBlocks`): an item left empty goes, and a list left empty goes whole. Returns
     /// false, appending nothing, when no item lost a block (the caller then keeps the block as it is).
