@@ -363,6 +363,11 @@ enum Vocabulary {
         "supprim", "gelöscht", "rimoss", "承認", "审核", "審核", "삭제", "規約", "guidelines", "richtlinien",
     ]
 
+    /// Signs that open a copyright notice when a year follows them ("© 2026 Example Inc.", "(c) 2019-2024 Example"),
+    /// lowercased. Symbols only, which no language writes in prose: the word "copyright" followed by a year also
+    /// ends a sentence about a reprint ("… by Jane Doe, Copyright 2013. Reprinted with permission.").
+    static let copyrightSigns: [String] = ["©", "(c)"]
+
     /// A page's copyright line ("© 2025 Example Inc. All rights reserved.") says "all rights reserved" in one of
     /// these forms (lowercased, major languages); from it on, the page is its footer.
     static let rightsReservedPhrases: [String] = [
@@ -816,6 +821,9 @@ enum Vocabulary {
         static let authorBioMinPrecedingShare = 0.5
         /// A copyright line is at most this many characters.
         static let copyrightLineMaxChars = 200
+        /// A dated copyright notice ("© 2026 Example Inc.") ending the story is the footer's only when at least this
+        /// many bytes of story come before it (a page that is nothing but the notice keeps it).
+        static let datedCopyrightMinPreceding = 200
         /// Fine print is recognised by its start within the first this many characters.
         static let finePrintHeadChars = 40
 

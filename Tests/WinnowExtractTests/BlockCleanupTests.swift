@@ -18,6 +18,18 @@ import Testing
         #expect(out == [story])
     }
 
+    @Test func dropsADatedCopyrightNoticeOnlyAsTheLastBlock() {
+        let notice = "© 2026 Orchard Notes Cooperative"
+        #expect(clean([paragraph(story), paragraph(notice)]) == [story])
+        #expect(clean([paragraph(story), paragraph("Field Guide © 2010-2018 Orchard Notes Ltd.")]) == [story])
+        // Mid-story, or without a year (a picture credit), or as the word in a reprint note: the story's.
+        #expect(clean([paragraph(story), paragraph(notice), paragraph(story)]).count == 3)
+        #expect(clean([paragraph(story), paragraph("Photo: © Orchard Notes")]).count == 2)
+        #expect(clean([paragraph(story), paragraph("Excerpted from a book by Ada Moyo, Copyright 2013.")]).count == 2)
+        // A page that is nothing but the notice keeps it.
+        #expect(clean([paragraph(notice)]) == [notice])
+    }
+
     @Test func cutsAtTheArticleSourcesListButKeepsReferences() {
         let sources = Block.list(ordered: false, items: [
             [paragraph("https://statistics.example.gov/budget-2025.html")],

@@ -86,6 +86,14 @@ enum BlockCleanup {
                 }
                 break
             }
+            // The site's dated copyright notice left as the story's last line ("© 2026 Example Inc."): without
+            // "all rights reserved" it is not a terminating block (a credit can say "©" mid-story), but nothing
+            // follows it, so it is the footer's first line and the story's end.
+            if k == blocks.count - 1, precedingChars >= Vocabulary.Threshold.datedCopyrightMinPreceding,
+               isParagraph(block), isDatedCopyrightLine(text) {
+                trace.record(.dropped, block: text, heuristic: "copyright-line", sources: input.nodes(of: k))
+                continue
+            }
             if isLabelledTeaser(block, text) {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
@@ -801,6 +809,28 @@ enum BlockCleanup {
               text.hasCharacters(atMost: Vocabulary.Threshold.copyrightLineMaxChars) else { return false }
         let lower = normalized.isEmpty ? text.lowercased() : normalized
         return rightsReservedScreen.matches(lower)
+    }
+
+    /// A short paragraph with a copyright sign (`Vocabulary.copyrightSigns`) followed by a year or year range:
+    /// "© 2026 Example Inc.", "Example Docs © 2010-2018 Example Ltd.". A sign without a year ("Photo: © Agency")
+    /// is a picture credit, not the page's notice.
+    static func isDatedCopyrightLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
+              text.hasCharacters(atMost: Vocabulary.Threshold.copyrightLineMaxChars) else { return false }
+        let lower = text.lowercased()
+        for sign in Vocabulary.copyrightSigns {
+            var from = lower.startIndex
+            while let range = lower.range(of: sign, range: from..<lower.endIndex) {
+                from = range.upperBound
+                let rest = lower[range.upperBound...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "©" }
+                let digits = rest.prefix(4)
+                if digits.count == 4, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+                   digits.hasPrefix("19") || digits.hasPrefix("20") {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
