@@ -33,7 +33,10 @@ extension PageScanner {
     /// Keeps a short text line right under the first `<h1>` (`headlineNameWindow`), for `authorLinkCredits`.
     static func readHeadlineLine(_ node: Node, order: Int, into signals: inout PageSignals) {
         let line: String? = node.withOwnTextBytes { buffer in
-            guard buffer.count >= 4, buffer.count <= maximumNameLineBytes else { return nil }
+            // Whitespace between tags (most text nodes) is passed over before any String is made.
+            guard buffer.count >= 4, buffer.count <= maximumNameLineBytes, buffer.contains(where: { $0 > 32 }) else {
+                return nil
+            }
             return String(decoding: buffer, as: UTF8.self)
         }
         guard let text = line?.collapsingWhitespace(), text.split(separator: " ").count >= 2 else { return }
@@ -57,6 +60,31 @@ enum AuthorLinks {
         let words: Int
     }
 
+    /// Whether a link target's bytes may give a `slug(of:)`: the part that function searches for author-page
+    /// words (the path without scheme and host, before its last segment; query and fragment cut) holds one
+    /// (`PageScanner.authorPathScreen`). Screened in place on every link, so a host, a query or a last segment
+    /// that merely contains such a word ("teamwork", `?user=`) costs no String work.
+    static func mayNameAuthorPage(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slash = UInt8(ascii: "/")
+        var end = 0
+        while end < href.count, href[end] != UInt8(ascii: "?"), href[end] != UInt8(ascii: "#") { end += 1 }
+        var start = 0
+        var colon = 0
+        while colon + 2 < end, !(href[colon] == UInt8(ascii: ":") && href[colon + 1] == slash && href[colon + 2] == slash) {
+            colon += 1
+        }
+        if colon + 2 < end {
+            start = colon + 3
+            while start < end, href[start] != slash { start += 1 }
+            guard start < end else { return false }
+        }
+        var last = end
+        while last > start, href[last - 1] == slash { last -= 1 }
+        while last > start, href[last - 1] != slash { last -= 1 }
+        guard last > start else { return false }
+        return PageScanner.authorPathScreen.matches(bytes: UnsafeBufferPointer(rebasing: href[start..<last]))
+    }
+
     static func slug(of href: String) -> Slug? {
         var path = Substring(href)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
@@ -67,9 +95,9 @@ enum AuthorLinks {
         }
         let segments = path.split(separator: "/")
         guard segments.count >= 2, let last = segments.last else { return nil }
-        let lead = segments.dropLast().joined(separator: "/").lowercased()
-        guard PageScanner.authorPathFragments.contains(where: { lead.contains($0) }) else { return nil }
-        let decoded = String(last).removingPercentEncoding ?? String(last)
+        var target = href
+        guard target.withUTF8(mayNameAuthorPage) else { return nil }
+        let decoded = last.utf8.contains(UInt8(ascii: "%")) ? (String(last).removingPercentEncoding ?? String(last)) : String(last)
         let words = folded(decoded).split(whereSeparator: { !$0.isLetter })
         let key = words.joined()
         guard key.count >= PageScanner.minimumSlugLetters else { return nil }
@@ -102,7 +130,9 @@ enum AuthorLinks {
 
     /// Lowercase, without diacritics ("Kovács" and `kovacs` compare equal).
     static func folded(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // ASCII needs only lowercasing (most slugs and names); Foundation's folding is for the rest.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 }
 

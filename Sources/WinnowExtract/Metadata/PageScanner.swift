@@ -345,7 +345,7 @@ enum PageScanner {
                 case 3 where wantsRel && attribute.nameIs("rel"):
                     if first(2) { rel = attribute.value }
                 case 4 where wantsRel && attribute.nameIs("href"):
-                    if first(32), attribute.withValueBytes({ $0.map(PageScanner.authorPathScreen.matches(bytes:)) ?? false }) {
+                    if first(32), attribute.withValueBytes({ $0.map(AuthorLinks.mayNameAuthorPage(_:)) ?? false }) {
                         authorHref = attribute.value
                     }
                 case 5 where screening && attribute.nameIs("class"):
