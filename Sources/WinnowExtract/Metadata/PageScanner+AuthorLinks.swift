@@ -60,11 +60,10 @@ enum AuthorLinks {
         let words: Int
     }
 
-    /// Whether a link target's bytes may give a `slug(of:)`: the part that function searches for author-page
-    /// words (the path without scheme and host, before its last segment; query and fragment cut) holds one
-    /// (`PageScanner.authorPathScreen`). Screened in place on every link, so a host, a query or a last segment
-    /// that merely contains such a word ("teamwork", `?user=`) costs no String work.
-    static func mayNameAuthorPage(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Where a link target's path parts lie, in its bytes: `lead`, the path without scheme and host up to its
+    /// last segment, and `last`, that segment (query and fragment cut, trailing slashes dropped); nil when the
+    /// path has no last segment after a lead.
+    static func pathParts(_ href: UnsafeBufferPointer<UInt8>) -> (lead: Range<Int>, last: Range<Int>)? {
         let slash = UInt8(ascii: "/")
         var end = 0
         while end < href.count, href[end] != UInt8(ascii: "?"), href[end] != UInt8(ascii: "#") { end += 1 }
@@ -76,28 +75,35 @@ enum AuthorLinks {
         if colon + 2 < end {
             start = colon + 3
             while start < end, href[start] != slash { start += 1 }
-            guard start < end else { return false }
+            guard start < end else { return nil }
         }
-        var last = end
-        while last > start, href[last - 1] == slash { last -= 1 }
+        var stop = end
+        while stop > start, href[stop - 1] == slash { stop -= 1 }
+        var last = stop
         while last > start, href[last - 1] != slash { last -= 1 }
-        guard last > start else { return false }
-        return PageScanner.authorPathScreen.matches(bytes: UnsafeBufferPointer(rebasing: href[start..<last]))
+        guard last > start, last < stop else { return nil }
+        return (start..<last, last..<stop)
+    }
+
+    /// Whether a link target's bytes may give a `slug(of:)`: its path's lead (`pathParts`) holds an author-page
+    /// word (`PageScanner.authorPathScreen`). Screened in place on every link, so a host, a query or a last
+    /// segment that merely contains such a word ("teamwork", `?user=`) costs no String work.
+    static func mayNameAuthorPage(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let parts = pathParts(href) else { return false }
+        return PageScanner.authorPathScreen.matches(bytes: UnsafeBufferPointer(rebasing: href[parts.lead]))
     }
 
     static func slug(of href: String) -> Slug? {
-        var path = Substring(href)
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
-        if let scheme = path.range(of: "://") {
-            let rest = path[scheme.upperBound...]
-            guard let slash = rest.firstIndex(of: "/") else { return nil }
-            path = rest[slash...]
-        }
-        let segments = path.split(separator: "/")
-        guard segments.count >= 2, let last = segments.last else { return nil }
         var target = href
-        guard target.withUTF8(mayNameAuthorPage) else { return nil }
-        let decoded = last.utf8.contains(UInt8(ascii: "%")) ? (String(last).removingPercentEncoding ?? String(last)) : String(last)
+        let segment: String? = target.withUTF8 { bytes in
+            guard let parts = pathParts(bytes),
+                  PageScanner.authorPathScreen.matches(bytes: UnsafeBufferPointer(rebasing: bytes[parts.lead])) else {
+                return nil
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.last]), as: UTF8.self)
+        }
+        guard let last = segment else { return nil }
+        let decoded = last.utf8.contains(UInt8(ascii: "%")) ? (last.removingPercentEncoding ?? last) : last
         let words = folded(decoded).split(whereSeparator: { !$0.isLetter })
         let key = words.joined()
         guard key.count >= PageScanner.minimumSlugLetters else { return nil }

@@ -148,8 +148,9 @@ public enum TitleReconciler {
             // On a story page, an <h2> that is word for word the title the page declares (its <title> without the
             // site, og:title or JSON-LD headline as they stand) is the headline, and the <h1> a kicker, pull quote
             // or teaser.
-            let titleKeys = declared.map(key) + [key(stripSite(title, siteKeys: siteKeys, references: []))]
-            if isStory, let subheading = declaredSubheading(subheadings, besides: substantial[0], declaredKeys: titleKeys) {
+            if isStory, let subheading = declaredSubheading(
+                subheadings, besides: substantial[0],
+                declaredKeys: declared.map(key) + [key(stripSite(title, siteKeys: siteKeys, references: []))]) {
                 return subheading
             }
             // A heading that is the <title> with characters lost to a broken encoding ("Beginner? Guide" for
@@ -496,4 +497,3 @@ public enum TitleReconciler {
     /// Lowercased letters and digits only.
     static func key(_ text: String) -> String { TextKey.make(text) }
 }
-
