@@ -386,6 +386,15 @@ enum Vocabulary {
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
+    /// How a call to follow the site on social media starts ("Follow us on Telegram and X for the latest
+    /// news"), lowercased, major languages: a short paragraph that starts so is the site's, not the story's.
+    /// The cue includes what follows "follow us" so that a story's "Follow us as we climb…" stays.
+    static let followCueStarts: [String] = [
+        "follow us on", "follow us at", "follow us for", "follow us:", "folgen sie uns auf", "folge uns auf",
+        "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
+        "obserwuj nas na", "подписывайтесь на нас",
+    ]
+
     /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>", "READ MORE: <a>…</a>"),
     /// besides the terminating phrases ("Related: …"); lowercased, major languages. Only a short line of the
     /// label, a colon and a mostly linked title is dropped: the title is another page's, not a sentence of the
@@ -798,6 +807,9 @@ enum Vocabulary {
         /// Tag lines ("Tags: …") and subscribe lines are at most this many characters.
         static let tagLineMaxChars = 2 * terminatingMaxChars
         static let subscribeLineMaxChars = 2 * terminatingMaxChars
+        /// A call to follow the site (`followCueStarts`) is at most this many characters (two lines of a
+        /// sentence listing four or five networks).
+        static let followLineMaxChars = 160
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
         /// A list headed by a terminating label is the related widget when links hold this share of its

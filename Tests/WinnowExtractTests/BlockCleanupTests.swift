@@ -131,6 +131,15 @@ import Testing
         #expect(kept.count == 2)
     }
 
+    @Test func callsToFollowTheSiteGoButAStorysFollowUsStays() {
+        let out = clean([
+            paragraph(story), paragraph("Follow us on Mastodon, Bluesky and Threads for the latest headlines."),
+            paragraph("Follow us:"), paragraph("Suivez-nous sur les réseaux sociaux"), paragraph("Follow us"),
+            paragraph("Follow us as we walk the old canal path from the lock keeper's cottage to the mill."),
+        ])
+        #expect(out == [story, "Follow us as we walk the old canal path from the lock keeper's cottage to the mill."])
+    }
+
     @Test func terminatingHeadingsInOtherLanguages() {
         for heading in ["関連記事", "Leia também", "Ähnliche Artikel", "À lire aussi", "Читайте также", "相关阅读"] {
             let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])

@@ -490,6 +490,7 @@ enum BlockCleanup {
         if isShareLine(lower) { return "share-line" }
         if isTagLine(lower) { return "tag-line" }
         if isSubscribeLine(lower) { return "subscribe-line" }
+        if isFollowLine(lower) { return "follow-line" }
         if isByline(text, lower) { return "byline" }
         if isReadingTime(lower) { return "reading-time" }
         return nil
@@ -800,6 +801,14 @@ enum BlockCleanup {
         return subscribeScreen.matches(lower)
     }
 
+    /// A short call to follow the site on social media ("Follow us on X and Telegram for updates"), starting
+    /// with one of `Vocabulary.followCueStarts`. Whole text "follow us" is a label of its own.
+    static func isFollowLine(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
+              lower.hasCharacters(atMost: Vocabulary.Threshold.followLineMaxChars) else { return false }
+        return lower == "follow us" || followCueStarts.first(in: lower) != nil
+    }
+
     /// The page's copyright line: a short paragraph reserving all rights, in any of
     /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
     /// `lower`: the text already normalised (lowercased, whitespace collapsed), or empty.
@@ -872,6 +881,7 @@ enum BlockCleanup {
     static let finePrintStarts = PrefixList(Vocabulary.finePrintStarts)
     static let callToActionStarts = PrefixList(Vocabulary.callToActionStarts)
     static let tagLineLabels = PrefixList(Vocabulary.tagLineLabels)
+    static let followCueStarts = PrefixList(Vocabulary.followCueStarts)
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
