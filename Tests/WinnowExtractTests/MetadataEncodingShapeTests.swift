@@ -48,6 +48,24 @@ struct MetadataEncodingShapeTests {
         #expect(m.published == "2023-07-04")
     }
 
+    @Test(arguments: [("es", "2023-05-04"), ("de-DE", "2023-05-04"), ("en-GB", "2023-05-04"), ("en-US", "2023-04-05"),
+                      ("en", "2023-04-05"), (nil, "2023-04-05")] as [(String?, String)])
+    func aSlashedDateReadsDayFirstInLanguagesThatWriteItSo(lang: String?, expected: String) throws {
+        let m = try extractMetadata(page(
+            head: "<meta property=\"article:published_time\" content=\"04/05/2023\">",
+            body: "<article><h1>Lantern walk returns to the harbour</h1>"
+                + "<p>Families gathered along the quay once the sun went down.</p></article>", lang: lang))
+        #expect(m.published == expected)
+    }
+
+    @Test func aWordedDateOutranksThePageLanguage() throws {
+        let m = try extractMetadata(page(
+            head: "<meta property=\"article:published_time\" content=\"04/05/2023\">",
+            body: "<article><h1>Lantern walk returns to the harbour</h1><p>Published April 5, 2023</p>"
+                + "<p>Families gathered along the quay once the sun went down.</p></article>", lang: "fr"))
+        #expect(m.published == "2023-04-05")
+    }
+
     @Test func otherReadingOnlyForAmbiguousNumericDates() {
         #expect(DateParser.otherReading("04-07-2023", now: metadataTestNow) == PageDate(year: 2023, month: 4, day: 7))
         #expect(DateParser.otherReading("04/07/2023 10:15", now: metadataTestNow)
@@ -65,6 +83,20 @@ struct MetadataEncodingShapeTests {
         #expect(AuthorCleaner.clean("Corinne June Halvers") == ["Corinne June Halvers"])
         #expect(AuthorCleaner.clean("August Merriden, Staff Writer") == ["August Merriden"])
         #expect(AuthorCleaner.clean("Jan Wiertelak") == ["Jan Wiertelak"])
+    }
+
+    @Test func mayIsASurnameUnlessANumberFollows() {
+        #expect(AuthorCleaner.clean("By Tomas May") == ["Tomas May"])
+        #expect(AuthorCleaner.clean("May Lindqvist") == ["May Lindqvist"])
+        #expect(AuthorCleaner.clean("By Irene Sol | May 12, 2026") == ["Irene Sol"])
+        #expect(AuthorCleaner.clean("Irene Sol May 2026") == ["Irene Sol"])
+    }
+
+    @Test func labelledFieldsInABylineNameNobodyButACreditLabelIntroducesTheWriter() {
+        #expect(AuthorCleaner.clean("Von Irene Sol | 12.05.2026 | Lesezeit: 3 Min.") == ["Irene Sol"])
+        #expect(AuthorCleaner.clean("By Irene Sol | Reading time: 4 min") == ["Irene Sol"])
+        #expect(AuthorCleaner.clean("Text: Irene Sol | Fotos: Paul Rand") == ["Irene Sol"])
+        #expect(AuthorCleaner.clean("design: Paul Rand, code: Ada Quill") == [])
     }
 
     @Test func monthNamesBeforeADayStillEndTheName() {

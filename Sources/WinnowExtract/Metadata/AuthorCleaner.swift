@@ -18,11 +18,21 @@ public enum AuthorCleaner {
         "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
     ]).union(calendarWords)
 
+    /// Month names that are as often a surname or a word: they end a name only before a number.
+    static let monthsAlsoWords: Set<String> = ["may"]
+
+    /// Labels that introduce the writer's name after a colon inside a byline part ("Text: Jane Doe",
+    /// "Texto: Ana Ruiz"), lowercased; a part labelled anything else is another field.
+    static let creditLabels: Set<String> = [
+        "text", "texte", "texto", "testo", "tekst", "words", "story", "reporting", "report", "written by",
+        "author", "authors", "autor", "autorin", "auteur", "autore", "writer", "by", "von", "par", "por",
+    ]
+
     /// Month and weekday names: they end a name where a date follows it ("Jane Doe | Sat, 6 Dec", "Jane Doe
     /// March 5"), and a part that is only one is no name. Several are also given names ("April Fulton", "Laura
     /// June Smith", "Jan Novak"): see `startsDate`.
     static let calendarWords: Set<String> = [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
@@ -203,6 +213,15 @@ public enum AuthorCleaner {
                 continue
             }
             if word.first == "(" || word.first == "\"" || word.first == "“" { break }
+            // A word ending in a colon ends a label, and the words before it are the label's. A writing credit's
+            // label introduces the name ("Text: Jane Doe"); any other field names nobody ("Reading time: 3 min",
+            // "Lesezeit: 3 Min.", "design: Jane Doe").
+            if word.count > 1, word.last == ":" || word.last == "：" {
+                let label = (words + [word.dropLast()]).joined(separator: " ").lowercased()
+                guard creditLabels.contains(label) else { return nil }
+                words.removeAll()
+                continue
+            }
             // "Jane Doe for The Times" ends at "for"; "Center for Coastal Studies" does not (one word before).
             let bare = lower.trimmingPunctuation()
             var stop = stopWords.contains(bare) || (bare.hasSuffix(".") && stopWords.contains(String(bare.dropLast())))
@@ -261,6 +280,8 @@ public enum AuthorCleaner {
     /// word ("April Fulton", "Laura June Smith" are names; "March 5", "Sat Dec 6", "June," and a trailing "June"
     /// are dates).
     static func startsDate(_ word: Substring, next: Substring?) -> Bool {
+        // "May" is also a surname ("Tom May") and a verb: it starts a date only before a number.
+        if monthsAlsoWords.contains(word.lowercased()) { return next?.first?.isNumber ?? false }
         guard word.first?.isUppercase ?? false, word.allSatisfy({ $0.isLetter }), let next,
               next.first?.isUppercase ?? false, !next.contains(where: { $0.isNumber }) else { return true }
         let nextBare = next.lowercased().trimmingPunctuation()

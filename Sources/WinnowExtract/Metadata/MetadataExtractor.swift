@@ -82,6 +82,8 @@ public enum MetadataExtractor {
         metadata.siteName = candidates.resolve(.siteName) { values, _ in
             values.lazy.compactMap(JSONLDReader.plausibleSiteName).first
         }
+        metadata.language = candidates.resolve(.language) { values, _ in values.lazy.compactMap(languageTag).first }
+        let slashedDayFirst = readsSlashedDatesDayFirst(metadata.language)
         // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such;
         // double-encoded UTF-8 ("Investorâ€™s") is read again, so a garbled heading matches the clean title.
         func clean(_ title: String) -> String { title.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
@@ -149,7 +151,7 @@ public enum MetadataExtractor {
             if source == .jsonLD && hiddenPageStamp { return nil }
             publishedSource = source
             return values.lazy.compactMap { raw in
-                DateParser.parse(raw, now: now).map { dayMonthOrder($0, raw: raw, stated: stated, now: now).iso8601 }
+                DateParser.parse(raw, now: now).map { dayMonthOrder($0, raw: raw, stated: stated, slashedDayFirst: slashedDayFirst, now: now).iso8601 }
             }.first
         }
         if let shown = visibleDateBeforeRepublish(facts, signals: signals, now: now) { metadata.published = shown }
@@ -171,7 +173,6 @@ public enum MetadataExtractor {
         metadata.modified = candidates.resolve(.modified) { values, _ in
             values.lazy.compactMap { DateParser.parse($0, now: now)?.iso8601 }.first
         }
-        metadata.language = candidates.resolve(.language) { values, _ in values.lazy.compactMap(languageTag).first }
         metadata.canonicalURL = candidates.resolve(.canonicalURL) { values, _ in
             values.lazy.compactMap { absoluteURL($0, base: pageURL) }.first
         }
@@ -407,11 +408,29 @@ public enum MetadataExtractor {
 
     /// `date`, read from `raw`, in the day/month order the page confirms: when `raw` is all numbers that read
     /// either way (`03/09/2026`) and the page states the other reading's day without ambiguity elsewhere
-    /// ("March 9, 2026", `2026-03-09`) but not this reading's, the other reading.
-    static func dayMonthOrder(_ date: PageDate, raw: String, stated: () -> Set<Int>, now: Date) -> PageDate {
+    /// ("March 9, 2026", `2026-03-09`) but not this reading's, the other reading. When nothing on the page
+    /// decides, a slashed date (read month-first, as in the United States) reads day-first on a page whose
+    /// language writes dates so (`slashedDayFirst`).
+    static func dayMonthOrder(_ date: PageDate, raw: String, stated: () -> Set<Int>, slashedDayFirst: Bool,
+                              now: Date) -> PageDate {
         guard let other = DateParser.otherReading(raw, now: now) else { return date }
         let days = stated()
-        return days.contains(other.dayNumber) && !days.contains(date.dayNumber) ? other : date
+        if days.contains(other.dayNumber) && !days.contains(date.dayNumber) { return other }
+        if days.contains(date.dayNumber) { return date }
+        return slashedDayFirst && raw.contains("/") ? other : date
+    }
+
+    /// English regions that write numeric dates day first (`12/05/2026` is 12 May), as ISO 3166 codes.
+    static let dayFirstEnglishRegions: Set<String> = [
+        "gb", "uk", "ie", "au", "nz", "in", "za", "sg", "my", "pk", "ng", "ke", "hk", "mt", "jm",
+    ]
+
+    /// Whether the page's language (a BCP 47 tag) writes `DD/MM/YYYY`: every language but English does, and
+    /// English outside the United States. A page without a language, or tagged plain `en`, reads month first.
+    static func readsSlashedDatesDayFirst(_ language: String?) -> Bool {
+        guard let parts = language?.lowercased().split(separator: "-"), let primary = parts.first else { return false }
+        guard primary == "en" else { return true }
+        return parts.dropFirst().contains { dayFirstEnglishRegions.contains(String($0)) }
     }
 
     /// The URL's day, when the publication stamp is a zoned time one calendar day off it: the same instant seen
