@@ -525,6 +525,10 @@ enum Vocabulary {
         "by ", "posted by ", "written by ", "posted on ", "published on ", "published ", "updated ",
         "last updated", "words by ", "story by ", "reporting by ",
     ]
+    /// "By" in other major languages (lowercased, with the space). These words also start sentences ("Por otro
+    /// lado…", "Von Montag an…"), so a line starting with one is a byline only when a capitalised name of two
+    /// words follows.
+    static let namedBylineStarts: [String] = ["por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez "]
 
     // MARK: Thresholds
 
@@ -626,6 +630,9 @@ enum Vocabulary {
         /// Terminating blocks cut the tail only when this short, and after this much text.
         static let terminatingMaxChars = 60
         static let terminatingMinPreceding = 200
+        /// A related box inside the story (`BlockCleanup.inlineBoxEnd`) is followed by a paragraph of at least
+        /// this many bytes: a sentence of the story, not a caption or a button.
+        static let inlineBoxMinNextBytes = 80
         /// Shell check: a result under this many words with no paragraph of `sentenceMinWords` is a shell.
         static let shellMaxWords = 30
         static let sentenceMinWords = 10

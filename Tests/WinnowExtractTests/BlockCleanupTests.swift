@@ -140,6 +140,16 @@ import Testing
         #expect(out == [story, "Follow us as we walk the old canal path from the lock keeper's cottage to the mill."])
     }
 
+    @Test func bylinesInOtherLanguagesNeedANameAfterTheirWordForBy() {
+        let out = clean([
+            paragraph("Por Lucía Ferrán 03/02/2026 - 09:12"), paragraph("Von Jana Kessler, Hamburg"), paragraph(story),
+            paragraph("Por otro lado, el puerto no ha dicho cuándo empezarán las obras."),
+            paragraph("Von Montag an gilt der neue Fahrplan"),
+        ])
+        #expect(out == [story, "Por otro lado, el puerto no ha dicho cuándo empezarán las obras.",
+                        "Von Montag an gilt der neue Fahrplan"])
+    }
+
     @Test func terminatingHeadingsInOtherLanguages() {
         for heading in ["関連記事", "Leia também", "Ähnliche Artikel", "À lire aussi", "Читайте также", "相关阅读"] {
             let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])

@@ -44,7 +44,10 @@ enum BlockCleanup {
         // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
         // view, an image credit under each copy of a picture).
         var shortTexts: Set<String> = []
+        // Blocks of a related box set inside the story, already dropped (see `inlineBoxEnd`).
+        var skipUntil = 0
         for (k, block) in blocks.enumerated() {
+            if k < skipUntil { continue }
             let text = texts[k]
             if text.isEmpty {
                 // A picture without caption stays in the story (Markdown and HTML show it); it adds no text.
@@ -80,6 +83,14 @@ enum BlockCleanup {
                     || isRelatedList(block),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
             {
+                // A box of links under the label, set between two paragraphs of the story: only the box goes.
+                if let tree, let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
+                    for inBox in k..<end {
+                        trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
+                    }
+                    skipUntil = end
+                    continue
+                }
                 // The terminating block and everything after it.
                 for rest in k..<blocks.count {
                     trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", sources: input.nodes(of: rest))
@@ -714,6 +725,35 @@ enum BlockCleanup {
         return Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
     }
 
+    /// The end (exclusive) of the blocks of a related box that block `k`, a terminating label, heads inside the
+    /// story, or nil when the label ends the story. The box is the outermost element around the label that does
+    /// not hold the paragraph before it; it is inside the story when it holds the label and another element
+    /// (its links), and the block after it is a paragraph of prose that is a sibling of the paragraph
+    /// before it: the story goes on in its own container after the box ("Te puede interesar" and two links
+    /// between two paragraphs). Comments, an author box or a feed after the label sit in containers of their
+    /// own, so the label still ends the story there.
+    static func inlineBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
+        guard k > 0, k + 2 < texts.count, input.runs[k].isEmpty, input.runs[k - 1].isEmpty,
+              isParagraph(input.blocks[k - 1]) else { return nil }
+        let before = input.sources[k - 1]
+        let label = input.sources[k]
+        let entries = tree.entries
+        guard label >= 0, before >= 0, label < entries.count, before < entries.count else { return nil }
+        var box = label
+        while entries[box].parent >= 0, !tree.contains(Int(entries[box].parent), before) { box = Int(entries[box].parent) }
+        // The box holds more than the label (its links, even when an earlier stage removed them).
+        guard box != label, entries[box].parent >= 0, tree.elementChildren(of: box).count >= 2 else { return nil }
+        var end = k + 1
+        while end < texts.count, input.runs[end].isEmpty, input.sources[end] >= 0, tree.contains(box, input.sources[end]) {
+            end += 1
+        }
+        guard end < texts.count, input.runs[end].isEmpty, isParagraph(input.blocks[end]),
+              texts[end].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes else { return nil }
+        let after = input.sources[end]
+        guard after >= 0, after < entries.count, entries[after].parent == entries[before].parent else { return nil }
+        return end
+    }
+
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
     /// related widget, and the story is over.
     static func isRelatedList(_ block: Block) -> Bool {
@@ -883,12 +923,24 @@ enum BlockCleanup {
     static let tagLineLabels = PrefixList(Vocabulary.tagLineLabels)
     static let followCueStarts = PrefixList(Vocabulary.followCueStarts)
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
+    static let namedBylineStarts = PrefixList(Vocabulary.namedBylineStarts)
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
-        guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes,
-              let start = bylineStarts.first(in: lower),
-              text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars)
-        else { return false }
+        guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes else { return false }
+        let start: String
+        if let english = bylineStarts.first(in: lower) {
+            start = english
+        } else if let other = namedBylineStarts.first(in: lower) {
+            // "Por Lucía Fernández 03/02/2026": two capitalised words without digits after the word for "by".
+            let name = text.dropFirst(other.count).split(separator: " ").prefix(2)
+            guard name.count == 2, name.allSatisfy({ word in
+                word.first?.isUppercase == true && !word.contains(where: \.isNumber)
+            }) else { return false }
+            start = other
+        } else {
+            return false
+        }
+        guard text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars) else { return false }
         let words = text.split(separator: " ")
         guard words.count <= Vocabulary.Threshold.bylineMaxWords, let firstChar = text.dropFirst(start.count).first else { return false }
         if start == "by " && !firstChar.isUppercase { return false }
