@@ -707,13 +707,13 @@ enum BlockCleanup {
         var width = 1
         var offset = 0
         for i in bytes.indices {
-            if offset > Vocabulary.Threshold.teaserLabelMaxBytes { return false }
+            if offset > Vocabulary.Threshold.teaserLabelMaxBytes { break }
             let byte = bytes[i]
             if byte == 0x3A { colon = i; break }
             if byte == 0xEF, bytes[bytes.index(after: i)...].starts(with: [0xBC, 0x9A]) { colon = i; width = 3; break }
             offset += 1
         }
-        guard let colon else { return false }
+        guard let colon else { return isSeparatedTeaser(content, text) }
         // The label is set before the link, not words of it (a link reading "Related: …" is the author's).
         guard !startsWithLink(content) else { return false }
         let label = normalize(String(text[..<colon].drop { !$0.isLetter }))
@@ -752,6 +752,51 @@ enum BlockCleanup {
         let after = input.sources[end]
         guard after >= 0, after < entries.count, entries[after].parent == entries[before].parent else { return nil }
         return end
+    }
+
+    /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
+    /// link with a bar, a dash or a guillemet instead of a colon, or in bold alone; the link ends the line. A
+    /// label run into a sentence ("Read <a>keeping state</a> to learn more", "See also <a>the FAQ</a>") is text.
+    static func isSeparatedTeaser(_ content: [Inline], _ text: String) -> Bool {
+        guard let (before, emphasized) = labelBeforeFirstLink(content),
+              before.utf8.count <= Vocabulary.Threshold.teaserLabelMaxBytes,
+              let first = before.firstIndex(where: \.isLetter), let last = before.lastIndex(where: \.isLetter)
+        else { return false }
+        let separated = before[before.index(after: last)...].contains { teaserSeparators.contains($0) }
+        guard separated || emphasized else { return false }
+        let label = normalize(String(before[first...last]))
+        guard terminatingBare.contains(label) || teaserLabels.contains(label) else { return false }
+        // Nothing but punctuation after the last link.
+        guard let lastLink = content.lastIndex(where: { linkedBytes([$0]) > 0 }),
+              !InlineText.plainText(Array(content[(lastLink + 1)...])).contains(where: { $0.isLetter || $0.isNumber })
+        else { return false }
+        let restBytes = text.utf8.count - before.utf8.count
+        return restBytes > 0 && !text.contains("\n")
+            && Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
+    }
+
+    /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …").
+    static let teaserSeparators: Set<Character> = ["|", "-", "–", "—", "»", ">", "•", "›"]
+
+    /// The plain text before the first link of `content` (inside emphasis too), and whether its words are set
+    /// in bold or italics; nil without a link.
+    static func labelBeforeFirstLink(_ content: [Inline]) -> (String, Bool)? {
+        var before = ""
+        var emphasized: Bool?
+        func walk(_ inlines: [Inline], inEmphasis: Bool) -> Bool {
+            for inline in inlines {
+                switch inline {
+                case .link: return true
+                case .emphasis(let inner), .strong(let inner): if walk(inner, inEmphasis: true) { return true }
+                case .text(let s), .code(let s):
+                    if emphasized == nil, s.contains(where: \.isLetter) { emphasized = inEmphasis }
+                    before += s
+                case .lineBreak: before += "\n"
+                }
+            }
+            return false
+        }
+        return walk(content, inEmphasis: false) ? (before, emphasized ?? false) : nil
     }
 
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
