@@ -679,6 +679,9 @@ enum Vocabulary {
         static let echoMinShare = 0.8
         /// On a product's page a block or list item of at least this many bytes given again is a copy.
         static let productCopyMinBytes = 10
+        /// On a page whose `og:type` declares a product but whose data does not make it a single product's page,
+        /// only a copy of at least this many bytes (a sentence, not a label each variant or tile repeats) is dropped.
+        static let declaredProductCopyMinBytes = 80
         /// On a thread (not a story) a block or list item of at least this many bytes given again is a copy (a
         /// reply's preview of the post it answers); shorter repeats ("Thanks!", a member's name) are each post's.
         static let threadCopyMinBytes = 40
