@@ -692,6 +692,11 @@ enum Vocabulary {
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
         static let repeatedShortBlockMinBytes = 20
+        /// A block that is one phrase of at most `tickerMaxPhraseWords` words given at least `tickerMinRepeats` times
+        /// (and at least `tickerMinBytes` long) is a marquee's text (`BlockCleanup.isTicker`), never content.
+        static let tickerMaxPhraseWords = 6
+        static let tickerMinRepeats = 5
+        static let tickerMinBytes = 30
         static let repeatedCaptionMaxChars = 120
         /// Other stories' cards after the story (`TeaserCards`): at least this many cards at the end of a
         /// container, each at most `teaserCardMaxChars` long (a headline, a byline and an excerpt of up to
