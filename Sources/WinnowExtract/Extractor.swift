@@ -161,9 +161,14 @@ public struct Extractor: Sendable {
     /// The shortest block that is dropped when it repeats an earlier one word for word, nil to keep copies: on a
     /// single product's page (tabs, breakpoints, variant panels repeat the copy) and on a forum or Q&A thread
     /// (a reply's preview of the post it answers, a pinned copy of the opening post). The thread's bar is
-    /// higher: short replies ("Thanks, that worked!") are each member's own.
+    /// higher: short replies ("Thanks, that worked!") are each member's own. A page whose `og:type` declares a
+    /// product, without the product data that makes it a single product's page, drops only sentence-long copies
+    /// (a description given again in a tab or breakpoint panel): a short spec label each variant repeats stays.
     static func copyMinBytes(_ page: PageContext) -> Int? {
         if page.kind.isSingleProduct { return Vocabulary.Threshold.productCopyMinBytes }
+        if page.kind.declaredProduct && !page.kind.collection && !page.kind.article {
+            return Vocabulary.Threshold.declaredProductCopyMinBytes
+        }
         if page.thread { return Vocabulary.Threshold.threadCopyMinBytes }
         return nil
     }

@@ -698,6 +698,9 @@ enum Vocabulary {
         static let echoMinShare = 0.8
         /// On a product's page a block or list item of at least this many bytes given again is a copy.
         static let productCopyMinBytes = 10
+        /// On a page whose `og:type` declares a product but whose data does not make it a single product's page,
+        /// only a copy of at least this many bytes (a sentence, not a label each variant or tile repeats) is dropped.
+        static let declaredProductCopyMinBytes = 80
         /// On a thread (not a story) a block or list item of at least this many bytes given again is a copy (a
         /// reply's preview of the post it answers); shorter repeats ("Thanks!", a member's name) are each post's.
         static let threadCopyMinBytes = 40
@@ -708,6 +711,11 @@ enum Vocabulary {
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
         static let repeatedShortBlockMinBytes = 20
+        /// A block that is one phrase of at most `tickerMaxPhraseWords` words given at least `tickerMinRepeats` times
+        /// (and at least `tickerMinBytes` long) is a marquee's text (`BlockCleanup.isTicker`), never content.
+        static let tickerMaxPhraseWords = 6
+        static let tickerMinRepeats = 5
+        static let tickerMinBytes = 30
         static let repeatedCaptionMaxChars = 120
         /// Other stories' cards after the story (`TeaserCards`): at least this many cards at the end of a
         /// container, each at most `teaserCardMaxChars` long (a headline, a byline and an excerpt of up to

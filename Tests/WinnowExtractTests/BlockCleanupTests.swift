@@ -11,6 +11,17 @@ import Testing
 
     let story = String(repeating: "The council met again on Thursday and argued about the budget. ", count: 5)
 
+    @Test func dropsAMarqueeOfOneRepeatedPhrase() {
+        let marquee = String(repeating: "Order your seedlings today ✿ ", count: 8)
+        let out = clean([paragraph(story), paragraph(marquee), paragraph(story + " Again.")])
+        #expect(out.count == 2 && !out.contains(marquee))
+        #expect(BlockCleanup.isTicker("Free returns • Free returns • Free returns • Free returns • Free returns •"))
+        // Four copies, a phrase of more than six words, or a different last word: an author's own repetition.
+        #expect(!BlockCleanup.isTicker("Free returns • Free returns • Free returns • Free returns •"))
+        #expect(!BlockCleanup.isTicker(String(repeating: "we walked on and on through the night ", count: 6)))
+        #expect(!BlockCleanup.isTicker("Go team go team go team go team go team go home"))
+    }
+
     @Test func cutsAtTerminatingHeading() {
         let out = clean([
             paragraph(story), .heading(level: 2, content: [.text("Related Articles")]), paragraph("Another headline"),

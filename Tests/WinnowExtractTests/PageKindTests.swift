@@ -83,6 +83,18 @@ private func pageTypeFixture(_ name: String) throws -> Document {
         #expect(try !kind(ownURL: "https://example.org/kettles/copper-green").isSingleProduct)
     }
 
+    @Test func ogTypeDeclaresAProductAURLPathDoesNot() throws {
+        let declared = try TreeFixture(#"""
+            <html><head><meta property="og:type" content="product"></head><body><p>x</p></body></html>
+            """#)
+        let kind = Self.kind(declared, url: "https://example.org/garden/watering-can")
+        #expect(kind.product && kind.declaredProduct && !kind.isSingleProduct)
+        // A category page under a products path is a product by URL only.
+        let plain = try TreeFixture("<html><body><p>x</p></body></html>")
+        let category = Self.kind(plain, url: "https://example.org/products/watering-cans")
+        #expect(category.product && !category.declaredProduct)
+    }
+
     @Test func articleSignalsWin() throws {
         let f = try TreeFixture(#"""
             <html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>

@@ -105,6 +105,10 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "copyright-line", sources: input.nodes(of: k))
                 continue
             }
+            if isParagraph(block), isTicker(text) {
+                trace.record(.dropped, block: text, heuristic: "ticker", sources: input.nodes(of: k))
+                continue
+            }
             if isLabelledTeaser(block, text) {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
@@ -929,6 +933,21 @@ enum BlockCleanup {
 
     /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
     /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
+    /// A marquee's text: one short phrase ("Book now ✱", "Free returns •") given over and over in one block, so
+    /// that a scrolling animation never shows a gap. At most `tickerMaxPhraseWords` words, repeated at least
+    /// `tickerMinRepeats` times with nothing else (punctuation and symbols between copies do not count).
+    static func isTicker(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.utf8.count >= t.tickerMinBytes else { return false }
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard let first = words.first else { return false }
+        // The phrase ends where its first word comes back.
+        guard let period = words.dropFirst().prefix(t.tickerMaxPhraseWords).firstIndex(of: first),
+              words.count >= period * t.tickerMinRepeats else { return false }
+        for k in period..<words.count where words[k] != words[k % period] { return false }
+        return true
+    }
+
     static func isDateline(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
         guard text.utf8.count <= 4 * t.datelineMaxChars, text.hasCharacters(atMost: t.datelineMaxChars), let last = text.last,

@@ -14,6 +14,9 @@ struct PageKind: Equatable {
     /// The URL path is a forum engine's thread (`PageProfile.isThread(pathSegments:)`), read from the same split
     /// of the path as the product and collection segments.
     var threadPath = false
+    /// `og:type` names a product: the page declares itself one item, not a category (which URL paths such as
+    /// `/products/monitor-arms` cannot tell).
+    var declaredProduct = false
     /// The longest JSON-LD `Product.description`, tags stripped (the shop's own copy of the description).
     var productDescription: String?
 
@@ -47,7 +50,10 @@ struct PageKind: Equatable {
             }
         }
         for content in openGraphTypes {
-            if Vocabulary.productOGTypes.contains(content) { signals.product = true }
+            if Vocabulary.productOGTypes.contains(content) {
+                signals.product = true
+                signals.declaredProduct = true
+            }
             if Vocabulary.collectionOGTypes.contains(content) { signals.collection = true }
             if content == "article" { signals.article = true }
         }
