@@ -931,8 +931,6 @@ enum BlockCleanup {
         return false
     }
 
-    /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
-    /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
     /// A marquee's text: one short phrase ("Book now ✱", "Free returns •") given over and over in one block, so
     /// that a scrolling animation never shows a gap. At most `tickerMaxPhraseWords` words, repeated at least
     /// `tickerMinRepeats` times with nothing else (punctuation and symbols between copies do not count).
@@ -948,6 +946,8 @@ enum BlockCleanup {
         return true
     }
 
+    /// A date (and time) alone on a line: it parses as a date, ends no sentence, and its only words are month
+    /// names, date units and short tokens ("am", "de", "th"): "2026年11月20日 10:15", "3 March 2026, 10:15 am".
     static func isDateline(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
         guard text.utf8.count <= 4 * t.datelineMaxChars, text.hasCharacters(atMost: t.datelineMaxChars), let last = text.last,
