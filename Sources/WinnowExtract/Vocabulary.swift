@@ -412,6 +412,9 @@ enum Vocabulary {
     /// for an email, a name or a query; a shop's add-to-cart form holds buttons, options and a quantity.
     static let textInputTypes: Set<String> = ["text", "email", "tel", "search", "password", "url"]
 
+    /// Class words (whole tokens between non-letters, lowercased) of a link drawn as a button.
+    static let buttonClassWords: Set<String> = ["btn", "button", "cta"]
+
     /// How a paragraph made of a single link starts when it is a button, not story text (lowercased).
     static let callToActionStarts: [String] = [
         "read our full", "read full review", "learn more", "view on ", "view deal", "see deal",
@@ -833,6 +836,14 @@ enum Vocabulary {
         /// A removed form's wrapper is its caption (a sign-up box's heading and blurb) while it holds at most
         /// this many characters besides the form, and at most this share of the story's roots.
         static let formCaptionMaxChars = 300
+        /// A link drawn as a button (`ContentPruning.isButtonLink`) has at most this many characters of label.
+        static let buttonLabelMaxChars = 40
+        /// At most this many small boxes closed by a button link on a story's page are calls to action (a
+        /// donation appeal, a membership offer); more are the story's own cards, each with its button.
+        static let buttonBoxesMax = 2
+        /// ... and only after this share of the story's text (an appeal follows the story; a box in its middle
+        /// is one of its sections).
+        static let buttonBoxMinPrecedingShare = 0.6
         static let formCaptionMaxShare = 0.25
         /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
         static let teaserLabelMaxBytes = 40

@@ -93,29 +93,90 @@ enum ContentPruning {
 
     /// On a story's page, the wrappers around a removed `<form>` that hold nothing but its caption: a sign-up or
     /// contact box's heading and blurb ("Contact us" / "Call us or fill out this quick form"), a download
-    /// offer's title. The form went as chrome; what only introduced it goes too. A wrapper is climbed while its
+    /// offer's title; likewise a small box a button link closes ("Support local journalism … [Donate now]"). The form went as chrome; what only introduced it goes too. A wrapper is climbed while its
     /// remaining text stays under `formCaptionMaxChars` (and `formCaptionMaxShare` of the roots' text), never
     /// to a root, a `<main>`, an `<article>` or a story-body-named element.
     static func formCaptions(_ tree: PageTree, roots: [Int], total: Int) -> [Int] {
         let t = Vocabulary.Threshold.self
         let maxChars = min(Double(t.formCaptionMaxChars), t.formCaptionMaxShare * Double(total))
         var out: [Int] = []
+        var buttonBoxes: [Int] = []
         for root in roots {
             var i = root + 1
             let end = Int(tree.entries[root].end)
             while i < end {
                 let e = tree.entries[i]
+                if e.tag == .a, isButtonLink(tree, i) {
+                    if let wrapper = captionWrapper(tree, form: i, roots: roots, maxChars: maxChars),
+                       endsBox(tree, wrapper, with: i), buttonBoxes.last != wrapper {
+                        buttonBoxes.append(wrapper)
+                    }
+                    i = max(i + 1, Int(e.end))
+                    continue
+                }
                 guard e.removed else { i += 1; continue }
                 if e.tag == .form, asksForText(tree, form: i),
                    let wrapper = captionWrapper(tree, form: i, roots: roots, maxChars: maxChars) {
-                    // An earlier form's wrapper inside this one is part of it.
-                    while let last = out.last, tree.contains(wrapper, last) { out.removeLast() }
-                    if !(out.last.map { tree.contains($0, wrapper) } ?? false) { out.append(wrapper) }
+                    add(wrapper)
                 }
                 i = max(i + 1, Int(e.end))
             }
         }
+        // One or two boxes a button closes, in the story's last part, are calls to action; more are the story's
+        // own cards (a roundup's "Get the recipe" under each dish), and one in the middle is a section of it.
+        if buttonBoxes.count <= Vocabulary.Threshold.buttonBoxesMax {
+            for box in buttonBoxes
+            where Double(textBefore(tree, box, roots: roots)) >= Vocabulary.Threshold.buttonBoxMinPrecedingShare * Double(total) {
+                add(box)
+            }
+            out.sort()
+        }
         return out
+
+        func add(_ wrapper: Int) {
+            // An earlier wrapper inside this one is part of it.
+            while let last = out.last, tree.contains(wrapper, last) { out.removeLast() }
+            if !out.contains(where: { tree.contains($0, wrapper) }) { out.append(wrapper) }
+        }
+    }
+
+    /// A link drawn as a button ("Donate now", "Become a member"): a short label and a class word of
+    /// `Vocabulary.buttonClassWords` (`btn`, `button`, `cta`) or `role=button`. Closing a small box under the
+    /// story, it makes the box a call to action, like a sign-up form (`formCaptions`).
+    static func isButtonLink(_ tree: PageTree, _ index: Int) -> Bool {
+        let e = tree.entries[index]
+        guard !e.removed, e.chars > 0, e.chars <= Int32(Vocabulary.Threshold.buttonLabelMaxChars) else { return false }
+        let node = e.node
+        if node.attribute("role")?.lowercased() == "button" { return true }
+        guard let classValue = node.attribute("class")?.lowercased() else { return false }
+        return classValue.split(whereSeparator: { !$0.isLetter }).contains { Vocabulary.buttonClassWords.contains(String($0)) }
+    }
+
+    /// Characters of kept text in `roots` before `index`.
+    static func textBefore(_ tree: PageTree, _ index: Int, roots: [Int]) -> Int {
+        var chars = 0
+        for root in roots where root < index {
+            var j = root
+            while j < min(index, Int(tree.entries[root].end)) {
+                let e = tree.entries[j]
+                if e.removed { j = max(j + 1, Int(e.end)); continue }
+                if e.tag == .text { chars += Int(e.ownChars) }
+                j += 1
+            }
+        }
+        return chars
+    }
+
+    /// Whether the button link `link` is the last text of `box`, and the box holds something before it (the
+    /// heading and blurb the button closes).
+    static func endsBox(_ tree: PageTree, _ box: Int, with link: Int) -> Bool {
+        guard tree.entries[box].chars > tree.entries[link].chars else { return false }
+        var j = Int(tree.entries[link].end)
+        while j < Int(tree.entries[box].end) {
+            if tree.entries[j].tag == .text, !tree.entries[j].removed, tree.entries[j].ownChars > 0 { return false }
+            j += 1
+        }
+        return true
     }
 
     /// The outermost ancestor of `form` holding no more than `maxChars` of text (at least some), or nil.
