@@ -797,6 +797,12 @@ enum Vocabulary {
         static let subscribeLineMaxChars = 2 * terminatingMaxChars
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
+        /// A terminating block cuts a tail of any length when the tail is a feed of teaser cards: at least this
+        /// many headings, ...
+        static let cardTailMinHeadings = 3
+        /// ... at least this share of them wholly linked (each card's title links to its story; a story's own
+        /// section headings are not links).
+        static let cardTailMinLinkedShare = 2.0 / 3.0
         /// A list headed by a terminating label is the related widget when links hold this share of its
         /// other items' text.
         static let relatedListMinLinkShare = 0.5
