@@ -286,6 +286,8 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // Recommended articles and related products or pages, which a story's page lists under it.
+        "recommended articles", "recommended stories", "recommended posts", "related pages", "related products",
         // The list of the sources a story cites, under this label (unlike "References", "Citations" or "Notes",
         // which many pages and encyclopedias keep as part of the text).
         "article sources",
@@ -303,6 +305,12 @@ enum Vocabulary {
         "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
         "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze",
         "ilgili haberler", "benzer haberler", "yorumlar",
+        // Recommended articles and related products in the same languages.
+        "関連商品", "相关产品", "相關產品", "관련 상품", "empfohlene artikel", "ähnliche produkte", "articles recommandés",
+        "produits similaires", "artículos recomendados", "productos relacionados", "artigos recomendados",
+        "produtos relacionados", "articoli consigliati", "prodotti correlati", "aanbevolen artikelen",
+        "gerelateerde producten", "рекомендуемые статьи", "похожие товары", "polecane artykuły", "podobne produkty",
+        "önerilen makaleler", "benzer ürünler",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.

@@ -57,6 +57,13 @@ import Testing
         [.heading(level: 3, content: [.link(href: href, content: [.text(title)])]), paragraph(summary)]
     }
 
+    @Test func cutsAtRecommendedArticlesAndRelatedProducts() {
+        let teaser = paragraph("Grafting old apple trees, step by step")
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Related Products")]), teaser]) == [story])
+        #expect(clean([paragraph(story), paragraph("Recommended Articles"), teaser]) == [story])
+        #expect(clean([paragraph(story), .heading(level: 2, content: [.text("Produits similaires")]), teaser]) == [story])
+    }
+
     @Test func cutsATeaserCardFeedLongerThanTheStoryAfterATerminatingLabel() {
         let short = "The orchard opened a cider press on the hill this autumn, run by volunteers from the village."
         func excerpt(_ n: Int) -> String {
