@@ -414,6 +414,10 @@ enum Vocabulary {
         "check price", "check the price", "shop now", "buy now", "get a quote", "compare ", "jump to ",
         "see our ", "view all", "see all", "see more", "view more", "find out more", "get started", "sign up",
         "download the", "try it free", "start free", "book a ", "request a ",
+        // A link back to the blog's index, the list the story was picked from or the top of the page, in major
+        // languages.
+        "back to ", "return to ", "zurück zu", "retour à", "retour au", "volver a", "voltar para", "voltar ao",
+        "torna a", "torna al", "terug naar", "вернуться к", "назад к", "powrót do", "geri dön",
     ]
 
     /// How the legal line under a sign-up form starts (lowercased); such a paragraph is dropped.

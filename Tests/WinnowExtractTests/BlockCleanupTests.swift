@@ -205,6 +205,11 @@ import Testing
         #expect(clean([paragraph(story), button, linked]) == [story, "See view on the map"])
         // Too long to be a button.
         #expect(clean([paragraph(story), sentence]).count == 2)
+        // A link back to the index or the list the story came from.
+        let back = Block.paragraph([.link(href: "https://example.org/blog", content: [.text("Back to Blog")])])
+        let zurueck = Block.paragraph([.link(href: "https://example.org/", content: [.text("Zurück zur Übersicht")])])
+        let backSentence = Block.paragraph([.text("Back to the harbour, where the ferry waited.")])
+        #expect(clean([paragraph(story), back, zurueck, backSentence]) == [story, "Back to the harbour, where the ferry waited."])
     }
 
     @Test func dropsForumPostFurniture() {
