@@ -394,6 +394,21 @@ enum Vocabulary {
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
+    /// How a site's appeal to its readers for money or subscriptions starts (lowercased), in major languages:
+    /// "Enjoyed this piece? We need your help …", "Support our mission …". In the last part of the text
+    /// (`Threshold.readerAppealMinPrecedingShare`) such a paragraph ends the story, like a terminating block.
+    static let readerAppealStarts: [String] = [
+        "enjoyed this piece", "enjoyed this article", "enjoyed this story", "since you made it to the bottom",
+        "support our mission", "support our journalism", "support independent journalism", "this story is funded by",
+        "this article is funded by", "become a paid subscriber", "we need your help to keep", "donate today",
+        "unterstützen sie unseren journalismus", "unterstützen sie unabhängigen journalismus", "jetzt spenden",
+        "soutenez notre journalisme", "soutenez le journalisme indépendant", "faites un don",
+        "apoya nuestro periodismo", "apoya el periodismo independiente", "haz una donación",
+        "apoie o nosso jornalismo", "apoie nosso jornalismo", "faça uma doação", "sostieni il nostro giornalismo",
+        "sostieni il giornalismo indipendente", "fai una donazione", "steun onze journalistiek", "doneer nu",
+        "поддержите нашу журналистику", "wesprzyj nasze dziennikarstwo", "bağımsız gazeteciliği destekleyin",
+    ]
+
     /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>"), besides the terminating
     /// phrases ("Related: …"); lowercased, major languages. Only a short line of the label, a colon and a
     /// mostly linked title is dropped.
@@ -809,6 +824,8 @@ enum Vocabulary {
         static let subscribeLineMaxChars = 2 * terminatingMaxChars
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
+        /// A reader appeal (`Vocabulary.readerAppealStarts`) ends the story only after this share of its text.
+        static let readerAppealMinPrecedingShare = 0.5
         /// A terminating block cuts a tail of any length when the tail is a feed of teaser cards: at least this
         /// many headings, ...
         static let cardTailMinHeadings = 3

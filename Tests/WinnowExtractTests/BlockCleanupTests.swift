@@ -64,6 +64,15 @@ import Testing
         #expect(clean([paragraph(story), .heading(level: 2, content: [.text("Produits similaires")]), teaser]) == [story])
     }
 
+    @Test func cutsAtAReaderAppealInTheStorysLastHalf() {
+        let appeal = paragraph("Enjoyed this piece? We need your help to keep the orchard newsletter going every week.")
+        let pitch = paragraph("A small monthly gift pays for the printing and the stamps.")
+        #expect(clean([paragraph(story), appeal, pitch]) == [story])
+        #expect(clean([paragraph(story), paragraph("Jetzt spenden und die Zeitung unterstützen."), pitch]) == [story])
+        // Near the top it is the story's subject (a piece about a campaign), not the site's appeal.
+        #expect(clean([appeal, paragraph(story), paragraph(story)]).count == 3)
+    }
+
     @Test func cutsATeaserCardFeedLongerThanTheStoryAfterATerminatingLabel() {
         let short = "The orchard opened a cider press on the hill this autumn, run by volunteers from the village."
         func excerpt(_ n: Int) -> String {

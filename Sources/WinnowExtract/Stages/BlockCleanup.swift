@@ -4,8 +4,9 @@
 /// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
 /// helpful?", a list whose first item is such a label) onwards, when the rest is no longer than the story or is a
-/// feed of teaser cards (most of its headings wholly links); an unmarked author box under the story (a name, a
-/// biography starting with it); trailing headings go last.
+/// feed of teaser cards (most of its headings wholly links), and from a site's appeal for its readers' support
+/// in the story's last half ("Enjoyed this piece? We need your help …"); an unmarked author box under the story
+/// (a name, a biography starting with it); trailing headings go last.
 enum BlockCleanup {
     static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
         run(BlockOutput(blocks: blocks, sources: Array(blocks.indices)), titles: titles, trace: &trace).blocks
@@ -78,7 +79,9 @@ enum BlockCleanup {
             }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
-                    || isRelatedList(block),
+                    || isRelatedList(block)
+                    || (isParagraph(block) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
+                        * Double(totalChars) && isReaderAppeal(text)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
                     || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
             {
@@ -625,6 +628,15 @@ enum BlockCleanup {
         else { return false }
         return callToActionStarts.matches(lower)
     }
+
+    /// A site's appeal for its readers' money or subscription ("Enjoyed this piece? We need your help …"):
+    /// `Vocabulary.readerAppealStarts`.
+    static func isReaderAppeal(_ text: String) -> Bool {
+        let head = text.drop { !$0.isLetter }.prefix(Self.readerAppealStartMaxChars).lowercased()
+        return Vocabulary.readerAppealStarts.contains { head.hasPrefix($0) }
+    }
+
+    static let readerAppealStartMaxChars = Vocabulary.readerAppealStarts.map(\.count).max() ?? 0
 
     /// The blocks after a terminating label are a feed of teaser cards when at least
     /// `Vocabulary.Threshold.cardTailMinHeadings` of them are headings and most of those
