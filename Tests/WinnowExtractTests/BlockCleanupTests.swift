@@ -69,6 +69,8 @@ import Testing
         let pitch = paragraph("A small monthly gift pays for the printing and the stamps.")
         #expect(clean([paragraph(story), appeal, pitch]) == [story])
         #expect(clean([paragraph(story), paragraph("Jetzt spenden und die Zeitung unterstützen."), pitch]) == [story])
+        let heading = Block.heading(level: 2, content: [.strong([.text("This story is funded by readers like you")])])
+        #expect(clean([paragraph(story), heading, pitch]) == [story])
         // Near the top it is the story's subject (a piece about a campaign), not the site's appeal.
         #expect(clean([appeal, paragraph(story), paragraph(story)]).count == 3)
     }

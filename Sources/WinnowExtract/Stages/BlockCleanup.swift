@@ -80,7 +80,7 @@ enum BlockCleanup {
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
                     || isRelatedList(block)
-                    || (isParagraph(block) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
+                    || ((isParagraph(block) || isHeading) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
                         * Double(totalChars) && isReaderAppeal(text)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
                     || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
