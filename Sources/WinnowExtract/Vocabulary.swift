@@ -286,6 +286,8 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // Recommended articles and related products or pages, which a story's page lists under it.
+        "recommended articles", "recommended stories", "recommended posts", "related pages", "related products",
         // The list of the sources a story cites, under this label (unlike "References", "Citations" or "Notes",
         // which many pages and encyclopedias keep as part of the text).
         "article sources",
@@ -303,6 +305,12 @@ enum Vocabulary {
         "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
         "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze",
         "ilgili haberler", "benzer haberler", "yorumlar",
+        // Recommended articles and related products in the same languages.
+        "関連商品", "相关产品", "相關產品", "관련 상품", "empfohlene artikel", "ähnliche produkte", "articles recommandés",
+        "produits similaires", "artículos recomendados", "productos relacionados", "artigos recomendados",
+        "produtos relacionados", "articoli consigliati", "prodotti correlati", "aanbevolen artikelen",
+        "gerelateerde producten", "рекомендуемые статьи", "похожие товары", "polecane artykuły", "podobne produkty",
+        "önerilen makaleler", "benzer ürünler",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
@@ -386,6 +394,21 @@ enum Vocabulary {
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
     ]
 
+    /// How a site's appeal to its readers for money or subscriptions starts (lowercased), in major languages:
+    /// "Enjoyed this piece? We need your help …", "Support our mission …". In the last part of the text
+    /// (`Threshold.readerAppealMinPrecedingShare`) such a paragraph ends the story, like a terminating block.
+    static let readerAppealStarts: [String] = [
+        "enjoyed this piece", "enjoyed this article", "enjoyed this story", "since you made it to the bottom",
+        "support our mission", "support our journalism", "support independent journalism", "this story is funded by",
+        "this article is funded by", "become a paid subscriber", "we need your help to keep", "donate today",
+        "unterstützen sie unseren journalismus", "unterstützen sie unabhängigen journalismus", "jetzt spenden",
+        "soutenez notre journalisme", "soutenez le journalisme indépendant", "faites un don",
+        "apoya nuestro periodismo", "apoya el periodismo independiente", "haz una donación",
+        "apoie o nosso jornalismo", "apoie nosso jornalismo", "faça uma doação", "sostieni il nostro giornalismo",
+        "sostieni il giornalismo indipendente", "fai una donazione", "steun onze journalistiek", "doneer nu",
+        "поддержите нашу журналистику", "wesprzyj nasze dziennikarstwo", "bağımsız gazeteciliği destekleyin",
+    ]
+
     /// How a call to follow the site on social media starts ("Follow us on Telegram and X for the latest
     /// news"), lowercased, major languages: a short paragraph that starts so is the site's, not the story's.
     /// The cue includes what follows "follow us" so that a story's "Follow us as we climb…" stays.
@@ -421,6 +444,10 @@ enum Vocabulary {
         "check price", "check the price", "shop now", "buy now", "get a quote", "compare ", "jump to ",
         "see our ", "view all", "see all", "see more", "view more", "find out more", "get started", "sign up",
         "download the", "try it free", "start free", "book a ", "request a ",
+        // A link back to the blog's index, the list the story was picked from or the top of the page, in major
+        // languages.
+        "back to ", "return to ", "zurück zu", "retour à", "retour au", "volver a", "voltar para", "voltar ao",
+        "torna a", "torna al", "terug naar", "вернуться к", "назад к", "powrót do", "geri dön",
     ]
 
     /// How the legal line under a sign-up form starts (lowercased); such a paragraph is dropped.
@@ -830,6 +857,14 @@ enum Vocabulary {
         static let followLineMaxChars = 160
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
+        /// A reader appeal (`Vocabulary.readerAppealStarts`) ends the story only after this share of its text.
+        static let readerAppealMinPrecedingShare = 0.5
+        /// A terminating block cuts a tail of any length when the tail is a feed of teaser cards: at least this
+        /// many headings, ...
+        static let cardTailMinHeadings = 3
+        /// ... at least this share of them wholly linked (each card's title links to its story; a story's own
+        /// section headings are not links).
+        static let cardTailMinLinkedShare = 2.0 / 3.0
         /// A list headed by a terminating label is the related widget when links hold this share of its
         /// other items' text.
         static let relatedListMinLinkShare = 0.5

@@ -68,6 +68,47 @@ import Testing
         [.heading(level: 3, content: [.link(href: href, content: [.text(title)])]), paragraph(summary)]
     }
 
+    @Test func cutsAtRecommendedArticlesAndRelatedProducts() {
+        let teaser = paragraph("Grafting old apple trees, step by step")
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Related Products")]), teaser]) == [story])
+        #expect(clean([paragraph(story), paragraph("Recommended Articles"), teaser]) == [story])
+        #expect(clean([paragraph(story), .heading(level: 2, content: [.text("Produits similaires")]), teaser]) == [story])
+    }
+
+    @Test func cutsAtAReaderAppealInTheStorysLastHalf() {
+        let appeal = paragraph("Enjoyed this piece? We need your help to keep the orchard newsletter going every week.")
+        let pitch = paragraph("A small monthly gift pays for the printing and the stamps.")
+        #expect(clean([paragraph(story), appeal, pitch]) == [story])
+        #expect(clean([paragraph(story), paragraph("Jetzt spenden und die Zeitung unterstützen."), pitch]) == [story])
+        let heading = Block.heading(level: 2, content: [.strong([.text("This story is funded by readers like you")])])
+        #expect(clean([paragraph(story), heading, pitch]) == [story])
+        // Near the top it is the story's subject (a piece about a campaign), not the site's appeal.
+        #expect(clean([appeal, paragraph(story), paragraph(story)]).count == 3)
+    }
+
+    @Test func cutsATeaserCardFeedLongerThanTheStoryAfterATerminatingLabel() {
+        let short = "The orchard opened a cider press on the hill this autumn, run by volunteers from the village."
+        func excerpt(_ n: Int) -> String {
+            "Valley number \(n) tried a new way of grafting old apple trees. "
+                + String(repeating: "The growers kept notes on every branch and every frost. ", count: 6)
+        }
+        var cards: [Block] = []
+        for n in 1...4 { cards += card("Grafting notes, part \(n)", "https://orchard.example/notes-\(n)", excerpt(n)) }
+        let story = [paragraph(short), paragraph(short), paragraph(short)]
+        let label = Block.heading(level: 4, content: [.text("Read This Next")])
+        #expect(clean(story + [label] + cards) == [short, short, short])
+        // The same label over the story's own sections (plain headings) keeps a tail longer than the story.
+        var sections: [Block] = []
+        for n in 1...4 { sections += [.heading(level: 3, content: [.text("Grafting, step \(n)")]), paragraph(excerpt(n))] }
+        #expect(clean(story + [label] + sections).count == story.count + 1 + sections.count)
+        // Two linked titles are not yet a feed.
+        #expect(clean(story + [label] + Array(cards.prefix(4))).count == story.count + 1 + 4)
+        // A feed of linked titles before the label (a listing page) keeps the cards after it.
+        let feed = card("Orchard diary, week 1", "https://orchard.example/diary-1", short)
+            + card("Orchard diary, week 2", "https://orchard.example/diary-2", short + " The press ran late.") + story
+        #expect(clean(feed + [label] + cards).count == feed.count + 1 + cards.count)
+    }
+
     @Test func dropsACardGivenTwiceInARowButKeepsSameWordsLinkingElsewhere() {
         let museum = card("A Museum Worth the Drive", "/work/museum", "Raising attendance at a space museum in a small town.")
         let springTalk = card("Design Week", "/events/spring", "A talk on small-town branding at the county fairground.")
@@ -205,6 +246,11 @@ import Testing
         #expect(clean([paragraph(story), button, linked]) == [story, "See view on the map"])
         // Too long to be a button.
         #expect(clean([paragraph(story), sentence]).count == 2)
+        // A link back to the index or the list the story came from.
+        let back = Block.paragraph([.link(href: "https://example.org/blog", content: [.text("Back to Blog")])])
+        let zurueck = Block.paragraph([.link(href: "https://example.org/", content: [.text("Zurück zur Übersicht")])])
+        let backSentence = Block.paragraph([.text("Back to the harbour, where the ferry waited.")])
+        #expect(clean([paragraph(story), back, zurueck, backSentence]) == [story, "Back to the harbour, where the ferry waited."])
     }
 
     @Test func dropsForumPostFurniture() {

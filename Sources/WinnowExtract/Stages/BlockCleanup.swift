@@ -3,8 +3,10 @@
 /// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
 /// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
-/// helpful?", a list whose first item is such a label) onwards; an unmarked author box under the story (a name,
-/// a biography starting with it); trailing headings go last.
+/// helpful?", a list whose first item is such a label) onwards, when the rest is no longer than the story or is a
+/// feed of teaser cards (most of its headings wholly links), and from a site's appeal for its readers' support
+/// in the story's last half ("Enjoyed this piece? We need your help …"); an unmarked author box under the story
+/// (a name, a biography starting with it); trailing headings go last.
 enum BlockCleanup {
     static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
         run(BlockOutput(blocks: blocks, sources: Array(blocks.indices)), titles: titles, trace: &trace).blocks
@@ -80,8 +82,11 @@ enum BlockCleanup {
             }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
-                    || isRelatedList(block),
+                    || isRelatedList(block)
+                    || ((isParagraph(block) || isHeading) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
+                        * Double(totalChars) && isReaderAppeal(text)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
+                    || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
             {
                 // A box of links under the label, set between two paragraphs of the story: only the box goes.
                 if let tree, let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
@@ -638,6 +643,62 @@ enum BlockCleanup {
             case .paragraph(let content) = block, content.count == 1, case .link = content[0]
         else { return false }
         return callToActionStarts.matches(lower)
+    }
+
+    /// A site's appeal for its readers' money or subscription ("Enjoyed this piece? We need your help …"):
+    /// `Vocabulary.readerAppealStarts`.
+    static func isReaderAppeal(_ text: String) -> Bool {
+        let head = text.drop { !$0.isLetter }.prefix(Self.readerAppealStartMaxChars).lowercased()
+        return Vocabulary.readerAppealStarts.contains { head.hasPrefix($0) }
+    }
+
+    static let readerAppealStartMaxChars = Vocabulary.readerAppealStarts.map(\.count).max() ?? 0
+
+    /// The blocks after a terminating label are a feed of teaser cards when at least
+    /// `Vocabulary.Threshold.cardTailMinHeadings` of them are headings and most of those
+    /// (`cardTailMinLinkedShare`) are wholly links: each card's title links to another story, while a story's own
+    /// section headings are not links. Such a tail goes however long it is, but only after a story (`story`: the
+    /// blocks before the label) with no linked heading of its own: on a feed or a listicle of linked titles the
+    /// cards after the label are more of the same.
+    static func isCardTail(_ tail: ArraySlice<Block>, after story: ArraySlice<Block>) -> Bool {
+        var headings = 0
+        var linked = 0
+        for block in tail {
+            guard case .heading(_, let content) = block else { continue }
+            headings += 1
+            if isWhollyLinked(content) { linked += 1 }
+        }
+        guard headings >= Vocabulary.Threshold.cardTailMinHeadings,
+              Double(linked) >= Vocabulary.Threshold.cardTailMinLinkedShare * Double(headings) else { return false }
+        return !story.contains(where: holdsLinkedHeading)
+    }
+
+    /// A heading that is wholly a link, or a list with one in an item.
+    static func holdsLinkedHeading(_ block: Block) -> Bool {
+        switch block {
+        case .heading(_, let content): return isWhollyLinked(content)
+        case .list(_, let items): return items.contains { $0.contains(where: holdsLinkedHeading) }
+        case .quote(let blocks): return blocks.contains(where: holdsLinkedHeading)
+        default: return false
+        }
+    }
+
+    /// Inline content that is one link (maybe emphasised), with nothing but spaces beside it.
+    static func isWhollyLinked(_ content: [Inline]) -> Bool {
+        var links = 0
+        for inline in content {
+            switch inline {
+            case .link: links += 1
+            case .emphasis(let inner), .strong(let inner):
+                guard isWhollyLinked(inner) else { return false }
+                links += 1
+            case .text(let text):
+                guard text.allSatisfy(\.isWhitespace) else { return false }
+            case .lineBreak: continue
+            default: return false
+            }
+        }
+        return links == 1
     }
 
     static func isParagraph(_ block: Block) -> Bool {
