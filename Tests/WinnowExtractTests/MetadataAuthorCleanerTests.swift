@@ -13,6 +13,9 @@ struct MetadataAuthorCleanerTests {
 
     static let cases: [Case] = [
         Case(raw: "By Jane Doe and John Roe", expected: ["Jane Doe", "John Roe"]),
+        Case(raw: "By JANE DOE and JOHN ROE, Associated Press", expected: ["JANE DOE", "JOHN ROE"]),
+        Case(raw: "Jane Doe | Reuters", expected: ["Jane Doe"]),
+        Case(raw: "Reuters", expected: ["Reuters"]),
         Case(raw: "Written by Jane Doe", expected: ["Jane Doe"]),
         Case(raw: "Posted by: Mei Lin", expected: ["Mei Lin"]),
         Case(raw: "BY ALEX MORGAN", expected: ["ALEX MORGAN"]),
