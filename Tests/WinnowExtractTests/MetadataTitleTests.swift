@@ -65,6 +65,15 @@ struct MetadataTitleTests {
         // More than one added word is a different title: the heading stays.
         Case(titleTag: "Best Folding Kayaks for 2031 | Paddle Post", headings: ["Best Folding Kayaks"], declared: [],
              siteName: nil, host: nil, expected: "Best Folding Kayaks"),
+        // A heading set in capitals takes the case of the same words in the <title> or og:title.
+        Case(titleTag: "Ferry Fares Frozen for Another Year - Harbour Post", headings: ["FERRY FARES FROZEN FOR ANOTHER YEAR"],
+             declared: [], siteName: nil, host: nil, expected: "Ferry Fares Frozen for Another Year"),
+        Case(titleTag: "Harbour Post", headings: ["FERRY FARES FROZEN FOR ANOTHER YEAR"],
+             declared: ["Ferry fares frozen for another year"], siteName: nil, host: nil,
+             expected: "Ferry fares frozen for another year"),
+        // Other words, or an acronym-length title, stay as written.
+        Case(titleTag: "Fares Frozen - Harbour Post", headings: ["FERRY FARES FROZEN FOR ANOTHER YEAR"],
+             declared: [], siteName: nil, host: nil, expected: "FERRY FARES FROZEN FOR ANOTHER YEAR"),
         // Identical <title> and h1 (ignoring case and punctuation).
         Case(titleTag: "Why The Sky Is Blue", headings: ["Why the sky is blue!"], declared: [], siteName: nil, host: nil,
              expected: "Why the sky is blue!"),

@@ -47,10 +47,28 @@ public enum TitleReconciler {
                            siteName: String?, host: String?, isStory: Bool) -> Reconciled {
         let siteKeys = siteKeySet(siteName: siteName, host: host)
         var passedOver: String?
-        let title = choose(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
+        var title = choose(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
                            siteKeys: siteKeys, isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
+        if let chosen = title, isAllCapitals(chosen) {
+            let others = (titleTag.map { split($0).map(\.text) } ?? []) + declared + headings
+            title = others.first { !isAllCapitals($0) && key($0) == key(chosen) }?.trimmedWhitespace() ?? chosen
+        }
         return Reconciled(title: title, headline: passedOver.map { tidy($0, siteKeys: siteKeys) } ?? title)
     }
+
+    /// Whether a title is set in capitals only ("FERRY FARES FROZEN"): the CMS's display style, which another
+    /// source of the same words (the `<title>`, og:title) gives in the headline's own case.
+    static func isAllCapitals(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isUppercase { letters += 1 }
+        }
+        return letters >= minimumCapitalLetters
+    }
+
+    /// Capital letters a title needs to count as set in capitals (an acronym title such as "NASA" does not).
+    static let minimumCapitalLetters = 8
 
     /// The chosen title with what still marks it as a page title rather than a headline cut off: a site piece
     /// at either end (headings and declared titles repeat the site name too: "Story – Site"), and everything
