@@ -32,6 +32,17 @@ import WinnowDOM
         #expect(try removed(Self.story + loose) == ["div", "div"])
     }
 
+    @Test func aSavedPageWithoutItsAddressIsKnownByItsCanonicalLink() throws {
+        // No URL given (a file saved from the browser): the canonical link says which site the cards link within.
+        let cards = Self.card("lamps") + Self.card("fares")
+        let html = "<html><head><link rel=\"canonical\" href=\"https://www.example.org/2026/11/14/quarry-lake\">"
+            + "<meta property=\"og:type\" content=\"article\"></head><body><article><h1>Quarry lake reopens</h1>"
+            + Self.story + cards + "</article></body></html>"
+        let text = Extractor().extract(from: try Document(html: html, url: nil)).article.plainText
+        #expect(text.contains("Paragraph 5 of the story"))
+        #expect(!text.contains("Another Headline"))
+    }
+
     @Test func cardsWithAParagraphOfExcerptGo() throws {
         // A blog's excerpt cards: a linked headline, a byline and date, and an excerpt of some 80 words.
         let excerpt = String(repeating: "The older post explains how the footbridge was repaired after the storm. ", count: 6)

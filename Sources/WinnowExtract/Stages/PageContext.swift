@@ -26,18 +26,21 @@ struct PageContext {
     let kind: PageKind
 
     /// Reads the page; `scan` is the metadata scan the caller already made (before site rules stripped the page).
-    init(document: Document, url: String?, scan given: MetadataExtractor.PageScan? = nil) {
-        self.url = url
+    init(document: Document, url given: String?, scan givenScan: MetadataExtractor.PageScan? = nil) {
+        let url = given
         root = document.root ?? document.body
         // One walk mirrors the page and, unless the caller scanned it already, reads its metadata on the way
         // (only when the mirror starts at the document's own root, where the scan starts too).
-        var walk: PageScanner.Walk? = given == nil ? document.root.map(PageScanner.Walk.init(root:)) : nil
+        var walk: PageScanner.Walk? = givenScan == nil ? document.root.map(PageScanner.Walk.init(root:)) : nil
         var mirrored = root.map { PageTree(root: $0, scanning: &walk) }
         // One scan gives the metadata and the parsed JSON-LD the page kind reads.
-        let scan = given ?? walk.map { MetadataExtractor.scan(signals: $0.signals, document: document, url: url) }
+        let scan = givenScan ?? walk.map { MetadataExtractor.scan(signals: $0.signals, document: document, url: url) }
             ?? MetadataExtractor.scan(document, url: url)
         let metadata = scan.metadata
         self.metadata = metadata
+        // A page saved without its address is known by the one it declares (its canonical link or og:url): its
+        // links to the same site, its path.
+        self.url = url ?? metadata.url
         titles = [metadata.title, scan.headline, document.title].compactMap { $0 }
         guard var tree = mirrored.take() else {
             tree = nil
@@ -51,7 +54,7 @@ struct PageContext {
         self.tree = tree
         pageChars = Int(tree.entries[tree.bodyIndex].chars)
         discussion = PageProfile.isDiscussion(jsonLD: scan.jsonLDScripts)
-        kind = PageKind.read(url: url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
+        kind = PageKind.read(url: self.url, jsonLD: scan.jsonLD.roots, openGraphTypes: scan.openGraphType.map { [$0] } ?? [])
         thread = scan.threadMicrodata || (discussion && PageProfile.isThread(jsonLD: scan.jsonLDScripts))
             || kind.threadPath
     }
