@@ -61,10 +61,11 @@ extension String {
     /// Decodes entities that survived HTML parsing because the source escaped them twice
     /// (`Tips &amp;amp; tricks`, `SQL &#x26; AI`); two rounds, so doubly escaped values come out clean.
     func decodingLeftoverEntities() -> String {
-        guard contains("&") else { return self }
+        // A byte search: Foundation's `contains("&")` costs a bridged search per call.
+        guard utf8.contains(UInt8(ascii: "&")) else { return self }
         var text = self
         for _ in 0..<2 {
-            guard text.contains("&") else { break }
+            guard text.utf8.contains(UInt8(ascii: "&")) else { break }
             var out = ""
             var rest = Substring(text)
             while let amp = rest.firstIndex(of: "&") {
