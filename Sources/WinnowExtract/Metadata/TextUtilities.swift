@@ -43,11 +43,19 @@ enum TextKey {
     }
 
     private static func slow(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        var out = ""
+        for scalar in text.unicodeScalars {
+            // ASCII scalars (most, even in text with some accents) without property lookups: a letter or digit,
+            // lowercased by its bit.
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if value >= 97 && value <= 122 || value >= 48 && value <= 57 { out.unicodeScalars.append(scalar) }
+                else if value >= 65 && value <= 90 { out.unicodeScalars.append(Unicode.Scalar(value | 0x20)) }
+            } else if scalar.properties.isAlphabetic {
+                out += scalar.properties.lowercaseMapping
+            }
         }
-        return String(out)
+        return out
     }
 }
 
