@@ -296,19 +296,22 @@ enum BlockCleanup {
         // A heading over a paragraph that repeats its first word is a section of the story ("Digital tools").
         guard isParagraph(block) else { return false }
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count <= 4 * t.authorNameMaxChars else { return false }
+        // The length test both paths make, first: it settles most short paragraphs within their first bytes.
+        guard text.utf8.count <= 4 * t.authorNameMaxChars, text.hasCharacters(atMost: t.authorNameMaxChars) else {
+            return false
+        }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same tests on bytes (a capital is A-Z, a digit 0-9).
             let bytes = text.utf8
             func isCapital(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x41 && $0 <= 0x5A } ?? false }
-            guard isCapital(bytes.first), text.hasCharacters(atMost: t.authorNameMaxChars), bytes.last != 0x2E,
+            guard isCapital(bytes.first), bytes.last != 0x2E,
                   !bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x3F || $0 == 0x21 })
             else { return false }
             let words = bytes.split(separator: 0x20)
             return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { isCapital($0.first) }
         }
-        guard let first = text.first, first.isUppercase, text.hasCharacters(atMost: t.authorNameMaxChars),
-              !text.hasSuffix("."), !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" })
+        guard let first = text.first, first.isUppercase, !text.hasSuffix("."),
+              !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" })
         else { return false }
         let words = text.split(separator: " ")
         return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
