@@ -140,3 +140,62 @@ import Testing
         }
     }
 }
+
+/// The speed paths added for bylines, names, prices and character limits decide exactly as the Character and
+/// String code they stand in for.
+@Suite struct SpeedPathEquivalenceTests {
+    /// Texts with CR LF, combining marks, emoji sequences, prepended marks and non-ASCII letters around ASCII.
+    static let mixedTexts = [
+        "", "a", "plain ascii words", "line\r\nnext\r\n", "\r\n\r\n\r\n", "cafe\u{301} au lait", "👩‍💻 dev ops",
+        "🇫🇷🇩🇪 flags", "ก่อน text", "한\u{11A8} mixed", "\u{600}1 2 3", "Zoë Ñúñez — 12 €", "x\u{301}\u{302}\u{303}y",
+        String(repeating: "ab\r\n", count: 20), String(repeating: "e\u{301}", count: 30), String(repeating: "中文", count: 25),
+    ]
+
+    @Test(arguments: mixedTexts)
+    func characterLimitMatchesCount(_ text: String) {
+        for limit in [0, 1, 2, 3, 5, 8, 13, 20, 40, 60, 80] {
+            #expect(text.hasCharacters(atMost: limit) == (text.count <= limit), "\(limit) \(text.debugDescription)")
+        }
+    }
+
+    @Test func bareLabelOnBytesMatchesTheStringTest() {
+        let samples = ["By", "by:", "BY ", "Written By", "written by:\n", "Posted  by", "Author", "AUTHOR:", "About the author",
+                       "By Jane", "par", "Von", "Autor", "by\u{00A0}", "Ｂy", "by\u{301}", "\u{2003}by", "words by\t"]
+        for text in samples {
+            var copy = text
+            let onBytes = copy.withUTF8 { PageScanner.isBareLabel($0) }
+            #expect(onBytes == PageScanner.bareLabels.contains(text.lowercased().trimmedWhitespace()), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func punctuationTrimMatchesReversedDrops() {
+        for text in ["", "...", "«Jane Doe»", "Jane Doe.", "(Jane Doe),", "—Jane—", "J. R. R. Tolkien", "¡Hola!", "\"Ada\"\u{301}"] {
+            let reference = String(text.drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation && $0 != "." }.reversed())
+            #expect(text.trimmingPunctuation() == reference, "\(text)")
+        }
+    }
+
+    @Test func textKeyOfAccentedTextMatchesScalarMapping() {
+        for text in ["Zoë Ñúñez", "İstanbul Times", "Straße 42", "ΑΘΗΝΑ News", "Ａｂｃ ①②", "Café—Bar", "日本 Times 2026"] {
+            var reference = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                reference.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+            #expect(TextKey.make(text) == String(reference), "\(text)")
+        }
+    }
+
+    @Test func priceTestMatchesCharacterProperties() {
+        func reference(_ text: String) -> Bool {
+            var previous: Character = " "
+            for c in text {
+                if previous.isNumber && Vocabulary.currencySigns.contains(c) { return true }
+                if c.isNumber && Vocabulary.currencySigns.contains(previous) { return true }
+                if !c.isWhitespace { previous = c }
+            }
+            return false
+        }
+        let samples = ["$19", "19 €", "€ 5", "only $ signs", "12,99 $", "£\u{301}5", "٣ $", "½$", "$ \u{00A0} 7", "¥", "no price"]
+        for text in samples { #expect(CardCollection.hasPrice(text) == reference(text), "\(text)") }
+    }
+}

@@ -336,8 +336,17 @@ public enum AuthorCleaner {
 }
 
 extension String {
+    /// Without leading punctuation, nor trailing punctuation other than "." (an initial's or "Jr."'s).
+    /// Cut with indices, not by reversing twice: a String built from reversed Characters copies them one by one.
     func trimmingPunctuation() -> String {
-        String(drop { $0.isPunctuation }.reversed().drop { $0.isPunctuation && $0 != "." }.reversed())
+        let head = drop { $0.isPunctuation }
+        var end = head.endIndex
+        while end > head.startIndex {
+            let last = head.index(before: end)
+            guard head[last].isPunctuation && head[last] != "." else { break }
+            end = last
+        }
+        return String(head[..<end])
     }
 
     /// Whitespace runs to one space (a local copy so this file needs no DOM import).

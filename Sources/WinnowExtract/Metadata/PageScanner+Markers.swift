@@ -58,6 +58,8 @@ extension PageScanner {
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
                                           "posted by:", "written by:", "contributor:", "contributors:"]
+    /// `bareLabels` as bytes (all ASCII, lowercase), for `isBareLabel`.
+    static let bareLabelBytes: [[UInt8]] = bareLabels.map { Array($0.utf8) }
     /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }

@@ -5,6 +5,25 @@ import WinnowDOM
 extension PageScanner {
     /// A short text node that starts with a byline label ("By Jane Doe") is a byline; a bare label ("Written by")
     /// makes the next text node one.
+    /// Whether a text is a byline label alone: `bareLabels.contains(text.lowercased().trimmedWhitespace())`,
+    /// compared on bytes for ASCII text (where lowercasing and whitespace are ASCII's), so the many short texts
+    /// that open with a label's letter make no Strings.
+    static func isBareLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return bareLabels.contains(String(decoding: bytes, as: UTF8.self).lowercased().trimmedWhitespace())
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = bytes[start..<end]
+        return bareLabelBytes.contains { label in
+            label.count == trimmed.count
+                && zip(label, trimmed).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+        }
+    }
+
     static func readBylineText(_ node: Node, order: Int, labelPending: inout Bool, into signals: inout PageSignals) {
         let candidate: String? = node.withOwnTextBytes { buffer in
             var start = 0
@@ -21,10 +40,7 @@ extension PageScanner {
             let labelled = bylineLabels.contains { label in
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
             }
-            guard labelled || (slice.count <= 24 && bareLabels.contains(
-                String(decoding: slice, as: UTF8.self).lowercased().trimmedWhitespace())) else {
-                return nil
-            }
+            guard labelled || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
             return String(decoding: slice, as: UTF8.self)
         }
         guard let candidate else { return }

@@ -43,11 +43,19 @@ enum TextKey {
     }
 
     private static func slow(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        var out = ""
+        for scalar in text.unicodeScalars {
+            // ASCII scalars (most, even in text with some accents) without property lookups: a letter or digit,
+            // lowercased by its bit.
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if value >= 97 && value <= 122 || value >= 48 && value <= 57 { out.unicodeScalars.append(scalar) }
+                else if value >= 65 && value <= 90 { out.unicodeScalars.append(Unicode.Scalar(value | 0x20)) }
+            } else if scalar.properties.isAlphabetic {
+                out += scalar.properties.lowercaseMapping
+            }
         }
-        return String(out)
+        return out
     }
 }
 
@@ -61,10 +69,11 @@ extension String {
     /// Decodes entities that survived HTML parsing because the source escaped them twice
     /// (`Tips &amp;amp; tricks`, `SQL &#x26; AI`); two rounds, so doubly escaped values come out clean.
     func decodingLeftoverEntities() -> String {
-        guard contains("&") else { return self }
+        // A byte search: Foundation's `contains("&")` costs a bridged search per call.
+        guard utf8.contains(UInt8(ascii: "&")) else { return self }
         var text = self
         for _ in 0..<2 {
-            guard text.contains("&") else { break }
+            guard text.utf8.contains(UInt8(ascii: "&")) else { break }
             var out = ""
             var rest = Substring(text)
             while let amp = rest.firstIndex(of: "&") {

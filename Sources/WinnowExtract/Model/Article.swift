@@ -58,8 +58,9 @@ extension Metadata {
     public var modifiedDate: PageDate? { modified.flatMap(PageDate.init(iso8601:)) }
 }
 
-/// A block of main content.
-public indirect enum Block: Sendable, Equatable {
+/// A block of main content. Not `indirect`: the nested cases hold arrays, which already box their elements,
+/// so the cases need no heap box of their own (one allocation and one pointer chase less per block).
+public enum Block: Sendable, Equatable {
     /// A heading, level 1–6.
     case heading(level: Int, content: [Inline])
     case paragraph([Inline])
@@ -72,8 +73,9 @@ public indirect enum Block: Sendable, Equatable {
     case figure(Figure)
 }
 
-/// Inline content inside a block.
-public indirect enum Inline: Sendable, Equatable {
+/// Inline content inside a block. Not `indirect`, like `Block`: a text run is a String in place, not a
+/// String in a heap box.
+public enum Inline: Sendable, Equatable {
     case text(String)
     case emphasis([Inline])
     case strong([Inline])

@@ -46,6 +46,7 @@ enum BlockCleanup {
         // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
         // view, an image credit under each copy of a picture).
         var shortTexts: Set<String> = []
+        shortTexts.reserveCapacity(blocks.count)
         // Blocks of a related box set inside the story, already dropped (see `inlineBoxEnd`).
         var skipUntil = 0
         for (k, block) in blocks.enumerated() {
@@ -315,19 +316,22 @@ enum BlockCleanup {
         // A heading over a paragraph that repeats its first word is a section of the story ("Digital tools").
         guard isParagraph(block) else { return false }
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count <= 4 * t.authorNameMaxChars else { return false }
+        // The length test both paths make, first: it settles most short paragraphs within their first bytes.
+        guard text.utf8.count <= 4 * t.authorNameMaxChars, text.hasCharacters(atMost: t.authorNameMaxChars) else {
+            return false
+        }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same tests on bytes (a capital is A-Z, a digit 0-9).
             let bytes = text.utf8
             func isCapital(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x41 && $0 <= 0x5A } ?? false }
-            guard isCapital(bytes.first), text.hasCharacters(atMost: t.authorNameMaxChars), bytes.last != 0x2E,
+            guard isCapital(bytes.first), bytes.last != 0x2E,
                   !bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x3F || $0 == 0x21 })
             else { return false }
             let words = bytes.split(separator: 0x20)
             return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { isCapital($0.first) }
         }
-        guard let first = text.first, first.isUppercase, text.hasCharacters(atMost: t.authorNameMaxChars),
-              !text.hasSuffix("."), !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" })
+        guard let first = text.first, first.isUppercase, !text.hasSuffix("."),
+              !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" })
         else { return false }
         let words = text.split(separator: " ")
         return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
@@ -430,69 +434,79 @@ enum BlockCleanup {
     /// blocks): ASCII, Latin-1, general punctuation (’ “ ” – — …), CJK punctuation, kana and ideographs. One
     /// allocation, no Character iteration; nil for text with any other character.
     static func normalizeBytes(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
         var source = text
-        let simple = source.withUTF8 { input -> Bool in
-            var i = 0
-            while i < input.count {
-                let byte = input[i]
-                var width = 1
-                var lowered = byte
-                if byte < 0x80 {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        pendingSpace = !bytes.isEmpty
-                        i += 1
-                        continue
+        var simple = true
+        // Written straight into the new String's storage (the output is never longer than the input: only
+        // whitespace runs shrink), not appended to an array and copied.
+        let normalized = source.withUTF8 { input in
+            String(unsafeUninitializedCapacity: input.count) { out -> Int in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < input.count {
+                    let byte = input[i]
+                    var width = 1
+                    var lowered = byte
+                    if byte < 0x80 {
+                        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                            pendingSpace = count > 0
+                            i += 1
+                            continue
+                        }
+                        if byte >= 0x41 && byte <= 0x5A { lowered = byte + 0x20 }
+                    } else if byte == 0xC2 || byte == 0xC3 {
+                        width = 2
+                        let second = input[i + 1]
+                        if byte == 0xC2 && second == 0xA0 {  // no-break space
+                            pendingSpace = count > 0
+                            i += 2
+                            continue
+                        }
+                    } else if byte >= 0xE2 && byte <= 0xE9 {
+                        width = 3
+                        let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+                        guard Self.caselessRanges.contains(where: { $0.contains(scalar) }) else {
+                            simple = false
+                            return 0
+                        }
+                    } else {
+                        simple = false
+                        return 0
                     }
-                    if byte >= 0x41 && byte <= 0x5A { lowered = byte + 0x20 }
-                } else if byte == 0xC2 || byte == 0xC3 {
-                    width = 2
-                    let second = input[i + 1]
-                    if byte == 0xC2 && second == 0xA0 {  // no-break space
-                        pendingSpace = !bytes.isEmpty
-                        i += 2
-                        continue
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
                     }
-                } else if byte >= 0xE2 && byte <= 0xE9 {
-                    width = 3
-                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
-                    guard Self.caselessRanges.contains(where: { $0.contains(scalar) }) else { return false }
-                } else {
-                    return false
+                    if width == 2 && byte == 0xC3 {
+                        // À–Þ (not ×) lowercase to à–þ: 0x20 further on in the second byte.
+                        let second = input[i + 1]
+                        out[count] = byte
+                        out[count + 1] = second >= 0x80 && second <= 0x9E && second != 0x97 ? second + 0x20 : second
+                    } else {
+                        out[count] = lowered
+                        for k in 1..<width { out[count + k] = input[i + k] }
+                    }
+                    count += width
+                    i += width
                 }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
+                // Trailing ":", ".", "!", ">", "»", "›" (and spaces between them) go, as in `normalize`.
+                while count > 0 {
+                    let last = out[count - 1]
+                    if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
+                        count -= 1
+                    } else if count >= 2 && last == 0xBB && out[count - 2] == 0xC2 {
+                        count -= 2
+                    } else if count >= 3 && last == 0xBA && out[count - 2] == 0x80 && out[count - 3] == 0xE2 {
+                        count -= 3
+                    } else {
+                        break
+                    }
                 }
-                if width == 2 && byte == 0xC3 {
-                    // À–Þ (not ×) lowercase to à–þ: 0x20 further on in the second byte.
-                    let second = input[i + 1]
-                    bytes.append(byte)
-                    bytes.append(second >= 0x80 && second <= 0x9E && second != 0x97 ? second + 0x20 : second)
-                } else {
-                    bytes.append(lowered)
-                    for k in 1..<width { bytes.append(input[i + k]) }
-                }
-                i += width
-            }
-            return true
-        }
-        guard simple else { return nil }
-        // Trailing ":", ".", "!", ">", "»", "›" (and spaces between them) go, as in `normalize`.
-        while let last = bytes.last {
-            if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
-                bytes.removeLast()
-            } else if bytes.count >= 2 && last == 0xBB && bytes[bytes.count - 2] == 0xC2 {
-                bytes.removeLast(2)
-            } else if bytes.count >= 3 && last == 0xBA && bytes[bytes.count - 2] == 0x80 && bytes[bytes.count - 3] == 0xE2 {
-                bytes.removeLast(3)
-            } else {
-                break
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return simple ? normalized : nil
     }
 
     /// Three-byte scalars `normalizeBytes` copies as they are: no case, not whitespace, never joined to the
@@ -894,6 +908,10 @@ enum BlockCleanup {
 
     /// `lower` without a leading "¿" and trailing question marks ("was this article helpful?").
     static func withoutQuestionMarks(_ lower: String) -> String {
+        // A byte screen first: a text ending in "?" ends in byte 0x3F, one ending in "？" in 0x9F, one opening
+        // with "¿" opens with 0xC2; most texts have none of them and skip the Character comparisons.
+        let bytes = lower.utf8
+        guard bytes.last == 0x3F || bytes.last == 0x9F || bytes.first == 0xC2 else { return lower }
         guard lower.hasSuffix("?") || lower.hasSuffix("？") || lower.hasPrefix("¿") else { return lower }
         var text = Substring(lower)
         if text.hasPrefix("¿") { text = text.dropFirst() }

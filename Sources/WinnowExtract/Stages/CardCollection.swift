@@ -90,13 +90,31 @@ enum CardCollection {
         // Most cards have no currency sign at all: a byte search rules them out before any character iteration.
         guard currencySignScreen.matches(text) else { return false }
         var previous: Character = " "
+        var previousIsNumber = false
         for c in text {
             // The digit test first: it is cheap, and most characters fail it before any set lookup.
-            if previous.isNumber && Vocabulary.currencySigns.contains(c) { return true }
-            if c.isNumber && Vocabulary.currencySigns.contains(previous) { return true }
-            if !c.isWhitespace { previous = c }
+            let isNumber = isNumber(c)
+            if previousIsNumber && Vocabulary.currencySigns.contains(c) { return true }
+            if isNumber && Vocabulary.currencySigns.contains(previous) { return true }
+            if !isWhitespace(c) {
+                previous = c
+                previousIsNumber = isNumber
+            }
         }
         return false
+    }
+
+    /// `Character.isNumber`, read from the first byte when that is ASCII (only 0-9 are numbers there): the
+    /// property lookup costs far more than the byte test, once per character of every priced card.
+    private static func isNumber(_ c: Character) -> Bool {
+        if let byte = c.utf8.first, byte < 0x80 { return byte >= 0x30 && byte <= 0x39 }
+        return c.isNumber
+    }
+
+    /// `Character.isWhitespace` likewise (ASCII whitespace: tab to carriage return, and space).
+    private static func isWhitespace(_ c: Character) -> Bool {
+        if let byte = c.utf8.first, byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        return c.isWhitespace
     }
 
     private static let currencySignScreen = FragmentScreen(Vocabulary.currencySigns.map { String($0) })

@@ -534,6 +534,8 @@ struct PageTree {
         var flow = [Int32](repeating: 0, count: count)
         let shortLink = Int32(Vocabulary.Threshold.shortLinkChars)
         let scoringMin = Int32(Vocabulary.Threshold.scoringMinChars)
+        // Read once: a static's every access checks its lazy initialisation, here once per entry.
+        let blockTags = Vocabulary.blockTags
         entries.withUnsafeMutableBufferPointer { entries in
             flow.withUnsafeMutableBufferPointer { flow in
                 for i in 0..<count {
@@ -568,7 +570,7 @@ struct PageTree {
                     case .h1, .h2, .h3, .h4, .h5, .h6: entries[i].headingChars = entries[i].chars
                     default: break
                     }
-                    let isBlock = tag.isBlock
+                    let isBlock = blockTags.contains(tag)
                     if isBlock {
                         entries[i].inlineChars = flow[i]
                         if entries[i].inlineChars >= scoringMin

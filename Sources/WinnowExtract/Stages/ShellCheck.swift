@@ -35,7 +35,14 @@ enum ShellCheck {
         guard !blocks.isEmpty else { return false }
         guard text.singleSpacedBytes * Vocabulary.PageTypeThreshold.labelShellPageRatio < pageChars else { return false }
         var total = 0
-        for line in text.text.split(whereSeparator: \.isNewline) {
+        // Line by line as `split(whereSeparator: \.isNewline)` cuts them (empty lines skipped), but lazily: most
+        // texts fail within their first lines, and splitting a whole story first walked all of its Characters.
+        var rest = Substring(text.text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if line.isEmpty { continue }
             let words = wordCount(String(line))
             total += words
             if total >= Vocabulary.PageTypeThreshold.labelShellMaxWords { return false }

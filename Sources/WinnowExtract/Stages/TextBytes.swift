@@ -38,9 +38,20 @@ extension String {
     ]
 
     /// `characterCount <= limit`, decided by the byte count when that is enough (there are never more
-    /// characters than bytes).
+    /// characters than bytes), or else by the ASCII bytes as far as they go: every ASCII byte but CR (which
+    /// pairs with LF) is a character of its own, so `limit` of them settle it without counting the rest.
     func hasCharacters(atMost limit: Int) -> Bool {
-        utf8.count <= limit || characterCount <= limit
+        if utf8.count <= limit { return true }
+        var text = self
+        let tooMany = text.withUTF8 { bytes -> Bool in
+            var standalone = 0
+            for byte in bytes where byte < 0x80 && byte != 0x0D {
+                standalone += 1
+                if standalone > limit { return true }
+            }
+            return false
+        }
+        return !tooMany && characterCount <= limit
     }
 
     /// Byte-for-byte equality (no Unicode normalisation: the texts compared come from one page).
