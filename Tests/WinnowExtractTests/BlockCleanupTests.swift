@@ -20,6 +20,8 @@ import Testing
         #expect(!BlockCleanup.isTicker("Free returns • Free returns • Free returns • Free returns •"))
         #expect(!BlockCleanup.isTicker(String(repeating: "we walked on and on through the night ", count: 6)))
         #expect(!BlockCleanup.isTicker("Go team go team go team go team go team go home"))
+        // A sentence said over and over is the author's.
+        #expect(!BlockCleanup.isTicker(String(repeating: "Story text keeps going here. ", count: 12)))
     }
 
     @Test func cutsAtTerminatingHeading() {

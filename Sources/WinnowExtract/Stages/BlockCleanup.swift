@@ -1012,10 +1012,12 @@ enum BlockCleanup {
 
     /// A marquee's text: one short phrase ("Book now ✱", "Free returns •") given over and over in one block, so
     /// that a scrolling animation never shows a gap. At most `tickerMaxPhraseWords` words, repeated at least
-    /// `tickerMinRepeats` times with nothing else (punctuation and symbols between copies do not count).
+    /// `tickerMinRepeats` times with nothing else (symbols between copies do not count), and no sentence's end.
     static func isTicker(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count >= t.tickerMinBytes else { return false }
+        // A marquee repeats a label; a sentence given over and over ("It works. It works. …") is the author's.
+        guard text.utf8.count >= t.tickerMinBytes, !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F })
+        else { return false }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard let first = words.first else { return false }
         // The phrase ends where its first word comes back.
