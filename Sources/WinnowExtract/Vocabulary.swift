@@ -342,6 +342,31 @@ enum Vocabulary {
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
     ]
 
+    /// Characters that decorate a label block on both sides ("- Advertisement -", "— ADVERTISEMENT —", "[ Ad ]",
+    /// "*** Anzeige ***"): stripped before the label is looked up in `labelBlocks`.
+    static let labelDecorations: Set<Character> = ["-", "–", "—", "_", "*", "~", "=", "|", "•", "·", "[", "]", "(", ")", "<", ">", "/", " "]
+
+    /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
+    /// "Image 4/9"): an optional word for the picture, a number, a word for "of" (or "/"), a number. Lowercased,
+    /// major languages.
+    static let galleryCounterWords: Set<String> = [
+        "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "item", "bild", "foto",
+        "fotos", "imagen", "imagem", "immagine", "afbeelding", "фото", "zdjęcie", "görsel", "resim",
+    ]
+    static let galleryCounterOf: Set<String> = [
+        "of", "/", "von", "sur", "de", "di", "van", "из", "z", "av", "af",
+    ]
+
+    /// Labels that introduce a shown date ("Published: Apr. 7, 2026, 3:30 PM", "Updated: 12 May 2026"),
+    /// lowercased, major languages; a label, an optional colon and a date alone on a line is a dateline.
+    static let dateLabels: [String] = [
+        "published", "updated", "posted", "last updated", "first published", "published on", "updated on",
+        "posted on", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am", "publié", "publié le",
+        "mis à jour", "mis à jour le", "publicado", "publicado el", "publicado em", "actualizado", "atualizado",
+        "atualizado em", "pubblicato", "pubblicato il", "aggiornato", "aggiornato il", "gepubliceerd",
+        "bijgewerkt", "опубликовано", "обновлено", "opublikowano", "zaktualizowano", "yayınlanma", "güncelleme",
+    ]
+
     /// Titles of a table of contents (lowercased, whole text), in major languages. The contents list is link
     /// chrome and goes; its title, a heading or a paragraph of its own, goes with it.
     static let tableOfContentsTitles: Set<String> = [
@@ -407,13 +432,31 @@ enum Vocabulary {
         "apoie o nosso jornalismo", "apoie nosso jornalismo", "faça uma doação", "sostieni il nostro giornalismo",
         "sostieni il giornalismo indipendente", "fai una donazione", "steun onze journalistiek", "doneer nu",
         "поддержите нашу журналистику", "wesprzyj nasze dziennikarstwo", "bağımsız gazeteciliği destekleyin",
+        // The long appeal under a story that opens by asking a favour.
+        "we have a small favour to ask", "we have a small favor to ask",
+    ]
+
+    /// How a newsroom's call for its readers' tips or letters starts (lowercased), in major languages: "Got a
+    /// story? Email our newsdesk …", "Do you have a story to share?", "Submit a letter to the editor". Like a
+    /// reader appeal, in the last part of the text such a paragraph or heading ends the story.
+    static let newsTipStarts: [String] = [
+        "got a story", "have a story to share", "do you have a story", "got a news tip", "have a news tip",
+        "do you have a news tip", "do you have a tip", "got a tip for us", "send us your news",
+        "submit a letter to the editor", "write a letter to the editor", "send a letter to the editor",
+        "haben sie einen hinweis", "sie haben einen hinweis", "vous avez une info", "vous avez une information",
+        "¿tienes una historia", "¿tienes información", "tienes una historia", "você tem uma história",
+        "tem uma sugestão de pauta", "hai una notizia", "hai una segnalazione", "heb je een tip", "heeft u een tip",
+        "masz temat", "есть новость", "есть интересная новость", "haber ihbarı",
     ]
 
     /// How a call to follow the site on social media starts ("Follow us on Telegram and X for the latest
     /// news"), lowercased, major languages: a short paragraph that starts so is the site's, not the story's.
     /// The cue includes what follows "follow us" so that a story's "Follow us as we climb…" stays.
     static let followCueStarts: [String] = [
-        "follow us on", "follow us at", "follow us for", "follow us:", "folgen sie uns auf", "folge uns auf",
+        "follow us on", "follow us at", "follow us for", "follow us:",
+        // A messenger channel's invitation ("Click here to join our channel and stay updated …").
+        "join our whatsapp channel", "join our telegram channel", "join our channel", "click here to join our",
+        "join us on whatsapp", "join us on telegram", "folgen sie uns auf", "folge uns auf",
         "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
         "obserwuj nas na", "подписывайтесь на нас",
     ]
@@ -424,6 +467,9 @@ enum Vocabulary {
     /// story (WCXB dev annotates such lines both ways, 7 pages keep them and 6 drop them: net F1 unchanged).
     static let teaserLabels: Set<String> = [
         "see also", "must read", "read also", "read more", "read", "more", "siehe auch",
+        // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
+        "watch", "watch now", "also watch", "video", "watch video", "photos", "gallery", "listen",
+        "ansehen", "regardez", "à voir", "mira", "assista", "guarda", "bekijk", "смотрите", "izle",
         "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
         "читайте также", "lesen sie auch", "voir aussi", "à lire",
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
@@ -504,7 +550,9 @@ enum Vocabulary {
         "で読めます", "で読める", "阅读", "閱讀", "읽기",
     ]
     /// Separators between the parts of a story's meta line ("March 3, 2026 · 6 min read").
-    static let metaLineSeparators: [String] = [" · ", " | ", " // ", " • ", " — ", " - "]
+    /// The middle dot, bullet and bar also without spaces: a template that sets each part in its own element
+    /// joins them with no space around the separator ("6 min read·Apr 19, 2026").
+    static let metaLineSeparators: [String] = [" · ", " | ", " // ", " • ", " — ", " - ", "·", "•", "|"]
     static let readingTimeLabels: [String] = [
         "reading time", "read time", "estimated reading time", "lesezeit", "lesedauer", "temps de lecture",
         "durée de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura", "leestijd", "leesduur",

@@ -16,6 +16,10 @@ struct MetadataAuthorCleanerTests {
         Case(raw: "Written by Jane Doe", expected: ["Jane Doe"]),
         Case(raw: "Posted by: Mei Lin", expected: ["Mei Lin"]),
         Case(raw: "BY ALEX MORGAN", expected: ["ALEX MORGAN"]),
+        // A wire story's credit names the agency after the reporter; the agency alone stays an author.
+        Case(raw: "By RUTH CALLAWAY Associated Press", expected: ["RUTH CALLAWAY"]),
+        Case(raw: "By Tomas Lind and Ada Moyo Reuters", expected: ["Tomas Lind", "Ada Moyo"]),
+        Case(raw: "The Associated Press", expected: ["The Associated Press"]),
         Case(raw: "Jane Doe | Updated March 5, 2024", expected: ["Jane Doe"]),
         Case(raw: "Jane Doe, Staff Writer", expected: ["Jane Doe"]),
         Case(raw: "Dylan Park, MS, RD", expected: ["Dylan Park"]),

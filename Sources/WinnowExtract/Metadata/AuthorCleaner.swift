@@ -72,6 +72,14 @@ public enum AuthorCleaner {
         "al", "el", "ten", "ter", "y", "e", "zu", "st.", "mc",
     ]
 
+    /// News agencies whose name follows the reporter's in a wire story's credit ("By Jane Doe Associated
+    /// Press", "John Roe Reuters"). Names that are also surnames (Bloomberg) are left out.
+    static let newsAgencies: [String] = [
+        "The Associated Press", "Associated Press", "Reuters", "Agence France-Presse", "AFP", "The Canadian Press",
+        "Canadian Press", "Australian Associated Press", "AAP", "Press Association", "PA Media", "Press Trust of India",
+        "PTI", "IANS", "dpa", "EFE", "ANSA", "Kyodo News", "Xinhua", "Yonhap",
+    ]
+
     /// Lowercase words that join the parts of an organisation's name ("Center for ... and Research").
     static let connectors: Set<String> = ["for", "and", "of", "the", "&", "in", "at", "with"]
 
@@ -103,6 +111,8 @@ public enum AuthorCleaner {
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
             // A visible credit followed by the outlet's name ("Jane Doe Harbour Times"): the outlet is cut.
             if let siteName, let person = withoutTrailingOutlet(name, outlet: siteName) { name = person }
+            // A wire story's credit on the site that runs it ("By Jane Doe Associated Press"): the agency is cut.
+            if let person = newsAgencies.lazy.compactMap({ withoutTrailingOutlet(name, outlet: $0) }).first { name = person }
             names.append(name)
             // "Jane Doe Staff Writer, Business": the part ended in a role, so what follows is its desk.
             if endsWithRole(part) { break }

@@ -119,7 +119,7 @@ enum BlockCleanup {
                 continue
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
-               isDateline(text) || isLoneMetaLine(text) {
+               isDateline(text) || isLabelledDateline(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -503,7 +503,9 @@ enum BlockCleanup {
 
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
-        if labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
+        if labelBlocks.contains(lower) || isReactionCount(lower) || isDecoratedLabel(lower) { return "label-block" }
+        if isGalleryCounter(lower) { return "gallery-counter" }
+        if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
@@ -514,6 +516,53 @@ enum BlockCleanup {
         if isByline(text, lower) { return "byline" }
         if isReadingTime(lower) { return "reading-time" }
         return nil
+    }
+
+    /// A label with decoration on both sides ("- Advertisement -", "*** Anzeige ***"): the label without the
+    /// `Vocabulary.labelDecorations` around it is one of `labelBlocks`.
+    static func isDecoratedLabel(_ lower: String) -> Bool {
+        guard let first = lower.first, let last = lower.last,
+              Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
+              lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes else { return false }
+        let core = lower.drop { Vocabulary.labelDecorations.contains($0) }
+        let trimmed = core.reversed().drop { Vocabulary.labelDecorations.contains($0) }
+        let label = String(trimmed.reversed())
+        return !label.isEmpty && label != lower && labelBlocks.contains(label)
+    }
+
+    /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
+    /// `Vocabulary.galleryCounterWords` word, a number, one of `galleryCounterOf`, a number, and nothing else.
+    static func isGalleryCounter(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        // "4/9" is split into "4", "/", "9".
+        var words: [Substring] = []
+        for word in lower.split(separator: " ") {
+            if word.count > 1, let slash = word.firstIndex(of: "/") {
+                for piece in [word[..<slash], word[slash...slash], word[word.index(after: slash)...]] where !piece.isEmpty {
+                    words.append(piece)
+                }
+            } else {
+                words.append(word)
+            }
+        }
+        var labelled = false
+        if let first = words.first, Vocabulary.galleryCounterWords.contains(String(first)) {
+            words.removeFirst()
+            labelled = true
+        }
+        guard words.count == 3, words[0].allSatisfy({ $0.isASCII && $0.isNumber }), words[2].allSatisfy({ $0.isASCII && $0.isNumber }),
+              Vocabulary.galleryCounterOf.contains(String(words[1])),
+              let position = Int(words[0]), let count = Int(words[2]) else { return false }
+        // A position inside the count ("3 of 2" is no counter); "4/5" alone is as often a rating or a fraction,
+        // so the slash needs the picture's word before it.
+        return position >= 1 && position <= count && (labelled || words[1] != "/")
+    }
+
+    /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
+    /// are word characters: a wire story's "___" rule before its credits stays with them.
+    static func isSymbolLine(_ text: String) -> Bool {
+        text.utf8.count <= Vocabulary.Threshold.labelMaxBytes && !text.contains { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// How many paragraphs of `blocks` are meta lines.
@@ -647,12 +696,16 @@ enum BlockCleanup {
 
     /// A site's appeal for its readers' money or subscription ("Enjoyed this piece? We need your help …"):
     /// `Vocabulary.readerAppealStarts`.
+    /// A newsroom's call for tips or letters ("Got a story? Email our newsdesk …"), `Vocabulary.newsTipStarts`,
+    /// is read the same way: both are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
-        let head = text.drop { !$0.isLetter }.prefix(Self.readerAppealStartMaxChars).lowercased()
-        return Vocabulary.readerAppealStarts.contains { head.hasPrefix($0) }
+        // "¿" opens a Spanish question and is part of its start.
+        let head = text.drop { !$0.isLetter && $0 != "¿" }.prefix(Self.readerAppealStartMaxChars).lowercased()
+        return Self.readerAppealStarts.contains { head.hasPrefix($0) }
     }
 
-    static let readerAppealStartMaxChars = Vocabulary.readerAppealStarts.map(\.count).max() ?? 0
+    static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts
+    static let readerAppealStartMaxChars = readerAppealStarts.map(\.count).max() ?? 0
 
     /// The blocks after a terminating label are a feed of teaser cards when at least
     /// `Vocabulary.Threshold.cardTailMinHeadings` of them are headings and most of those
@@ -1024,6 +1077,23 @@ enum BlockCleanup {
         }
         return true
     }
+
+    /// A date under a label ("Published: Apr. 7, 2026, 3:30 PM", "Aktualisiert am 3. Mai 2026"): one of
+    /// `Vocabulary.dateLabels`, an optional colon, then a dateline. `lower`: the normalised text.
+    static func isLabelledDateline(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        for label in Vocabulary.dateLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count)
+            // The label ends its word.
+            guard let next = rest.first, next == " " || next == ":" else { continue }
+            let date = rest.drop { $0 == " " || $0 == ":" }
+            if !date.isEmpty, isDateline(String(date)) { return true }
+        }
+        return false
+    }
+
+    static let dateLabelMaxBytes = Vocabulary.dateLabels.map(\.utf8.count).max() ?? 0
 
     /// The comment section's moderation notice left at the end of a story: it names the comments and the
     /// moderation (or responsibility, opinion, removal), in a short paragraph.
