@@ -456,7 +456,11 @@ enum Vocabulary {
         "follow us on", "follow us at", "follow us for", "follow us:",
         // A messenger channel's invitation ("Click here to join our channel and stay updated …").
         "join our whatsapp channel", "join our telegram channel", "join our channel", "click here to join our",
-        "join us on whatsapp", "join us on telegram", "folgen sie uns auf", "folge uns auf",
+        "join us on whatsapp", "join us on telegram",
+        // A columnist's own line under the column, and a news site's closing plug ("Track latest news live on
+        // Example.com and get news updates …", "Catch all the latest news … on Example").
+        "follow me on", "follow me at", "track latest news", "catch all the latest", "catch all the business news",
+        "get latest news live on", "folgen sie uns auf", "folge uns auf",
         "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
         "obserwuj nas na", "подписывайтесь на нас",
     ]

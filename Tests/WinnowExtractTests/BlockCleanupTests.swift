@@ -509,4 +509,21 @@ extension BlockCleanupTests {
         let join = paragraph("Click here to join our channel (@valleynews) and stay updated with the latest headlines")
         #expect(clean([paragraph(story), join, paragraph(story + " More.")]) == [story, story + " More."])
     }
+
+    @Test func aColonLabelLeftLastAndADecoratedReadingTimeGo() {
+        // The list the label introduced was dropped as related links; the label is left introducing nothing.
+        #expect(clean([paragraph(story), paragraph("More from the Valley Herald:")]) == [story])
+        // Mid-story a colon label introduces what follows it.
+        let label = "Ingredients:"
+        #expect(clean([paragraph(story), paragraph(label), paragraph(story + " More.")]) == [story, label, story + " More."])
+        // A reading time left with the separators of a meta line whose other parts went.
+        #expect(clean([paragraph("··3 min read"), paragraph(story)]) == [story])
+    }
+
+    @Test func aColumnistsFollowLineAndASitesClosingPlugGo() {
+        let follow = paragraph("Follow me on Twitter or LinkedIn. Check out my website.")
+        let plug = paragraph("Track Latest News Live on Example.com and get news updates from around the world")
+        #expect(clean([paragraph(story), follow, paragraph(story + " More.")]).count == 2)
+        #expect(clean([paragraph(story), paragraph(story + " More."), plug]).count == 2)
+    }
 }

@@ -185,11 +185,22 @@ enum BlockCleanup {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
-        while let last = out.blocks.last, case .heading = last {
+        // A heading, or a short label ending in a colon ("More from HomeWise:") whose list an earlier rule
+        // dropped, left last: it introduces nothing.
+        while let last = out.blocks.last, isTrailingLabel(last) {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
         return out
+    }
+
+    /// A heading, or a one-line paragraph of at most `Threshold.labelMaxBytes` ending in a colon.
+    static func isTrailingLabel(_ block: Block) -> Bool {
+        if case .heading = block { return true }
+        guard isParagraph(block) else { return false }
+        let text = block.plainText.trimmingSuffixSpaces()
+        return text.utf8.count <= Vocabulary.Threshold.labelMaxBytes && !text.contains("\n")
+            && (text.hasSuffix(":") || text.hasSuffix("："))
     }
 
     /// The short-text sets cleanup looks every block up in (long blocks skip the hashing).
@@ -504,6 +515,7 @@ enum BlockCleanup {
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
         if labelBlocks.contains(lower) || isReactionCount(lower) || isDecoratedLabel(lower) { return "label-block" }
+        if let core = undecorated(lower), isReadingTime(core) { return "reading-time" }
         if isGalleryCounter(lower) { return "gallery-counter" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
@@ -521,13 +533,19 @@ enum BlockCleanup {
     /// A label with decoration on both sides ("- Advertisement -", "*** Anzeige ***"): the label without the
     /// `Vocabulary.labelDecorations` around it is one of `labelBlocks`.
     static func isDecoratedLabel(_ lower: String) -> Bool {
+        guard let label = undecorated(lower) else { return false }
+        return labelBlocks.contains(label)
+    }
+
+    /// A short text without the `Vocabulary.labelDecorations` around it ("··3 min read" → "3 min read"), or nil
+    /// when nothing decorates it or nothing is left.
+    static func undecorated(_ lower: String) -> String? {
         guard let first = lower.first, let last = lower.last,
               Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
-              lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes else { return false }
+              lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes else { return nil }
         let core = lower.drop { Vocabulary.labelDecorations.contains($0) }
-        let trimmed = core.reversed().drop { Vocabulary.labelDecorations.contains($0) }
-        let label = String(trimmed.reversed())
-        return !label.isEmpty && label != lower && labelBlocks.contains(label)
+        let trimmed = String(core.reversed().drop { Vocabulary.labelDecorations.contains($0) }.reversed())
+        return trimmed.isEmpty || trimmed == lower ? nil : trimmed
     }
 
     /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
