@@ -492,6 +492,8 @@ extension BlockCleanupTests {
         #expect(!BlockCleanup.isLabelledDateline("published: the council's own figures for 2026"))
         #expect(!BlockCleanup.isLabelledDateline("publishers met on 3 may 2026"))
         #expect(clean([paragraph("Published: Apr. 7, 2026, 3:30 PM"), paragraph(story)]) == [story])
+        #expect(clean([paragraph("Posted: May 12, 2026 | Updated: May 14, 2026"), paragraph(story)]) == [story])
+        #expect(!BlockCleanup.isLabelledDates("posted: may 12, 2026 | the council's reply"))
         // A reading time and a date in separate elements, joined by a dot without spaces.
         #expect(clean([paragraph("6 min read·Apr 19, 2026"), paragraph(story)]) == [story])
     }

@@ -119,7 +119,7 @@ enum BlockCleanup {
                 continue
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
-               isDateline(text) || isLabelledDateline(lower) || isLoneMetaLine(text) {
+               isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -1112,6 +1112,19 @@ enum BlockCleanup {
     }
 
     static let dateLabelMaxBytes = Vocabulary.dateLabels.map(\.utf8.count).max() ?? 0
+
+    /// Two or more labelled dates on one line, split by `Vocabulary.metaLineSeparators` ("Posted: May 12, 2026 |
+    /// Updated: May 14, 2026"). `lower`: the normalised text.
+    static func isLabelledDates(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= 2 * (4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes),
+              metaLineSeparatorScreen.matches(lower) else { return false }
+        var parts = [lower]
+        for separator in Vocabulary.metaLineSeparators {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
+        return trimmed.count >= 2 && trimmed.allSatisfy(isLabelledDateline)
+    }
 
     /// The comment section's moderation notice left at the end of a story: it names the comments and the
     /// moderation (or responsibility, opinion, removal), in a short paragraph.
