@@ -346,6 +346,33 @@ enum Vocabulary {
     /// "*** Anzeige ***"): stripped before the label is looked up in `labelBlocks`.
     static let labelDecorations: Set<Character> = ["-", "–", "—", "_", "*", "~", "=", "|", "•", "·", "[", "]", "(", ")", "<", ">", "/", " "]
 
+    /// Words of an ad break's notice ("Advertisement - scroll to continue", "Story continues below this ad",
+    /// "Article continues after this advertisement", "Skip Ad"), lowercased, major languages: a short block
+    /// made only of these words and holding one of `adBreakAnchors` is no part of the story. "The story
+    /// continues." has no anchor and stays.
+    static let adBreakWords: Set<String> = [
+        "advertisement", "advertisements", "advert", "ad", "ads", "advertising", "sponsored", "scroll", "to",
+        "continue", "continues", "continued", "continuing", "reading", "read", "below", "after", "this", "the",
+        "article", "story", "content", "post", "text", "page", "feedback", "skip", "with", "down", "for", "more",
+        "anzeige", "werbung", "weiter", "geht", "es", "nach", "der", "unten", "artikel", "weiterlesen",
+        "publicité", "la", "suite", "de", "l'article", "après", "cette", "ci-dessous", "publicidad", "anuncio",
+        "continúa", "sigue", "leyendo", "después", "del", "el", "noticia", "pubblicità", "continua", "dopo",
+        "a", "leggere", "sotto", "publicidade", "depois", "da", "abaixo", "advertentie", "lees",
+        "verder", "na", "reclame", "onder",
+    ]
+    static let adBreakAnchors: Set<String> = [
+        "advertisement", "advertisements", "advert", "ad", "ads", "advertising", "sponsored", "scroll", "below",
+        "anzeige", "werbung", "unten", "publicité", "ci-dessous", "publicidad", "anuncio", "pubblicità", "sotto",
+        "publicidade", "abaixo", "advertentie", "reclame",
+    ]
+
+    /// How an embedded post's placeholder notice starts when the embed did not load ("This content is imported
+    /// from Twitter. You may be able to find the same content in another format …"), lowercased.
+    static let embedNoticeStarts: [String] = [
+        "this content is imported from", "you may be able to find the same content in another format",
+        "dieser inhalt wurde von", "ce contenu est importé de", "este contenido se importa de",
+    ]
+
     /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
     /// "Image 4/9"): an optional word for the picture, a number, a word for "of" (or "/"), a number. Lowercased,
     /// major languages.
@@ -413,7 +440,7 @@ enum Vocabulary {
     /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
     /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
     static let subscribeCues: [String] = [
-        "subscribe to", "sign up for our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
+        "subscribe to", "sign up for our", "sign up to our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
         "구독하기", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
         "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
@@ -893,6 +920,8 @@ enum Vocabulary {
         static let datelineShortWordChars = 3
         /// Label blocks inside list items are at most this many bytes.
         static let labelMaxBytes = 40
+        /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
+        static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...
         static let bylineMaxBytes = 2 * bylineMaxChars
         static let bylineMaxWords = 14

@@ -528,4 +528,21 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), follow, paragraph(story + " More.")]).count == 2)
         #expect(clean([paragraph(story), paragraph(story + " More."), plug]).count == 2)
     }
+
+    @Test("an ad break's notice between paragraphs goes; a sentence of the same words without an ad word stays",
+          arguments: [
+        ("Advertisement - scroll to continue", true), ("Story continues below this ad", true),
+        ("Article continues after this advertisement", true), ("Skip Ad", true), ("Scroll to continue reading", true),
+        ("Anzeige – Weiterlesen nach der Werbung", true), ("Publicité - la suite après cette publicité", true),
+        ("The story continues.", false), ("Continue the story after the break, please.", false),
+    ])
+    func adBreakNotices(text: String, drops: Bool) {
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))
+    }
+
+    @Test func anEmbedsPlaceholderNoticeAndASignUpLineGo() {
+        let notice = paragraph("This content is imported from a social network. You may be able to find the same content in another format.")
+        #expect(clean([paragraph(story), notice, paragraph(story + " More.")]).count == 2)
+        #expect(clean([paragraph(story), paragraph("Sign up to our free newsletter"), paragraph(story + " More.")]).count == 2)
+    }
 }

@@ -130,6 +130,12 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "affiliate-notice", sources: input.nodes(of: k))
                 continue
             }
+            // An ad break's notice parts the story's paragraphs; after the last of them it parts nothing, and the
+            // heading above it (a listing's last section title) stays with the story.
+            if isParagraph(block), k < blocks.count - 1, isAdBreak(lower) {
+                trace.record(.dropped, block: text, heuristic: "ad-break", sources: input.nodes(of: k))
+                continue
+            }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
                 // Many "By Ebern Designs" / "Published by: Ubisoft" lines are the cards' maker lines, not the
                 // story's byline.
@@ -517,6 +523,7 @@ enum BlockCleanup {
         if labelBlocks.contains(lower) || isReactionCount(lower) || isDecoratedLabel(lower) { return "label-block" }
         if let core = undecorated(lower), isReadingTime(core) { return "reading-time" }
         if isGalleryCounter(lower) { return "gallery-counter" }
+        if isEmbedNotice(lower) { return "embed-notice" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
@@ -575,6 +582,22 @@ enum BlockCleanup {
         // A position inside the count ("3 of 2" is no counter); "4/5" alone is as often a rating or a fraction,
         // so the slash needs the picture's word before it.
         return position >= 1 && position <= count && (labelled || words[1] != "/")
+    }
+
+    /// An ad break's notice: a short block whose words are all `Vocabulary.adBreakWords`, one of them an
+    /// `adBreakAnchors` word ("Advertisement - scroll to continue", "Story continues below this ad").
+    static func isAdBreak(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.adBreakMaxBytes else { return false }
+        let words = lower.split { !$0.isLetter && $0 != "'" && $0 != "-" }
+            .map { String($0.drop { $0 == "-" || $0 == "'" }.reversed().drop { $0 == "-" || $0 == "'" }.reversed()) }
+            .filter { !$0.isEmpty }
+        guard words.count >= 2, words.allSatisfy(Vocabulary.adBreakWords.contains) else { return false }
+        return words.contains(where: Vocabulary.adBreakAnchors.contains)
+    }
+
+    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`).
+    static func isEmbedNotice(_ lower: String) -> Bool {
+        Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
     }
 
     /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
