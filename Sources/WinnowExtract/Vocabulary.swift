@@ -342,6 +342,58 @@ enum Vocabulary {
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
     ]
 
+    /// Characters that decorate a label block on both sides ("- Advertisement -", "— ADVERTISEMENT —", "[ Ad ]",
+    /// "*** Anzeige ***"): stripped before the label is looked up in `labelBlocks`.
+    static let labelDecorations: Set<Character> = ["-", "–", "—", "_", "*", "~", "=", "|", "•", "·", "[", "]", "(", ")", "<", ">", "/", " "]
+
+    /// Words of an ad break's notice ("Advertisement - scroll to continue", "Story continues below this ad",
+    /// "Article continues after this advertisement", "Skip Ad"), lowercased, major languages: a short block
+    /// made only of these words and holding one of `adBreakAnchors` is no part of the story. "The story
+    /// continues." has no anchor and stays.
+    static let adBreakWords: Set<String> = [
+        "advertisement", "advertisements", "advert", "ad", "ads", "advertising", "sponsored", "scroll", "to",
+        "continue", "continues", "continued", "continuing", "reading", "read", "below", "after", "this", "the",
+        "article", "story", "content", "post", "text", "page", "feedback", "skip", "with", "down", "for", "more",
+        "anzeige", "werbung", "weiter", "geht", "es", "nach", "der", "unten", "artikel", "weiterlesen",
+        "publicité", "la", "suite", "de", "l'article", "après", "cette", "ci-dessous", "publicidad", "anuncio",
+        "continúa", "sigue", "leyendo", "después", "del", "el", "noticia", "pubblicità", "continua", "dopo",
+        "a", "leggere", "sotto", "publicidade", "depois", "da", "abaixo", "advertentie", "lees",
+        "verder", "na", "reclame", "onder",
+    ]
+    static let adBreakAnchors: Set<String> = [
+        "advertisement", "advertisements", "advert", "ad", "ads", "advertising", "sponsored", "scroll", "below",
+        "anzeige", "werbung", "unten", "publicité", "ci-dessous", "publicidad", "anuncio", "pubblicità", "sotto",
+        "publicidade", "abaixo", "advertentie", "reclame",
+    ]
+
+    /// How an embedded post's placeholder notice starts when the embed did not load ("This content is imported
+    /// from Twitter. You may be able to find the same content in another format …"), lowercased.
+    static let embedNoticeStarts: [String] = [
+        "this content is imported from", "you may be able to find the same content in another format",
+        "dieser inhalt wurde von", "ce contenu est importé de", "este contenido se importa de",
+    ]
+
+    /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
+    /// "Image 4/9"): an optional word for the picture, a number, a word for "of" (or "/"), a number. Lowercased,
+    /// major languages.
+    static let galleryCounterWords: Set<String> = [
+        "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "item", "bild", "foto",
+        "fotos", "imagen", "imagem", "immagine", "afbeelding", "фото", "zdjęcie", "görsel", "resim",
+    ]
+    static let galleryCounterOf: Set<String> = [
+        "of", "/", "von", "sur", "de", "di", "van", "из", "z", "av", "af",
+    ]
+
+    /// Labels that introduce a shown date ("Published: Apr. 7, 2026, 3:30 PM", "Updated: 12 May 2026"),
+    /// lowercased, major languages; a label, an optional colon and a date alone on a line is a dateline.
+    static let dateLabels: [String] = [
+        "published", "updated", "posted", "last updated", "first published", "published on", "updated on",
+        "posted on", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am", "publié", "publié le",
+        "mis à jour", "mis à jour le", "publicado", "publicado el", "publicado em", "actualizado", "atualizado",
+        "atualizado em", "pubblicato", "pubblicato il", "aggiornato", "aggiornato il", "gepubliceerd",
+        "bijgewerkt", "опубликовано", "обновлено", "opublikowano", "zaktualizowano", "yayınlanma", "güncelleme",
+    ]
+
     /// Titles of a table of contents (lowercased, whole text), in major languages. The contents list is link
     /// chrome and goes; its title, a heading or a paragraph of its own, goes with it.
     static let tableOfContentsTitles: Set<String> = [
@@ -388,7 +440,7 @@ enum Vocabulary {
     /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
     /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
     static let subscribeCues: [String] = [
-        "subscribe to", "sign up for our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
+        "subscribe to", "sign up for our", "sign up to our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
         "구독하기", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
         "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
@@ -407,13 +459,35 @@ enum Vocabulary {
         "apoie o nosso jornalismo", "apoie nosso jornalismo", "faça uma doação", "sostieni il nostro giornalismo",
         "sostieni il giornalismo indipendente", "fai una donazione", "steun onze journalistiek", "doneer nu",
         "поддержите нашу журналистику", "wesprzyj nasze dziennikarstwo", "bağımsız gazeteciliği destekleyin",
+        // The long appeal under a story that opens by asking a favour.
+        "we have a small favour to ask", "we have a small favor to ask",
+    ]
+
+    /// How a newsroom's call for its readers' tips or letters starts (lowercased), in major languages: "Got a
+    /// story? Email our newsdesk …", "Do you have a story to share?", "Submit a letter to the editor". Like a
+    /// reader appeal, in the last part of the text such a paragraph or heading ends the story.
+    static let newsTipStarts: [String] = [
+        "got a story", "have a story to share", "do you have a story", "got a news tip", "have a news tip",
+        "do you have a news tip", "do you have a tip", "got a tip for us", "send us your news",
+        "submit a letter to the editor", "write a letter to the editor", "send a letter to the editor",
+        "haben sie einen hinweis", "sie haben einen hinweis", "vous avez une info", "vous avez une information",
+        "¿tienes una historia", "¿tienes información", "tienes una historia", "você tem uma história",
+        "tem uma sugestão de pauta", "hai una notizia", "hai una segnalazione", "heb je een tip", "heeft u een tip",
+        "masz temat", "есть новость", "есть интересная новость", "haber ihbarı",
     ]
 
     /// How a call to follow the site on social media starts ("Follow us on Telegram and X for the latest
     /// news"), lowercased, major languages: a short paragraph that starts so is the site's, not the story's.
     /// The cue includes what follows "follow us" so that a story's "Follow us as we climb…" stays.
     static let followCueStarts: [String] = [
-        "follow us on", "follow us at", "follow us for", "follow us:", "folgen sie uns auf", "folge uns auf",
+        "follow us on", "follow us at", "follow us for", "follow us:",
+        // A messenger channel's invitation ("Click here to join our channel and stay updated …").
+        "join our whatsapp channel", "join our telegram channel", "join our channel", "click here to join our",
+        "join us on whatsapp", "join us on telegram",
+        // A columnist's own line under the column, and a news site's closing plug ("Track latest news live on
+        // Example.com and get news updates …", "Catch all the latest news … on Example").
+        "follow me on", "follow me at", "track latest news", "catch all the latest", "catch all the business news",
+        "get latest news live on", "folgen sie uns auf", "folge uns auf",
         "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
         "obserwuj nas na", "подписывайтесь на нас",
     ]
@@ -424,6 +498,9 @@ enum Vocabulary {
     /// story (WCXB dev annotates such lines both ways, 7 pages keep them and 6 drop them: net F1 unchanged).
     static let teaserLabels: Set<String> = [
         "see also", "must read", "read also", "read more", "read", "more", "siehe auch",
+        // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
+        "watch", "watch now", "also watch", "video", "watch video", "photos", "gallery", "listen",
+        "ansehen", "regardez", "à voir", "mira", "assista", "guarda", "bekijk", "смотрите", "izle",
         "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
         "читайте также", "lesen sie auch", "voir aussi", "à lire",
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
@@ -504,7 +581,9 @@ enum Vocabulary {
         "で読めます", "で読める", "阅读", "閱讀", "읽기",
     ]
     /// Separators between the parts of a story's meta line ("March 3, 2026 · 6 min read").
-    static let metaLineSeparators: [String] = [" · ", " | ", " // ", " • ", " — ", " - "]
+    /// The middle dot, bullet and bar also without spaces: a template that sets each part in its own element
+    /// joins them with no space around the separator ("6 min read·Apr 19, 2026").
+    static let metaLineSeparators: [String] = [" · ", " | ", " // ", " • ", " — ", " - ", "·", "•", "|"]
     static let readingTimeLabels: [String] = [
         "reading time", "read time", "estimated reading time", "lesezeit", "lesedauer", "temps de lecture",
         "durée de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura", "leestijd", "leesduur",
@@ -841,6 +920,8 @@ enum Vocabulary {
         static let datelineShortWordChars = 3
         /// Label blocks inside list items are at most this many bytes.
         static let labelMaxBytes = 40
+        /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
+        static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...
         static let bylineMaxBytes = 2 * bylineMaxChars
         static let bylineMaxWords = 14

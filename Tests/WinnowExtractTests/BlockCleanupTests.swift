@@ -462,4 +462,89 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), paragraph(sentence)]) == [story, sentence])
         #expect(clean([paragraph(story), paragraph("Registered users")]) == [story, "Registered users"])
     }
+
+    @Test func aNewsroomsCallForTipsOrLettersEndsTheStory() {
+        let tip = paragraph("Got a story? Contact the newsdesk at desk@example.org or call us any time.")
+        #expect(clean([paragraph(story), tip]) == [story])
+        let letters = Block.heading(level: 4, content: [.text("Submit a letter to the editor")])
+        #expect(clean([paragraph(story), letters, paragraph("We print letters of up to 150 words.")]) == [story])
+        #expect(clean([paragraph(story), paragraph("¿Tienes una historia? Escríbenos a la redacción.")]) == [story])
+        // Near the top it is the story's subject, not the newsroom's call.
+        #expect(clean([tip, paragraph(story), paragraph(story)]).count == 3)
+        let favour = paragraph("We have a small favour to ask. Readers like you keep the paper free to read.")
+        #expect(clean([paragraph(story), favour, paragraph("Give once or every month.")]) == [story])
+    }
+
+    @Test("label blocks between decorations, gallery counters and symbol lines go", arguments: [
+        ("- Advertisement -", true), ("— ADVERTISEMENT —", true), ("*** Anzeige ***", true), ("[ Ad ]", true),
+        ("1 of 12", true), ("Photo 3 of 8", true), ("Image 4/9", true), ("Bild 2 von 10", true), ("Slide 1 of 5", true),
+        ("💡", true), ("* * *", true), ("▶", true),
+        // A rating or a fraction, a counter past its count, words around the label, and a wire story's rule stay.
+        ("4/5", false), ("3 of 2", false), ("- Advertisement for the fair -", false), ("___", false),
+        ("Two of the five", false),
+    ])
+    func decoratedLabelsCountersAndSymbols(text: String, drops: Bool) {
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))
+    }
+
+    @Test func aDateUnderALabelAboveTheStoryGoes() {
+        #expect(BlockCleanup.isLabelledDateline("published: apr. 7, 2026, 3:30 pm"))
+        #expect(BlockCleanup.isLabelledDateline("updated 12 may 2026"))
+        #expect(BlockCleanup.isLabelledDateline("aktualisiert am 3. mai 2026"))
+        #expect(!BlockCleanup.isLabelledDateline("published: the council's own figures for 2026"))
+        #expect(!BlockCleanup.isLabelledDateline("publishers met on 3 may 2026"))
+        #expect(clean([paragraph("Published: Apr. 7, 2026, 3:30 PM"), paragraph(story)]) == [story])
+        #expect(clean([paragraph("Posted: May 12, 2026 | Updated: May 14, 2026"), paragraph(story)]) == [story])
+        #expect(!BlockCleanup.isLabelledDates("posted: may 12, 2026 | the council's reply"))
+        // A reading time and a date in separate elements, joined by a dot without spaces.
+        #expect(clean([paragraph("6 min read·Apr 19, 2026"), paragraph(story)]) == [story])
+    }
+
+    @Test func aWatchOrVideoLabelBeforeALinkedTitleIsATeaser() {
+        let watch = Block.paragraph([.strong([.text("WATCH:")]), .text(" "),
+                                     .link(href: "/video/flood", content: [.text("Drone footage of the flooded valley")])])
+        #expect(clean([paragraph(story), watch, paragraph(story + " More.")]) == [story, story + " More."])
+        // The label with the story's own sentence after it stays.
+        let note = paragraph("Watch: the river rose two metres in an hour, and the bridge closed at noon.")
+        #expect(clean([paragraph(story), note, paragraph(story + " More.")]).count == 3)
+    }
+
+    @Test func anInvitationToAMessengerChannelGoes() {
+        let join = paragraph("Click here to join our channel (@valleynews) and stay updated with the latest headlines")
+        #expect(clean([paragraph(story), join, paragraph(story + " More.")]) == [story, story + " More."])
+    }
+
+    @Test func aColonLabelLeftLastAndADecoratedReadingTimeGo() {
+        // The list the label introduced was dropped as related links; the label is left introducing nothing.
+        #expect(clean([paragraph(story), paragraph("More from the Valley Herald:")]) == [story])
+        // Mid-story a colon label introduces what follows it.
+        let label = "Ingredients:"
+        #expect(clean([paragraph(story), paragraph(label), paragraph(story + " More.")]) == [story, label, story + " More."])
+        // A reading time left with the separators of a meta line whose other parts went.
+        #expect(clean([paragraph("··3 min read"), paragraph(story)]) == [story])
+    }
+
+    @Test func aColumnistsFollowLineAndASitesClosingPlugGo() {
+        let follow = paragraph("Follow me on Twitter or LinkedIn. Check out my website.")
+        let plug = paragraph("Track Latest News Live on Example.com and get news updates from around the world")
+        #expect(clean([paragraph(story), follow, paragraph(story + " More.")]).count == 2)
+        #expect(clean([paragraph(story), paragraph(story + " More."), plug]).count == 2)
+    }
+
+    @Test("an ad break's notice between paragraphs goes; a sentence of the same words without an ad word stays",
+          arguments: [
+        ("Advertisement - scroll to continue", true), ("Story continues below this ad", true),
+        ("Article continues after this advertisement", true), ("Skip Ad", true), ("Scroll to continue reading", true),
+        ("Anzeige – Weiterlesen nach der Werbung", true), ("Publicité - la suite après cette publicité", true),
+        ("The story continues.", false), ("Continue the story after the break, please.", false),
+    ])
+    func adBreakNotices(text: String, drops: Bool) {
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))
+    }
+
+    @Test func anEmbedsPlaceholderNoticeAndASignUpLineGo() {
+        let notice = paragraph("This content is imported from a social network. You may be able to find the same content in another format.")
+        #expect(clean([paragraph(story), notice, paragraph(story + " More.")]).count == 2)
+        #expect(clean([paragraph(story), paragraph("Sign up to our free newsletter"), paragraph(story + " More.")]).count == 2)
+    }
 }

@@ -19,6 +19,17 @@ struct MetadataAuthorCleanerTests {
         Case(raw: "Written by Jane Doe", expected: ["Jane Doe"]),
         Case(raw: "Posted by: Mei Lin", expected: ["Mei Lin"]),
         Case(raw: "BY ALEX MORGAN", expected: ["ALEX MORGAN"]),
+        // A wire story's credit names the agency after the reporter; the agency alone stays an author.
+        Case(raw: "By RUTH CALLAWAY Associated Press", expected: ["RUTH CALLAWAY"]),
+        Case(raw: "By Tomas Lind and Ada Moyo Reuters", expected: ["Tomas Lind", "Ada Moyo"]),
+        Case(raw: "The Associated Press", expected: ["The Associated Press"]),
+        Case(raw: "By JANE DOE and JOHN ROE, Associated Press", expected: ["JANE DOE", "JOHN ROE"]),
+        Case(raw: "By Jane Doe, Reuters", expected: ["Jane Doe"]),
+        Case(raw: "By Jane Doe (AFP)", expected: ["Jane Doe"]),
+        // Other credits in the byline name people who did not write the story.
+        Case(raw: "Story by Jane Doe • Photos by John Roe", expected: ["Jane Doe"]),
+        Case(raw: "Written by Jane Doe | Edited by Sam Lee", expected: ["Jane Doe"]),
+        Case(raw: "Posted on March 5, 2024 by Jane Doe", expected: ["Jane Doe"]),
         Case(raw: "Jane Doe | Updated March 5, 2024", expected: ["Jane Doe"]),
         Case(raw: "Jane Doe, Staff Writer", expected: ["Jane Doe"]),
         Case(raw: "Dylan Park, MS, RD", expected: ["Dylan Park"]),

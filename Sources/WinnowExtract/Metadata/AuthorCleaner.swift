@@ -72,6 +72,35 @@ public enum AuthorCleaner {
         "al", "el", "ten", "ter", "y", "e", "zu", "st.", "mc",
     ]
 
+    /// News agencies whose name follows the reporter's in a wire story's credit ("By Jane Doe Associated
+    /// Press", "John Roe Reuters"). Names that are also surnames (Bloomberg) are left out.
+    static let newsAgencies: [String] = [
+        "The Associated Press", "Associated Press", "Reuters", "Agence France-Presse", "AFP", "The Canadian Press",
+        "Canadian Press", "Australian Associated Press", "AAP", "Press Association", "PA Media", "Press Trust of India",
+        "PTI", "IANS", "dpa", "EFE", "ANSA", "Kyodo News", "Xinhua", "Yonhap",
+    ]
+
+    /// Role words of credits other than the writer's, before "by" ("Photos by …", "Edited by …"), lowercased.
+    static let otherCreditRoles: Set<String> = [
+        "photo", "photos", "photograph", "photographs", "photography", "pictures", "images", "illustration",
+        "illustrations", "video", "videos", "graphics", "design", "edited", "editing", "translated", "translation",
+    ]
+
+    /// Whether a byline part credits someone else's work ("Photos by John Roe", "Editing by Sam Lee").
+    static func isOtherCredit(_ part: Substring) -> Bool {
+        let words = part.split(separator: " ")
+        guard words.count >= 3, let by = words.firstIndex(where: { $0.lowercased() == "by" }), by > 0 else { return false }
+        return otherCreditRoles.contains(words[by - 1].lowercased())
+    }
+
+    /// Whether a byline part is only a news agency's name ("Reuters", "(AFP)", "Associated Press").
+    static func isNewsAgency(_ part: Substring) -> Bool {
+        let key = normalizedKey(String(part.filter { $0 != "(" && $0 != ")" }))
+        return !key.isEmpty && newsAgencyKeys.contains(key)
+    }
+
+    static let newsAgencyKeys = Set(newsAgencies.map(normalizedKey))
+
     /// Lowercase words that join the parts of an organisation's name ("Center for ... and Research").
     static let connectors: Set<String> = ["for", "and", "of", "the", "&", "in", "at", "with"]
 
@@ -98,11 +127,17 @@ public enum AuthorCleaner {
         for part in split(text) {
             // "Name, role[, department or employer]": once a later part describes a job, the rest is about it.
             if !names.isEmpty, isJobDescription(part) { break }
+            // Another credit ("Photos by John Roe", "Edited by Sam Lee") names someone who did not write it.
+            if isOtherCredit(part) { continue }
+            // "By Jane Doe, Reuters": the wire agency after the reporter is no second author.
+            if !names.isEmpty, isNewsAgency(part) { continue }
             guard var name = cleanPart(part) else { continue }
             if visibleText, name.first?.isLowercase ?? false { continue }
             if let siteKey, !siteKey.isEmpty, normalizedKey(name) == siteKey { continue }
             // A visible credit followed by the outlet's name ("Jane Doe Harbour Times"): the outlet is cut.
             if let siteName, let person = withoutTrailingOutlet(name, outlet: siteName) { name = person }
+            // A wire story's credit on the site that runs it ("By Jane Doe Associated Press"): the agency is cut.
+            if let person = newsAgencies.lazy.compactMap({ withoutTrailingOutlet(name, outlet: $0) }).first { name = person }
             names.append(name)
             // "Jane Doe Staff Writer, Business": the part ended in a role, so what follows is its desk.
             if endsWithRole(part) { break }
@@ -154,7 +189,9 @@ public enum AuthorCleaner {
                 break
             }
         }
-        if let range = current.range(of: " by ", options: .caseInsensitive) {
+        // "Jane Doe • Photos by John Roe": a "by" after another credit's role word starts that credit, not the byline.
+        if let range = current.range(of: " by ", options: .caseInsensitive),
+           !otherCreditRoles.contains(current[..<range.lowerBound].split(separator: " ").last.map { $0.lowercased() } ?? "") {
             current = current[range.upperBound...]
         }
         return String(current)

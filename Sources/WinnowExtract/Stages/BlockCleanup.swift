@@ -120,7 +120,7 @@ enum BlockCleanup {
                 continue
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
-               isDateline(text) || isLoneMetaLine(text) {
+               isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -129,6 +129,12 @@ enum BlockCleanup {
             if isParagraph(block), Double(precedingChars) <= edge || Double(precedingChars) >= Double(totalChars) - edge,
                isAffiliateNotice(text) {
                 trace.record(.dropped, block: text, heuristic: "affiliate-notice", sources: input.nodes(of: k))
+                continue
+            }
+            // An ad break's notice parts the story's paragraphs; after the last of them it parts nothing, and the
+            // heading above it (a listing's last section title) stays with the story.
+            if isParagraph(block), k < blocks.count - 1, isAdBreak(lower) {
+                trace.record(.dropped, block: text, heuristic: "ad-break", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -186,11 +192,22 @@ enum BlockCleanup {
             trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
-        while let last = out.blocks.last, case .heading = last {
+        // A heading, or a short label ending in a colon ("More from HomeWise:") whose list an earlier rule
+        // dropped, left last: it introduces nothing.
+        while let last = out.blocks.last, isTrailingLabel(last) {
             trace.record(.dropped, block: last.plainText, heuristic: "trailing-heading", sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
         return out
+    }
+
+    /// A heading, or a one-line paragraph of at most `Threshold.labelMaxBytes` ending in a colon.
+    static func isTrailingLabel(_ block: Block) -> Bool {
+        if case .heading = block { return true }
+        guard isParagraph(block) else { return false }
+        let text = block.plainText.trimmingSuffixSpaces()
+        return text.utf8.count <= Vocabulary.Threshold.labelMaxBytes && !text.contains("\n")
+            && (text.hasSuffix(":") || text.hasSuffix("："))
     }
 
     /// The short-text sets cleanup looks every block up in (long blocks skip the hashing).
@@ -517,7 +534,11 @@ enum BlockCleanup {
 
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
-        if labelBlocks.contains(lower) || isReactionCount(lower) { return "label-block" }
+        if labelBlocks.contains(lower) || isReactionCount(lower) || isDecoratedLabel(lower) { return "label-block" }
+        if let core = undecorated(lower), isReadingTime(core) { return "reading-time" }
+        if isGalleryCounter(lower) { return "gallery-counter" }
+        if isEmbedNotice(lower) { return "embed-notice" }
+        if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
@@ -528,6 +549,75 @@ enum BlockCleanup {
         if isByline(text, lower) { return "byline" }
         if isReadingTime(lower) { return "reading-time" }
         return nil
+    }
+
+    /// A label with decoration on both sides ("- Advertisement -", "*** Anzeige ***"): the label without the
+    /// `Vocabulary.labelDecorations` around it is one of `labelBlocks`.
+    static func isDecoratedLabel(_ lower: String) -> Bool {
+        guard let label = undecorated(lower) else { return false }
+        return labelBlocks.contains(label)
+    }
+
+    /// A short text without the `Vocabulary.labelDecorations` around it ("··3 min read" → "3 min read"), or nil
+    /// when nothing decorates it or nothing is left.
+    static func undecorated(_ lower: String) -> String? {
+        guard let first = lower.first, let last = lower.last,
+              Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
+              lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes else { return nil }
+        let core = lower.drop { Vocabulary.labelDecorations.contains($0) }
+        let trimmed = String(core.reversed().drop { Vocabulary.labelDecorations.contains($0) }.reversed())
+        return trimmed.isEmpty || trimmed == lower ? nil : trimmed
+    }
+
+    /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
+    /// `Vocabulary.galleryCounterWords` word, a number, one of `galleryCounterOf`, a number, and nothing else.
+    static func isGalleryCounter(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        // "4/9" is split into "4", "/", "9".
+        var words: [Substring] = []
+        for word in lower.split(separator: " ") {
+            if word.count > 1, let slash = word.firstIndex(of: "/") {
+                for piece in [word[..<slash], word[slash...slash], word[word.index(after: slash)...]] where !piece.isEmpty {
+                    words.append(piece)
+                }
+            } else {
+                words.append(word)
+            }
+        }
+        var labelled = false
+        if let first = words.first, Vocabulary.galleryCounterWords.contains(String(first)) {
+            words.removeFirst()
+            labelled = true
+        }
+        guard words.count == 3, words[0].allSatisfy({ $0.isASCII && $0.isNumber }), words[2].allSatisfy({ $0.isASCII && $0.isNumber }),
+              Vocabulary.galleryCounterOf.contains(String(words[1])),
+              let position = Int(words[0]), let count = Int(words[2]) else { return false }
+        // A position inside the count ("3 of 2" is no counter); "4/5" alone is as often a rating or a fraction,
+        // so the slash needs the picture's word before it.
+        return position >= 1 && position <= count && (labelled || words[1] != "/")
+    }
+
+    /// An ad break's notice: a short block whose words are all `Vocabulary.adBreakWords`, one of them an
+    /// `adBreakAnchors` word ("Advertisement - scroll to continue", "Story continues below this ad").
+    static func isAdBreak(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.adBreakMaxBytes else { return false }
+        let words = lower.split { !$0.isLetter && $0 != "'" && $0 != "-" }
+            .map { String($0.drop { $0 == "-" || $0 == "'" }.reversed().drop { $0 == "-" || $0 == "'" }.reversed()) }
+            .filter { !$0.isEmpty }
+        guard words.count >= 2, words.allSatisfy(Vocabulary.adBreakWords.contains) else { return false }
+        return words.contains(where: Vocabulary.adBreakAnchors.contains)
+    }
+
+    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`).
+    static func isEmbedNotice(_ lower: String) -> Bool {
+        Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
+    }
+
+    /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
+    /// are word characters: a wire story's "___" rule before its credits stays with them.
+    static func isSymbolLine(_ text: String) -> Bool {
+        text.utf8.count <= Vocabulary.Threshold.labelMaxBytes && !text.contains { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// How many paragraphs of `blocks` are meta lines.
@@ -661,12 +751,16 @@ enum BlockCleanup {
 
     /// A site's appeal for its readers' money or subscription ("Enjoyed this piece? We need your help …"):
     /// `Vocabulary.readerAppealStarts`.
+    /// A newsroom's call for tips or letters ("Got a story? Email our newsdesk …"), `Vocabulary.newsTipStarts`,
+    /// is read the same way: both are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
-        let head = text.drop { !$0.isLetter }.prefix(Self.readerAppealStartMaxChars).lowercased()
-        return Vocabulary.readerAppealStarts.contains { head.hasPrefix($0) }
+        // "¿" opens a Spanish question and is part of its start.
+        let head = text.drop { !$0.isLetter && $0 != "¿" }.prefix(Self.readerAppealStartMaxChars).lowercased()
+        return Self.readerAppealStarts.contains { head.hasPrefix($0) }
     }
 
-    static let readerAppealStartMaxChars = Vocabulary.readerAppealStarts.map(\.count).max() ?? 0
+    static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts
+    static let readerAppealStartMaxChars = readerAppealStarts.map(\.count).max() ?? 0
 
     /// The blocks after a terminating label are a feed of teaser cards when at least
     /// `Vocabulary.Threshold.cardTailMinHeadings` of them are headings and most of those
@@ -1043,6 +1137,36 @@ enum BlockCleanup {
             if !isDateWord || words > t.datelineMaxWords { return false }
         }
         return true
+    }
+
+    /// A date under a label ("Published: Apr. 7, 2026, 3:30 PM", "Aktualisiert am 3. Mai 2026"): one of
+    /// `Vocabulary.dateLabels`, an optional colon, then a dateline. `lower`: the normalised text.
+    static func isLabelledDateline(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        for label in Vocabulary.dateLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count)
+            // The label ends its word.
+            guard let next = rest.first, next == " " || next == ":" else { continue }
+            let date = rest.drop { $0 == " " || $0 == ":" }
+            if !date.isEmpty, isDateline(String(date)) { return true }
+        }
+        return false
+    }
+
+    static let dateLabelMaxBytes = Vocabulary.dateLabels.map(\.utf8.count).max() ?? 0
+
+    /// Two or more labelled dates on one line, split by `Vocabulary.metaLineSeparators` ("Posted: May 12, 2026 |
+    /// Updated: May 14, 2026"). `lower`: the normalised text.
+    static func isLabelledDates(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= 2 * (4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes),
+              metaLineSeparatorScreen.matches(lower) else { return false }
+        var parts = [lower]
+        for separator in Vocabulary.metaLineSeparators {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
+        return trimmed.count >= 2 && trimmed.allSatisfy(isLabelledDateline)
     }
 
     /// The comment section's moderation notice left at the end of a story: it names the comments and the
