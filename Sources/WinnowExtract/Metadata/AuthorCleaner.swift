@@ -77,7 +77,11 @@ public enum AuthorCleaner {
     static let newsAgencies: [String] = [
         "The Associated Press", "Associated Press", "Reuters", "Agence France-Presse", "AFP", "The Canadian Press",
         "Canadian Press", "Australian Associated Press", "AAP", "Press Association", "PA Media", "Press Trust of India",
-        "PTI", "IANS", "dpa", "EFE", "ANSA", "Kyodo News", "Xinhua", "Yonhap",
+        "PTI", "IANS", "dpa", "EFE", "ANSA", "Kyodo News", "Xinhua", "Yonhap", "AP", "UPI",
+        "United Press International", "Thomson Reuters", "Agence France Presse", "Bloomberg News",
+        "Deutsche Presse-Agentur", "Agencia EFE", "Europa Press", "Kyodo", "RIA Novosti", "TASS", "Anadolu Agency",
+        "Agência Brasil", "Agência Lusa", "Keystone-SDA", "ANP", "NTB", "PAP", "MTI", "WAFA", "KUNA", "WAM",
+        "Bernama", "ANI",
     ]
 
     /// Role words of credits other than the writer's, before "by" ("Photos by …", "Edited by …"), lowercased.
@@ -142,22 +146,8 @@ public enum AuthorCleaner {
             // "Jane Doe Staff Writer, Business": the part ended in a role, so what follows is its desk.
             if endsWithRole(part) { break }
         }
-        // "Jane Doe and John Roe, Associated Press": the wire service they write for is no co-author.
-        if names.count > 1 { names.removeAll { newsAgencies.contains(normalizedKey($0)) } }
         return merge(names)
     }
-
-    /// News agencies credited after their reporters' names ("By Jane Doe, Reuters"), as `normalizedKey`s. With a
-    /// person named beside it, the agency is the employer, not an author; alone it stays the credit.
-    static let newsAgencies: Set<String> = Set([
-        "Associated Press", "The Associated Press", "AP", "Reuters", "Thomson Reuters", "AFP", "Agence France-Presse",
-        "Agence France Presse", "Bloomberg", "Bloomberg News", "UPI", "United Press International", "PA",
-        "PA Media", "Press Association", "AAP", "Australian Associated Press", "Canadian Press", "The Canadian Press",
-        "dpa", "Deutsche Presse-Agentur", "EFE", "Agencia EFE", "ANSA", "Europa Press", "Kyodo", "Kyodo News",
-        "Xinhua", "Yonhap", "ANI", "PTI", "Press Trust of India", "IANS", "TASS", "RIA Novosti", "Anadolu",
-        "Anadolu Agency", "Agência Brasil", "Agência Lusa", "Lusa", "APA", "SDA", "Keystone-SDA", "ANP", "Belga",
-        "NTB", "TT", "Ritzau", "STT", "CTK", "PAP", "MTI", "WAFA", "KUNA", "SPA", "WAM", "CNA", "Bernama",
-    ].map { TextKey.make($0) })
 
     /// Cleans a list of raw values and merges duplicates.
     public static func clean(_ raws: [String], siteName: String? = nil) -> [String] {
