@@ -441,6 +441,8 @@ enum Vocabulary {
         "参见", "另见", "參見", "另見", "함께 보기",
         "ilgili haber", "i̇lgi̇li̇ haber", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
         "קראו עוד", "קראו גם", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
+        // "Related" alone, as Japanese, Chinese and Korean pages set it in brackets before a link ("【関連】…").
+        "関連", "相关", "相關", "관련",
     ]
 
     /// `<input type>`s a reader types into (an input without a type is a text field): a form holding one asks

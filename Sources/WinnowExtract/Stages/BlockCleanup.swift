@@ -894,8 +894,9 @@ enum BlockCleanup {
             && Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
     }
 
-    /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …").
-    static let teaserSeparators: Set<Character> = ["|", "-", "–", "—", "»", ">", "•", "›"]
+    /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …"), and the
+    /// closing brackets of a label in brackets ("【関連】…", "[관련기사] …", "【相关阅读】…").
+    static let teaserSeparators: Set<Character> = ["|", "-", "–", "—", "»", ">", "•", "›", "】", "]", "」", "》"]
 
     /// The plain text before the first link of `content` (inside emphasis too), and whether its words are set
     /// in bold or italics; nil without a link.
