@@ -311,6 +311,10 @@ enum Vocabulary {
         "produtos relacionados", "articoli consigliati", "prodotti correlati", "aanbevolen artikelen",
         "gerelateerde producten", "рекомендуемые статьи", "похожие товары", "polecane artykuły", "podobne produkty",
         "önerilen makaleler", "benzer ürünler",
+        // Related stories, read-also boxes and comments in right-to-left scripts (Arabic, Hebrew) and Hindi.
+        "أخبار ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "التعليقات", "תגובות", "כתבות נוספות",
+        "כתבות קשורות", "עוד בנושא", "संबंधित खबरें", "संबंधित ख़बरें", "यह भी पढ़ें", "ये भी पढ़ें", "टिप्पणियां",
+        "टिप्पणियाँ",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
@@ -340,6 +344,7 @@ enum Vocabulary {
         // Advertisement and sponsored-link labels in other major languages.
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
+        "إعلان", "اعلان", "פרסומת", "विज्ञापन",
     ]
 
     /// Characters that decorate a label block on both sides ("- Advertisement -", "— ADVERTISEMENT —", "[ Ad ]",
@@ -435,6 +440,11 @@ enum Vocabulary {
         "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
         "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены", "tüm hakları saklıdır",
         "無断転載", "版权所有", "版權所有", "저작권",
+        // The reprint notices that stand for it on Italian, French and Korean news pages ("© RIPRODUZIONE
+        // RISERVATA", "Reproduction interdite", "무단전재 및 재배포 금지"), and the same in Arabic, Hebrew and Hindi.
+        // (The Chinese "不得转载" closes a syndicated story's own credit, which readability-pages keeps.)
+        "riproduzione riservata", "reproduction interdite", "무단전재", "무단 전재", "جميع الحقوق محفوظة",
+        "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित",
     ]
 
     /// Calls to subscribe, in major languages, as contained text of a short paragraph (lowercased): "get
@@ -506,6 +516,10 @@ enum Vocabulary {
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
         "参见", "另见", "參見", "另見", "함께 보기",
+        "ilgili haber", "i̇lgi̇li̇ haber", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
+        "קראו עוד", "קראו גם", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
+        // "Related" alone, as Japanese, Chinese and Korean pages set it in brackets before a link ("【関連】…").
+        "関連", "相关", "相關", "관련",
     ]
 
     /// `<input type>`s a reader types into (an input without a type is a text field): a form holding one asks
@@ -566,6 +580,12 @@ enum Vocabulary {
         "évaluez cet article", "califica este artículo", "valora este artículo", "avalie este artigo",
         "valuta questo articolo", "beoordeel dit artikel", "оцените статью", "oceń ten artykuł", "oceń artykuł",
         "bu yazıyı değerlendirin", "この記事を評価する", "评价这篇文章", "評價這篇文章", "이 글을 평가해 주세요",
+        // The notice left where a story's comment form was, in major languages ("Comments are closed.").
+        "comments are closed", "comments are closed for this article", "comments are closed for this post",
+        "kommentare sind geschlossen", "die kommentarfunktion ist geschlossen", "les commentaires sont fermés",
+        "los comentarios están cerrados", "comentários encerrados", "os comentários estão encerrados",
+        "i commenti sono chiusi", "reacties zijn gesloten", "komentarze są wyłączone", "комментарии закрыты",
+        "yorumlar kapalı", "yorumlara kapatılmıştır", "コメントは受け付けていません", "评论已关闭", "評論已關閉", "댓글이 닫혔습니다",
     ]
 
     /// A reading-time line ("5 min read", "Lesezeit: 4 Min.", "5分で読めます"): a number, a unit of
@@ -638,6 +658,28 @@ enum Vocabulary {
     /// lado…", "Von Montag an…"), so a line starting with one is a byline only when a capitalised name of two
     /// words follows.
     static let namedBylineStarts: [String] = ["por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez "]
+    /// "Author:" as a byline label in other major languages (lowercased, with what follows the label): a label,
+    /// so the line is a byline whatever follows ("Autor: Paweł Kowalczyk", "Автор: Ирина Соколова", "作者：李明").
+    static let labelledBylineStarts: [String] = [
+        "autor: ", "autora: ", "autore: ", "auteur : ", "auteur: ", "autorzy: ", "yazar: ", "автор: ", "作者：",
+        "作者: ", "بقلم: ", "بقلم ", "מאת: ", "מאת ", "लेखक: ",
+    ]
+    /// Reporter titles that Korean, Japanese and Chinese bylines and sign-offs write after the name ("김민준 기자",
+    /// "（山田太郎記者）").
+    static let reporterTitles: Set<String> = ["기자", "특파원", "記者", "记者", "特派員", "特派员"]
+    /// Lowercased words that label a shown date as the story's publication or revision in languages other than
+    /// English ("Publicado", "Aktualisiert", "Opublikowano", "Güncelleme", "更新", "입력"): a short line of such a
+    /// label, a date and little else is the story's header, not its text (`BlockCleanup.labelledDatelineOtherWords`).
+    /// English lines have their own rules (`bylineStarts`); the words of a forum post's edit note ("Last edited
+    /// by …", "Zuletzt bearbeitet") and post stamp ("Posted", "Geplaatst") are left out: those lines are the posts'.
+    static let dateLabelWords: Set<String> = [
+        "veröffentlicht", "aktualisiert", "erstellt", "stand", "publié", "publiée", "actualisé", "jour", "publicado",
+        "publicada", "actualizado", "actualizada", "actualización", "atualizado", "atualizada", "atualização",
+        "pubblicato", "pubblicata", "aggiornato", "aggiornata", "aggiornamento", "gepubliceerd", "bijgewerkt",
+        "opublikowano", "aktualizacja", "zaktualizowano", "опубликовано", "обновлено", "обновление", "güncelleme",
+        "güncellenme", "yayınlanma", "tarihi", "发布", "發布", "發佈", "更新", "公開", "配信", "입력", "수정", "업데이트",
+        "نشر", "تحديث", "פורסם", "עודכן", "प्रकाशित", "अपडेट", "अपडेटेड",
+    ]
 
     // MARK: Thresholds
 
@@ -683,6 +725,16 @@ enum Vocabulary {
         /// A date alone on a line (a dateline above the first paragraph) has at most this many characters and
         /// this many words besides its numbers (month and weekday names, "updated").
         static let datelineMaxChars = 60
+        /// A labelled publication or update line ("Opublikowano: 12.05.2026, 14:30 · Aktualizacja: …"): most
+        /// characters and words, and most words besides the label and the date's (a place, the author's name).
+        static let labelledDatelineMaxChars = 120
+        static let labelledDatelineMaxWords = 10
+        static let labelledDatelineOtherWords = 2
+        /// Most lines of only a label and a date a page may hold for them to be dropped under its header: more are
+        /// a feed's post stamps.
+        static let labelledDatelinesMax = 2
+        /// Most characters of a reporter's sign-off line ("김민준 기자 minjun@example.com").
+        static let signoffMaxChars = 80
         static let datelineMaxWords = 4
         /// A trailing comment-policy notice or subscribe line is at most this many characters.
         static let trailingNoticeMaxChars = 400

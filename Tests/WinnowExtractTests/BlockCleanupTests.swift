@@ -173,6 +173,30 @@ import Testing
         #expect(clean([paragraph(story), paragraph(text)]) == [story, text], "only above the story")
     }
 
+    @Test("a labelled publication or update line goes; a sentence with the same words stays", arguments: [
+        ("Opublikowano: 12.05.2026, 14:30 · Aktualizacja: 12.05.2026, 16:02", true),
+        ("Madrid - 12/05/2026 - 10:45 h. Actualizado: 12/05/2026 - 13:20 h.", true),
+        ("03/02/2026 08h15 · Atualizado há 2 horas", true),
+        ("Ayşe Yılmaz 12.05.2026 - 14:30 Güncelleme: 12.05.2026 - 16:45", true),
+        ("Der Bericht wurde am 12.05.2026 veröffentlicht und sorgte sofort für heftige Kritik im Stadtrat.", false),
+        ("Madrid, 12 de mayo de 2026", false),
+    ])
+    func labelledDatelines(text: String, isLabelled: Bool) {
+        #expect((BlockCleanup.labelledDatelineOtherWords(text) != nil) == isLabelled)
+    }
+
+    @Test func labelledUpdateLinesBylineLabelsAndSignoffsInOtherLanguages() {
+        // Only the label and the date: dropped under the story too. A Polish "Autor:" byline, a Korean sign-off.
+        let out = clean([
+            paragraph("Autor: Paweł Kowalczyk"), paragraph(story), paragraph("Aktualisiert am 03.07.2026 um 11:40 Uhr"),
+            paragraph("김민준 기자 minjun@example.com"),
+        ])
+        #expect(out == [story])
+        // A sentence that names a reporter and an address stays.
+        let tip = "기자에게 제보하려면 tips@example.com 으로 메일을 보내 주세요. 모든 제보는 익명으로 처리됩니다."
+        #expect(clean([paragraph(story), paragraph(tip)]) == [story, tip])
+    }
+
     @Test func tagSubscribeAndCommentNoticesInOtherLanguages() {
         let out = clean([
             paragraph(story), paragraph("タグ: 図書館, 市政"), paragraph("Schlagwörter: Haushalt, Rat"),

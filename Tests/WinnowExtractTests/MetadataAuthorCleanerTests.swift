@@ -49,6 +49,13 @@ struct MetadataAuthorCleanerTests {
         Case(raw: "12345", expected: []),
         Case(raw: "admin", expected: []),
         Case(raw: "Staff Writer", expected: []),
+        // "Author" labels of other languages, and the reporter title and input stamp of a Korean byline.
+        Case(raw: "Autor: Paweł Kowalczyk", expected: ["Paweł Kowalczyk"]),
+        Case(raw: "Автор: Ирина Соколова", expected: ["Ирина Соколова"]),
+        Case(raw: "作者：李明", expected: ["李明"]),
+        Case(raw: "מאת: נועה כהן | 12.05.2024 | 14:30", expected: ["נועה כהן"]),
+        Case(raw: "بقلم: أحمد الزهراني", expected: ["أحمد الزهراني"]),
+        Case(raw: "김민준 기자 입력 2024.05.12 14:30", expected: ["김민준"]),
         Case(raw: "she has covered energy policy for a decade", expected: []),
         Case(raw: String(repeating: "Verylongname ", count: 30), expected: []),
         Case(raw: "The Daily Planet", expected: [], siteName: "The Daily Planet"),

@@ -7,6 +7,31 @@ import WinnowDOM
 /// pattern, not copied from any page).
 @Suite("Metadata: bylines, datelines, dated headlines")
 struct MetadataBylineDatelineTests {
+    // MARK: Bylines and dates of news pages in other languages
+
+    @Test(arguments: [
+        // An "author" label or "by" of another language before the name, and a month name of another language.
+        ("<div class=\"art-autor\">Autor: <a href=\"/a/pk\">Paweł Kowalczyk</a></div><div class=\"art-data\">Opublikowano: 12.05.2025, 14:30</div>",
+         ["Paweł Kowalczyk"], "2025-05-12T14:30:00"),
+        ("<div class=\"article__date\">12 мая 2025, 14:30</div><div class=\"article__author\">Автор: Ирина Соколова</div>",
+         ["Ирина Соколова"], "2025-05-12T14:30:00"),
+        ("<div class=\"firma\"><p>Por Lucía Fernández</p><p>Madrid, 3 de febrero de 2025</p></div>",
+         ["Lucía Fernández"], "2025-02-03"),
+        ("<div class=\"meta\"><span>بقلم: أحمد الزهراني</span> <span>الثلاثاء 13 مايو 2025 - 14:30</span></div>",
+         ["أحمد الزهراني"], "2025-05-13T14:30:00"),
+        // A Korean byline: the name, the reporter's title and the input stamp.
+        ("<div class=\"byline\"><span>김민준 기자</span> <span>입력 2025.05.12 14:30</span></div>",
+         ["김민준"], "2025-05-12T14:30:00"),
+    ])
+    func otherLanguageBylinesAndDates(markup: String, authors: [String], published: String) throws {
+        let story = "<p>" + String(repeating: "The council met on Tuesday and agreed the plan after a long debate. ", count: 6) + "</p>"
+        let html = page(head: "<meta property=\"og:type\" content=\"article\">",
+                        body: "<article><h1>Headline of the story</h1>\(markup)\(story)</article>")
+        let m = try extractMetadata(html)
+        #expect(m.authors == authors)
+        #expect(m.published == published)
+    }
+
     // MARK: Group credits
 
     @Test(arguments: [

@@ -37,6 +37,16 @@ struct MetadataDateParserTests {
         Case(text: "2023 March 5, 2024", expected: "2024-03-05"),
         Case(text: "Published: Updated 14 February 2025, 9:00", expected: "2025-02-14T09:00:00"),
         Case(text: "1709632800", expected: "2024-03-05T10:00:00Z"),
+        // Month names of Russian and Polish (genitive), Turkish (also uppercase), Arabic and Hindi.
+        Case(text: "12 мая 2024, 14:30", expected: "2024-05-12T14:30:00"),
+        Case(text: "3 октября 2023 г.", expected: "2023-10-03"),
+        Case(text: "12 maja 2024", expected: "2024-05-12"),
+        Case(text: "7 października 2023", expected: "2023-10-07"),
+        Case(text: "12 Mayıs 2024", expected: "2024-05-12"),
+        Case(text: "12 MAYIS 2024", expected: "2024-05-12"),
+        Case(text: "الثلاثاء 12 مايو 2024 - 14:30", expected: "2024-05-12T14:30:00"),
+        Case(text: "12 मई 2024, 14:30 IST", expected: "2024-05-12T14:30:00+05:30"),
+        Case(text: "5 मार्च 2024", expected: "2024-03-05"),
         // Rejected: out of range, impossible, or not dates.
         Case(text: "1994-12-31", expected: nil),
         Case(text: "2025-06-03", expected: nil),

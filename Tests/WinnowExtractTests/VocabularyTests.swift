@@ -46,6 +46,7 @@ import Testing
             Vocabulary.bylineStarts, Array(Vocabulary.chromeRoles), Array(Vocabulary.tableOfContentsTitles),
             Array(Vocabulary.terminatingLabels), Vocabulary.readingTimeUnits, Array(Vocabulary.readingTimeWords),
             Vocabulary.readingTimeLabels, Vocabulary.affiliateCues, Vocabulary.affiliateNoticeCues,
+            Vocabulary.labelledBylineStarts, Array(Vocabulary.dateLabelWords), Vocabulary.rightsReservedPhrases,
         ]
         for list in lists {
             #expect(!list.isEmpty)

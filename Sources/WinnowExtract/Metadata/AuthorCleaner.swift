@@ -9,6 +9,9 @@ public enum AuthorCleaner {
         "words by", "text by", "article by", "reported by", "created by", "submitted by", "compiled by",
         "author:", "authors:", "contributors:", "contributor:", "author", "authors", "by:", "by", "von", "par", "por",
         "door", "di", "da",
+        // "Author" as a byline label in other major languages ("Autor: Jan Nowak", "Автор: …", "作者：李明",
+        // "بقلم: …", "מאת: …"); the colon after it is dropped with the label.
+        "autor", "autora", "autore", "auteur", "автор", "yazar", "作者", "بقلم", "מאת", "लेखक",
     ]
 
     /// Words that end the name part of a byline: what follows is a date, a role or a place.
@@ -16,6 +19,8 @@ public enum AuthorCleaner {
         "on", "updated", "update", "published", "posted", "last", "at", "for", "in", "with", "from", "via",
         "am", "um", "le", "el", "el", "modified", "reviewed", "fact", "edited", "photos", "photo",
         "min", "mins", "minute", "minutes", "read", "hours", "hour", "ago", "share",
+        // Korean news bylines put the input and revision stamps right after the name ("김민준 기자 입력 2026.05.12").
+        "입력", "수정", "기사입력", "승인", "등록",
     ]).union(calendarWords)
 
     /// Month names that are as often a surname or a word: they end a name only before a number.
@@ -26,6 +31,7 @@ public enum AuthorCleaner {
     static let creditLabels: Set<String> = [
         "text", "texte", "texto", "testo", "tekst", "words", "story", "reporting", "report", "written by",
         "author", "authors", "autor", "autorin", "auteur", "autore", "writer", "by", "von", "par", "por",
+        "autora", "автор", "yazar", "作者", "記者", "记者", "بقلم", "מאת", "लेखक",
     ]
 
     /// Month and weekday names: they end a name where a date follows it ("Jane Doe | Sat, 6 Dec", "Jane Doe
@@ -46,7 +52,7 @@ public enum AuthorCleaner {
     ]
 
     /// Job titles and credentials: a part made only of these words is a role, not a person.
-    static let roleWords: Set<String> = [
+    static let roleWords: Set<String> = Set([
         "staff", "writer", "writers", "editor", "editors", "senior", "contributing", "contributor", "reporter",
         "correspondent", "columnist", "journalist", "photographer", "producer", "associate", "managing",
         "news", "digital", "freelance", "special", "to", "the", "chief", "executive", "deputy", "assistant",
@@ -57,7 +63,11 @@ public enum AuthorCleaner {
         "ii", "iii", "esq", "cpa", "dr", "dr.", "prof", "prof.", "mph", "ma", "ba", "bsc", "msc", "lcsw",
         "cfp", "pe", "fand", "ldn", "cdn", "cscs", "np", "pharmd", "dvm", "jd", "attorney", "reviewer", "former",
         "dietitian", "nutritionist", "physician", "therapist", "researcher", "analyst", "consultant",
-    ]
+    ]).union(titlesAfterName)
+
+    /// Reporter titles that Korean, Japanese and Chinese bylines write after the name ("김민준 기자", "山田太郎記者"
+    /// as "山田太郎 記者"): a role, never part of the name even after a one-word name.
+    static let titlesAfterName: Set<String> = Vocabulary.reporterTitles
 
     /// Role words that make a later byline part a job description ("Jane Doe, Head, Community Development"):
     /// the role words without the connectors and subject words that also occur in names of people's outlets.
@@ -174,7 +184,7 @@ public enum AuthorCleaner {
                 let after = current.dropFirst(prefix.count)
                 // A prefix must end at a word boundary ("Byron" is a name).
                 if let first = after.first, first.isLetter, !prefix.hasSuffix(":") { continue }
-                current = after.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" }
+                current = after.drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "-" || $0 == "–" }
                 changed = !current.isEmpty
                 break
             }
@@ -293,7 +303,8 @@ public enum AuthorCleaner {
         // One role word after a one-word name is part of it ("Rui Ma", "Community Editor"); a collective role
         // after a "The/Our ..." name is a group credit ("The Almanac editors").
         var groupCredit = false
-        if roles.count == 1, let role = roles.first, let first = words.first, words.count == 1
+        if roles.count == 1, let role = roles.first, let first = words.first,
+           !titlesAfterName.contains(role.lowercased().trimmingPunctuation()), words.count == 1
             || (collectiveRoles.contains(role.lowercased().trimmingPunctuation()) && ["the", "our"].contains(first.lowercased())) {
             words.append(role)
             groupCredit = true
@@ -306,7 +317,8 @@ public enum AuthorCleaner {
         if placeholders.contains(name.lowercased()) { return nil }
         if name.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return nil }
         // Credentials in capitals ("MS", "RD", "E-RYT") and lowercase-only words are not names.
-        if words.count == 1, name == name.uppercased(), name.count <= 5 { return nil }
+        // (A name in a script without case, "김민준", "李明", is no such credential.)
+        if words.count == 1, name == name.uppercased(), name != name.lowercased(), name.count <= 5 { return nil }
         // Several words with a lowercase one that is not a particle: prose, not a name ("he specializes in").
         if words.count > 1, !groupCredit, words.contains(where: { w in
             (w.first?.isLowercase ?? false) && !particles.contains(w.lowercased()) && !connectors.contains(w.lowercased())

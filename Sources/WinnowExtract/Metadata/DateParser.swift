@@ -244,6 +244,9 @@ public enum DateParser {
                 } else {
                     word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 }
+            } else if !word.isEmpty, scalar.properties.generalCategory == .nonspacingMark {
+                // A vowel sign or virama inside a word of an Indic script ("मार्च") is part of the word.
+                word.append(scalar)
             } else {
                 flush()
                 if v < 128, v != 32, v != 9, v != 10, v != 13 { tokens.append(.punct(UInt8(v))) }
@@ -418,7 +421,10 @@ public enum DateParser {
         "aedt": 660,
     ]
 
-    /// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch.
+    /// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch; Russian and
+    /// Polish (the genitive a date uses, "12 мая 2026", "12 maja 2026", and the nominative), Turkish (also as
+    /// uppercase text lowercases it, "MAYIS" to "mayis"), Arabic (the Gregorian names of Egypt and the Gulf, and
+    /// those of the Levant) and Hindi.
     /// The unit characters of East Asian dates (Chinese and Japanese, Korean).
     static let yearUnits: Set<String> = ["年", "년"]
     static let monthUnits: Set<String> = ["月", "월"]
@@ -445,6 +451,24 @@ public enum DateParser {
              "novembro", "dezembro"],
             ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december"],
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"],
+            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+             "ноябрь", "декабрь"],
+            ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+             "października", "listopada", "grudnia"],
+            ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+             "październik", "listopad", "grudzień"],
+            ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
+             "aralık"],
+            ["", "subat", "", "", "mayis", "", "", "agustos", "eylul", "", "kasim", "aralik"],
+            ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+             "ديسمبر"],
+            ["", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""],
+            ["", "", "", "ابريل", "", "", "", "اغسطس", "", "اكتوبر", "", ""],
+            ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर",
+             "दिसंबर"],
+            ["", "फरवरी", "", "", "", "", "", "", "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"],
         ]
         var table: [String: Int] = [:]
         for list in lists {

@@ -53,12 +53,20 @@ extension PageScanner {
     /// Lowercase starts of a visible byline text ("By Jane Doe", "Written by", "Author: Jane Doe").
     static let bylineLabels: [[UInt8]] = ["by ", "by:", "written by", "posted by", "author:", "authored by", "words by",
                                            "contributor:", "contributors:",
-                                           "story by", "von ", "par "].map { Array($0.utf8) }
+                                           "story by", "von ", "par ",
+                                           // The same in other major languages: "by" before a name ("Por Ana
+                                           // Ruiz") and "author" as a label. (Dutch "Door" is also an English
+                                           // word that starts product and menu texts.)
+                                           "por ", "autor:", "autora:", "autore:", "auteur :", "auteur:",
+                                           "yazar:", "автор:", "Автор:", "АВТОР:", "作者：", "作者:", "بقلم:", "بقلم ", "מאת:", "מאת ",
+                                           "लेखक:"].map { Array($0.utf8) }
     /// Texts that are a byline label alone; the name is the next text.
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",
-                                          "posted by:", "written by:", "contributor:", "contributors:"]
-    /// `bareLabels` as bytes (all ASCII, lowercase), for `isBareLabel`.
+                                          "posted by:", "written by:", "contributor:", "contributors:",
+                                          "por", "autor", "autor:", "autore:", "auteur :", "auteur:", "yazar:",
+                                          "автор", "автор:", "作者", "作者：", "作者:", "بقلم", "بقلم:", "מאת", "מאת:"]
+    /// `bareLabels` as bytes, for `isBareLabel` on ASCII text (the labels in other scripts never equal it).
     static let bareLabelBytes: [[UInt8]] = bareLabels.map { Array($0.utf8) }
     /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",

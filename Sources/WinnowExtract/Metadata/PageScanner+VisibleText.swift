@@ -35,7 +35,8 @@ extension PageScanner {
             if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
             guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
                     || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
-                    || buffer[start] | 0x20 == 99 else { return nil }
+                    || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121
+                    || buffer[start] >= 0xC0 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
             let labelled = bylineLabels.contains { label in
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }

@@ -43,6 +43,15 @@ enum BlockCleanup {
             if metaLines == nil { metaLines = metaLineCount(blocks, texts) }
             return metaLines == 1
         }
+        // Likewise a labelled date line under the story's header: once it is the story's update line, one per
+        // card is a feed's post stamps. Counted on the first such line only.
+        var labelledDatelines: Int?
+        func isLoneLabelledDateline() -> Bool {
+            if labelledDatelines == nil {
+                labelledDatelines = blocks.indices.filter { isParagraph(blocks[$0]) && labelledDatelineOtherWords(texts[$0]) == 0 }.count
+            }
+            return (labelledDatelines ?? 0) <= Vocabulary.Threshold.labelledDatelinesMax
+        }
         // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
         // view, an image credit under each copy of a picture).
         var shortTexts: Set<String> = []
@@ -121,6 +130,15 @@ enum BlockCleanup {
             }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
                isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
+                trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
+                continue
+            }
+            // A labelled publication or update line: in the story's header, also when it names a place or the author
+            // ("Madrid - 12/05/2026 - 10:45 h. Actualizado: 12/05/2026 - 13:20 h."); further down when it holds only
+            // the label and the date ("Aktualisiert am 03.07.2026 um 11:40 Uhr" under the story) and the page has
+            // few such lines.
+            if isParagraph(block), let others = labelledDatelineOtherWords(text),
+               precedingChars < Vocabulary.Threshold.datelineMaxPreceding || (others == 0 && isLoneLabelledDateline()) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
             }
@@ -548,6 +566,7 @@ enum BlockCleanup {
         if isFollowLine(lower) { return "follow-line" }
         if isByline(text, lower) { return "byline" }
         if isReadingTime(lower) { return "reading-time" }
+        if isReporterSignoff(text) { return "reporter-signoff" }
         return nil
     }
 
@@ -618,6 +637,41 @@ enum BlockCleanup {
     /// are word characters: a wire story's "___" rule before its credits stays with them.
     static func isSymbolLine(_ text: String) -> Bool {
         text.utf8.count <= Vocabulary.Threshold.labelMaxBytes && !text.contains { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// A reporter's sign-off under a Korean, Japanese or Chinese story: a short line holding a reporter's title
+    /// (`Vocabulary.reporterTitles`, as a word or a name's suffix) and an email address ("김민준 기자
+    /// minjun@example.com").
+    static func isReporterSignoff(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.utf8.count <= 4 * t.signoffMaxChars, text.utf8.contains(0x40),
+              text.hasCharacters(atMost: t.signoffMaxChars) else { return false }
+        let words = text.split { $0 == " " || $0 == "(" || $0 == ")" || $0 == "（" || $0 == "）" || $0 == "=" }
+        guard words.contains(where: { $0.contains("@") && $0.contains(".") }) else { return false }
+        return words.contains { word in Vocabulary.reporterTitles.contains { word.hasSuffix($0) } }
+    }
+
+    /// How many words other than date words a labelled publication or update line holds, or nil when `text` is
+    /// no such line. The line parses as a date and holds a word of `Vocabulary.dateLabelWords` ("Opublikowano:
+    /// 12.05.2026, 14:30 · Aktualizacja: 12.05.2026, 16:02", "03/02/2026 08h15 · Atualizado há 2 horas"); its
+    /// other words are month names and short tokens ("am", "um", "h") but for at most
+    /// `Threshold.labelledDatelineOtherWords` (a place, the author's name).
+    static func labelledDatelineOtherWords(_ text: String) -> Int? {
+        let t = Vocabulary.Threshold.self
+        guard text.utf8.count <= 4 * t.labelledDatelineMaxChars, text.hasCharacters(atMost: t.labelledDatelineMaxChars),
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateParser.parse(text) != nil else { return nil }
+        var labelled = false
+        var others = 0
+        var words = 0
+        for token in DateParser.tokenize(text) {
+            guard case .word(let word) = token else { continue }
+            words += 1
+            if Vocabulary.dateLabelWords.contains(word) { labelled = true; continue }
+            if word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil { continue }
+            others += 1
+            if others > t.labelledDatelineOtherWords { return nil }
+        }
+        return labelled && words <= t.labelledDatelineMaxWords ? others : nil
     }
 
     /// How many paragraphs of `blocks` are meta lines.
@@ -948,8 +1002,9 @@ enum BlockCleanup {
             && Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
     }
 
-    /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …").
-    static let teaserSeparators: Set<Character> = ["|", "-", "–", "—", "»", ">", "•", "›"]
+    /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …"), and the
+    /// closing brackets of a label in brackets ("【関連】…", "[관련기사] …", "【相关阅读】…").
+    static let teaserSeparators: Set<Character> = ["|", "-", "–", "—", "»", ">", "•", "›", "】", "]", "」", "》"]
 
     /// The plain text before the first link of `content` (inside emphasis too), and whether its words are set
     /// in bold or italics; nil without a link.
@@ -1192,6 +1247,7 @@ enum BlockCleanup {
     static let tagLineLabels = PrefixList(Vocabulary.tagLineLabels)
     static let followCueStarts = PrefixList(Vocabulary.followCueStarts)
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
+    static let labelledBylineStarts = PrefixList(Vocabulary.labelledBylineStarts)
     static let namedBylineStarts = PrefixList(Vocabulary.namedBylineStarts)
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
@@ -1199,6 +1255,8 @@ enum BlockCleanup {
         let start: String
         if let english = bylineStarts.first(in: lower) {
             start = english
+        } else if let label = labelledBylineStarts.first(in: lower) {
+            start = label
         } else if let other = namedBylineStarts.first(in: lower) {
             // "Por Lucía Fernández 03/02/2026": two capitalised words without digits after the word for "by".
             let name = text.dropFirst(other.count).split(separator: " ").prefix(2)
