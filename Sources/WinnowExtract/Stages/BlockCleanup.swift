@@ -621,11 +621,32 @@ enum BlockCleanup {
     /// `adBreakAnchors` word ("Advertisement - scroll to continue", "Story continues below this ad").
     static func isAdBreak(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.adBreakMaxBytes else { return false }
-        let words = lower.split { !$0.isLetter && $0 != "'" && $0 != "-" }
-            .map { String($0.drop { $0 == "-" || $0 == "'" }.reversed().drop { $0 == "-" || $0 == "'" }.reversed()) }
-            .filter { !$0.isEmpty }
-        guard words.count >= 2, words.allSatisfy(Vocabulary.adBreakWords.contains) else { return false }
-        return words.contains(where: Vocabulary.adBreakAnchors.contains)
+        // Word by word, stopping at the first that is no ad-break word (most short blocks stop at once).
+        var words = 0
+        var anchored = false
+        func check(_ piece: Substring) -> Bool {
+            guard let first = piece.firstIndex(where: { $0 != "-" && $0 != "'" }),
+                  let last = piece.lastIndex(where: { $0 != "-" && $0 != "'" }) else { return true }
+            let word = String(piece[first...last])
+            guard Vocabulary.adBreakWords.contains(word) else { return false }
+            words += 1
+            if !anchored, Vocabulary.adBreakAnchors.contains(word) { anchored = true }
+            return true
+        }
+        var start: String.Index?
+        var index = lower.startIndex
+        while index < lower.endIndex {
+            let character = lower[index]
+            let inWord = character.isLetter || character == "'" || character == "-"
+            if inWord, start == nil { start = index }
+            if !inWord, let from = start {
+                guard check(lower[from..<index]) else { return false }
+                start = nil
+            }
+            index = lower.index(after: index)
+        }
+        if let from = start, !check(lower[from...]) { return false }
+        return words >= 2 && anchored
     }
 
     /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`).
@@ -659,7 +680,7 @@ enum BlockCleanup {
     static func labelledDatelineOtherWords(_ text: String) -> Int? {
         let t = Vocabulary.Threshold.self
         guard text.utf8.count <= 4 * t.labelledDatelineMaxChars, text.hasCharacters(atMost: t.labelledDatelineMaxChars),
-              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateParser.parse(text) != nil else { return nil }
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var labelled = false
         var others = 0
         var words = 0
@@ -671,7 +692,8 @@ enum BlockCleanup {
             others += 1
             if others > t.labelledDatelineOtherWords { return nil }
         }
-        return labelled && words <= t.labelledDatelineMaxWords ? others : nil
+        // The date is parsed last: few lines get this far.
+        return labelled && words <= t.labelledDatelineMaxWords && DateParser.parse(text) != nil ? others : nil
     }
 
     /// How many paragraphs of `blocks` are meta lines.
@@ -810,10 +832,11 @@ enum BlockCleanup {
     static func isReaderAppeal(_ text: String) -> Bool {
         // "¿" opens a Spanish question and is part of its start.
         let head = text.drop { !$0.isLetter && $0 != "¿" }.prefix(Self.readerAppealStartMaxChars).lowercased()
-        return Self.readerAppealStarts.contains { head.hasPrefix($0) }
+        return readerAppealStartList.first(in: head) != nil
     }
 
     static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts
+    static let readerAppealStartList = PrefixList(readerAppealStarts)
     static let readerAppealStartMaxChars = readerAppealStarts.map(\.count).max() ?? 0
 
     /// The blocks after a terminating label are a feed of teaser cards when at least
@@ -1167,6 +1190,20 @@ enum BlockCleanup {
         // A marquee repeats a label; a sentence given over and over ("It works. It works. …") is the author's.
         guard text.utf8.count >= t.tickerMinBytes, !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F })
         else { return false }
+        // First the opening words alone: without the first word given again among them there is no phrase.
+        var opening: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                opening.append(current.lowercased())
+                current = ""
+                if opening.count > t.tickerMaxPhraseWords { break }
+            }
+        }
+        if !current.isEmpty { opening.append(current.lowercased()) }
+        guard let head = opening.first, opening.dropFirst().contains(head) else { return false }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard let first = words.first else { return false }
         // The phrase ends where its first word comes back.
