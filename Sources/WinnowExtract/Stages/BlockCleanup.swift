@@ -552,8 +552,12 @@ enum BlockCleanup {
 
     /// Why a paragraph is not story text (the rule's name), or nil to keep it.
     static func paragraphDropReason(_ block: Block, _ text: String, _ lower: String) -> String? {
-        if labelBlocks.contains(lower) || isReactionCount(lower) || isDecoratedLabel(lower) { return "label-block" }
-        if let core = undecorated(lower), isReadingTime(core) { return "reading-time" }
+        // "- Advertisement -", "··3 min read": the label or reading time inside decoration, trimmed once.
+        let core = undecorated(lower)
+        if labelBlocks.contains(lower) || isReactionCount(lower) || core.map(labelBlocks.contains) == true {
+            return "label-block"
+        }
+        if let core, isReadingTime(core) { return "reading-time" }
         if isGalleryCounter(lower) { return "gallery-counter" }
         if isEmbedNotice(lower) { return "embed-notice" }
         if isSymbolLine(text) { return "symbol-line" }
@@ -570,22 +574,14 @@ enum BlockCleanup {
         return nil
     }
 
-    /// A label with decoration on both sides ("- Advertisement -", "*** Anzeige ***"): the label without the
-    /// `Vocabulary.labelDecorations` around it is one of `labelBlocks`.
-    static func isDecoratedLabel(_ lower: String) -> Bool {
-        guard let label = undecorated(lower) else { return false }
-        return labelBlocks.contains(label)
-    }
-
     /// A short text without the `Vocabulary.labelDecorations` around it ("··3 min read" → "3 min read"), or nil
     /// when nothing decorates it or nothing is left.
     static func undecorated(_ lower: String) -> String? {
-        guard let first = lower.first, let last = lower.last,
+        guard lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes, let first = lower.first, let last = lower.last,
               Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
-              lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes else { return nil }
-        let core = lower.drop { Vocabulary.labelDecorations.contains($0) }
-        let trimmed = String(core.reversed().drop { Vocabulary.labelDecorations.contains($0) }.reversed())
-        return trimmed.isEmpty || trimmed == lower ? nil : trimmed
+              let start = lower.firstIndex(where: { !Vocabulary.labelDecorations.contains($0) }),
+              let end = lower.lastIndex(where: { !Vocabulary.labelDecorations.contains($0) }) else { return nil }
+        return String(lower[start...end])
     }
 
     /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
