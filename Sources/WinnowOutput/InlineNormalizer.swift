@@ -31,45 +31,73 @@ enum InlineNormalizer {
     }
 
     /// Collapses whitespace runs to one space, keeping non-breaking spaces. Does not trim.
+    ///
+    /// One pass over the UTF-8 bytes, writing straight into the result: only a scalar that may be whitespace
+    /// is decoded, every other sequence is copied as it is. (Appending scalar by scalar to a
+    /// `String.UnicodeScalarView` cost more than extracting a story in another language.)
     static func collapseWhitespace(_ text: String) -> String {
-        // ASCII text is collapsed byte by byte, other text scalar by scalar: looking up Unicode properties for
-        // every Character cost more than extracting the story.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            var pending = false
-            for byte in text.utf8 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pending = true
-                } else {
-                    if pending { bytes.append(0x20) }
-                    pending = false
-                    bytes.append(byte)
+        var source = text
+        return source.withUTF8 { input in
+            guard !input.isEmpty else { return "" }
+            // Collapsing only shrinks: the result never needs more bytes than the input.
+            return String(unsafeUninitializedCapacity: input.count) { output in
+                var written = 0
+                var pending = false
+                var index = 0
+                while index < input.count {
+                    let lead = input[index]
+                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    if isCollapsibleSequence(input, at: index, length: length) {
+                        pending = true
+                    } else {
+                        if pending {
+                            output[written] = 0x20
+                            written += 1
+                            pending = false
+                        }
+                        for offset in 0..<length { output[written + offset] = input[index + offset] }
+                        written += length
+                    }
+                    index += length
                 }
-            }
-            if pending { bytes.append(0x20) }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isCollapsible(scalar) {
-                pendingSpace = true
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+                if pending {
+                    output[written] = 0x20
+                    written += 1
+                }
+                return written
             }
         }
-        if pendingSpace { out.append(" ") }
-        return String(out)
+    }
+
+    /// Whether the UTF-8 sequence of `length` bytes at `index` (valid: it comes from a `String`) is whitespace
+    /// that formatting may collapse.
+    private static func isCollapsibleSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        let lead = bytes[index]
+        switch length {
+        case 1: return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+        // Only U+0085 and U+00A0 (kept) are whitespace among two-byte scalars; U+1680 and U+2000-U+3000 among
+        // three-byte ones (leads E1-E3); no four-byte scalar is.
+        case 2: return lead == 0xC2 && isCollapsible(value: UInt32(bytes[index + 1] & 0x3F) | 0x80)
+        case 3:
+            guard lead >= 0xE1 && lead <= 0xE3 else { return false }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return isCollapsible(value: value)
+        default: return false
+        }
     }
 
     /// Whitespace that formatting may collapse: everything but the non-breaking spaces.
     static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        guard scalar.properties.isWhitespace else { return false }
-        return scalar != "\u{00A0}" && scalar != "\u{202F}" && scalar != "\u{2007}"
+        isCollapsible(value: scalar.value)
+    }
+
+    /// Unicode's White_Space scalars (a closed list, held to Swift's own property by a test) less the three
+    /// non-breaking spaces U+00A0, U+2007 and U+202F.
+    static func isCollapsible(value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x09...0x0D, 0x85, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x2028, 0x2029, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Whitespace that formatting may collapse: everything but the non-breaking spaces.
