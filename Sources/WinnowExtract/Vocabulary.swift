@@ -471,6 +471,12 @@ enum Vocabulary {
         "поддержите нашу журналистику", "wesprzyj nasze dziennikarstwo", "bağımsız gazeteciliği destekleyin",
         // The long appeal under a story that opens by asking a favour.
         "we have a small favour to ask", "we have a small favor to ask",
+        // "Enjoyed this article?" in the same languages, which such an appeal opens with.
+        "hat ihnen dieser artikel gefallen", "hat dir dieser artikel gefallen", "cet article vous a plu",
+        "vous avez aimé cet article", "te ha gustado este artículo", "¿te ha gustado este artículo",
+        "te gustó este artículo", "¿te gustó este artículo", "gostou deste artigo", "gostou desta matéria",
+        "ti è piaciuto questo articolo", "vond je dit artikel interessant", "vond je dit artikel leuk",
+        "понравилась статья", "вам понравилась статья", "podobał ci się ten artykuł", "bu yazıyı beğendiniz mi",
     ]
 
     /// How a newsroom's call for its readers' tips or letters starts (lowercased), in major languages: "Got a

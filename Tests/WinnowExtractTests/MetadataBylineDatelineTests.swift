@@ -22,6 +22,11 @@ struct MetadataBylineDatelineTests {
         // A Korean byline: the name, the reporter's title and the input stamp.
         ("<div class=\"byline\"><span>김민준 기자</span> <span>입력 2025.05.12 14:30</span></div>",
          ["김민준"], "2025-05-12T14:30:00"),
+        // One unmarked line longer than a name line: the name with the published and updated dates and times.
+        ("<p class=\"signature\">Par Élodie Marchal - Publié le 14/03/2025 à 08h30 - Mis à jour le 14/03/2025 à 10h12</p>",
+         ["Élodie Marchal"], "2025-03-14"),
+        ("<p>By Dana Whitlock, Senior Science Correspondent | Published March 14, 2025 | Updated March 15, 2025 at 10:12 a.m.</p>",
+         ["Dana Whitlock"], "2025-03-14"),
     ])
     func otherLanguageBylinesAndDates(markup: String, authors: [String], published: String) throws {
         let story = "<p>" + String(repeating: "The council met on Tuesday and agreed the plan after a long debate. ", count: 6) + "</p>"
@@ -76,6 +81,17 @@ struct MetadataBylineDatelineTests {
             <form-like><p>By signing up, you agree to our terms.</p></form-like></article>
             """))
         #expect(m.authors == [])
+    }
+
+    /// A long sentence that opens with "By" and shows a year is read neither as a byline nor for its date.
+    @Test func longSentenceOpeningWithByIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Planning a kitchen garden</h1>
+            <p>By the end of the 2025 season you will know which beds drain well, which get the afternoon sun and which ones the slugs prefer.</p>
+            <p>Start small: two beds are enough for a first year, and a notebook is all the record you need.</p></article>
+            """))
+        #expect(m.authors == [])
+        #expect(m.published == nil)
     }
 
     // MARK: "Contributors:" label

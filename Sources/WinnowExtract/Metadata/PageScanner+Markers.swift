@@ -30,6 +30,10 @@ extension PageScanner {
     /// (ranks 12–15), before unmarked date texts (`textDateRank`).
     static let bylineDateRank = 16
     static let maximumTextBylines = 4
+    /// A visible "By …" text is read as a byline up to this many bytes: enough for a name with the published and
+    /// updated dates and times on one line ("Par Jeanne Roux - Publié le 14/03/2026 à 08h30 - Mis à jour …").
+    /// One longer than `maximumNameLineBytes` must show a year and a capitalised word after its label.
+    static let maximumTextBylineBytes = 160
     /// How many elements after a visible "By …" text a short date text may sit and still be the byline's date
     /// ("Written by Jane Doe</p><p>April 8, 2024"), however far below the headline the byline is.
     static let bylineDateDistance = 3

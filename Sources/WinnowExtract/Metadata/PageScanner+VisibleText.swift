@@ -33,15 +33,21 @@ extension PageScanner {
             let length = buffer.count - start
             guard length > 0 else { return nil }
             if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
-            guard length <= 80, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
+            guard length <= maximumTextBylineBytes, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
                     || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
                     || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121
                     || buffer[start] >= 0xC0 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
-            let labelled = bylineLabels.contains { label in
+            let label = bylineLabels.first { label in
                 label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
             }
-            guard labelled || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
+            guard label != nil || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
+            // A long one carries the story's dates, and a name follows its label; a sentence that opens with "By"
+            // ("By the end of this guide, …") does not.
+            if slice.count > maximumNameLineBytes, let label {
+                guard hasYear(slice), let first = slice.dropFirst(label.count).first(where: { $0 != 32 && $0 != 58 }),
+                      (first >= 65 && first <= 90) || first >= 0xC0 else { return nil }
+            }
             return String(decoding: slice, as: UTF8.self)
         }
         guard let candidate else { return }
@@ -69,6 +75,12 @@ extension PageScanner {
         } else {
             signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
             signals.textBylines += 1
+            // Like a marked byline, a "By …" line with the headline that shows a date dates the story
+            // ("Par Jeanne Roux - Publié le 14/03/2026 à 08h30").
+            let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? false
+            if withHeadline, hasYear(trimmed.utf8), DateParser.parse(trimmed) != nil {
+                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: trimmed))
+            }
         }
     }
 
