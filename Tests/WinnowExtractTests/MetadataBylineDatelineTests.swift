@@ -24,7 +24,7 @@ struct MetadataBylineDatelineTests {
          ["김민준"], "2025-05-12T14:30:00"),
         // One unmarked line longer than a name line: the name with the published and updated dates and times.
         ("<p class=\"signature\">Par Élodie Marchal - Publié le 14/03/2025 à 08h30 - Mis à jour le 14/03/2025 à 10h12</p>",
-         ["Élodie Marchal"], "2025-03-14"),
+         ["Élodie Marchal"], "2025-03-14T08:30:00"),
         ("<p>By Dana Whitlock, Senior Science Correspondent | Published March 14, 2025 | Updated March 15, 2025 at 10:12 a.m.</p>",
          ["Dana Whitlock"], "2025-03-14"),
     ])

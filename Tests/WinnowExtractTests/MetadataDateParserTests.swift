@@ -47,6 +47,12 @@ struct MetadataDateParserTests {
         Case(text: "الثلاثاء 12 مايو 2024 - 14:30", expected: "2024-05-12T14:30:00"),
         Case(text: "12 मई 2024, 14:30 IST", expected: "2024-05-12T14:30:00+05:30"),
         Case(text: "5 मार्च 2024", expected: "2024-03-05"),
+        // The time of day after the other languages' "at", and written "08h30".
+        Case(text: "14/03/2024 à 08h30", expected: "2024-03-14T08:30:00"),
+        Case(text: "5 de marzo de 2024 a las 14:30", expected: "2024-03-05T14:30:00"),
+        Case(text: "12 de março de 2024 às 14h30", expected: "2024-03-12T14:30:00"),
+        Case(text: "5. März 2024 um 14:30 Uhr", expected: "2024-03-05T14:30:00"),
+        Case(text: "12 marzo 2024 alle 9:05", expected: "2024-03-12T09:05:00"),
         // Rejected: out of range, impossible, or not dates.
         Case(text: "1994-12-31", expected: nil),
         Case(text: "2025-06-03", expected: nil),
