@@ -362,7 +362,7 @@ enum Vocabulary {
         "anzeige", "werbung", "weiter", "geht", "es", "nach", "der", "unten", "artikel", "weiterlesen",
         "publicité", "la", "suite", "de", "l'article", "après", "cette", "ci-dessous", "publicidad", "anuncio",
         "continúa", "sigue", "leyendo", "después", "del", "el", "noticia", "pubblicità", "continua", "dopo",
-        "a", "leggere", "sotto", "publicidade", "depois", "da", "abaixo", "advertentie", "lees",
+        "a", "leggere", "sotto", "publicidade", "depois", "após", "da", "abaixo", "advertentie", "lees",
         "verder", "na", "reclame", "onder",
     ]
     static let adBreakAnchors: Set<String> = [
@@ -506,6 +506,20 @@ enum Vocabulary {
         "get latest news live on", "folgen sie uns auf", "folge uns auf",
         "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
         "obserwuj nas na", "подписывайтесь на нас",
+    ]
+
+    /// A call to follow the site by its name ends with where to follow it ("Follow The Daily Post on Google
+    /// News", "Siga o Jornal da Serra no Google Notícias"): a short line that starts with one of
+    /// `followVerbStarts` and ends with one of `followNetworks` is the site's, however it names itself.
+    static let followVerbStarts: [String] = [
+        "follow ", "siga ", "sigue a ", "sigue ", "síguenos ", "segui ", "seguite ", "suivez ", "folgen sie ",
+        "folge ", "folgt ", "volg ", "obserwuj ", "подписывайтесь ", "takip edin ",
+    ]
+    static let followNetworks: [String] = [
+        "google news", "google notícias", "google noticias", "google actualités", "google nachrichten",
+        "google notizie", "google nieuws", "google wiadomości", "google новости", "google haberler", "facebook",
+        "instagram", "twitter", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "threads", "bluesky",
+        "flipboard", "mastodon",
     ]
 
     /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>", "READ MORE: <a>…</a>"),
@@ -994,6 +1008,9 @@ enum Vocabulary {
         /// A call to follow the site (`followCueStarts`) is at most this many characters (two lines of a
         /// sentence listing four or five networks).
         static let followLineMaxChars = 160
+        /// A call to follow the site by its name (`followVerbStarts` … `followNetworks`) is at most this many
+        /// characters: a verb, a site's name and a network, not a sentence of the story.
+        static let followByNameMaxChars = 80
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
         /// A reader appeal (`Vocabulary.readerAppealStarts`) ends the story only after this share of its text.

@@ -533,6 +533,17 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), note, paragraph(story + " More.")]).count == 3)
     }
 
+    @Test("a call to follow the site by its name on a network goes; a story's sentence of the same shape stays",
+          arguments: [
+        ("Follow The Valley Herald on Google News", true), ("Siga o Jornal da Serra no Google Notícias", true),
+        ("Folgen Sie dem Nordboten auf Instagram!", true), ("Suivez La Gazette sur Facebook 👍", true),
+        ("Follow the river path for two kilometres to the old mill.", false),
+        ("Follow the hearing as it happens: the committee meets at nine and the vote is expected by noon on YouTube", false),
+    ])
+    func followByNameLines(text: String, drops: Bool) {
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))
+    }
+
     @Test func anInvitationToAMessengerChannelGoes() {
         let join = paragraph("Click here to join our channel (@valleynews) and stay updated with the latest headlines")
         #expect(clean([paragraph(story), join, paragraph(story + " More.")]) == [story, story + " More."])
@@ -561,6 +572,7 @@ extension BlockCleanupTests {
         ("Article continues after this advertisement", true), ("Skip Ad", true), ("Scroll to continue reading", true),
         ("Anzeige – Weiterlesen nach der Werbung", true), ("Publicité - la suite après cette publicité", true),
         ("The story continues.", false), ("Continue the story after the break, please.", false),
+        ("Continua após a publicidade", true),
     ])
     func adBreakNotices(text: String, drops: Bool) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))

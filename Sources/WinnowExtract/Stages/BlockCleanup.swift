@@ -1142,7 +1142,17 @@ enum BlockCleanup {
     static func isFollowLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
               lower.hasCharacters(atMost: Vocabulary.Threshold.followLineMaxChars) else { return false }
-        return lower == "follow us" || followCueStarts.first(in: lower) != nil
+        return lower == "follow us" || followCueStarts.first(in: lower) != nil || isFollowByName(lower)
+    }
+
+    /// "Follow The Daily Post on Google News": a follow verb (`Vocabulary.followVerbStarts`) opening a short line
+    /// that ends with a network (`Vocabulary.followNetworks`), trailing punctuation and symbols aside.
+    static func isFollowByName(_ lower: String) -> Bool {
+        guard followVerbStarts.first(in: lower) != nil,
+              lower.hasCharacters(atMost: Vocabulary.Threshold.followByNameMaxChars) else { return false }
+        let end = lower.reversed().drop { !$0.isLetter }
+        let body = String(end.reversed())
+        return Vocabulary.followNetworks.contains { body.hasSuffix(" " + $0) }
     }
 
     /// The page's copyright line: a short paragraph reserving all rights, in any of
@@ -1279,6 +1289,7 @@ enum BlockCleanup {
     static let callToActionStarts = PrefixList(Vocabulary.callToActionStarts)
     static let tagLineLabels = PrefixList(Vocabulary.tagLineLabels)
     static let followCueStarts = PrefixList(Vocabulary.followCueStarts)
+    static let followVerbStarts = PrefixList(Vocabulary.followVerbStarts)
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
     static let labelledBylineStarts = PrefixList(Vocabulary.labelledBylineStarts)
     static let namedBylineStarts = PrefixList(Vocabulary.namedBylineStarts)
