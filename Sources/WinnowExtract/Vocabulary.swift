@@ -506,6 +506,12 @@ enum Vocabulary {
         "get latest news live on", "folgen sie uns auf", "folge uns auf",
         "suivez-nous sur", "síguenos en", "siga-nos no", "siga-nos nas", "seguici su", "volg ons op",
         "obserwuj nas na", "подписывайтесь на нас",
+        // An invitation to the site's own channel ("Subscribe to our Telegram channel to be the first to know").
+        "subscribe to our channel", "subscribe to our telegram", "subscribe to our whatsapp", "subscribe to our youtube",
+        "abonnieren sie unseren kanal", "abonniere unseren kanal", "abonnez-vous à notre chaîne",
+        "suscríbete a nuestro canal", "inscreva-se no nosso canal", "iscriviti al nostro canale",
+        "abonneer je op ons kanaal", "subskrybuj nasz kanał", "подписывайтесь на наш канал", "подписывайтесь на наш telegram",
+        "kanalımıza abone olun",
     ]
 
     /// A call to follow the site by its name ends with where to follow it ("Follow The Daily Post on Google
@@ -683,6 +689,16 @@ enum Vocabulary {
     static let labelledBylineStarts: [String] = [
         "autor: ", "autora: ", "autore: ", "auteur : ", "auteur: ", "autorzy: ", "yazar: ", "автор: ", "作者：",
         "作者: ", "بقلم: ", "بقلم ", "מאת: ", "מאת ", "लेखक: ",
+    ]
+    /// Labels of a picture's credit ("Photo: City press office", "Фото: пресс-служба", "写真：共同"), lowercased
+    /// with their colon, major languages: a short paragraph of its own that opens with one and is left after the
+    /// story's last paragraph credits a picture, it is not a sentence of the story (`Threshold.photoCreditMaxChars`).
+    static let photoCreditLabels: [String] = [
+        "photo:", "photos:", "photo credit:", "photo credits:", "image:", "image credit:", "images:", "picture:",
+        "pictured:", "photograph:", "photography:", "foto:", "fotos:", "fotocredit:", "bild:", "bilder:",
+        "crédit photo :", "crédit photo:", "photo :", "crédito:", "crédito de la foto:", "crédito da foto:",
+        "фото:", "фото —", "zdjęcie:", "fot.:", "fotoğraf:", "写真：", "写真:", "图片：", "图片来源：", "圖片：",
+        "사진:", "사진=", "صورة:", "תמונה:", "फोटो:", "तस्वीर:",
     ]
     /// Reporter titles that Korean, Japanese and Chinese bylines and sign-offs write after the name ("김민준 기자",
     /// "（山田太郎記者）").
@@ -1011,6 +1027,8 @@ enum Vocabulary {
         /// A call to follow the site by its name (`followVerbStarts` … `followNetworks`) is at most this many
         /// characters: a verb, a site's name and a network, not a sentence of the story.
         static let followByNameMaxChars = 80
+        /// A picture's credit line (`Vocabulary.photoCreditLabels`) is at most this many characters.
+        static let photoCreditMaxChars = 80
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
         /// A reader appeal (`Vocabulary.readerAppealStarts`) ends the story only after this share of its text.

@@ -37,7 +37,8 @@ import Testing
         #expect(clean([paragraph(story), paragraph("Field Guide © 2010-2018 Orchard Notes Ltd.")]) == [story])
         // Mid-story, or without a year (a picture credit), or as the word in a reprint note: the story's.
         #expect(clean([paragraph(story), paragraph(notice), paragraph(story)]).count == 3)
-        #expect(clean([paragraph(story), paragraph("Photo: © Orchard Notes")]).count == 2)
+        // (A labelled picture credit left last goes by its own rule: `aPicturesCreditLeftLastGoes…`.)
+        #expect(clean([paragraph(story), paragraph("Cover art © Orchard Notes")]).count == 2)
         #expect(clean([paragraph(story), paragraph("Excerpted from a book by Ada Moyo, Copyright 2013.")]).count == 2)
         // A page that is nothing but the notice keeps it.
         #expect(clean([paragraph(notice)]) == [notice])
@@ -542,6 +543,20 @@ extension BlockCleanupTests {
     ])
     func followByNameLines(text: String, drops: Bool) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))
+    }
+
+    @Test func aPicturesCreditLeftLastGoesAndOneInsideTheStoryStays() {
+        let credit = paragraph("Фото: пресс-служба мэрии")
+        #expect(clean([paragraph(story), paragraph(story + " More."), credit]) == [story, story + " More."])
+        #expect(clean([paragraph(story), paragraph("Photo credit: City Archive"), paragraph(story + " More.")]).count == 3)
+        // A sentence of the story that opens with the same word is no credit.
+        let sentence = "Photo: " + String(repeating: "the crowd filled the square long before the speeches began, ", count: 2)
+        #expect(clean([paragraph(story), paragraph(sentence)]).count == 2)
+    }
+
+    @Test func anInvitationToTheSitesOwnChannelGoes() {
+        let channel = paragraph("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.")
+        #expect(clean([paragraph(story), channel, paragraph(story + " More.")]) == [story, story + " More."])
     }
 
     @Test func anInvitationToAMessengerChannelGoes() {

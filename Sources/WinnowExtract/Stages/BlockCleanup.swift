@@ -206,8 +206,13 @@ enum BlockCleanup {
         if let tree { out = dropEchoedQuotes(out, tree: tree, trace: &trace) }
         if let minBytes = dropCopies { out = dropCopiedTexts(out, minBytes: minBytes, trace: &trace) }
         if thread { out = dropCounters(out, trace: &trace) }
-        while let last = out.blocks.last, isParagraph(last), isCommentNotice(last.plainText) {
-            trace.record(.dropped, block: last.plainText, heuristic: "comment-notice", sources: out.nodes(of: out.blocks.count - 1))
+        // The comment section's notice, or a picture's credit, left after the story's last paragraph. (Inside
+        // the story a credit line stays: the WCXB truth keeps those as often as it drops them.)
+        while let last = out.blocks.last, isParagraph(last) {
+            let text = last.plainText
+            guard let reason = isCommentNotice(text) ? "comment-notice" : isPhotoCredit(text.lowercased()) ? "photo-credit" : nil
+            else { break }
+            trace.record(.dropped, block: text, heuristic: reason, sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
         }
         // A heading, or a short label ending in a colon ("More from HomeWise:") whose list an earlier rule
@@ -583,6 +588,15 @@ enum BlockCleanup {
               let end = lower.lastIndex(where: { !Vocabulary.labelDecorations.contains($0) }) else { return nil }
         return String(lower[start...end])
     }
+
+    /// A picture's credit as a short paragraph of its own: a `Vocabulary.photoCreditLabels` label and a few words
+    /// ("Photo: City press office", "Фото: пресс-служба мэрии"). Dropped when it is left last.
+    static func isPhotoCredit(_ lower: String) -> Bool {
+        guard photoCreditLabels.first(in: lower) != nil else { return false }
+        return lower.hasCharacters(atMost: Vocabulary.Threshold.photoCreditMaxChars)
+    }
+
+    static let photoCreditLabels = PrefixList(Vocabulary.photoCreditLabels)
 
     /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
     /// `Vocabulary.galleryCounterWords` word, a number, one of `galleryCounterOf`, a number, and nothing else.
