@@ -110,7 +110,7 @@ enum ChaffRemoval {
         if Vocabulary.smallDropTags.contains(entry.tag) {
             // A `<noscript>` kept for its content must hold real markup, not escaped HTML text.
             guard entry.chars < Int32(t.smallDropChars) || (entry.tag == .noscript && !entry.containsBlock) else { return nil }
-            if entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry)) { return nil }
+            if entry.tag == .button && (isQuestionToggle(entry) || isPanelTitle(entry) || isPopoverControl(entry)) { return nil }
             return "tag:\(entry.node.name)"
         }
         if entry.categories.contains(.widgetRole) && entry.chars < Int32(t.smallDropChars) {
@@ -220,6 +220,12 @@ enum ChaffRemoval {
         guard entry.categories.contains(.disclosure), entry.chars >= Int32(Vocabulary.Threshold.questionToggleMinChars)
         else { return false }
         return entry.node.text.split(separator: " ").count >= Vocabulary.Threshold.panelTitleMinWords
+    }
+
+    /// A button that opens a popover (`popovertarget`) inside a sentence: its label is the sentence's word ("named
+    /// <button popovertarget=…>Priya Okafor</button> as director"); the card it opens is what is hidden.
+    static func isPopoverControl(_ entry: PageTree.Entry) -> Bool {
+        entry.node.attribute("popovertarget") != nil
     }
 
     /// An FAQ accordion's toggle: a control whose text is a question ("How long does delivery take?").
