@@ -236,6 +236,12 @@ enum Vocabulary {
         "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
     ]
 
+    /// `role` values of a table made of other elements, of its rows, and of its cells (header cells apart).
+    static let tableRoles: Set<String> = ["table", "grid", "treegrid"]
+    static let tableRowRole = "row"
+    static let tableCellRoles: Set<String> = ["cell", "gridcell"]
+    static let tableHeaderRoles: Set<String> = ["columnheader", "rowheader"]
+
     /// `role` / `itemprop` values that mark the story body.
     static let bodyRoles: Set<String> = ["main", "article"]
     static let bodyItemprops: Set<String> = ["articlebody", "text", "reviewbody", "description"]
@@ -796,6 +802,9 @@ enum Vocabulary {
         /// quarters of all) of at least `dataTableMinColumns` cells.
         static let dataTableMinRows = 8
         static let dataTableMinColumns = 3
+        /// A table of `role` attributes (`tableRoles`) is written as a table when it has at least this many rows
+        /// with text; with fewer it is a widget's layout, converted like any container.
+        static let roleTableMinRows = 2
         /// ... or, without header cells, at least this share of its cells are numbers of at most `dataCellMaxChars`.
         static let dataTableNumericShare = 0.4
         static let dataCellMaxChars = 20

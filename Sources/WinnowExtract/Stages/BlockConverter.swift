@@ -245,6 +245,13 @@ struct BlockConverter {
         case .hr, .br:
             return
         default:
+            if e.categories.contains(.tableRole) {
+                let table = roleTable(index, depth: depth)
+                if table.rows.count >= Vocabulary.Threshold.roleTableMinRows {
+                    out.append(.table(table), from: index)
+                    return
+                }
+            }
             containerBlocks(index, into: &out, depth: depth)
         }
     }
@@ -413,6 +420,37 @@ struct BlockConverter {
                 if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }
             }
         }
+        return table
+    }
+
+    /// A table made of `role` attributes: each `role="row"` a row, each cell or header role below it a cell
+    /// (the text of elements between the cells, if any, is left out, as a `<table>`'s loose text is).
+    private func roleTable(_ index: Int, depth: Int) -> Table {
+        var table = Table(rows: [])
+        var row: [TableCell] = []
+        func finishRow() {
+            if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }
+            row = []
+        }
+        var i = index + 1
+        let end = Int(tree.entries[index].end)
+        while i < end {
+            let e = tree.entries[i]
+            guard !e.removed, e.tag != .text, let role = e.node.attribute("role")?.lowercased() else {
+                i += e.removed ? Int(e.end) - i : 1
+                continue
+            }
+            if role == Vocabulary.tableRowRole {
+                finishRow()
+            } else if Vocabulary.tableCellRoles.contains(role) || Vocabulary.tableHeaderRoles.contains(role) {
+                let content = InlineText.normalize(flatInlines(i, depth: depth))
+                row.append(TableCell(isHeader: Vocabulary.tableHeaderRoles.contains(role), content: content))
+                i = Int(e.end)
+                continue
+            }
+            i += 1
+        }
+        finishRow()
         return table
     }
 

@@ -169,6 +169,7 @@ enum CategoryMatcher {
             if Vocabulary.chromeRoles.contains(lower) { result.insert(.chromeRole) }
             if Vocabulary.widgetRoles.contains(lower) { result.insert(.widgetRole) }
             if Vocabulary.bodyRoles.contains(lower) { result.insert(.contentArea) }
+            if Vocabulary.tableRoles.contains(lower) { result.insert(.tableRole) }
         }
         if let itemprop, itemprop.lowercased() == "articlebody" { result.insert(.articleBody) }
         // A body-class element that also names chrome (`post-sidebar`) is chrome; `articleBody` alone stays.

@@ -135,6 +135,9 @@ struct Category: OptionSet, Sendable, Hashable {
     static let reviews = Category(rawValue: 1 << 27)
     /// A microdata item of a person (`itemtype` schema.org/Person): a name, or with a biography an author box.
     static let person = Category(rawValue: 1 << 28)
+    /// A table built of `role` attributes (`role="table"` or `"grid"` over `role="row"` and `role="cell"`): data
+    /// in rows and columns, like a `<table>`.
+    static let tableRole = Category(rawValue: 1 << 29)
     // Bits 30 and 31 are never categories: `CategoryMatcher` keeps two part flags there.
 
     /// Every named category, for diagnostics and the vocabulary self-check.
