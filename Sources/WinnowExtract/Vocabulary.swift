@@ -263,6 +263,14 @@ enum Vocabulary {
     static let revealable: Category = [.disclosure]
     static let hiddenChaff: Category = [.navigation, .modal, .consent, .chromeRole, .comments, .ads]
 
+    /// Pop-ups by their class or id: a modal (sign-up box, lightbox, tooltip) or a consent banner. A heading
+    /// inside one is not the page's headline (`PageScanner.isInPopUp`).
+    static let popUpCategories: Category = [.modal, .consent]
+
+    /// Characters never seen on the page: a soft hyphen (`&shy;`, a line-break hint inside a word), a word joiner,
+    /// a zero-width no-break space (byte-order mark). Titles drop them so the words they sit in stay whole.
+    static let invisibleCharacters: Set<Unicode.Scalar> = ["\u{00AD}", "\u{2060}", "\u{FEFF}"]
+
     /// Categories removed inside the content even when they hold most of it (a video player's menus, a
     /// 50-slide gallery under a short story); only the over-pruning guard (`maxPrunedShare`) protects them.
     /// `.gallery` counts only with `galleryMinSlides` slides: a product page's "feature gallery" is copy.

@@ -24,6 +24,12 @@ import Testing
         #expect(!BlockCleanup.isTicker(String(repeating: "Story text keeps going here. ", count: 12)))
     }
 
+    @Test func dropsTheTitleHeadingWrittenWithSoftHyphens() {
+        // The title reads without the soft hyphens the page put in the heading ("Assis&shy;tance").
+        let heading = Block.heading(level: 1, content: [.text("Harbour Assis\u{00AD}tance Fund opens")])
+        #expect(clean([heading, paragraph(story)], titles: ["Harbour Assistance Fund opens"]) == [story])
+    }
+
     @Test func cutsAtTerminatingHeading() {
         let out = clean([
             paragraph(story), .heading(level: 2, content: [.text("Related Articles")]), paragraph("Another headline"),

@@ -86,12 +86,18 @@ public enum MetadataExtractor {
         let slashedDayFirst = readsSlashedDatesDayFirst(metadata.language)
         // Entities left in the text ("2025 &#8211; Site") are decoded first, so that separators are seen as such;
         // double-encoded UTF-8 ("Investorâ€™s") is read again, so a garbled heading matches the clean title.
-        func clean(_ title: String) -> String { title.decodingLeftoverEntities().repairingDoubleEncodedUTF8() }
+        // Invisible characters (a soft hyphen inside "Assis&shy;tance") are dropped, or they would split a word.
+        func clean(_ title: String) -> String {
+            title.decodingLeftoverEntities().repairingDoubleEncodedUTF8().removingInvisibleCharacters()
+        }
+        // A heading in a pop-up (a sign-up modal) is not the page's headline while another is shown with the page.
+        let shownHeadings = zip(signals.headings, signals.headingShown).compactMap { $1 ? $0 : nil }
         // The headline comes with the title: on a page without story evidence the sole <h1> may give way to the
         // <title> as the page's name, but it still heads the content, and the content stages drop it as the title.
         let reconciled = TitleReconciler.reconciled(
             titleTag: (signals.titleTag ?? candidates.first(.title, .head)).map(clean),
-            headings: signals.headings.map(clean), subheadings: signals.subheadings.map(clean),
+            headings: (shownHeadings.isEmpty ? signals.headings : shownHeadings).map(clean),
+            subheadings: signals.subheadings.map(clean),
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
                 .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,

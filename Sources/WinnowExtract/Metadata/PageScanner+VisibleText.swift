@@ -131,10 +131,13 @@ extension PageScanner {
 
     /// The text below `element` with a space where a `<br>` or block element breaks the line
     /// (`Top 10<br>Picks` reads "Top 10 Picks", not "Top 10Picks").
+    /// Text in a `<script>`, `<template>` or `<svg>` below the element is not read: an icon's `<svg>` in a
+    /// heading (a logo, a badge) carries its own `<title>` ("Created with Sketch."), which is no words on screen.
     static func readableText(_ element: Node) -> String {
         var bytes: [UInt8] = []
         for node in element.descendants {
             if node.isText {
+                if isNeverShown(node, below: element) { continue }
                 node.withOwnTextBytes { bytes.append(contentsOf: $0) }
             } else if node.isElement(named: "br") || node.isElement(named: "div") || node.isElement(named: "p")
                         || node.isElement(named: "li") || node.isElement(named: "small") || node.isElement(named: "span") && bytes.last != 32 {
@@ -142,6 +145,44 @@ extension PageScanner {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a text node below `element` sits in an element whose text is never shown as text.
+    static func isNeverShown(_ text: Node, below element: Node) -> Bool {
+        var cursor = text.parent
+        while let node = cursor, node != element {
+            if node.isElement(named: "script") || node.isElement(named: "template") || node.isElement(named: "svg") {
+                return true
+            }
+            cursor = node.parent
+        }
+        return false
+    }
+
+    /// Whether an element sits in a pop-up: a `<dialog>`, an element declared a dialog (`role="dialog"`,
+    /// `aria-modal`) or a popover, or a box whose class or id names a pop-up (`Vocabulary.popUpCategories`: a
+    /// sign-up modal, a lightbox, a consent banner). A pop-up opens over the page and is never its headline.
+    /// Hidden elements are not pop-ups: a carousel's other slides, a tab panel, the headline's copy for another
+    /// screen size are the page's own content, shown at another moment.
+    static func isInPopUp(_ element: Node) -> Bool {
+        var cursor: Node? = element
+        while let node = cursor, node.isElement, !node.isElement(named: "body") {
+            if node.isElement(named: "dialog") { return true }
+            if node.hasAttributes {
+                if node.hasAttribute("popover") || node.attribute("aria-modal")?.lowercased() == "true" { return true }
+                if let role = node.attribute("role")?.lowercased(), role == "dialog" || role == "alertdialog" { return true }
+                if let classValue = node.attribute("class"),
+                   !CategoryMatcher.categories(ofTokens: classValue).isDisjoint(with: Vocabulary.popUpCategories) {
+                    return true
+                }
+                if let id = node.attribute("id"),
+                   !CategoryMatcher.categories(ofTokens: id).isDisjoint(with: Vocabulary.popUpCategories) {
+                    return true
+                }
+            }
+            cursor = node.parent
+        }
+        return false
     }
 
     /// The text below `element` when it has at most `limit` bytes, else nil (without building the whole text).

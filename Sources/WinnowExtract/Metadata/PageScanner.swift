@@ -192,7 +192,10 @@ enum PageScanner {
             }
             if signals.headings.count < 8 {
                 let text = readableText(element).collapsingWhitespace()
-                if !text.isEmpty { signals.headings.append(text) }
+                if !text.isEmpty {
+                    signals.headings.append(text)
+                    signals.headingShown.append(!isInPopUp(element))
+                }
             }
         case .h2:
             if signals.subheadings.count < Vocabulary.Threshold.titleSubheadingsRead, !isVisuallyHidden(element) {

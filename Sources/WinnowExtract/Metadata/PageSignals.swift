@@ -5,6 +5,9 @@ struct PageSignals {
     var candidates = MetadataCandidates()
     var titleTag: String?
     var headings: [String] = []
+    /// For each of `headings`, whether it is shown with the page rather than in a pop-up (`PageScanner.isInPopUp`):
+    /// a sign-up modal's `<h1>` is not.
+    var headingShown: [Bool] = []
     /// The first `<h2>` texts (at most `Vocabulary.Threshold.titleSubheadingsRead`): where a story's title sits
     /// when the `<h1>` holds a kicker or a pull quote.
     var subheadings: [String] = []

@@ -63,7 +63,7 @@ extension String {
     /// Named entities commonly left in double-escaped `<meta content>` values.
     private static let namedEntities: [String: String] = [
         "amp": "&", "nbsp": " ", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "rsquo": "’", "lsquo": "‘",
-        "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…",
+        "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…", "shy": "\u{00AD}",
     ]
 
     /// Decodes entities that survived HTML parsing because the source escaped them twice
@@ -153,6 +153,17 @@ extension String {
               let decoded = String(validating: bytes, as: UTF8.self), decoded.unicodeScalars.count < unicodeScalars.count,
               !decoded.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0xA0 }) else { return self }
         return decoded
+    }
+
+    /// The text without characters that are never seen (`Vocabulary.invisibleCharacters`: a soft hyphen, a word
+    /// joiner, a byte-order mark), which would otherwise split the word they sit in when text is cut into words.
+    func removingInvisibleCharacters() -> String {
+        // Every such character is outside ASCII: its UTF-8 starts 0xC2 (U+00AD), 0xE2 (U+2060) or 0xEF (U+FEFF).
+        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }),
+              unicodeScalars.contains(where: Vocabulary.invisibleCharacters.contains) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !Vocabulary.invisibleCharacters.contains(scalar) { out.append(scalar) }
+        return String(out)
     }
 
     /// Windows-1252's characters at 0x80–0x9F, by the byte they stand for.

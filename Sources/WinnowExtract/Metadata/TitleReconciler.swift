@@ -7,7 +7,9 @@
 /// (or longer than `maximumTitleBytes`) gives way to the first reference; (4) otherwise site-name and
 /// domain-looking pieces are cut from its ends, and a short trailing piece after a long one is treated as the
 /// site name. Headings are weighed against them in `choose`: an `<h1>` the `<title>` or a declared title confirms,
-/// else a sole `<h1>` on a story page (or an `<h2>` the page declares as its title, when the `<h1>` is a kicker).
+/// else a sole `<h1>` on a story page or under a `<title>` cut short with an ellipsis (or an `<h2>` the page
+/// declares as its title, when the `<h1>` is a kicker). Headings in a pop-up (a sign-up modal) are left out by
+/// the caller while another is shown with the page.
 public enum TitleReconciler {
     /// Separators that join a title and a site name, longest first so " :: " wins over ": ".
     static let separators = [" :: ", " | ", " – ", " — ", " - ", " » ", " « ", " · ", " • ", " / ", ": ", " ~ "]
@@ -113,8 +115,10 @@ public enum TitleReconciler {
 
         guard let title = titleTag?.trimmedWhitespace(), !title.isEmpty, title.utf8.count <= maximumTitleBytes,
               !siteKeys.contains(key(title)) else {
-            // No usable <title>: the first declared title, else the first heading, each with site pieces cut.
-            let fallback = declared.first ?? headings.first
+            // No usable <title>: the first declared title, else the first heading, each with site pieces cut; one cut
+            // short with an ellipsis only when no source gives the title whole.
+            let whole = declared.first { !isCutShort($0) } ?? headings.first { !isCutShort($0) }
+            let fallback = whole ?? declared.first ?? headings.first
             return fallback.map { stripSite($0, siteKeys: siteKeys, references: []) }
         }
         let titleKey = key(title)
@@ -176,8 +180,10 @@ public enum TitleReconciler {
             let strippedTitle = stripSite(title, siteKeys: siteKeys, references: references)
             if isStory, isGarbledCopy(substantial[0], of: strippedTitle) { return strippedTitle }
             // A heading that is the <title> with one number changed ("… in 2025" where the <title> still says
-            // 2024) is the headline brought up to date, story page or not.
-            if isStory || differsInOneNumber(substantial[0], strippedTitle) {
+            // 2024) is the headline brought up to date, story page or not; and a <title> cut short with an
+            // ellipsis ("Ten Ways to Keep Bees in a…") names no page whole, where the heading does.
+            if isStory || differsInOneNumber(substantial[0], strippedTitle)
+                || isCutShort(title) && !isCutShort(substantial[0]) {
                 return substantial[0]
             }
             passedOver = substantial[0]
@@ -291,6 +297,12 @@ public enum TitleReconciler {
             return j < original.count && word[i] == original[j] && match(i + 1, j + 1)
         }
         return match(0, 0)
+    }
+
+    /// Whether a title ends in an ellipsis (`…` or `...`): a CMS or SEO plugin cut it to a length.
+    static func isCutShort(_ title: String) -> Bool {
+        let trimmed = title.trimmedWhitespace()
+        return trimmed.hasSuffix("…") || trimmed.hasSuffix("...")
     }
 
     /// Whether two titles have the same words but for one position where both hold a different number.

@@ -75,8 +75,9 @@ enum BlockCleanup {
             if case .heading = block { isHeading = true } else { isHeading = false }
             let lower = text.utf8.count <= (isHeading ? Vocabulary.Threshold.titleHeadingMaxBytes : Self.paragraphRuleMaxBytes) ? normalize(text) : ""
             if isHeading {
-                // A heading in double-encoded UTF-8 is compared as the metadata reads it (repaired).
-                let repaired = lower.isEmpty ? lower : text.repairingDoubleEncodedUTF8()
+                // A heading in double-encoded UTF-8 or with invisible characters (a soft hyphen) is compared as the
+                // metadata reads it (repaired, the invisible characters dropped).
+                let repaired = lower.isEmpty ? lower : text.repairingDoubleEncodedUTF8().removingInvisibleCharacters()
                 let repairedLower = repaired == text ? lower : normalize(repaired)
                 let isTitleText = !lower.isEmpty
                     && normalizedTitles.contains { isTitle(lower, $0) || (repairedLower != lower && isTitle(repairedLower, $0)) }
