@@ -71,7 +71,19 @@ import WinnowDOM
             "<div><h3><a href=\"/2026/11/14/quarry-lake\">Quarry Lake Opens for Swimming</a></h3><p>x</p></div>"
         }.joined()
         #expect(try removed(Self.story + selfLinks).isEmpty)
-        #expect(try removed(Self.story + Self.card("a") + Self.card("b"), url: "not a url").isEmpty)
+        // Without the page's address only its relative links are known to be its site's.
+        let absolute = Self.card("a", headingInLink: false) + Self.card("b", headingInLink: false)
+        #expect(try removed(Self.story + absolute, url: "not a url").isEmpty)
+    }
+
+    @Test func aSavedPageWithNoAddressAtAllStillLosesCardsLinkedRelatively() throws {
+        // No URL, no canonical link, no og:url: the cards' relative links can only lead within the page's site.
+        let html = "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>"
+            + "<h1>Quarry lake reopens</h1>" + Self.story + Self.card("lamps") + Self.card("fares") + "</article></body></html>"
+        let text = Extractor().extract(from: try Document(html: html, url: nil)).article.plainText
+        #expect(text.contains("Paragraph 5 of the story"))
+        #expect(!text.contains("Another Headline"))
+        #expect(try removed(Self.story + Self.card("a") + Self.card("b"), url: "not a url") == ["div", "div"])
     }
 
     @Test("site links: relative, same host (www aside), other hosts, schemes, fragments", arguments: [

@@ -16,7 +16,8 @@ enum TeaserCards {
     /// under a heading) counts as a run too; elsewhere only cards and one wrapper of cards do.
     static func removals(_ tree: PageTree, roots: [Int], url: String?, nested: Bool = false) -> [Int] {
         let maxDepth = nested ? Vocabulary.Threshold.teaserWrapperMaxDepth : 0
-        guard let page = url.flatMap(SiteLink.init(absolute:)) else { return [] }
+        // A page read without an address still knows its relative links are its own site's.
+        let page = url.flatMap(SiteLink.init(absolute:)) ?? SiteLink.unknownPage
         let t = Vocabulary.Threshold.self
         let rootChars = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         var out: [Int] = []
@@ -203,6 +204,15 @@ enum TeaserCards {
 struct SiteLink: Sendable {
     let host: String
     let path: String
+
+    /// A page whose address is not known: its relative links are other pages of its site, and no absolute link
+    /// can be told to be (the empty host and path match none).
+    static let unknownPage = SiteLink(host: "", path: "")
+
+    private init(host: String, path: String) {
+        self.host = host
+        self.path = path
+    }
 
     /// Parses an absolute http(s) URL; nil for anything else.
     init?(absolute url: String) {
