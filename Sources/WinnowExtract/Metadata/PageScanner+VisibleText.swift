@@ -18,9 +18,19 @@ extension PageScanner {
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         let trimmed = bytes[start..<end]
-        return bareLabelBytes.contains { label in
+        guard let first = trimmed.first else { return false }  // no label is empty
+        return bareLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)].contains { label in
             label.count == trimmed.count
                 && zip(label, trimmed).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+        }
+    }
+
+    /// Whether the text starts with one of `bylineLabels`, ASCII letters compared case-insensitively. Only the
+    /// labels starting with the text's first byte are compared (`bylineLabelsByFirstByte`).
+    static func startsWithBylineLabel(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first else { return false }  // no label is empty
+        return bylineLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)].contains { label in
+            label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
         }
     }
 
@@ -38,10 +48,7 @@ extension PageScanner {
                     || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121
                     || buffer[start] >= 0xC0 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
-            let labelled = bylineLabels.contains { label in
-                label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
-            }
-            guard labelled || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
+            guard startsWithBylineLabel(slice) || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
             return String(decoding: slice, as: UTF8.self)
         }
         guard let candidate else { return }
