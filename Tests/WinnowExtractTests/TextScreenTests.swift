@@ -198,4 +198,108 @@ import Testing
         let samples = ["$19", "19 €", "€ 5", "only $ signs", "12,99 $", "£\u{301}5", "٣ $", "½$", "$ \u{00A0} 7", "¥", "no price"]
         for text in samples { #expect(CardCollection.hasPrice(text) == reference(text), "\(text)") }
     }
+
+    @Test func dateTokenizerLetterTestMatchesScalarProperties() {
+        for value in 0..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DateParser.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+        for scalar in ["ß", "Ж", "中", "\u{0301}", "\u{093E}", "٣", "①", "Ⅻ"].flatMap(\.unicodeScalars) {
+            #expect(DateParser.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "\(scalar)")
+        }
+    }
+
+    @Test func classMemoReadsAsTheMatchersDo() {
+        var cache = PageTree.ClassifyCache()
+        let values = ["entry-meta", "post-title", "nav menu", "", "entry-meta", "BYLINE", "card", "card", "x-date y",
+                      "nav menu", "cookie-banner  nav", "article__body--wide", "Related-Posts card", "sidebar widget"]
+        for value in values {
+            var bytes = Array(value.utf8)
+            let reading = bytes.withUnsafeMutableBufferPointer { cache.reading(ofClassBytes: UnsafeBufferPointer($0)) }
+            #expect(reading.categories == CategoryMatcher.categories(ofTokens: value), "\(value)")
+            #expect(reading.triggersScan == PageScanner.triggers.matches(value), "\(value)")
+        }
+    }
+
+    @Test func bylineLabelBucketsMatchEveryLabel() {
+        let samples = ["By Jane", "by:", "BY: Jane", "Written by Ann", "Posted By", "Por Ana", "Автор: Иван", "АВТОР: Иван",
+                       "作者：张", "Bylaw", "b", "", "written", "Von Hans", "yazar: Ali", "\u{00A0}by"]
+        for text in samples {
+            var bytes = Array(text.utf8)
+            let bucketed = bytes.withUnsafeMutableBufferPointer { PageScanner.startsWithBylineLabel(UnsafeBufferPointer($0)) }
+            let linear = PageScanner.bylineLabels.contains { label in
+                label.count <= bytes.count && zip(label, bytes).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+            }
+            #expect(bucketed == linear, "\(text)")
+        }
+    }
+
+    @Test func fragmentScreenMatchesAPlainSearch() {
+        let fragments = ["comment", "auth", "byl", "date", "x", "é", "a-b", "€"]
+        let screen = FragmentScreen(fragments)
+        func reference(_ text: String) -> Bool {
+            let lowered = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            return fragments.contains { fragment in
+                let needle = Array(fragment.utf8)
+                guard needle.count <= lowered.count else { return false }
+                return (0...(lowered.count - needle.count)).contains { Array(lowered[$0..<($0 + needle.count)]) == needle }
+            }
+        }
+        let texts = ["", "x", "X", "ax", "xa", "COMMENTS", "commen", "Authored", "post-byline", "publish DATE", "a-b", "a_b",
+                     "café", "CAFÉ", "5 €", "nothing here", "Byl", "by", "zzzzx", "comment-count", "ÉÉ", "a-", "-b"]
+        for text in texts { #expect(screen.matches(text) == reference(text), "\(text)") }
+        let noOneByte = FragmentScreen(["comment", "date"])
+        for text in texts {
+            let lowered = text.lowercased()
+            #expect(noOneByte.matches(text) == (lowered.contains("comment") || lowered.contains("date")), "\(text)")
+        }
+    }
+
+    @Test func readerAppealFirstByteScreenMatchesTheFullTest() {
+        func reference(_ text: String) -> Bool {
+            let head = text.drop { !$0.isLetter && $0 != "¿" }.prefix(BlockCleanup.readerAppealStartMaxChars).lowercased()
+            return BlockCleanup.readerAppealStartList.first(in: head) != nil
+        }
+        var samples = ["", "…", "Zebra crossing", "quiet night", "¿Te gustó?", "1. Item", "Ärger", "Étoile"]
+        samples += BlockCleanup.readerAppealStarts.map { $0 + " and more" }
+        samples += BlockCleanup.readerAppealStarts.map { "— " + $0.uppercased() }
+        for text in samples { #expect(BlockCleanup.isReaderAppeal(text) == reference(text), "\(text)") }
+    }
+
+    @Test func seenTextsAnswerAsASet() {
+        var seen = SeenTexts()
+        var reference: Set<String> = []
+        for (k, text) in ["a", "b", "cafe\u{301}", "a", "café", "d"].enumerated() {
+            let found = seen.contains(text)
+            #expect(found == reference.contains(text), "\(k) \(text)")
+            seen.insert(text)
+            reference.insert(text)
+            if k == 1 {
+                let foundAgain = seen.contains("b")
+                #expect(foundAgain)
+            }
+        }
+    }
+
+    @Test func agencyCutTriesOnlyAgenciesThatFit() {
+        let names = ["Jane Doe", "Jane Doe Reuters", "Jane Doe Associated Press", "Jane Doe The Associated Press", "Reuters",
+                     "Ann Lee Agence France-Presse", "Ann B. Lee AFP", "Kim  Lee  AP", "Jo Bloomberg News", "Jo Ro Bloomberg News",
+                     "María José dpa", "A B C D E United Press International", ""]
+        for name in names {
+            let reference = AuthorCleaner.newsAgencies.lazy.compactMap { AuthorCleaner.withoutTrailingOutlet(name, outlet: $0) }.first
+            #expect(AuthorCleaner.withoutTrailingAgency(name) == reference, "\(name)")
+        }
+    }
+
+    @Test func tickerOpeningWordsOnBytesMatchCharacters() {
+        let samples = ["Breaking news Breaking news Breaking news", "one, two; three four five six seven eight nine",
+                       "ALL CAPS all caps", "a1 b2 c3", "", "   ", "x\r\ny", "café cafe", "cafe\u{301} x", "12 3 45 6 78",
+                       "Zoë Zoë Zoë", "plain ascii then ü later words here and more", "tab\tsep-arated_words"]
+        for text in samples {
+            for max in [0, 2, 6] {
+                guard let onBytes = BlockCleanup.asciiOpeningWords(text, max: max) else { continue }
+                #expect(onBytes == BlockCleanup.openingWords(text, max: max), "\(max) \(text.debugDescription)")
+            }
+        }
+    }
 }

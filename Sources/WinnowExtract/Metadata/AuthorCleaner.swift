@@ -115,6 +115,24 @@ public enum AuthorCleaner {
 
     static let newsAgencyKeys = Set(newsAgencies.map(normalizedKey))
 
+    /// A news agency's name and its number of words.
+    struct Agency {
+        let name: String
+        let words: Int
+    }
+
+    /// `newsAgencies` with their word counts, in order.
+    static let agencies = newsAgencies.map { Agency(name: $0, words: $0.split(separator: " ").count) }
+
+    /// The name without the first of `newsAgencies` that ends it (`withoutTrailingOutlet`), nil when none does.
+    /// Only agencies that leave at least two of the name's words are tried: the others cannot end it, and trying
+    /// each split the name again.
+    static func withoutTrailingAgency(_ name: String) -> String? {
+        let nameWords = name.split(separator: " ").count
+        return agencies.lazy.filter { nameWords >= $0.words + 2 }
+            .compactMap { withoutTrailingOutlet(name, outlet: $0.name) }.first
+    }
+
     /// Lowercase words that join the parts of an organisation's name ("Center for ... and Research").
     static let connectors: Set<String> = ["for", "and", "of", "the", "&", "in", "at", "with"]
 
@@ -151,7 +169,7 @@ public enum AuthorCleaner {
             // A visible credit followed by the outlet's name ("Jane Doe Harbour Times"): the outlet is cut.
             if let siteName, let person = withoutTrailingOutlet(name, outlet: siteName) { name = person }
             // A wire story's credit on the site that runs it ("By Jane Doe Associated Press"): the agency is cut.
-            if let person = newsAgencies.lazy.compactMap({ withoutTrailingOutlet(name, outlet: $0) }).first { name = person }
+            if let person = withoutTrailingAgency(name) { name = person }
             names.append(name)
             // "Jane Doe Staff Writer, Business": the part ended in a role, so what follows is its desk.
             if endsWithRole(part) { break }

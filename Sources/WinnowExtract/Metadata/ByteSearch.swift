@@ -30,8 +30,9 @@ extension UnsafeBufferPointer where Element == UInt8 {
 }
 
 /// A set of fragments searched for in one pass, ignoring ASCII case: each position is looked up by its
-/// (lowercased) byte in a 256-entry table listing only the fragments that start with it. Fragments are UTF-8 with
-/// any ASCII letters in lowercase; their other bytes must match exactly.
+/// (lowercased) byte in a 256-entry table listing only the fragments that start with it, once a bit table of byte
+/// pairs says some fragment can start there. Fragments are UTF-8 with any ASCII letters in lowercase; their other
+/// bytes must match exactly.
 struct FragmentScreen: Sendable {
     /// All fragments back to back.
     private let arena: [UInt8]
@@ -42,6 +43,10 @@ struct FragmentScreen: Sendable {
     private let firstFrom: [Int]
     private let firstTo: [Int]
     private let order: [Int]
+    /// One bit per pair of bytes (the first lowercased, the second lowercased ASCII): set when a fragment starts
+    /// with the pair, or for every pair starting with a one-byte fragment. Most positions of a text start no
+    /// fragment, and the bit rules them out before any fragment is compared.
+    private let pairStarts: [UInt64]
 
     init(_ list: [String]) {
         let fragments = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
@@ -65,6 +70,19 @@ struct FragmentScreen: Sendable {
         firstFrom = from
         firstTo = to
         self.order = order
+        var pairs = [UInt64](repeating: 0, count: 65536 / 64)
+        func mark(_ first: UInt8, _ second: UInt8) {
+            let pair = Int(first) << 8 | Int(second)
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        for fragment in fragments {
+            if fragment.count == 1 {
+                for second in 0...255 { mark(fragment[0], UInt8(second)) }
+            } else {
+                mark(fragment[0], fragment[1])
+            }
+        }
+        pairStarts = pairs
     }
 
     func matches(_ text: String) -> Bool {
@@ -80,8 +98,9 @@ struct FragmentScreen: Sendable {
                     firstFrom.withUnsafeBufferPointer { firstFrom in
                         firstTo.withUnsafeBufferPointer { firstTo in
                             order.withUnsafeBufferPointer { order in
-                                var i = 0
-                                while i < buffer.count {
+                              pairStarts.withUnsafeBufferPointer { pairStarts in
+                                // Whether a fragment starts at position `i`.
+                                func startsFragment(at i: Int) -> Bool {
                                     let b = buffer[i]
                                     let first = Int(b >= 65 && b <= 90 ? b | 0x20 : b)
                                     var n = firstFrom[first]
@@ -100,9 +119,24 @@ struct FragmentScreen: Sendable {
                                         }
                                         n += 1
                                     }
+                                    return false
+                                }
+                                guard let head = buffer.first else { return false }
+                                var previous = head >= 65 && head <= 90 ? head | 0x20 : head
+                                var i = 1
+                                while i < buffer.count {
+                                    let b = buffer[i]
+                                    let current = b >= 65 && b <= 90 ? b | 0x20 : b
+                                    let pair = Int(previous) << 8 | Int(current)
+                                    if pairStarts[pair >> 6] & (1 << UInt64(pair & 63)) != 0, startsFragment(at: i - 1) {
+                                        return true
+                                    }
+                                    previous = current
                                     i += 1
                                 }
-                                return false
+                                // The last position has no pair: only a one-byte fragment fits there.
+                                return startsFragment(at: buffer.count - 1)
+                              }
                             }
                         }
                     }

@@ -213,6 +213,15 @@ public enum DateParser {
         case punct(UInt8)
     }
 
+    /// `scalar.properties.isAlphabetic`, answered without the Unicode tables for ASCII (its only alphabetic
+    /// scalars are the letters A–Z and a–z): most date texts are ASCII, and the table lookup is the tokenizer's
+    /// main cost.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        return scalar.properties.isAlphabetic
+    }
+
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var number = 0
@@ -235,7 +244,7 @@ public enum DateParser {
                 if !word.isEmpty { flush() }
                 if digits <= 9 { number = number * 10 + Int(v - 48) }
                 digits += 1
-            } else if scalar.properties.isAlphabetic {
+            } else if isAlphabetic(scalar) {
                 if digits > 0 { flush() }
                 if v >= 65 && v <= 90 {
                     word.append(Unicode.Scalar(v + 32) ?? scalar)
@@ -244,8 +253,9 @@ public enum DateParser {
                 } else {
                     word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 }
-            } else if !word.isEmpty, scalar.properties.generalCategory == .nonspacingMark {
-                // A vowel sign or virama inside a word of an Indic script ("मार्च") is part of the word.
+            } else if !word.isEmpty, v >= 128, scalar.properties.generalCategory == .nonspacingMark {
+                // A vowel sign or virama inside a word of an Indic script ("मार्च") is part of the word (no ASCII
+                // scalar is a mark).
                 word.append(scalar)
             } else {
                 flush()

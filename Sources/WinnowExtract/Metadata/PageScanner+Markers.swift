@@ -72,6 +72,20 @@ extension PageScanner {
                                           "автор", "автор:", "作者", "作者：", "作者:", "بقلم", "بقلم:", "מאת", "מאת:"]
     /// `bareLabels` as bytes, for `isBareLabel` on ASCII text (the labels in other scripts never equal it).
     static let bareLabelBytes: [[UInt8]] = bareLabels.map { Array($0.utf8) }
+    /// `bareLabelBytes` and `bylineLabels` by first byte: a text is compared only with the labels its first byte
+    /// (ASCII lowercased) can start, not with all of them (many texts open with a label's letter).
+    static let bareLabelsByFirstByte = byFirstByte(bareLabelBytes)
+    static let bylineLabelsByFirstByte = byFirstByte(bylineLabels)
+
+    /// Labels in 256 buckets by their first byte (no label is empty).
+    static func byFirstByte(_ labels: [[UInt8]]) -> [[[UInt8]]] {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for label in labels {
+            precondition(!label.isEmpty, "an empty label would match every text")
+            buckets[Int(label[0])].append(label)
+        }
+        return buckets
+    }
     /// Link targets of author pages: a "By Jane Doe" link there is a credit, any other "By ..." link a menu entry.
     static let authorLinkFragments: [[UInt8]] = ["author", "people", "profile", "staff", "contributor", "writer", "user",
                                                  "member", "team", "journalist", "/by/"].map { Array($0.utf8) }

@@ -18,10 +18,25 @@ extension PageScanner {
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         let trimmed = bytes[start..<end]
-        return bareLabelBytes.contains { label in
+        guard let first = trimmed.first else { return false }  // no label is empty
+        return bareLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)].contains { label in
             label.count == trimmed.count
                 && zip(label, trimmed).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
         }
+    }
+
+    /// Whether the text starts with one of `bylineLabels`, ASCII letters compared case-insensitively. Only the
+    /// labels starting with the text's first byte are compared (`bylineLabelsByFirstByte`).
+    static func startsWithBylineLabel(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        bylineLabelLength(text) != nil
+    }
+
+    /// The byte length of the byline label `text` starts with, or nil.
+    static func bylineLabelLength(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = text.first else { return nil }  // no label is empty
+        return bylineLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)].first { label in
+            label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+        }?.count
     }
 
     static func readBylineText(_ node: Node, order: Int, labelPending: inout Bool, into signals: inout PageSignals) {
@@ -38,14 +53,12 @@ extension PageScanner {
                     || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121
                     || buffer[start] >= 0xC0 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
-            let label = bylineLabels.first { label in
-                label.count <= slice.count && zip(label, slice).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
-            }
+            let label = bylineLabelLength(slice)
             guard label != nil || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
             // A long one carries the story's dates, and a name follows its label; a sentence that opens with "By"
             // ("By the end of this guide, …") does not.
             if slice.count > maximumNameLineBytes, let label {
-                guard hasYear(slice), let first = slice.dropFirst(label.count).first(where: { $0 != 32 && $0 != 58 }),
+                guard hasYear(slice), let first = slice.dropFirst(label).first(where: { $0 != 32 && $0 != 58 }),
                       (first >= 65 && first <= 90) || first >= 0xC0 else { return nil }
             }
             return String(decoding: slice, as: UTF8.self)

@@ -48,9 +48,11 @@ enum PageScanner {
         }
 
         /// Reads the next element in document order; returns whether to read its descendants.
-        mutating func element(_ element: Node, tag: ScanTag) -> Bool {
+        /// `hints`: what the caller's own pass over the element's attributes found (the page tree's), nil when it
+        /// made none.
+        mutating func element(_ element: Node, tag: ScanTag, hints: AttributeHints? = nil) -> Bool {
             order += 1
-            return PageScanner.visit(element, tag: tag, order: order, markedCount: &markedCount, into: &signals)
+            return PageScanner.visit(element, tag: tag, order: order, markedCount: &markedCount, hints: hints, into: &signals)
         }
 
         /// Reads the next text node in document order.
@@ -151,7 +153,8 @@ enum PageScanner {
 
     /// Reads one element; returns whether to walk its children.
     fileprivate static func visit(
-        _ element: Node, tag: ScanTag, order: Int, markedCount: inout Int, into signals: inout PageSignals
+        _ element: Node, tag: ScanTag, order: Int, markedCount: inout Int, hints: AttributeHints?,
+        into signals: inout PageSignals
     ) -> Bool {
         switch tag {
         case .meta:
@@ -214,7 +217,11 @@ enum PageScanner {
         // Bylines and dates sit near the headline: class/id screening stops a fixed number of elements after
         // the first <h1> (related-story lists, footers and comment threads below it are never read).
         let screening = signals.firstHeadingOrder.map { order - $0 <= screeningWindowAfterHeading } ?? true
-        let found = ScanAttributes(element, wantsRel: tag == .a, screening: screening)
+        // Skipped when the caller's pass saw nothing it would find: no microdata, no link, and nothing to screen.
+        if let hints, tag != .a, !hints.hasMicrodata, !screening || (!hints.hasID && hints.classTriggers != true) {
+            return true
+        }
+        let found = ScanAttributes(element, wantsRel: tag == .a, screening: screening, classTriggers: hints?.classTriggers)
         if let itemprop = found.itemprop?.lowercased() {
             readMicrodata(element, itemprop: itemprop, order: order, into: &signals)
         }
@@ -322,6 +329,18 @@ enum PageScanner {
         return false
     }
 
+    /// What another pass over an element's attributes (the page tree's `classify`) found that `visit` would read:
+    /// with it, `visit` skips its own pass when nothing is there for it, and takes the class value's screen as
+    /// given. Every field counts the first occurrence of its attribute, as `ScanAttributes` does.
+    struct AttributeHints {
+        /// `triggers` on the class value; nil when the element has none.
+        var classTriggers: Bool?
+        /// The element has an `id` value.
+        var hasID: Bool
+        /// The element has an `itemprop` or `itemtype` value.
+        var hasMicrodata: Bool
+    }
+
     /// The attributes `visit` reads, in one pass over the element's attribute list (first occurrence of each
     /// name, as with `Node.attribute(_:)`). `class` and `id` are only screened for trigger fragments in place;
     /// the few elements that hit are read again as Strings.
@@ -336,7 +355,8 @@ enum PageScanner {
         var triggered = false
         private var seen: UInt8 = 0
 
-        init(_ element: Node, wantsRel: Bool, screening: Bool) {
+        /// `classTriggers`: the class value's screen when known already (see `Walk.element`).
+        init(_ element: Node, wantsRel: Bool, screening: Bool, classTriggers: Bool?) {
             element.forEachAttribute { attribute in
                 switch attribute.name.count {
                 case 8 where attribute.nameIs("itemprop"):
@@ -352,9 +372,13 @@ enum PageScanner {
                         authorHref = attribute.value
                     }
                 case 5 where screening && attribute.nameIs("class"):
-                    if first(4) { screen(attribute) }
+                    if first(4), !triggered {
+                        triggered = classTriggers ?? attribute.withValueBytes { bytes in
+                            bytes.map { PageScanner.triggers.matches(bytes: $0) } ?? false
+                        }
+                    }
                 case 2 where screening && attribute.nameIs("id"):
-                    if first(8) { screen(attribute) }
+                    if first(8) { screenID(attribute) }
                 default:
                     break
                 }
@@ -368,11 +392,10 @@ enum PageScanner {
             return true
         }
 
-        private mutating func screen(_ attribute: AttributeView) {
+        private mutating func screenID(_ attribute: AttributeView) {
             if triggered { return }
             triggered = attribute.withValueBytes { bytes in bytes.map { PageScanner.triggers.matches(bytes: $0) } ?? false }
         }
     }
 }
-
 

@@ -54,8 +54,7 @@ enum BlockCleanup {
         }
         // Short texts already kept, to drop a caption given twice under a picture (a gallery's thumbnail and full
         // view, an image credit under each copy of a picture).
-        var shortTexts: Set<String> = []
-        shortTexts.reserveCapacity(blocks.count)
+        var shortTexts = SeenTexts()
         // Blocks of a related box set inside the story, already dropped (see `inlineBoxEnd`).
         var skipUntil = 0
         for (k, block) in blocks.enumerated() {
@@ -676,8 +675,9 @@ enum BlockCleanup {
     /// minjun@example.com").
     static func isReporterSignoff(_ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard text.utf8.count <= 4 * t.signoffMaxChars, text.utf8.contains(0x40),
-              text.hasCharacters(atMost: t.signoffMaxChars) else { return false }
+        // The length first: it reads at most `signoffMaxChars` ASCII bytes, where the "@" is sought through all.
+        guard text.utf8.count <= 4 * t.signoffMaxChars, text.hasCharacters(atMost: t.signoffMaxChars),
+              text.utf8.contains(0x40) else { return false }
         let words = text.split { $0 == " " || $0 == "(" || $0 == ")" || $0 == "（" || $0 == "）" || $0 == "=" }
         guard words.contains(where: { $0.contains("@") && $0.contains(".") }) else { return false }
         return words.contains { word in Vocabulary.reporterTitles.contains { word.hasSuffix($0) } }
@@ -842,7 +842,12 @@ enum BlockCleanup {
     /// is read the same way: both are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
         // "¿" opens a Spanish question and is part of its start.
-        let head = text.drop { !$0.isLetter && $0 != "¿" }.prefix(Self.readerAppealStartMaxChars).lowercased()
+        let start = text.drop { !$0.isLetter && $0 != "¿" }
+        // An ASCII first letter lowercases to its ASCII lowercase byte, the first of the lowercased head: when no
+        // start begins with it, the head need not be lowercased.
+        if let lead = start.utf8.first, lead < 0x80,
+           !readerAppealStartList.hasPrefix(startingWith: lead >= 65 && lead <= 90 ? lead | 0x20 : lead) { return false }
+        let head = start.prefix(Self.readerAppealStartMaxChars).lowercased()
         return readerAppealStartList.first(in: head) != nil
     }
 
@@ -1203,15 +1208,8 @@ enum BlockCleanup {
         return false
     }
 
-    /// A marquee's text: one short phrase ("Book now ✱", "Free returns •") given over and over in one block, so
-    /// that a scrolling animation never shows a gap. At most `tickerMaxPhraseWords` words, repeated at least
-    /// `tickerMinRepeats` times with nothing else (symbols between copies do not count), and no sentence's end.
-    static func isTicker(_ text: String) -> Bool {
-        let t = Vocabulary.Threshold.self
-        // A marquee repeats a label; a sentence given over and over ("It works. It works. …") is the author's.
-        guard text.utf8.count >= t.tickerMinBytes, !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F })
-        else { return false }
-        // First the opening words alone: without the first word given again among them there is no phrase.
+    /// The first words of a text, lowercased: runs of letters and digits, up to the first `max + 1` of them.
+    static func openingWords(_ text: String, max: Int) -> [String] {
         var opening: [String] = []
         var current = ""
         for character in text {
@@ -1220,10 +1218,64 @@ enum BlockCleanup {
             } else if !current.isEmpty {
                 opening.append(current.lowercased())
                 current = ""
-                if opening.count > t.tickerMaxPhraseWords { break }
+                if opening.count > max { break }
             }
         }
         if !current.isEmpty { opening.append(current.lowercased()) }
+        return opening
+    }
+
+    /// `openingWords` read on the bytes while they are ASCII (where every Character is one byte, CR LF aside,
+    /// which is neither letter nor digit, and the letters and digits are A–Z, a–z and 0–9); nil when a non-ASCII
+    /// byte comes before the words are complete (a combining mark could join the letter before it).
+    static func asciiOpeningWords(_ text: String, max: Int) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var opening: [String] = []
+            var start = -1
+            for k in bytes.indices {
+                let b = bytes[k]
+                if b >= 0x80 { return nil }
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = k }
+                } else if start >= 0 {
+                    opening.append(asciiLowercased(UnsafeBufferPointer(rebasing: bytes[start..<k])))
+                    start = -1
+                    if opening.count > max { return opening }
+                }
+            }
+            if start >= 0 {
+                // The last word runs to the end: only ASCII follows it, so no mark can join it.
+                opening.append(asciiLowercased(UnsafeBufferPointer(rebasing: bytes[start...])))
+            }
+            return opening
+        }
+    }
+
+    /// ASCII bytes lowercased into a String.
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for k in bytes.indices { out[k] = bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k] }
+            return bytes.count
+        }
+    }
+
+    /// Whether the text holds a ".", "!" or "?" (read on its contiguous bytes, not through the UTF-8 view).
+    static func endsASentence(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } }
+    }
+
+    /// A marquee's text: one short phrase ("Book now ✱", "Free returns •") given over and over in one block, so
+    /// that a scrolling animation never shows a gap. At most `tickerMaxPhraseWords` words, repeated at least
+    /// `tickerMinRepeats` times with nothing else (symbols between copies do not count), and no sentence's end.
+    static func isTicker(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        // A marquee repeats a label; a sentence given over and over ("It works. It works. …") is the author's.
+        guard text.utf8.count >= t.tickerMinBytes, !endsASentence(text) else { return false }
+        // First the opening words alone: without the first word given again among them there is no phrase.
+        let opening = asciiOpeningWords(text, max: t.tickerMaxPhraseWords) ?? openingWords(text, max: t.tickerMaxPhraseWords)
         guard let head = opening.first, opening.dropFirst().contains(head) else { return false }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard let first = words.first else { return false }

@@ -183,7 +183,8 @@ struct TokenTable: Sendable {
     private struct Slot: Sendable {
         var offset: Int32 = 0
         var length: Int32 = -1
-        var value: UInt32 = 0
+        /// A `Category`'s raw value, or (a per-page memo's) any 64-bit answer.
+        var value: UInt64 = 0
     }
 
     private var arena: [UInt8] = []
@@ -248,6 +249,11 @@ struct TokenTable: Sendable {
 
     /// The categories stored for exactly these bytes, or nil.
     subscript(_ key: UnsafeBufferPointer<UInt8>) -> Category? {
+        rawValue(for: key).map { Category(rawValue: UInt32(truncatingIfNeeded: $0)) }
+    }
+
+    /// The value stored for exactly these bytes, or nil.
+    func rawValue(for key: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let mask = slots.count - 1
         var slot = TokenTable.hash(key) & mask
         return arena.withUnsafeBufferPointer { arena in
@@ -256,10 +262,10 @@ struct TokenTable: Sendable {
                     let entry = slots[slot]
                     if entry.length < 0 { return nil }
                     if Int(entry.length) == key.count {
-                        if key.isEmpty { return Category(rawValue: entry.value) }
+                        if key.isEmpty { return entry.value }
                         if let stored = arena.baseAddress, let wanted = key.baseAddress,
                            TokenTable.equal(stored + Int(entry.offset), wanted, count: key.count) {
-                            return Category(rawValue: entry.value)
+                            return entry.value
                         }
                     }
                     slot = (slot + 1) & mask
@@ -270,13 +276,18 @@ struct TokenTable: Sendable {
 
     /// Stores `value` for `key` (a key already present keeps its first value).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Category) {
-        if self[key] != nil { return }
+        insert(key, rawValue: UInt64(value.rawValue))
+    }
+
+    /// Stores `value` for `key` (a key already present keeps its first value).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, rawValue value: UInt64) {
+        if rawValue(for: key) != nil { return }
         if (count + 1) * 2 > slots.count { grow() }
-        place(offset: arena.count, length: key.count, value: value.rawValue, hash: TokenTable.hash(key))
+        place(offset: arena.count, length: key.count, value: value, hash: TokenTable.hash(key))
         arena.append(contentsOf: key)
     }
 
-    private mutating func place(offset: Int, length: Int, value: UInt32, hash: Int) {
+    private mutating func place(offset: Int, length: Int, value: UInt64, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot].length >= 0 { slot = (slot + 1) & mask }

@@ -271,15 +271,19 @@ enum ContentPruning {
         var removals: [Removal] = []
         let protectedChars = Vocabulary.Threshold.protectedShare * Double(total)
         // The last text-bearing child of every parent, and the text-bearing sibling before each list, found
-        // once (a per-node sibling walk is quadratic on pages with thousands of siblings).
-        var lastChild: [Int: Int] = [:]
-        var listPredecessor: [Int: Int] = [:]
+        // once (a per-node sibling walk is quadratic on pages with thousands of siblings). Kept by tree index, -1
+        // for none, over the span the roots cover (every parent of a node below a root is in that span).
+        let base = roots.min() ?? 0
+        let span = max((roots.map { Int(tree.entries[$0].end) }.max() ?? base) - base, 0)
+        var lastChild = [Int32](repeating: -1, count: span)
+        var listPredecessor = [Int32](repeating: -1, count: span)
         for root in roots {
             for i in (root + 1)..<Int(tree.entries[root].end) {
                 let e = tree.entries[i]
                 guard !e.removed && e.chars > 0 && e.tag != .comment else { continue }
-                if e.tag == .ul || e.tag == .ol, let previous = lastChild[Int(e.parent)] { listPredecessor[i] = previous }
-                lastChild[Int(e.parent)] = i
+                let parent = Int(e.parent) - base
+                if e.tag == .ul || e.tag == .ol, lastChild[parent] >= 0 { listPredecessor[i - base] = lastChild[parent] }
+                lastChild[parent] = Int32(i)
             }
         }
         for (k, root) in roots.enumerated() {
@@ -296,10 +300,11 @@ enum ContentPruning {
                     i = e.tag == .text || e.tag == .comment ? i + 1 : Int(e.end)
                     continue
                 }
-                let last = lastChild[Int(e.parent)] == i
+                let last = lastChild[Int(e.parent) - base] == i
+                let previous = listPredecessor[i - base]
                 if let removal = verdict(
-                    tree, i, isLast: last, previous: listPredecessor[i], protectedChars: protectedChars, mode: mode,
-                    useCategories: useCategories)
+                    tree, i, isLast: last, previous: previous >= 0 ? Int(previous) : nil, protectedChars: protectedChars,
+                    mode: mode, useCategories: useCategories)
                 {
                     removals.append(removal)
                     i = Int(e.end)

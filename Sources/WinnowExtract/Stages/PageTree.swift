@@ -99,7 +99,7 @@ struct PageTree {
             stray = node.nextSibling
             guard node.isElement else { continue }
             let index = Int32(entries.count)
-            entries.append(PageTree.classify(node, parent: 0, classCache: &classCache))
+            entries.append(PageTree.classify(node, parent: 0, classCache: &classCache).entry)
             if lastTopChild >= 0 { entries[Int(lastTopChild)].nextSibling = index } else { entries[0].firstChild = index }
             lastTopChild = index
             scan?.top(node)
@@ -144,9 +144,13 @@ struct PageTree {
             let scanned = stack[top].scanned
             let index = Int32(entries.count)
             let entry: Entry
+            // What the element's attribute pass found that the scan reads too (nil: its attributes were not read).
+            var scanHints: PageScanner.AttributeHints?
             switch node.kind {
             case .element:
-                entry = PageTree.classify(node, parent: parentIndex, classCache: &classCache)
+                let classified = PageTree.classify(node, parent: parentIndex, classCache: &classCache)
+                entry = classified.entry
+                scanHints = classified.scanHints
             case .text, .cdata:
                 if scanned { scan?.text(node) }
                 var text = Entry(node: node, tag: .text, parent: parentIndex)
@@ -171,7 +175,7 @@ struct PageTree {
             let descend = isElement && (!entry.removed || entry.tag == .head)
             var scanChildren = false
             if scanned, isElement, scan != nil {
-                scanChildren = scan!.element(node, tag: PageScanner.ScanTag(entry.tag))
+                scanChildren = scan!.element(node, tag: PageScanner.ScanTag(entry.tag), hints: scanHints)
                 if scanChildren && !descend {
                     scan!.walk(childrenOf: node)
                     scanChildren = false
@@ -202,8 +206,15 @@ struct PageTree {
         return false
     }
 
+    /// An element's entry, and what its attribute pass found that the metadata scan reads too.
+    struct Classified {
+        var entry: Entry
+        /// Nil when the element's attributes were not read (a never-text element, or one without attributes).
+        var scanHints: PageScanner.AttributeHints?
+    }
+
     /// Tag, categories and visibility of one element, from one pass over its attributes.
-    private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Entry {
+    private static func classify(_ node: Node, parent: Int32, classCache: inout ClassifyCache) -> Classified {
         let kind = classCache.kind(of: node)
         var entry = Entry(node: node, tag: kind.tag, parent: parent)
         // Never-text elements are out of every measurement from the start (scripts must not count as page text).
@@ -211,7 +222,7 @@ struct PageTree {
         if kind.tag == .template, node.hasAttributes, let id = node.attribute("id"), id.hasPrefix("B:") || id.hasPrefix("P:") {
             classCache.streamed.placeholders[id] = node
         }
-        if entry.removed || !node.hasAttributes { return entry }
+        if entry.removed || !node.hasAttributes { return Classified(entry: entry) }
         // One walk over the element's short attribute list, reading values in place: pages carry large data-*
         // and srcset values, and most elements carry none of the attributes asked about here.
         let found = ClassifyAttributes(node, cache: &classCache)
@@ -262,7 +273,9 @@ struct PageTree {
                 entry.hidden = true
             }
         }
-        return entry
+        let hints = PageScanner.AttributeHints(
+            classTriggers: found.classTriggersScan, hasID: found.hasID, hasMicrodata: found.itemprop != nil || found.itemtype != nil)
+        return Classified(entry: entry, scanHints: hints)
     }
 
     /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
@@ -271,6 +284,8 @@ struct PageTree {
     struct ClassifyAttributes {
         var hasClass = false
         var classCategories: Category = []
+        /// The metadata scan's trigger screen on the class value (`ClassifyCache.ClassReading`).
+        var classTriggersScan: Bool?
         var hasID = false
         var idCategories: Category = []
         var role: String?
@@ -327,7 +342,9 @@ struct PageTree {
                         attribute.withValueBytes { bytes in
                             guard let bytes else { return }
                             hasClass = true
-                            classCategories = cache.categories(ofClassBytes: bytes)
+                            let reading = cache.reading(ofClassBytes: bytes)
+                            classCategories = reading.categories
+                            classTriggersScan = reading.triggersScan
                         }
                     }
                 } else if attribute.nameIs("style"), first(8) {
@@ -369,7 +386,7 @@ struct PageTree {
 
     /// Per-page memo tables for `classify`: pages repeat the same class attributes and tag names on many nodes.
     struct ClassifyCache {
-        /// Categories by class attribute value (its bytes).
+        /// Class values read so far (their bytes), each with its `ClassReading` (see `reading(ofClassBytes:)`).
         var classes = TokenTable()
         /// Tag kind by element name (`TagNameTable`), so no String per element.
         var kinds = TagNameTable<TagKind>()
@@ -393,13 +410,30 @@ struct PageTree {
 
         mutating func tag(of node: Node) -> HTMLTag { kind(of: node).tag }
 
+        /// What a class value says: its categories, and whether the metadata scan's screen for byline and date
+        /// markers (`PageScanner.triggers`) matches it. Both read every byte of the value, so both are memoized
+        /// together: the scan then screens each distinct value once, not every element carrying it.
+        struct ClassReading {
+            var categories: Category
+            var triggersScan: Bool
+        }
+
+        /// The reading of a whole class value, made once per distinct value on the page (stored as one 64-bit
+        /// value: the categories' raw bits, and bit 32 for the trigger).
+        mutating func reading(ofClassBytes bytes: UnsafeBufferPointer<UInt8>) -> ClassReading {
+            if bytes.isEmpty { return ClassReading(categories: [], triggersScan: false) }
+            if let cached = classes.rawValue(for: bytes) {
+                return ClassReading(categories: Category(rawValue: UInt32(truncatingIfNeeded: cached)), triggersScan: cached >> 32 != 0)
+            }
+            let reading = ClassReading(
+                categories: CategoryMatcher.categories(ofValueBytes: bytes), triggersScan: PageScanner.triggers.matches(bytes: bytes))
+            classes.insert(bytes, rawValue: UInt64(reading.categories.rawValue) | (reading.triggersScan ? 1 << 32 : 0))
+            return reading
+        }
+
         /// The categories of a whole class value, matched once per distinct value on the page.
         mutating func categories(ofClassBytes bytes: UnsafeBufferPointer<UInt8>) -> Category {
-            if bytes.isEmpty { return [] }
-            if let cached = classes[bytes] { return cached }
-            let categories = CategoryMatcher.categories(ofValueBytes: bytes)
-            classes.insert(bytes, categories)
-            return categories
+            reading(ofClassBytes: bytes).categories
         }
     }
 
@@ -536,8 +570,12 @@ struct PageTree {
         let scoringMin = Int32(Vocabulary.Threshold.scoringMinChars)
         // Read once: a static's every access checks its lazy initialisation, here once per entry.
         let blockTags = Vocabulary.blockTags
-        entries.withUnsafeMutableBufferPointer { entries in
-            flow.withUnsafeMutableBufferPointer { flow in
+        entries.withUnsafeMutableBufferPointer { buffer in
+            flow.withUnsafeMutableBufferPointer { flowBuffer in
+                // Local copies of the buffers (their subscripts' setters do not mutate them): the closure's own
+                // `inout` buffers were re-read from memory before every field access.
+                let entries = buffer
+                let flow = flowBuffer
                 for i in 0..<count {
                     let own = entries[i].ownChars
                     entries[i].chars = own

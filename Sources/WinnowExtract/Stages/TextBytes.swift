@@ -151,6 +151,9 @@ struct PrefixList: Sendable {
 
     /// Whether `text` starts with any prefix of the list.
     func matches(_ text: String) -> Bool { first(in: text) != nil }
+
+    /// Whether some prefix of the list starts with `byte` (a text starting otherwise matches none).
+    func hasPrefix(startingWith byte: UInt8) -> Bool { !byFirstByte[Int(byte)].isEmpty }
 }
 
 /// A set of short texts (labels, titles) whose lookups skip hashing a text too long to be one of them: most texts
@@ -166,4 +169,23 @@ struct ShortTextSet: Sendable {
     }
 
     func contains(_ text: String) -> Bool { text.utf8.count <= maxBytes && members.contains(text) }
+}
+
+/// A set of texts that is filled often and searched rarely: texts wait in a list until the first search, which
+/// hashes them into a set once (hashing each text as it came cost more than the few searches most uses make).
+struct SeenTexts {
+    private var pending: [String] = []
+    private var hashed: Set<String>?
+
+    mutating func insert(_ text: String) {
+        if hashed != nil { hashed!.insert(text) } else { pending.append(text) }
+    }
+
+    mutating func contains(_ text: String) -> Bool {
+        if hashed == nil {
+            hashed = Set(pending)
+            pending = []
+        }
+        return hashed!.contains(text)
+    }
 }
