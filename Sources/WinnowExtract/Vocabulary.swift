@@ -740,6 +740,11 @@ enum Vocabulary {
         static let trailingNoticeMaxChars = 400
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
+        /// An inline byline-classed field or `<time>` of at most this many characters, in a block with at least
+        /// `fieldInProseMinChars` of unlinked text besides it, is a word of that text, not chaff
+        /// (`ContentPruning.isFieldInProse`).
+        static let fieldInProseMaxChars = 40
+        static let fieldInProseMinChars = 40
         /// A person's microdata item is an author box (removed inside the content) from this many characters.
         static let personBoxMinChars = 150
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social

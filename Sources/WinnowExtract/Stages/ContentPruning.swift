@@ -340,14 +340,14 @@ enum ContentPruning {
             }
             let soft = e.categories.intersection(Vocabulary.shortChaff)
             if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
-                if !(soft == .caption && mode == .recall) {
+                if !(soft == .caption && mode == .recall) && !(soft == .byline && isFieldInProse(tree, i)) {
                     return Removal(index: i, heuristic: "short-category:" + soft.label)
                 }
             }
         }
         switch e.tag {
         case .time, .address:
-            return Removal(index: i, heuristic: "dateline-tag")
+            return isFieldInProse(tree, i) ? nil : Removal(index: i, heuristic: "dateline-tag")
         case .dl where isStatsPanel(tree, i):
             return Removal(index: i, heuristic: "stats-panel")
         case .figcaption where mode != .recall:
@@ -367,6 +367,38 @@ enum ContentPruning {
         default:
             return nil
         }
+    }
+
+    /// A short field (a name, a date, a time) set inside running text: "The novel by <span class=author>Edith
+    /// Marlowe</span> follows …", "The club meets on <time>Thursday</time> in the library …", a timeline
+    /// item's "<span class=time>21:40</span> <span>Crews arrive and find the roof alight.</span>". Its tag or
+    /// class word names a byline's parts, but here it is a word of the sentence, and removing it cuts the
+    /// sentence. It is inline, the text goes on after it within its parent, and its parent holds at least
+    /// `fieldInProseMinChars` of unlinked text besides it (a block parent counts only the text flowing through
+    /// inline elements). A byline line ("By <span>Jane Doe</span>", "Edited <time>3 May</time> by jane") has
+    /// little text of its own around its fields, a trailing meta note ends its line, a teaser row's other text is
+    /// its linked headline: all stay chaff.
+    static func isFieldInProse(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        guard !e.tag.isBlock, e.chars <= Int32(Vocabulary.Threshold.fieldInProseMaxChars), e.parent >= 0 else {
+            return false
+        }
+        let parent = tree.entries[Int(e.parent)]
+        let text = parent.tag.isBlock ? parent.inlineChars : parent.chars
+        guard Int(text) - Int(e.chars) - Int(parent.linkChars) >= Vocabulary.Threshold.fieldInProseMinChars else {
+            return false
+        }
+        var next = Int(e.nextSibling)
+        while next >= 0 {
+            let sibling = tree.entries[next]
+            if !sibling.removed && sibling.tag != .comment && sibling.chars > 0
+                && sibling.node.text.contains(where: { !$0.isWhitespace })
+            {
+                return true
+            }
+            next = Int(sibling.nextSibling)
+        }
+        return false
     }
 
     /// A grid of many rows, each with several cells (a list of laureates by year, a league table): data whose
