@@ -750,6 +750,11 @@ enum Vocabulary {
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60
+        /// A share-classed wrapper holding this many paragraphs and this much prose is the story's text, not a
+        /// share bar (`ContentPruning.isProseUnderShareClass`).
+        static let shareClassProseMinParagraphs = 2
+        static let shareClassProseMinChars = 150
+        static let shareClassProseMaxShortLinks = 1
         /// Link-density rules (trafilatura): length gates and ratios.
         static let paragraphGate = 30
         static let lastParagraphGate = 60

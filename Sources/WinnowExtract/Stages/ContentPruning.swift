@@ -321,6 +321,18 @@ enum ContentPruning {
             && Int(e.chars - e.linkChars) >= Vocabulary.Threshold.quotedPostMinChars
     }
 
+    /// Paragraphs of the story in a wrapper whose class merely mentions social buttons (`text-block
+    /// with-social-icons`, `share-enabled`): a share bar is buttons and short links, not several paragraphs of
+    /// unlinked prose, so a wrapper named only for sharing that holds at least `shareClassProseMinParagraphs`
+    /// paragraphs and `shareClassProseMinChars` of prose, with a prose paragraph's link density, is the story's.
+    /// A run of short links in it ("Follow us on Facebook, Instagram or TikTok") is the site's social box after all.
+    static func isProseUnderShareClass(_ e: PageTree.Entry, categories: Category) -> Bool {
+        let t = Vocabulary.Threshold.self
+        return categories == .share && Int(e.paragraphs) >= t.shareClassProseMinParagraphs
+            && Int(e.proseChars) >= t.shareClassProseMinChars && e.linkDensity < t.proseMaxLinkDensity
+            && Int(e.shortLinks) <= t.shareClassProseMaxShortLinks
+    }
+
     /// Why node `i` should go, or nil to keep it.
     /// `previous`: for a list, the text-bearing sibling right before it (does it introduce the list?).
     static func verdict(
@@ -335,7 +347,7 @@ enum ContentPruning {
             if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
                 hard.insert(.authorBio)
             }
-            if !hard.isEmpty && !isQuotedPost(e, categories: hard) {
+            if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard) {
                 return Removal(index: i, heuristic: "category:" + hard.label)
             }
             let soft = e.categories.intersection(Vocabulary.shortChaff)
