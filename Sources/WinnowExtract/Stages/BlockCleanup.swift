@@ -155,6 +155,12 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "ad-break", sources: input.nodes(of: k))
                 continue
             }
+            if isParagraph(block), !lower.isEmpty,
+               isOrphanBylineLabel(lower, next: blocks.indices.contains(k + 1) ? blocks[k + 1] : nil,
+                                   nextText: blocks.indices.contains(k + 1) ? texts[k + 1] : nil) {
+                trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
+                continue
+            }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
                 // Many "By Ebern Designs" / "Published by: Ubisoft" lines are the cards' maker lines, not the
                 // story's byline.
@@ -1282,6 +1288,24 @@ enum BlockCleanup {
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
     static let labelledBylineStarts = PrefixList(Vocabulary.labelledBylineStarts)
     static let namedBylineStarts = PrefixList(Vocabulary.namedBylineStarts)
+
+    /// The words that start a byline, alone ("by", "written by", "autor"): what a byline line keeps when the
+    /// name and date it labelled went as byline-classed fields (`isOrphanBylineLabel`).
+    static let bylineLabels: Set<String> = Set(
+        (Vocabulary.bylineStarts + Vocabulary.namedBylineStarts + Vocabulary.labelledBylineStarts).map { start in
+            var label = Substring(start)
+            while let last = label.last, last == " " || last == ":" || last == "：" { label.removeLast() }
+            return String(label)
+        })
+
+    /// A paragraph that is only a byline's label ("By", "Written by:") with no short line after it for it to
+    /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
+    /// is left over. Followed by a short line ("Written By" / "Our Research Team"), it labels that line and stays.
+    static func isOrphanBylineLabel(_ lower: String, next: Block?, nextText: String?) -> Bool {
+        guard bylineLabels.contains(lower) else { return false }
+        guard let next, let nextText else { return true }
+        return !(isParagraph(next) && nextText.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars))
+    }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
         guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes else { return false }
