@@ -750,6 +750,9 @@ enum Vocabulary {
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60
+        /// A kicker over the headline (`BlockCleanup.isKicker`) has at most this many words and characters.
+        static let kickerMaxWords = 3
+        static let kickerMaxChars = 40
         /// A share-classed wrapper holding this many paragraphs and this much prose is the story's text, not a
         /// share bar (`ContentPruning.isProseUnderShareClass`).
         static let shareClassProseMinParagraphs = 2

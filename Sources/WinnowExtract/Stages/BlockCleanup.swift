@@ -82,6 +82,14 @@ enum BlockCleanup {
                     && normalizedTitles.contains { isTitle(lower, $0) || (repairedLower != lower && isTitle(repairedLower, $0)) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
                 if isTitleText {
+                    // The one short label the output holds above the headline is its kicker ("Energie",
+                    // "Opinion"): the section's name over the title, not the story's first line.
+                    if out.blocks.count == 1, isParagraph(out.blocks[0]), isKicker(outTexts[0]) {
+                        trace.record(.dropped, block: outTexts[0], heuristic: "kicker", sources: out.nodes(of: 0))
+                        out.removeLast()
+                        outTexts.removeLast()
+                        precedingChars = 0
+                    }
                     trace.record(.dropped, block: text, heuristic: "title-heading", sources: input.nodes(of: k))
                     continue
                 }
@@ -223,6 +231,15 @@ enum BlockCleanup {
             out.removeLast()
         }
         return out
+    }
+
+    /// A label of at most `kickerMaxWords` words and `kickerMaxChars` characters that ends no sentence.
+    static func isKicker(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.hasCharacters(atMost: t.kickerMaxChars), let last = text.last, !".!?…".contains(last) else {
+            return false
+        }
+        return text.split(whereSeparator: \.isWhitespace).count <= t.kickerMaxWords
     }
 
     /// A heading, or a one-line paragraph of at most `Threshold.labelMaxBytes` ending in a colon.
