@@ -136,6 +136,11 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
             }
+            // A byline set as a heading over the story ("#### Written by Jane Doe"): a credit, not a section.
+            if isHeading, !lower.isEmpty, precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isByline(text, lower) {
+                trace.record(.dropped, block: text, heuristic: "byline", sources: input.nodes(of: k))
+                continue
+            }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
                isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
@@ -315,15 +320,15 @@ enum BlockCleanup {
         var preceding = 0
         for k in texts.indices {
             defer { preceding += texts[k].utf8.count }
-            guard isNameLine(input.blocks[k], texts[k]) else { continue }
-            let name = texts[k].prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard let nameLine = authorNameLine(input.blocks[k], texts[k]) else { continue }
+            let name = nameLine.prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
             guard name.count >= t.authorNameMinChars else { continue }
             var j = k + 1
             while j < texts.count && j <= k + 1 + t.authorBioMaxRoleLines {
                 let text = texts[j]
                 if isParagraph(input.blocks[j]), text.utf8.count >= t.authorBioMinBytes, text.hasPrefix(name),
                    let next = text.dropFirst(name.count).first, !next.isLetter,
-                   text.prefix(texts[k].count + t.authorNameMaxChars / 2).contains(surname(texts[k]))
+                   text.prefix(nameLine.count + t.authorNameMaxChars / 2).contains(surname(nameLine))
                     || continuesByFirstName(text, name: name) {
                     guard found == nil else { return input }  // a second one: names and paragraphs are the content
                     found = (k, j)
@@ -349,6 +354,16 @@ enum BlockCleanup {
             }
         }
         return out
+    }
+
+    /// The name an author box opens with: a name line ("Mara Quint"), or a paragraph or heading crediting the
+    /// name ("Written by Mara Quint", "By Mara Quint"), which heads a box by its words, not only by its shape.
+    static func authorNameLine(_ block: Block, _ text: String) -> String? {
+        if isNameLine(block, text) { return text }
+        guard isParagraph(block) || isHeading(block), text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars),
+              let start = bylineStarts.first(in: normalize(text)) else { return nil }
+        let name = String(text.dropFirst(start.count))
+        return isNameLine(.paragraph([.text(name)]), name) ? name : nil
     }
 
     /// A biography that names its author by the first name only ("Mara Quint" over "Mara covers transport …"):
