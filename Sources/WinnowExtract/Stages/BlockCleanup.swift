@@ -1,5 +1,6 @@
-/// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines (and a lone meta line
-/// of date, reading time and byline), label blocks
+/// Stage: text-level hygiene on the converted blocks — the title heading and a short kicker above it,
+/// bylines/datelines (also set as headings; a byline's label left alone; a lone meta line of date, reading time
+/// and byline), label blocks
 /// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
 /// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
