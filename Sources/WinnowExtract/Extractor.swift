@@ -23,7 +23,8 @@ import WinnowDOM
 ///    `ContentPruning` drops teaser-card runs (on a page that says it is a story and is not the site's front
 ///    page, feeds nested a few wrappers deep too), video players, galleries, share bars, related widgets, tag
 ///    lists, author boxes (class words, or a person's microdata with a biography), bylines and link-heavy
-///    blocks inside it, guarded against removing most of the text.
+///    blocks inside it, guarded against removing most of the text; a byline-classed field or `<time>` inside a
+///    sentence, and prose in a wrapper named only for sharing, stay.
 /// 4. Fallbacks (not in precision mode), when the result is short or covers little of the page: the scored
 ///    region again in recall mode without anchors; every well-scoring section (`SectionMerge`, landing
 ///    pages); the page's prose paragraphs (`ProseBaseline`); its largest run of same-tag cards

@@ -790,11 +790,24 @@ enum Vocabulary {
         static let trailingNoticeMaxChars = 400
         /// `shortChaff` elements are removed only under this many characters.
         static let shortChaffChars = 200
+        /// An inline byline-classed field or `<time>` of at most this many characters, in a block with at least
+        /// `fieldInProseMinChars` of unlinked text besides it, is a word of that text, not chaff
+        /// (`ContentPruning.isFieldInProse`).
+        static let fieldInProseMaxChars = 40
+        static let fieldInProseMinChars = 40
         /// A person's microdata item is an author box (removed inside the content) from this many characters.
         static let personBoxMinChars = 150
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60
+        /// A kicker over the headline (`BlockCleanup.isKicker`) has at most this many words and characters.
+        static let kickerMaxWords = 3
+        static let kickerMaxChars = 40
+        /// A share-classed wrapper holding this many paragraphs and this much prose is the story's text, not a
+        /// share bar (`ContentPruning.isProseUnderShareClass`).
+        static let shareClassProseMinParagraphs = 2
+        static let shareClassProseMinChars = 150
+        static let shareClassProseMaxShortLinks = 1
         /// Link-density rules (trafilatura): length gates and ratios.
         static let paragraphGate = 30
         static let lastParagraphGate = 60

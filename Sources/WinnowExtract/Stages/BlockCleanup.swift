@@ -1,5 +1,6 @@
-/// Stage: text-level hygiene on the converted blocks — the title heading, bylines/datelines (and a lone meta line
-/// of date, reading time and byline), label blocks
+/// Stage: text-level hygiene on the converted blocks — the title heading and a short kicker above it,
+/// bylines/datelines (also set as headings; a byline's label left alone; a lone meta line of date, reading time
+/// and byline), label blocks
 /// ("Advertisement"), share-word lines, reading-time lines ("5 min read"), affiliate disclosures, a teaser
 /// labelled as related on its first line, and
 /// everything from a terminating block ("Related Articles", "Next Story", "Leave a comment", "Was this article
@@ -82,6 +83,14 @@ enum BlockCleanup {
                     && normalizedTitles.contains { isTitle(lower, $0) || (repairedLower != lower && isTitle(repairedLower, $0)) }
                 // Only the title's own text goes: another `<h1>` (a landing page's section name) is content.
                 if isTitleText {
+                    // The one short label the output holds above the headline is its kicker ("Energie",
+                    // "Opinion"): the section's name over the title, not the story's first line.
+                    if out.blocks.count == 1, isParagraph(out.blocks[0]), isKicker(outTexts[0]) {
+                        trace.record(.dropped, block: outTexts[0], heuristic: "kicker", sources: out.nodes(of: 0))
+                        out.removeLast()
+                        outTexts.removeLast()
+                        precedingChars = 0
+                    }
                     trace.record(.dropped, block: text, heuristic: "title-heading", sources: input.nodes(of: k))
                     continue
                 }
@@ -128,6 +137,11 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
                 continue
             }
+            // A byline set as a heading over the story ("#### Written by Jane Doe"): a credit, not a section.
+            if isHeading, !lower.isEmpty, precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isByline(text, lower) {
+                trace.record(.dropped, block: text, heuristic: "byline", sources: input.nodes(of: k))
+                continue
+            }
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
                isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
@@ -153,6 +167,12 @@ enum BlockCleanup {
             // heading above it (a listing's last section title) stays with the story.
             if isParagraph(block), k < blocks.count - 1, isAdBreak(lower) {
                 trace.record(.dropped, block: text, heuristic: "ad-break", sources: input.nodes(of: k))
+                continue
+            }
+            if isParagraph(block), !lower.isEmpty,
+               isOrphanBylineLabel(lower, next: blocks.indices.contains(k + 1) ? blocks[k + 1] : nil,
+                                   nextText: blocks.indices.contains(k + 1) ? texts[k + 1] : nil) {
+                trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -222,6 +242,15 @@ enum BlockCleanup {
             out.removeLast()
         }
         return out
+    }
+
+    /// A label of at most `kickerMaxWords` words and `kickerMaxChars` characters that ends no sentence.
+    static func isKicker(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.hasCharacters(atMost: t.kickerMaxChars), let last = text.last, !".!?…".contains(last) else {
+            return false
+        }
+        return text.split(whereSeparator: \.isWhitespace).count <= t.kickerMaxWords
     }
 
     /// A heading, or a one-line paragraph of at most `Threshold.labelMaxBytes` ending in a colon.
@@ -297,15 +326,15 @@ enum BlockCleanup {
         var preceding = 0
         for k in texts.indices {
             defer { preceding += texts[k].utf8.count }
-            guard isNameLine(input.blocks[k], texts[k]) else { continue }
-            let name = texts[k].prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+            guard let nameLine = authorNameLine(input.blocks[k], texts[k]) else { continue }
+            let name = nameLine.prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
             guard name.count >= t.authorNameMinChars else { continue }
             var j = k + 1
             while j < texts.count && j <= k + 1 + t.authorBioMaxRoleLines {
                 let text = texts[j]
                 if isParagraph(input.blocks[j]), text.utf8.count >= t.authorBioMinBytes, text.hasPrefix(name),
                    let next = text.dropFirst(name.count).first, !next.isLetter,
-                   text.prefix(texts[k].count + t.authorNameMaxChars / 2).contains(surname(texts[k]))
+                   text.prefix(nameLine.count + t.authorNameMaxChars / 2).contains(surname(nameLine))
                     || continuesByFirstName(text, name: name) {
                     guard found == nil else { return input }  // a second one: names and paragraphs are the content
                     found = (k, j)
@@ -331,6 +360,16 @@ enum BlockCleanup {
             }
         }
         return out
+    }
+
+    /// The name an author box opens with: a name line ("Mara Quint"), or a paragraph or heading crediting the
+    /// name ("Written by Mara Quint", "By Mara Quint"), which heads a box by its words, not only by its shape.
+    static func authorNameLine(_ block: Block, _ text: String) -> String? {
+        if isNameLine(block, text) { return text }
+        guard isParagraph(block) || isHeading(block), text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars),
+              let start = bylineStarts.first(in: normalize(text)) else { return nil }
+        let name = String(text.dropFirst(start.count))
+        return isNameLine(.paragraph([.text(name)]), name) ? name : nil
     }
 
     /// A biography that names its author by the first name only ("Mara Quint" over "Mara covers transport …"):
@@ -1360,6 +1399,24 @@ enum BlockCleanup {
     static let bylineStarts = PrefixList(Vocabulary.bylineStarts)
     static let labelledBylineStarts = PrefixList(Vocabulary.labelledBylineStarts)
     static let namedBylineStarts = PrefixList(Vocabulary.namedBylineStarts)
+
+    /// The words that start a byline, alone ("by", "written by", "autor"): what a byline line keeps when the
+    /// name and date it labelled went as byline-classed fields (`isOrphanBylineLabel`).
+    static let bylineLabels: Set<String> = Set(
+        (Vocabulary.bylineStarts + Vocabulary.namedBylineStarts + Vocabulary.labelledBylineStarts).map { start in
+            var label = Substring(start)
+            while let last = label.last, last == " " || last == ":" || last == "：" { label.removeLast() }
+            return String(label)
+        })
+
+    /// A paragraph that is only a byline's label ("By", "Written by:") with no short line after it for it to
+    /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
+    /// is left over. Followed by a short line ("Written By" / "Our Research Team"), it labels that line and stays.
+    static func isOrphanBylineLabel(_ lower: String, next: Block?, nextText: String?) -> Bool {
+        guard bylineLabels.contains(lower) else { return false }
+        guard let next, let nextText else { return true }
+        return !(isParagraph(next) && nextText.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars))
+    }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
         guard text.utf8.count <= Vocabulary.Threshold.bylineMaxBytes else { return false }

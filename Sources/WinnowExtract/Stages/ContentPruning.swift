@@ -326,6 +326,18 @@ enum ContentPruning {
             && Int(e.chars - e.linkChars) >= Vocabulary.Threshold.quotedPostMinChars
     }
 
+    /// Paragraphs of the story in a wrapper whose class merely mentions social buttons (`text-block
+    /// with-social-icons`, `share-enabled`): a share bar is buttons and short links, not several paragraphs of
+    /// unlinked prose, so a wrapper named only for sharing that holds at least `shareClassProseMinParagraphs`
+    /// paragraphs and `shareClassProseMinChars` of prose, with a prose paragraph's link density, is the story's.
+    /// A run of short links in it ("Follow us on Facebook, Instagram or TikTok") is the site's social box after all.
+    static func isProseUnderShareClass(_ e: PageTree.Entry, categories: Category) -> Bool {
+        let t = Vocabulary.Threshold.self
+        return categories == .share && Int(e.paragraphs) >= t.shareClassProseMinParagraphs
+            && Int(e.proseChars) >= t.shareClassProseMinChars && e.linkDensity < t.proseMaxLinkDensity
+            && Int(e.shortLinks) <= t.shareClassProseMaxShortLinks
+    }
+
     /// Why node `i` should go, or nil to keep it.
     /// `previous`: for a list, the text-bearing sibling right before it (does it introduce the list?).
     static func verdict(
@@ -340,19 +352,19 @@ enum ContentPruning {
             if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
                 hard.insert(.authorBio)
             }
-            if !hard.isEmpty && !isQuotedPost(e, categories: hard) {
+            if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard) {
                 return Removal(index: i, heuristic: "category:" + hard.label)
             }
             let soft = e.categories.intersection(Vocabulary.shortChaff)
             if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
-                if !(soft == .caption && mode == .recall) {
+                if !(soft == .caption && mode == .recall) && !(soft == .byline && isFieldInProse(tree, i)) {
                     return Removal(index: i, heuristic: "short-category:" + soft.label)
                 }
             }
         }
         switch e.tag {
         case .time, .address:
-            return Removal(index: i, heuristic: "dateline-tag")
+            return isFieldInProse(tree, i) ? nil : Removal(index: i, heuristic: "dateline-tag")
         case .dl where isStatsPanel(tree, i):
             return Removal(index: i, heuristic: "stats-panel")
         case .figcaption where mode != .recall:
@@ -372,6 +384,38 @@ enum ContentPruning {
         default:
             return nil
         }
+    }
+
+    /// A short field (a name, a date, a time) set inside running text: "The novel by <span class=author>Edith
+    /// Marlowe</span> follows …", "The club meets on <time>Thursday</time> in the library …", a timeline
+    /// item's "<span class=time>21:40</span> <span>Crews arrive and find the roof alight.</span>". Its tag or
+    /// class word names a byline's parts, but here it is a word of the sentence, and removing it cuts the
+    /// sentence. It is inline, the text goes on after it within its parent, and its parent holds at least
+    /// `fieldInProseMinChars` of unlinked text besides it (a block parent counts only the text flowing through
+    /// inline elements). A byline line ("By <span>Jane Doe</span>", "Edited <time>3 May</time> by jane") has
+    /// little text of its own around its fields, a trailing meta note ends its line, a teaser row's other text is
+    /// its linked headline: all stay chaff.
+    static func isFieldInProse(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        guard !e.tag.isBlock, e.chars <= Int32(Vocabulary.Threshold.fieldInProseMaxChars), e.parent >= 0 else {
+            return false
+        }
+        let parent = tree.entries[Int(e.parent)]
+        let text = parent.tag.isBlock ? parent.inlineChars : parent.chars
+        guard Int(text) - Int(e.chars) - Int(parent.linkChars) >= Vocabulary.Threshold.fieldInProseMinChars else {
+            return false
+        }
+        var next = Int(e.nextSibling)
+        while next >= 0 {
+            let sibling = tree.entries[next]
+            if !sibling.removed && sibling.tag != .comment && sibling.chars > 0
+                && sibling.node.text.contains(where: { !$0.isWhitespace })
+            {
+                return true
+            }
+            next = Int(sibling.nextSibling)
+        }
+        return false
     }
 
     /// A grid of many rows, each with several cells (a list of laureates by year, a league table): data whose
