@@ -170,7 +170,8 @@ import Testing
     }
 
     @Test("a date alone above the story goes; a sentence with a date stays", arguments: [
-        ("2026年11月20日 10:15", true), ("2026년 11월 20일", true), ("20 November 2026, 10:15 am", true),
+        ("2026年11月20日 10:15", true), ("2026年11月20日 10時15分", true), ("2026년 11월 20일 10시 15분", true),
+        ("2026년 11월 20일", true), ("20 November 2026, 10:15 am", true),
         ("Nov. 20, 2026", true), ("20.11.2026", true), ("He left on March 3, 2026", false),
         ("Voting closes 20 November 2026", false), ("Chapter 3", false),
     ])

@@ -94,6 +94,17 @@ struct MetadataBylineDatelineTests {
         #expect(m.published == nil)
     }
 
+    /// A teaser card's dated credit under the story's paragraphs is not the story's byline, though it sits close
+    /// enough under the headline; the same line above the paragraphs is.
+    @Test func aCardsDatedCreditUnderTheStoryIsNoByline() throws {
+        let paragraphs = (1...4).map { "<p>Paragraph \($0) of the story about the river and the rain this winter.</p>" }.joined()
+        let card = "<div class=\"nav\"><h3><a href=\"/other\">Another story entirely</a></h3><span>Andrés Pazos · 9 feb 2026</span></div>"
+        let under = try extractMetadata(page(body: "<article><h1>The river is back</h1>\(paragraphs)\(card)</article>"))
+        #expect(under.authors == [])
+        let above = try extractMetadata(page(body: "<article><h1>The river is back</h1><div>Lucía Ferreño · 10 feb 2026</div>\(paragraphs)</article>"))
+        #expect(above.authors == ["Lucía Ferreño"])
+    }
+
     // MARK: "Contributors:" label
 
     @Test func contributorsLabelNamesTheAuthor() throws {

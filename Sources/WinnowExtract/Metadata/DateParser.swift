@@ -446,6 +446,10 @@ public enum DateParser {
     static let yearUnits: Set<String> = ["年", "년"]
     static let monthUnits: Set<String> = ["月", "월"]
     static let dayUnits: Set<String> = ["日", "号", "號", "일"]
+    /// The unit characters of an East Asian time of day ("18時05分", "18시 05분"), and all the date and time units
+    /// together: a dateline's words that are no words.
+    static let timeUnits: Set<String> = ["時", "时", "分", "秒", "시", "분", "초"]
+    static let eastAsianUnits = yearUnits.union(monthUnits).union(dayUnits).union(timeUnits)
 
     static let monthNames: [String: Int] = {
         let lists: [[String]] = [

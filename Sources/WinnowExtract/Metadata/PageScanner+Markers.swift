@@ -30,6 +30,9 @@ extension PageScanner {
     /// (ranks 12–15), before unmarked date texts (`textDateRank`).
     static let bylineDateRank = 16
     static let maximumTextBylines = 4
+    /// A credit joined to a date with separators ("Ana Ruiz · 9 feb 2026", `creditBeforeDate`) is read as the
+    /// byline only before this many `<p>` elements have followed the headline: further down it is a teaser card's.
+    static let maximumParagraphsBeforeByline = 3
     /// A visible "By …" text is read as a byline up to this many bytes: enough for a name with the published and
     /// updated dates and times on one line ("Par Jeanne Roux - Publié le 14/03/2026 à 08h30 - Mis à jour …").
     /// One longer than `maximumNameLineBytes` must show a year and a capitalised word after its label.

@@ -71,7 +71,9 @@ enum PageScanner {
                 if let text = dateText(current) {
                     signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
                     signals.textDates += 1
+                    // Under the story's paragraphs such a line is a teaser card's ("Ana Ruiz · 9 feb 2026").
                     if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
+                       signals.paragraphsAfterHeading < maximumParagraphsBeforeByline,
                        signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
                         signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
                         signals.textBylines += 1
@@ -122,6 +124,8 @@ enum PageScanner {
     /// What the scan does with an element, decided once per distinct tag name (see `TagNameTable`).
     enum ScanTag {
         case meta, link, title, script, form, skipped, h1, h2, time, a, img
+        /// `p`: counted after the headline, to tell the story's byline from those of the cards after the story.
+        case paragraph
         /// `button`, `select`, `textarea`: skipped, unless broken markup left the page inside one.
         case control
         /// `section`, `div`, `ol`, `ul`, `aside`: comment sections among them are not descended into.
@@ -146,6 +150,7 @@ enum PageScanner {
             case .img: self = .img
             case .section, .div, .ol, .ul, .aside: self = .container
             case .body, .html: self = .page
+            case .p: self = .paragraph
             default: self = .other
             }
         }
@@ -209,6 +214,8 @@ enum PageScanner {
             readTime(element, order: order, into: &signals)
         case .img:
             readAvatar(element, order: order, into: &signals)
+        case .paragraph:
+            if signals.firstHeadingOrder != nil { signals.paragraphsAfterHeading += 1 }
         default:
             break
         }

@@ -26,6 +26,8 @@ struct PageSignals {
     var textDates = 0
     /// Document position of the first `<h1>`.
     var firstHeadingOrder: Int?
+    /// `<p>` elements read after the first `<h1>`.
+    var paragraphsAfterHeading = 0
     /// The last short date text before the first `<h1>` (a kicker date above the headline), if any.
     var dateBeforeHeading: RankedText?
     /// The `og:type` value, lowercased.

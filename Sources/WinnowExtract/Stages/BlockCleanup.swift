@@ -735,7 +735,8 @@ enum BlockCleanup {
         var others = 0
         var words = 0
         for token in DateParser.tokenize(text) {
-            guard case .word(let word) = token else { continue }
+            // "2026年3月10日 18時05分": the units of an East Asian date and time are not words.
+            guard case .word(let word) = token, !DateParser.eastAsianUnits.contains(word) else { continue }
             words += 1
             if Vocabulary.dateLabelWords.contains(word) { labelled = true; continue }
             if word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil { continue }
@@ -1335,7 +1336,8 @@ enum BlockCleanup {
         else { return false }
         var words = 0
         for token in DateParser.tokenize(text) {
-            guard case .word(let word) = token else { continue }
+            // "2026年3月10日 18時05分": the units of an East Asian date and time are not words.
+            guard case .word(let word) = token, !DateParser.eastAsianUnits.contains(word) else { continue }
             words += 1
             let isDateWord = word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil
             if !isDateWord || words > t.datelineMaxWords { return false }
