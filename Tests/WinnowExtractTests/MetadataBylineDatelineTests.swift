@@ -22,6 +22,9 @@ struct MetadataBylineDatelineTests {
         // A Korean byline: the name, the reporter's title and the input stamp.
         ("<div class=\"byline\"><span>김민준 기자</span> <span>입력 2025.05.12 14:30</span></div>",
          ["김민준"], "2025-05-12T14:30:00"),
+        // Italian "di" before the name, and "ore" before the time.
+        ("<div class=\"firma\">di Giulia Ranieri</div><div class=\"data\">12 marzo 2025, ore 10:24</div>",
+         ["Giulia Ranieri"], "2025-03-12T10:24:00"),
         // One unmarked line longer than a name line: the name with the published and updated dates and times.
         ("<p class=\"signature\">Par Élodie Marchal - Publié le 14/03/2025 à 08h30 - Mis à jour le 14/03/2025 à 10h12</p>",
          ["Élodie Marchal"], "2025-03-14T08:30:00"),
@@ -79,6 +82,15 @@ struct MetadataBylineDatelineTests {
             <article><h1>Wintering bees in cold climates</h1>
             <p>Hives need less room once the cluster forms, and the beekeeper's job is mostly to leave them be.</p>
             <form-like><p>By signing up, you agree to our terms.</p></form-like></article>
+            """))
+        #expect(m.authors == [])
+    }
+
+    /// An Italian sentence opening with "Di" is no byline: a name of two capitalised words must follow.
+    @Test func italianSentenceOpeningWithDiIsNoByline() throws {
+        let m = try extractMetadata(page(body: """
+            <article><h1>Il mercato del sabato</h1><p>Di solito il mercato apre alle otto.</p>
+            <p>I banchi restano fino a mezzogiorno, poi la piazza torna ai bambini e ai piccioni del quartiere.</p></article>
             """))
         #expect(m.authors == [])
     }

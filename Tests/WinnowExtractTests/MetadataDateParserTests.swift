@@ -53,6 +53,8 @@ struct MetadataDateParserTests {
         Case(text: "12 de março de 2024 às 14h30", expected: "2024-03-12T14:30:00"),
         Case(text: "5. März 2024 um 14:30 Uhr", expected: "2024-03-05T14:30:00"),
         Case(text: "12 marzo 2024 alle 9:05", expected: "2024-03-12T09:05:00"),
+        Case(text: "12 marzo 2024, ore 10:24", expected: "2024-03-12T10:24:00"),
+        Case(text: "May 5, 2024, at 3:45 pm", expected: "2024-05-05T15:45:00"),
         // Rejected: out of range, impossible, or not dates.
         Case(text: "1994-12-31", expected: nil),
         Case(text: "2025-06-03", expected: nil),

@@ -376,10 +376,12 @@ public enum DateParser {
     /// Reads an optional time of day and zone after a date: `T10:00:00Z`, ` 10:00 +0100`, `, 3:45 pm EST`.
     private static func readTime(_ tokens: [Token], from start: Int, into date: inout PageDate) {
         var j = start
+        // ", ore 10:24": a comma, "@" or dash, then maybe a connector word.
+        if punct(tokens, j) == 44 || punct(tokens, j) == 64 || punct(tokens, j) == 45 { j += 1 }
         if let w = word(tokens, j), timeConnectors.contains(w) {
             j += 1
             if word(tokens, j) == "las" { j += 1 }  // Spanish "a las 14:30"
-        } else if punct(tokens, j) == 44 || punct(tokens, j) == 64 || punct(tokens, j) == 45 { j += 1 }
+        }
         // "14:30", or "14h30" as French and Portuguese write it.
         guard let hour = number(tokens, j, digits: 1...2), punct(tokens, j + 1) == 58 || word(tokens, j + 1) == "h",
               let minute = number(tokens, j + 2, digits: 2...2), hour < 24, minute < 60 else { return }
@@ -428,8 +430,9 @@ public enum DateParser {
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "º", "o"]
 
     /// Words between a date and its time of day: ISO's "T", "at", and the same in other major languages
-    /// ("um 14:30 Uhr", "à 08h30", "a las 14:30", "às 14h30", "alle 14:30", "om 14:30", "o 14:30", "в 14:30").
-    static let timeConnectors: Set<String> = ["t", "at", "um", "à", "a", "às", "alle", "om", "o", "в"]
+    /// ("um 14:30 Uhr", "à 08h30", "a las 14:30", "às 14h30", "alle 14:30", "ore 14:30", "om 14:30", "o 14:30",
+    /// "в 14:30").
+    static let timeConnectors: Set<String> = ["t", "at", "um", "à", "a", "às", "alle", "ore", "om", "o", "в"]
 
     static let zoneNames: [String: Int] = [
         "z": 0, "utc": 0, "gmt": 0, "ut": 0,

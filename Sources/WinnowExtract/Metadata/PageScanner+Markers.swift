@@ -66,7 +66,10 @@ extension PageScanner {
                                            // word that starts product and menu texts.)
                                            "por ", "autor:", "autora:", "autore:", "auteur :", "auteur:",
                                            "yazar:", "автор:", "Автор:", "АВТОР:", "作者：", "作者:", "بقلم:", "بقلم ", "מאת:", "מאת ",
-                                           "लेखक:"].map { Array($0.utf8) }
+                                           "लेखक:", "di "].map { Array($0.utf8) }
+    /// Byline labels that also start many sentences ("Di solito …"): a line opening with one is a byline only when
+    /// two capitalised words follow ("di Giulia Ranieri").
+    static let namedBylineLabels: [[UInt8]] = ["di "].map { Array($0.utf8) }
     /// Texts that are a byline label alone; the name is the next text.
     static let bareLabels: Set<String> = ["by", "by:", "written by", "written by:", "posted by", "author", "author:",
                                           "authored by", "words by", "story by", "von", "par", "about the author", "article by",

@@ -31,6 +31,23 @@ extension PageScanner {
         bylineLabelLength(text) != nil
     }
 
+    /// Whether the text starts with one of `namedBylineLabels` ("di "), ASCII letters compared case-insensitively.
+    static func startsWithNamedBylineLabel(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        namedBylineLabels.contains { label in
+            label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+        }
+    }
+
+    /// Whether the text opens with two words that start with a capital (ASCII) or a non-ASCII letter ("Giulia
+    /// Ranieri", "Élodie Marchal").
+    static func twoCapitalisedWords(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let words = text.split(separator: 32, maxSplits: 2, omittingEmptySubsequences: true).prefix(2)
+        return words.count == 2 && words.allSatisfy { word in
+            guard let first = word.first else { return false }
+            return (first >= 65 && first <= 90) || first >= 0xC0
+        }
+    }
+
     /// The byte length of the byline label `text` starts with, or nil.
     static func bylineLabelLength(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = text.first else { return nil }  // no label is empty
@@ -50,11 +67,12 @@ extension PageScanner {
             if labelPending { return length <= 80 ? String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) : "" }
             guard length <= maximumTextBylineBytes, buffer[start] | 0x20 == 98 || buffer[start] | 0x20 == 119 || buffer[start] | 0x20 == 112
                     || buffer[start] | 0x20 == 97 || buffer[start] | 0x20 == 118 || buffer[start] | 0x20 == 115
-                    || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121
+                    || buffer[start] | 0x20 == 99 || buffer[start] | 0x20 == 121 || buffer[start] | 0x20 == 100
                     || buffer[start] >= 0xC0 else { return nil }
             let slice = UnsafeBufferPointer(rebasing: buffer[start...])
             let label = bylineLabelLength(slice)
             guard label != nil || (slice.count <= 24 && isBareLabel(slice)) else { return nil }
+            if let label, startsWithNamedBylineLabel(slice), !twoCapitalisedWords(slice.dropFirst(label)) { return nil }
             // A long one carries the story's dates, and a name follows its label; a sentence that opens with "By"
             // ("By the end of this guide, …") does not.
             if slice.count > maximumNameLineBytes, let label {
