@@ -22,6 +22,9 @@ struct MetadataBylineDatelineTests {
         // A Korean byline: the name, the reporter's title and the input stamp.
         ("<div class=\"byline\"><span>김민준 기자</span> <span>입력 2025.05.12 14:30</span></div>",
          ["김민준"], "2025-05-12T14:30:00"),
+        // A reporter-classed name with the Korean reporter's title.
+        ("<div class=\"info\"><span class=\"reporter\">박지민 기자</span> <span class=\"date\">입력 2025.03.10 18:05</span></div>",
+         ["박지민"], "2025-03-10T18:05:00"),
         // Italian "di" before the name, and "ore" before the time.
         ("<div class=\"firma\">di Giulia Ranieri</div><div class=\"data\">12 marzo 2025, ore 10:24</div>",
          ["Giulia Ranieri"], "2025-03-12T10:24:00"),

@@ -8,6 +8,8 @@ extension PageScanner {
         Marker("author-name", 1), Marker("authorname", 1), Marker("author_name", 1), Marker("byline-name", 1), Marker("byline__name", 1),
         Marker("byline__author", 1), Marker("byline-author", 1), Marker("author-link", 1), Marker("contributor-name", 1),
         Marker("posted-by", 2), Marker("postedby", 2), Marker("byline", 2), Marker("author", 3), Marker("writer", 4), Marker("submitted", 4),
+        // News sites (Korean and Japanese ones above all) mark the reporter's name as such.
+        Marker("reporter", 4), Marker("journalist", 4),
     ]
     /// Class/id fragments that disqualify a byline container (pictures, bios, social links).
     static let bylineExclusions: [[UInt8]] = ["avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
@@ -160,7 +162,7 @@ extension PageScanner {
     static let jsonLDKeyMarkers: [[UInt8]] = ["\"@context\"", "\"@type\""].map { Array($0.utf8) }
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
-                                          "time"])
+                                          "time", "report", "journal"])
     static let countMarker = Array("count".utf8)
 
     /// A class/id fragment (lowercase ASCII bytes) and the rank it gives.
