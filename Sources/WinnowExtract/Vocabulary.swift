@@ -556,7 +556,7 @@ enum Vocabulary {
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
         "参见", "另见", "參見", "另見", "함께 보기",
-        "ilgili haber", "i̇lgi̇li̇ haber", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
+        "ilgili haber", "i̇lgi̇li̇ haber", "i̇lgili haber", "i̇lgili haberler", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
         "קראו עוד", "קראו גם", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
         // "Related" alone, as Japanese, Chinese and Korean pages set it in brackets before a link ("【関連】…").
         "関連", "相关", "相關", "관련",

@@ -25,6 +25,11 @@ struct MetadataBylineDatelineTests {
         // A reporter-classed name with the Korean reporter's title.
         ("<div class=\"info\"><span class=\"reporter\">박지민 기자</span> <span class=\"date\">입력 2025.03.10 18:05</span></div>",
          ["박지민"], "2025-03-10T18:05:00"),
+        // "Author" in the class names of other languages: Turkish "yazar", "autor" joined to another word.
+        ("<div><span class=\"yazar\">Ayşe Demir</span> | <span class=\"tarih\">10 Mart 2025 14:30</span></div>",
+         ["Ayşe Demir"], "2025-03-10T14:30:00"),
+        ("<div class=\"article-autor\">Jonas Weber</div><div class=\"datum\">10.03.2025, 14:30</div>",
+         ["Jonas Weber"], "2025-03-10T14:30:00"),
         // Italian "di" before the name, and "ore" before the time.
         ("<div class=\"firma\">di Giulia Ranieri</div><div class=\"data\">12 marzo 2025, ore 10:24</div>",
          ["Giulia Ranieri"], "2025-03-12T10:24:00"),

@@ -10,6 +10,10 @@ extension PageScanner {
         Marker("posted-by", 2), Marker("postedby", 2), Marker("byline", 2), Marker("author", 3), Marker("writer", 4), Marker("submitted", 4),
         // News sites (Korean and Japanese ones above all) mark the reporter's name as such.
         Marker("reporter", 4), Marker("journalist", 4),
+        // "Author" in the class names of other languages' sites: auteur, yazar, and autor joined to another word
+        // ("article-autor", "autor_name"; alone "autor" is also the start of "autorefs", "autorun", "autoresize").
+        Marker("auteur", 3), Marker("yazar", 3), Marker("autor-", 3), Marker("autor_", 3), Marker("-autor", 3),
+        Marker("_autor", 3),
     ]
     /// Class/id fragments that disqualify a byline container (pictures, bios, social links).
     static let bylineExclusions: [[UInt8]] = ["avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social",
@@ -162,7 +166,7 @@ extension PageScanner {
     static let jsonLDKeyMarkers: [[UInt8]] = ["\"@context\"", "\"@type\""].map { Array($0.utf8) }
     /// Every marker above contains one of these; an element whose class/id has none is skipped at once.
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
-                                          "time", "report", "journal"])
+                                          "time", "report", "journal", "autor", "auteur", "yazar"])
     static let countMarker = Array("count".utf8)
 
     /// A class/id fragment (lowercase ASCII bytes) and the rank it gives.
