@@ -440,7 +440,8 @@ struct PageTree {
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
     static func hasResponsiveShow(_ classValue: String) -> Bool {
         for token in classValue.split(separator: " ") {
-            if token.contains(":") { return true }
+            // On bytes for an ASCII token (Foundation's locale-aware search gives the same answer there).
+            if token.utf8.allSatisfy({ $0 < 0x80 }) ? token.utf8.contains(0x3A) : token.contains(":") { return true }
             if token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline")) {
                 return true
             }
