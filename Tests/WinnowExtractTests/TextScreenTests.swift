@@ -420,4 +420,17 @@ import Testing
             }
         }
     }
+
+    @Test func styleScreenMatchesCompactedArraySearch() {
+        func reference(_ style: String) -> Bool {
+            var compact: [UInt8] = []
+            for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return compact.containsBytes(PageTree.displayNone) || compact.containsBytes(PageTree.visibilityHidden)
+        }
+        let styles = ["display: none", "DISPLAY :\tNONE;", "color: red", "", " ", "visibility:\nhidden", "display:block;visibility : hidden",
+                      "display:nonE", "displaynone", "content:'display:none'", "display:\u{00A0}none", "Ünïcode: display : none"]
+        for style in styles { #expect(PageTree.styleHides(style) == reference(style), "\(style.debugDescription)") }
+    }
 }
