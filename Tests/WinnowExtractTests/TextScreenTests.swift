@@ -433,4 +433,52 @@ import Testing
                       "display:nonE", "displaynone", "content:'display:none'", "display:\u{00A0}none", "Ünïcode: display : none"]
         for style in styles { #expect(PageTree.styleHides(style) == reference(style), "\(style.debugDescription)") }
     }
+
+    @Test func dateTokenizerWordsMatchScalarViewWords() {
+        // The tokenizer as it built words before: in a `String.UnicodeScalarView`.
+        func reference(_ text: String) -> [DateParser.Token] {
+            var tokens: [DateParser.Token] = []
+            var number = 0
+            var digits = 0
+            var word = String.UnicodeScalarView()
+            func flush() {
+                if digits > 0 {
+                    tokens.append(.number(value: digits > 9 ? Int.max : number, digits: digits))
+                    number = 0
+                    digits = 0
+                }
+                if !word.isEmpty {
+                    tokens.append(.word(String(word)))
+                    word = String.UnicodeScalarView()
+                }
+            }
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v >= 48 && v <= 57 {
+                    if !word.isEmpty { flush() }
+                    if digits <= 9 { number = number * 10 + Int(v - 48) }
+                    digits += 1
+                } else if DateParser.isAlphabetic(scalar) {
+                    if digits > 0 { flush() }
+                    if v >= 65 && v <= 90 {
+                        word.append(Unicode.Scalar(v + 32) ?? scalar)
+                    } else if v < 128 {
+                        word.append(scalar)
+                    } else {
+                        word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    }
+                } else if !word.isEmpty, v >= 128, scalar.properties.generalCategory == .nonspacingMark {
+                    word.append(scalar)
+                } else {
+                    flush()
+                    if v < 128, v != 32, v != 9, v != 10, v != 13 { tokens.append(.punct(UInt8(v))) }
+                }
+            }
+            flush()
+            return tokens
+        }
+        let samples = ["Updated: March 3, 2026 14:30", "AKTUALISIERT AM 12.05.2026", "İstanbul 3 Mart", "ÚLTIMA ACTUALIZACIÓN",
+                       "मार्च 2026", "Straße 1", "ΣΕΠΤΕΜΒΡΊΟΥ", "12345678901 x", "", "a\u{301}b", "日本 2026年3月3日", "ǅemal"]
+        for text in samples { #expect(DateParser.tokenize(text) == reference(text), "\(text)") }
+    }
 }
