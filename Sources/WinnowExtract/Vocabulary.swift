@@ -1038,6 +1038,8 @@ enum Vocabulary {
         static let datelineShortWordChars = 3
         /// Label blocks inside list items are at most this many bytes.
         static let labelMaxBytes = 40
+        /// A gallery counter ("Photo 3 of 8") has at most this many space-separated tokens.
+        static let galleryCounterMaxTokens = 4
         /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
         static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...

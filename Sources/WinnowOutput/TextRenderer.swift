@@ -65,7 +65,10 @@ public struct TextRenderer: Sendable {
 
     /// A table cell on one line.
     static func cellText(_ content: [Inline]) -> String {
-        InlineNormalizer.normalizedText(content).replacingOccurrences(of: "\n", with: " ")
+        let text = InlineNormalizer.normalizedText(content)
+        // Most cells have no line break: nothing to replace. Foundation's search only for the rest.
+        guard text.utf8.contains(0x0A) else { return text }
+        return text.replacingOccurrences(of: "\n", with: " ")
     }
 
     static func header(_ metadata: Metadata) -> String? {

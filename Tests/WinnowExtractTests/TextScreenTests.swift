@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WinnowExtract
 
@@ -149,6 +150,9 @@ import Testing
         "", "a", "plain ascii words", "line\r\nnext\r\n", "\r\n\r\n\r\n", "cafe\u{301} au lait", "👩‍💻 dev ops",
         "🇫🇷🇩🇪 flags", "ก่อน text", "한\u{11A8} mixed", "\u{600}1 2 3", "Zoë Ñúñez — 12 €", "x\u{301}\u{302}\u{303}y",
         String(repeating: "ab\r\n", count: 20), String(repeating: "e\u{301}", count: 30), String(repeating: "中文", count: 25),
+        // Long enough for the eight-byte words of `hasCharacters(atMost:)`, with CR and marks inside and across them.
+        String(repeating: "plain text ", count: 9), String(repeating: "abcdefg\r\n", count: 9), "0123456789abcdef\r\n" + String(repeating: "x\u{301}", count: 40),
+        String(repeating: "abcdef\u{301}", count: 12), String(repeating: "a", count: 81) + "\u{301}", String(repeating: "\r", count: 90) + "abc",
     ]
 
     @Test(arguments: mixedTexts)
@@ -301,5 +305,180 @@ import Testing
                 #expect(onBytes == BlockCleanup.openingWords(text, max: max), "\(max) \(text.debugDescription)")
             }
         }
+    }
+
+    @Test func adBreakOnBytesMatchesCharacters() {
+        let samples = ["advertisement - scroll to continue", "story continues below this ad", "skip ad", "ad", "ads ads",
+                       "the story continues.", "--advertisement--", "'ad' 'below'", "advertisement\r\nscroll down",
+                       "article continues after this advertisement", "read more", "ad2 below", "ad_below", "sponsored content",
+                       "advertisement · scroll", "- -", "", "Advertisement Below", "anzeige weiter unten", "scroll-down ad"]
+        for text in samples where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(BlockCleanup.isASCIIAdBreak(text) == BlockCleanup.isAdBreakByCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func nameLineWordCountMatchesSplit() {
+        func reference(_ text: String) -> Bool {
+            let t = Vocabulary.Threshold.self
+            guard text.utf8.count <= 4 * t.authorNameMaxChars, text.count <= t.authorNameMaxChars,
+                  let first = text.first, first.isUppercase, !text.hasSuffix("."),
+                  !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" }) else { return false }
+            let words = text.split(separator: " ")
+            return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { $0.first?.isUppercase == true }
+        }
+        let samples = ["Jane Doe", "Jane  Doe", " Jane Doe", "Jane Doe ", "Jane doe", "Jane", "Jane Q. Public", "Jane Doe.",
+                       "A B C D E F G H", "Ann Lee Kim", "Jane Doe 2", "J R R Tolkien", "Jane\tDoe", "Ada Byron King Lovelace"]
+        for text in samples {
+            #expect(BlockCleanup.isNameLine(.paragraph([.text(text)]), text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func byteSearchMatchesFoundationContains() {
+        let hints = ["entry-date published", "post-date updated", "date modified ", "", "café modified", "modifie\u{301}d x",
+                     "created\u{301}", "publishes", "no hint", "updated\u{301}"]
+        for text in hints {
+            for needle in ["modified", "updated", "publish", "entry-date", "post-date", "created"] {
+                #expect(text.containsFoundationText(needle) == text.contains(needle), "\(needle) in \(text.debugDescription)")
+            }
+        }
+        func reference(_ classValue: String) -> Bool {
+            for token in classValue.split(separator: " ") {
+                if token.contains(":") { return true }
+                if token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline")) {
+                    return true
+                }
+            }
+            return false
+        }
+        for value in ["hidden md:flex", "d-none d-lg-block", "hidden", "x:\u{301} hidden", "é:a", "sm:hidden", "plain words"] {
+            #expect(PageTree.hasResponsiveShow(value) == reference(value), "\(value.debugDescription)")
+        }
+    }
+
+    /// Short texts around the byte screens of the paragraph rules: ASCII and not, marks after the first
+    /// character, CR LF, labels, numbers and symbols first.
+    static let screenTexts = [
+        "By signing up, you agree to the terms", "by clicking subscribe", "W\u{301}as this forwarded", "Was this newsletter forwarded?",
+        "\r\nBy signing up", "b", "", "Über uns", "5 min read", "~5 min read", "≈ 7 min", "  3 min", "Reading time: 4 min",
+        "–5 min", "-5 min", "a5 min read", "5\u{301} min", "photo 3 of 8", "3 of 8", "4/9", "image 4/9", "1 2 3 4 5",
+        "photo 1 of 2 more", "3  of  8", "фото 2 из 5", "Enjoyed this piece? We need your help", "Got a story? Email us",
+        "got a story", "GOT A STORY? email the newsdesk today", "Gota storyline", "Got a story\u{301}", "¿Te gustó?",
+    ]
+
+    @Test(arguments: screenTexts)
+    func paragraphRuleScreensMatchCharacters(_ text: String) {
+        // Fine print: the first Character lowercased, as before the byte screen.
+        let finePrintReference: Bool = {
+            guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first?.lowercased().first,
+                  BlockCleanup.finePrintInitials.contains(first) else { return false }
+            return BlockCleanup.finePrintStarts.matches(String(text.prefix(Vocabulary.Threshold.finePrintHeadChars)).lowercased())
+        }()
+        #expect(BlockCleanup.isFinePrint(text) == finePrintReference, "\(text.debugDescription)")
+        let lower = text.lowercased()
+        #expect(BlockCleanup.isReadingTime(lower) == Self.readingTimeReference(lower), "\(lower.debugDescription)")
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(BlockCleanup.asciiTokenCount(lower) == lower.split(separator: " ").count, "\(lower.debugDescription)")
+        }
+        for maxChars in [0, 1, 4, 12] {
+            if let head = BlockCleanup.asciiLowercasedHead(Substring(text), maxChars: maxChars) {
+                #expect(head == text.prefix(maxChars).lowercased(), "\(maxChars) \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// `isReadingTime` as it read before its first-byte screen.
+    static func readingTimeReference(_ lower: String) -> Bool {
+        guard let first = lower.utf8.first, lower.count <= Vocabulary.Threshold.readingTimeMaxChars else { return false }
+        var rest = Substring(lower)
+        var labelled = false
+        if first < 0x30 || first > 0x39 {
+            if let label = BlockCleanup.readingTimeLabels.first(in: lower) {
+                labelled = true
+                rest = rest.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "：" }
+            } else {
+                rest = rest.drop { $0 == "~" || $0 == "≈" || $0 == " " }
+            }
+        }
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "–" || $0 == "." || $0 == ",") }
+        guard number.first?.isNumber == true else { return false }
+        rest = rest.dropFirst(number.count).drop { $0 == " " }
+        guard let unit = BlockCleanup.readingTimeUnits.first(in: String(rest)) else { return false }
+        rest = rest.dropFirst(unit.count)
+        if let next = rest.first, next.isLetter, unit.utf8.first.map({ $0 < 0x80 }) == true { return false }
+        let word = rest.drop { $0 == " " || $0 == "." }
+        if word.isEmpty { return labelled }
+        return !labelled && Vocabulary.readingTimeWords.contains(String(word))
+    }
+
+    @Test func asciiSplitMatchesCharacterSplit() {
+        let samples = ["march 3, 2026 · 6 min read", "a | b | c", "|a||b|", "updated: 12.05.2026 - 14:30 // by ada", "x - - y",
+                       " - ", "", "a", "a\r\n| b", "a  |  b", "a // b//c", "-- a --"]
+        for text in samples where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for separator in Vocabulary.metaLineSeparators {
+                #expect(BlockCleanup.asciiSplit(text, separator: separator) == text.split(separator: separator).map(String.init),
+                        "\(separator.debugDescription) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func styleScreenMatchesCompactedArraySearch() {
+        func reference(_ style: String) -> Bool {
+            var compact: [UInt8] = []
+            for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return compact.containsBytes(PageTree.displayNone) || compact.containsBytes(PageTree.visibilityHidden)
+        }
+        let styles = ["display: none", "DISPLAY :\tNONE;", "color: red", "", " ", "visibility:\nhidden", "display:block;visibility : hidden",
+                      "display:nonE", "displaynone", "content:'display:none'", "display:\u{00A0}none", "Ünïcode: display : none"]
+        for style in styles { #expect(PageTree.styleHides(style) == reference(style), "\(style.debugDescription)") }
+    }
+
+    @Test func dateTokenizerWordsMatchScalarViewWords() {
+        // The tokenizer as it built words before: in a `String.UnicodeScalarView`.
+        func reference(_ text: String) -> [DateParser.Token] {
+            var tokens: [DateParser.Token] = []
+            var number = 0
+            var digits = 0
+            var word = String.UnicodeScalarView()
+            func flush() {
+                if digits > 0 {
+                    tokens.append(.number(value: digits > 9 ? Int.max : number, digits: digits))
+                    number = 0
+                    digits = 0
+                }
+                if !word.isEmpty {
+                    tokens.append(.word(String(word)))
+                    word = String.UnicodeScalarView()
+                }
+            }
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v >= 48 && v <= 57 {
+                    if !word.isEmpty { flush() }
+                    if digits <= 9 { number = number * 10 + Int(v - 48) }
+                    digits += 1
+                } else if DateParser.isAlphabetic(scalar) {
+                    if digits > 0 { flush() }
+                    if v >= 65 && v <= 90 {
+                        word.append(Unicode.Scalar(v + 32) ?? scalar)
+                    } else if v < 128 {
+                        word.append(scalar)
+                    } else {
+                        word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    }
+                } else if !word.isEmpty, v >= 128, scalar.properties.generalCategory == .nonspacingMark {
+                    word.append(scalar)
+                } else {
+                    flush()
+                    if v < 128, v != 32, v != 9, v != 10, v != 13 { tokens.append(.punct(UInt8(v))) }
+                }
+            }
+            flush()
+            return tokens
+        }
+        let samples = ["Updated: March 3, 2026 14:30", "AKTUALISIERT AM 12.05.2026", "İstanbul 3 Mart", "ÚLTIMA ACTUALIZACIÓN",
+                       "मार्च 2026", "Straße 1", "ΣΕΠΤΕΜΒΡΊΟΥ", "12345678901 x", "", "a\u{301}b", "日本 2026年3月3日", "ǅemal"]
+        for text in samples { #expect(DateParser.tokenize(text) == reference(text), "\(text)") }
     }
 }

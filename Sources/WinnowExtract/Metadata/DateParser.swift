@@ -226,7 +226,9 @@ public enum DateParser {
         var tokens: [Token] = []
         var number = 0
         var digits = 0
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes, reused from word to word (appending scalars to a `String.UnicodeScalarView`
+        // cost more than the rest of the tokenizer).
+        var word: [UInt8] = []
         func flush() {
             if digits > 0 {
                 tokens.append(.number(value: digits > 9 ? Int.max : number, digits: digits))
@@ -234,8 +236,8 @@ public enum DateParser {
                 digits = 0
             }
             if !word.isEmpty {
-                tokens.append(.word(String(word)))
-                word = String.UnicodeScalarView()
+                tokens.append(.word(String(decoding: word, as: UTF8.self)))
+                word.removeAll(keepingCapacity: true)
             }
         }
         for scalar in text.unicodeScalars {
@@ -247,16 +249,16 @@ public enum DateParser {
             } else if isAlphabetic(scalar) {
                 if digits > 0 { flush() }
                 if v >= 65 && v <= 90 {
-                    word.append(Unicode.Scalar(v + 32) ?? scalar)
+                    word.append(UInt8(v + 32))
                 } else if v < 128 {
-                    word.append(scalar)
+                    word.append(UInt8(v))
                 } else {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { UTF8.encode(lower) { word.append($0) } }
                 }
             } else if !word.isEmpty, v >= 128, scalar.properties.generalCategory == .nonspacingMark {
                 // A vowel sign or virama inside a word of an Indic script ("मार्च") is part of the word (no ASCII
                 // scalar is a mark).
-                word.append(scalar)
+                UTF8.encode(scalar) { word.append($0) }
             } else {
                 flush()
                 if v < 128, v != 32, v != 9, v != 10, v != 13 { tokens.append(.punct(UInt8(v))) }

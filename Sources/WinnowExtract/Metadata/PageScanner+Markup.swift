@@ -52,12 +52,13 @@ extension PageScanner {
     static func readTime(_ element: Node, order: Int, into signals: inout PageSignals) {
         let value = element.attribute("datetime") ?? element.text
         let hints = ((element.attribute("class") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
-        if hints.contains("modified") || hints.contains("updated") || isLabelledAsUpdate(element) {
+        if hints.containsFoundationText("modified") || hints.containsFoundationText("updated") || isLabelledAsUpdate(element) {
             signals.modifiedDates.append(RankedText(rank: 0, order: order, text: value))
             return
         }
-        let specific = element.hasAttribute("pubdate") || hints.contains("publish") || hints.contains("entry-date")
-            || hints.contains("post-date") || hints.contains("created")
+        let specific = element.hasAttribute("pubdate") || hints.containsFoundationText("publish")
+            || hints.containsFoundationText("entry-date") || hints.containsFoundationText("post-date")
+            || hints.containsFoundationText("created")
         signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value))
     }
 

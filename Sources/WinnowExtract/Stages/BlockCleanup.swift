@@ -406,8 +406,17 @@ enum BlockCleanup {
             guard isCapital(bytes.first), bytes.last != 0x2E,
                   !bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x3F || $0 == 0x21 })
             else { return false }
-            let words = bytes.split(separator: 0x20)
-            return words.count >= 2 && words.count <= t.authorNameMaxWords && words.allSatisfy { isCapital($0.first) }
+            // The words between spaces (`split(separator: 0x20)`), counted without an array of them.
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if previous == 0x20 && byte != 0x20 {
+                    guard isCapital(byte) else { return false }
+                    words += 1
+                }
+                previous = byte
+            }
+            return words >= 2 && words <= t.authorNameMaxWords
         }
         guard let first = text.first, first.isUppercase, !text.hasSuffix("."),
               !text.contains(where: { $0.isNumber || $0 == ":" || $0 == "?" || $0 == "!" })
@@ -642,6 +651,11 @@ enum BlockCleanup {
     static func isGalleryCounter(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
               lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        // A counter has at most four space-separated tokens (a word, a number, "of", a number): ASCII text with
+        // more is none, counted on bytes (where a space is a Character of its own) before splitting.
+        if lower.utf8.allSatisfy({ $0 < 0x80 }), asciiTokenCount(lower) > Vocabulary.Threshold.galleryCounterMaxTokens {
+            return false
+        }
         // "4/9" is split into "4", "/", "9".
         var words: [Substring] = []
         for word in lower.split(separator: " ") {
@@ -666,10 +680,62 @@ enum BlockCleanup {
         return position >= 1 && position <= count && (labelled || words[1] != "/")
     }
 
+    /// Runs of non-space bytes (`split(separator: " ")` of ASCII text).
+    static func asciiTokenCount(_ text: String) -> Int {
+        var tokens = 0
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if previous == 0x20 && byte != 0x20 { tokens += 1 }
+            previous = byte
+        }
+        return tokens
+    }
+
     /// An ad break's notice: a short block whose words are all `Vocabulary.adBreakWords`, one of them an
     /// `adBreakAnchors` word ("Advertisement - scroll to continue", "Story continues below this ad").
     static func isAdBreak(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.adBreakMaxBytes else { return false }
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIAdBreak(lower) }
+        return isAdBreakByCharacters(lower)
+    }
+
+    /// `isAdBreak` for ASCII text, on its bytes: a letter is A-Z or a-z there, every byte a character of its
+    /// own (CR LF, one Character, is no letter, as CR and LF are not), so the words and the verdict are the same.
+    static func isASCIIAdBreak(_ lower: String) -> Bool {
+        var text = lower
+        return text.withUTF8 { bytes in
+            var words = 0
+            var anchored = false
+            // The word between `from` and `to` without its edge hyphens and apostrophes, as `check` below.
+            func check(_ from: Int, _ to: Int) -> Bool {
+                var first = from
+                var last = to
+                while first < last && (bytes[first] == 0x2D || bytes[first] == 0x27) { first += 1 }
+                while last > first && (bytes[last - 1] == 0x2D || bytes[last - 1] == 0x27) { last -= 1 }
+                guard first < last else { return true }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                guard Vocabulary.adBreakWords.contains(word) else { return false }
+                words += 1
+                if !anchored, Vocabulary.adBreakAnchors.contains(word) { anchored = true }
+                return true
+            }
+            var start: Int?
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let inWord = ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x27 || byte == 0x2D
+                if inWord, start == nil { start = index }
+                if !inWord, let from = start {
+                    guard check(from, index) else { return false }
+                    start = nil
+                }
+            }
+            if let from = start, !check(from, bytes.count) { return false }
+            return words >= 2 && anchored
+        }
+    }
+
+    /// `isAdBreak` by Characters, for text beyond ASCII.
+    static func isAdBreakByCharacters(_ lower: String) -> Bool {
         // Word by word, stopping at the first that is no ad-break word (most short blocks stop at once).
         var words = 0
         var anchored = false
@@ -794,6 +860,9 @@ enum BlockCleanup {
                 labelled = true
                 rest = rest.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "：" }
             } else {
+                // Without a label the number comes first, maybe after "~", "≈" (E2 89 88) or spaces: a text starting
+                // with any other byte holds no reading time.
+                guard first == 0x7E || first == 0x20 || first == 0xE2 else { return false }
                 rest = rest.drop { $0 == "~" || $0 == "≈" || $0 == " " }
             }
         }
@@ -857,10 +926,20 @@ enum BlockCleanup {
 
     /// First letters of `Vocabulary.finePrintStarts`: most paragraphs are ruled out without lowercasing.
     static let finePrintInitials: Set<Character> = Set(Vocabulary.finePrintStarts.compactMap(\.first))
+    /// The ASCII ones among them, as bytes.
+    static let finePrintASCIIInitials: Set<UInt8> = Set(finePrintInitials.compactMap { $0.isASCII ? $0.asciiValue : nil })
 
     /// Sign-up fine print ("By signing up, you agree to ..."): the legal line under a newsletter form.
     static func isFinePrint(_ text: String) -> Bool {
-        guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes, let first = text.first?.lowercased().first,
+        guard text.utf8.count <= Vocabulary.Threshold.finePrintMaxBytes else { return false }
+        // An ASCII first character standing alone (no CR, which joins LF; no mark or joiner after it) lowercases
+        // to its ASCII lowercase byte: most paragraphs are ruled out by it without a Character.
+        let bytes = text.utf8
+        if let lead = bytes.first, lead < 0x80, lead != 0x0D, bytes.dropFirst().first.map({ $0 < 0x80 }) ?? true,
+           !finePrintASCIIInitials.contains(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead) {
+            return false
+        }
+        guard let first = text.first?.lowercased().first,
             finePrintInitials.contains(first)
         else { return false }
         let head = String(text.prefix(Vocabulary.Threshold.finePrintHeadChars)).lowercased()
@@ -887,8 +966,27 @@ enum BlockCleanup {
         // start begins with it, the head need not be lowercased.
         if let lead = start.utf8.first, lead < 0x80,
            !readerAppealStartList.hasPrefix(startingWith: lead >= 65 && lead <= 90 ? lead | 0x20 : lead) { return false }
+        if let head = asciiLowercasedHead(start, maxChars: Self.readerAppealStartMaxChars) {
+            return readerAppealStartList.first(in: head) != nil
+        }
         let head = start.prefix(Self.readerAppealStartMaxChars).lowercased()
         return readerAppealStartList.first(in: head) != nil
+    }
+
+    /// `text.prefix(maxChars).lowercased()`, when the first `maxChars` bytes and the one after them are ASCII
+    /// without CR: each is then a character of its own (nothing joins the last), lowercased to one byte. Nil for
+    /// other text.
+    static func asciiLowercasedHead(_ text: Substring, maxChars: Int) -> String? {
+        let head: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let window = min(bytes.count, maxChars + 1)
+            for k in 0..<window where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
+            let count = min(bytes.count, maxChars)
+            return String(unsafeUninitializedCapacity: count) { out in
+                for k in 0..<count { out[k] = bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k] }
+                return count
+            }
+        }
+        return head ?? nil
     }
 
     static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts
@@ -1008,18 +1106,21 @@ enum BlockCleanup {
     /// another story's title, mostly linked. A paragraph whose label is anything else ("Note: …") is the story's.
     static func isColonTeaser(_ content: [Inline], _ text: String) -> Bool {
         let bytes = text.utf8
-        // The colon ends a short label: ASCII ":" or full-width "：" (EF BC 9A).
-        var colon: String.Index?
-        var width = 1
-        var offset = 0
-        for i in bytes.indices {
-            if offset > Vocabulary.Threshold.teaserLabelMaxBytes { break }
-            let byte = bytes[i]
-            if byte == 0x3A { colon = i; break }
-            if byte == 0xEF, bytes[bytes.index(after: i)...].starts(with: [0xBC, 0x9A]) { colon = i; width = 3; break }
-            offset += 1
+        // The colon ends a short label: ASCII ":" or full-width "：" (EF BC 9A), within the first
+        // `teaserLabelMaxBytes` + 1 bytes.
+        var source = text
+        let found: (offset: Int, width: Int)? = source.withUTF8 { b in
+            var p = 0
+            while p < b.count && p <= Vocabulary.Threshold.teaserLabelMaxBytes {
+                if b[p] == 0x3A { return (p, 1) }
+                if b[p] == 0xEF, p + 2 < b.count, b[p + 1] == 0xBC, b[p + 2] == 0x9A { return (p, 3) }
+                p += 1
+            }
+            return nil
         }
-        guard let colon else { return isSeparatedTeaser(content, text) }
+        guard let found else { return isSeparatedTeaser(content, text) }
+        let colon = bytes.index(bytes.startIndex, offsetBy: found.offset)
+        let width = found.width
         // The label is set before the link, not words of it (a link reading "Related: …" is the author's).
         guard !startsWithLink(content) else { return false }
         let label = normalize(String(text[..<colon].drop { !$0.isLetter }))
@@ -1368,11 +1469,41 @@ enum BlockCleanup {
         guard !lower.isEmpty, lower.utf8.count <= 2 * (4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes),
               metaLineSeparatorScreen.matches(lower) else { return false }
         var parts = [lower]
+        // ASCII text is split on its bytes: no separator holds CR or LF, so each ASCII byte stands for the
+        // Character it is, and the matches are the same.
+        let ascii = lower.utf8.allSatisfy { $0 < 0x80 }
         for separator in Vocabulary.metaLineSeparators {
-            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+            parts = parts.flatMap { ascii ? asciiSplit($0, separator: separator) : $0.split(separator: separator).map(String.init) }
         }
         let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
         return trimmed.count >= 2 && trimmed.allSatisfy(isLabelledDateline)
+    }
+
+    /// `text.split(separator: separator)` (empty pieces omitted) for ASCII `text`, matched on bytes, left to right.
+    static func asciiSplit(_ text: String, separator: String) -> [String] {
+        var text = text
+        var separator = separator
+        return text.withUTF8 { bytes in
+            separator.withUTF8 { sep in
+                guard !sep.isEmpty, bytes.count >= sep.count else { return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)] }
+                var pieces: [String] = []
+                var start = 0
+                var i = 0
+                while i + sep.count <= bytes.count {
+                    if bytes[i] == sep[0] && (1..<sep.count).allSatisfy({ bytes[i + $0] == sep[$0] }) {
+                        if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                        i += sep.count
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                if bytes.count > start {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+                }
+                return pieces
+            }
+        }
     }
 
     /// The comment section's moderation notice left at the end of a story: it names the comments and the

@@ -440,7 +440,8 @@ struct PageTree {
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
     static func hasResponsiveShow(_ classValue: String) -> Bool {
         for token in classValue.split(separator: " ") {
-            if token.contains(":") { return true }
+            // On bytes for an ASCII token (Foundation's locale-aware search gives the same answer there).
+            if token.utf8.allSatisfy({ $0 < 0x80 }) ? token.utf8.contains(0x3A) : token.contains(":") { return true }
             if token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline")) {
                 return true
             }
@@ -458,13 +459,18 @@ struct PageTree {
     static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// `styleHides` on the value's UTF-8 bytes: whitespace dropped and ASCII lowercased, then searched.
+    /// The compact text is written into scratch memory on the stack (no array per style attribute).
     static func styleHides(bytes style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(style.count, 1)) { scratch in
+            var count = 0
+            for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                scratch[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: scratch[..<count])
+            return displayNone.withUnsafeBufferPointer { compact.firstOffset(of: $0) != nil }
+                || visibilityHidden.withUnsafeBufferPointer { compact.firstOffset(of: $0) != nil }
         }
-        return compact.containsBytes(displayNone) || compact.containsBytes(visibilityHidden)
     }
 
     /// Counts of one text node: characters with whitespace runs collapsed (ends trimmed), and commas.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text measures and searches on UTF-8 bytes, for the stages that test every block: `Character` iteration
 /// (grapheme breaking) and Foundation's locale-aware search cost more there than the tests themselves.
 extension String {
@@ -45,9 +47,31 @@ extension String {
         var text = self
         let tooMany = text.withUTF8 { bytes -> Bool in
             var standalone = 0
-            for byte in bytes where byte < 0x80 && byte != 0x0D {
-                standalone += 1
-                if standalone > limit { return true }
+            var i = 0
+            // Eight bytes at a time: a word of ASCII bytes none of which is CR is eight such characters (the
+            // usual run of a long text); any other word is counted byte by byte.
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let crFree = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                    // `crFree` has a zero byte exactly where `word` has CR.
+                    let hasCR = (crFree &- 0x0101_0101_0101_0101) & ~crFree & 0x8080_8080_8080_8080 != 0
+                    if word & 0x8080_8080_8080_8080 == 0 && !hasCR {
+                        standalone += 8
+                    } else {
+                        for k in i..<(i + 8) where bytes[k] < 0x80 && bytes[k] != 0x0D { standalone += 1 }
+                    }
+                    if standalone > limit { return true }
+                    i += 8
+                }
+            }
+            while i < bytes.count {
+                if bytes[i] < 0x80 && bytes[i] != 0x0D {
+                    standalone += 1
+                    if standalone > limit { return true }
+                }
+                i += 1
             }
             return false
         }
@@ -87,6 +111,12 @@ extension String {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { h in needle.withUTF8 { n in n.isEmpty || h.firstOffset(of: n) != nil } }
+    }
+
+    /// Foundation's `contains(needle)`, on bytes when this text is ASCII: there no combining mark or canonical
+    /// equivalent can make Foundation's answer differ from the bytes'. Other text is searched by Foundation.
+    func containsFoundationText(_ needle: String) -> Bool {
+        utf8.allSatisfy { $0 < 0x80 } ? containsText(needle) : range(of: needle) != nil
     }
 }
 
