@@ -33,27 +33,32 @@ extension PageScanner {
 
     /// Whether the text starts with one of `namedBylineLabels` ("di "), ASCII letters compared case-insensitively.
     static func startsWithNamedBylineLabel(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        namedBylineLabels.contains { label in
-            label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
-        }
+        namedBylineLabels.contains { startsWithLabel(text, $0) }
     }
 
-    /// Whether the text opens with two words that start with a capital (ASCII) or a non-ASCII letter ("Giulia
-    /// Ranieri", "Élodie Marchal").
+    /// Whether the text opens with two words that start with a capital ("Giulia Ranieri", "Élodie Marchal").
     static func twoCapitalisedWords(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let words = text.split(separator: 32, maxSplits: 2, omittingEmptySubsequences: true).prefix(2)
-        return words.count == 2 && words.allSatisfy { word in
-            guard let first = word.first else { return false }
-            return (first >= 65 && first <= 90) || first >= 0xC0
-        }
+        return words.count == 2 && words.allSatisfy { isCapitalStart($0.first) }
+    }
+
+    /// A byte that starts a capitalised word: an ASCII capital, or the lead byte of a non-ASCII letter (taken as
+    /// one: a name in another script has no case to test).
+    static func isCapitalStart(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return (byte >= 65 && byte <= 90) || byte >= 0xC0
     }
 
     /// The byte length of the byline label `text` starts with, or nil.
     static func bylineLabelLength(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = text.first else { return nil }  // no label is empty
-        return bylineLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)].first { label in
-            label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
-        }?.count
+        return bylineLabelsByFirstByte[Int(first >= 65 && first <= 90 ? first | 0x20 : first)]
+            .first { startsWithLabel(text, $0) }?.count
+    }
+
+    /// Whether `text` starts with `label` (lowercase), ASCII letters of the text compared case-insensitively.
+    static func startsWithLabel(_ text: UnsafeBufferPointer<UInt8>, _ label: [UInt8]) -> Bool {
+        label.count <= text.count && zip(label, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
     }
 
     static func readBylineText(_ node: Node, order: Int, labelPending: inout Bool, into signals: inout PageSignals) {
@@ -76,8 +81,8 @@ extension PageScanner {
             // A long one carries the story's dates, and a name follows its label; a sentence that opens with "By"
             // ("By the end of this guide, …") does not.
             if slice.count > maximumNameLineBytes, let label {
-                guard hasYear(slice), let first = slice.dropFirst(label).first(where: { $0 != 32 && $0 != 58 }),
-                      (first >= 65 && first <= 90) || first >= 0xC0 else { return nil }
+                guard hasYear(slice), isCapitalStart(slice.dropFirst(label).first(where: { $0 != 32 && $0 != 58 }))
+                else { return nil }
             }
             return String(decoding: slice, as: UTF8.self)
         }

@@ -980,11 +980,7 @@ enum BlockCleanup {
         let head: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             let window = min(bytes.count, maxChars + 1)
             for k in 0..<window where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
-            let count = min(bytes.count, maxChars)
-            return String(unsafeUninitializedCapacity: count) { out in
-                for k in 0..<count { out[k] = bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k] }
-                return count
-            }
+            return asciiLowercased(UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, maxChars)]))
         }
         return head ?? nil
     }
@@ -1311,8 +1307,8 @@ enum BlockCleanup {
     static func isFollowByName(_ lower: String) -> Bool {
         guard followVerbStarts.first(in: lower) != nil,
               lower.hasCharacters(atMost: Vocabulary.Threshold.followByNameMaxChars) else { return false }
-        let end = lower.reversed().drop { !$0.isLetter }
-        let body = String(end.reversed())
+        guard let lastLetter = lower.lastIndex(where: \.isLetter) else { return false }
+        let body = lower[...lastLetter]
         return Vocabulary.followNetworks.contains { body.hasSuffix(" " + $0) }
     }
 

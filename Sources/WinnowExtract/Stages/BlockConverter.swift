@@ -437,7 +437,7 @@ struct BlockConverter {
         while i < end {
             let e = tree.entries[i]
             guard !e.removed, e.tag != .text, let role = e.node.attribute("role")?.lowercased() else {
-                i += e.removed ? Int(e.end) - i : 1
+                i = e.removed ? Int(e.end) : i + 1
                 continue
             }
             if role == Vocabulary.tableRowRole {
