@@ -38,6 +38,9 @@ import WinnowDOM
 /// 7. A shop's grid of priced tiles at least twice as long as the result is appended (`ProductGrid`; not on
 ///    a single product's page).
 /// 8. Nothing left on a page not profiled as a discussion: stages 2–7 again with comment sections kept.
+/// 9. Still nothing (not in precision mode): stages 2–7 again with hidden parts kept (hidden menus, dialogs and
+///    banners still go), for a page that ships its content hidden for a script to show; the result must be
+///    at least `hiddenRetryMinChars` long.
 ///
 /// With a site rule's `body`, its nodes are the region's roots: chaff and boilerplate are removed inside them
 /// only (page chrome inside a chosen container stays), and with `prune: no` only never-text elements go.
@@ -83,22 +86,30 @@ public struct Extractor: Sendable {
         }
         // Handed over (`consume`): the stages then flag removals on this tree's own storage, no copy.
         let outcome = story(page, tree: consume tree, keepComments: page.discussion)
-        guard outcome.blocks.isEmpty && !page.discussion && options.mode != .precision, let again = page.mirror() else {
-            return outcome
+        guard outcome.blocks.isEmpty && options.mode != .precision else { return outcome }
+        if !page.discussion, let again = page.mirror() {
+            // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
+            var retry = story(page, tree: consume again, keepComments: true)
+            if !retry.blocks.isEmpty {
+                retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
+                return retry
+            }
         }
-        // Nothing outside the comment sections: the comments are the page (a link aggregator's thread).
-        var retry = story(page, tree: consume again, keepComments: true)
-        guard !retry.blocks.isEmpty else { return outcome }
-        retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
-        return retry
+        // Nothing visible holds a story: the page may ship it hidden for a script to show (server-rendered
+        // markup a client framework reveals after loading). Hidden menus, dialogs and banners still go.
+        guard let again = page.mirror() else { return outcome }
+        var revealed = story(page, tree: consume again, keepComments: page.discussion, keepHidden: true)
+        guard revealed.parts.reduce(0, { $0 + $1.length }) >= Vocabulary.Threshold.hiddenRetryMinChars else { return outcome }
+        revealed.trace.record(.kept, block: "hidden parts kept: nothing visible held a story", heuristic: "fallback:hidden")
+        return revealed
     }
 
     /// Stages 2–7 on the page's tree (removals are flagged on it).
-    func story(_ page: PageContext, tree clean: consuming PageTree, keepComments: Bool) -> Outcome {
+    func story(_ page: PageContext, tree clean: consuming PageTree, keepComments: Bool, keepHidden: Bool = false) -> Outcome {
         var trace = Trace(enabled: options.explain)
         if page.discussion { trace.record(.kept, clean, clean.bodyIndex, heuristic: "profile:discussion") }
         let extraChaff = page.kind.product && !page.kind.article ? Vocabulary.productPageChaff : []
-        ChaffRemoval.run(&clean, keepComments: keepComments, extraChaff: extraChaff, trace: &trace)
+        ChaffRemoval.run(&clean, keepComments: keepComments, keepHidden: keepHidden, extraChaff: extraChaff, trace: &trace)
         if page.kind.isSingleProduct { ProductGrid.removeRelated(&clean, trace: &trace) }
 
         // Why each region won over the one before it.

@@ -739,6 +739,9 @@ enum Vocabulary {
         static let scoringMinChars = 25
         /// Text under which a result is suspicious and the fallbacks run (trafilatura's MIN_EXTRACTED_SIZE).
         static let minExtractedChars = 250
+        /// A story found only in hidden parts (`Extractor.decide`'s last retry) must be at least this long:
+        /// shorter hidden text is a placeholder, a menu's leftovers or a log-in box, not the page.
+        static let hiddenRetryMinChars = 500
         /// A result under this share of the page text is suspicious when it is also under `recallCeiling`.
         static let minPageShare = 0.2
         static let recallCeiling = 3000

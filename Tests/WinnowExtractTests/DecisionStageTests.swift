@@ -103,3 +103,54 @@ import WinnowDOM
         #expect(text == "The point 0.4061675367769961+0.14576215 was drawn.")
     }
 }
+
+/// `Extractor.decide`'s last retry: a page whose story is shipped hidden for a script to show.
+@Suite struct HiddenContentRetryTests {
+    static let sentence = "The ferry timetable changes on the first of the month, and the late boat now waits for the last train. "
+
+    private func text(_ html: String, mode: ExtractionMode = .balanced) throws -> String {
+        let document = try Document(html: html, url: "https://example.org/timetable")
+        let article = Extractor(options: .init(mode: mode)).extract(from: document).article
+        return Block.plainText(of: article.blocks, separator: "\n")
+    }
+
+    @Test func aStoryShippedHiddenIsFoundWhenNothingVisibleHoldsOne() throws {
+        // A timetable a script shows once it has loaded: a short introduction and a list, too little
+        // paragraph text for the hidden part to be kept as prose in the first pass.
+        let departures = (6..<20).map { "<li>Harbour quay to Island pier, departs \($0):40, arrives \($0 + 1):15</li>" }
+        let html = """
+            <html><body><div class="loading">Loading</div>
+            <div id="app" style="display:none"><p>\(String(repeating: Self.sentence, count: 2))</p>
+            <ul>\(departures.joined())</ul>
+            <div class="menu" hidden><a href="/a">Routes and fares for every crossing</a></div></div>
+            </body></html>
+            """
+        let found = try text(html)
+        #expect(found.contains("late boat now waits"))
+        #expect(found.contains("departs 19:40, arrives 20:15"))
+        // A hidden menu stays hidden.
+        #expect(!found.contains("Routes and fares"))
+        // Precision mode takes no fallbacks.
+        #expect(try text(html, mode: .precision).isEmpty)
+    }
+
+    @Test func shortHiddenTextIsNoStory() throws {
+        let html = """
+            <html><body><div id="app"></div>
+            <div style="display:none"><p>Sign in to save your favourite crossings and get delay alerts.</p></div>
+            </body></html>
+            """
+        #expect(try text(html).isEmpty)
+    }
+
+    @Test func aVisibleStoryLeavesHiddenPartsOut() throws {
+        let html = """
+            <html><body><article><p>\(String(repeating: Self.sentence, count: 4))</p></article>
+            <div style="display:none"><p>\(String(repeating: "A draft paragraph the editor parked out of sight. ", count: 3))</p></div>
+            </body></html>
+            """
+        let found = try text(html)
+        #expect(found.contains("late boat now waits"))
+        #expect(!found.contains("draft paragraph"))
+    }
+}

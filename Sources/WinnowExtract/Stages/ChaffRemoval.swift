@@ -17,16 +17,23 @@ enum ChaffRemoval {
         var neverTextOnly: Bool
         /// Class/id categories that mark chaff here.
         var chaff: Category
+        /// Hidden parts stay (all but hidden menus, dialogs and banners): the page ships its content hidden
+        /// for a script to show, and nothing visible held a story.
+        var keepHidden = false
     }
 
     /// Flags chaff page-wide in `tree` (expects fresh aggregates) and re-aggregates.
     /// `extraChaff`: categories this page's kind adds (reviews on a product page).
-    static func run(_ tree: inout PageTree, keepComments: Bool, extraChaff: Category = [], trace: inout Trace) {
+    /// `keepHidden`: hidden parts stay, as in `Scope.keepHidden`.
+    static func run(
+        _ tree: inout PageTree, keepComments: Bool, keepHidden: Bool = false, extraChaff: Category = [], trace: inout Trace
+    ) {
         var chaff = Vocabulary.pageChaff
         if keepComments { chaff.remove(.comments) }
+        if keepHidden { chaff.remove(.hidden) }
         chaff.formUnion(extraChaff)
-        run(&tree, scope: Scope(roots: [tree.bodyIndex], chrome: true, neverTextOnly: false, chaff: chaff),
-            keepComments: keepComments, trace: &trace)
+        let scope = Scope(roots: [tree.bodyIndex], chrome: true, neverTextOnly: false, chaff: chaff, keepHidden: keepHidden)
+        run(&tree, scope: scope, keepComments: keepComments, trace: &trace)
     }
 
     /// Flags chaff inside the containers a site rule selected (FTR's `prune: yes`; with `prune: no` only
@@ -118,7 +125,7 @@ enum ChaffRemoval {
             if isQuestionToggle(entry) || isTeaserCard(entry) || isPanelTitle(entry) { return nil }
             return "widget-role"
         }
-        if entry.hidden {
+        if entry.hidden && !(scope.keepHidden && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)) {
             let revealable = !entry.categories.isDisjoint(with: Vocabulary.revealable)
                 && entry.categories.isDisjoint(with: Vocabulary.hiddenChaff)
             return Double(entry.paragraphChars) < limits.protectedProse && !revealable ? "hidden" : nil
