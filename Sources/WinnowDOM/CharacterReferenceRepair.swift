@@ -14,34 +14,45 @@ enum CharacterReferenceRepair {
     /// The page with its references repaired; the input itself (no copy) when nothing needs rewriting,
     /// which is most pages. Output is built lazily, in slices between rewrites.
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
-        var out: [UInt8] = []
-        var copied = 0  // bytes[..<copied] are already in `out`
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") {
-                index = rawTextEnd(bytes, from: index) ?? index + 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var out: [UInt8] = []
+            var copied = 0  // bytes[..<copied] are already in `out`
+            var index = 0
+            // Each "&" outside `<script>` and `<style>`: the raw-text elements starting before it are skipped.
+            while let ampersand = RawText.find(UInt8(ascii: "&"), in: buffer, from: index) {
+                if let rawEnd = rawTextEnd(around: ampersand, in: buffer, from: index) {
+                    index = rawEnd
+                    continue
+                }
+                guard let rewrite = numericReference(bytes, at: ampersand) ?? namedReference(bytes, at: ampersand) else {
+                    index = ampersand + 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+                out.append(contentsOf: bytes[copied..<ampersand])
+                out.append(contentsOf: rewrite.replacement)
+                index = rewrite.end
+                copied = index
             }
-            guard byte == UInt8(ascii: "&") else {
-                index += 1
-                continue
-            }
-            guard let rewrite = numericReference(bytes, at: index) ?? namedReference(bytes, at: index) else {
-                index += 1
-                continue
-            }
-            if out.isEmpty { out.reserveCapacity(count + 64) }
-            out.append(contentsOf: bytes[copied..<index])
-            out.append(contentsOf: rewrite.replacement)
-            index = rewrite.end
-            copied = index
+            guard copied > 0 else { return bytes }
+            out.append(contentsOf: bytes[copied...])
+            return out
         }
-        guard copied > 0 else { return bytes }
-        out.append(contentsOf: bytes[copied...])
-        return out
+    }
+
+    /// The end of a `<script>` or `<style>` element that starts in `bytes[start..<position]` and runs past
+    /// `position`, or nil when `position` is not inside one.
+    private static func rawTextEnd(around position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while let lessThan = RawText.find(UInt8(ascii: "<"), in: bytes, from: index, to: position) {
+            if let end = RawText.end(bytes, from: lessThan) {
+                if end > position { return end }
+                index = end
+            } else {
+                index = lessThan + 1
+            }
+        }
+        return nil
     }
 
     /// A rewritten reference and where the original ended.
@@ -170,42 +181,4 @@ enum CharacterReferenceRepair {
         "incare": [0x2105], "numero": [0x2116], "trade": [0x2122], "TRADE": [0x2122], "bullet": [0x2022],
         "mldr": [0x2026], "lsquor": [0x201A], "ldquor": [0x201E], "apos": [0x27],
     ]
-
-    // MARK: Raw text
-
-    /// For `<script` or `<style` at `start`, the index just past the matching end tag (or the end of input).
-    private static func rawTextEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        // Cheap reject first: this runs at every "<" of the page.
-        guard start + 1 < bytes.count, bytes[start + 1] | 0x20 == UInt8(ascii: "s") else { return nil }
-        for (open, close) in rawTextTags {
-            guard matchesCaseInsensitive(bytes, at: start, open) else { continue }
-            let after = start + open.count
-            guard after < bytes.count else { return bytes.count }
-            let next = bytes[after]
-            guard next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == 0x20 || next == 0x09
-                    || next == 0x0A || next == 0x0C || next == 0x0D else { continue }
-            var index = after
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "<"), matchesCaseInsensitive(bytes, at: index, close) { return index }
-                index += 1
-            }
-            return bytes.count
-        }
-        return nil
-    }
-
-    /// `<script`/`</script` and `<style`/`</style`, lowercase, as bytes.
-    private static let rawTextTags: [(open: [UInt8], close: [UInt8])] = ["script", "style"].map {
-        (Array("<\($0)".utf8), Array("</\($0)".utf8))
-    }
-
-    private static func matchesCaseInsensitive(_ bytes: [UInt8], at start: Int, _ pattern: [UInt8]) -> Bool {
-        guard start + pattern.count <= bytes.count else { return false }
-        for offset in 0..<pattern.count {
-            var byte = bytes[start + offset]
-            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-            if byte != pattern[offset] { return false }
-        }
-        return true
-    }
 }

@@ -64,7 +64,8 @@ public final class Document {
             throw DOMError(.tooLarge, "document is \(utf8.count) bytes; the limit is \(Document.maximumInputSize)")
         }
         // Empty or whitespace-only input makes libxml2 return NULL or a rootless tree; callers always get <html>.
-        var doc = Document.parseHTML(CharacterReferenceRepair.repair(Document.removingNUL(utf8)), url: url)
+        let repaired = AttributeNameRepair.repair(CharacterReferenceRepair.repair(Document.removingNUL(utf8)))
+        var doc = Document.parseHTML(repaired, url: url)
         if let parsed = doc, xmlDocGetRootElement(parsed) == nil {
             xmlFreeDoc(parsed)
             doc = nil
