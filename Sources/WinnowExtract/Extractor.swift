@@ -38,8 +38,9 @@ import WinnowDOM
 /// 7. A shop's grid of priced tiles at least twice as long as the result is appended (`ProductGrid`; not on
 ///    a single product's page).
 /// 8. Nothing left on a page not profiled as a discussion: stages 2–7 again with comment sections kept.
-/// 9. Still nothing (not in precision mode): stages 2–7 again with hidden parts kept (hidden menus, dialogs and
-///    banners still go), for a page that ships its content hidden for a script to show; the result must be
+/// 9. Still nothing (not in precision mode): the story's JSON-LD `articleBody` (a page a script builds), unless
+///    the story is marked not free to read; then stages 2–7 again with hidden parts kept (hidden menus, dialogs
+///    and banners still go), for a page that ships its content hidden for a script to show; that result must be
 ///    at least `hiddenRetryMinChars` long.
 ///
 /// With a site rule's `body`, its nodes are the region's roots: chaff and boilerplate are removed inside them
@@ -93,6 +94,17 @@ public struct Extractor: Sendable {
             if !retry.blocks.isEmpty {
                 retry.trace.record(.kept, block: "comments kept: nothing else on the page", heuristic: "fallback:comments")
                 return retry
+            }
+        }
+        // Nothing on the page holds a story, but its JSON-LD carries one (a page a script builds): the
+        // publisher's own copy of the text, as a region of its own tree.
+        if let body = page.kind.articleBody,
+           let region = ProductDescription.region(body, url: page.url, heuristic: "fallback:article-body") {
+            let declared = region.render(url: page.url, titles: [], cleanup: false, explain: false)
+            if !declared.blocks.isEmpty {
+                var trace = outcome.trace
+                trace.record(.kept, block: "JSON-LD articleBody: nothing on the page held a story", heuristic: "fallback:article-body")
+                return Outcome(parts: [declared], tree: outcome.tree, trace: trace)
             }
         }
         // Nothing visible holds a story: the page may ship it hidden for a script to show (server-rendered

@@ -111,6 +111,49 @@ private func pageTypeFixture(_ name: String) throws -> Document {
             """#)
         #expect(Self.kind(f, url: nil).productDescription == nil)
     }
+
+    @Test func aStorysArticleBodyIsReadUnlessItIsPaywalled() throws {
+        let free = try TreeFixture(#"""
+            <html><head><script type="application/ld+json">[{"@type": "NewsArticle", "articleBody": " Short. "},
+            {"@type": "BlogPosting", "articleBody": "The longer body of the story."},
+            {"@type": "ItemList", "itemListElement": [{"@type": "Article", "articleBody": "A listed story's much longer body text."}]}]
+            </script></head><body><p>x</p></body></html>
+            """#)
+        #expect(Self.kind(free, url: nil).articleBody == "The longer body of the story.")
+        for flag in ["false", #""False""#] {
+            let paywalled = try TreeFixture("""
+                <html><head><script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": \(flag),
+                "articleBody": "Text for search engines."}</script></head><body><p>x</p></body></html>
+                """)
+            let kind = Self.kind(paywalled, url: nil)
+            #expect(kind.articleBody == nil && kind.paywalled)
+        }
+    }
+}
+
+/// `Extractor.decide`'s JSON-LD `articleBody` fallback: a story a script builds.
+@Suite struct ArticleBodyFallbackTests {
+    static let body = (1...4).map { "Paragraph \($0) of the story, long enough to read as a sentence of real prose about the harbour." }
+        .joined(separator: #"\n\n"#)
+
+    private func text(_ html: String) throws -> String {
+        let document = try Document(html: html, url: "https://example.org/story")
+        return Block.plainText(of: Extractor().extract(from: document).article.blocks, separator: "\n")
+    }
+
+    @Test func theBodyIsTheStoryOnlyWhenThePageHoldsNone() throws {
+        let json = #"<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": ""# + Self.body + #""}</script>"#
+        let found = try text("<html><head>\(json)</head><body><div id=root></div></body></html>")
+        #expect(found.contains("Paragraph 1 of the story") && found.contains("Paragraph 4 of the story"))
+        #expect(found.components(separatedBy: "\n").count == 4)
+        // A page that shows its story keeps its own text.
+        let prose = String(repeating: "The page's own paragraph about the ferry timetable and the late boat. ", count: 6)
+        let shown = try text("<html><head>\(json)</head><body><article><p>\(prose)</p></article></body></html>")
+        #expect(shown.contains("late boat") && !shown.contains("Paragraph 1 of the story"))
+        // A paywalled story's body is not read.
+        let paywalled = json.replacingOccurrences(of: #""articleBody""#, with: #""isAccessibleForFree": false, "articleBody""#)
+        #expect(try text("<html><head>\(paywalled)</head><body><div id=root></div></body></html>").isEmpty)
+    }
 }
 
 @Suite struct ProductDescriptionTests {

@@ -19,6 +19,13 @@ struct PageKind: Equatable {
     var declaredProduct = false
     /// The longest JSON-LD `Product.description`, tags stripped (the shop's own copy of the description).
     var productDescription: String?
+    /// The longest JSON-LD `articleBody` of a story (not one inside a list), trimmed: the publisher's own copy
+    /// of the story's text. None when a story is marked `isAccessibleForFree: false` (a paywalled story's text
+    /// is there for search engines, not for readers).
+    var articleBody: String?
+
+    /// A JSON-LD story on the page is marked `isAccessibleForFree: false`.
+    var paywalled = false
 
     /// A page that is a product or a collection, and not a story.
     var isShop: Bool { (product || collection) && !article }
@@ -91,6 +98,26 @@ struct PageKind: Equatable {
         return parsed.path
     }
 
+    /// Keeps a story's `articleBody` when it is the longest so far; a story marked not free to read clears it
+    /// and keeps any later one out.
+    private static func readArticleBody(_ object: [String: Any], into signals: inout PageKind) {
+        if let free = object["isAccessibleForFree"], isFalse(free) { signals.paywalled = true }
+        guard !signals.paywalled else {
+            signals.articleBody = nil
+            return
+        }
+        guard let text = object["articleBody"] as? String else { return }
+        let plain = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if plain.count > (signals.articleBody?.count ?? 0) { signals.articleBody = plain }
+    }
+
+    /// `false` or `"False"` (publishers write both).
+    private static func isFalse(_ value: Any) -> Bool {
+        if let flag = value as? Bool { return !flag }
+        if let text = value as? String { return text.lowercased() == "false" }
+        return false
+    }
+
     /// Walks a JSON-LD value: top-level types decide the kind; products nested in a list do not make a
     /// product page.
     private static func visit(
@@ -110,6 +137,7 @@ struct PageKind: Equatable {
         }
         if !types.isDisjoint(with: JSONLDReader.articleTypes) && !types.contains("question") && !inList {
             signals.article = true
+            readArticleBody(object, into: &signals)
         }
         if types.contains("product") && !listed {
             signals.product = true

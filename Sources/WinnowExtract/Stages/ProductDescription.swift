@@ -19,7 +19,8 @@ enum ProductDescription {
 
     /// The description as a region of its own tree: HTML inside it is parsed (lists and paragraphs survive),
     /// plain text is split at line breaks. Nil when the text is not prose (URL-encoded, too short).
-    static func region(_ description: String, url: String?) -> Region? {
+    /// `heuristic` names the region (also used for a story's JSON-LD `articleBody`).
+    static func region(_ description: String, url: String?, heuristic: String = "pagetype:product-description") -> Region? {
         let t = Vocabulary.PageTypeThreshold.self
         guard description.count >= t.descriptionMinChars, isProse(description) else { return nil }
         let html: String
@@ -33,7 +34,7 @@ enum ProductDescription {
         var tree = PageTree(root: root)
         tree.aggregate()
         return Region(
-            tree: tree, roots: [tree.bodyIndex], mode: .recall, heuristic: "pagetype:product-description", onPage: false)
+            tree: tree, roots: [tree.bodyIndex], mode: .recall, heuristic: heuristic, onPage: false)
     }
 
     /// Markup, not a literal `<` in prose: a closing tag or a bare line-break, paragraph or item tag.
