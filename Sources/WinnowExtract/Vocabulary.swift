@@ -20,9 +20,10 @@ enum Vocabulary {
     static let discussionTypes: [String] = ["DiscussionForumPosting", "QAPage", "\"Question\""]
     /// The discussion types that make the page itself a thread (a `Question` alone may be a story's FAQ).
     static let threadTypes: [String] = ["DiscussionForumPosting", "QAPage"]
-    /// URL path segments of a forum thread below them (`/threads/some-title.123/`), as common forum engines
-    /// write them; not the last segment, which names the page itself.
-    static let threadPathSegments: Set<String> = ["threads", "thread"]
+    /// URL path segments of a forum thread below them, as common forum engines write them (XenForo's
+    /// `/threads/some-title.123/`, Vanilla's `/discussion/123/some-title`, a link aggregator's
+    /// `/r/x/comments/abc/some-title/`); not the last segment, which names the page itself.
+    static let threadPathSegments: Set<String> = ["threads", "thread", "discussion", "comments"]
     /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
     static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
     /// Lowercased words of a member panel's join date ("Joined: Mar 2020", "Mitglied seit 2019", "Inscrit le
@@ -679,6 +680,14 @@ enum Vocabulary {
 
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
+    /// Words of a reply section's label on a thread ("Comments", "12 Replies", "Antworten"), in major languages:
+    /// on a forum or Q&A page the replies under it are the page's posts, not a story's comment section.
+    static let replySectionWords: Set<String> = [
+        "comments", "comment", "replies", "reply", "responses", "response", "answers", "answer", "posts",
+        "kommentare", "antworten", "antwort", "commentaires", "réponses", "comentarios", "respuestas", "commenti",
+        "risposte", "comentários", "respostas", "reacties", "antwoorden", "komentarze", "odpowiedzi",
+        "комментарии", "ответы", "コメント", "回答", "评论", "回复", "댓글", "yorumlar", "cevaplar",
+    ]
 
     /// Containers the section merge (landing-page fallback) may take as one section of the page.
     static let sectionTags: TagMask = [.div, .section, .article, .main]

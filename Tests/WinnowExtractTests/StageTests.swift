@@ -553,10 +553,22 @@ struct TreeFixture {
         #expect(PageProfile.isThread(url: "https://forum.example.org/threads/winter-moorings.4411/"))
         #expect(PageProfile.isThread(url: "https://example.org/board/viewtopic.php?t=982"))
         #expect(PageProfile.isThread(url: "https://example.org/showthread.php?t=17"))
+        #expect(PageProfile.isThread(url: "https://community.example.org/discussion/3120/moorings-for-winter"))
+        #expect(PageProfile.isThread(url: "https://example.org/r/sailing/comments/8kq2x/winter_moorings/"))
+        #expect(!PageProfile.isThread(url: "https://example.org/news/discussion"))
         // The last segment names the page: a story about threads is not a thread.
         #expect(!PageProfile.isThread(url: "https://example.org/news/threads"))
         #expect(!PageProfile.isThread(url: "https://example.org/news/2024/sewing-with-silk-thread"))
         #expect(!PageProfile.isThread(url: nil))
+    }
+
+    @Test func replySectionLabelsAreReplyWordsWithACount() {
+        for label in ["comments", "12 replies", "antworten (4)", "3 answers", "댓글"] {
+            #expect(BlockCleanup.isReplySectionLabel(label), "\(label)")
+        }
+        for label in ["related threads", "leave a comment below", "", "12"] {
+            #expect(!BlockCleanup.isReplySectionLabel(label), "\(label)")
+        }
     }
 
     @Test func countersAreShortSignedNumbers() {

@@ -100,7 +100,8 @@ enum BlockCleanup {
                 continue
             }
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
-                isTerminating(block, lower) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
+                // On a thread the replies under "Comments" or "12 Replies" are the page's posts.
+                isTerminating(block, lower) && !(thread && isReplySectionLabel(lower)) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
                     || isRelatedList(block)
                     || ((isParagraph(block) || isHeading) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
                         * Double(totalChars) && isReaderAppeal(text)),
@@ -1266,6 +1267,14 @@ enum BlockCleanup {
             return true
         }
         return false
+    }
+
+    /// A reply section's label: words from `Vocabulary.replySectionWords` with at most a count ("Comments",
+    /// "12 replies", "Antworten (4)").
+    static func isReplySectionLabel(_ lower: String) -> Bool {
+        let words = lower.split(whereSeparator: { !$0.isLetter })
+        return !words.isEmpty && words.count <= Vocabulary.Threshold.commentCountMaxWords
+            && words.allSatisfy { Vocabulary.replySectionWords.contains(String($0)) }
     }
 
     static func isShareLine(_ lower: String) -> Bool {
