@@ -24,6 +24,9 @@ enum Vocabulary {
     /// `/threads/some-title.123/`, Vanilla's `/discussion/123/some-title`, a link aggregator's
     /// `/r/x/comments/abc/some-title/`); not the last segment, which names the page itself.
     static let threadPathSegments: Set<String> = ["threads", "thread", "discussion", "comments"]
+    /// URL path segments of a forum thread when a segment after them starts with the thread's number
+    /// (`PageProfile.isThread(pathSegments:)`): alone they also name tag and section pages.
+    static let threadIDPathSegments: Set<String> = ["t", "topic", "d"]
     /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
     static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
     /// Lowercased words of a member panel's join date ("Joined: Mar 2020", "Mitglied seit 2019", "Inscrit le

@@ -556,6 +556,12 @@ struct TreeFixture {
         #expect(PageProfile.isThread(url: "https://community.example.org/discussion/3120/moorings-for-winter"))
         #expect(PageProfile.isThread(url: "https://example.org/r/sailing/comments/8kq2x/winter_moorings/"))
         #expect(!PageProfile.isThread(url: "https://example.org/news/discussion"))
+        // An engine word counts only with the thread's number after it.
+        #expect(PageProfile.isThread(url: "https://forum.example.org/t/first-telescope-advice/1555"))
+        #expect(PageProfile.isThread(url: "https://example.org/forums/topic/4410-winter-moorings/"))
+        #expect(PageProfile.isThread(url: "https://example.org/d/88-winter-moorings"))
+        #expect(!PageProfile.isThread(url: "https://example.org/topic/health/"))
+        #expect(!PageProfile.isThread(url: "https://example.org/t/discuss"))
         // The last segment names the page: a story about threads is not a thread.
         #expect(!PageProfile.isThread(url: "https://example.org/news/threads"))
         #expect(!PageProfile.isThread(url: "https://example.org/news/2024/sewing-with-silk-thread"))

@@ -44,7 +44,11 @@ enum PageProfile {
     static func isThread(pathSegments segments: [String]) -> Bool {
         guard let last = segments.last else { return false }
         if Vocabulary.threadPathPages.contains(last) { return true }
-        return segments.dropLast().contains { Vocabulary.threadPathSegments.contains($0) }
+        if segments.dropLast().contains(where: { Vocabulary.threadPathSegments.contains($0) }) { return true }
+        // A short engine word followed, further on, by the thread's number (Discourse's `/t/some-title/1555`,
+        // Invision's `/topic/123-some-title/`, Flarum's `/d/88-some-title`): a tag page (`/topic/health`) has none.
+        guard let word = segments.firstIndex(where: { Vocabulary.threadIDPathSegments.contains($0) }) else { return false }
+        return segments[(word + 1)...].contains { $0.first?.isASCII == true && $0.first?.isNumber == true }
     }
 
     private static func contains(_ types: [[UInt8]], in scripts: [String]) -> Bool {
