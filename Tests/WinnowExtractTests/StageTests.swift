@@ -562,6 +562,9 @@ struct TreeFixture {
         #expect(PageProfile.isThread(url: "https://example.org/d/88-winter-moorings"))
         #expect(!PageProfile.isThread(url: "https://example.org/topic/health/"))
         #expect(!PageProfile.isThread(url: "https://example.org/t/discuss"))
+        // Front-controller routing puts the path in the query.
+        #expect(PageProfile.isThread(url: "https://forum.example.org/index.php?/topic/2018-winter-moorings/&page=2"))
+        #expect(!PageProfile.isThread(url: "https://example.org/index.php?topic=news"))
         // The last segment names the page: a story about threads is not a thread.
         #expect(!PageProfile.isThread(url: "https://example.org/news/threads"))
         #expect(!PageProfile.isThread(url: "https://example.org/news/2024/sewing-with-silk-thread"))

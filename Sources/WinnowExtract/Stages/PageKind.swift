@@ -92,9 +92,14 @@ struct PageKind: Equatable {
         return false
     }
 
-    /// The path part of an absolute or relative URL.
+    /// The path part of an absolute or relative URL. A query that is itself a path (`index.php?/topic/123-x/`,
+    /// front-controller routing) continues it: the page's real path is there.
     static func urlPath(_ url: String) -> String? {
         guard let parsed = URL(string: url) else { return nil }
+        if let query = parsed.query, query.hasPrefix("/") {
+            let routed = query.prefix { $0 != "&" }
+            return parsed.path + routed
+        }
         return parsed.path
     }
 
