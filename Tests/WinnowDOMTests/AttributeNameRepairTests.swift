@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    @Test func randomMarkupKeepsItsLengthAndIsRepairedOnce() {
+        // Tag soup from the bytes that matter to the scanner: never a crash, the same length, and a second pass
+        // changes nothing (every refused byte became an accepted one).
+        let alphabet = Array("<>\"'=/ @[]()#*a1-!-\n".utf8) + [0xC3, 0xA9]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...60, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let once = AttributeNameRepair.repair(bytes)
+            #expect(once.count == bytes.count)
+            #expect(AttributeNameRepair.repair(once) == once)
+        }
+    }
+
     @Test func theParsedPageKeepsTheValueOutOfItsText() throws {
         let html = #"<html><body><p @click.prevent="go(a > b)">Story text.</p></body></html>"#
         let document = try Document(html: html, url: nil)
