@@ -328,9 +328,11 @@ public enum DateParser {
             readTime(tokens, from: i + 6, into: &date)
             return date
         }
-        // Year first, then a month name and the day: "2023 Jan 7", "2024 March 5" (citation metadata, PubMed).
-        if let year = number(tokens, i, digits: 4...4), let name = word(tokens, i + 1), let month = monthNames[name] {
-            var j = i + 2
+        // Year first, then a month name and the day: "2023 Jan 7", "2024 March 5" (citation metadata, PubMed),
+        // "2024. március 5." (Hungarian: a dot after the year).
+        let nameAt = punct(tokens, i + 1) == 46 ? i + 2 : i + 1
+        if let year = number(tokens, i, digits: 4...4), let name = word(tokens, nameAt), let month = monthNames[name] {
+            var j = nameAt + 1
             if punct(tokens, j) == 46 { j += 1 }
             // "2023 March 5, 2024" is a year followed by a month-first date, read at the month.
             let next = punct(tokens, j + 1) == 44 ? j + 2 : j + 1
