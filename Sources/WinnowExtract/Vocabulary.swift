@@ -45,7 +45,7 @@ enum Vocabulary {
         "update", "revised", "überarbeitet", "actualización", "aggiornamento", "bijgewerkt", "atualizado",
         // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek, Hebrew.
         "uppdaterad", "opdateret", "oppdatert", "aktualizováno", "оновлено", "diperbarui", "ενημερώθηκε",
-        "ενημέρωση", "עודכן",
+        "ενημέρωση", "עודכן", "frissítve", "actualizat",
     ])
     /// Lowercased words that label a date as a manuscript's history ("Received 2022 Oct 12; Accepted…"), not
     /// its publication: journal pages show these next to the article.
@@ -576,7 +576,8 @@ enum Vocabulary {
         "ilgili haber", "i̇lgi̇li̇ haber", "i̇lgili haber", "i̇lgili haberler", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
         // Dutch, Swedish, Danish, Norwegian, Indonesian, Vietnamese, Greek, Czech, Slovak, Ukrainian.
         "lees ook", "lees meer", "läs också", "läs även", "läs mer", "læs også", "les også", "baca juga",
-        "simak juga", "xem thêm", "đọc thêm", "διαβάστε επίσης", "διαβάστε ακόμη", "δείτε επίσης", "čtěte také",
+        "simak juga", "simak video", "tonton juga", "tonton video", "xem thêm", "đọc thêm", "se också", "se även",
+        "se også", "διαβάστε επίσης", "διαβάστε ακόμη", "δείτε επίσης", "čtěte také",
         "čtěte též", "přečtěte si také", "čítajte aj", "читайте також", "дивіться також",
         "קראו עוד", "קראו גם", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
         // "Related" alone, as Japanese, Chinese and Korean pages set it in brackets before a link ("【関連】…").
@@ -750,10 +751,12 @@ enum Vocabulary {
         "opublikowano", "aktualizacja", "zaktualizowano", "опубликовано", "обновлено", "обновление", "güncelleme",
         "güncellenme", "yayınlanma", "tarihi", "发布", "發布", "發佈", "更新", "公開", "配信", "입력", "수정", "업데이트",
         "نشر", "تحديث", "פורסם", "עודכן", "प्रकाशित", "अपडेट", "अपडेटेड",
-        // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek.
+        // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek, Hungarian, Romanian, Vietnamese ("Cập
+        // nhật", updated: its first word, the second also being a common word).
         "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert", "oppdatert", "publikováno",
         "zveřejněno", "aktualizováno", "опубліковано", "оновлено", "diterbitkan", "dipublikasikan", "diperbarui",
-        "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση",
+        "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "frissítve", "publikálva", "publicat",
+        "actualizat", "cập",
     ]
 
     // MARK: Thresholds
