@@ -1082,6 +1082,8 @@ enum Vocabulary {
         static let pageNumberLineMaxBytes = 120
         static let pageNumberLineMinNumbers = 2
         static let pageNumberLineMaxWords = 3
+        /// Editors' initials closing a story ("(rk/rk)") run to at most this many letters each.
+        static let editorInitialsMaxLetters = 5
         /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
         static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...

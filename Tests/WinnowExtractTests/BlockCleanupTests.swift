@@ -59,6 +59,11 @@ import Testing
         #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz", [BlockCleanup.nameKey("Ana Ortega")]))
         #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz said nothing more.", [BlockCleanup.nameKey("Ana Ruiz")]))
         #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz", []))
+        // Editors' initials in brackets close a story the same way; words in brackets do not.
+        let initials = BlockOutput(blocks: [paragraph(story), paragraph("(rk/rk)")], sources: [0, 1])
+        #expect(BlockCleanup.run(initials, titles: [], trace: &trace).blocks.map(\.plainText) == [story])
+        #expect(BlockCleanup.isEditorInitials("[ant/mdk]") && !BlockCleanup.isEditorInitials("(and/or)x"))
+        #expect(!BlockCleanup.isEditorInitials("(see photo)") && !BlockCleanup.isEditorInitials("(2024/25)"))
         // A blog's closing with more than the name is the writer's own.
         #expect(!BlockCleanup.isAuthorSignoff("<3 Ana Ruiz", [BlockCleanup.nameKey("Ana Ruiz")]))
         // The name as the only block is kept: it is not signing anything off.

@@ -235,7 +235,8 @@ enum BlockCleanup {
         while let last = out.blocks.last, isParagraph(last) {
             let text = last.plainText
             guard let reason = isCommentNotice(text) ? "comment-notice" : isPhotoCredit(text.lowercased()) ? "photo-credit"
-                : out.blocks.count > 1 && isAuthorSignoff(text, authorNames) ? "author-signoff" : nil
+                : out.blocks.count > 1 && isAuthorSignoff(text, authorNames) ? "author-signoff"
+                : out.blocks.count > 1 && isEditorInitials(text) ? "editor-initials" : nil
             else { break }
             trace.record(.dropped, block: text, heuristic: reason, sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
@@ -258,6 +259,18 @@ enum BlockCleanup {
         else { return false }
         let key = nameKey(text)
         return !key.isEmpty && authorNames.contains(key)
+    }
+
+    /// The writer's and editor's initials closing a story in brackets ("(rk/rk)", "[ant/mdk]", as Indonesian news
+    /// sites sign off): two or more runs of letters, each at most `editorInitialsMaxLetters` long, joined by "/".
+    static func isEditorInitials(_ text: String) -> Bool {
+        let trimmed = text.filter { !$0.isWhitespace }
+        guard let first = trimmed.first, let last = trimmed.last, (first == "(" && last == ")") || (first == "[" && last == "]")
+        else { return false }
+        let runs = trimmed.dropFirst().dropLast().split(separator: "/", omittingEmptySubsequences: false)
+        return runs.count >= 2 && runs.allSatisfy { run in
+            !run.isEmpty && run.count <= Vocabulary.Threshold.editorInitialsMaxLetters && run.allSatisfy(\.isLetter)
+        }
     }
 
     /// What a sign-off line holds besides the name's letters: initials' dots, apostrophes, hyphens and dashes.
