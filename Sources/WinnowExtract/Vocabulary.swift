@@ -368,7 +368,14 @@ enum Vocabulary {
         // Advertisement and sponsored-link labels in other major languages.
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
-        "إعلان", "اعلان", "פרסומת", "विज्ञापन",
+        "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
+        // A recipe post's links down to its recipe card and the card's buttons (a same-page link, rendered as
+        // text), in major languages.
+        "jump to recipe", "skip to recipe", "print recipe", "pin recipe", "direct naar recept", "naar het recept",
+        "recept printen", "zum rezept", "direkt zum rezept", "rezept drucken", "aller à la recette",
+        "imprimer la recette", "ir a la receta", "saltar a la receta", "imprimir receta", "ir para a receita",
+        "pular para a receita", "imprimir receita", "vai alla ricetta", "salta alla ricetta", "stampa ricetta",
+        "hoppa till receptet", "skriv ut receptet", "przejdź do przepisu", "drukuj przepis", "langsung ke resep",
     ]
 
     /// Characters that decorate a label block on both sides ("- Advertisement -", "— ADVERTISEMENT —", "[ Ad ]",
