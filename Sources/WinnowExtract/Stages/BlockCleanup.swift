@@ -123,6 +123,18 @@ enum BlockCleanup {
                 }
                 break
             }
+            // A related box's label with more story after it than before: the story goes on, but the box (its
+            // label, and its links when an earlier stage left them) is not the story's ("Related stories" over
+            // two links, between two paragraphs of the story). Here the story need not be long yet: the box sits
+            // between two paragraphs of one container (`inlineBoxEnd`), a lead may be short.
+            if k > 0, isTerminating(block, lower), let tree,
+               let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
+                for inBox in k..<end {
+                    trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
+                }
+                skipUntil = end
+                continue
+            }
             // The site's dated copyright notice left as the story's last line ("© 2026 Example Inc."): without
             // "all rights reserved" it is not a terminating block (a credit can say "©" mid-story), but nothing
             // follows it, so it is the footer's first line and the story's end.
