@@ -173,7 +173,8 @@ public struct Extractor: Sendable {
     func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
         let dropCopies = Self.copyMinBytes(page)
         var rendering = region.render(
-            url: page.url, titles: page.titles, cleanup: cleanup, dropCopies: dropCopies, thread: page.thread,
+            url: page.url, titles: page.titles, authors: page.metadata.authors, cleanup: cleanup, dropCopies: dropCopies,
+            thread: page.thread,
             explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)

@@ -47,6 +47,9 @@ enum Vocabulary {
     /// <time>", "Last updated", "Aktualisiert am", "Revised"): the edit-note words and a few more forms.
     static let updateLabelWords: Set<String> = editNoteWords.union([
         "update", "revised", "überarbeitet", "actualización", "aggiornamento", "bijgewerkt", "atualizado",
+        // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek, Hebrew.
+        "uppdaterad", "opdateret", "oppdatert", "aktualizováno", "оновлено", "diperbarui", "ενημερώθηκε",
+        "ενημέρωση", "עודכן", "frissítve", "actualizat",
     ])
     /// Lowercased words that label a date as a manuscript's history ("Received 2022 Oct 12; Accepted…"), not
     /// its publication: journal pages show these next to the article.
@@ -333,6 +336,13 @@ enum Vocabulary {
         "أخبار ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "التعليقات", "תגובות", "כתבות נוספות",
         "כתבות קשורות", "עוד בנושא", "संबंधित खबरें", "संबंधित ख़बरें", "यह भी पढ़ें", "ये भी पढ़ें", "टिप्पणियां",
         "टिप्पणियाँ",
+        // The same in Swedish, Danish, Norwegian, Indonesian, Vietnamese, Greek, Czech, Slovak and Ukrainian
+        // (not the Swedish and Danish "kommentar" alone: it also labels an opinion piece).
+        "relaterade artiklar", "läs också", "mer från", "mest läst", "kommentarer", "relaterede artikler",
+        "læs også", "relaterte artikler", "les også", "berita terkait", "artikel terkait", "baca juga",
+        "komentar", "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "bình luận", "ý kiến bạn đọc",
+        "σχετικά άρθρα", "διαβάστε επίσης", "σχόλια", "související články", "čtěte také", "komentáře",
+        "súvisiace články", "komentáre", "схожі статті", "читайте також", "інші новини", "коментарі",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
@@ -362,7 +372,14 @@ enum Vocabulary {
         // Advertisement and sponsored-link labels in other major languages.
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
-        "إعلان", "اعلان", "פרסומת", "विज्ञापन",
+        "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
+        // A recipe post's links down to its recipe card and the card's buttons (a same-page link, rendered as
+        // text), in major languages.
+        "jump to recipe", "skip to recipe", "print recipe", "pin recipe", "direct naar recept", "naar het recept",
+        "recept printen", "zum rezept", "direkt zum rezept", "rezept drucken", "aller à la recette",
+        "imprimer la recette", "ir a la receta", "saltar a la receta", "imprimir receta", "ir para a receita",
+        "pular para a receita", "imprimir receita", "vai alla ricetta", "salta alla ricetta", "stampa ricetta",
+        "hoppa till receptet", "skriv ut receptet", "przejdź do przepisu", "drukuj przepis", "langsung ke resep",
     ]
 
     /// Characters that decorate a label block on both sides ("- Advertisement -", "— ADVERTISEMENT —", "[ Ad ]",
@@ -397,14 +414,17 @@ enum Vocabulary {
     ]
 
     /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
-    /// "Image 4/9"): an optional word for the picture, a number, a word for "of" (or "/"), a number. Lowercased,
-    /// major languages.
+    /// "Image 4/9"), or a paged story's ("Page 2 of 3"): an optional word for the picture or page, a number, a
+    /// word for "of" (or "/"), a number. Lowercased, major languages.
     static let galleryCounterWords: Set<String> = [
         "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "item", "bild", "foto",
         "fotos", "imagen", "imagem", "immagine", "afbeelding", "фото", "zdjęcie", "görsel", "resim",
+        // A story split over pages counts them the same way ("Page 2 of 3", "Сторінка 1 з 3", "Strana 1 z 3").
+        "page", "seite", "página", "pagina", "pagină", "strona", "страница", "сторінка", "sayfa", "sida", "side",
+        "halaman", "trang", "σελίδα", "strana", "stránka", "עמוד", "पृष्ठ",
     ]
     static let galleryCounterOf: Set<String> = [
-        "of", "/", "von", "sur", "de", "di", "van", "из", "z", "av", "af",
+        "of", "/", "von", "sur", "de", "di", "van", "из", "z", "av", "af", "з", "ze", "από", "dari", "מתוך", "din",
     ]
 
     /// Labels that introduce a shown date ("Published: Apr. 7, 2026, 3:30 PM", "Updated: 12 May 2026"),
@@ -415,6 +435,9 @@ enum Vocabulary {
         "mis à jour", "mis à jour le", "publicado", "publicado el", "publicado em", "actualizado", "atualizado",
         "atualizado em", "pubblicato", "pubblicato il", "aggiornato", "aggiornato il", "gepubliceerd",
         "bijgewerkt", "опубликовано", "обновлено", "opublikowano", "zaktualizowano", "yayınlanma", "güncelleme",
+        "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert", "oppdatert", "publikováno",
+        "aktualizováno", "опубліковано", "оновлено", "diterbitkan", "dipublikasikan", "diperbarui",
+        "δημοσιεύθηκε", "ενημερώθηκε",
     ]
 
     /// Titles of a table of contents (lowercased, whole text), in major languages. The contents list is link
@@ -431,7 +454,8 @@ enum Vocabulary {
     static let tagLineLabels: [String] = [
         "tags", "tagged", "topics", "タグ", "标签", "標籤", "태그", "schlagwörter", "stichwörter", "themen",
         "étiquettes", "mots-clés", "etiquetas", "temas", "tag", "argomenti", "теги", "метки", "tagi",
-        "etiketler", "onderwerpen",
+        "etiketler", "onderwerpen", "taggar", "ämnen", "emner", "štítky", "témata", "мітки",
+        "ετικέτες", "תגיות", "टैग", "từ khóa", "topik",
     ]
 
     /// A notice about a story's comments (the moderation policy under a comment form) names the comments and
@@ -561,6 +585,11 @@ enum Vocabulary {
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
         "参见", "另见", "參見", "另見", "함께 보기",
         "ilgili haber", "i̇lgi̇li̇ haber", "i̇lgili haber", "i̇lgili haberler", "bunu da okuyun", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "עוד בנושא",
+        // Dutch, Swedish, Danish, Norwegian, Indonesian, Vietnamese, Greek, Czech, Slovak, Ukrainian.
+        "lees ook", "lees meer", "läs också", "läs även", "läs mer", "læs også", "les også", "baca juga",
+        "simak juga", "simak video", "tonton juga", "tonton video", "xem thêm", "đọc thêm", "se också", "se även",
+        "se også", "διαβάστε επίσης", "διαβάστε ακόμη", "δείτε επίσης", "čtěte také",
+        "čtěte též", "přečtěte si také", "čítajte aj", "читайте також", "дивіться також",
         "קראו עוד", "קראו גם", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
         // "Related" alone, as Japanese, Chinese and Korean pages set it in brackets before a link ("【関連】…").
         "関連", "相关", "相關", "관련",
@@ -741,6 +770,12 @@ enum Vocabulary {
         "opublikowano", "aktualizacja", "zaktualizowano", "опубликовано", "обновлено", "обновление", "güncelleme",
         "güncellenme", "yayınlanma", "tarihi", "发布", "發布", "發佈", "更新", "公開", "配信", "입력", "수정", "업데이트",
         "نشر", "تحديث", "פורסם", "עודכן", "प्रकाशित", "अपडेट", "अपडेटेड",
+        // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek, Hungarian, Romanian, Vietnamese ("Cập
+        // nhật", updated: its first word, the second also being a common word).
+        "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert", "oppdatert", "publikováno",
+        "zveřejněno", "aktualizováno", "опубліковано", "оновлено", "diterbitkan", "dipublikasikan", "diperbarui",
+        "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "frissítve", "publikálva", "publicat",
+        "actualizat", "cập",
     ]
 
     // MARK: Thresholds
@@ -1010,6 +1045,15 @@ enum Vocabulary {
         static let siblingClassBonus = 0.2
         /// Blocks sandwiched between merged siblings join them under this link density.
         static let sandwichMaxLinkDensity = 0.5
+        /// A summary box above the story ("Key points"): at least this many list items, at least this share of
+        /// them sentences of this many words or more, the items at least this share of the box's text, at most this
+        /// share of it linked, and at most this share of the story's length.
+        static let summaryListMinItems: Int32 = 2
+        static let summaryListItemMinWords = 6
+        static let summaryListItemShare = 0.75
+        static let summaryListTextShare = 0.7
+        static let summaryListMaxLinkDensity = 0.1
+        static let summaryListMaxStoryShare = 0.5
 
         // Title reconciliation (`TitleReconciler`).
         /// A list's count before a headline ("8 Recent Trends in …") has at most this many digits; longer numbers
@@ -1055,6 +1099,13 @@ enum Vocabulary {
         static let labelMaxBytes = 40
         /// A gallery counter ("Photo 3 of 8") has at most this many space-separated tokens.
         static let galleryCounterMaxTokens = 4
+        /// A pager's line of page numbers ("Pages: 1 2 3") is at most this long, holds at least this many numbers
+        /// and at most this many words besides them (a label, "Previous", "Next").
+        static let pageNumberLineMaxBytes = 120
+        static let pageNumberLineMinNumbers = 2
+        static let pageNumberLineMaxWords = 3
+        /// Editors' initials closing a story ("(rk/rk)") run to at most this many letters each.
+        static let editorInitialsMaxLetters = 5
         /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
         static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...

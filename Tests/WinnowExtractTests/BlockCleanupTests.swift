@@ -30,6 +30,47 @@ import Testing
         #expect(clean([heading, paragraph(story)], titles: ["Harbour Assistance Fund opens"]) == [story])
     }
 
+    @Test func dropsAPagersLineOfLinkedPageNumbers() {
+        let link = { (n: String) in Inline.link(href: "https://example.org/x/\(n)", content: [.text(n)]) }
+        let pager = Block.paragraph([.text("Pages: "), link("1"), .text(" 2 "), link("3")])
+        #expect(BlockCleanup.isPageNumberLine(pager, pager.plainText))
+        let arrows = Block.paragraph([.text("« "), link("1"), .text(" "), link("2"), .text(" 3 … "), link("9"), .text(" Další »")])
+        #expect(BlockCleanup.isPageNumberLine(arrows, arrows.plainText))
+        #expect(clean([paragraph(story), pager, paragraph(story + " Again.")]).count == 2)
+        // Numbers without a link of their own, numbers that do not count up by one, or a sentence: story text.
+        let unlinked = paragraph("Pages: 1 2 3")
+        #expect(!BlockCleanup.isPageNumberLine(unlinked, unlinked.plainText))
+        let scores = Block.paragraph([.text("Final score 3 "), link("1"), .text(" after extra time")])
+        #expect(!BlockCleanup.isPageNumberLine(scores, scores.plainText))
+        let years = Block.paragraph([.text("Seasons "), link("2019"), .text(" 2021 "), link("2024")])
+        #expect(!BlockCleanup.isPageNumberLine(years, years.plainText))
+        // A paged story's counter reads like a gallery's, in several languages.
+        #expect(BlockCleanup.isGalleryCounter("page 2 of 3") && BlockCleanup.isGalleryCounter("сторінка 1 з 3"))
+        #expect(BlockCleanup.isGalleryCounter("strana 1 z 3") && !BlockCleanup.isGalleryCounter("page 4 of 3"))
+    }
+
+    @Test func dropsTheAuthorsNameSigningTheStoryOff() {
+        var trace = Trace(enabled: false)
+        let input = BlockOutput(blocks: [paragraph(story), .paragraph([.strong([.text("Trần Thị Mai")])])], sources: [0, 1])
+        let out = BlockCleanup.run(input, titles: [], authors: ["Trần Thị Mai"], trace: &trace).blocks
+        #expect(out.map(\.plainText) == [story])
+        #expect(BlockCleanup.isAuthorSignoff("— Ana Ruiz.", [BlockCleanup.nameKey("Ana Ruiz")]))
+        // Another name, a sentence naming the author, or no credited author: the story's.
+        #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz", [BlockCleanup.nameKey("Ana Ortega")]))
+        #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz said nothing more.", [BlockCleanup.nameKey("Ana Ruiz")]))
+        #expect(!BlockCleanup.isAuthorSignoff("Ana Ruiz", []))
+        // Editors' initials in brackets close a story the same way; words in brackets do not.
+        let initials = BlockOutput(blocks: [paragraph(story), paragraph("(rk/rk)")], sources: [0, 1])
+        #expect(BlockCleanup.run(initials, titles: [], trace: &trace).blocks.map(\.plainText) == [story])
+        #expect(BlockCleanup.isEditorInitials("[ant/mdk]") && !BlockCleanup.isEditorInitials("(and/or)x"))
+        #expect(!BlockCleanup.isEditorInitials("(see photo)") && !BlockCleanup.isEditorInitials("(2024/25)"))
+        // A blog's closing with more than the name is the writer's own.
+        #expect(!BlockCleanup.isAuthorSignoff("<3 Ana Ruiz", [BlockCleanup.nameKey("Ana Ruiz")]))
+        // The name as the only block is kept: it is not signing anything off.
+        let alone = BlockOutput(blocks: [paragraph("Ana Ruiz")], sources: [0])
+        #expect(BlockCleanup.run(alone, titles: [], authors: ["Ana Ruiz"], trace: &trace).blocks.count == 1)
+    }
+
     @Test func cutsAtTerminatingHeading() {
         let out = clean([
             paragraph(story), .heading(level: 2, content: [.text("Related Articles")]), paragraph("Another headline"),

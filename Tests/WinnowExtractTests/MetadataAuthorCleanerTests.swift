@@ -37,6 +37,17 @@ struct MetadataAuthorCleanerTests {
         Case(raw: "Jane Doe @janedoe", expected: ["Jane Doe"]),
         Case(raw: "Ana Lopes; Bruno Dias & Carla Mota", expected: ["Ana Lopes", "Bruno Dias", "Carla Mota"]),
         Case(raw: "Maria & Katerina", expected: ["Maria & Katerina"]),
+        // "By", "author" and "and" in Swedish, Danish, Indonesian, Greek, Vietnamese, Hungarian and Finnish.
+        Case(raw: "Av Linnea Holm och Per Nyström", expected: ["Linnea Holm", "Per Nyström"]),
+        Case(raw: "Af Mette Larsen", expected: ["Mette Larsen"]),
+        Case(raw: "Oleh Rina Kartika dan Budi Santoso", expected: ["Rina Kartika", "Budi Santoso"]),
+        Case(raw: "Penulis: Rina Kartika", expected: ["Rina Kartika"]),
+        Case(raw: "Της Μαρίας Οικονόμου", expected: ["Μαρίας Οικονόμου"]),
+        Case(raw: "Tác giả: Trần Thị Mai", expected: ["Trần Thị Mai"]),
+        Case(raw: "Szerző: Kovács Anna", expected: ["Kovács Anna"]),
+        Case(raw: "Teksti: Matti Virtanen", expected: ["Matti Virtanen"]),
+        // A name that starts like one of those words stays whole.
+        Case(raw: "Avery Stone", expected: ["Avery Stone"]),
         Case(raw: "Center for Coastal Studies and Research", expected: ["Center for Coastal Studies and Research"]),
         Case(raw: "Posted on 5 March 2024 by Ravi Shah", expected: ["Ravi Shah"]),
         Case(raw: "Ludwig van Beethoven", expected: ["Ludwig van Beethoven"]),

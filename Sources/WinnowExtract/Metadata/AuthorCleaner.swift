@@ -12,6 +12,11 @@ public enum AuthorCleaner {
         // "Author" as a byline label in other major languages ("Autor: Jan Nowak", "Автор: …", "作者：李明",
         // "بقلم: …", "מאת: …"); the colon after it is dropped with the label.
         "autor", "autora", "autore", "auteur", "автор", "yazar", "作者", "بقلم", "מאת", "लेखक",
+        // "By" and "author" in Swedish, Danish and Norwegian ("Av Linnea Holm", "Af Mette Larsen"), Polish,
+        // Indonesian ("Oleh …", "Penulis: …"), Czech ("Autoři: …"), Ukrainian, Greek (genitive "Του"/"Της" and
+        // "Γράφει", "writes"), Vietnamese ("Tác giả: …"), Hungarian ("Szerző: …") and Finnish ("Teksti: …").
+        "av", "af", "przez", "oleh", "penulis", "autoři", "автори", "γράφει", "του", "της", "tác giả", "szerző",
+        "teksti",
     ]
 
     /// Words that end the name part of a byline: what follows is a date, a role or a place.
@@ -218,6 +223,14 @@ public enum AuthorCleaner {
     /// Splits a byline into per-person parts on ",", ";", "|", "/", "·", "•" and line breaks; then on " and ",
     /// "&", "und", "y", "et" only when both sides are multi-word names ("Maria & Katerina" stays one credit,
     /// "Center for Drug Evaluation and Research" is not cut into "Center" and "Research" unless both halves are names).
+    /// "And" between two names, in major languages (English, German, Spanish, French, Portuguese and Italian,
+    /// Danish and Norwegian, Dutch, Swedish, Indonesian, Ukrainian, Russian, Turkish, Greek,
+    /// Hungarian, Finnish, Romanian, Vietnamese).
+    static let nameJoiners = [
+        " and ", " & ", " und ", " y ", " et ", " e ", " og ", " en ", " och ", " dan ", " та ", " і ",
+        " и ", " ve ", " και ", " és ", " ja ", " și ", " và ",
+    ]
+
     static func split(_ text: String) -> [Substring] {
         let hard = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0 == "/" || $0 == "·" || $0 == "•" || $0 == "\n" })
         var parts: [Substring] = []
@@ -226,7 +239,7 @@ public enum AuthorCleaner {
             var found = true
             while found {
                 found = false
-                for joiner in [" and ", " & ", " und ", " y ", " et ", " e ", " og ", " en "] {
+                for joiner in Self.nameJoiners {
                     guard let range = rest.range(of: joiner) else { continue }
                     let left = rest[..<range.lowerBound], right = rest[range.upperBound...]
                     let leftWords = left.split(separator: " ").count, rightWords = right.split(separator: " ").count

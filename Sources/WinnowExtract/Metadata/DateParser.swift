@@ -328,9 +328,11 @@ public enum DateParser {
             readTime(tokens, from: i + 6, into: &date)
             return date
         }
-        // Year first, then a month name and the day: "2023 Jan 7", "2024 March 5" (citation metadata, PubMed).
-        if let year = number(tokens, i, digits: 4...4), let name = word(tokens, i + 1), let month = monthNames[name] {
-            var j = i + 2
+        // Year first, then a month name and the day: "2023 Jan 7", "2024 March 5" (citation metadata, PubMed),
+        // "2024. március 5." (Hungarian: a dot after the year).
+        let nameAt = punct(tokens, i + 1) == 46 ? i + 2 : i + 1
+        if let year = number(tokens, i, digits: 4...4), let name = word(tokens, nameAt), let month = monthNames[name] {
+            var j = nameAt + 1
             if punct(tokens, j) == 46 { j += 1 }
             // "2023 March 5, 2024" is a year followed by a month-first date, read at the month.
             let next = punct(tokens, j + 1) == 44 ? j + 2 : j + 1
@@ -446,7 +448,8 @@ public enum DateParser {
     /// Month names and abbreviations: English, German, French, Spanish, Italian, Portuguese, Dutch; Russian and
     /// Polish (the genitive a date uses, "12 мая 2026", "12 maja 2026", and the nominative), Turkish (also as
     /// uppercase text lowercases it, "MAYIS" to "mayis"), Arabic (the Gregorian names of Egypt and the Gulf, and
-    /// those of the Levant) and Hindi.
+    /// those of the Levant), Hindi, Swedish, Danish and Norwegian, Czech and Slovak, Ukrainian, Greek, Hebrew,
+    /// Indonesian and Malay, Romanian, Hungarian and Finnish.
     /// The unit characters of East Asian dates (Chinese and Japanese, Korean).
     static let yearUnits: Set<String> = ["年", "년"]
     static let monthUnits: Set<String> = ["月", "월"]
@@ -495,6 +498,47 @@ public enum DateParser {
             ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर",
              "दिसंबर"],
             ["", "फरवरी", "", "", "", "", "", "", "सितम्बर", "अक्तूबर", "नवम्बर", "दिसम्बर"],
+            // Swedish, Danish and Norwegian (the names the lists above do not already hold).
+            ["", "", "", "", "", "", "", "augusti", "", "", "", ""],
+            ["", "", "marts", "", "", "", "", "", "", "", "", "desember"],
+            // Czech (genitive, "8. července 2026", and nominative) and Slovak (genitive).
+            ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
+             "listopadu", "prosince"],
+            ["leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "", "říjen", "listopad",
+             "prosinec"],
+            ["januára", "februára", "", "apríla", "mája", "júna", "júla", "augusta", "septembra", "októbra",
+             "novembra", "decembra"],
+            // Ukrainian (genitive, "21 серпня 2026", and nominative).
+            ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+             "листопада", "грудня"],
+            ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень",
+             "жовтень", "листопад", "грудень"],
+            // Greek (genitive, "12 Σεπτεμβρίου 2026"; as uppercase text lowercases it, without accents; the
+            // nominative; abbreviations).
+            ["ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου",
+             "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"],
+            ["ιανουαριου", "φεβρουαριου", "μαρτιου", "απριλιου", "μαϊου", "ιουνιου", "ιουλιου", "αυγουστου",
+             "σεπτεμβριου", "οκτωβριου", "νοεμβριου", "δεκεμβριου"],
+            ["ιανουάριος", "φεβρουάριος", "μάρτιος", "απρίλιος", "μάιος", "ιούνιος", "ιούλιος", "αύγουστος",
+             "σεπτέμβριος", "οκτώβριος", "νοέμβριος", "δεκέμβριος"],
+            ["ιαν", "φεβ", "μαρ", "απρ", "μαΐ", "ιουν", "ιουλ", "αυγ", "σεπ", "οκτ", "νοε", "δεκ"],
+            // Hebrew (also with the prefix "ב", "in": "5 ביוני 2026").
+            ["ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר",
+             "דצמבר"],
+            ["בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר",
+             "בנובמבר", "בדצמבר"],
+            ["", "", "מרס", "", "", "", "", "", "", "", "", ""],
+            // Indonesian and Malay (the names the lists above do not already hold; not the abbreviation "des",
+            // a French word).
+            ["", "", "maret", "", "", "", "julai", "agustus", "", "", "", "disember"],
+            ["", "", "", "", "", "", "", "ogos", "", "", "", ""],
+            // Romanian, Hungarian ("2026. március 5.", year first) and Finnish ("5. maaliskuuta 2026").
+            ["ianuarie", "februarie", "martie", "aprilie", "", "iunie", "iulie", "", "septembrie", "octombrie",
+             "noiembrie", "decembrie"],
+            ["január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
+             "október", "", ""],
+            ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta",
+             "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
         ]
         var table: [String: Int] = [:]
         for list in lists {

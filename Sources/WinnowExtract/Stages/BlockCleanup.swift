@@ -18,9 +18,11 @@ enum BlockCleanup {
     /// `dropCopies` (a product's page or a thread: the shortest copy in bytes), every block or list item of at
     /// least that length repeating an earlier one word for word; with `thread` (a forum or Q&A page), lone
     /// counters (a post's votes or number).
+    /// `authors`: the story's credited authors (the metadata's), whose name alone on the last line is the
+    /// byline's sign-off.
     static func run(
-        _ input: BlockOutput, titles: [String], tree: PageTree? = nil, dropCopies: Int? = nil, thread: Bool = false,
-        trace: inout Trace
+        _ input: BlockOutput, titles: [String], authors: [String] = [], tree: PageTree? = nil, dropCopies: Int? = nil,
+        thread: Bool = false, trace: inout Trace
     ) -> BlockOutput {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
@@ -121,6 +123,18 @@ enum BlockCleanup {
                     trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", sources: input.nodes(of: rest))
                 }
                 break
+            }
+            // A related box's label with more story after it than before: the story goes on, but the box (its
+            // label, and its links when an earlier stage left them) is not the story's ("Related stories" over
+            // two links, between two paragraphs of the story). Here the story need not be long yet: the box sits
+            // between two paragraphs of one container (`inlineBoxEnd`), a lead may be short.
+            if k > 0, isTerminating(block, lower), let tree,
+               let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
+                for inBox in k..<end {
+                    trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
+                }
+                skipUntil = end
+                continue
             }
             // The site's dated copyright notice left as the story's last line ("© 2026 Example Inc."): without
             // "all rights reserved" it is not a terminating block (a credit can say "©" mid-story), but nothing
@@ -227,11 +241,15 @@ enum BlockCleanup {
         if let tree { out = dropEchoedQuotes(out, tree: tree, trace: &trace) }
         if let minBytes = dropCopies { out = dropCopiedTexts(out, minBytes: minBytes, trace: &trace) }
         if thread { out = dropCounters(out, trace: &trace) }
-        // The comment section's notice, or a picture's credit, left after the story's last paragraph. (Inside
-        // the story a credit line stays: the WCXB truth keeps those as often as it drops them.)
+        // The comment section's notice, a picture's credit, or the author's name signing the story off, left after
+        // the story's last paragraph. (Inside the story a credit line stays: the WCXB truth keeps those as often as
+        // it drops them.)
+        let authorNames = authors.map(nameKey).filter { !$0.isEmpty }
         while let last = out.blocks.last, isParagraph(last) {
             let text = last.plainText
-            guard let reason = isCommentNotice(text) ? "comment-notice" : isPhotoCredit(text.lowercased()) ? "photo-credit" : nil
+            guard let reason = isCommentNotice(text) ? "comment-notice" : isPhotoCredit(text.lowercased()) ? "photo-credit"
+                : out.blocks.count > 1 && isAuthorSignoff(text, authorNames) ? "author-signoff"
+                : out.blocks.count > 1 && isEditorInitials(text) ? "editor-initials" : nil
             else { break }
             trace.record(.dropped, block: text, heuristic: reason, sources: out.nodes(of: out.blocks.count - 1))
             out.removeLast()
@@ -243,6 +261,38 @@ enum BlockCleanup {
             out.removeLast()
         }
         return out
+    }
+
+    /// A line of nothing but a credited author's name ("Trần Thị Mai", "— Ana Ruiz."), `authorNames` being
+    /// the credits' `nameKey`s: the story's sign-off, a byline set under it.
+    /// A line with anything else around the name ("<3 Ana", "xo, Ana" closing a blog post) is the writer's own.
+    static func isAuthorSignoff(_ text: String, _ authorNames: [String]) -> Bool {
+        guard !authorNames.isEmpty, text.hasCharacters(atMost: Vocabulary.Threshold.authorNameMaxChars),
+              text.allSatisfy({ $0.isLetter || $0.isWhitespace || Self.nameLinePunctuation.contains($0) })
+        else { return false }
+        let key = nameKey(text)
+        return !key.isEmpty && authorNames.contains(key)
+    }
+
+    /// The writer's and editor's initials closing a story in brackets ("(rk/rk)", "[ant/mdk]", as Indonesian news
+    /// sites sign off): two or more runs of letters, each at most `editorInitialsMaxLetters` long, joined by "/".
+    static func isEditorInitials(_ text: String) -> Bool {
+        let trimmed = text.filter { !$0.isWhitespace }
+        guard let first = trimmed.first, let last = trimmed.last, (first == "(" && last == ")") || (first == "[" && last == "]")
+        else { return false }
+        let runs = trimmed.dropFirst().dropLast().split(separator: "/", omittingEmptySubsequences: false)
+        return runs.count >= 2 && runs.allSatisfy { run in
+            !run.isEmpty && run.count <= Vocabulary.Threshold.editorInitialsMaxLetters && run.allSatisfy(\.isLetter)
+        }
+    }
+
+    /// What a sign-off line holds besides the name's letters: initials' dots, apostrophes, hyphens and dashes.
+    static let nameLinePunctuation: Set<Character> = [".", "'", "’", "-", "–", "—"]
+
+    /// A name compared as a name: lowercased, its words joined by single spaces, without the punctuation around
+    /// them ("— Ana Ruiz." and "Ana  Ruiz" are one).
+    static func nameKey(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }.joined(separator: " ")
     }
 
     /// A label of at most `kickerMaxWords` words and `kickerMaxChars` characters that ends no sentence.
@@ -613,6 +663,7 @@ enum BlockCleanup {
         }
         if let core, isReadingTime(core) { return "reading-time" }
         if isGalleryCounter(lower) { return "gallery-counter" }
+        if isPageNumberLine(block, text) { return "page-numbers" }
         if isEmbedNotice(lower) { return "embed-notice" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
@@ -679,6 +730,49 @@ enum BlockCleanup {
         // A position inside the count ("3 of 2" is no counter); "4/5" alone is as often a rating or a fraction,
         // so the slash needs the picture's word before it.
         return position >= 1 && position <= count && (labelled || words[1] != "/")
+    }
+
+    /// A pager's line left in the story ("Pages: 1 2 3", "« 1 2 3 4 … 9 »", "Strana: 1 2 3 Další"): at least
+    /// `pageNumberLineMinNumbers` numbers, counting up by one (the last may jump, after an ellipsis), at least one of
+    /// them a link of its own, and besides them at most `pageNumberLineMaxWords` words (a label, "Next"). Structure
+    /// only, no word list: a sentence never reads so, and a list of years or scores neither counts up by one nor
+    /// links its numbers.
+    static func isPageNumberLine(_ block: Block, _ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard text.utf8.count <= t.pageNumberLineMaxBytes, case .paragraph(let content) = block,
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var numbers: [Int] = []
+        var words = 0
+        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if token.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                guard token.count <= 3, let value = Int(token) else { return false }
+                numbers.append(value)
+            } else {
+                words += 1
+                if words > t.pageNumberLineMaxWords { return false }
+            }
+        }
+        guard numbers.count >= t.pageNumberLineMinNumbers, numbers[0] >= 1 else { return false }
+        for k in 1..<numbers.count where numbers[k] != numbers[k - 1] + 1 {
+            // Only the last number may jump ahead ("1 2 3 … 9").
+            guard k == numbers.count - 1, numbers[k] > numbers[k - 1] else { return false }
+        }
+        return hasNumberLink(content)
+    }
+
+    /// Whether a link in `content` reads as a number alone ("2").
+    static func hasNumberLink(_ content: [Inline]) -> Bool {
+        for inline in content {
+            switch inline {
+            case .link(_, let inner):
+                let label = InlineText.plainText(inner).filter { !$0.isWhitespace }
+                if !label.isEmpty, label.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+            case .emphasis(let inner), .strong(let inner):
+                if hasNumberLink(inner) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Runs of non-space bytes (`split(separator: " ")` of ASCII text).

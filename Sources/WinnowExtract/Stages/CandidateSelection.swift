@@ -378,7 +378,39 @@ enum CandidateSelection {
                 }
             }
         }
+        // A summary set in a box of its own just above the story's container ("Key points", "Highlights": a
+        // list of whole sentences, few links) is the story's first part; a contents list or a tag row is links.
+        if let first = included.firstIndex(of: true), first > 0, isSummaryList(tree, siblings[first - 1], story: topEntry) {
+            included[first - 1] = true
+            trace.record(.kept, tree, siblings[first - 1], heuristic: "summary-list")
+        }
         return siblings.enumerated().filter { included[$0.offset] }.map(\.element)
+    }
+
+    /// A box holding a list of sentences and little else: at least `summaryListMinItems` items (not counting
+    /// those nested in another), at least `summaryListItemShare` of them of `summaryListItemMinWords` words or
+    /// more, the items at least `summaryListTextShare` of the box's text, at most `summaryListMaxLinkDensity` of it
+    /// linked, no chaff class, and shorter than the story it sums up (`summaryListMaxStoryShare`).
+    static func isSummaryList(_ tree: PageTree, _ index: Int, story: PageTree.Entry) -> Bool {
+        let t = Vocabulary.Threshold.self
+        let e = tree.entries[index]
+        guard e.listItems >= t.summaryListMinItems, e.categories.isDisjoint(with: Vocabulary.negativeScore),
+              e.linkDensity <= t.summaryListMaxLinkDensity,
+              Double(e.chars) <= t.summaryListMaxStoryShare * Double(story.chars) else { return false }
+        var items = 0
+        var sentences = 0
+        var itemChars: Int32 = 0
+        var i = index + 1
+        while i < Int(e.end) {
+            let item = tree.entries[i]
+            guard item.tag == .li, !item.removed else { i += 1; continue }
+            items += 1
+            itemChars += item.chars
+            if item.node.text.split(whereSeparator: \.isWhitespace).count >= t.summaryListItemMinWords { sentences += 1 }
+            i = Int(item.end)
+        }
+        return items >= Int(t.summaryListMinItems) && Double(sentences) >= t.summaryListItemShare * Double(items)
+            && Double(itemChars) >= t.summaryListTextShare * Double(e.chars)
     }
 }
 

@@ -24,13 +24,14 @@ struct Region {
     /// `dropCopies`: the shortest block that is a copy when given twice (`BlockCleanup.dropCopiedTexts`; a
     /// product's page or a thread), nil to keep copies. `thread`: a forum or Q&A page, whose lone counters go.
     func render(
-        url: String?, titles: [String], cleanup: Bool = true, dropCopies: Int? = nil, thread: Bool = false, explain: Bool
+        url: String?, titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil,
+        thread: Bool = false, explain: Bool
     ) -> Rendering {
         let converted = BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots)
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
         let output = cleanup ? BlockCleanup.run(
-            converted, titles: titles, tree: onPage ? tree : nil, dropCopies: dropCopies, thread: thread,
+            converted, titles: titles, authors: authors, tree: onPage ? tree : nil, dropCopies: dropCopies, thread: thread,
             trace: &cleanupTrace) : converted
         return Rendering(region: self, output: output, trace: cleanupTrace, converted: converted.blocks)
     }
