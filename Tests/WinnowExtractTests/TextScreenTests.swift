@@ -252,6 +252,35 @@ import Testing
         for text in samples { #expect(TextKey.words(text) == reference(text), "\(text.debugDescription)") }
     }
 
+    /// The byte paths for ASCII text answer as the Character code: code kept verbatim (CR LF is one character,
+    /// never a line break of its own), two words of a headline line, a class list re-showing an element.
+    @Test func asciiBytePathsMatchCharacterCode() {
+        func verbatimByCharacters(_ text: String) -> String {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+                var l = line
+                while let last = l.last, last == " " || last == "\t" || last == "\r" { l = l.dropLast() }
+                return l
+            }
+            while let first = lines.first, first.isEmpty { lines.removeFirst() }
+            while let last = lines.last, last.isEmpty { lines.removeLast() }
+            return lines.joined(separator: "\n")
+        }
+        let code = ["", "\n", "\n\n", "a", "  a  \n", "\n\n  x = 1 \t\n\ty = 2\r\n\n", "a\r\nb", "a\r\n\nb \r", "a\r\r\nb", "\r\n",
+                    " \r", "a \r\n", "\t\n\t", "x\n\r\ny", "  \n  \n", "if a {\n    b()\n}\n\n\n"]
+        for text in code { #expect(InlineText.verbatim(text) == verbatimByCharacters(text), "\(text.debugDescription)") }
+        for text in code + Self.mixedTexts + ["Ana Ruiz", " Ana ", "Ana  Ruiz", "a b", "ab", "  ", "\u{600} x", "a \u{301}b"] {
+            #expect(text.hasTwoSpaceSeparatedWords == (text.split(separator: " ").count >= 2), "\(text.debugDescription)")
+        }
+        func responsiveByCharacters(_ value: String) -> Bool {
+            value.split(separator: " ").contains { token in
+                token.contains(":") || token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline"))
+            }
+        }
+        let classes = ["hidden md:block", "d-none d-lg-flex", "d-inline", "d-", "d--block", "x-d-block", "d-block-x", "a  b", "",
+                       "hidden", "D-BLOCK", "d-nonex-inline", "-flex d-", "sm:\u{301}", "d-é-block", "d-block\u{301}"]
+        for value in classes { #expect(PageTree.hasResponsiveShow(value) == responsiveByCharacters(value), "\(value)") }
+    }
+
     /// The named-chrome screen passes exactly the tags the dictionary has an entry for.
     @Test func namedChromeScreenMatchesTheDictionary() {
         for raw in UInt8.min...UInt8.max {

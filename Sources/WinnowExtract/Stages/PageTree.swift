@@ -441,6 +441,13 @@ struct PageTree {
 
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
     static func hasResponsiveShow(_ classValue: String) -> Bool {
+        // ASCII (most class values): on bytes, where every character is one byte and a space splits.
+        if classValue.utf8.allSatisfy({ $0 < 0x80 }) {
+            return classValue.utf8.split(separator: 0x20).contains { token in
+                token.contains(0x3A) || token.starts(with: "d-".utf8)
+                    && (token.ends(with: "-block") || token.ends(with: "-flex") || token.ends(with: "-inline"))
+            }
+        }
         for token in classValue.split(separator: " ") {
             // On bytes for an ASCII token (Foundation's locale-aware search gives the same answer there).
             if token.utf8.allSatisfy({ $0 < 0x80 }) ? token.utf8.contains(0x3A) : token.contains(":") { return true }

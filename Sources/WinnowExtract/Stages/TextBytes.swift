@@ -253,3 +253,32 @@ struct SeenTexts {
         return hashed!.contains(text)
     }
 }
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes end with `suffix`'s UTF-8 bytes.
+    func ends(with suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        return dropFirst(self.count - count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
+    }
+}
+
+extension String {
+    /// Whether the text has at least two words between single spaces (`split(separator: " ").count >= 2`), on
+    /// bytes for ASCII text, where every character but CR LF is one byte.
+    var hasTwoSpaceSeparatedWords: Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count >= 2 }
+        var words = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words == 2 { return true }
+            }
+        }
+        return false
+    }
+}
