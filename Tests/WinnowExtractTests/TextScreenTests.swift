@@ -281,6 +281,20 @@ import Testing
         for value in classes { #expect(PageTree.hasResponsiveShow(value) == responsiveByCharacters(value), "\(value)") }
     }
 
+    /// A link's path read on bytes for an ASCII address equals the path read by Characters.
+    @Test func linkPathOnBytesMatchesCharacters() {
+        func byCharacters(_ rest: Substring) -> String {
+            let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+            return rest[..<end].isEmpty ? "/" : String(rest[..<end])
+        }
+        let samples = ["", "/", "/a/b?x=1", "/a#top", "?q", "#", "/news/2026/quay-works", "/a?b#c", "/é?x", "/\u{600}?x",
+                       "/a?\u{301}b", "/x\r\n?y", "/path/"]
+        for text in samples {
+            let rest = Substring(text)
+            #expect(SiteLink.path(of: rest) == byCharacters(rest), "\(text.debugDescription)")
+        }
+    }
+
     /// The named-chrome screen passes exactly the tags the dictionary has an entry for.
     @Test func namedChromeScreenMatchesTheDictionary() {
         for raw in UInt8.min...UInt8.max {

@@ -114,10 +114,11 @@ enum InlineText {
 
     /// Trims block edges, drops doubled spaces between neighbouring runs, merges adjacent text and removes
     /// empty wrappers and leading/trailing line breaks.
-    static func normalize(_ inlines: [Inline]) -> [Inline] {
+    static func normalize(_ inlines: consuming [Inline]) -> [Inline] {
         // Both trimming passes edit in place: most pieces need no change, and rebuilding every array and text
-        // was most of this function's cost.
-        var trimmed = inlines
+        // was most of this function's cost. Taken over from the caller (most pass a fresh array), so the first
+        // edit does not copy it.
+        var trimmed = consume inlines
         var spaceBefore = true
         trimLeading(&trimmed, spaceBefore: &spaceBefore)
         var spaceAfter = true

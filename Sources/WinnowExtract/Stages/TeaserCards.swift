@@ -251,7 +251,10 @@ struct SiteLink: Sendable {
 
     /// The path of what follows the host, without query or fragment ("/" when empty).
     static func path(of rest: Substring) -> String {
-        let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+        // On bytes for an ASCII address (most), where every character but CR LF is one byte.
+        let end = rest.utf8.allSatisfy({ $0 < 0x80 })
+            ? rest.utf8.firstIndex { $0 == 0x3F || $0 == 0x23 } ?? rest.endIndex
+            : rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
         let path = rest[..<end]
         return path.isEmpty ? "/" : String(path)
     }
