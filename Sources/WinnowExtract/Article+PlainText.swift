@@ -14,9 +14,25 @@ struct BlocksText {
     let pieces: Int
 
     init(_ blocks: [Block]) {
-        let parts = Block.texts(of: blocks)
+        self.init(parts: Block.texts(of: blocks))
+    }
+
+    /// The text of the blocks' non-empty plain texts (`Block.texts(of:)`).
+    init(parts: [String]) {
         text = parts.joined(separator: "\n\n")
         pieces = parts.count
+    }
+
+    /// `characterCount` of the parts joined by blank lines, without joining them: a line feed is a character
+    /// of its own next to anything but a carriage return before it (CR LF is one character), so the count is
+    /// the parts' counts, two per blank line, and one fewer for each part but the last that ends in CR.
+    static func characterCount(ofJoined parts: [String]) -> Int {
+        var count = 2 * max(parts.count - 1, 0)
+        for (k, part) in parts.enumerated() {
+            count += part.characterCount
+            if k < parts.count - 1, part.utf8.last == 0x0D { count -= 1 }
+        }
+        return count
     }
 
     /// UTF-8 bytes of the text were the blocks joined by one newline instead of a blank line.

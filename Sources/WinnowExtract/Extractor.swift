@@ -139,8 +139,9 @@ public struct Extractor: Sendable {
         var parts = [chosen]
         let mapTree = chosen.region.onPage ? chosen.region.tree : clean
         let blocks = chosen.blocks
-        if ShellCheck.isShell(blocks, text: chosen.text, pageChars: page.pageChars)
-            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, text: chosen.text, pageChars: page.pageChars)) {
+        let text = chosen.text
+        if ShellCheck.isShell(blocks, text: text, pageChars: page.pageChars)
+            || (options.mode != .precision && ShellCheck.isLabelShell(blocks, text: text, pageChars: page.pageChars)) {
             choices.record(.dropped, block: Block.plainText(of: blocks, separator: " "), heuristic: "shell-page")
             if chosen.region.onPage {
                 for root in chosen.region.roots { choices.record(.dropped, mapTree, root, heuristic: "shell-page") }
@@ -158,7 +159,7 @@ public struct Extractor: Sendable {
 
     /// Stage 3: the scored candidate, pruned and rendered.
     func scoredRegion(_ clean: PageTree, page: PageContext, mode: ExtractionMode, useAnchors: Bool) -> Rendering {
-        var tree = clean
+        var tree = clean.copied()
         var trace = Trace(enabled: options.explain)
         // A page that says it is a story, unless it is the site's front page (a blog's feed of stories).
         let storyPage = page.kind.article && page.url.flatMap(SiteLink.init(absolute:))?.path != "/"
@@ -171,11 +172,21 @@ public struct Extractor: Sendable {
 
     /// A region's rendering, with the decisions of the stages that built it ahead of cleanup's.
     func render(_ region: Region, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
+        render(convert(region, page: page), page: page, cleanup: cleanup, stageTrace: stageTrace)
+    }
+
+    /// A region's blocks before cleanup, for the choices that measure what a region found (cards, prose, a feed,
+    /// a shop grid): only the winner is cleaned (`render(_:page:cleanup:stageTrace:)`).
+    func convert(_ region: Region, page: PageContext) -> Conversion {
+        region.convert(url: page.url, explain: options.explain)
+    }
+
+    /// A converted region's rendering, with the decisions of the stages that built it ahead of cleanup's.
+    func render(_ conversion: Conversion, page: PageContext, cleanup: Bool = true, stageTrace: Trace? = nil) -> Rendering {
         let dropCopies = Self.copyMinBytes(page)
-        var rendering = region.render(
-            url: page.url, titles: page.titles, authors: page.metadata.authors, cleanup: cleanup, dropCopies: dropCopies,
-            thread: page.thread,
-            explain: options.explain)
+        var rendering = conversion.render(
+            titles: page.titles, authors: page.metadata.authors, cleanup: cleanup, dropCopies: dropCopies,
+            thread: page.thread, explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace
@@ -227,21 +238,21 @@ public struct Extractor: Sendable {
         }
         if bestLength < t.minExtractedChars {
             // Measured before cleanup: the baseline's paragraphs, not what cleanup leaves of them.
-            let prose = render(ProseBaseline.region(clean), page: page)
-            let proseLength = prose.convertedLength
+            let prose = convert(ProseBaseline.region(clean), page: page)
+            let proseLength = prose.length
             if Double(proseLength) >= t.proseFallbackRatio * Double(max(bestLength, 1)) && proseLength >= t.proseFallbackMinChars {
                 choices.record(.kept, block: "prose baseline: \(proseLength) chars over \(bestLength)", heuristic: "fallback:prose")
-                best = prose
+                best = render(prose, page: page)
                 bestLength = proseLength
             }
         }
         if bestLength < t.cardTriggerChars {
             let region = Region(tree: clean, roots: CardCollection.cards(clean), mode: .recall, heuristic: "fallback:cards")
-            let cards = render(region, page: page)
-            let cardsLength = cards.convertedLength
+            let cards = convert(region, page: page)
+            let cardsLength = cards.length
             if Double(cardsLength) >= t.cardRatio * Double(max(bestLength, 1)) && cardsLength >= t.minExtractedChars {
                 choices.record(.kept, block: "cards: \(cardsLength) chars over \(bestLength)", heuristic: "fallback:cards")
-                best = cards
+                best = render(cards, page: page)
             }
         }
         return best
@@ -278,12 +289,12 @@ public struct Extractor: Sendable {
         guard !anchored, !kind.article, !Self.readsAsStory(blocks) else { return chosen }
         let length = chosen.length
         if let cards = CardCollection.headedFeed(clean, url: page.url) {
-            let feed = render(Region(tree: clean, roots: cards, mode: .recall, heuristic: "pagetype:feed"), page: page)
+            let feed = convert(Region(tree: clean, roots: cards, mode: .recall, heuristic: "pagetype:feed"), page: page)
             // Measured before cleanup, like the other card runs.
-            let feedLength = feed.convertedLength
+            let feedLength = feed.length
             if feedLength >= t.feedMinChars && Double(feedLength) >= t.feedMinRatio * Double(length) {
                 choices.record(.kept, block: "headed feed: \(feedLength) chars over \(length)", heuristic: "pagetype:feed")
-                return feed
+                return render(feed, page: page)
             }
         }
         if !kind.product, let main = Self.soleMain(clean) {
@@ -317,11 +328,11 @@ public struct Extractor: Sendable {
         // The grid must be twice the result's length: a result over half the page's text cannot be outgrown.
         guard Double(length) * ratio <= Double(clean.entries[clean.bodyIndex].chars),
               let region = ProductGrid.region(clean) else { return nil }
-        let grid = render(region, page: page)
-        let gridLength = grid.convertedLength
-        guard !grid.converted.isEmpty, Double(gridLength) >= ratio * Double(length) else { return nil }
+        let grid = convert(region, page: page)
+        let gridLength = grid.length
+        guard !grid.output.blocks.isEmpty, Double(gridLength) >= ratio * Double(length) else { return nil }
         choices.record(.kept, block: "product grid: \(gridLength) chars over \(length)", heuristic: "pagetype:grid")
-        return grid
+        return render(grid, page: page)
     }
 
     /// A site rule's `body`: its nodes are the roots; chaff removal and pruning act inside them only.

@@ -51,6 +51,13 @@ struct MetadataScanTests {
             (Array(("<html><head><title>Late</title></head><body><h1>Late start</h1></body></html>"
                     + "<div class=\"byline\">By Jo Park</div><time datetime=\"2024-04-01\">April 1</time>").utf8),
              "https://harbour.example/late"),
+            // Whitespace text between tags (blank to the scan) and texts of other control bytes after a byline label,
+            // around the headline and the dates under it.
+            (Array(page(head: "<title>Ferry timetable | Harbour Times</title>",
+                  body: "<p>By</p>\n\t <p>\u{0C}</p>\r\n<h1>Ferry timetable</h1> \n <span>Written by</span>\u{0B}<b>\u{0C}</b>"
+                      + String(repeating: "<i> \n </i>\t", count: 12) + "<p>Posted 2024-06-02</p>  <p>By Lee Wong</p>"
+                      + "<p>The ferry keeps its summer timetable.</p>").utf8),
+             "https://harbour.example/ferry"),
         ]
         for golden in GoldenCase.all {
             let html = try Data(contentsOf: golden.directory.appendingPathComponent("source.html"))

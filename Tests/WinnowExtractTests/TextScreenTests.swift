@@ -162,6 +162,172 @@ import Testing
         }
     }
 
+    /// A rendering's length counted over its blocks' texts equals the count of the texts joined by blank lines
+    /// (CR before the separator's LF, marks and joiners after it, emoji and jamo on both sides).
+    @Test func joinedCharacterCountMatchesTheJoinedText() {
+        var cases: [[String]] = [[], [""], ["a"], ["abc\r", "def"], ["x\r", "\ny"], ["\r", "\r", "\r"], ["a\r\n", "b\r"],
+                                 ["e\u{301}", "\u{301}x"], ["👍", "\u{1F3FD}"], ["🇫", "🇷"], ["\u{1100}", "\u{1161}"],
+                                 ["x\u{200D}", "\u{200D}y"], ["\u{600}", "1"], ["ก", "\u{E48}"], ["\n", "\n"], ["\r\n", "\r"]]
+        cases += Self.mixedTexts.indices.map { [Self.mixedTexts[$0], Self.mixedTexts[(7 * $0 + 3) % Self.mixedTexts.count]] }
+        cases.append(Self.mixedTexts)
+        for parts in cases {
+            #expect(BlocksText.characterCount(ofJoined: parts) == parts.joined(separator: "\n\n").characterCount,
+                    "\(parts.debugDescription)")
+            #expect(BlocksText.characterCount(ofJoined: parts) == parts.joined(separator: "\n\n").count, "\(parts.debugDescription)")
+        }
+    }
+
+    /// The short-text sets answer as their `Set<String>` does, for ASCII texts (looked up by bytes) and others,
+    /// and a set with a member that only decomposes to ASCII keeps String lookups.
+    @Test func shortTextSetMatchesTheStringSet() {
+        let sets = [BlockCleanup.tableOfContentsTitles, BlockCleanup.labelBlocks, BlockCleanup.terminatingLabels,
+                    BlockCleanup.terminatingBare, BlockCleanup.teaserLabels]
+        for set in sets {
+            var queries = Array(set.members)
+            queries += set.members.map { $0.uppercased() } + set.members.map { $0 + " " } + set.members.map { String($0.dropLast()) }
+            queries += ["", " ", "comments", "related posts", "contents", "table of contents", "advertisement",
+                        "caf\u{E9}", "cafe\u{301}", "\u{212A}", "k", "K", "a;b", "a\u{037E}b", String(repeating: "x", count: 300)]
+            for query in queries {
+                #expect(set.contains(query) == (query.utf8.count <= set.maxBytes && set.members.contains(query)), "\(query.debugDescription)")
+            }
+        }
+        let kelvin = ShortTextSet(["\u{212A}m", "café"])
+        #expect(kelvin.contains("Km") && kelvin.contains("\u{212A}m") && kelvin.contains("cafe\u{301}") && !kelvin.contains("km"))
+        let accented = ShortTextSet(["café", "menu"])
+        #expect(accented.contains("cafe\u{301}") && accented.contains("menu") && !accented.contains("cafe") && !accented.contains("Menu"))
+        #expect("\u{212A}" == "K" && "\u{037E}" == ";" && "\u{1FEF}" == "`")
+    }
+
+    /// A vocabulary table's leading-pair screen turns away only texts that are no key: every lookup answers as
+    /// the dictionary it was built from, by bytes (keys of one and many bytes, non-ASCII, shared leading pairs).
+    @Test func tokenTableScreenMatchesTheDictionary() {
+        var dictionary: [String: Category] = ["a": [.share], "ab": [.related], "abc": [.ads], "b": [.byline], "nav": [.navigation],
+                                              "navigation": [.navigation], "zz": [.footer], "é": [.sidebar], "éa": [.comments]]
+        for (k, word) in ["related", "share", "sidebar", "comment", "footer", "cookie", "author", "byline"].enumerated() {
+            dictionary[word] = Category(rawValue: 1 << UInt32(k))
+        }
+        let table = TokenTable(dictionary)
+        // The table compares bytes (a decomposed "é" is another key), so the reference is keyed by bytes too.
+        let byBytes = Dictionary(uniqueKeysWithValues: dictionary.map { (Array($0.key.utf8), $0.value) })
+        var queries = Array(dictionary.keys)
+        queries += dictionary.keys.flatMap { [String($0.dropLast()), String($0.dropFirst()), $0 + "s", "x" + $0, $0.uppercased()] }
+        queries += ["", "\u{0}", "a\u{0}", "ba", "na", "é\u{0}", "e\u{301}", "zzz", "relate", "relatedx"]
+        for query in queries {
+            var bytes = Array(query.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { table[UnsafeBufferPointer($0)] }
+            #expect(found == byBytes[Array(query.utf8)], "\(query.debugDescription)")
+        }
+    }
+
+    /// A name trimmed by indices equals the name trimmed through two reversed Character sequences.
+    @Test func nameTrimMatchesReversedDrops() {
+        func reference(_ name: String) -> String {
+            String(name.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != ")" }.reversed())
+        }
+        var samples = ["", " ", "Jane Doe", " - Jane Doe, ", "(Jane) Doe)", "J. Doe Jr.", "123", "...", "\"Ana Ruiz\"",
+                       "Zoë Ñúñez —", "e\u{301}ric", "\u{301}x", "x\u{301}", "👩‍💻 Ann 👩‍💻", "김민준 기자", "A)", ")A(", "a.b.", "—"]
+        samples += Self.mixedTexts
+        for name in samples { #expect(AuthorCleaner.trimmedToName(name) == reference(name), "\(name.debugDescription)") }
+    }
+
+    /// Title words keyed with the ASCII fast path equal the words keyed by scalar properties alone.
+    @Test func textKeyWordsMatchScalarProperties() {
+        func reference(_ text: String) -> [String] {
+            var words: [String] = []
+            var current = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            }
+            if !current.isEmpty { words.append(String(current)) }
+            return words
+        }
+        var samples = ["8 Recent Trends", "It's A-OK: 2026 [Update]", "ÀÉÎ õü İstanbul ΣΑΣ", "ﬁnal straße", "x_y@z.com 10%",
+                       "Ⅻ ① ٣ 中文 한국어", "`~!^*()+={}|\\;'<>?/", String((0..<128).compactMap { Unicode.Scalar($0).map(Character.init) })]
+        samples += Self.mixedTexts
+        for text in samples { #expect(TextKey.words(text) == reference(text), "\(text.debugDescription)") }
+    }
+
+    /// The byte paths for ASCII text answer as the Character code: code kept verbatim (CR LF is one character,
+    /// never a line break of its own), two words of a headline line, a class list re-showing an element.
+    @Test func asciiBytePathsMatchCharacterCode() {
+        func verbatimByCharacters(_ text: String) -> String {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+                var l = line
+                while let last = l.last, last == " " || last == "\t" || last == "\r" { l = l.dropLast() }
+                return l
+            }
+            while let first = lines.first, first.isEmpty { lines.removeFirst() }
+            while let last = lines.last, last.isEmpty { lines.removeLast() }
+            return lines.joined(separator: "\n")
+        }
+        let code = ["", "\n", "\n\n", "a", "  a  \n", "\n\n  x = 1 \t\n\ty = 2\r\n\n", "a\r\nb", "a\r\n\nb \r", "a\r\r\nb", "\r\n",
+                    " \r", "a \r\n", "\t\n\t", "x\n\r\ny", "  \n  \n", "if a {\n    b()\n}\n\n\n"]
+        for text in code { #expect(InlineText.verbatim(text) == verbatimByCharacters(text), "\(text.debugDescription)") }
+        for text in code + Self.mixedTexts + ["Ana Ruiz", " Ana ", "Ana  Ruiz", "a b", "ab", "  ", "\u{600} x", "a \u{301}b"] {
+            #expect(text.hasTwoSpaceSeparatedWords == (text.split(separator: " ").count >= 2), "\(text.debugDescription)")
+        }
+        func responsiveByCharacters(_ value: String) -> Bool {
+            value.split(separator: " ").contains { token in
+                token.contains(":") || token.hasPrefix("d-") && (token.hasSuffix("-block") || token.hasSuffix("-flex") || token.hasSuffix("-inline"))
+            }
+        }
+        let classes = ["hidden md:block", "d-none d-lg-flex", "d-inline", "d-", "d--block", "x-d-block", "d-block-x", "a  b", "",
+                       "hidden", "D-BLOCK", "d-nonex-inline", "-flex d-", "sm:\u{301}", "d-é-block", "d-block\u{301}"]
+        for value in classes { #expect(PageTree.hasResponsiveShow(value) == responsiveByCharacters(value), "\(value)") }
+    }
+
+    /// A link's path read on bytes for an ASCII address equals the path read by Characters.
+    @Test func linkPathOnBytesMatchesCharacters() {
+        func byCharacters(_ rest: Substring) -> String {
+            let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+            return rest[..<end].isEmpty ? "/" : String(rest[..<end])
+        }
+        let samples = ["", "/", "/a/b?x=1", "/a#top", "?q", "#", "/news/2026/quay-works", "/a?b#c", "/é?x", "/\u{600}?x",
+                       "/a?\u{301}b", "/x\r\n?y", "/path/"]
+        for text in samples {
+            let rest = Substring(text)
+            #expect(SiteLink.path(of: rest) == byCharacters(rest), "\(text.debugDescription)")
+        }
+    }
+
+    /// The named-chrome screen passes exactly the tags the dictionary has an entry for.
+    @Test func namedChromeScreenMatchesTheDictionary() {
+        for raw in UInt8.min...UInt8.max {
+            guard let tag = HTMLTag(rawValue: raw) else { continue }
+            #expect(ChaffRemoval.namedChromeTags.contains(tag) == (Vocabulary.namedChrome[tag] != nil), "\(tag)")
+        }
+    }
+
+    /// A tree's block copy holds the same entries as the tree, and flags set on it stay off the original.
+    @Test func treeBlockCopyIsAnEntryForEntryCopy() throws {
+        #expect(_isPOD(PageTree.Entry.self))
+        let fixture = try TreeFixture("""
+            <html><body><div id="story" class="entry-content"><h1>Title</h1><p>One, two <a href="/x">three</a>.</p>
+            <ul><li>Item</li><li>Other</li></ul></div><nav class="menu"><a href="/">Home</a></nav><!-- note --></body></html>
+            """)
+        let original = fixture.tree
+        var copy = original.copied()
+        #expect(copy.entries.count == original.entries.count)
+        for (a, b) in zip(original.entries, copy.entries) {
+            #expect(a.node == b.node && a.tag == b.tag && a.parent == b.parent && a.end == b.end)
+            #expect(a.firstChild == b.firstChild && a.nextSibling == b.nextSibling && a.categories == b.categories)
+            #expect(a.chars == b.chars && a.linkChars == b.linkChars && a.commas == b.commas && a.proseChars == b.proseChars)
+            #expect(a.hidden == b.hidden && a.removed == b.removed && a.scored == b.scored && a.score == b.score)
+        }
+        let story = try fixture.index(id: "story")
+        copy.entries[story].removed = true
+        copy.entries[story].score = 9
+        #expect(!original.entries[story].removed && original.entries[story].score == 0)
+        let grown = PageTree.blockCopy(original.entries, capacity: 4 * original.entries.count)
+        #expect(grown.count == original.entries.count && grown.capacity >= 4 * original.entries.count)
+        #expect(zip(grown, original.entries).allSatisfy { $0.node == $1.node && $0.end == $1.end && $0.ownChars == $1.ownChars })
+    }
+
     @Test func bareLabelOnBytesMatchesTheStringTest() {
         let samples = ["By", "by:", "BY ", "Written By", "written by:\n", "Posted  by", "Author", "AUTHOR:", "About the author",
                        "By Jane", "par", "Von", "Autor", "by\u{00A0}", "Ｂy", "by\u{301}", "\u{2003}by", "words by\t"]

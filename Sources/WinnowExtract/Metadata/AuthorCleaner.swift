@@ -278,6 +278,13 @@ public enum AuthorCleaner {
     }
 
     /// One person's name from one part, or nil when the part is not a name.
+    /// `text` from its first letter to its last letter, period or closing parenthesis (empty without a letter).
+    static func trimmedToName(_ text: String) -> String {
+        let head = text.drop { !$0.isLetter }
+        guard let last = head.lastIndex(where: { $0.isLetter || $0 == "." || $0 == ")" }) else { return "" }
+        return String(head[...last])
+    }
+
     static func cleanPart(_ part: Substring) -> String? {
         var words: [Substring] = []
         let all = part.split(separator: " ")
@@ -342,8 +349,7 @@ public enum AuthorCleaner {
         }
         guard !words.isEmpty, words.count <= 6 else { return nil }
         if words.allSatisfy({ roleWords.contains($0.lowercased().trimmingPunctuation()) }) { return nil }
-        var name = words.joined(separator: " ")
-        name = String(name.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != ")" }.reversed())
+        let name = trimmedToName(words.joined(separator: " "))
         guard name.count >= 2, name.count <= 60, name.contains(where: { $0.isLetter }) else { return nil }
         if placeholders.contains(name.lowercased()) { return nil }
         if name.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return nil }

@@ -259,12 +259,14 @@ enum JSONLDReader {
         guard let dict = value as? [String: Any] else { return }
         if dict["@type"] != nil { objects.append(dict) }
         if let id = dict["@id"] as? String, dict.count > 1, index[id] == nil { index[id] = dict }
-        // Keys in sorted order: dictionary order is random per process, and "first article" must not be.
-        for key in dict.keys.sorted() where key != "@context" {
-            if let nested = dict[key], nested is [Any] || nested is [String: Any] {
-                collect(nested, into: &objects, index: &index, depth: depth + 1)
-            }
+        // Keys in sorted order: dictionary order is random per process, and "first article" must not be. Only the
+        // values that can hold objects are sorted (most values are strings).
+        var containers: [(key: String, value: Any)] = []
+        for (key, value) in dict where key != "@context" && (value is [Any] || value is [String: Any]) {
+            containers.append((key, value))
         }
+        containers.sort { $0.key < $1.key }
+        for container in containers { collect(container.value, into: &objects, index: &index, depth: depth + 1) }
     }
 
     // MARK: Lenient text

@@ -39,7 +39,7 @@ extension PageScanner {
             }
             return String(decoding: buffer, as: UTF8.self)
         }
-        guard let text = line?.collapsingWhitespace(), text.split(separator: " ").count >= 2 else { return }
+        guard let text = line?.collapsingWhitespace(), text.hasTwoSpaceSeparatedWords else { return }
         // The line is a block's whole text (a name line), not a piece of a sentence or a linked mention in one.
         var block = node.parent
         for _ in 0..<maximumInlineDepth {

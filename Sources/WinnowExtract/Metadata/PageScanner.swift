@@ -55,8 +55,16 @@ enum PageScanner {
             return PageScanner.visit(element, tag: tag, order: order, markedCount: &markedCount, hints: hints, into: &signals)
         }
 
-        /// Reads the next text node in document order.
-        mutating func text(_ current: Node) {
+        /// Reads the next text node in document order. `blank`: the caller found it holds only spaces, tabs, line
+        /// feeds and carriage returns (most text nodes, between tags), in which no reading below finds anything:
+        /// only the count of texts read for a date under the headline moves on.
+        mutating func text(_ current: Node, blank: Bool = false) {
+            if blank {
+                if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
+                    textsAfterHeading += 1
+                }
+                return
+            }
             if signals.avatarPending { readAvatarName(current, order: order, into: &signals) }
             if signals.textBylines < maximumTextBylines {
                 readBylineText(current, order: order, labelPending: &labelPending, into: &signals)

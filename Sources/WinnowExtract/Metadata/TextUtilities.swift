@@ -31,7 +31,11 @@ enum TextKey {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII without property lookups (as in `slow`): letters and digits, lowercased by their bit.
+            if scalar.isASCII, case let value = UInt8(scalar.value),
+               value >= 97 && value <= 122 || value >= 48 && value <= 57 || value >= 65 && value <= 90 {
+                current.append(Unicode.Scalar(value | (value >= 65 && value <= 90 ? 0x20 : 0)))
+            } else if !scalar.isASCII && scalar.properties.isAlphabetic {
                 current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else if !current.isEmpty {
                 words.append(String(current))

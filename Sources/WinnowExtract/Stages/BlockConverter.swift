@@ -194,8 +194,11 @@ struct BlockConverter {
 
     private func flush(_ pending: inout [Inline], into out: inout BlockOutput, from index: Int, run: [Int]) {
         guard !pending.isEmpty else { return }
-        let content = InlineText.normalize(pending)
+        // The inlines are handed over whole and `pending` starts a fresh buffer of the same size, so normalizing
+        // edits them in place instead of copying them while `pending` still holds them.
+        let inlines = pending
         pending.removeAll(keepingCapacity: true)
+        let content = InlineText.normalize(inlines)
         if !content.isEmpty { out.append(.paragraph(content), from: run.count == 1 ? run[0] : index, run: run.count > 1 ? run : []) }
     }
 

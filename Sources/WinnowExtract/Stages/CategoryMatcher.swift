@@ -63,9 +63,10 @@ enum CategoryMatcher {
         // BEM element/modifier names like `article__body--wide` keep their block name's meaning.
         if !result.contains(.articleBody) {
             let cuts = bemCuts(token)
-            for cut in [cuts.modifier, cuts.element] {
-                guard let cut else { continue }
-                if let hit = wholeBytes[UnsafeBufferPointer(rebasing: token[0..<cut])] { result.formUnion(hit); break }
+            if let cut = cuts.modifier, let hit = wholeBytes[UnsafeBufferPointer(rebasing: token[0..<cut])] {
+                result.formUnion(hit)
+            } else if let cut = cuts.element, let hit = wholeBytes[UnsafeBufferPointer(rebasing: token[0..<cut])] {
+                result.formUnion(hit)
             }
         }
         return result
@@ -190,6 +191,10 @@ struct TokenTable: Sendable {
     private var arena: [UInt8] = []
     private var slots: [Slot]
     private var count = 0
+    /// For a vocabulary (`init(_:)`): one bit per pair of leading bytes some key starts with (a one-byte key's
+    /// byte and 0), so most texts that are no key are turned away before they are hashed. Keys of a length are
+    /// only ever equal to texts of that length, whose leading pair is then the same.
+    private var leadingPairs: [UInt64]?
 
     /// An empty table.
     init() {
@@ -201,6 +206,7 @@ struct TokenTable: Sendable {
         var size = 16
         while size < table.count * 2 { size *= 2 }
         slots = [Slot](repeating: Slot(), count: size)
+        leadingPairs = [UInt64](repeating: 0, count: 65536 / 64)
         for (key, value) in table {
             var key = key
             key.withUTF8 { insert($0, value) }
@@ -252,8 +258,18 @@ struct TokenTable: Sendable {
         rawValue(for: key).map { Category(rawValue: UInt32(truncatingIfNeeded: $0)) }
     }
 
+    /// The bit of `leadingPairs` for a key or text (none for the empty one).
+    private static func leadingPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        return Int(first) << 8 | Int(bytes.count > 1 ? bytes[1] : 0)
+    }
+
     /// The value stored for exactly these bytes, or nil.
     func rawValue(for key: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        if let leadingPairs, let pair = TokenTable.leadingPair(key),
+           leadingPairs.withUnsafeBufferPointer({ $0[pair >> 6] & (1 << UInt64(pair & 63)) == 0 }) {
+            return nil
+        }
         let mask = slots.count - 1
         var slot = TokenTable.hash(key) & mask
         return arena.withUnsafeBufferPointer { arena in
@@ -283,6 +299,7 @@ struct TokenTable: Sendable {
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, rawValue value: UInt64) {
         if rawValue(for: key) != nil { return }
         if (count + 1) * 2 > slots.count { grow() }
+        if leadingPairs != nil, let pair = TokenTable.leadingPair(key) { leadingPairs![pair >> 6] |= 1 << UInt64(pair & 63) }
         place(offset: arena.count, length: key.count, value: value, hash: TokenTable.hash(key))
         arena.append(contentsOf: key)
     }

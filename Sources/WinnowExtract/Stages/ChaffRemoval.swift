@@ -142,10 +142,14 @@ enum ChaffRemoval {
 
     /// The page-chrome tests (page scope only): a reason, an empty string for "decided: keep", or nil for
     /// "not chrome, go on".
+    /// The tags `Vocabulary.namedChrome` names, screened before its dictionary is looked up (for every node).
+    static let namedChromeTags = TagMask(Vocabulary.namedChrome.keys)
+
     static func chromeVerdict(_ tree: PageTree, _ i: Int, keepComments: Bool, limits: Limits) -> String? {
         let entry = tree.entries[i]
         let t = Vocabulary.Threshold.self
-        if let names = Vocabulary.namedChrome[entry.tag], !entry.categories.isDisjoint(with: names)
+        if namedChromeTags.contains(entry.tag), let names = Vocabulary.namedChrome[entry.tag],
+           !entry.categories.isDisjoint(with: names)
             && Double(entry.chars) < t.namedChromeMaxShare * limits.scopeChars
             && (entry.tag != .footer || !holdsStory(tree, i)) {
             // A footer wrapping an `<article>` or `<main>` is an unclosed tag around the page, like a big one.

@@ -72,6 +72,7 @@ enum InlineText {
 
     /// Code text as written: tabs kept, trailing whitespace and surrounding blank lines removed.
     static func verbatim(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return verbatimASCII(text) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             var l = line
             while let last = l.last, last == " " || last == "\t" || last == "\r" { l = l.dropLast() }
@@ -82,12 +83,42 @@ enum InlineText {
         return lines.joined(separator: "\n")
     }
 
+    /// `verbatim` on the bytes of ASCII text, where every character is one byte but CR LF: lines split at a line
+    /// feed not after a carriage return (CR LF is one character, no "\n"), and each loses its trailing spaces,
+    /// tabs and carriage returns (a line ending in CR LF ends in that character, which stays).
+    static func verbatimASCII(_ text: String) -> String {
+        var lines: [ArraySlice<UInt8>] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        func endLine(at end: Int) {
+            var last = end
+            while last > start, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+            lines.append(bytes[start..<last])
+        }
+        for k in bytes.indices where bytes[k] == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) {
+            endLine(at: k)
+            start = k + 1
+        }
+        endLine(at: bytes.count)
+        let first = lines.firstIndex { !$0.isEmpty } ?? lines.count
+        let last = lines.lastIndex { !$0.isEmpty } ?? -1
+        guard first <= last else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, line) in lines[first...last].enumerated() {
+            if k > 0 { out.append(0x0A) }
+            out.append(contentsOf: line)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Trims block edges, drops doubled spaces between neighbouring runs, merges adjacent text and removes
     /// empty wrappers and leading/trailing line breaks.
-    static func normalize(_ inlines: [Inline]) -> [Inline] {
+    static func normalize(_ inlines: consuming [Inline]) -> [Inline] {
         // Both trimming passes edit in place: most pieces need no change, and rebuilding every array and text
-        // was most of this function's cost.
-        var trimmed = inlines
+        // was most of this function's cost. Taken over from the caller (most pass a fresh array), so the first
+        // edit does not copy it.
+        var trimmed = consume inlines
         var spaceBefore = true
         trimLeading(&trimmed, spaceBefore: &spaceBefore)
         var spaceAfter = true

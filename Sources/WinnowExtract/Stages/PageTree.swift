@@ -152,9 +152,9 @@ struct PageTree {
                 entry = classified.entry
                 scanHints = classified.scanHints
             case .text, .cdata:
-                if scanned { scan?.text(node) }
                 var text = Entry(node: node, tag: .text, parent: parentIndex)
                 let counts = node.withOwnTextBytes(PageTree.countText)
+                if scanned { scan?.text(node, blank: counts.chars == 0 && !counts.hasFormFeed) }
                 text.ownChars = Int32(counts.chars)
                 text.ownCommas = Int32(counts.commas)
                 text.end = index + 1
@@ -181,6 +181,8 @@ struct PageTree {
                     scanChildren = false
                 }
             }
+            // Grown here, a block at a time, before the array would grow itself (see `blockCopy`).
+            if entries.count == entries.capacity { entries = PageTree.blockCopy(entries, capacity: 2 * entries.capacity) }
             entries.append(entry)  // last use: moved, not copied
             let last = stack[top].lastChild
             if last >= 0 { entries[Int(last)].nextSibling = index } else { entries[Int(parentIndex)].firstChild = index }
@@ -439,6 +441,13 @@ struct PageTree {
 
     /// True when a class list re-shows the element at some breakpoint (`md:block`, `d-lg-flex`).
     static func hasResponsiveShow(_ classValue: String) -> Bool {
+        // ASCII (most class values): on bytes, where every character is one byte and a space splits.
+        if classValue.utf8.allSatisfy({ $0 < 0x80 }) {
+            return classValue.utf8.split(separator: 0x20).contains { token in
+                token.contains(0x3A) || token.starts(with: "d-".utf8)
+                    && (token.ends(with: "-block") || token.ends(with: "-flex") || token.ends(with: "-inline"))
+            }
+        }
         for token in classValue.split(separator: " ") {
             // On bytes for an ASCII token (Foundation's locale-aware search gives the same answer there).
             if token.utf8.allSatisfy({ $0 < 0x80 }) ? token.utf8.contains(0x3A) : token.contains(":") { return true }
@@ -477,6 +486,8 @@ struct PageTree {
     struct TextCounts {
         var chars = 0
         var commas = 0
+        /// A form feed: whitespace here, but not to the metadata scan (`PageScanner.Walk.text(_:blank:)`).
+        var hasFormFeed = false
     }
 
     /// Characters of a UUID in its text form (8-4-4-4-12 hexadecimal digits).
@@ -512,8 +523,11 @@ struct PageTree {
         var any = false
         for byte in bytes {
             switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+            case 0x20, 0x09, 0x0A, 0x0D:
                 pendingSpace = any
+            case 0x0C:
+                pendingSpace = any
+                counts.hasFormFeed = true
             default:
                 if byte & 0xC0 == 0x80 { continue }  // UTF-8 continuation byte
                 if pendingSpace { counts.chars += 1; pendingSpace = false }
@@ -523,6 +537,30 @@ struct PageTree {
             }
         }
         return counts
+    }
+
+    // MARK: Copies
+
+    /// This tree with entries of its own, for a stage that scores or flags removals on it while this one stays
+    /// as it is (`var copy = tree` would copy the entries on the first write, field by field).
+    func copied() -> PageTree {
+        var copy = self
+        copy.entries = PageTree.blockCopy(entries, capacity: entries.count)
+        return copy
+    }
+
+    /// `entries` in a new array with room for `capacity`, moved as one block of bytes: an entry is a plain value
+    /// (no references to retain), and the array's own copies (on write, on growth) moved it field by field.
+    static func blockCopy(_ entries: [Entry], capacity: Int) -> [Entry] {
+        precondition(_isPOD(Entry.self), "PageTree.Entry must stay a plain value to be copied as bytes")
+        return [Entry](unsafeUninitializedCapacity: max(capacity, entries.count, 1)) { buffer, count in
+            entries.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = buffer.baseAddress {
+                    UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: source.count * MemoryLayout<Entry>.stride)
+                }
+            }
+            count = entries.count
+        }
     }
 
     // MARK: Queries

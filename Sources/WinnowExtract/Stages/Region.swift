@@ -27,13 +27,36 @@ struct Region {
         url: String?, titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil,
         thread: Bool = false, explain: Bool
     ) -> Rendering {
-        let converted = BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots)
+        convert(url: url, explain: explain).render(
+            titles: titles, authors: authors, cleanup: cleanup, dropCopies: dropCopies, thread: thread, explain: explain)
+    }
+
+    /// The region's blocks before cleanup (`BlockConverter`), each with its source node.
+    func convert(url: String?, explain: Bool) -> Conversion {
+        Conversion(region: self, output: BlockConverter(tree: tree, mode: mode, url: url, provenance: explain).sourcedBlocks(of: roots))
+    }
+}
+
+/// A region converted to blocks, before cleanup: the card, prose, feed and grid choices measure what they
+/// found here (`length`), and only the one that wins is cleaned (`render`).
+struct Conversion {
+    let region: Region
+    let output: BlockOutput
+
+    /// The text length before cleanup (characters, blocks joined by blank lines).
+    var length: Int { Block.plainText(of: output.blocks, separator: "\n\n").characterCount }
+
+    /// The converted blocks after `BlockCleanup` (when `cleanup`): see `Region.render`.
+    func render(
+        titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil, thread: Bool = false,
+        explain: Bool
+    ) -> Rendering {
         var cleanupTrace = Trace(enabled: explain)
-        cleanupTrace.recordOmitted(converted.omitted, heuristic: "figure: text beside the picture and caption")
-        let output = cleanup ? BlockCleanup.run(
-            converted, titles: titles, authors: authors, tree: onPage ? tree : nil, dropCopies: dropCopies, thread: thread,
-            trace: &cleanupTrace) : converted
-        return Rendering(region: self, output: output, trace: cleanupTrace, converted: converted.blocks)
+        cleanupTrace.recordOmitted(output.omitted, heuristic: "figure: text beside the picture and caption")
+        let cleaned = cleanup ? BlockCleanup.run(
+            output, titles: titles, authors: authors, tree: region.onPage ? region.tree : nil, dropCopies: dropCopies,
+            thread: thread, trace: &cleanupTrace) : output
+        return Rendering(region: region, output: cleaned, trace: cleanupTrace)
     }
 }
 
@@ -43,24 +66,21 @@ struct Rendering {
     let output: BlockOutput
     /// The block-level decisions of cleanup (and, once chosen, of the stages that built the region).
     var trace: Trace
-    /// The blocks before cleanup.
-    let converted: [Block]
     /// The text length the choices between regions compare (characters, blocks joined by blank lines).
     let length: Int
-    /// The blocks' plain text (what `length` counts).
-    let text: BlocksText
+    /// The blocks' non-empty plain texts (`Block.texts(of:)`), which `length` counts joined by blank lines.
+    private let parts: [String]
 
-    init(region: Region, output: BlockOutput, trace: Trace, converted: [Block]) {
+    init(region: Region, output: BlockOutput, trace: Trace) {
         self.region = region
         self.output = output
         self.trace = trace
-        self.converted = converted
-        text = BlocksText(output.blocks)
-        length = text.text.characterCount
+        parts = Block.texts(of: output.blocks)
+        length = BlocksText.characterCount(ofJoined: parts)
     }
 
-    /// The length before cleanup (the card and prose fallbacks compare what they found, not what cleanup left).
-    var convertedLength: Int { Block.plainText(of: converted, separator: "\n\n").characterCount }
+    /// The blocks' plain text (what `length` counts), joined when asked for: only the chosen rendering's is.
+    var text: BlocksText { BlocksText(parts: parts) }
 
     var blocks: [Block] { output.blocks }
 }

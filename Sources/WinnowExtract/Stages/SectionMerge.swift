@@ -5,7 +5,7 @@
 enum SectionMerge {
     /// The merged sections' roots in document order, or an empty array when fewer than two qualify.
     static func roots(_ tree: PageTree) -> [Int] {
-        var scored = tree
+        var scored = tree.copied()
         CandidateSelection.score(&scored)
         return roots(scored: scored)
     }
@@ -44,7 +44,7 @@ enum SectionMerge {
     /// The merged sections as a region, pruned as a story would be; nil unless two or more qualify.
     static func region(_ tree: PageTree, url: String?, trace: inout Trace) -> Region? {
         // One copy serves scoring and pruning (pruning does not read scores).
-        var work = tree
+        var work = tree.copied()
         CandidateSelection.score(&work)
         let roots = roots(scored: work)
         guard !roots.isEmpty else { return nil }

@@ -54,14 +54,22 @@ enum TeaserCards {
     /// The cards (and label lines among them) that end `parent`'s children, when there are at least
     /// `teaserMinCards` cards among them; otherwise empty.
     static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink, maxDepth: Int = 0) -> [Int] {
-        var children: [Int] = []
+        // Counted first, so that most nodes (fewer than two such children) build no array and the rest one.
+        func isCounted(_ c: PageTree.Entry) -> Bool { !c.removed && c.chars > 0 && c.tag != .comment }
+        var count = 0
         var child = Int(tree.entries[parent].firstChild)
         while child >= 0 {
-            let c = tree.entries[child]
-            if !c.removed && c.chars > 0 && c.tag != .comment { children.append(child) }
-            child = Int(c.nextSibling)
+            if isCounted(tree.entries[child]) { count += 1 }
+            child = Int(tree.entries[child].nextSibling)
         }
-        guard children.count >= 2 else { return [] }
+        guard count >= 2 else { return [] }
+        var children: [Int] = []
+        children.reserveCapacity(count)
+        child = Int(tree.entries[parent].firstChild)
+        while child >= 0 {
+            if isCounted(tree.entries[child]) { children.append(child) }
+            child = Int(tree.entries[child].nextSibling)
+        }
         var run: [Int] = []
         var cards = 0
         var before: Int?
@@ -243,7 +251,10 @@ struct SiteLink: Sendable {
 
     /// The path of what follows the host, without query or fragment ("/" when empty).
     static func path(of rest: Substring) -> String {
-        let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+        // On bytes for an ASCII address (most), where every character but CR LF is one byte.
+        let end = rest.utf8.allSatisfy({ $0 < 0x80 })
+            ? rest.utf8.firstIndex { $0 == 0x3F || $0 == 0x23 } ?? rest.endIndex
+            : rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
         let path = rest[..<end]
         return path.isEmpty ? "/" : String(path)
     }

@@ -189,16 +189,50 @@ struct PrefixList: Sendable {
 /// A set of short texts (labels, titles) whose lookups skip hashing a text too long to be one of them: most texts
 /// asked about are paragraphs, and hashing a `String` normalises all of it. "Too long" allows for the text being
 /// in another normalisation form than the member it equals (UTF-8 grows at most threefold between forms).
+///
+/// An ASCII text (most asked about) is looked up by its bytes, without hashing a `String`: it equals a member
+/// (`==`, canonical equivalence) exactly when it has the member's bytes, as long as no member outside ASCII is
+/// canonically equivalent to ASCII text. Only scalars that decompose to ASCII make such a member
+/// (`asciiEquivalentScalars`); a set holding one looks every text up as a String.
 struct ShortTextSet: Sendable {
     let members: Set<String>
     let maxBytes: Int
+    /// The ASCII members by bytes; nil when a member outside ASCII could equal an ASCII text.
+    private let asciiMembers: TokenTable?
+
+    /// The scalars outside ASCII whose canonical decomposition is ASCII (KELVIN SIGN to "K", GREEK QUESTION MARK
+    /// to ";", GREEK VARIA to "`"): a text of these and ASCII alone can equal an ASCII text.
+    static let asciiEquivalentScalars: Set<Unicode.Scalar> = ["\u{212A}", "\u{037E}", "\u{1FEF}"]
 
     init(_ members: Set<String>) {
         self.members = members
         maxBytes = 3 * (members.map(\.utf8.count).max() ?? 0)
+        let ambiguous = members.contains { member in
+            !member.utf8.allSatisfy { $0 < 0x80 }
+                && member.unicodeScalars.allSatisfy { $0.isASCII || Self.asciiEquivalentScalars.contains($0) }
+        }
+        if ambiguous {
+            asciiMembers = nil
+        } else {
+            var table = TokenTable()
+            for var member in members where member.utf8.allSatisfy({ $0 < 0x80 }) {
+                member.withUTF8 { table.insert($0, rawValue: 1) }
+            }
+            asciiMembers = table
+        }
     }
 
-    func contains(_ text: String) -> Bool { text.utf8.count <= maxBytes && members.contains(text) }
+    func contains(_ text: String) -> Bool {
+        guard text.utf8.count <= maxBytes else { return false }
+        if let asciiMembers {
+            var text = text
+            let byBytes: Bool? = text.withUTF8 { bytes in
+                bytes.allSatisfy { $0 < 0x80 } ? asciiMembers.rawValue(for: bytes) != nil : nil
+            }
+            if let byBytes { return byBytes }
+        }
+        return members.contains(text)
+    }
 }
 
 /// A set of texts that is filled often and searched rarely: texts wait in a list until the first search, which
@@ -217,5 +251,34 @@ struct SeenTexts {
             pending = []
         }
         return hashed!.contains(text)
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes end with `suffix`'s UTF-8 bytes.
+    func ends(with suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        return dropFirst(self.count - count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
+    }
+}
+
+extension String {
+    /// Whether the text has at least two words between single spaces (`split(separator: " ").count >= 2`), on
+    /// bytes for ASCII text, where every character but CR LF is one byte.
+    var hasTwoSpaceSeparatedWords: Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count >= 2 }
+        var words = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words == 2 { return true }
+            }
+        }
+        return false
     }
 }
