@@ -1106,6 +1106,8 @@ enum Vocabulary {
         static let pageNumberLineMaxWords = 3
         /// Editors' initials closing a story ("(rk/rk)") run to at most this many letters each.
         static let editorInitialsMaxLetters = 5
+        /// An editors' initials line is at most this long in bytes ("(rk/rk)", "[ant/mdk/ab]"): a cheap bound checked first.
+        static let editorInitialsMaxBytes = 40
         /// An ad break's notice (`Vocabulary.adBreakWords`) is at most this long.
         static let adBreakMaxBytes = 64
         /// Bylines are at most this many bytes, and this many words...

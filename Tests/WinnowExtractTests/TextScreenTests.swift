@@ -648,3 +648,24 @@ import Testing
         for text in samples { #expect(DateParser.tokenize(text) == reference(text), "\(text)") }
     }
 }
+/// `BlockCleanup.mayBePageNumberLine` never rejects a line `isPageNumberLine`'s tokenizer would count as one.
+@Suite struct PageNumberScreenTests {
+    @Test func theScreenPassesEveryLineTheTokenizerCounts() {
+        let pieces = ["1", "2", "3", "12", "Page", "Página", "of", "…", " ", "  ", "·", "|", "«", "»", "\u{00A0}", "Seite", "a2", "–", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        let t = Vocabulary.Threshold.self
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var numbers = 0
+            var words = 0
+            for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                if token.allSatisfy({ $0.isASCII && $0.isNumber }) { numbers += 1 } else { words += 1 }
+            }
+            if numbers >= t.pageNumberLineMinNumbers && words <= t.pageNumberLineMaxWords {
+                #expect(BlockCleanup.mayBePageNumberLine(text), "\(text)")
+            }
+        }
+        #expect(!BlockCleanup.mayBePageNumberLine("Only one 7 here"))
+        #expect(BlockCleanup.mayBePageNumberLine("Pages: 1 2 3"))
+    }
+}

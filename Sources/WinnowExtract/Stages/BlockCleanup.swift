@@ -277,6 +277,8 @@ enum BlockCleanup {
     /// The writer's and editor's initials closing a story in brackets ("(rk/rk)", "[ant/mdk]", as Indonesian news
     /// sites sign off): two or more runs of letters, each at most `editorInitialsMaxLetters` long, joined by "/".
     static func isEditorInitials(_ text: String) -> Bool {
+        // Cheap reject first: this runs on every story's last paragraph.
+        guard text.utf8.count <= Vocabulary.Threshold.editorInitialsMaxBytes else { return false }
         let trimmed = text.filter { !$0.isWhitespace }
         guard let first = trimmed.first, let last = trimmed.last, (first == "(" && last == ")") || (first == "[" && last == "]")
         else { return false }
@@ -740,7 +742,7 @@ enum BlockCleanup {
     static func isPageNumberLine(_ block: Block, _ text: String) -> Bool {
         let t = Vocabulary.Threshold.self
         guard text.utf8.count <= t.pageNumberLineMaxBytes, case .paragraph(let content) = block,
-              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+              mayBePageNumberLine(text) else { return false }
         var numbers: [Int] = []
         var words = 0
         for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
@@ -758,6 +760,30 @@ enum BlockCleanup {
             guard k == numbers.count - 1, numbers[k] > numbers[k - 1] else { return false }
         }
         return hasNumberLink(content)
+    }
+
+    /// A byte screen in front of `isPageNumberLine`'s tokenizer, never false for a line it accepts: at least
+    /// `pageNumberLineMinNumbers` runs of ASCII digits (every number token is one), and at most
+    /// `pageNumberLineMaxWords` space-separated chunks holding an ASCII letter (each holds a word token).
+    static func mayBePageNumberLine(_ text: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        var digitRuns = 0
+        var letterChunks = 0
+        var inDigits = false
+        var chunkHasLetter = false
+        for byte in text.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isDigit && !inDigits { digitRuns += 1 }
+            inDigits = isDigit
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                chunkHasLetter = false
+            } else if !chunkHasLetter, (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                chunkHasLetter = true
+                letterChunks += 1
+                if letterChunks > t.pageNumberLineMaxWords { return false }
+            }
+        }
+        return digitRuns >= t.pageNumberLineMinNumbers
     }
 
     /// Whether a link in `content` reads as a number alone ("2").
