@@ -29,6 +29,11 @@ enum Vocabulary {
     static let threadIDPathSegments: Set<String> = ["t", "topic", "d"]
     /// The last path segment of a forum engine's thread page (`/viewtopic.php?t=...`).
     static let threadPathPages: Set<String> = ["viewtopic.php", "showthread.php"]
+    /// The whole text of a heading's permalink anchor (`<a class="headerlink" href="#options">¶</a>` from Sphinx
+    /// and MkDocs, `#` from Hugo and Jekyll themes, `§`, a link emoji, Docusaurus's zero-width space): a link to
+    /// its own page's fragment whose only text is one of these marks is an icon shown on hover, never words of
+    /// the heading or the page's title (`PageTree.isPermalinkMark`).
+    static let permalinkMarks: Set<String> = ["\u{00B6}", "\u{00A7}", "#", "\u{1F517}", "\u{2693}", "\u{200B}"]
     /// Lowercased words of a member panel's join date ("Joined: Mar 2020", "Mitglied seit 2019", "Inscrit le
     /// 3 mars 2020"): a date line holding one is the member's, not the post's (`ContentPruning.isPostStamp`).
     static let memberSinceWords: Set<String> = [
@@ -1086,6 +1091,9 @@ enum Vocabulary {
         static let terminatingHeadingPrefixMaxChars = 40
         /// "12 Comments", "3 responses to …": a comment counter has at most this many words.
         static let commentCountMaxWords = 4
+        /// A heading's text has at least this many letters and digits before its `id` is read as the text's slug
+        /// (`PageTree.isOwnSlug`): "Tags" in `id="tags"` names the box as much as the topic.
+        static let slugMinChars = 8
         /// A thread post's stamp (member name and post date, `ContentPruning.isPostStamp`) has at most this many
         /// characters ...
         static let postStampMaxChars = 60

@@ -31,6 +31,18 @@ struct MetadataHeadingVisibilityTests {
         }
     }
 
+    @Test func permalinkMarkIsNotPartOfTheHeadline() throws {
+        // Documentation and blog themes end each heading with a link to its own fragment whose text is a mark.
+        for mark in ["\u{00B6}", "#", "\u{00A7}", "\u{1F517}"] {
+            let headline = "<h1>Ferry fares frozen for another year<a class=\"anchor\" href=\"#ferry-fares\">\(mark)</a></h1>"
+            #expect(try extractMetadata(storyPage(extra: "", headline: headline)).title == "Ferry fares frozen for another year",
+                    "\(mark)")
+        }
+        // A mark that links elsewhere, or that shares its link with words, is the heading's text.
+        let footnote = "<h1>Ferry fares frozen for another year <a href=\"#notes\">\u{00A7} 4</a></h1>"
+        #expect(try extractMetadata(storyPage(extra: "", headline: footnote)).title == "Ferry fares frozen for another year \u{00A7} 4")
+    }
+
     @Test func headingsShownAtAnotherMomentStillCount() throws {
         // A second <h1> shown with the page (a teaser's) leaves the choice to the <title>, as before.
         let teaser = "<aside><h1>Harbour wall repairs start in May</h1></aside>"

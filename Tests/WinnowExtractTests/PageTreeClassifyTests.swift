@@ -98,4 +98,40 @@ struct PageTreeClassifyTests {
         }
         #expect(elements > 1500)
     }
+    @Test("a heading's id that is its text's slug names no box; a closing label's and a short heading's still do")
+    func headingSlugIDs() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <h2 id="verifying-signatures">Verifying signatures</h2>
+            <h2 id="user-content-moving-the-sidebar-1">Moving the sidebar</h2>
+            <h2 id="related-products">Related products</h2>
+            <h3 id="comments">Comments</h3>
+            <h2 id="sidebar">Lighthouse opening hours</h2>
+            </body></html>
+            """)
+        func categories(_ id: String) throws -> Category { fixture.tree.entries[try fixture.index(id: id)].categories }
+        #expect(try categories("verifying-signatures").isEmpty)
+        #expect(try categories("user-content-moving-the-sidebar-1").isEmpty)
+        #expect(try !categories("related-products").isEmpty)
+        #expect(try !categories("comments").isEmpty)
+        #expect(try !categories("sidebar").isEmpty)
+    }
+
+    @Test("a permalink mark linking to its own page's fragment is hidden; a mark linking elsewhere or with words is not")
+    func permalinkMarks() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <h2>Options<a id="pilcrow" class="headerlink" href="#options">\u{00B6}</a></h2>
+            <h2>Options<a id="hash" href="#options"> # </a></h2>
+            <h2>Options<a id="zwsp" href="#options">\u{200B}</a></h2>
+            <p>See <a id="elsewhere" href="/rules">\u{00A7}</a> and <a id="words" href="#s4">\u{00A7} 4</a>.</p>
+            </body></html>
+            """)
+        func hidden(_ id: String) throws -> Bool { fixture.tree.entries[try fixture.index(id: id)].hidden }
+        #expect(try hidden("pilcrow"))
+        #expect(try hidden("hash"))
+        #expect(try hidden("zwsp"))
+        #expect(try !hidden("elsewhere"))
+        #expect(try !hidden("words"))
+    }
 }

@@ -173,7 +173,7 @@ extension PageScanner {
         var bytes: [UInt8] = []
         for node in element.descendants {
             if node.isText {
-                if isNeverShown(node, below: element) { continue }
+                if isNeverShown(node, below: element) || PageTree.isPermalinkMark(node) { continue }
                 node.withOwnTextBytes { bytes.append(contentsOf: $0) }
             } else if node.isElement(named: "br") || node.isElement(named: "div") || node.isElement(named: "p")
                         || node.isElement(named: "li") || node.isElement(named: "small") || node.isElement(named: "span") && bytes.last != 32 {

@@ -164,6 +164,11 @@ struct PageTree {
                    node.withOwnTextBytes(PageTree.isUUID) {
                     entries[Int(parentIndex)].hidden = true
                 }
+                // A heading's permalink mark (`<a href="#options">¶</a>`) is an icon, not text of the heading.
+                if counts.chars <= PageTree.permalinkMarkMaxChars, entries[Int(parentIndex)].tag == .a,
+                   PageTree.isPermalinkMark(node) {
+                    entries[Int(parentIndex)].hidden = true
+                }
                 entry = text
             case .comment:
                 entry = Entry(node: node, tag: .comment, parent: parentIndex, end: index + 1)
@@ -259,7 +264,14 @@ struct PageTree {
         }
         var categories = found.classCategories
         if found.hasID || role != nil || found.itemprop != nil {
-            categories.formUnion(found.idCategories)
+            // A heading's id is usually its own anchor, the slug of its text (`<h2 id="verifying-signatures">`,
+            // `id="user-content-configuring-the-sidebar"`): it names the topic, not a box, so its words are no
+            // class words ("signature", "sidebar"). A heading whose text closes a story ("Related products",
+            // "Comments") keeps them: dropped alone, it does not cut what follows it.
+            if !(found.hasID && kind.tag.headingLevel != nil && PageTree.isOwnSlug(node)
+                 && !BlockCleanup.isTerminating(.heading(level: 2, content: []), BlockCleanup.normalize(node.text))) {
+                categories.formUnion(found.idCategories)
+            }
             if role != nil || found.itemprop != nil {
                 categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
@@ -492,6 +504,36 @@ struct PageTree {
 
     /// Characters of a UUID in its text form (8-4-4-4-12 hexadecimal digits).
     static let uuidChars = 36
+
+    /// True when element `node`'s `id` holds its whole text as a slug: the letters and digits of the text, in
+    /// order, are a run of the id's letters and digits ("Verifying signatures" in `verifying-signatures` or
+    /// `user-content-verifying-signatures-1`). Texts shorter than `slugMinChars` letters never match.
+    static func isOwnSlug(_ node: Node) -> Bool {
+        guard let id = node.attribute("id") else { return false }
+        func alphanumerics(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }))
+        }
+        let text = alphanumerics(node.text)
+        guard text.unicodeScalars.count >= Vocabulary.Threshold.slugMinChars else { return false }
+        return alphanumerics(id).contains(text)
+    }
+
+    /// The most characters a permalink mark's text node holds (`Vocabulary.permalinkMarks`: one mark, between spaces).
+    static let permalinkMarkMaxChars: Int32 = 1
+
+    /// True for a text node that is the whole text of a link to a fragment of its own page and is one of
+    /// `Vocabulary.permalinkMarks`: the anchor a documentation or blog theme sets after each heading
+    /// (`<h2>Options<a class="headerlink" href="#options">¶</a></h2>`).
+    static func isPermalinkMark(_ text: Node) -> Bool {
+        guard let link = text.parent, link.isElement(named: "a"), text.previousSibling == nil, text.nextSibling == nil,
+              let href = link.attribute("href"), href.hasPrefix("#")
+        else { return false }
+        // Foundation's whitespace set takes in the zero-width space: a mark trimmed to nothing was one.
+        let mark = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return mark.isEmpty || Vocabulary.permalinkMarks.contains(mark)
+    }
 
     /// True when the text, surrounding whitespace aside, is one UUID: 32 hexadecimal digits in groups of
     /// 8-4-4-4-12 joined by hyphens.
