@@ -16,10 +16,10 @@ enum AttributeNameRepair {
         bytes.withUnsafeBufferPointer { buffer in
             var out: [UInt8]? = nil
             var index = 0
-            while let open = RawText.find(UInt8(ascii: "<"), in: buffer, from: index) {
+            while let open = MarkupBytes.find(UInt8(ascii: "<"), in: buffer, from: index) {
                 let next = open + 1 < buffer.count ? buffer[open + 1] : 0
-                if isASCIILetter(next) {
-                    if let rawEnd = RawText.end(buffer, from: open) {
+                if MarkupBytes.isASCIILetter(next) {
+                    if let rawEnd = MarkupBytes.rawTextEnd(buffer, from: open) {
                         // The start tag's own attributes are left alone too: `<script>` and `<style>` carry none
                         // a reader sees.
                         index = rawEnd
@@ -41,7 +41,7 @@ enum AttributeNameRepair {
         let count = bytes.count
         if start + 3 < count, bytes[start + 2] == UInt8(ascii: "-"), bytes[start + 3] == UInt8(ascii: "-") {
             var index = start + 4
-            while let greaterThan = RawText.find(UInt8(ascii: ">"), in: bytes, from: index) {
+            while let greaterThan = MarkupBytes.find(UInt8(ascii: ">"), in: bytes, from: index) {
                 if greaterThan >= start + 6, bytes[greaterThan - 1] == UInt8(ascii: "-"),
                    bytes[greaterThan - 2] == UInt8(ascii: "-") {
                     return greaterThan + 1
@@ -50,7 +50,7 @@ enum AttributeNameRepair {
             }
             return count
         }
-        return (RawText.find(UInt8(ascii: ">"), in: bytes, from: start + 2) ?? count) + 1
+        return (MarkupBytes.find(UInt8(ascii: ">"), in: bytes, from: start + 2) ?? count) + 1
     }
 
     /// Reads a start tag whose name begins at `start`, repairing its attribute names into `out`; returns the
@@ -64,7 +64,7 @@ enum AttributeNameRepair {
         while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ">") { return index + 1 }
-            if isSpace(byte) || byte == UInt8(ascii: "/") {
+            if MarkupBytes.isSpace(byte) || byte == UInt8(ascii: "/") {
                 index += 1
                 continue
             }
@@ -76,16 +76,16 @@ enum AttributeNameRepair {
                 if out == nil { out = original }
                 out![position] = UInt8(ascii: "_")
             }
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, MarkupBytes.isSpace(bytes[index]) { index += 1 }
             guard index < count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, MarkupBytes.isSpace(bytes[index]) { index += 1 }
             guard index < count else { return count }
             let quote = bytes[index]
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                index = (RawText.find(quote, in: bytes, from: index + 1) ?? count) + 1
+                index = (MarkupBytes.find(quote, in: bytes, from: index + 1) ?? count) + 1
             } else {
-                while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                while index < count, !MarkupBytes.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
             }
         }
         return count
@@ -93,21 +93,13 @@ enum AttributeNameRepair {
 
     /// Whether libxml2 2.9's HTML parser takes `byte` in an attribute name (`htmlParseHTMLName`).
     static func libxml2Accepts(_ byte: UInt8, first: Bool) -> Bool {
-        if isASCIILetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") {
+        if MarkupBytes.isASCIILetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") {
             return true
         }
         return !first && ((byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-"))
     }
 
     private static func endsName(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        MarkupBytes.isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
     }
 }

@@ -19,7 +19,7 @@ enum CharacterReferenceRepair {
             var copied = 0  // bytes[..<copied] are already in `out`
             var index = 0
             // Each "&" outside `<script>` and `<style>`: the raw-text elements starting before it are skipped.
-            while let ampersand = RawText.find(UInt8(ascii: "&"), in: buffer, from: index) {
+            while let ampersand = MarkupBytes.find(UInt8(ascii: "&"), in: buffer, from: index) {
                 if let rawEnd = rawTextEnd(around: ampersand, in: buffer, from: index) {
                     index = rawEnd
                     continue
@@ -44,8 +44,8 @@ enum CharacterReferenceRepair {
     /// `position`, or nil when `position` is not inside one.
     private static func rawTextEnd(around position: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
-        while let lessThan = RawText.find(UInt8(ascii: "<"), in: bytes, from: index, to: position) {
-            if let end = RawText.end(bytes, from: lessThan) {
+        while let lessThan = MarkupBytes.find(UInt8(ascii: "<"), in: bytes, from: index, to: position) {
+            if let end = MarkupBytes.rawTextEnd(bytes, from: lessThan) {
                 if end > position { return end }
                 index = end
             } else {

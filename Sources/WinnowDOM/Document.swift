@@ -86,7 +86,7 @@ public final class Document {
     /// it holds no NUL, which is every real page.
     static func removingNUL(_ bytes: [UInt8]) -> [UInt8] {
         // memchr, not `contains`: this reads every byte of every page.
-        guard bytes.withUnsafeBufferPointer({ RawText.find(0, in: $0, from: 0) }) != nil else { return bytes }
+        guard bytes.withUnsafeBufferPointer({ MarkupBytes.find(0, in: $0, from: 0) }) != nil else { return bytes }
         return bytes.filter { $0 != 0 }
     }
 

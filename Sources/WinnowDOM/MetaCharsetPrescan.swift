@@ -29,9 +29,9 @@ struct MetaCharsetPrescan {
                       isSpaceOrSlash(bytes[position + 5]) {
                 position += 6
                 if let entry = metaDeclaration() { return entry }
-            } else if matches("<"), position + 1 < end, isASCIILetter(bytes[position + 1])
+            } else if matches("<"), position + 1 < end, MarkupBytes.isASCIILetter(bytes[position + 1])
                         || (bytes[position + 1] == UInt8(ascii: "/") && position + 2 < end
-                            && isASCIILetter(bytes[position + 2])) {
+                            && MarkupBytes.isASCIILetter(bytes[position + 2])) {
                 skipTag()
             } else if matches("<!") || matches("</") || matches("<?") {
                 guard skipPast(">") else { return nil }
@@ -90,7 +90,7 @@ struct MetaCharsetPrescan {
             if byte == UInt8(ascii: "="), !name.isEmpty {
                 position += 1
                 return attributeValue(name: name)
-            } else if isASCIIWhitespace(byte) {
+            } else if MarkupBytes.isSpace(byte) {
                 break nameLoop
             } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") {
                 return PrescanAttribute(name: name, value: value)
@@ -101,7 +101,7 @@ struct MetaCharsetPrescan {
         }
         guard position < end else { return nil }
         // Whitespace after the name: an "=" may still follow.
-        while position < end, isASCIIWhitespace(bytes[position]) { position += 1 }
+        while position < end, MarkupBytes.isSpace(bytes[position]) { position += 1 }
         guard position < end else { return nil }
         guard bytes[position] == UInt8(ascii: "=") else { return PrescanAttribute(name: name, value: value) }
         position += 1
@@ -111,7 +111,7 @@ struct MetaCharsetPrescan {
     /// The value part of "get an attribute", after the `=`.
     private mutating func attributeValue(name: [UInt8]) -> PrescanAttribute? {
         var value: [UInt8] = []
-        while position < end, isASCIIWhitespace(bytes[position]) { position += 1 }
+        while position < end, MarkupBytes.isSpace(bytes[position]) { position += 1 }
         guard position < end else { return nil }
         let first = bytes[position]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
@@ -127,7 +127,7 @@ struct MetaCharsetPrescan {
         if first == UInt8(ascii: ">") { return PrescanAttribute(name: name, value: value) }
         while position < end {
             let byte = bytes[position]
-            if isASCIIWhitespace(byte) || byte == UInt8(ascii: ">") { return PrescanAttribute(name: name, value: value) }
+            if MarkupBytes.isSpace(byte) || byte == UInt8(ascii: ">") { return PrescanAttribute(name: name, value: value) }
             value.append(lowercased(byte))
             position += 1
         }
@@ -137,7 +137,7 @@ struct MetaCharsetPrescan {
     /// Skips a start or end tag other than `<meta>`, attributes included, so `>` inside quotes does not confuse us.
     private mutating func skipTag() {
         position += 1
-        while position < end, !isASCIIWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") {
+        while position < end, !MarkupBytes.isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">") {
             position += 1
         }
         while nextAttribute() != nil {}
@@ -213,15 +213,7 @@ struct MetaCharsetPrescan {
         return false
     }
 
-    private func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    private func isSpaceOrSlash(_ byte: UInt8) -> Bool { isASCIIWhitespace(byte) || byte == UInt8(ascii: "/") }
-
-    private func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
+    private func isSpaceOrSlash(_ byte: UInt8) -> Bool { MarkupBytes.isSpace(byte) || byte == UInt8(ascii: "/") }
 
     private func lowercased(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte }
 }

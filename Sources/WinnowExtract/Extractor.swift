@@ -80,7 +80,7 @@ public struct Extractor: Sendable {
 
     // MARK: The decision
 
-    /// Stages 2–8 for a page without a rule body.
+    /// Stages 2–9 for a page without a rule body.
     func decide(_ page: consuming PageContext) -> Outcome {
         guard let tree = page.takeTree() else {
             return Outcome(parts: [], tree: nil, trace: Trace(enabled: options.explain))
@@ -99,7 +99,7 @@ public struct Extractor: Sendable {
         // Nothing on the page holds a story, but its JSON-LD carries one (a page a script builds): the
         // publisher's own copy of the text, as a region of its own tree.
         if let body = page.kind.articleBody,
-           let region = ProductDescription.region(body, url: page.url, heuristic: "fallback:article-body") {
+           let region = DeclaredText.region(body, url: page.url, heuristic: "fallback:article-body") {
             let declared = region.render(url: page.url, titles: [], cleanup: false, explain: false)
             if !declared.blocks.isEmpty {
                 var trace = outcome.trace

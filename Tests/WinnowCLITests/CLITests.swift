@@ -80,6 +80,33 @@ import WinnowTestSupport
         #expect(run.stdout.contains("Standard input is a fine place"))
     }
 
+    @Test func frameworkAttributesDoNotSpillIntoTheStory() throws {
+        // `@click="… > …"`: libxml2 would end the tag at the ">" inside the value (AttributeNameRepair).
+        let paragraph = "The night ferry now waits for the last train, and the harbour office says the timetable holds until spring."
+        let html = Data("""
+            <html><body><article><p>\(paragraph)</p>
+            <p @click.prevent="count = count > 0 ? count - 1 : 0">\(paragraph) A second sentence follows it here.</p>
+            </article></body></html>
+            """.utf8)
+        let run = try Self.winnow(["extract", "--bare", "-"], stdin: html)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("A second sentence follows it here."))
+        #expect(!run.stdout.contains("count - 1"), "\(run.stdout)")
+    }
+
+    @Test func aPageAScriptBuildsGivesItsJSONLDArticleBody() throws {
+        let body = (1...4).map { "Paragraph \($0) of the story about the harbour, long enough to read as prose for the extractor." }
+            .joined(separator: #"\n\n"#)
+        let html = Data(#"""
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "\#(body)"}</script>
+            </head><body><div id="root"></div></body></html>
+            """#.utf8)
+        let run = try Self.winnow(["extract", "--bare", "--explain", "-"], stdin: html)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Paragraph 4 of the story"))
+        #expect(run.stderr.contains("fallback:article-body"), "\(run.stderr)")
+    }
+
     @Test(arguments: ["text", "markdown", "json", "html"])
     func everyFormatRenders(format: String) throws {
         let run = try Self.winnow(["extract", Self.fixture("story.html"), "--format", format, "--url", "https://courier.example/a"])

@@ -158,13 +158,13 @@ private func pageTypeFixture(_ name: String) throws -> Document {
 
 @Suite struct ProductDescriptionTests {
     @Test func encodedTextIsNotProse() {
-        #expect(!ProductDescription.isProse(String(repeating: "An%20elegant%20sofa%20", count: 30)))
-        #expect(ProductDescription.isProse("An elegant sofa with a curved frame and deep cushions."))
+        #expect(!DeclaredText.isProse(String(repeating: "An%20elegant%20sofa%20", count: 30)))
+        #expect(DeclaredText.isProse("An elegant sofa with a curved frame and deep cushions."))
     }
 
     @Test func htmlDescriptionKeepsParagraphsAndLists() throws {
         let text = "<p>" + String(repeating: "A sturdy frame built from oak. ", count: 8) + "</p><ul><li>Seats three</li><li>Washable covers</li></ul>"
-        let blocks = try #require(ProductDescription.region(text, url: nil)).render(url: nil, titles: [], cleanup: false, explain: false).blocks
+        let blocks = try #require(DeclaredText.region(text, url: nil, heuristic: "pagetype:product-description")).render(url: nil, titles: [], cleanup: false, explain: false).blocks
         #expect(blocks.count == 2)
         guard case .list(let ordered, let items) = blocks[1] else {
             Issue.record("expected a list, got \(blocks[1])")
@@ -175,13 +175,13 @@ private func pageTypeFixture(_ name: String) throws -> Document {
 
     @Test func plainDescriptionSplitsAtLineBreaksAndEscapes() throws {
         let line = String(repeating: "Soft cotton & linen blend <breathes> well. ", count: 5)
-        let blocks = try #require(ProductDescription.region(line + "\n" + line, url: nil)).render(url: nil, titles: [], cleanup: false, explain: false).blocks
+        let blocks = try #require(DeclaredText.region(line + "\n" + line, url: nil, heuristic: "pagetype:product-description")).render(url: nil, titles: [], cleanup: false, explain: false).blocks
         #expect(blocks.count == 2)
         #expect(blocks[0].plainText.contains("cotton & linen blend <breathes>"))
     }
 
     @Test func shortDescriptionsAreRejected() {
-        #expect(ProductDescription.region("A kettle.", url: nil) == nil)
+        #expect(DeclaredText.region("A kettle.", url: nil, heuristic: "pagetype:product-description") == nil)
     }
 
     @Test func muchLongerDOMResultIsKept() throws {

@@ -4,21 +4,32 @@ import Glibc
 import Darwin
 #endif
 
-/// The raw-text elements (`<script>`, `<style>`) the byte-level repairs before parsing copy unchanged: their
-/// contents are not markup, and a "<" or "&" in them is code. Also the byte search those repairs share.
-enum RawText {
+/// What the byte-level readers of markup before parsing share (`CharacterReferenceRepair`,
+/// `AttributeNameRepair`, `MetaCharsetPrescan`): HTML's whitespace and letters, a byte search, and the raw-text
+/// elements (`<script>`, `<style>`) whose contents are not markup, where a "<" or "&" is code.
+enum MarkupBytes {
+    /// HTML's ASCII whitespace: space, tab, LF, FF, CR.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
     /// For `<script` or `<style` at `start`, the index of its end tag's "<" (or the end of input); nil when no
     /// raw-text element starts there.
-    static func end(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func rawTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         // Cheap reject first: this runs at every "<" of the page.
         guard start + 1 < bytes.count, bytes[start + 1] | 0x20 == UInt8(ascii: "s") else { return nil }
-        for (open, close) in tags {
+        for (open, close) in rawTextTags {
             guard matchesCaseInsensitive(bytes, at: start, open) else { continue }
             let after = start + open.count
             guard after < bytes.count else { return bytes.count }
             let next = bytes[after]
-            guard next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == 0x20 || next == 0x09
-                    || next == 0x0A || next == 0x0C || next == 0x0D else { continue }
+            guard next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || isSpace(next) else { continue }
             var index = after
             while let lessThan = find(UInt8(ascii: "<"), in: bytes, from: index) {
                 if matchesCaseInsensitive(bytes, at: lessThan, close) { return lessThan }
@@ -39,7 +50,7 @@ enum RawText {
     }
 
     /// `<script`/`</script` and `<style`/`</style`, lowercase, as bytes.
-    private static let tags: [(open: [UInt8], close: [UInt8])] = ["script", "style"].map {
+    private static let rawTextTags: [(open: [UInt8], close: [UInt8])] = ["script", "style"].map {
         (Array("<\($0)".utf8), Array("</\($0)".utf8))
     }
 
