@@ -1075,6 +1075,11 @@ enum Vocabulary {
         /// An `<h2>` equal to the page's declared title takes its place only with at least this many words (a
         /// one- or two-word `<h2>` is a section's name that may repeat a short title by chance).
         static let titleSubheadingMinWords = 3
+        /// A story's `<title>` wins over its sole unconfirmed `<h1>` when the URL's slug holds at least this many
+        /// more of the `<title>`'s words than of the heading's (one word is chance: "best", "guide")...
+        static let titleSlugMargin = 2
+        /// ... and the slug has at least this many words (numbers left out).
+        static let titleSlugMinWords = 2
 
         // Block hygiene (`BlockCleanup`).
         /// Headings up to this many bytes are compared with the page titles.

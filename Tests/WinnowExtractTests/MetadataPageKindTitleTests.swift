@@ -19,6 +19,34 @@ struct MetadataPageKindTitleTests {
         #expect(service == "Roof Repair in Lakeside County")
     }
 
+    @Test func urlSlugNamingTheTitleOverTheHeadingGivesTheTitle() {
+        // The CMS made the slug from the story's title; the <h1> is a display line written for the page.
+        func title(_ url: String?) -> String? {
+            TitleReconciler.reconcile(
+                titleTag: "How to Register a Rowing Club in Ohio | Clubdesk", headings: ["Start your club in minutes"],
+                declared: [], siteName: "Clubdesk", host: "clubdesk.example", isStory: true, url: url)
+        }
+        #expect(title("https://clubdesk.example/guides/how-to-register-a-rowing-club-in-ohio/") ==
+            "How to Register a Rowing Club in Ohio")
+        #expect(title("https://clubdesk.example/2031/05/register-rowing-club-ohio.html") == "How to Register a Rowing Club in Ohio")
+        // No slug, a slug of numbers, or a one-word segment ("/guides/ohio"): the visible headline, as before.
+        #expect(title(nil) == "Start your club in minutes")
+        #expect(title("https://clubdesk.example/story/48213") == "Start your club in minutes")
+        #expect(title("https://clubdesk.example/guides/ohio") == "Start your club in minutes")
+        // One word more in the <title> than in the heading is chance, not a sign.
+        #expect(title("https://clubdesk.example/start-your-rowing-club") == "Start your club in minutes")
+        // A slug made from the heading keeps the heading.
+        #expect(title("https://clubdesk.example/start-your-club-in-minutes") == "Start your club in minutes")
+    }
+
+    @Test func slugWordsAreTheLastWordedPathSegmentWithoutNumbers() {
+        #expect(TitleReconciler.slugWords("https://a.example/news/2031/ten-quiet-lakes-4471.html?x=1")
+            == ["ten", "quiet", "lakes"])
+        #expect(TitleReconciler.slugWords("https://a.example/news/quiet-lakes/123456/") == ["quiet", "lakes"])
+        #expect(TitleReconciler.slugWords("https://a.example/about/").isEmpty)
+        #expect(TitleReconciler.slugWords("not a url").isEmpty)
+    }
+
     @Test func headingWithTheYearBroughtUpToDateWinsWithoutStoryEvidence() {
         // The <title> still carries last year's number; the visible headline has the new one.
         let updated = TitleReconciler.reconcile(

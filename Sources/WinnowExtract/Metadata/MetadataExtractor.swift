@@ -101,7 +101,8 @@ public enum MetadataExtractor {
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
                 .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host }, isStory: isStory)
+            host: pageURL.flatMap { URL(string: $0)?.host }, isStory: isStory,
+            slug: TitleReconciler.slugWords(pageURL))
         metadata.title = reconciled.title
         func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)

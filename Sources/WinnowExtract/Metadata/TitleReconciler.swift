@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the story title from the `<title>` element, the page's `<h1>`s and the declared titles (JSON-LD
 /// headline, og:title, twitter:title, DC/Parse.ly titles).
 ///
@@ -30,10 +32,11 @@ public enum TitleReconciler {
     ///   - isStory: whether the page has story evidence (an article in its JSON-LD or og:type, a byline, a story
     ///     URL): only there does a sole `<h1>` that the `<title>` does not confirm win over it (step 4 of `choose`).
     ///   - subheadings: the first `<h2>` texts, in document order (see step 4 of `choose`).
+    ///   - url: the page's address, whose last path segment is often the story's title as a slug (step 4).
     public static func reconcile(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
-                                 siteName: String?, host: String?, isStory: Bool = true) -> String? {
+                                 siteName: String?, host: String?, isStory: Bool = true, url: String? = nil) -> String? {
         reconciled(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
-                   siteName: siteName, host: host, isStory: isStory).title
+                   siteName: siteName, host: host, isStory: isStory, slug: slugWords(url)).title
     }
 
     /// The reconciled title and the page's visible headline as a title.
@@ -46,11 +49,12 @@ public enum TitleReconciler {
 
     /// As `reconcile`, with the headline the title passed over.
     static func reconciled(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
-                           siteName: String?, host: String?, isStory: Bool) -> Reconciled {
+                           siteName: String?, host: String?, isStory: Bool, slug: Set<String> = []) -> Reconciled {
         let siteKeys = siteKeySet(siteName: siteName, host: host)
         var passedOver: String?
         var title = choose(titleTag: titleTag, headings: headings, subheadings: subheadings, declared: declared,
-                           siteKeys: siteKeys, isStory: isStory, passedOver: &passedOver).map { tidy($0, siteKeys: siteKeys) }
+                           siteKeys: siteKeys, isStory: isStory, slug: slug, passedOver: &passedOver)
+            .map { tidy($0, siteKeys: siteKeys) }
         if let chosen = title, isAllCapitals(chosen) {
             let others = (titleTag.map { split($0).map(\.text) } ?? []) + declared + headings
             title = others.first { !isAllCapitals($0) && key($0) == key(chosen) }?.trimmedWhitespace() ?? chosen
@@ -108,7 +112,7 @@ public enum TitleReconciler {
 
     /// `passedOver`: the sole heading step 4 would take on a story page, when the page has no story evidence.
     static func choose(titleTag: String?, headings: [String], subheadings: [String] = [], declared: [String],
-                       siteKeys: Set<String>, isStory: Bool, passedOver: inout String?) -> String? {
+                       siteKeys: Set<String>, isStory: Bool, slug: Set<String> = [], passedOver: inout String?) -> String? {
         let headings = headings.filter { !$0.isEmpty && $0.count <= 300 }
         let declared = declared.filter { !$0.isEmpty && $0.utf8.count <= maximumTitleBytes }
         let references = declared + headings
@@ -179,6 +183,10 @@ public enum TitleReconciler {
             // "Beginner’s Guide") is a damaged copy of it: the <title> reads right.
             let strippedTitle = stripSite(title, siteKeys: siteKeys, references: references)
             if isStory, isGarbledCopy(substantial[0], of: strippedTitle) { return strippedTitle }
+            // The URL's slug, which CMSs make from the story's title when it is first saved, names the <title>'s
+            // words clearly more than the heading's: the heading is a display line written for the page ("Form
+            // your LLC today"), the <title> the story's own title.
+            if isStory, slugFavours(strippedTitle, over: substantial[0], slug: slug) { return strippedTitle }
             // A heading that is the <title> with one number changed ("… in 2025" where the <title> still says
             // 2024) is the headline brought up to date, story page or not; and a <title> cut short with an
             // ellipsis ("Ten Ways to Keep Bees in a…") names no page whole, where the heading does.
@@ -315,6 +323,28 @@ public enum TitleReconciler {
             changed += 1
         }
         return changed == 1
+    }
+
+    /// The words of the last path segment of `url` that holds a letter, without a file extension
+    /// (`/2025/04/how-to-start-an-llc.html` → how, to, start, an, llc); numbers (ids, dates) are left out. Empty
+    /// when the segment has fewer than `Vocabulary.Threshold.titleSlugMinWords` words: a one-word segment
+    /// (`/about`, `/webcams.htm`) is a section's name, not a title's slug.
+    static func slugWords(_ url: String?) -> Set<String> {
+        guard let url, let parsed = URL(string: url), parsed.host != nil else { return [] }
+        let segments = parsed.path.split(separator: "/")
+        guard var segment = segments.last(where: { $0.contains(where: \.isLetter) }) else { return [] }
+        if let dot = segment.lastIndex(of: "."), segment[dot...].count <= 6 { segment = segment[..<dot] }
+        let words = TextKey.words(String(segment)).filter { !isDigits($0) }
+        return words.count >= Vocabulary.Threshold.titleSlugMinWords ? Set(words) : []
+    }
+
+    /// Whether the slug's words are in `title` clearly more than in `heading`: by at least
+    /// `Vocabulary.Threshold.titleSlugMargin` words.
+    static func slugFavours(_ title: String, over heading: String, slug: Set<String>) -> Bool {
+        guard !slug.isEmpty else { return false }
+        let inTitle = slug.intersection(TextKey.words(title)).count
+        let inHeading = slug.intersection(TextKey.words(heading)).count
+        return inTitle >= inHeading + Vocabulary.Threshold.titleSlugMargin
     }
 
     /// Whether an `<h1>` text has the shape of something other than a headline: a paragraph (more than
