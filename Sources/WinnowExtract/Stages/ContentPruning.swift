@@ -282,7 +282,9 @@ enum ContentPruning {
                 let e = tree.entries[i]
                 guard !e.removed && e.chars > 0 && e.tag != .comment else { continue }
                 let parent = Int(e.parent) - base
-                if e.tag == .ul || e.tag == .ol, lastChild[parent] >= 0 { listPredecessor[i - base] = lastChild[parent] }
+                if lastChild[parent] >= 0, e.tag == .ul || e.tag == .ol || listWrapper(tree, i) != nil {
+                    listPredecessor[i - base] = lastChild[parent]
+                }
                 lastChild[parent] = Int32(i)
             }
         }
@@ -307,6 +309,14 @@ enum ContentPruning {
                     mode: mode, useCategories: useCategories)
                 {
                     removals.append(removal)
+                    i = Int(e.end)
+                } else if previous >= 0, isMidStoryList(tree, i, isLast: last, previous: Int(previous), mode: mode),
+                          isSentenceLeadIn(tree, Int(previous)) {
+                    // A list of links that a sentence of the story introduces ("Patches merged this month:", "It
+                    // raises the risk of:") keeps its items: they are the story's references, not a menu to prune
+                    // item by item. Chaff inside still goes.
+                    removals += nonLinkRemovals(tree, in: i, protectedChars: protectedChars, mode: mode,
+                                                useCategories: useCategories)
                     i = Int(e.end)
                 } else if e.tag == .pre {
                     // Preformatted text is converted verbatim, whole (see `ChaffRemoval`).
@@ -346,21 +356,8 @@ enum ContentPruning {
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
-        if useCategories, let removal = embeddedChaffVerdict(tree, i) { return removal }
-        if useCategories && !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars {
-            var hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
-            if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
-                hard.insert(.authorBio)
-            }
-            if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard) {
-                return Removal(index: i, heuristic: "category:" + hard.label)
-            }
-            let soft = e.categories.intersection(Vocabulary.shortChaff)
-            if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
-                if !(soft == .caption && mode == .recall) && !(soft == .byline && isFieldInProse(tree, i)) {
-                    return Removal(index: i, heuristic: "short-category:" + soft.label)
-                }
-            }
+        if useCategories, let removal = categoryVerdict(tree, i, protectedChars: protectedChars, mode: mode) {
+            return removal
         }
         switch e.tag {
         case .time, .address:
@@ -384,6 +381,29 @@ enum ContentPruning {
         default:
             return nil
         }
+    }
+
+    /// Why node `i` should go by its class words (embedded media, chaff classes, short bylines and captions),
+    /// or nil.
+    static func categoryVerdict(_ tree: PageTree, _ i: Int, protectedChars: Double, mode: ExtractionMode) -> Removal? {
+        let e = tree.entries[i]
+        if e.chars == 0 { return nil }
+        if let removal = embeddedChaffVerdict(tree, i) { return removal }
+        guard !e.categories.contains(.articleBody) && Double(e.chars) < protectedChars else { return nil }
+        var hard = e.categories.intersection(Vocabulary.contentChaff.union(.chromeRole))
+        if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
+            hard.insert(.authorBio)
+        }
+        if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard) {
+            return Removal(index: i, heuristic: "category:" + hard.label)
+        }
+        let soft = e.categories.intersection(Vocabulary.shortChaff)
+        if !soft.isEmpty && e.chars < Int32(Vocabulary.Threshold.shortChaffChars) {
+            if !(soft == .caption && mode == .recall) && !(soft == .byline && isFieldInProse(tree, i)) {
+                return Removal(index: i, heuristic: "short-category:" + soft.label)
+            }
+        }
+        return nil
     }
 
     /// A short field (a name, a date, a time) set inside running text: "The novel by <span class=author>Edith
@@ -522,6 +542,62 @@ enum ContentPruning {
         return p.node.text.trimmingSuffixSpaces().hasSuffix(":")
     }
 
+    /// A list of links the story introduces ("These two held up best:", "Patches merged this month:", a
+    /// "Downloads" heading) in its middle: part of the story. Unannounced, or at the end of its container, it is
+    /// a "related" list. A `<div>` or `<section>` that only wraps a list (`<div class="ulist"><ul>…`) counts as
+    /// the list.
+    static func isMidStoryList(_ tree: PageTree, _ i: Int, isLast: Bool, previous: Int?, mode: ExtractionMode) -> Bool {
+        let e = tree.entries[i]
+        return (e.tag == .ul || e.tag == .ol || listWrapper(tree, i) != nil) && !isLast && mode != .precision
+            && e.links > 0 && introducesList(tree, previous)
+    }
+
+    /// The `<ul>`/`<ol>` that a `<div>` or `<section>` wraps with no text of its own, or nil.
+    static func listWrapper(_ tree: PageTree, _ i: Int) -> Int? {
+        let e = tree.entries[i]
+        guard e.tag == .div || e.tag == .section, e.chars > 0 else { return nil }
+        var child = Int(e.firstChild), list: Int?
+        while child >= 0 {
+            let c = tree.entries[child]
+            if c.chars > 0 && c.tag != .comment {
+                guard list == nil, c.tag == .ul || c.tag == .ol, c.chars == e.chars else { return nil }
+                list = child
+            }
+            child = Int(c.nextSibling)
+        }
+        return list
+    }
+
+    /// Whether the text-bearing sibling before a list is a sentence of the story leading into it (text ending
+    /// in a colon, not a heading): the list is then the story's own, not a widget under its title.
+    static func isSentenceLeadIn(_ tree: PageTree, _ previous: Int) -> Bool {
+        let p = tree.entries[previous]
+        return p.tag.headingLevel == nil && p.headingChars == 0 && p.node.text.trimmingSuffixSpaces().hasSuffix(":")
+    }
+
+    /// The removals inside a kept list other than the link tests (an ad's class, a caption, a dateline),
+    /// outermost first.
+    static func nonLinkRemovals(
+        _ tree: PageTree, in list: Int, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
+    ) -> [Removal] {
+        var out: [Removal] = []
+        var i = list + 1
+        let end = Int(tree.entries[list].end)
+        while i < end {
+            let e = tree.entries[i]
+            if e.removed || e.tag == .text || e.tag == .comment { i = e.tag == .text || e.tag == .comment ? i + 1 : Int(e.end); continue }
+            if let removal = verdict(tree, i, isLast: false, protectedChars: protectedChars, mode: mode,
+                                     useCategories: useCategories),
+               !removal.heuristic.hasPrefix("link-density") {
+                out.append(removal)
+                i = Int(e.end)
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.
     static func linkDensityVerdict(
         _ tree: PageTree, _ i: Int, isLast last: Bool, previous: Int? = nil, mode: ExtractionMode
@@ -546,10 +622,7 @@ enum ContentPruning {
             gate = last ? t.lastElementGate : t.elementGate
         }
         let heavy = mode == .recall ? t.recallLinkHeavyRatio : t.linkHeavyRatio
-        // A short list of links the story introduces ("These two held up best:", a "Downloads" heading) in
-        // its middle is part of it; unannounced, or at the end of a container, it is a "related" list.
-        let midStoryList = (e.tag == .ul || e.tag == .ol) && !last && mode != .precision
-            && introducesList(tree, previous)
+        let midStoryList = isMidStoryList(tree, i, isLast: last, previous: previous, mode: mode)
         if chars < gate && !midStoryList {
             if density > heavy { return Removal(index: i, heuristic: "link-density:short", score: density) }
             if e.links > 1 && Double(e.shortLinks) > heavy * Double(e.links) && density > t.shortLinksMinDensity {
