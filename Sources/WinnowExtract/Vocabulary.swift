@@ -1060,6 +1060,14 @@ enum Vocabulary {
         static let summaryListMaxLinkDensity = 0.1
         static let summaryListMaxStoryShare = 0.5
 
+        // Cards of a listing (`RepeatedCards`).
+        /// Like sibling cards with a linked headline that make a run: a byline or date in one is the card's.
+        static let cardRunMin = 3
+        /// Elements climbed from a byline or date to find its card.
+        static let cardSearchDepth = 8
+        /// Elements read in a card to find its linked headline.
+        static let cardScanMaxNodes = 400
+
         // Title reconciliation (`TitleReconciler`).
         /// A list's count before a headline ("8 Recent Trends in …") has at most this many digits; longer numbers
         /// are model numbers or amounts, not counts.

@@ -27,7 +27,7 @@ extension PageScanner {
             // pages further up give way.
             if signals.authorLinks.count >= maximumAuthorLinksBeforeHeading { signals.authorLinks.removeFirst() }
         }
-        signals.authorLinks.append(RankedText(rank: authorLinkRank, order: order, text: name))
+        signals.authorLinks.append(RankedText(rank: authorLinkRank, order: order, text: name, node: element))
     }
 
     /// Keeps a short text line right under the first `<h1>` (`headlineNameWindow`), for `authorLinkCredits`.
@@ -166,6 +166,6 @@ extension PageScanner {
         guard let text else { return }
         signals.avatarPending = false
         let line = text.collapsingWhitespace()
-        if !line.isEmpty { signals.bylines.append(RankedText(rank: avatarBylineRank, order: order, text: line)) }
+        if !line.isEmpty { signals.bylines.append(RankedText(rank: avatarBylineRank, order: order, text: line, node: node)) }
     }
 }

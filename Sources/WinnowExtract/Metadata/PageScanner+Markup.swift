@@ -59,7 +59,7 @@ extension PageScanner {
         let specific = element.hasAttribute("pubdate") || hints.containsFoundationText("publish")
             || hints.containsFoundationText("entry-date") || hints.containsFoundationText("post-date")
             || hints.containsFoundationText("created")
-        signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value))
+        signals.publishedDates.append(RankedText(rank: specific ? 0 : 5, order: order, text: value, node: element))
     }
 
     /// Whether the text just before a `<time>` labels it as an update ("Updated on <time>…</time>", "Last

@@ -101,7 +101,7 @@ extension PageScanner {
         if labelPending {
             labelPending = false
             guard !candidate.isEmpty else { return }
-            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: candidate))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: candidate, node: node))
             signals.textBylines += 1
             return
         }
@@ -109,13 +109,13 @@ extension PageScanner {
         if bareLabels.contains(trimmed.lowercased()) {
             labelPending = true
         } else {
-            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed))
+            signals.bylines.append(RankedText(rank: textBylineRank(signals), order: order, text: trimmed, node: node))
             signals.textBylines += 1
             // Like a marked byline, a "By …" line with the headline that shows a date dates the story
             // ("Par Jeanne Roux - Publié le 14/03/2026 à 08h30").
             let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? false
             if withHeadline, hasYear(trimmed.utf8), DateParser.parse(trimmed) != nil {
-                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: trimmed))
+                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: trimmed, node: node))
             }
         }
     }

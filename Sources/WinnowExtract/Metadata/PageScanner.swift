@@ -77,22 +77,22 @@ enum PageScanner {
             if signals.firstHeadingOrder != nil, textsAfterHeading < dateWindow, signals.textDates < 3 {
                 textsAfterHeading += 1
                 if let text = dateText(current) {
-                    signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text))
+                    signals.publishedDates.append(RankedText(rank: textDateRank, order: order, text: text, node: current))
                     signals.textDates += 1
                     // Under the story's paragraphs such a line is a teaser card's ("Ana Ruiz · 9 feb 2026").
                     if let heading = signals.firstHeadingOrder, order - heading <= headlineTextDateWindow,
                        signals.paragraphsAfterHeading < maximumParagraphsBeforeByline,
                        signals.textBylines < maximumTextBylines, let credit = creditBeforeDate(text) {
-                        signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit))
+                        signals.bylines.append(RankedText(rank: textBylineRank, order: order, text: credit, node: current))
                         signals.textBylines += 1
                     }
                 }
             } else if signals.firstHeadingOrder != nil, let byline = signals.bylines.last, byline.rank == textBylineRank,
                       order - byline.order <= bylineDateDistance, let text = dateText(current) {
                 // Past the window under the headline, a date right after a "By …" credit is still the byline's.
-                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
+                signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text, node: current))
             } else if signals.firstHeadingOrder == nil, let text = dateText(current) {
-                signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text)
+                signals.dateBeforeHeading = RankedText(rank: textDateRank, order: order, text: text, node: current)
             }
         }
 
@@ -242,7 +242,7 @@ enum PageScanner {
         }
         if found.threadType { signals.threadMicrodata = true }
         if let rel = found.rel?.lowercased(), rel.utf8.split(separator: UInt8(ascii: " ")).contains(where: { $0.elementsEqual("author".utf8) }) {
-            signals.bylines.append(RankedText(rank: 0, order: order, text: element.text))
+            signals.bylines.append(RankedText(rank: 0, order: order, text: element.text, node: element))
         }
         if let href = found.authorHref { readAuthorLink(element, href: href, order: order, into: &signals) }
         // One cheap screen for the trigger fragments; the detailed marker tables run only on a hit.
@@ -263,14 +263,14 @@ enum PageScanner {
             let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank
             let excluded = rank != nil && bylineExclusions.contains(where: { has($0) })
             if let rank, !excluded, let text = boundedText(element, limit: 300) {
-                signals.bylines.append(RankedText(rank: rank, order: order, text: text))
+                signals.bylines.append(RankedText(rank: rank, order: order, text: text, node: element))
                 markedCount += 1
                 // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
                 // story, though no date class marks it; further down it is a review's or a reply's.
                 let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? true
                 if withHeadline, !dateMarkers.contains(where: { has($0.fragment) }), hasYear(text.utf8),
                    DateParser.parse(text) != nil {
-                    signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text))
+                    signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text, node: element))
                 }
             } else if let rank, let name = authorBoxName(element, excluded: excluded, order: order,
                                                                  signals: signals, has: has) {
@@ -279,7 +279,7 @@ enum PageScanner {
             }
             if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
                let text = boundedText(element, limit: 200) {
-                signals.publishedDates.append(RankedText(rank: rank + 10, order: order, text: text))
+                signals.publishedDates.append(RankedText(rank: rank + 10, order: order, text: text, node: element))
                 markedCount += 1
             }
         }

@@ -58,4 +58,7 @@ struct RankedText {
     let rank: Int
     let order: Int
     let text: String
+    /// The node the value was read from (an element, or the text node of a visible line), to place it in the
+    /// page's structure (see `RepeatedCards`).
+    var node: Node? = nil
 }
