@@ -41,7 +41,8 @@ import WinnowDOM
 /// 9. Still nothing (not in precision mode): the story's JSON-LD `articleBody` (a page a script builds), unless
 ///    the story is marked not free to read; then stages 2–7 again with hidden parts kept (hidden menus, dialogs
 ///    and banners still go), for a page that ships its content hidden for a script to show; that result must be
-///    at least `hiddenRetryMinChars` long.
+///    at least `hiddenRetryMinChars` long; failing that, a forum thread whose body shows next to no text (its
+///    engine's script fetches the posts) gives its meta description, the opening post's first lines.
 ///
 /// With a site rule's `body`, its nodes are the region's roots: chaff and boilerplate are removed inside them
 /// only (page chrome inside a chosen container stays), and with `prune: no` only never-text elements go.
@@ -109,11 +110,31 @@ public struct Extractor: Sendable {
         }
         // Nothing visible holds a story: the page may ship it hidden for a script to show (server-rendered
         // markup a client framework reveals after loading). Hidden menus, dialogs and banners still go.
-        guard let again = page.mirror() else { return outcome }
+        guard let again = page.mirror() else { return Self.threadShell(page, outcome: outcome) ?? outcome }
         var revealed = story(page, tree: consume again, keepComments: page.discussion, keepHidden: true)
-        guard revealed.parts.reduce(0, { $0 + $1.length }) >= Vocabulary.Threshold.hiddenRetryMinChars else { return outcome }
+        guard revealed.parts.reduce(0, { $0 + $1.length }) >= Vocabulary.Threshold.hiddenRetryMinChars else {
+            return Self.threadShell(page, outcome: outcome) ?? outcome
+        }
         revealed.trace.record(.kept, block: "hidden parts kept: nothing visible held a story", heuristic: "fallback:hidden")
         return revealed
+    }
+
+    /// A forum thread whose body shows next to no text (a splash loader: the engine's script fetches the posts)
+    /// is known only by its meta description, where such engines put the opening post's first lines: that is
+    /// the text, a region of its own tree. Nil on any other page, or when the description is a tagline.
+    static func threadShell(_ page: PageContext, outcome: Outcome) -> Outcome? {
+        let t = Vocabulary.Threshold.self
+        guard page.thread || page.discussion, page.pageChars <= t.threadShellMaxChars,
+              let description = page.metadata.description,
+              let region = DeclaredText.region(
+                description, url: page.url, heuristic: "fallback:thread-description",
+                minChars: t.threadShellDescriptionMinChars)
+        else { return nil }
+        let declared = region.render(url: page.url, titles: [], cleanup: false, explain: false)
+        guard !declared.blocks.isEmpty else { return nil }
+        var trace = outcome.trace
+        trace.record(.kept, block: "meta description: the thread's posts are not in the page", heuristic: "fallback:thread-description")
+        return Outcome(parts: [declared], tree: outcome.tree, trace: trace)
     }
 
     /// Stages 2–7 on the page's tree (removals are flagged on it).
@@ -186,7 +207,7 @@ public struct Extractor: Sendable {
         let dropCopies = Self.copyMinBytes(page)
         var rendering = conversion.render(
             titles: page.titles, authors: page.metadata.authors, cleanup: cleanup, dropCopies: dropCopies,
-            thread: page.thread, explain: options.explain)
+            thread: page.thread, product: Self.oneProduct(page), explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace
@@ -202,11 +223,15 @@ public struct Extractor: Sendable {
     /// (a description given again in a tab or breakpoint panel): a short spec label each variant repeats stays.
     static func copyMinBytes(_ page: PageContext) -> Int? {
         if page.kind.isSingleProduct { return Vocabulary.Threshold.productCopyMinBytes }
-        if page.kind.declaredProduct && !page.kind.collection && !page.kind.article {
-            return Vocabulary.Threshold.declaredProductCopyMinBytes
-        }
+        if oneProduct(page) { return Vocabulary.Threshold.declaredProductCopyMinBytes }
         if page.thread { return Vocabulary.Threshold.threadCopyMinBytes }
         return nil
+    }
+
+    /// One product's page: its data says so (`PageKind.isSingleProduct`), or its `og:type` declares a product
+    /// on a page that is neither a collection nor a story. Its rating summaries are the review widget's.
+    static func oneProduct(_ page: PageContext) -> Bool {
+        page.kind.isSingleProduct || (page.kind.declaredProduct && !page.kind.collection && !page.kind.article)
     }
 
     /// Stage 4: retries when the result is suspiciously short; each wins only when clearly longer.

@@ -715,6 +715,24 @@ enum Vocabulary {
         "inscription", "berichten", "lid sinds", "messaggi", "iscritto", "mensagens", "registrado em",
     ]
 
+    /// On one product's page, a count followed by one of these nouns (directly or after one of
+    /// `ratingCountQualifiers`) is the review widget's summary ("Based on 312 reviews", "(5 customer reviews)").
+    static let ratingCountNouns: Set<String> = [
+        "reviews", "review", "ratings", "rating", "votes", "bewertungen", "bewertung", "rezensionen", "avis",
+        "évaluations", "reseñas", "valoraciones", "opiniones", "recensioni", "valutazioni", "avaliações",
+        "recensies", "beoordelingen", "omdömen", "anmeldelser", "arvostelua", "opinii", "recenzí", "hodnocení",
+        "отзывов", "отзыва", "отзывы", "оценок",
+    ]
+    static let ratingCountQualifiers: Set<String> = [
+        "customer", "customers", "user", "verified", "total", "seller", "product", "global", "star", "kunden",
+        "clients", "clientes", "clienti",
+    ]
+    /// "4.8 out of 5", "4,5 von 5 Sternen", "4,5 sur 5", "4,5 de 5", "4,5 su 5", "4,5 van 5", "4,5 из 5": the
+    /// words between a score and its scale (after an optional `ratingStarWords` word).
+    static let ratingOutOf: [[String]] = [["out", "of"], ["von"], ["sur"], ["de"], ["su"], ["van"], ["av"], ["из"], ["na"]]
+    static let ratingStarWords: Set<String> = ["stars", "star", "sterne", "sternen", "étoiles", "estrellas", "stelle", "estrelas", "sterren"]
+    static let ratingScaleTops: Set<String> = ["5", "5.0", "5,0", "five"]
+
     /// "12 Comments", "3 responses": a counted-reactions heading ends the story.
     static let reactionWords: Set<String> = ["comments", "comment", "responses", "replies", "reactions"]
     /// Words of a reply section's label on a thread ("Comments", "12 Replies", "Antworten"), in major languages:
@@ -794,6 +812,12 @@ enum Vocabulary {
         /// A story found only in hidden parts (`Extractor.decide`'s last retry) must be at least this long:
         /// shorter hidden text is a placeholder, a menu's leftovers or a log-in box, not the page.
         static let hiddenRetryMinChars = 500
+        /// A thread page whose body shows at most this much text is a shell a forum engine's script fills in
+        /// (a splash loader and nothing else): its meta description, the opening post's first lines, is the
+        /// text (`Extractor.decide`'s last resort).
+        static let threadShellMaxChars = 200
+        /// ... when that description is at least this long (a sentence or two, not the forum's tagline).
+        static let threadShellDescriptionMinChars = 120
         /// A result under this share of the page text is suspicious when it is also under `recallCeiling`.
         static let minPageShare = 0.2
         static let recallCeiling = 3000
@@ -946,6 +970,10 @@ enum Vocabulary {
         static let sectionHeaderMinCount = 3
         /// A reaction counter ("12 likes") is at most this many bytes.
         static let reactionCountMaxBytes = 24
+        /// A review widget's rating summary on a product's page ("Rated 4.8 out of 5") is at most this many bytes
+        /// and words (`BlockCleanup.isRatingSummary`).
+        static let ratingSummaryMaxBytes = 60
+        static let ratingSummaryMaxWords = 8
         /// A member counter line ("Posts: 1,204") is at most this many bytes.
         static let memberStatMaxBytes = 40
         static let sectionHeaderMinChars = 80

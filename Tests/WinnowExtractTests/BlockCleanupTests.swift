@@ -647,3 +647,25 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), paragraph("Sign up to our free newsletter"), paragraph(story + " More.")]).count == 2)
     }
 }
+
+@Suite struct RatingSummaryTests {
+    /// A product page's review widget sums up its reviews in a short line; these go.
+    @Test(arguments: [
+        "rated 4.6 out of 5", "based on 1,204 reviews", "(7 customer reviews)", "4.3 (412 seller ratings)",
+        "2,118 ratings", "customer reviews (31) 4.2 out of 5 stars", "4,5 von 5 sternen", "4,1 sur 5",
+        "mostly positive (9,870 reviews)", "1 review",
+    ])
+    func summaryLinesAreRatingSummaries(_ line: String) {
+        #expect(BlockCleanup.isRatingSummary(line))
+    }
+
+    /// A bare score, a count without a number before it, prose about ratings, and long sentences stay.
+    @Test(arguments: [
+        "4.2/5", "reviews", "write a review", "no reviews yet", "91% positive ratings from 3,000 buyers",
+        "scores 4.5 out of 5 for water resistance in our own shower test, so a downpour is fine",
+        "holds 5 of your cards", "ages 4 to 5",
+    ])
+    func otherLinesAreNot(_ line: String) {
+        #expect(!BlockCleanup.isRatingSummary(line))
+    }
+}

@@ -22,7 +22,7 @@ enum BlockCleanup {
     /// byline's sign-off.
     static func run(
         _ input: BlockOutput, titles: [String], authors: [String] = [], tree: PageTree? = nil, dropCopies: Int? = nil,
-        thread: Bool = false, trace: inout Trace
+        thread: Bool = false, product: Bool = false, trace: inout Trace
     ) -> BlockOutput {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
@@ -188,6 +188,11 @@ enum BlockCleanup {
                isOrphanBylineLabel(lower, next: blocks.indices.contains(k + 1) ? blocks[k + 1] : nil,
                                    nextText: blocks.indices.contains(k + 1) ? texts[k + 1] : nil) {
                 trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
+                continue
+            }
+            // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews").
+            if product, isParagraph(block), isRatingSummary(lower) {
+                trace.record(.dropped, block: text, heuristic: "rating-summary", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -1044,6 +1049,49 @@ enum BlockCleanup {
     }
 
     static let memberStatLabels = PrefixList(Vocabulary.memberStatLabels)
+
+    /// A short line summing up a product's reviews: a count of reviews or ratings ("Based on 312 reviews",
+    /// "(5 customer reviews)", "4.6 (88 seller ratings)") or an average out of five ("Rated 4.8 out of 5",
+    /// "4,5 von 5 Sternen"). A bare score ("4.2/5") is not one: comparison tables and spec lists give those.
+    static func isRatingSummary(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.ratingSummaryMaxBytes,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let words = ratingWords(lower)
+        guard words.count <= Vocabulary.Threshold.ratingSummaryMaxWords else { return false }
+        for (i, word) in words.enumerated() {
+            if Vocabulary.ratingCountNouns.contains(word), i > 0 {
+                if isCount(words[i - 1]) { return true }
+                if i > 1, Vocabulary.ratingCountQualifiers.contains(words[i - 1]), isCount(words[i - 2]) { return true }
+            }
+            if isCount(word) {
+                var j = i + 1
+                if j < words.count, Vocabulary.ratingStarWords.contains(words[j]) { j += 1 }
+                for phrase in Vocabulary.ratingOutOf where j + phrase.count < words.count
+                    && Array(words[j..<(j + phrase.count)]) == phrase
+                    && Vocabulary.ratingScaleTops.contains(words[j + phrase.count]) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// The words of a short line, numbers kept whole ("4.8", "46,971"), trailing dots and commas cut.
+    static func ratingWords(_ lower: String) -> [String] {
+        lower.split { !($0.isLetter || $0.isNumber || $0 == "." || $0 == ",") }
+            .map { word -> String in
+                var word = word
+                while let last = word.last, last == "." || last == "," { word.removeLast() }
+                return String(word)
+            }
+            .filter { !$0.isEmpty }
+    }
+
+    /// A count or score: digits with thousands or decimal separators, nothing else.
+    static func isCount(_ word: String) -> Bool {
+        guard let first = word.first, first.isNumber else { return false }
+        return word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+    }
 
     /// First letters of `Vocabulary.finePrintStarts`: most paragraphs are ruled out without lowercasing.
     static let finePrintInitials: Set<Character> = Set(Vocabulary.finePrintStarts.compactMap(\.first))

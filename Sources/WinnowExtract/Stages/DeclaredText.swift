@@ -6,10 +6,12 @@ import WinnowDOM
 enum DeclaredText {
     /// The text as a region of its own tree, not on the page: HTML inside it is parsed (lists and paragraphs
     /// survive), plain text is split at line breaks. Nil when the text is not prose (URL-encoded, or shorter than
-    /// `descriptionMinChars`). `heuristic` names the region.
-    static func region(_ text: String, url: String?, heuristic: String) -> Region? {
-        let t = Vocabulary.PageTypeThreshold.self
-        guard text.count >= t.descriptionMinChars, isProse(text) else { return nil }
+    /// `minChars`, by default `descriptionMinChars`). `heuristic` names the region.
+    static func region(
+        _ text: String, url: String?, heuristic: String,
+        minChars: Int = Vocabulary.PageTypeThreshold.descriptionMinChars
+    ) -> Region? {
+        guard text.count >= minChars, isProse(text) else { return nil }
         let html: String
         if looksLikeHTML(text) {
             html = "<html><body><div>" + text + "</div></body></html>"

@@ -23,12 +23,14 @@ struct Region {
     /// the blocks cleanup drops are recorded in the rendering's trace.
     /// `dropCopies`: the shortest block that is a copy when given twice (`BlockCleanup.dropCopiedTexts`; a
     /// product's page or a thread), nil to keep copies. `thread`: a forum or Q&A page, whose lone counters go.
+    /// `product`: one product's page, whose rating summaries go.
     func render(
         url: String?, titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil,
-        thread: Bool = false, explain: Bool
+        thread: Bool = false, product: Bool = false, explain: Bool
     ) -> Rendering {
         convert(url: url, explain: explain).render(
-            titles: titles, authors: authors, cleanup: cleanup, dropCopies: dropCopies, thread: thread, explain: explain)
+            titles: titles, authors: authors, cleanup: cleanup, dropCopies: dropCopies, thread: thread, product: product,
+            explain: explain)
     }
 
     /// The region's blocks before cleanup (`BlockConverter`), each with its source node.
@@ -49,13 +51,13 @@ struct Conversion {
     /// The converted blocks after `BlockCleanup` (when `cleanup`): see `Region.render`.
     func render(
         titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil, thread: Bool = false,
-        explain: Bool
+        product: Bool = false, explain: Bool
     ) -> Rendering {
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(output.omitted, heuristic: "figure: text beside the picture and caption")
         let cleaned = cleanup ? BlockCleanup.run(
             output, titles: titles, authors: authors, tree: region.onPage ? region.tree : nil, dropCopies: dropCopies,
-            thread: thread, trace: &cleanupTrace) : output
+            thread: thread, product: product, trace: &cleanupTrace) : output
         return Rendering(region: region, output: cleaned, trace: cleanupTrace)
     }
 }
