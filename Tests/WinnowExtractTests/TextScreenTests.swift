@@ -669,3 +669,78 @@ import Testing
         #expect(BlockCleanup.mayBePageNumberLine("Pages: 1 2 3"))
     }
 }
+
+/// The byte paths added to cut the extractor's instructions answer exactly as the String, Character and
+/// Foundation code they stand in for, on random and corpus-like texts.
+@Suite struct BytePathEquivalenceTests {
+    /// Pieces that random texts are made of: ASCII words and punctuation, CR LF, combining marks, the scalars
+    /// that decompose to ASCII, and non-ASCII letters.
+    static let pieces = ["a", "B", "and", " ", "  ", "://", "http", "(c)", "©", "2026", "-", "_", "\r\n", "\n", "\r",
+                         "é", "e\u{301}", "\u{212A}", "K", "\u{037E}", ";", "и", " и ", " et ", " & ", "Ω", "中", "·", "?"]
+
+    static func randomText(_ generator: inout SystemRandomNumberGenerator, maxPieces: Int = 12) -> String {
+        (0..<Int.random(in: 0...maxPieces, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    @Test func foundationRangeMatchesFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let needles = AuthorCleaner.nameJoiners + Vocabulary.copyrightSigns + ["://", "a", "and", "\r\n", "\n", "K", ";", "e\u{301}", "é"]
+        for _ in 0..<4_000 {
+            let text = Self.randomText(&generator)
+            for needle in needles + [Self.randomText(&generator, maxPieces: 2)] {
+                #expect(text.foundationRange(of: needle) == text.range(of: needle), "\(text.debugDescription) \(needle.debugDescription)")
+                let sub = text.dropFirst(min(2, text.count))
+                #expect(sub.foundationRange(of: needle) == sub.range(of: needle), "\(text.debugDescription) \(needle.debugDescription)")
+                if let middle = text.indices.randomElement(using: &generator) {
+                    #expect(text.foundationRange(of: needle, range: middle..<text.endIndex) == text.range(of: needle, range: middle..<text.endIndex),
+                            "\(text.debugDescription) \(needle.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// The slug test on bytes (ASCII heading text and id) decides as the Unicode scalar filter does.
+    @Test func slugOnBytesMatchesScalars() {
+        func byScalars(_ text: String, _ id: String) -> Bool {
+            func alphanumerics(_ text: String) -> String {
+                String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
+            }
+            let text = alphanumerics(text)
+            guard text.unicodeScalars.count >= Vocabulary.Threshold.slugMinChars else { return false }
+            return alphanumerics(id).contains(text)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Verifying", "signatures", "Setup", "2", "of", " ", "-", "_", "Ünïcode", "user-content-", "ABC", "x1", "!"]
+        func phrase() -> String { (0..<Int.random(in: 0...5, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined() }
+        var cases = [("Verifying signatures", "verifying-signatures"), ("Configuring the Sidebar", "user-content-configuring-the-sidebar-1"),
+                     ("Short", "short"), ("Café au lait", "cafe-au-lait"), ("Café au lait", "café-au-lait"), ("Step 12 of 20", "step-12-of-20")]
+        for _ in 0..<3_000 {
+            let text = phrase()
+            cases.append((text, Bool.random(using: &generator) ? text.lowercased().replacingOccurrences(of: " ", with: "-") + phrase() : phrase()))
+        }
+        for (text, id) in cases {
+            #expect(PageTree.isSlug(of: text, id: id) == byScalars(text, id), "\(text.debugDescription) \(id.debugDescription)")
+        }
+    }
+
+    /// A lowercased text's opening number, read off an ASCII first byte, is `first?.isNumber`.
+    @Test func startsWithNumberMatchesCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        var samples = ["", "1", "12 comments", "a1", "\r\n1", "1\u{301}", "٣ تعليقات", "Ⅻ", "½ off", " 1"]
+        for _ in 0..<2_000 { samples.append(Self.randomText(&generator, maxPieces: 4)) }
+        for text in samples {
+            #expect(BlockCleanup.startsWithNumber(text) == (text.first?.isNumber == true), "\(text.debugDescription)")
+        }
+    }
+
+    /// The character count's eight-byte steps count as `count` does, CR and non-ASCII falling anywhere in a step.
+    @Test func characterCountMatchesCountOnRandomTexts() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = Self.randomText(&generator, maxPieces: 40)
+            #expect(text.characterCount == text.count, "\(text.debugDescription)")
+        }
+    }
+}

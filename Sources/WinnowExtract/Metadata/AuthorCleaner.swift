@@ -240,7 +240,7 @@ public enum AuthorCleaner {
             while found {
                 found = false
                 for joiner in Self.nameJoiners {
-                    guard let range = rest.range(of: joiner) else { continue }
+                    guard let range = rest.foundationRange(of: joiner) else { continue }
                     let left = rest[..<range.lowerBound], right = rest[range.upperBound...]
                     let leftWords = left.split(separator: " ").count, rightWords = right.split(separator: " ").count
                     if leftWords >= 2 && rightWords >= 2 && leftWords <= 4 {

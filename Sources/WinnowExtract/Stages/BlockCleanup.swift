@@ -101,9 +101,11 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))
                 continue
             }
+            // Asked twice below (a terminating block, then a related box's label): decided once.
+            let terminating = isTerminating(block, lower)
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 // On a thread the replies under "Comments" or "12 Replies" are the page's posts.
-                isTerminating(block, lower) && !(thread && isReplySectionLabel(lower)) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
+                terminating && !(thread && isReplySectionLabel(lower)) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
                     || isRelatedList(block)
                     || ((isParagraph(block) || isHeading) && Double(precedingChars) >= Vocabulary.Threshold.readerAppealMinPrecedingShare
                         * Double(totalChars) && isReaderAppeal(text)),
@@ -128,7 +130,7 @@ enum BlockCleanup {
             // label, and its links when an earlier stage left them) is not the story's ("Related stories" over
             // two links, between two paragraphs of the story). Here the story need not be long yet: the box sits
             // between two paragraphs of one container (`inlineBoxEnd`), a lead may be short.
-            if k > 0, isTerminating(block, lower), let tree,
+            if k > 0, terminating, let tree,
                let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
                 for inBox in k..<end {
                     trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
@@ -1427,7 +1429,7 @@ enum BlockCleanup {
             if terminatingMultiword.matches(lower) { return true }
         }
         // "12 Comments", "3 responses to ..." (`lower` is normalised: its first character starts the first word).
-        guard lower.first?.isNumber == true else { return false }
+        guard startsWithNumber(lower) else { return false }
         let words = lower.split(separator: " ")
         if words.count <= Vocabulary.Threshold.commentCountMaxWords, let first = words.first, first.allSatisfy(\.isNumber),
             words.count > 1, Vocabulary.reactionWords.contains(String(words[1]))
@@ -1435,6 +1437,14 @@ enum BlockCleanup {
             return true
         }
         return false
+    }
+
+    /// `lower.first?.isNumber == true` (a Character is a number when its first scalar has a numeric type),
+    /// read off the first byte when it is ASCII: there the first scalar is that byte, a number when a digit.
+    static func startsWithNumber(_ lower: String) -> Bool {
+        guard let first = lower.utf8.first else { return false }
+        if first < 0x80 { return first >= 0x30 && first <= 0x39 }
+        return lower.first?.isNumber == true
     }
 
     /// A reply section's label: words from `Vocabulary.replySectionWords` with at most a count ("Comments",
@@ -1509,7 +1519,7 @@ enum BlockCleanup {
         let lower = text.lowercased()
         for sign in Vocabulary.copyrightSigns {
             var from = lower.startIndex
-            while let range = lower.range(of: sign, range: from..<lower.endIndex) {
+            while let range = lower.foundationRange(of: sign, range: from..<lower.endIndex) {
                 from = range.upperBound
                 let rest = lower[range.upperBound...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "©" }
                 let digits = rest.prefix(4)

@@ -298,6 +298,12 @@ struct TokenTable: Sendable {
     /// Stores `value` for `key` (a key already present keeps its first value).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, rawValue value: UInt64) {
         if rawValue(for: key) != nil { return }
+        insertAbsent(key, rawValue: value)
+    }
+
+    /// `insert` of a key the caller has just looked up and not found: the table is not searched again (a
+    /// per-page memo's every miss is followed by an insert).
+    mutating func insertAbsent(_ key: UnsafeBufferPointer<UInt8>, rawValue value: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
         if leadingPairs != nil, let pair = TokenTable.leadingPair(key) { leadingPairs![pair >> 6] |= 1 << UInt64(pair & 63) }
         place(offset: arena.count, length: key.count, value: value, hash: TokenTable.hash(key))

@@ -263,7 +263,7 @@ struct PageTree {
             for id in controls.split(separator: " ") { classCache.controlled.insert(String(id)) }
         }
         var categories = found.classCategories
-        if found.hasID || role != nil || found.itemprop != nil {
+        if found.hasID || role != nil || found.hasItemprop {
             // A heading's id is usually its own anchor, the slug of its text (`<h2 id="verifying-signatures">`,
             // `id="user-content-configuring-the-sidebar"`): it names the topic, not a box, so its words are no
             // class words ("signature", "sidebar"). A heading whose text closes a story ("Related products",
@@ -272,7 +272,7 @@ struct PageTree {
                  && !BlockCleanup.isTerminating(.heading(level: 2, content: []), BlockCleanup.normalize(node.text))) {
                 categories.formUnion(found.idCategories)
             }
-            if role != nil || found.itemprop != nil {
+            if role != nil || found.hasItemprop {
                 categories.formUnion(CategoryMatcher.categories(class: nil, id: nil, role: role, itemprop: found.itemprop))
             }
         }
@@ -288,7 +288,7 @@ struct PageTree {
             }
         }
         let hints = PageScanner.AttributeHints(
-            classTriggers: found.classTriggersScan, hasID: found.hasID, hasMicrodata: found.itemprop != nil || found.itemtype != nil)
+            classTriggers: found.classTriggersScan, hasID: found.hasID, hasMicrodata: found.hasItemprop || found.hasItemtype)
         return Classified(entry: entry, scanHints: hints)
     }
 
@@ -302,13 +302,23 @@ struct PageTree {
         var classTriggersScan: Bool?
         var hasID = false
         var idCategories: Category = []
-        var role: String?
-        var itemprop: String?
-        /// The microdata `itemtype` (its type URLs).
-        var itemtype: String?
         var hasLabelledBy = false
+        // The attributes read as text, kept as views and turned into Strings only when asked (few elements
+        // carry them): four optional Strings here made every element's pass retain and release them. The views
+        // are read while `classify` runs, before anything could change the element.
+        private var roleAttribute: AttributeView?
+        private var itempropAttribute: AttributeView?
+        private var itemtypeAttribute: AttributeView?
+        private var controlsAttribute: AttributeView?
+
+        var role: String? { roleAttribute?.value }
+        var itemprop: String? { itempropAttribute?.value }
+        var hasItemprop: Bool { itempropAttribute != nil }
+        /// The microdata `itemtype` (its type URLs).
+        var itemtype: String? { itemtypeAttribute?.value }
+        var hasItemtype: Bool { itemtypeAttribute != nil }
         /// The ids an `aria-controls` names (a toggle's panels).
-        var controls: String?
+        var controls: String? { controlsAttribute?.value }
         var hasHidden = false
         /// `aria-hidden="true"` (any case).
         var ariaHidden = false
@@ -349,7 +359,7 @@ struct PageTree {
                     }
                 }
             case 4:
-                if attribute.nameIs("role"), first(2) { role = attribute.value }
+                if attribute.nameIs("role"), first(2) { roleAttribute = attribute }
             case 5:
                 if attribute.nameIs("class") {
                     if first(4) {
@@ -370,16 +380,16 @@ struct PageTree {
                 if attribute.nameIs("popover") { hasPopover = true }
             case 8:
                 if attribute.nameIs("itemprop"), first(16) {
-                    itemprop = attribute.value
+                    itempropAttribute = attribute
                 } else if attribute.nameIs("itemtype"), first(128) {
-                    itemtype = attribute.value
+                    itemtypeAttribute = attribute
                 }
             case 10:
                 if attribute.nameIs("aria-modal"), first(64) { ariaModal = attribute.withValueBytes(PageTree.isTrue) }
             case 11:
                 if attribute.nameIs("aria-hidden"), first(32) { ariaHidden = attribute.withValueBytes(PageTree.isTrue) }
             case 13:
-                if attribute.nameIs("aria-controls") { controls = attribute.value }
+                if attribute.nameIs("aria-controls") { controlsAttribute = attribute }
             case 15:
                 if attribute.nameIs("aria-labelledby") { hasLabelledBy = true }
             default:
@@ -441,7 +451,7 @@ struct PageTree {
             }
             let reading = ClassReading(
                 categories: CategoryMatcher.categories(ofValueBytes: bytes), triggersScan: PageScanner.triggers.matches(bytes: bytes))
-            classes.insert(bytes, rawValue: UInt64(reading.categories.rawValue) | (reading.triggersScan ? 1 << 32 : 0))
+            classes.insertAbsent(bytes, rawValue: UInt64(reading.categories.rawValue) | (reading.triggersScan ? 1 << 32 : 0))
             return reading
         }
 
@@ -510,14 +520,39 @@ struct PageTree {
     /// `user-content-verifying-signatures-1`). Texts shorter than `slugMinChars` letters never match.
     static func isOwnSlug(_ node: Node) -> Bool {
         guard let id = node.attribute("id") else { return false }
+        return isSlug(of: node.text, id: id)
+    }
+
+    /// `isOwnSlug` on the heading's text and its id.
+    static func isSlug(of text: String, id: String) -> Bool {
+        if let text = asciiAlphanumerics(text), let id = asciiAlphanumerics(id) {
+            guard text.count >= Vocabulary.Threshold.slugMinChars else { return false }
+            return id.firstOffset(of: text) != nil
+        }
         func alphanumerics(_ text: String) -> String {
             String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
                 $0.properties.isAlphabetic || $0.properties.numericType != nil
             }))
         }
-        let text = alphanumerics(node.text)
+        let text = alphanumerics(text)
         guard text.unicodeScalars.count >= Vocabulary.Threshold.slugMinChars else { return false }
         return alphanumerics(id).contains(text)
+    }
+
+    /// The letters and digits of ASCII text, lowercased, as `isSlug`'s Unicode path keeps them (in ASCII the
+    /// alphabetic scalars are A–Z and a–z, the numeric ones 0–9); nil for text with any other byte.
+    static func asciiAlphanumerics(_ text: String) -> [UInt8]? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x41 && byte <= 0x5A {
+                kept.append(byte + 0x20)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                kept.append(byte)
+            }
+        }
+        return kept
     }
 
     /// The most characters a permalink mark's text node holds (`Vocabulary.permalinkMarks`: one mark, between spaces).

@@ -232,7 +232,7 @@ struct SiteLink: Sendable {
     /// The host (lowercased, without `www.`) and path of an absolute or scheme-relative URL.
     static func split(_ url: String) -> (host: String, path: String)? {
         var rest = Substring(url)
-        if let scheme = rest.range(of: "://") {
+        if let scheme = rest.foundationRange(of: "://") {
             let name = rest[..<scheme.lowerBound].lowercased()
             guard name == "http" || name == "https" else { return nil }
             rest = rest[scheme.upperBound...]

@@ -12,6 +12,18 @@ extension String {
             var count = 0
             var i = 0
             while i < buffer.count {
+                // Eight ASCII bytes none of which is CR are eight characters (the usual run of a long text).
+                if i + 8 <= buffer.count, let base = buffer.baseAddress {
+                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let crFree = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                    // `crFree` has a zero byte exactly where `word` has CR (see `hasCharacters(atMost:)`).
+                    let hasCR = (crFree &- 0x0101_0101_0101_0101) & ~crFree & 0x8080_8080_8080_8080 != 0
+                    if word & 0x8080_8080_8080_8080 == 0 && !hasCR {
+                        count += 8
+                        i += 8
+                        continue
+                    }
+                }
                 let byte = buffer[i]
                 if byte < 0x80 {
                     if byte == 0x0D { return nil }
@@ -118,6 +130,35 @@ extension String {
     func containsFoundationText(_ needle: String) -> Bool {
         utf8.allSatisfy { $0 < 0x80 } ? containsText(needle) : range(of: needle) != nil
     }
+}
+
+extension StringProtocol where Index == String.Index {
+    /// Foundation's `range(of: needle)`, found on bytes when this text is ASCII. There Foundation's search (by
+    /// canonical equivalence) agrees with the bytes': an ASCII needle matches where its bytes are, and a needle
+    /// with another scalar matches nowhere, as its decomposition is not ASCII. Left to Foundation: other text,
+    /// needles with CR or LF (CR LF is one character to it), and needles holding one of the three scalars that
+    /// decompose to ASCII (`asciiEquivalentScalars`).
+    ///
+    /// With `searchRange`, Foundation's `range(of: needle, range: searchRange)`.
+    func foundationRange(of needle: String, range searchRange: Range<String.Index>? = nil) -> Range<String.Index>? {
+        let needleBytes = Array(needle.utf8)
+        guard !needleBytes.isEmpty, !needleBytes.contains(0x0A), !needleBytes.contains(0x0D),
+              !needle.unicodeScalars.contains(where: { Self.asciiEquivalentScalars.contains($0.value) }),
+              utf8.allSatisfy({ $0 < 0x80 })
+        else { return range(of: needle, range: searchRange) }
+        // ASCII: every byte offset is a character boundary.
+        let searched = self[searchRange ?? startIndex..<endIndex].utf8
+        let offset: Int?? = searched.withContiguousStorageIfAvailable { haystack in
+            needleBytes.withUnsafeBufferPointer { haystack.firstOffset(of: $0) }
+        }
+        guard let found = offset ?? Array(searched).firstOffset(of: needleBytes) else { return nil }
+        let start = searched.index(searched.startIndex, offsetBy: found)
+        return start..<searched.index(start, offsetBy: needleBytes.count)
+    }
+
+    /// The scalars whose canonical decomposition is ASCII: KELVIN SIGN (K), GREEK QUESTION MARK (;) and GREEK
+    /// VARIA (`).
+    static var asciiEquivalentScalars: [UInt32] { [0x212A, 0x037E, 0x1FEF] }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
