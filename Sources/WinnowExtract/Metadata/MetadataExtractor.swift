@@ -69,9 +69,10 @@ public enum MetadataExtractor {
         // Bylines and dates of a listing's cards are the cards' (a thread's posts are a run of like blocks too,
         // each with its member's name: there the first post's is the thread's).
         if !signals.threadMicrodata, !PageProfile.isThread(url: pageURL) {
-            signals.bylines.removeAll { $0.node.map(RepeatedCards.contains) ?? false }
-            signals.publishedDates.removeAll { $0.node.map(RepeatedCards.contains) ?? false }
-            signals.authorLinks.removeAll { $0.node.map(RepeatedCards.contains) ?? false }
+            var cards = RepeatedCards()
+            signals.bylines.removeAll { $0.node.map { cards.contains($0) } ?? false }
+            signals.publishedDates.removeAll { $0.node.map { cards.contains($0) } ?? false }
+            signals.authorLinks.removeAll { $0.node.map { cards.contains($0) } ?? false }
         }
         // Story evidence: a JSON-LD article, og:type article, or a byline. Without it, a date seen only in the
         // page furniture (footer, listing, web-page JSON-LD) is not a publication date.

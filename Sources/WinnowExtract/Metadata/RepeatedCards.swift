@@ -6,13 +6,22 @@ import WinnowDOM
 /// that holds a linked headline and has element siblings of its own tag and class that hold one too, at least
 /// `Vocabulary.Threshold.cardRunMin` of them in all. A story's own header is one of a kind; a forum's posts are
 /// a run of like blocks too, which is why the caller leaves threads alone.
-enum RepeatedCards {
-    static func contains(_ node: Node) -> Bool {
+struct RepeatedCards {
+    /// Answers of `isCardInRun` by element: a page's bylines and dates share their ancestors.
+    private var known: [Node: Bool] = [:]
+
+    mutating func contains(_ node: Node) -> Bool {
         var cursor: Node? = node.isElement ? node : node.parent
         var depth = 0
         while let element = cursor, depth < Vocabulary.Threshold.cardSearchDepth {
             if element.isElement(named: "body") || element.isElement(named: "main") { return false }
-            if isCardInRun(element) { return true }
+            if let answer = known[element] {
+                if answer { return true }
+            } else {
+                let answer = Self.isCardInRun(element)
+                known[element] = answer
+                if answer { return true }
+            }
             cursor = element.parent
             depth += 1
         }
@@ -20,19 +29,28 @@ enum RepeatedCards {
     }
 
     /// Whether `element` holds a linked headline and, with its like siblings (same tag, same `class`) that hold
-    /// one, makes a run of at least `cardRunMin`.
+    /// one, makes a run of at least `cardRunMin`. Like siblings are counted first (cheap; most elements have
+    /// too few), headings looked for only then.
     static func isCardInRun(_ element: Node) -> Bool {
-        guard let parent = element.parent, hasLinkedHeading(element) else { return false }
-        let name = element.name, classes = element.attribute("class") ?? ""
-        var alike = 0
+        guard let parent = element.parent else { return false }
+        // Tag names compared by their packed bytes where they fit (every common tag), classes only then.
+        let key = element.shortNameKey, name = key == nil ? element.name : ""
+        let classes = element.attribute("class") ?? ""
+        var like: [Node] = []
         var sibling = parent.firstChild
         while let current = sibling {
-            if current.isElement, current.name == name, (current.attribute("class") ?? "") == classes,
-               current == element || hasLinkedHeading(current) {
-                alike += 1
-                if alike >= Vocabulary.Threshold.cardRunMin { return true }
+            if current.isElement, key.map({ current.shortNameKey == $0 }) ?? (current.name == name),
+               (current.attribute("class") ?? "") == classes {
+                like.append(current)
             }
             sibling = current.nextSibling
+        }
+        let run = Vocabulary.Threshold.cardRunMin
+        guard like.count >= run, hasLinkedHeading(element) else { return false }
+        var linked = 1
+        for current in like where current != element && hasLinkedHeading(current) {
+            linked += 1
+            if linked >= run { return true }
         }
         return false
     }
