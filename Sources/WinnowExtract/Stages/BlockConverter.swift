@@ -331,6 +331,8 @@ struct BlockConverter {
                 continue
             }
             if e.tag == .text { text += e.node.text }
+            // A `<br>` in preformatted text is a line break: CMS editors that store code as HTML write its lines so.
+            if e.tag == .br { text += "\n" }
             i += 1
         }
         return text
