@@ -243,6 +243,10 @@ enum Vocabulary {
     /// Class substrings of carousel and slider widgets: their teasers are promoted slides, not a feed.
     static let carouselClassWords = ["carousel", "slider", "swiper", "slick", "splide", "glide"]
 
+    /// Unicode ranges of Chinese, Japanese and Korean script (kana, CJK ideographs, Hangul syllables), whose
+    /// words take fewer characters than Latin ones (`TeaserCards.isHeadlineLength`).
+    static let cjkScalarRanges: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7AF]
+
     /// Containers that can be a teaser card led by a linked headline without a heading tag
     /// (`TeaserCards.linkedLead`); not `<p>` (a sentence opening with a link) or `<li>` (the story's own list).
     static let linkedLeadCardTags: TagMask = [.div, .article, .section]
@@ -1073,6 +1077,7 @@ enum Vocabulary {
         /// A card's linked headline set without a heading tag (`TeaserCards.linkedLead`) has at least this many
         /// characters: a headline, not a "More" or an author's name.
         static let teaserLeadMinChars = 20
+        static let teaserLeadMinCharsCJK = 10
         static let teaserCardMaxChars = 700
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300

@@ -157,6 +157,18 @@ enum TeaserCards {
         return linksElsewhere(tree, heading: lead, within: i, page: page)
     }
 
+    /// A linked lead long enough to be a headline: `teaserLeadMinChars`, or `teaserLeadMinCharsCJK` when it is
+    /// written in Chinese, Japanese or Korean script, where a headline takes fewer characters ("남해 마늘 수확량
+    /// 작년보다 늘어").
+    static func isHeadlineLength(_ e: PageTree.Entry) -> Bool {
+        let t = Vocabulary.Threshold.self
+        if Int(e.chars) >= t.teaserLeadMinChars { return true }
+        guard Int(e.chars) >= t.teaserLeadMinCharsCJK else { return false }
+        return e.node.text.unicodeScalars.contains { scalar in
+            Vocabulary.cjkScalarRanges.contains { $0.contains(scalar.value) }
+        }
+    }
+
     /// Whether a card of the run at `i` (it, or one in it) is a card only by its linked lead, with no heading.
     static func holdsLeadOnlyCard(_ tree: PageTree, _ i: Int) -> Bool {
         for j in i..<Int(tree.entries[i].end) where !tree.entries[j].removed && tree.entries[j].tag != .text {
@@ -195,8 +207,7 @@ enum TeaserCards {
             if !c.removed && c.chars > 0 && c.tag != .comment {
                 if c.tag == .text { return nil }
                 if lead == nil {
-                    guard c.links == 1, c.linkChars == c.chars, Int(c.chars) >= Vocabulary.Threshold.teaserLeadMinChars
-                    else { return nil }
+                    guard c.links == 1, c.linkChars == c.chars, isHeadlineLength(c) else { return nil }
                     lead = child
                 } else {
                     others += 1
