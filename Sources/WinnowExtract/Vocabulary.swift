@@ -438,6 +438,13 @@ enum Vocabulary {
     static let embedNoticeStarts: [String] = [
         "this content is imported from", "you may be able to find the same content in another format",
         "dieser inhalt wurde von", "ce contenu est importé de", "este contenido se importa de",
+        // A consent gate in an embed's place ("An dieser Stelle finden Sie einen externen Inhalt von X, der den
+        // Artikel ergänzt …"): the reader must click to load the post, which the page does not hold.
+        "an dieser stelle finden sie einen externen inhalt", "an dieser stelle findest du einen externen inhalt",
+        "an dieser stelle finden sie inhalte", "an dieser stelle findest du inhalte", "empfohlener externer inhalt",
+        "wir benötigen ihre zustimmung, um", "we need your consent to load", "we need your consent to display",
+        "to view this content, you need to", "to view this content, please", "para ver este contenido",
+        "pour afficher ce contenu", "per visualizzare questo contenuto", "para ver este conteúdo",
     ]
 
     /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
