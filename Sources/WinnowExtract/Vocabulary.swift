@@ -243,6 +243,14 @@ enum Vocabulary {
     /// Class substrings of carousel and slider widgets: their teasers are promoted slides, not a feed.
     static let carouselClassWords = ["carousel", "slider", "swiper", "slick", "splide", "glide"]
 
+    /// Unicode ranges of Chinese, Japanese and Korean script (kana, CJK ideographs, Hangul syllables), whose
+    /// words take fewer characters than Latin ones (`TeaserCards.isHeadlineLength`).
+    static let cjkScalarRanges: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7AF]
+
+    /// Containers that can be a teaser card led by a linked headline without a heading tag
+    /// (`TeaserCards.linkedLead`); not `<p>` (a sentence opening with a link) or `<li>` (the story's own list).
+    static let linkedLeadCardTags: TagMask = [.div, .article, .section]
+
     /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.
     static let widgetRoles: Set<String> = [
         "button", "slider", "progressbar", "menuitem", "checkbox", "switch", "spinbutton", "timer", "tooltip",
@@ -355,6 +363,10 @@ enum Vocabulary {
         "share", "tweet", "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail",
         "print", "reddit", "telegram", "copy", "link", "pin", "it", "this", "on", "via", "mail", "flipboard",
         "save", "article", "comments", "comment", "messenger", "sms", "story", "the", "url",
+        // The same bar's label and services in other major languages ("分享到：微信 微博", "この記事をシェアする").
+        "分享到", "分享", "微信", "微博", "qq", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
+        "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
+        "compartilhe", "teilen", "condividi", "delen",
     ]
 
     /// Labels that are never content when they are a block of their own (lowercased, whole text).
@@ -374,6 +386,16 @@ enum Vocabulary {
         "in stock", "en stock", "out of stock", "back-order", "backorder", "back order", "top rated", "new",
         "new arrival", "new arrivals", "free shipping", "quick view", "quickview", "quick shop", "quickshop",
         "+ more", "more options", "choose options", "select options",
+        // The link an embedded social post shows in place of the post until the platform's script loads it
+        // ("View this post on Instagram", "View on Threads"), in the platforms' own wordings in major languages.
+        "view this post on instagram", "view on instagram", "view on threads", "view on mastodon", "view on bluesky",
+        "view on tiktok", "view on x", "view on twitter", "view on facebook", "ver esta publicación en instagram",
+        "ver esta publicação no instagram", "voir cette publication sur instagram",
+        "sieh dir diesen beitrag auf instagram an", "diesen beitrag auf instagram ansehen",
+        "visualizza questo post su instagram", "bekijk dit bericht op instagram", "この投稿をinstagramで見る",
+        "instagram에서 이 게시물 보기",
+        // The end mark a Chinese news story closes with, a block of its own ("（完）", "the end").
+        "（完）", "(完)", "【完】",
         // Advertisement and sponsored-link labels in other major languages.
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
@@ -416,6 +438,13 @@ enum Vocabulary {
     static let embedNoticeStarts: [String] = [
         "this content is imported from", "you may be able to find the same content in another format",
         "dieser inhalt wurde von", "ce contenu est importé de", "este contenido se importa de",
+        // A consent gate in an embed's place ("An dieser Stelle finden Sie einen externen Inhalt von X, der den
+        // Artikel ergänzt …"): the reader must click to load the post, which the page does not hold.
+        "an dieser stelle finden sie einen externen inhalt", "an dieser stelle findest du einen externen inhalt",
+        "an dieser stelle finden sie inhalte", "an dieser stelle findest du inhalte", "empfohlener externer inhalt",
+        "wir benötigen ihre zustimmung, um", "we need your consent to load", "we need your consent to display",
+        "to view this content, you need to", "to view this content, please", "para ver este contenido",
+        "pour afficher ce contenu", "per visualizzare questo contenuto", "para ver este conteúdo",
     ]
 
     /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
@@ -461,6 +490,16 @@ enum Vocabulary {
         "étiquettes", "mots-clés", "etiquetas", "temas", "tag", "argomenti", "теги", "метки", "tagi",
         "etiketler", "onderwerpen", "taggar", "ämnen", "emner", "štítky", "témata", "мітки",
         "ετικέτες", "תגיות", "टैग", "từ khóa", "topik",
+        // Keyword lines of Japanese, Chinese and Korean news pages ("キーワード：…", "关键词：…") and Arabic tag
+        // lines ("الوسوم: …").
+        "キーワード", "关键词", "关键字", "關鍵字", "關鍵詞", "키워드", "الوسوم", "وسوم", "الكلمات المفتاحية",
+        "كلمات مفتاحية",
+    ]
+
+    /// How the editor's credit line under a Chinese or Japanese news story starts ("责任编辑：王小明", "編集：…"),
+    /// followed by a colon (ASCII or full-width): a short line so is the desk's, not the story's.
+    static let editorCreditLabels: [String] = [
+        "责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "编审", "審校", "审校", "校对", "校對", "編集",
     ]
 
     /// A notice about a story's comments (the moderation policy under a comment form) names the comments and
@@ -501,6 +540,9 @@ enum Vocabulary {
         "구독하기", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
         "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
+        // An invitation to get the site's news by email or messenger ("Receba as notícias … no seu WhatsApp").
+        "receba as notícias", "receba nossas notícias", "recibe las noticias", "recibe nuestras noticias",
+        "اشترك في نشرتنا", "اشترك في النشرة",
     ]
 
     /// How a site's appeal to its readers for money or subscriptions starts (lowercased), in major languages:
@@ -629,6 +671,8 @@ enum Vocabulary {
     /// A share line must name at least one of these services (so "link this" alone is not a share bar).
     static let shareTriggerWords: Set<String> = [
         "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+        "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
+        "compartir", "compartilhar", "compartilhe", "teilen", "condividi",
     ]
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.
@@ -781,6 +825,26 @@ enum Vocabulary {
     /// Reporter titles that Korean, Japanese and Chinese bylines and sign-offs write after the name ("김민준 기자",
     /// "（山田太郎記者）").
     static let reporterTitles: Set<String> = ["기자", "특파원", "記者", "记者", "特派員", "特派员"]
+    /// Weekday names (lowercased, as `DateParser.tokenize` splits words: "terça-feira" is "terça" and "feira"), in
+    /// major languages: a date line may open with one ("Tuesday, November 20, 2026", "mardi 20 novembre 2026",
+    /// "الثلاثاء 20 نوفمبر 2026"), and it is a part of the date, not a word of a sentence
+    /// (`BlockCleanup.isDateline`). Abbreviations of three letters or fewer are short tokens there already.
+    static let weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mandag", "tirsdag", "lørdag",
+        "søndag",
+        "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+    ]
+
     /// Lowercased words that label a shown date as the story's publication or revision in languages other than
     /// English ("Publicado", "Aktualisiert", "Opublikowano", "Güncelleme", "更新", "입력"): a short line of such a
     /// label, a date and little else is the story's header, not its text (`BlockCleanup.labelledDatelineOtherWords`).
@@ -792,6 +856,8 @@ enum Vocabulary {
         "pubblicato", "pubblicata", "aggiornato", "aggiornata", "aggiornamento", "gepubliceerd", "bijgewerkt",
         "opublikowano", "aktualizacja", "zaktualizowano", "опубликовано", "обновлено", "обновление", "güncelleme",
         "güncellenme", "yayınlanma", "tarihi", "发布", "發布", "發佈", "更新", "公開", "配信", "입력", "수정", "업데이트",
+        // A Chinese story's header line gives the time and the source outlet ("时间：… 来源：…").
+        "来源", "來源", "时间", "時間",
         "نشر", "تحديث", "פורסם", "עודכן", "प्रकाशित", "अपडेट", "अपडेटेड",
         // Swedish, Danish, Norwegian, Czech, Ukrainian, Indonesian, Greek, Hungarian, Romanian, Vietnamese ("Cập
         // nhật", updated: its first word, the second also being a common word).
@@ -879,6 +945,13 @@ enum Vocabulary {
         /// A share-classed `<blockquote>` with this much text outside links is a quoted post (an embedded social
         /// post: its text and attribution), which is story content.
         static let quotedPostMinChars = 60
+        /// A link holding a hover card (`ContentPruning.isCardInLink`) is at most this long, card included, and
+        /// its parent holds at least this much text besides it (CJK sentences are short in characters).
+        static let cardInLinkMaxChars = 600
+        static let cardInLinkSentenceMinChars = 20
+        /// A share-classed wrapper whose first blockquote is a quoted post holding at least this share of the
+        /// wrapper's text is the embed's frame, kept with the post (`ContentPruning.isWrappedQuotedPost`).
+        static let quotedPostWrapperMinShare = 0.8
         /// A kicker over the headline (`BlockCleanup.isKicker`) has at most this many words and characters.
         static let kickerMaxWords = 3
         static let kickerMaxChars = 40
@@ -1033,6 +1106,13 @@ enum Vocabulary {
         /// ("Next") at most `teaserLabelMaxChars`, under a story of at least `teaserStoryMinChars` that is longer
         /// than the cards together.
         static let teaserMinCards = 2
+        /// A table cell's `colspan` is honoured up to this many columns (trafilatura's cap): a larger value is a
+        /// layout trick or a typo, not a header over that many data columns.
+        static let tableMaxColspan = 100
+        /// A card's linked headline set without a heading tag (`TeaserCards.linkedLead`) has at least this many
+        /// characters: a headline, not a "More" or an author's name.
+        static let teaserLeadMinChars = 20
+        static let teaserLeadMinCharsCJK = 10
         static let teaserCardMaxChars = 700
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300

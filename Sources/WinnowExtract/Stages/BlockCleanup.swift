@@ -159,7 +159,9 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "byline", sources: input.nodes(of: k))
                 continue
             }
+            // A date right above a table is the table's label (a schedule's day over its games), not the story's.
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
+               !(blocks.indices.contains(k + 1) && { if case .table = blocks[k + 1] { return true } else { return false } }()),
                isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
@@ -195,6 +197,12 @@ enum BlockCleanup {
             // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews").
             if product, isParagraph(block), isRatingSummary(lower) {
                 trace.record(.dropped, block: text, heuristic: "rating-summary", sources: input.nodes(of: k))
+                continue
+            }
+            // An embedded post that never loaded: the quote holds only the platform's link to it ("View on
+            // Threads"), a label and no post.
+            if case .quote = block, !lower.isEmpty, labelBlocks.contains(lower) {
+                trace.record(.dropped, block: text, heuristic: "label-block", sources: input.nodes(of: k))
                 continue
             }
             if isParagraph(block), let reason = paragraphDropReason(block, text, lower) {
@@ -680,6 +688,7 @@ enum BlockCleanup {
         if isCallToAction(block, lower) { return "call-to-action" }
         if isShareLine(lower) { return "share-line" }
         if isTagLine(lower) { return "tag-line" }
+        if isEditorCredit(lower) { return "editor-credit" }
         if isSubscribeLine(lower) { return "subscribe-line" }
         if isFollowLine(lower) { return "follow-line" }
         if isByline(text, lower) { return "byline" }
@@ -933,6 +942,7 @@ enum BlockCleanup {
             guard case .word(let word) = token, !DateParser.eastAsianUnits.contains(word) else { continue }
             words += 1
             if Vocabulary.dateLabelWords.contains(word) { labelled = true; continue }
+            if Vocabulary.weekdayNames.contains(word) { continue }
             if word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil { continue }
             others += 1
             if others > t.labelledDatelineOtherWords { return nil }
@@ -1475,6 +1485,16 @@ enum BlockCleanup {
         return false
     }
 
+    /// "责任编辑：王小明": a label of `Vocabulary.editorCreditLabels`, a colon and a name, on a short line.
+    static func isEditorCredit(_ lower: String) -> Bool {
+        guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.signoffMaxChars) else { return false }
+        for label in Vocabulary.editorCreditLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count).drop { $0 == " " }
+            if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
+        }
+        return false
+    }
+
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.subscribeLineMaxChars) else { return false }
@@ -1622,6 +1642,8 @@ enum BlockCleanup {
         for token in DateParser.tokenize(text) {
             // "2026年3月10日 18時05分": the units of an East Asian date and time are not words.
             guard case .word(let word) = token, !DateParser.eastAsianUnits.contains(word) else { continue }
+            // "Tuesday, 20 November 2026": the weekday is the date's, not a word of a sentence.
+            if Vocabulary.weekdayNames.contains(word) { continue }
             words += 1
             let isDateWord = word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil
             if !isDateWord || words > t.datelineMaxWords { return false }

@@ -413,7 +413,15 @@ struct BlockConverter {
             for child in tree.elementChildren(of: i) where !tree.entries[child].removed {
                 let tag = tree.entries[child].tag
                 guard tag == .td || tag == .th else { continue }
-                row.append(cell(child))
+                let made = cell(child)
+                row.append(made)
+                // A cell spanning columns ("Matches" over P, W, D, L) is followed by empty cells for the columns it
+                // covers, so that the cells below line up under it in Markdown and JSON.
+                let span = tree.entries[child].node.attribute("colspan").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+                if span > 1 {
+                    let extra = min(span, Vocabulary.Threshold.tableMaxColspan) - 1
+                    row.append(contentsOf: repeatElement(TableCell(isHeader: made.isHeader, content: []), count: extra))
+                }
             }
             width = max(width, row.count)
             if row.contains(where: { !$0.content.isEmpty }) { table.rows.append(row) }

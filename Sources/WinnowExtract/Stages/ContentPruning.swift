@@ -336,6 +336,47 @@ enum ContentPruning {
             && Int(e.chars - e.linkChars) >= Vocabulary.Threshold.quotedPostMinChars
     }
 
+    /// A hover card a link carries inside a sentence: "a survey led by <a href=/people/mira-holt>Mira Holt<span>
+    /// …her latest headlines… <a>MORE</a></span></a> found …". A link cannot hold another link (a browser's parser
+    /// closes the first), so a part of a link that holds links is a widget a script shows on hover, whatever its
+    /// class, never words of the sentence. Only a short link (at most `cardInLinkMaxChars`) set inside running text
+    /// (at least `cardInLinkSentenceMinChars` of its parent's text outside it, some of it after it) counts: an
+    /// unclosed `<a>` that swallowed the rest of the page is no card.
+    static func isCardInLink(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        guard e.links > 0, e.parent >= 0 else { return false }
+        let a = tree.entries[Int(e.parent)]
+        guard a.tag == .a, a.parent >= 0, Int(a.chars) <= Vocabulary.Threshold.cardInLinkMaxChars else { return false }
+        let sentence = tree.entries[Int(a.parent)]
+        guard Int(sentence.chars - a.chars) >= Vocabulary.Threshold.cardInLinkSentenceMinChars else { return false }
+        var next = Int(a.nextSibling)
+        while next >= 0 {
+            let sibling = tree.entries[next]
+            if sibling.chars > 0 && sibling.tag != .comment && sibling.links == 0 { return true }
+            next = Int(sibling.nextSibling)
+        }
+        return false
+    }
+
+    /// An embed's wrapper around a quoted post (`<div class="c-social-embed"><blockquote class="twitter-tweet">…`,
+    /// `<div class="social-post">`): its class names a share bar, but nearly all its text (at least
+    /// `quotedPostWrapperMinShare`) is one blockquote that is itself a quoted post. A share bar has no prose to
+    /// quote.
+    static func isWrappedQuotedPost(_ tree: PageTree, _ i: Int, categories: Category) -> Bool {
+        let e = tree.entries[i]
+        guard categories == .share, e.tag != .blockquote else { return false }
+        var k = i + 1
+        while k < Int(e.end) {
+            let d = tree.entries[k]
+            if d.tag == .blockquote && !d.removed {
+                return isQuotedPost(d, categories: .share)
+                    && Double(d.chars) >= Vocabulary.Threshold.quotedPostWrapperMinShare * Double(e.chars)
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Paragraphs of the story in a wrapper whose class merely mentions social buttons (`text-block
     /// with-social-icons`, `share-enabled`): a share bar is buttons and short links, not several paragraphs of
     /// unlinked prose, so a wrapper named only for sharing that holds at least `shareClassProseMinParagraphs`
@@ -356,6 +397,7 @@ enum ContentPruning {
     ) -> Removal? {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
+        if isCardInLink(tree, i) { return Removal(index: i, heuristic: "card-in-link") }
         if useCategories, let removal = categoryVerdict(tree, i, protectedChars: protectedChars, mode: mode) {
             return removal
         }
@@ -394,7 +436,9 @@ enum ContentPruning {
         if e.categories.contains(.person) && e.chars >= Int32(Vocabulary.Threshold.personBoxMinChars) {
             hard.insert(.authorBio)
         }
-        if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard) {
+        if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard)
+            && !isWrappedQuotedPost(tree, i, categories: hard)
+        {
             return Removal(index: i, heuristic: "category:" + hard.label)
         }
         let soft = e.categories.intersection(Vocabulary.shortChaff)

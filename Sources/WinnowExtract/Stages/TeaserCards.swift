@@ -41,7 +41,8 @@ enum TeaserCards {
                 let run = trailingRun(tree, parent: i, page: page, maxDepth: maxDepth)
                 let runChars = run.reduce(0) { $0 + Int(tree.entries[$1].chars) }
                 // The story must outweigh the cards: a listicle of linked headings is its own text.
-                if !run.isEmpty, rootChars - runChars >= max(t.teaserStoryMinChars, runChars) {
+                if !run.isEmpty, rootChars - runChars >= max(t.teaserStoryMinChars, runChars),
+                   !run.contains(where: { holdsLeadOnlyCard(tree, $0) }) || followsStory(tree, run: run, parent: i) {
                     out += run
                     removed.formUnion(run)
                 }
@@ -148,10 +149,73 @@ enum TeaserCards {
             && e.chars - e.headingChars <= Int32(Vocabulary.Threshold.headingWrapperMaxExtraChars)
     }
 
-    /// A small element with exactly one heading, which is a link to another page of the same site (or holds one).
+    /// A small element with exactly one heading, which is a link to another page of the same site (or holds one);
+    /// or, without a heading, a container led by its linked headline (`linkedLead`).
     static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink) -> Bool {
-        guard let heading = cardHeading(tree, i) else { return false }
-        return linksElsewhere(tree, heading: heading, within: i, page: page)
+        if let heading = cardHeading(tree, i) { return linksElsewhere(tree, heading: heading, within: i, page: page) }
+        guard let lead = linkedLead(tree, i) else { return false }
+        return linksElsewhere(tree, heading: lead, within: i, page: page)
+    }
+
+    /// A linked lead long enough to be a headline: `teaserLeadMinChars`, or `teaserLeadMinCharsCJK` when it is
+    /// written in Chinese, Japanese or Korean script, where a headline takes fewer characters ("남해 마늘 수확량
+    /// 작년보다 늘어").
+    static func isHeadlineLength(_ e: PageTree.Entry) -> Bool {
+        let t = Vocabulary.Threshold.self
+        if Int(e.chars) >= t.teaserLeadMinChars { return true }
+        guard Int(e.chars) >= t.teaserLeadMinCharsCJK else { return false }
+        return e.node.text.unicodeScalars.contains { scalar in
+            Vocabulary.cjkScalarRanges.contains { $0.contains(scalar.value) }
+        }
+    }
+
+    /// Whether a card of the run at `i` (it, or one in it) is a card only by its linked lead, with no heading.
+    static func holdsLeadOnlyCard(_ tree: PageTree, _ i: Int) -> Bool {
+        for j in i..<Int(tree.entries[i].end) where !tree.entries[j].removed && tree.entries[j].tag != .text {
+            if cardHeading(tree, j) == nil, linkedLead(tree, j) != nil { return true }
+        }
+        return false
+    }
+
+    /// Cards without headings are trusted only right after the story's own text: the run's parent (or, when it
+    /// holds nothing but the run, its parent) holds at least `teaserStoryMinChars` of prose besides the run.
+    /// Elsewhere (a block of related pages under its own intro, far from the story) the run is left to the other
+    /// rules, which weigh the block with its intro.
+    static func followsStory(_ tree: PageTree, run: [Int], parent: Int) -> Bool {
+        let runChars = run.reduce(0) { $0 + Int(tree.entries[$1].chars) }
+        let runProse = run.reduce(0) { $0 + Int(tree.entries[$1].proseChars) }
+        var holder = tree.entries[parent]
+        if Int(holder.chars) == runChars, holder.parent >= 0 { holder = tree.entries[Int(holder.parent)] }
+        return Int(holder.proseChars) - runProse >= Vocabulary.Threshold.teaserStoryMinChars
+    }
+
+    /// The headline of a card whose template sets it without a heading tag: a card-sized `<div>`, `<article>` or
+    /// `<section>` with no heading, no loose text of its own, and at least two text-bearing children, the first
+    /// of which is wholly one link of at least `teaserLeadMinChars` (`<div class="title"><a>…</a></div>`, or the
+    /// `<a>` itself: "« Previous article <strong>Headline</strong>"), followed by the card's other lines (a
+    /// summary, a byline and date). A paragraph that opens with a linked name is a sentence, not a card, and a
+    /// list item is the story's own list.
+    static func linkedLead(_ tree: PageTree, _ i: Int) -> Int? {
+        let e = tree.entries[i]
+        guard Vocabulary.linkedLeadCardTags.contains(e.tag), e.headingChars == 0,
+              Int(e.chars) <= Vocabulary.Threshold.teaserCardMaxChars else { return nil }
+        var lead: Int?
+        var others = 0
+        var child = Int(e.firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if !c.removed && c.chars > 0 && c.tag != .comment {
+                if c.tag == .text { return nil }
+                if lead == nil {
+                    guard c.links == 1, c.linkChars == c.chars, isHeadlineLength(c) else { return nil }
+                    lead = child
+                } else {
+                    others += 1
+                }
+            }
+            child = Int(c.nextSibling)
+        }
+        return others > 0 ? lead : nil
     }
 
     /// The one heading of a card-sized element (not a heading itself), wherever its link goes; nil otherwise.
@@ -184,6 +248,8 @@ enum TeaserCards {
 
     /// The `href` of the link the heading at `h` is, sits in (up to `card`), or holds most of its text in.
     static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int) -> String? {
+        // A linked lead that is the link itself.
+        if tree.entries[h].tag == .a { return tree.entries[h].node.attribute("href") }
         // A link around the heading, up to the card.
         var k = Int(tree.entries[h].parent)
         while k > card {
