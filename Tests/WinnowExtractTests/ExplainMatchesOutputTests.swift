@@ -33,10 +33,15 @@ import WinnowTestSupport
         }
         print("explain vs output: \(checked) pages, \(mismatches.count) mismatches")
         for line in mismatches.prefix(20) { print("  " + line) }
-        // Known residue (2 of 1,627 pages when this was written, both printed above): a shop grid appended to a
-        // JSON-LD product description, whose hidden swatch labels the map cannot place; a table caption rendered
-        // before rows it follows in the page. Past 1% the decision path has regressed.
+        // Known residue (5 of 1,627 pages, all printed above): a shop grid appended to a JSON-LD product
+        // description, whose hidden swatch labels the map cannot place; a table caption rendered before rows it
+        // follows in the page; and three pages where a lone punctuation mark between elements ("." after a block
+        // in a <strong>, a stray ">") is text the map counts and the rendered paragraph drops. Past 1% the
+        // decision path has regressed.
         #expect(Double(mismatches.count) <= 0.01 * Double(checked))
+        // Turning `explain` on never changes the article: no decision may read what is recorded only for it
+        // (a paragraph's run of inline elements). Two pages did before paragraph sources stopped depending on it.
+        #expect(!mismatches.contains { $0.hasSuffix(": explain changes the article") })
     }
 
     @Test func keptNodesAreTheOutputOnAPageWhoseFallbackWins() throws {

@@ -1317,8 +1317,8 @@ enum BlockCleanup {
     /// between two paragraphs). Comments, an author box or a feed after the label sit in containers of their
     /// own, so the label still ends the story there.
     static func inlineBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
-        guard k > 0, k + 2 < texts.count, input.runs[k].isEmpty, input.runs[k - 1].isEmpty,
-              isParagraph(input.blocks[k - 1]) else { return nil }
+        // Sources only, never `runs`: those are recorded for `explain` alone, and the decision must not depend on it.
+        guard k > 0, k + 2 < texts.count, isParagraph(input.blocks[k - 1]) else { return nil }
         let before = input.sources[k - 1]
         let label = input.sources[k]
         let entries = tree.entries
@@ -1328,10 +1328,10 @@ enum BlockCleanup {
         // The box holds more than the label (its links, even when an earlier stage removed them).
         guard box != label, entries[box].parent >= 0, tree.elementChildren(of: box).count >= 2 else { return nil }
         var end = k + 1
-        while end < texts.count, input.runs[end].isEmpty, input.sources[end] >= 0, tree.contains(box, input.sources[end]) {
+        while end < texts.count, input.sources[end] >= 0, tree.contains(box, input.sources[end]) {
             end += 1
         }
-        guard end < texts.count, input.runs[end].isEmpty, isParagraph(input.blocks[end]),
+        guard end < texts.count, isParagraph(input.blocks[end]),
               texts[end].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes else { return nil }
         let after = input.sources[end]
         guard after >= 0, after < entries.count, entries[after].parent == entries[before].parent else { return nil }

@@ -154,8 +154,10 @@ struct BlockConverter {
     /// Walks a container: inline runs become paragraphs, block children are emitted in order.
     func containerBlocks(_ index: Int, into out: inout BlockOutput, depth: Int) {
         var pending: [Inline] = []
-        // The run's inline elements; nil once it holds loose text, which no element can stand for.
-        var run: [Int]? = provenance ? [] : nil
+        // The run's inline elements; nil once it holds loose text, which no element can stand for. Tracked with
+        // or without provenance: a paragraph of one inline element takes it as its source, which later stages
+        // read (decisions must not depend on `explain`); only runs of several are kept for `explain` alone.
+        var run: [Int]? = []
         var child = Int(tree.entries[index].firstChild)
         var afterElement = false
         while child >= 0 {
@@ -169,7 +171,7 @@ struct BlockConverter {
             } else if e.tag == .img && InlineText.normalize(pending).isEmpty {
                 // An image standing between blocks (not inside a line of text) is a figure of its own.
                 pending.removeAll(keepingCapacity: true)
-                run = provenance ? [] : nil
+                run = []
                 if let figure = imageFigure(child) { out.append(.figure(figure), from: child) }
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 if afterElement && separates(pending, child) { pending.append(.text(" ")) }
@@ -179,7 +181,7 @@ struct BlockConverter {
             } else {
                 afterElement = false
                 flush(&pending, into: &out, from: index, run: run ?? [])
-                run = provenance ? [] : nil
+                run = []
                 // A block past `maxDepth` is flattened by `emitBlock`; only inline wrappers of blocks (still
                 // above `maxDepth`, see the branch above) are walked as containers.
                 if e.tag.isBlock {
@@ -199,7 +201,9 @@ struct BlockConverter {
         let inlines = pending
         pending.removeAll(keepingCapacity: true)
         let content = InlineText.normalize(inlines)
-        if !content.isEmpty { out.append(.paragraph(content), from: run.count == 1 ? run[0] : index, run: run.count > 1 ? run : []) }
+        if !content.isEmpty {
+            out.append(.paragraph(content), from: run.count == 1 ? run[0] : index, run: provenance && run.count > 1 ? run : [])
+        }
     }
 
     /// Emits one block element.
