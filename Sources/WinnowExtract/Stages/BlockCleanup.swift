@@ -1486,14 +1486,20 @@ enum BlockCleanup {
     }
 
     /// "责任编辑：王小明": a label of `Vocabulary.editorCreditLabels`, a colon and a name, on a short line.
+    /// Compared on bytes: asked of every paragraph, and most open with a byte no label opens with.
     static func isEditorCredit(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.hasCharacters(atMost: Vocabulary.Threshold.signoffMaxChars) else { return false }
-        for label in Vocabulary.editorCreditLabels where lower.hasPrefix(label) {
-            let rest = lower.dropFirst(label.count).drop { $0 == " " }
-            if rest.hasPrefix(":") || rest.hasPrefix("：") { return true }
+        let bytes = lower.utf8
+        guard let first = bytes.first, editorCreditFirstBytes.contains(first),
+              lower.hasCharacters(atMost: Vocabulary.Threshold.signoffMaxChars) else { return false }
+        for label in editorCreditLabelBytes where bytes.starts(with: label) {
+            let rest = bytes.dropFirst(label.count).drop { $0 == 0x20 }
+            if rest.starts(with: [0x3A]) || rest.starts(with: [0xEF, 0xBC, 0x9A]) { return true }  // ":" or "："
         }
         return false
     }
+
+    static let editorCreditLabelBytes = Vocabulary.editorCreditLabels.map { Array($0.utf8) }
+    static let editorCreditFirstBytes = Set(editorCreditLabelBytes.compactMap(\.first))
 
     /// A short call to subscribe ("Get updates by email"), in any of `Vocabulary.subscribeCues`' languages.
     static func isSubscribeLine(_ lower: String) -> Bool {
