@@ -100,41 +100,47 @@ public struct Extractor: Sendable {
         // Nothing on the page holds a story, but its JSON-LD carries one (a page a script builds): the
         // publisher's own copy of the text, as a region of its own tree.
         if let body = page.kind.articleBody,
-           let region = DeclaredText.region(body, url: page.url, heuristic: "fallback:article-body") {
-            let declared = region.render(url: page.url, titles: [], cleanup: false, explain: false)
-            if !declared.blocks.isEmpty {
-                var trace = outcome.trace
-                trace.record(.kept, block: "JSON-LD articleBody: nothing on the page held a story", heuristic: "fallback:article-body")
-                return Outcome(parts: [declared], tree: outcome.tree, trace: trace)
-            }
+           let declared = Self.declared(body, page: page, heuristic: "fallback:article-body",
+                                        note: "JSON-LD articleBody: nothing on the page held a story", after: outcome) {
+            return declared
         }
         // Nothing visible holds a story: the page may ship it hidden for a script to show (server-rendered
         // markup a client framework reveals after loading). Hidden menus, dialogs and banners still go.
-        guard let again = page.mirror() else { return Self.threadShell(page, outcome: outcome) ?? outcome }
-        var revealed = story(page, tree: consume again, keepComments: page.discussion, keepHidden: true)
-        guard revealed.parts.reduce(0, { $0 + $1.length }) >= Vocabulary.Threshold.hiddenRetryMinChars else {
-            return Self.threadShell(page, outcome: outcome) ?? outcome
+        if let again = page.mirror() {
+            var revealed = story(page, tree: consume again, keepComments: page.discussion, keepHidden: true)
+            if revealed.parts.reduce(0, { $0 + $1.length }) >= Vocabulary.Threshold.hiddenRetryMinChars {
+                revealed.trace.record(.kept, block: "hidden parts kept: nothing visible held a story", heuristic: "fallback:hidden")
+                return revealed
+            }
         }
-        revealed.trace.record(.kept, block: "hidden parts kept: nothing visible held a story", heuristic: "fallback:hidden")
-        return revealed
+        // A forum thread whose body shows next to no text (a splash loader: the engine's script fetches the
+        // posts) is known only by its meta description, where such engines put the opening post's first lines
+        // (a description shorter than `threadShellDescriptionMinChars` is the forum's tagline).
+        if page.thread || page.discussion, page.pageChars <= Vocabulary.Threshold.threadShellMaxChars,
+           let description = page.metadata.description,
+           let declared = Self.declared(description, page: page, heuristic: "fallback:thread-description",
+                                        note: "meta description: the thread's posts are not in the page", after: outcome,
+                                        minChars: Vocabulary.Threshold.threadShellDescriptionMinChars) {
+            return declared
+        }
+        return outcome
     }
 
-    /// A forum thread whose body shows next to no text (a splash loader: the engine's script fetches the posts)
-    /// is known only by its meta description, where such engines put the opening post's first lines: that is
-    /// the text, a region of its own tree. Nil on any other page, or when the description is a tagline.
-    static func threadShell(_ page: PageContext, outcome: Outcome) -> Outcome? {
-        let t = Vocabulary.Threshold.self
-        guard page.thread || page.discussion, page.pageChars <= t.threadShellMaxChars,
-              let description = page.metadata.description,
-              let region = DeclaredText.region(
-                description, url: page.url, heuristic: "fallback:thread-description",
-                minChars: t.threadShellDescriptionMinChars)
-        else { return nil }
-        let declared = region.render(url: page.url, titles: [], cleanup: false, explain: false)
-        guard !declared.blocks.isEmpty else { return nil }
+    /// Text the page declares rather than shows (JSON-LD `articleBody`, a meta description) as the outcome, a
+    /// region of its own tree (`DeclaredText`), with `note` in `outcome`'s trace; nil when it is not prose or
+    /// gives no blocks.
+    static func declared(
+        _ text: String, page: PageContext, heuristic: String, note: String, after outcome: Outcome,
+        minChars: Int = Vocabulary.PageTypeThreshold.descriptionMinChars
+    ) -> Outcome? {
+        guard let region = DeclaredText.region(text, url: page.url, heuristic: heuristic, minChars: minChars) else {
+            return nil
+        }
+        let rendering = region.render(url: page.url, titles: [], cleanup: false, explain: false)
+        guard !rendering.blocks.isEmpty else { return nil }
         var trace = outcome.trace
-        trace.record(.kept, block: "meta description: the thread's posts are not in the page", heuristic: "fallback:thread-description")
-        return Outcome(parts: [declared], tree: outcome.tree, trace: trace)
+        trace.record(.kept, block: note, heuristic: heuristic)
+        return Outcome(parts: [rendering], tree: outcome.tree, trace: trace)
     }
 
     /// Stages 2–7 on the page's tree (removals are flagged on it).

@@ -98,6 +98,9 @@ public enum MetadataExtractor {
         func clean(_ title: String) -> String {
             title.decodingLeftoverEntities().repairingDoubleEncodedUTF8().removingInvisibleCharacters()
         }
+        // The page's address, parsed once for its host (site pieces of titles, account names) and its slug.
+        let parsedURL = pageURL.flatMap { URL(string: $0) }
+        let host = parsedURL?.host
         // A heading in a pop-up (a sign-up modal) is not the page's headline while another is shown with the page.
         let shownHeadings = zip(signals.headings, signals.headingShown).compactMap { $1 ? $0 : nil }
         // The headline comes with the title: on a page without story evidence the sole <h1> may give way to the
@@ -109,8 +112,7 @@ public enum MetadataExtractor {
             declared: [MetadataSource.jsonLD, .openGraph, .twitter, .meta, .microdata]
                 .flatMap { candidates.values(.title, $0) }.map(clean),
             siteName: metadata.siteName,
-            host: pageURL.flatMap { URL(string: $0)?.host }, isStory: isStory,
-            slug: TitleReconciler.slugWords(pageURL))
+            host: host, isStory: isStory, slug: TitleReconciler.slugWords(parsedURL))
         metadata.title = reconciled.title
         func authors(_ values: [String], _ source: MetadataSource) -> [String]? {
             // A visible byline naming the outlet is the logo, not a credit; declared authors (JSON-LD, og, meta)
@@ -136,7 +138,6 @@ public enum MetadataExtractor {
         // is the CMS account that posted the page; a visible byline naming someone else is the credit. On a page
         // its markup declares a story, a declared one-word author ("KatieS", "Newsroom") is as much the posting
         // account when the byline names someone else in full (two words or more).
-        let host = pageURL.flatMap { URL(string: $0)?.host }
         let handles = metadata.authors.allSatisfy { AuthorCleaner.isAccountName($0, siteName: metadata.siteName, host: host) }
         let oneWord = declaredStory && metadata.authors.allSatisfy { !$0.trimmedWhitespace().contains(" ") }
         if !metadata.authors.isEmpty, handles || oneWord,

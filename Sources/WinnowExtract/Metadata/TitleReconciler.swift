@@ -330,7 +330,12 @@ public enum TitleReconciler {
     /// when the segment has fewer than `Vocabulary.Threshold.titleSlugMinWords` words: a one-word segment
     /// (`/about`, `/webcams.htm`) is a section's name, not a title's slug.
     static func slugWords(_ url: String?) -> Set<String> {
-        guard let url, let parsed = URL(string: url), parsed.host != nil else { return [] }
+        slugWords(url.flatMap { URL(string: $0) })
+    }
+
+    /// As `slugWords(_:)`, from an address already parsed.
+    static func slugWords(_ parsed: URL?) -> Set<String> {
+        guard let parsed, parsed.host != nil else { return [] }
         let segments = parsed.path.split(separator: "/")
         guard var segment = segments.last(where: { $0.contains(where: \.isLetter) }) else { return [] }
         if let dot = segment.lastIndex(of: "."), segment[dot...].count <= 6 { segment = segment[..<dot] }

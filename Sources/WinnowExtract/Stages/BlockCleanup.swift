@@ -161,7 +161,7 @@ enum BlockCleanup {
             }
             // A date right above a table is the table's label (a schedule's day over its games), not the story's.
             if isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
-               !(blocks.indices.contains(k + 1) && { if case .table = blocks[k + 1] { return true } else { return false } }()),
+               !(k + 1 < blocks.count && isTable(blocks[k + 1])),
                isDateline(text) || isLabelledDateline(lower) || isLabelledDates(lower) || isLoneMetaLine(text) {
                 trace.record(.dropped, block: text, heuristic: "dateline", sources: input.nodes(of: k))
                 continue
@@ -1224,6 +1224,11 @@ enum BlockCleanup {
 
     static func isHeading(_ block: Block) -> Bool {
         if case .heading = block { return true }
+        return false
+    }
+
+    static func isTable(_ block: Block) -> Bool {
+        if case .table = block { return true }
         return false
     }
 

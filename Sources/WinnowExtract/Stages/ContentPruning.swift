@@ -296,6 +296,10 @@ enum ContentPruning {
             }
             var i = root + 1
             let end = Int(tree.entries[root].end)
+            // The end of a list a sentence of the story introduces ("Patches merged this month:", "It raises the
+            // risk of:"): inside it the link tests are off, its items being the story's references, not a menu to
+            // prune item by item. Chaff inside still goes.
+            var referenceListEnd = -1
             while i < end {
                 let e = tree.entries[i]
                 if e.removed || e.tag == .text || e.tag == .comment {
@@ -306,19 +310,17 @@ enum ContentPruning {
                 let previous = listPredecessor[i - base]
                 if let removal = verdict(
                     tree, i, isLast: last, previous: previous >= 0 ? Int(previous) : nil, protectedChars: protectedChars,
-                    mode: mode, useCategories: useCategories)
+                    mode: mode, useCategories: useCategories), i >= referenceListEnd || !removal.heuristic.hasPrefix("link-density")
                 {
                     removals.append(removal)
                     i = Int(e.end)
-                } else if previous >= 0, isMidStoryList(tree, i, isLast: last, previous: Int(previous), mode: mode),
-                          isSentenceLeadIn(tree, Int(previous)) {
-                    // A list of links that a sentence of the story introduces ("Patches merged this month:", "It
-                    // raises the risk of:") keeps its items: they are the story's references, not a menu to prune
-                    // item by item. Chaff inside still goes.
-                    removals += nonLinkRemovals(tree, in: i, protectedChars: protectedChars, mode: mode,
-                                                useCategories: useCategories)
-                    i = Int(e.end)
-                } else if e.tag == .pre {
+                    continue
+                }
+                if i >= referenceListEnd, previous >= 0, isSentenceLeadIn(tree, Int(previous)),
+                   isMidStoryList(tree, i, isLast: last, previous: Int(previous), mode: mode) {
+                    referenceListEnd = Int(e.end)
+                }
+                if e.tag == .pre {
                     // Preformatted text is converted verbatim, whole (see `ChaffRemoval`).
                     i = Int(e.end)
                 } else {
@@ -592,8 +594,8 @@ enum ContentPruning {
     /// the list.
     static func isMidStoryList(_ tree: PageTree, _ i: Int, isLast: Bool, previous: Int?, mode: ExtractionMode) -> Bool {
         let e = tree.entries[i]
-        return (e.tag == .ul || e.tag == .ol || listWrapper(tree, i) != nil) && !isLast && mode != .precision
-            && e.links > 0 && introducesList(tree, previous)
+        guard previous != nil, !isLast, mode != .precision, e.links > 0 else { return false }
+        return (e.tag == .ul || e.tag == .ol || listWrapper(tree, i) != nil) && introducesList(tree, previous)
     }
 
     /// The `<ul>`/`<ol>` that a `<div>` or `<section>` wraps with no text of its own, or nil.
@@ -617,29 +619,6 @@ enum ContentPruning {
     static func isSentenceLeadIn(_ tree: PageTree, _ previous: Int) -> Bool {
         let p = tree.entries[previous]
         return p.tag.headingLevel == nil && p.headingChars == 0 && p.node.text.trimmingSuffixSpaces().hasSuffix(":")
-    }
-
-    /// The removals inside a kept list other than the link tests (an ad's class, a caption, a dateline),
-    /// outermost first.
-    static func nonLinkRemovals(
-        _ tree: PageTree, in list: Int, protectedChars: Double, mode: ExtractionMode, useCategories: Bool
-    ) -> [Removal] {
-        var out: [Removal] = []
-        var i = list + 1
-        let end = Int(tree.entries[list].end)
-        while i < end {
-            let e = tree.entries[i]
-            if e.removed || e.tag == .text || e.tag == .comment { i = e.tag == .text || e.tag == .comment ? i + 1 : Int(e.end); continue }
-            if let removal = verdict(tree, i, isLast: false, protectedChars: protectedChars, mode: mode,
-                                     useCategories: useCategories),
-               !removal.heuristic.hasPrefix("link-density") {
-                out.append(removal)
-                i = Int(e.end)
-            } else {
-                i += 1
-            }
-        }
-        return out
     }
 
     /// trafilatura's link tests: one long link, short link-heavy blocks, and link farms.

@@ -13,16 +13,11 @@ extension String {
             var i = 0
             while i < buffer.count {
                 // Eight ASCII bytes none of which is CR are eight characters (the usual run of a long text).
-                if i + 8 <= buffer.count, let base = buffer.baseAddress {
-                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let crFree = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                    // `crFree` has a zero byte exactly where `word` has CR (see `hasCharacters(atMost:)`).
-                    let hasCR = (crFree &- 0x0101_0101_0101_0101) & ~crFree & 0x8080_8080_8080_8080 != 0
-                    if word & 0x8080_8080_8080_8080 == 0 && !hasCR {
-                        count += 8
-                        i += 8
-                        continue
-                    }
+                if i + 8 <= buffer.count, let base = buffer.baseAddress,
+                   String.isStandaloneASCII(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    count += 8
+                    i += 8
+                    continue
                 }
                 let byte = buffer[i]
                 if byte < 0x80 {
@@ -51,6 +46,14 @@ extension String {
         0xAC00...0xD7A3, 0xFF01...0xFF60,
     ]
 
+    /// Whether eight bytes read as one word are all ASCII and none is CR (which pairs with LF): eight characters.
+    static func isStandaloneASCII(_ word: UInt64) -> Bool {
+        let crFree = word ^ 0x0D0D_0D0D_0D0D_0D0D
+        // `crFree` has a zero byte exactly where `word` has CR.
+        let hasCR = (crFree &- 0x0101_0101_0101_0101) & ~crFree & 0x8080_8080_8080_8080 != 0
+        return word & 0x8080_8080_8080_8080 == 0 && !hasCR
+    }
+
     /// `characterCount <= limit`, decided by the byte count when that is enough (there are never more
     /// characters than bytes), or else by the ASCII bytes as far as they go: every ASCII byte but CR (which
     /// pairs with LF) is a character of its own, so `limit` of them settle it without counting the rest.
@@ -65,11 +68,7 @@ extension String {
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while i + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let crFree = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                    // `crFree` has a zero byte exactly where `word` has CR.
-                    let hasCR = (crFree &- 0x0101_0101_0101_0101) & ~crFree & 0x8080_8080_8080_8080 != 0
-                    if word & 0x8080_8080_8080_8080 == 0 && !hasCR {
+                    if String.isStandaloneASCII(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                         standalone += 8
                     } else {
                         for k in i..<(i + 8) where bytes[k] < 0x80 && bytes[k] != 0x0D { standalone += 1 }
