@@ -316,8 +316,8 @@ enum ContentPruning {
                     i = Int(e.end)
                     continue
                 }
-                if i >= referenceListEnd, previous >= 0, isSentenceLeadIn(tree, Int(previous)),
-                   isMidStoryList(tree, i, isLast: last, previous: Int(previous), mode: mode) {
+                if i >= referenceListEnd, previous >= 0,
+                   isMidStoryList(tree, i, isLast: last, previous: Int(previous), mode: mode), isSentenceLeadIn(tree, Int(previous)) {
                     referenceListEnd = Int(e.end)
                 }
                 if e.tag == .pre {
