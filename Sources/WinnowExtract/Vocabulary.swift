@@ -299,6 +299,11 @@ enum Vocabulary {
     /// Categories removed inside the content only when the element is short (metadata lines).
     static let shortChaff: Category = [.byline, .caption]
 
+    /// Categories whose class words an inline field inside a sentence may carry and still be a word of it: a
+    /// person's name (`author`, `author-wrap`), a date (`date`, `time`), a topic link (`tags`). Such a field set
+    /// in running text stays (`ContentPruning.isWordInSentence`); an ad, a share button or a pop-up never does.
+    static let wordCategories: Category = [.byline, .authorBio, .tags]
+
     /// Categories that lower a node's Readability score; `articleBody` raises it.
     static let negativeScore: Category = [
         .share, .newsletter, .navigation, .sidebar, .related, .ads, .tags, .authorBio, .comments, .footer,
@@ -1171,6 +1176,8 @@ enum Vocabulary {
         // Cards of a listing (`RepeatedCards`).
         /// Like sibling cards with a linked headline that make a run: a byline or date in one is the card's.
         static let cardRunMin = 3
+        /// Two like cards, each one linked headline, under a page's own `<h1>`: a "next"/"previous" pair.
+        static let cardPairMin = 2
         /// Elements climbed from a byline or date to find its card.
         static let cardSearchDepth = 8
         /// Elements read in a card to find its linked headline.

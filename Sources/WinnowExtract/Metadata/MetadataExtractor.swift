@@ -69,7 +69,7 @@ public enum MetadataExtractor {
         // Bylines and dates of a listing's cards are the cards' (a thread's posts are a run of like blocks too,
         // each with its member's name: there the first post's is the thread's).
         if !signals.threadMicrodata, !PageProfile.isThread(url: pageURL) {
-            var cards = RepeatedCards()
+            var cards = RepeatedCards(pageHasHeadline: !signals.headings.isEmpty)
             signals.bylines.removeAll { $0.node.map { cards.contains($0) } ?? false }
             signals.publishedDates.removeAll { $0.node.map { cards.contains($0) } ?? false }
             signals.authorLinks.removeAll { $0.node.map { cards.contains($0) } ?? false }

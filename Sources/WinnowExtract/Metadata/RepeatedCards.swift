@@ -6,7 +6,18 @@ import WinnowDOM
 /// that holds a linked headline and has element siblings of its own tag and class that hold one too, at least
 /// `Vocabulary.Threshold.cardRunMin` of them in all. A story's own header is one of a kind; a forum's posts are
 /// a run of like blocks too, which is why the caller leaves threads alone.
+///
+/// Two like cards are a run too ("Next story" and "Previous story" teasers under a story) on a page that has its
+/// own `<h1>` headline outside them, when each card holds exactly one linked headline: two layout columns of a
+/// theme without an `<h1>` (the post's linked title in one, a sidebar's in the other) are not cards, nor is a
+/// block that holds an author box beside a grid of related posts.
 struct RepeatedCards {
+    /// Whether the page has an `<h1>` headline of its own (a pair of cards counts only then).
+    let pageHasHeadline: Bool
+
+    init(pageHasHeadline: Bool) {
+        self.pageHasHeadline = pageHasHeadline
+    }
     /// Answers of `isCardInRun` by element: a page's bylines and dates share their ancestors.
     private var known: [Node: Bool] = [:]
 
@@ -18,7 +29,7 @@ struct RepeatedCards {
             if let answer = known[element] {
                 if answer { return true }
             } else {
-                let answer = Self.isCardInRun(element)
+                let answer = isCardInRun(element)
                 known[element] = answer
                 if answer { return true }
             }
@@ -31,7 +42,7 @@ struct RepeatedCards {
     /// Whether `element` holds a linked headline and, with its like siblings (same tag, same `class`) that hold
     /// one, makes a run of at least `cardRunMin`. Like siblings are counted first (cheap; most elements have
     /// too few), headings looked for only then.
-    static func isCardInRun(_ element: Node) -> Bool {
+    func isCardInRun(_ element: Node) -> Bool {
         guard let parent = element.parent else { return false }
         // Tag names compared by their packed bytes where they fit (every common tag), classes only then.
         let key = element.shortNameKey, name = key == nil ? element.name : ""
@@ -45,30 +56,62 @@ struct RepeatedCards {
             }
             sibling = current.nextSibling
         }
-        let run = Vocabulary.Threshold.cardRunMin
-        guard like.count >= run, hasLinkedHeading(element) else { return false }
-        var linked = 1
-        for current in like where current != element && hasLinkedHeading(current) {
-            linked += 1
-            if linked >= run { return true }
+        let run = Vocabulary.Threshold.cardRunMin, pair = Vocabulary.Threshold.cardPairMin
+        guard like.count >= (pageHasHeadline ? pair : run) else { return false }
+        let own = Self.linkedHeadings(element)
+        guard own.count > 0 else { return false }
+        if like.count >= run {
+            var linked = 1
+            for current in like where current != element && Self.linkedHeadings(current).count > 0 {
+                linked += 1
+                if linked >= run { return true }
+            }
+        }
+        // A pair (or a run short of `cardRunMin` linked cards): each card one teaser, read whole.
+        guard pageHasHeadline, own.isSingleTeaser else { return false }
+        var teasers = 1
+        for current in like where current != element && Self.linkedHeadings(current).isSingleTeaser {
+            teasers += 1
+            if teasers >= pair { return true }
         }
         return false
     }
 
-    /// Whether `card` holds a heading (`<h2>`…`<h6>`) that is a link or holds one, within its first
-    /// `cardScanMaxNodes` nodes, and no `<h1>` before it: what holds the page's headline is the page, not a card.
-    static func hasLinkedHeading(_ card: Node) -> Bool {
+    /// What a look through a card found: how many of its headings (`<h2>`…`<h6>`) are links or hold one (2 means
+    /// two or more), before an `<h1>` or the end of its first `cardScanMaxNodes` nodes.
+    struct LinkedHeadings {
+        var count = 0
+        /// The whole card was read: no `<h1>`, not cut at `cardScanMaxNodes`.
+        var readWhole = true
+        /// One linked headline in a card read whole.
+        var isSingleTeaser: Bool { count == 1 && readWhole }
+    }
+
+    /// The linked headings of `card` (see `LinkedHeadings`). What holds the page's headline is the page, not a
+    /// card; what holds several linked headlines is a block of cards, not one teaser.
+    static func linkedHeadings(_ card: Node) -> LinkedHeadings {
+        var found = LinkedHeadings()
         var seen = 0
         for node in card.descendants where node.isElement {
             seen += 1
-            if seen > Vocabulary.Threshold.cardScanMaxNodes || node.isElement(named: "h1") { return false }
-            guard isSubheading(node) else { continue }
-            if node.descendants.contains(where: { $0.isElement(named: "a") }) { return true }
-            var up = node.parent
-            while let ancestor = up, ancestor != card {
-                if ancestor.isElement(named: "a") { return true }
-                up = ancestor.parent
+            if seen > Vocabulary.Threshold.cardScanMaxNodes || node.isElement(named: "h1") {
+                found.readWhole = false
+                return found
             }
+            guard isSubheading(node), isLinked(node, in: card) else { continue }
+            found.count += 1
+            if found.count > 1 { return found }
+        }
+        return found
+    }
+
+    /// Whether `heading` is a link or holds one, inside `card`.
+    private static func isLinked(_ heading: Node, in card: Node) -> Bool {
+        if heading.descendants.contains(where: { $0.isElement(named: "a") }) { return true }
+        var up = heading.parent
+        while let ancestor = up, ancestor != card {
+            if ancestor.isElement(named: "a") { return true }
+            up = ancestor.parent
         }
         return false
     }

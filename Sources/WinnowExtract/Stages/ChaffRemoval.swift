@@ -135,7 +135,9 @@ enum ChaffRemoval {
         }
         if Double(entry.chars) < limits.protected, !entry.categories.isDisjoint(with: scope.chaff),
            !entry.categories.contains(.articleBody) {
-            return "category:" + entry.categories.intersection(scope.chaff).label
+            let matched = entry.categories.intersection(scope.chaff)
+            // A name or topic set inside a sentence is a word of it, whatever its class says.
+            return ContentPruning.isWordInSentence(tree, i, categories: matched) ? nil : "category:" + matched.label
         }
         return nil
     }

@@ -360,6 +360,58 @@ enum ContentPruning {
         return false
     }
 
+    /// A hover card set right beside the link it belongs to, inside a sentence: "… after <a href=/people/dara>Dara
+    /// Okonjo</a><span>Dara Okonjo · Council member · her latest headlines · <a href=/people/dara>MORE</a></span>
+    /// asked for …". The card links to the same address as the link before it (its "more" link, the name again);
+    /// a sentence never follows a link with a run of links that leads back to it. It is an inline element with
+    /// at least two links whose previous sibling (nothing but blanks between) is that link, with text of its own (an
+    /// editor's link split around a blank, `<a href=X> </a><b><a href=X>…`, is one link), and the sentence goes
+    /// on after the pair (or after an inline wrapper holding just the pair): whatever its class, and shown or not,
+    /// it is a widget a script shows on hover.
+    static func isCardBesideLink(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        guard e.links >= 2, e.tag != .a, !e.tag.isBlock, e.parent >= 0, Int(e.chars) <= Vocabulary.Threshold.cardInLinkMaxChars
+        else { return false }
+        let parentIndex = Int(e.parent)
+        var previous = -1
+        var child = Int(tree.entries[parentIndex].firstChild)
+        while child >= 0 && child != i {
+            let c = tree.entries[child]
+            if c.tag == .text {
+                if c.ownChars > 0 { previous = -1 }
+            } else if c.tag != .comment {
+                previous = child
+            }
+            child = Int(c.nextSibling)
+        }
+        guard previous >= 0, tree.entries[previous].tag == .a, tree.entries[previous].chars > 0,
+              let href = tree.entries[previous].node.attribute("href"), !href.isEmpty, !href.hasPrefix("#")
+        else { return false }
+        var leadsBack = false
+        for j in (i + 1)..<Int(e.end) where tree.entries[j].tag == .a && tree.entries[j].node.attribute("href") == href {
+            leadsBack = true
+            break
+        }
+        guard leadsBack else { return false }
+        // The pair's place in the sentence: the card itself, or an inline wrapper that holds only the pair.
+        let parent = tree.entries[parentIndex]
+        let holdsOnlyPair = !parent.tag.isBlock && parent.parent >= 0
+            && parent.chars == tree.entries[previous].chars + e.chars
+        let anchor = holdsOnlyPair ? parentIndex : i
+        let anchorEntry = tree.entries[anchor]
+        guard anchorEntry.parent >= 0 else { return false }
+        let sentence = tree.entries[Int(anchorEntry.parent)]
+        let pairChars = holdsOnlyPair ? anchorEntry.chars : anchorEntry.chars + tree.entries[previous].chars
+        guard Int(sentence.chars - pairChars) >= Vocabulary.Threshold.cardInLinkSentenceMinChars else { return false }
+        var next = Int(anchorEntry.nextSibling)
+        while next >= 0 {
+            let sibling = tree.entries[next]
+            if sibling.chars > 0 && sibling.tag != .comment && sibling.links == 0 { return true }
+            next = Int(sibling.nextSibling)
+        }
+        return false
+    }
+
     /// An embed's wrapper around a quoted post (`<div class="c-social-embed"><blockquote class="twitter-tweet">…`,
     /// `<div class="social-post">`): its class names a share bar, but nearly all its text (at least
     /// `quotedPostWrapperMinShare`) is one blockquote that is itself a quoted post. A share bar has no prose to
@@ -400,6 +452,7 @@ enum ContentPruning {
         let e = tree.entries[i]
         if e.chars == 0 { return nil }
         if isCardInLink(tree, i) { return Removal(index: i, heuristic: "card-in-link") }
+        if isCardBesideLink(tree, i) { return Removal(index: i, heuristic: "card-beside-link") }
         if useCategories, let removal = categoryVerdict(tree, i, protectedChars: protectedChars, mode: mode) {
             return removal
         }
@@ -439,7 +492,7 @@ enum ContentPruning {
             hard.insert(.authorBio)
         }
         if !hard.isEmpty && !isQuotedPost(e, categories: hard) && !isProseUnderShareClass(e, categories: hard)
-            && !isWrappedQuotedPost(tree, i, categories: hard)
+            && !isWrappedQuotedPost(tree, i, categories: hard) && !isWordInSentence(tree, i, categories: hard)
         {
             return Removal(index: i, heuristic: "category:" + hard.label)
         }
@@ -463,9 +516,8 @@ enum ContentPruning {
     /// its linked headline: all stay chaff.
     static func isFieldInProse(_ tree: PageTree, _ i: Int) -> Bool {
         let e = tree.entries[i]
-        guard !e.tag.isBlock, e.chars <= Int32(Vocabulary.Threshold.fieldInProseMaxChars), e.parent >= 0 else {
-            return false
-        }
+        guard !e.tag.isBlock, e.parent >= 0, shownChars(tree, i) <= Int32(Vocabulary.Threshold.fieldInProseMaxChars)
+        else { return false }
         let parent = tree.entries[Int(e.parent)]
         let text = parent.tag.isBlock ? parent.inlineChars : parent.chars
         guard Int(text) - Int(e.chars) - Int(parent.linkChars) >= Vocabulary.Threshold.fieldInProseMinChars else {
@@ -482,6 +534,32 @@ enum ContentPruning {
             next = Int(sibling.nextSibling)
         }
         return false
+    }
+
+    /// The characters of entry `i` a reader sees: its text less that of hidden parts inside it (the hover card a
+    /// script shows over a name in a sentence).
+    static func shownChars(_ tree: PageTree, _ i: Int) -> Int32 {
+        let e = tree.entries[i]
+        var chars = e.chars
+        var j = i + 1
+        while j < Int(e.end) {
+            let d = tree.entries[j]
+            if d.hidden || d.removed {
+                if !d.removed { chars -= d.chars }
+                j = Int(d.end)
+            } else {
+                j += 1
+            }
+        }
+        return chars
+    }
+
+    /// Whether class words of entry `i` (`categories`, those that would remove it) only name a field a sentence
+    /// can hold: a name, a date, a topic (`Vocabulary.wordCategories`), and it is such a field inside running text
+    /// (`isFieldInProse`): "… on Monday, after <span class=author-wrap><a>Dara Okonjo</a><span hidden>…card…
+    /// </span></span> asked for …". Removing it would cut the sentence; a hidden card inside goes on its own.
+    static func isWordInSentence(_ tree: PageTree, _ i: Int, categories: Category) -> Bool {
+        categories.isSubset(of: Vocabulary.wordCategories) && isFieldInProse(tree, i)
     }
 
     /// A grid of many rows, each with several cells (a list of laureates by year, a league table): data whose
