@@ -374,8 +374,23 @@ enum Vocabulary {
         "compartilhe", "teilen", "condividi", "delen",
     ]
 
+    /// The link an embedded social post shows in place of the post until the platform's script loads it ("View
+    /// this post on Instagram", "View on Threads"), in the platforms' own wordings in major languages (lowercased,
+    /// whole text): a label block of its own, and inside an embed's quote beside the post's caption a link that
+    /// goes (`ContentPruning.isEmbedPlaceholderLink`).
+    static let embedPlaceholderLabels: [String] = [
+        "view this post on instagram", "view on instagram", "view on threads", "view on mastodon", "view on bluesky",
+        "view on tiktok", "view on x", "view on twitter", "view on facebook", "ver esta publicación en instagram",
+        "ver esta publicação no instagram", "voir cette publication sur instagram",
+        "sieh dir diesen beitrag auf instagram an", "diesen beitrag auf instagram ansehen",
+        "visualizza questo post su instagram", "bekijk dit bericht op instagram", "この投稿をinstagramで見る",
+        "instagram에서 이 게시물 보기",
+    ]
+
     /// Labels that are never content when they are a block of their own (lowercased, whole text).
-    static let labelBlocks: Set<String> = [
+    static let labelBlocks: Set<String> = Set(embedPlaceholderLabels).union(ownLabelBlocks)
+
+    private static let ownLabelBlocks: [String] = [
         "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
         "story continues below advertisement", "continue reading below", "article continues below",
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
@@ -391,14 +406,6 @@ enum Vocabulary {
         "in stock", "en stock", "out of stock", "back-order", "backorder", "back order", "top rated", "new",
         "new arrival", "new arrivals", "free shipping", "quick view", "quickview", "quick shop", "quickshop",
         "+ more", "more options", "choose options", "select options",
-        // The link an embedded social post shows in place of the post until the platform's script loads it
-        // ("View this post on Instagram", "View on Threads"), in the platforms' own wordings in major languages.
-        "view this post on instagram", "view on instagram", "view on threads", "view on mastodon", "view on bluesky",
-        "view on tiktok", "view on x", "view on twitter", "view on facebook", "ver esta publicación en instagram",
-        "ver esta publicação no instagram", "voir cette publication sur instagram",
-        "sieh dir diesen beitrag auf instagram an", "diesen beitrag auf instagram ansehen",
-        "visualizza questo post su instagram", "bekijk dit bericht op instagram", "この投稿をinstagramで見る",
-        "instagram에서 이 게시물 보기",
         // The end mark a Chinese news story closes with, a block of its own ("（完）", "the end").
         "（完）", "(完)", "【完】",
         // Advertisement and sponsored-link labels in other major languages.
@@ -954,6 +961,9 @@ enum Vocabulary {
         /// its parent holds at least this much text besides it (CJK sentences are short in characters).
         static let cardInLinkMaxChars = 600
         static let cardInLinkSentenceMinChars = 20
+        /// Elements climbed from a link to find the embed's `<blockquote>` it sits in
+        /// (`ContentPruning.isEmbedPlaceholderLink`).
+        static let embedPlaceholderDepth = 4
         /// A share-classed wrapper whose first blockquote is a quoted post holding at least this share of the
         /// wrapper's text is the embed's frame, kept with the post (`ContentPruning.isWrappedQuotedPost`).
         static let quotedPostWrapperMinShare = 0.8
@@ -1231,6 +1241,11 @@ enum Vocabulary {
         static let datelineMaxPreceding = 4 * datelineMaxChars
         /// A dateline's words of at most this many characters are date tokens ("am", "de", "th").
         static let datelineShortWordChars = 3
+        /// A dateline's words of at most this many characters ("de", "às", "h", "at", "am") join a spelled-out
+        /// date; up to `datelineMaxConnectors` of them do not count towards `datelineMaxWords` ("terça-feira, 20
+        /// de novembro de 2026 às 10h15", "martes, 20 de noviembre de 2026 a las 10:15").
+        static let datelineConnectorChars = 2
+        static let datelineMaxConnectors = 4
         /// Label blocks inside list items are at most this many bytes.
         static let labelMaxBytes = 40
         /// A gallery counter ("Photo 3 of 8") has at most this many space-separated tokens.

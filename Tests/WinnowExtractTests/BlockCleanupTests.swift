@@ -215,6 +215,9 @@ import Testing
         ("2026년 11월 20일", true), ("20 November 2026, 10:15 am", true),
         ("Nov. 20, 2026", true), ("20.11.2026", true), ("He left on March 3, 2026", false),
         ("Voting closes 20 November 2026", false), ("Chapter 3", false),
+        ("terça-feira, 20 de novembro de 2026 às 10h15", true), ("martes, 20 de noviembre de 2026 a las 10:15", true),
+        ("Tuesday, November 20, 2026 at 10:15 am", true),
+        ("A reunião de 20 de novembro de 2026 foi adiada", false),
     ])
     func datelines(text: String, isDateline: Bool) {
         #expect(BlockCleanup.isDateline(text) == isDateline)

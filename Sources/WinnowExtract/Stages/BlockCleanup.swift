@@ -1649,12 +1649,18 @@ enum BlockCleanup {
             last != ".", last != "。",
             DateParser.parse(text) != nil
         else { return false }
-        var words = 0
+        var words = 0, connectors = 0
         for token in DateParser.tokenize(text) {
             // "2026年3月10日 18時05分": the units of an East Asian date and time are not words.
             guard case .word(let word) = token, !DateParser.eastAsianUnits.contains(word) else { continue }
             // "Tuesday, 20 November 2026": the weekday is the date's, not a word of a sentence.
             if Vocabulary.weekdayNames.contains(word) { continue }
+            // "20 de novembro de 2026 às 10h15": the joining words of a spelled-out date and the hour's unit are
+            // counted apart, up to `datelineMaxConnectors`.
+            if word.count <= t.datelineConnectorChars && connectors < t.datelineMaxConnectors {
+                connectors += 1
+                continue
+            }
             words += 1
             let isDateWord = word.count <= t.datelineShortWordChars || DateParser.monthNames[word] != nil
             if !isDateWord || words > t.datelineMaxWords { return false }

@@ -412,6 +412,26 @@ enum ContentPruning {
         return false
     }
 
+    /// The platform's link in an embedded post's quote, shown until its script loads the post ("View this post
+    /// on Instagram", `Vocabulary.embedPlaceholderLabels`), beside the caption the quote also holds: the caption
+    /// and its attribution are the quoted post, the link is the platform's button.
+    static func isEmbedPlaceholderLink(_ tree: PageTree, _ i: Int) -> Bool {
+        let e = tree.entries[i]
+        guard e.tag == .a, e.chars > 0, Int(e.chars) <= 2 * embedPlaceholderMaxChars else { return false }
+        var up = Int(e.parent), depth = 0
+        while up >= 0, depth < Vocabulary.Threshold.embedPlaceholderDepth {
+            if tree.entries[up].tag == .blockquote {
+                return embedPlaceholderLabels.contains(BlockCleanup.normalize(e.node.text))
+            }
+            up = Int(tree.entries[up].parent)
+            depth += 1
+        }
+        return false
+    }
+
+    static let embedPlaceholderLabels = Set(Vocabulary.embedPlaceholderLabels)
+    static let embedPlaceholderMaxChars = Vocabulary.embedPlaceholderLabels.map(\.count).max() ?? 0
+
     /// An embed's wrapper around a quoted post (`<div class="c-social-embed"><blockquote class="twitter-tweet">…`,
     /// `<div class="social-post">`): its class names a share bar, but nearly all its text (at least
     /// `quotedPostWrapperMinShare`) is one blockquote that is itself a quoted post. A share bar has no prose to
@@ -453,6 +473,7 @@ enum ContentPruning {
         if e.chars == 0 { return nil }
         if isCardInLink(tree, i) { return Removal(index: i, heuristic: "card-in-link") }
         if isCardBesideLink(tree, i) { return Removal(index: i, heuristic: "card-beside-link") }
+        if isEmbedPlaceholderLink(tree, i) { return Removal(index: i, heuristic: "embed-placeholder") }
         if useCategories, let removal = categoryVerdict(tree, i, protectedChars: protectedChars, mode: mode) {
             return removal
         }
