@@ -1241,6 +1241,12 @@ enum Vocabulary {
         static let datelineMaxPreceding = 4 * datelineMaxChars
         /// A dateline's words of at most this many characters are date tokens ("am", "de", "th").
         static let datelineShortWordChars = 3
+        /// A byline's label followed only by joining words ("By on", `BlockCleanup.isLabelWithConnectors`): words of
+        /// at most this many letters, at most `bylineConnectorsMax` of them, the line at most
+        /// `bylineLabelWithConnectorsMaxBytes`.
+        static let bylineConnectorChars = 2
+        static let bylineConnectorsMax = 2
+        static let bylineLabelWithConnectorsMaxBytes = 32
         /// A dateline's words of at most this many characters ("de", "às", "h", "at", "am") join a spelled-out
         /// date; up to `datelineMaxConnectors` of them do not count towards `datelineMaxWords` ("terça-feira, 20
         /// de novembro de 2026 às 10h15", "martes, 20 de noviembre de 2026 a las 10:15").

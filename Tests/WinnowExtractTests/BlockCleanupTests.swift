@@ -24,6 +24,15 @@ import Testing
         #expect(!BlockCleanup.isTicker(String(repeating: "Story text keeps going here. ", count: 12)))
     }
 
+    @Test("a byline's label left with only the joining words of its pruned fields goes", arguments: [
+        ("By on", true), ("Written by on", true), ("By on |", true), ("Por em", true),
+        ("By the sea", false), ("By on the way home we stopped", false), ("By 2030", false),
+    ])
+    func bylineLabelWithConnectors(text: String, drops: Bool) {
+        #expect(BlockCleanup.isLabelWithConnectors(BlockCleanup.normalize(text)) == drops)
+        #expect(clean([paragraph(text), paragraph(story)]) == (drops ? [story] : [text, story]))
+    }
+
     @Test func dropsTheTitleHeadingWrittenWithSoftHyphens() {
         // The title reads without the soft hyphens the page put in the heading ("Assis&shy;tance").
         let heading = Block.heading(level: 1, content: [.text("Harbour Assis\u{00AD}tance Fund opens")])

@@ -1768,9 +1768,27 @@ enum BlockCleanup {
     /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
     /// is left over. Followed by a short line ("Written By" / "Our Research Team"), it labels that line and stays.
     static func isOrphanBylineLabel(_ lower: String, next: Block?, nextText: String?) -> Bool {
+        if isLabelWithConnectors(lower) { return true }
         guard bylineLabels.contains(lower) else { return false }
         guard let next, let nextText else { return true }
         return !(isParagraph(next) && nextText.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars))
+    }
+
+    /// A byline's label with only the joining words of the fields it introduced left ("By on" from "By <a
+    /// class=author>…</a> on <time>…</time>", "by and"): words of at most `bylineConnectorChars` letters, at most
+    /// `bylineConnectorsMax` of them. Such a line labels nothing that follows.
+    static func isLabelWithConnectors(_ lower: String) -> Bool {
+        let t = Vocabulary.Threshold.self
+        guard lower.utf8.count <= t.bylineLabelWithConnectorsMaxBytes, lower.contains(" ") else { return false }
+        var words = lower.split(separator: " ")
+        var connectors = 0
+        while words.count > 1, let last = words.last, last.count <= t.bylineConnectorChars,
+              !last.contains(where: \.isNumber), connectors < t.bylineConnectorsMax {
+            words.removeLast()
+            connectors += 1
+            if bylineLabels.contains(words.joined(separator: " ")) { return true }
+        }
+        return false
     }
 
     static func isByline(_ text: String, _ lower: String) -> Bool {
