@@ -391,6 +391,9 @@ enum Vocabulary {
     static let labelBlocks: Set<String> = Set(embedPlaceholderLabels).union(ownLabelBlocks)
 
     private static let ownLabelBlocks: [String] = [
+        // A media player's buttons and a picture's caption toggles, a block of their own.
+        "play video", "watch video", "play", "expand", "show caption", "hide caption", "toggle caption",
+        "enlarge this image", "listen to this article", "listen to article",
         "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
         "story continues below advertisement", "continue reading below", "article continues below",
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
