@@ -248,7 +248,7 @@ enum Vocabulary {
     static let cjkScalarRanges: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7AF]
 
     /// Containers that can be a teaser card led by a linked headline without a heading tag
-    /// (`TeaserCards.linkedLead`); not `<p>` (a sentence opening with a link) or `<li>` (the story's own list).
+    /// (`TeaserCards.linkedLead`); not `<p>` (a sentence opening with a link), and `<li>` only on a story page.
     static let linkedLeadCardTags: TagMask = [.div, .article, .section]
 
     /// `role` values of controls (player buttons, sliders): removed like `smallDropTags`.

@@ -106,6 +106,20 @@ import WinnowDOM
         #expect(onStory.map { fixture.tree.entries[$0].node.attribute("id") } == ["more"])
         #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
     }
+
+    @Test func listItemsLedByALinkedHeadlineAreCardsOnlyOnAStoryPage() throws {
+        let items = ["lamps", "fares", "roof"].map { slug in
+            "<li><a href=\"/2026/11/\(slug)\">Another Headline About \(slug.capitalized) Here</a>"
+                + "<p>One line of summary for \(slug).</p><span>Ada Moyo · Nov 12</span></li>"
+        }.joined()
+        let fixture = try TreeFixture("<html><body><div id=\"root\">\(Self.story)<ul id=\"more\">\(items)</ul></div></body></html>")
+        let root = try fixture.index(id: "root")
+        let url = "https://www.example.org/2026/11/14/quarry-lake"
+        let onStory = TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: true)
+        #expect(onStory.map { fixture.tree.entries[$0].node.attribute("id") } == ["more"])
+        // Elsewhere a list of linked items is the page's own list (an index, a shop's grid).
+        #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
+    }
 }
 
 @Suite struct NumericDataTableTests {

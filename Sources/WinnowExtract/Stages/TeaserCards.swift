@@ -38,11 +38,11 @@ enum TeaserCards {
                     i += 1
                     continue
                 }
-                let run = trailingRun(tree, parent: i, page: page, maxDepth: maxDepth)
+                let run = trailingRun(tree, parent: i, page: page, maxDepth: maxDepth, story: nested)
                 let runChars = run.reduce(0) { $0 + Int(tree.entries[$1].chars) }
                 // The story must outweigh the cards: a listicle of linked headings is its own text.
                 if !run.isEmpty, rootChars - runChars >= max(t.teaserStoryMinChars, runChars),
-                   !run.contains(where: { holdsLeadOnlyCard(tree, $0) }) || followsStory(tree, run: run, parent: i) {
+                   !run.contains(where: { holdsLeadOnlyCard(tree, $0, story: nested) }) || followsStory(tree, run: run, parent: i) {
                     out += run
                     removed.formUnion(run)
                 }
@@ -54,7 +54,8 @@ enum TeaserCards {
 
     /// The cards (and label lines among them) that end `parent`'s children, when there are at least
     /// `teaserMinCards` cards among them; otherwise empty.
-    static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink, maxDepth: Int = 0) -> [Int] {
+    /// `story`: the page says it is a story, where list items led by a linked headline are cards too.
+    static func trailingRun(_ tree: PageTree, parent: Int, page: SiteLink, maxDepth: Int = 0, story: Bool = false) -> [Int] {
         // Counted first, so that most nodes (fewer than two such children) build no array and the rest one.
         func isCounted(_ c: PageTree.Entry) -> Bool { !c.removed && c.chars > 0 && c.tag != .comment }
         var count = 0
@@ -75,7 +76,7 @@ enum TeaserCards {
         var cards = 0
         var before: Int?
         for index in children.reversed() {
-            let count = cardCount(tree, index, page: page, maxDepth: maxDepth)
+            let count = cardCount(tree, index, page: page, maxDepth: maxDepth, story: story)
             if count > 0 {
                 cards += count
                 run.append(index)
@@ -87,7 +88,7 @@ enum TeaserCards {
             }
         }
         // Labels above the first card ("Next") stay with it; a label before any card is not part of the run.
-        while let first = run.last, cardCount(tree, first, page: page, maxDepth: maxDepth) == 0 {
+        while let first = run.last, cardCount(tree, first, page: page, maxDepth: maxDepth, story: story) == 0 {
             before = run.removeLast()
         }
         guard cards >= Vocabulary.Threshold.teaserMinCards, run.count < children.count else { return [] }
@@ -114,8 +115,10 @@ enum TeaserCards {
     /// 1 for a card; for a wrapper, its number of cards when its every text-bearing child is a card, a label,
     /// or, up to `maxDepth` levels down, a short heading over the cards ("More stories") or a wrapper of cards
     /// itself (a feed nested in a section in a grid); else 0.
-    static func cardCount(_ tree: PageTree, _ i: Int, page: SiteLink, depth: Int = 0, maxDepth: Int = 0) -> Int {
-        if isCard(tree, i, page: page) { return 1 }
+    static func cardCount(
+        _ tree: PageTree, _ i: Int, page: SiteLink, depth: Int = 0, maxDepth: Int = 0, story: Bool = false
+    ) -> Int {
+        if isCard(tree, i, page: page, story: story) { return 1 }
         let e = tree.entries[i]
         guard e.tag != .text, e.firstChild >= 0 else { return 0 }
         var cards = 0
@@ -124,12 +127,13 @@ enum TeaserCards {
         while child >= 0 {
             let c = tree.entries[child]
             if !c.removed && c.chars > 0 && c.tag != .comment {
-                if isCard(tree, child, page: page) {
+                if isCard(tree, child, page: page, story: story) {
                     cards += 1
                 } else if isLabel(tree, child) || (maxDepth > 0 && first && isFeedHeading(tree, child)) {
                     // A label between cards, or the feed's heading above them.
                 } else if depth < maxDepth,
-                          case let nested = cardCount(tree, child, page: page, depth: depth + 1, maxDepth: maxDepth),
+                          case let nested = cardCount(
+                              tree, child, page: page, depth: depth + 1, maxDepth: maxDepth, story: story),
                           nested > 0 {
                     cards += nested
                 } else {
@@ -151,9 +155,9 @@ enum TeaserCards {
 
     /// A small element with exactly one heading, which is a link to another page of the same site (or holds one);
     /// or, without a heading, a container led by its linked headline (`linkedLead`).
-    static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink) -> Bool {
+    static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink, story: Bool = false) -> Bool {
         if let heading = cardHeading(tree, i) { return linksElsewhere(tree, heading: heading, within: i, page: page) }
-        guard let lead = linkedLead(tree, i) else { return false }
+        guard let lead = linkedLead(tree, i, story: story) else { return false }
         return linksElsewhere(tree, heading: lead, within: i, page: page)
     }
 
@@ -170,9 +174,9 @@ enum TeaserCards {
     }
 
     /// Whether a card of the run at `i` (it, or one in it) is a card only by its linked lead, with no heading.
-    static func holdsLeadOnlyCard(_ tree: PageTree, _ i: Int) -> Bool {
+    static func holdsLeadOnlyCard(_ tree: PageTree, _ i: Int, story: Bool = false) -> Bool {
         for j in i..<Int(tree.entries[i].end) where !tree.entries[j].removed && tree.entries[j].tag != .text {
-            if cardHeading(tree, j) == nil, linkedLead(tree, j) != nil { return true }
+            if cardHeading(tree, j) == nil, linkedLead(tree, j, story: story) != nil { return true }
         }
         return false
     }
@@ -193,11 +197,13 @@ enum TeaserCards {
     /// `<section>` with no heading, no loose text of its own, and at least two text-bearing children, the first
     /// of which is wholly one link of at least `teaserLeadMinChars` (`<div class="title"><a>…</a></div>`, or the
     /// `<a>` itself: "« Previous article <strong>Headline</strong>"), followed by the card's other lines (a
-    /// summary, a byline and date). A paragraph that opens with a linked name is a sentence, not a card, and a
-    /// list item is the story's own list.
-    static func linkedLead(_ tree: PageTree, _ i: Int) -> Int? {
+    /// summary, a byline and date). A paragraph that opens with a linked name is a sentence, not a card; a list
+    /// item is one only on a page that says it is a story (`story`), where a run of them ending the story's
+    /// container is other stories' teasers ("<li><a>headline</a><p>summary</p><span>byline</span></li>"): a
+    /// shop's or an index's grid of items is the page's content.
+    static func linkedLead(_ tree: PageTree, _ i: Int, story: Bool = false) -> Int? {
         let e = tree.entries[i]
-        guard Vocabulary.linkedLeadCardTags.contains(e.tag), e.headingChars == 0,
+        guard Vocabulary.linkedLeadCardTags.contains(e.tag) || (story && e.tag == .li), e.headingChars == 0,
               Int(e.chars) <= Vocabulary.Threshold.teaserCardMaxChars else { return nil }
         var lead: Int?
         var others = 0
