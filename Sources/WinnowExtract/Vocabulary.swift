@@ -372,6 +372,10 @@ enum Vocabulary {
         "分享到", "分享", "微信", "微博", "qq", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
         "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
         "compartilhe", "teilen", "condividi", "delen",
+        // Their "this article" and "on" ("Partager cet article sur", "Diesen Artikel teilen auf", "Compartir esta
+        // noticia en", "Condividi questo articolo su", "Deel dit artikel op").
+        "cet", "cette", "ce", "sur", "diesen", "artikel", "auf", "este", "esta", "artículo", "noticia", "en",
+        "artigo", "notícia", "em", "questo", "articolo", "su", "deel", "dit", "op", "partagez", "comparte",
     ]
 
     /// The link an embedded social post shows in place of the post until the platform's script loads it ("View
@@ -687,7 +691,7 @@ enum Vocabulary {
     static let shareTriggerWords: Set<String> = [
         "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
         "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
-        "compartir", "compartilhar", "compartilhe", "teilen", "condividi",
+        "compartir", "compartilhar", "compartilhe", "teilen", "condividi", "deel", "partagez", "comparte",
     ]
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.

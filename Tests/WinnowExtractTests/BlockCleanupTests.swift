@@ -33,6 +33,17 @@ import Testing
         #expect(clean([paragraph(text), paragraph(story)]) == (drops ? [story] : [text, story]))
     }
 
+    @Test("a share bar's line in major languages goes; a sentence about sharing stays", arguments: [
+        ("Share this article on Facebook X", true), ("Partager cet article sur Facebook LinkedIn", true),
+        ("Diesen Artikel teilen: Facebook E-Mail", true), ("Compartir esta noticia en: Facebook WhatsApp", true),
+        ("Condividi questo articolo su Facebook", true), ("Deel dit artikel op WhatsApp X", true),
+        ("Partager cet article", true), ("Cet article sur Facebook a été supprimé", false),
+        ("Les agriculteurs partagent cet article de loi sur Facebook", false),
+    ])
+    func shareLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
+    }
+
     @Test func dropsTheTitleHeadingWrittenWithSoftHyphens() {
         // The title reads without the soft hyphens the page put in the heading ("Assis&shy;tance").
         let heading = Block.heading(level: 1, content: [.text("Harbour Assis\u{00AD}tance Fund opens")])
