@@ -192,7 +192,8 @@ public struct Extractor: Sendable {
         let storyPage = page.kind.article && page.url.flatMap(SiteLink.init(absolute:))?.path != "/"
         let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, storyPage: storyPage, trace: &trace)
         ContentPruning.run(
-            &tree, roots: choice.roots, mode: mode, url: page.url, storyPage: storyPage, thread: page.thread, trace: &trace)
+            &tree, roots: choice.roots, mode: mode, url: page.url, storyPage: storyPage, thread: page.thread,
+            titles: page.titles, trace: &trace)
         let region = Region(tree: tree, roots: choice.roots, mode: mode, heuristic: choice.heuristic)
         return render(region, page: page, stageTrace: trace)
     }

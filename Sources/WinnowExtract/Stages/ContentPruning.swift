@@ -17,11 +17,13 @@ enum ContentPruning {
     /// keeps `<aside>` too), while share bars, related lists, link farms and bylines still go. Teaser-card runs
     /// and the teaser-feed exemption are the generic candidate's concerns and are skipped.
     /// `storyPage`: the page says it is a story (`PageKind.article`), so feeds nested under the story go too.
+    /// `titles`: the page's headline candidates (`PageContext.titles`), which tell its own story from stories
+    /// appended after it (`AppendedStories`).
     /// `thread`: a forum or Q&A thread (`PageContext.thread`), where each post's stamp (its member's name and
     /// the date it was posted) is part of the post and is kept (`isPostStamp`).
     static func run(
         _ tree: inout PageTree, roots: [Int], mode: ExtractionMode, url: String?, ruleBody: Bool = false,
-        storyPage: Bool = false, thread: Bool = false, trace: inout Trace
+        storyPage: Bool = false, thread: Bool = false, titles: [String] = [], trace: inout Trace
     ) {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
@@ -32,6 +34,14 @@ enum ContentPruning {
                 for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
             }
             if !cards.isEmpty { tree.aggregate() }
+        }
+        if !ruleBody && storyPage {
+            let stories = AppendedStories.removals(tree, roots: roots, titles: titles)
+            for story in stories {
+                trace.record(.dropped, tree, story, heuristic: "appended-story")
+                for j in story..<Int(tree.entries[story].end) { tree.entries[j].removed = true }
+            }
+            if !stories.isEmpty { tree.aggregate() }
         }
         if !ruleBody && storyPage {
             let captions = formCaptions(tree, roots: roots, total: total)
