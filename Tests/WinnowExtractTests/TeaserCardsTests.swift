@@ -107,6 +107,19 @@ import WinnowDOM
         #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
     }
 
+    @Test func cardsThatAreEachOneLinkGoOnlyOnAStoryPage() throws {
+        let cards = ["lamps", "fares", "roof"].map { slug in
+            "<a href=\"/2026/11/\(slug)\"><img src=\"\(slug).jpg\" alt=\"\"><h3>Another Headline About \(slug.capitalized) Here</h3>"
+                + "<p>One line of summary for \(slug).</p><span>Nov 12</span></a>"
+        }.joined()
+        let fixture = try TreeFixture("<html><body><div id=\"root\">\(Self.story)\(cards)</div></body></html>")
+        let root = try fixture.index(id: "root")
+        let url = "https://www.example.org/2026/11/14/quarry-lake"
+        #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: true).count == 3)
+        // Elsewhere linked tiles are a landing page's own sections.
+        #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
+    }
+
     @Test func listItemsLedByALinkedHeadlineAreCardsOnlyOnAStoryPage() throws {
         let items = ["lamps", "fares", "roof"].map { slug in
             "<li><a href=\"/2026/11/\(slug)\">Another Headline About \(slug.capitalized) Here</a>"

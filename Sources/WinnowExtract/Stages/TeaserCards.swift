@@ -156,7 +156,9 @@ enum TeaserCards {
     /// A small element with exactly one heading, which is a link to another page of the same site (or holds one);
     /// or, without a heading, a container led by its linked headline (`linkedLead`).
     static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink, story: Bool = false) -> Bool {
-        if let heading = cardHeading(tree, i) { return linksElsewhere(tree, heading: heading, within: i, page: page) }
+        if let heading = cardHeading(tree, i) {
+            return linksElsewhere(tree, heading: heading, within: i, page: page, cardLink: story)
+        }
         guard let lead = linkedLead(tree, i, story: story) else { return false }
         return linksElsewhere(tree, heading: lead, within: i, page: page)
     }
@@ -248,17 +250,21 @@ enum TeaserCards {
     }
 
     /// Whether the heading at `h` is, or sits in, or holds a link to another page of the page's site.
-    static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink) -> Bool {
-        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card))
+    /// `cardLink`: a card that is itself one link counts (on a story's page; elsewhere such tiles are a landing
+    /// page's own sections).
+    static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink, cardLink: Bool = false) -> Bool {
+        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card, cardLink: cardLink))
     }
 
-    /// The `href` of the link the heading at `h` is, sits in (up to `card`), or holds most of its text in.
-    static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int) -> String? {
+    /// The `href` of the link the heading at `h` is, sits in (up to `card`, and `card` itself with `cardLink`), or
+    /// holds most of its text in.
+    static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int, cardLink: Bool = false) -> String? {
         // A linked lead that is the link itself.
         if tree.entries[h].tag == .a { return tree.entries[h].node.attribute("href") }
-        // A link around the heading, up to the card.
+        // A link around the heading, up to the card (with `cardLink`, the card itself one link:
+        // `<a><img><h3>…</h3><p>…</p></a>`).
         var k = Int(tree.entries[h].parent)
-        while k > card {
+        while k > card || (cardLink && k == card) {
             if tree.entries[k].tag == .a { return tree.entries[k].node.attribute("href") }
             k = Int(tree.entries[k].parent)
         }
