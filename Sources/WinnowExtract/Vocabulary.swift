@@ -1136,6 +1136,9 @@ enum Vocabulary {
         static let teaserLeadMinChars = 20
         static let teaserLeadMinCharsCJK = 10
         static let teaserCardMaxChars = 700
+        /// Most letters of a country's second-level label that is part of its public suffix ("co.uk", "com.au",
+        /// "ne.jp"): a host under it is one site only with the next label too (`SiteLink.sameSite`).
+        static let secondLevelMaxChars = 3
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300
         /// A wrapper counts as a run of cards when it holds at least this many of them.

@@ -96,6 +96,28 @@ import WinnowDOM
         #expect(Self.page.isOtherPageOfSite(href) == other)
     }
 
+    @Test("sister hosts count as the site only when asked (a story's page)", arguments: [
+        ("https://sub.example.org/a", true), ("https://sport.example.org/2026/x", true), ("https://example.org.evil.net/a", false),
+        // The page's own path on a sister host is its copy (a mobile or AMP host), not another page.
+        ("https://example.com/a", false), ("https://m.example.org/2026/11/14/quarry-lake", false),
+    ])
+    func sisterHosts(href: String, other: Bool) {
+        var page = Self.page
+        page.sisters = true
+        #expect(page.isOtherPageOfSite(href) == other)
+    }
+
+    @Test("one site: same host, or one registered domain (a country's short second level part of the suffix)", arguments: [
+        ("news.example.com", "example.com", true), ("a.b.example.com", "sport.example.com", true),
+        ("news.example.co.uk", "example.co.uk", true), ("one.co.uk", "two.co.uk", false),
+        ("example.com", "example.net", false), ("x.abc.de", "abc.de", false), ("127.0.0.1", "10.0.0.1", false),
+        ("127.0.0.1", "127.0.0.1", true), ("localhost", "localhost", true), ("", "example.com", false),
+    ])
+    func sameSite(a: String, b: String, same: Bool) {
+        #expect(SiteLink.sameSite(a, b) == same)
+        #expect(SiteLink.sameSite(b, a) == same)
+    }
+
     @Test func aFeedNestedInWrappersGoesOnlyOnAStoryPage() throws {
         let cards = Self.card("lamps") + Self.card("fares") + Self.card("roof")
         let nested = "<section id=\"more\"><div><div class=\"grid\">\(cards)</div></div></section>"

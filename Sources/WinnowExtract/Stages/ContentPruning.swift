@@ -28,7 +28,7 @@ enum ContentPruning {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
         if !ruleBody {
-            let cards = TeaserCards.removals(tree, roots: roots, url: url, nested: storyPage)
+            let cards = TeaserCards.removals(tree, roots: roots, url: url, nested: storyPage, thread: thread)
             for card in cards {
                 trace.record(.dropped, tree, card, heuristic: "teaser-cards")
                 for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }

@@ -14,10 +14,12 @@ enum TeaserCards {
     /// The nodes to remove: every trailing run of cards under a node of `roots`, outermost first.
     /// `nested`: on a page that says it is a story (not the site's front page), a feed nested in wrappers (`teaserWrapperMaxDepth` levels,
     /// under a heading) counts as a run too; elsewhere only cards and one wrapper of cards do.
-    static func removals(_ tree: PageTree, roots: [Int], url: String?, nested: Bool = false) -> [Int] {
+    static func removals(_ tree: PageTree, roots: [Int], url: String?, nested: Bool = false, thread: Bool = false) -> [Int] {
         let maxDepth = nested ? Vocabulary.Threshold.teaserWrapperMaxDepth : 0
         // A page read without an address still knows its relative links are its own site's.
-        let page = url.flatMap(SiteLink.init(absolute:)) ?? SiteLink.unknownPage
+        var page = url.flatMap(SiteLink.init(absolute:)) ?? SiteLink.unknownPage
+        // A story's teasers may link a sister host; a thread's posts link their members' pages on the parent site.
+        page.sisters = nested && !thread
         let t = Vocabulary.Threshold.self
         let rootChars = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         var out: [Int] = []
@@ -157,10 +159,10 @@ enum TeaserCards {
     /// or, without a heading, a container led by its linked headline (`linkedLead`).
     static func isCard(_ tree: PageTree, _ i: Int, page: SiteLink, story: Bool = false) -> Bool {
         if let heading = cardHeading(tree, i) {
-            return linksElsewhere(tree, heading: heading, within: i, page: page, cardLink: story)
+            return linksElsewhere(tree, heading: heading, within: i, page: page, story: story)
         }
         guard let lead = linkedLead(tree, i, story: story) else { return false }
-        return linksElsewhere(tree, heading: lead, within: i, page: page)
+        return linksElsewhere(tree, heading: lead, within: i, page: page, story: story)
     }
 
     /// A linked lead long enough to be a headline: `teaserLeadMinChars`, or `teaserLeadMinCharsCJK` when it is
@@ -250,10 +252,10 @@ enum TeaserCards {
     }
 
     /// Whether the heading at `h` is, or sits in, or holds a link to another page of the page's site.
-    /// `cardLink`: a card that is itself one link counts (on a story's page; elsewhere such tiles are a landing
-    /// page's own sections).
-    static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink, cardLink: Bool = false) -> Bool {
-        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card, cardLink: cardLink))
+    /// `story`: on a story's page a card that is itself one link counts; elsewhere linked tiles are a landing
+    /// page's own sections.
+    static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink, story: Bool = false) -> Bool {
+        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card, cardLink: story))
     }
 
     /// The `href` of the link the heading at `h` is, sits in (up to `card`, and `card` itself with `cardLink`), or
@@ -286,10 +288,13 @@ enum TeaserCards {
 }
 
 /// A page URL's host and path, to tell a link to another page of the same site (relative, or absolute on the
-/// same host, `www.` aside) from a link to the page itself or to another site.
+/// same host, `www.` aside, or a sister host under the same registered domain) from a link to the page itself or
+/// to another site.
 struct SiteLink: Sendable {
     let host: String
     let path: String
+    /// Whether a sister host's pages are this site's too (`sameSite`).
+    var sisters = false
 
     /// A page whose address is not known: its relative links are other pages of its site, and no absolute link
     /// can be told to be (the empty host and path match none).
@@ -327,6 +332,28 @@ struct SiteLink: Sendable {
         return (host, path(of: rest[hostEnd...]))
     }
 
+    /// Whether two hosts (as `split` gives them) are one site: the same host, or sister hosts under one registered
+    /// domain ("sport.example.com" and "example.com"; "news.example.co.uk" and "example.co.uk", where a country's
+    /// second level of `Threshold.secondLevelMaxChars` letters or fewer under a two-letter top level counts as part
+    /// of the suffix). An address by number matches only itself.
+    static func sameSite(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let domain = registeredDomain(a)
+        return domain == registeredDomain(b) && domain.contains(".") && domain.last?.isLetter == true
+    }
+
+    /// The last two labels of a host, or three under a country's short second level ("co.uk", "com.au").
+    static func registeredDomain(_ host: String) -> Substring {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count > 2 else { return Substring(host) }
+        let top = labels[labels.count - 1]
+        let second = labels[labels.count - 2]
+        let count = top.count == 2 && second.count <= Vocabulary.Threshold.secondLevelMaxChars ? 3 : 2
+        let first = labels[labels.count - count]
+        return host[first.startIndex...]
+    }
+
     /// The path of what follows the host, without query or fragment ("/" when empty).
     static func path(of rest: Substring) -> String {
         // On bytes for an ASCII address (most), where every character but CR LF is one byte.
@@ -338,7 +365,7 @@ struct SiteLink: Sendable {
     }
 
     /// True for an href naming another page of this site: relative (not a fragment or script), or absolute on the
-    /// same host; and not this page's own path, nor the site's front page.
+    /// same host (or, with `sisters`, the same site: `sameSite`); and not this page's own path, nor the site's front page.
     func isOtherPageOfSite(_ href: String?) -> Bool {
         guard let href, !href.isEmpty, !href.hasPrefix("#") else {
             return false
@@ -347,7 +374,7 @@ struct SiteLink: Sendable {
         if lower.hasPrefix("javascript:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return false }
         let target: String
         if let (host, path) = SiteLink.split(href) {
-            guard host == self.host else { return false }
+            guard host == self.host || (sisters && SiteLink.sameSite(host, self.host)) else { return false }
             target = path
         } else if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/") {
             return false  // another scheme
