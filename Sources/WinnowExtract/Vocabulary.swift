@@ -1136,6 +1136,8 @@ enum Vocabulary {
         static let teaserLeadMinChars = 20
         static let teaserLeadMinCharsCJK = 10
         static let teaserCardMaxChars = 700
+        /// Most characters of a card's stamp line (a name and a date) that dates a card without a linked headline.
+        static let teaserStampMaxChars = 80
         /// Most letters of a country's second-level label that is part of its public suffix ("co.uk", "com.au",
         /// "ne.jp"): a host under it is one site only with the next label too (`SiteLink.sameSite`).
         static let secondLevelMaxChars = 3

@@ -142,6 +142,25 @@ import WinnowDOM
         #expect(TeaserCards.removals(fixture.tree, roots: [root], url: url, nested: false).isEmpty)
     }
 
+    @Test func datedCardsWithAnUnlinkedHeadlineOverOneAddressGoOnAStoryPage() throws {
+        func cards(stamp: (String) -> String) -> String {
+            ["lamps", "fares", "roof"].map { slug in
+                "<div><h4>Another Headline About \(slug.capitalized) Here</h4><p>One line of summary for \(slug).</p>"
+                    + "<span>\(stamp(slug))</span><a href=\"/2026/11/\(slug)\">Read more</a></div>"
+            }.joined()
+        }
+        let url = "https://www.example.org/2026/11/14/quarry-lake"
+        func removed(_ html: String, story: Bool) throws -> Int {
+            let fixture = try TreeFixture("<html><body><div id=\"root\">\(Self.story)\(html)</div></body></html>")
+            return TeaserCards.removals(fixture.tree, roots: [try fixture.index(id: "root")], url: url, nested: story).count
+        }
+        let dated = cards { _ in "Ada Moyo · Nov 12, 2026" }
+        #expect(try removed(dated, story: true) == 3)
+        #expect(try removed(dated, story: false) == 0)
+        // Without a date they are a page's "Learn more" boxes.
+        #expect(try removed(cards { "Ask us about \($0)" }, story: true) == 0)
+    }
+
     @Test func listItemsLedByALinkedHeadlineAreCardsOnlyOnAStoryPage() throws {
         let items = ["lamps", "fares", "roof"].map { slug in
             "<li><a href=\"/2026/11/\(slug)\">Another Headline About \(slug.capitalized) Here</a>"

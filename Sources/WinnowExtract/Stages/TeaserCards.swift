@@ -252,21 +252,23 @@ enum TeaserCards {
     }
 
     /// Whether the heading at `h` is, or sits in, or holds a link to another page of the page's site.
-    /// `story`: on a story's page a card that is itself one link counts; elsewhere linked tiles are a landing
-    /// page's own sections.
+    /// `story`: on a story's page a card that is itself one link counts, and so does a dated one whose unlinked
+    /// headline sits over a single address ("Read more"); elsewhere linked tiles and "Learn more" boxes are a
+    /// landing page's own sections.
     static func linksElsewhere(_ tree: PageTree, heading h: Int, within card: Int, page: SiteLink, story: Bool = false) -> Bool {
-        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card, cardLink: story))
+        page.isOtherPageOfSite(headlineLink(tree, heading: h, within: card, story: story))
     }
 
-    /// The `href` of the link the heading at `h` is, sits in (up to `card`, and `card` itself with `cardLink`), or
-    /// holds most of its text in.
-    static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int, cardLink: Bool = false) -> String? {
+    /// The `href` of the link the heading at `h` is, sits in (up to `card`, and `card` itself on a `story`'s page),
+    /// or holds most of its text in; on a `story`'s page, for an unlinked heading of a card that shows a date, the
+    /// one address every link of the card goes to (its picture and its "Read more").
+    static func headlineLink(_ tree: PageTree, heading h: Int, within card: Int, story: Bool = false) -> String? {
         // A linked lead that is the link itself.
         if tree.entries[h].tag == .a { return tree.entries[h].node.attribute("href") }
-        // A link around the heading, up to the card (with `cardLink`, the card itself one link:
+        // A link around the heading, up to the card (on a story's page, the card itself one link:
         // `<a><img><h3>…</h3><p>…</p></a>`).
         var k = Int(tree.entries[h].parent)
-        while k > card || (cardLink && k == card) {
+        while k > card || (story && k == card) {
             if tree.entries[k].tag == .a { return tree.entries[k].node.attribute("href") }
             k = Int(tree.entries[k].parent)
         }
@@ -277,7 +279,34 @@ enum TeaserCards {
                 return a.node.attribute("href")
             }
         }
-        return nil
+        return story && showsDate(tree, card, heading: h) ? onlyAddress(tree, card) : nil
+    }
+
+    /// The one `href` every link in `i` has, nil when it has none or several.
+    static func onlyAddress(_ tree: PageTree, _ i: Int) -> String? {
+        guard tree.entries[i].links > 0 else { return nil }
+        var address: String?
+        for j in i..<Int(tree.entries[i].end) where tree.entries[j].tag == .a && !tree.entries[j].removed {
+            guard let href = tree.entries[j].node.attribute("href") else { continue }
+            if let address, address != href { return nil }
+            address = href
+        }
+        return address
+    }
+
+    /// Whether a child of card `i` other than its heading `h` is a short line holding a date (a teaser's stamp,
+    /// "Nia Ford · Nov 20, 2026").
+    static func showsDate(_ tree: PageTree, _ i: Int, heading h: Int) -> Bool {
+        var child = Int(tree.entries[i].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if child != h, !c.removed, c.chars > 0, c.headingChars == 0,
+               Int(c.chars) <= Vocabulary.Threshold.teaserStampMaxChars, DateParser.parse(c.node.text) != nil {
+                return true
+            }
+            child = Int(c.nextSibling)
+        }
+        return false
     }
 
     /// A short line without a sentence: "Next", "Previous story", "More from the blog".
