@@ -700,6 +700,15 @@ enum Vocabulary {
     /// which a page in Latin or about the filler itself rarely repeats word for word.
     static let placeholderMarkers: [[String]] = [["lorem", "ipsum"], ["dolorem", "ipsum"], ["dolor", "sit", "amet"]]
 
+    /// Class or id words (a whole token or one of its parts) naming a call to action: on a story's page a small
+    /// box so named inside the story is an offer, not its text (`ContentPruning.callToActionBoxes`).
+    static let callToActionClassWords: Set<String> = ["cta", "ctas", "calltoaction"]
+
+    /// The elements a call-to-action class makes an offer's box: boxes, not a link, a span or a paragraph (a
+    /// linked phrase or a closing line of the story may carry a `cta` class), nor a `<section>` (a landing page's
+    /// band, "How can we help you?", is its content).
+    static let callToActionBoxTags: TagMask = [.div, .aside, .figure, .center, .unknownBlock]
+
     /// Class words (whole tokens between non-letters, lowercased) of a link drawn as a button.
     static let buttonClassWords: Set<String> = ["btn", "button", "cta"]
 
@@ -1359,6 +1368,11 @@ enum Vocabulary {
         /// is one of its sections).
         static let buttonBoxMinPrecedingShare = 0.6
         static let formCaptionMaxShare = 0.25
+        /// A call-to-action box inside a story (`ContentPruning.callToActionBoxes`) holds at most this many
+        /// characters (and at most `formCaptionMaxShare` of the story's roots): a heading, a line and a button.
+        static let callToActionBoxMaxChars = 400
+        /// ... and a story holds at most this many: more are its own cards, each drawn as a call to action.
+        static let callToActionBoxesMax = 3
         /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
         static let teaserLabelMaxBytes = 40
         /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from
