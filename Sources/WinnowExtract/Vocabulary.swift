@@ -665,6 +665,54 @@ enum Vocabulary {
     /// for an email, a name or a query; a shop's add-to-cart form holds buttons, options and a quantity.
     static let textInputTypes: Set<String> = ["text", "email", "tel", "search", "password", "url"]
 
+    /// The words of template filler ("Lorem ipsum dolor sit amet, consectetur adipiscing elit …"), lowercased:
+    /// the classic passage, the words generators draw from, and Cicero's lines they come from. A block whose
+    /// words are mostly these (`Threshold.placeholderMinWordShare`) and that holds one of `placeholderMarkers`
+    /// is a theme's dummy copy, not the page's text (`BlockCleanup.dropPlaceholders`).
+    static let placeholderWords: Set<String> = [
+        "a", "ab", "ac", "accumsan", "accusantium", "ad", "adipisci", "adipiscing", "adipisicing", "aenean",
+        "aliqua", "aliquam", "aliquet", "aliquip", "amet", "anim", "ante", "aperiam", "aptent", "architecto",
+        "arcu", "aspernatur", "at", "auctor", "augue", "aut", "aute", "beatae", "bibendum", "blandit", "cillum",
+        "class", "commodo", "condimentum", "congue", "consectetur", "consequat", "consequuntur", "conubia",
+        "convallis", "cras", "cubilia", "culpa", "cupidatat", "curabitur", "curae", "cursus", "dapibus",
+        "deserunt", "diam", "dicta", "dictum", "dictumst", "dignissim", "dis", "do", "dolor", "dolore", "dolorem",
+        "dolores", "doloremque", "donec", "dui", "duis", "ea", "eaque", "efficitur", "egestas", "eget", "eius",
+        "eiusmod", "eleifend", "elementum", "elit", "enim", "eos", "erat", "eros", "error", "esse", "est", "et",
+        "etiam", "eu", "euismod", "ex", "excepteur", "exercitation", "explicabo", "facilisi", "facilisis",
+        "fames", "faucibus", "felis", "fermentum", "feugiat", "finibus", "fringilla", "fugiat", "fugit", "fusce",
+        "gravida", "habitant", "habitasse", "hac", "hendrerit", "himenaeos", "iaculis", "id", "illo",
+        "imperdiet", "in", "inceptos", "incididunt", "incidunt", "integer", "interdum", "inventore", "ipsa",
+        "ipsam", "ipsum", "irure", "iste", "justo", "labore", "laboris", "laborum", "lacinia", "lacus", "laoreet",
+        "laudantium", "lectus", "leo", "libero", "ligula", "litora", "lobortis", "lorem", "luctus", "maecenas",
+        "magna", "magnam", "magni", "magnis", "malesuada", "massa", "mattis", "mauris", "maximus", "metus", "mi",
+        "minim", "modi", "molestie", "mollis", "mollit", "montes", "morbi", "mus", "nam", "nascetur", "natoque",
+        "natus", "nec", "nemo", "neque", "nesciunt", "netus", "nibh", "nisi", "nisl", "non", "nostra", "nostrud",
+        "nulla", "nullam", "numquam", "nunc", "occaecat", "odio", "odit", "officia", "omnis", "orci", "ornare",
+        "pariatur", "parturient", "pellentesque", "penatibus", "per", "perspiciatis", "pharetra", "phasellus",
+        "placerat", "platea", "porro", "porta", "porttitor", "posuere", "potenti", "praesent", "pretium",
+        "primis", "proident", "proin", "pulvinar", "purus", "quae", "quaerat", "quam", "quasi", "qui", "quia",
+        "quis", "quisquam", "quisque", "ratione", "rem", "reprehenderit", "rhoncus", "ridiculus", "risus",
+        "rutrum", "sagittis", "sapien", "scelerisque", "sed", "sem", "semper", "senectus", "sequi", "sint", "sit",
+        "sociosqu", "sodales", "sollicitudin", "sunt", "suscipit", "suspendisse", "taciti", "tellus", "tempor",
+        "tempora", "tempus", "tincidunt", "torquent", "tortor", "totam", "tristique", "turpis", "ullamco",
+        "ullamcorper", "ultrices", "ultricies", "unde", "urna", "ut", "varius", "vehicula", "vel", "velit",
+        "venenatis", "veniam", "veritatis", "vestibulum", "vitae", "vivamus", "viverra", "voluptas",
+        "voluptate", "voluptatem", "volutpat", "vulputate",
+    ]
+
+    /// Runs of words only template filler holds (one must be in a placeholder block): filler's opening words,
+    /// which a page in Latin or about the filler itself rarely repeats word for word.
+    static let placeholderMarkers: [[String]] = [["lorem", "ipsum"], ["dolorem", "ipsum"], ["dolor", "sit", "amet"]]
+
+    /// Class or id words (a whole token or one of its parts) naming a call to action: on a story's page a small
+    /// box so named inside the story is an offer, not its text (`ContentPruning.callToActionBoxes`).
+    static let callToActionClassWords: Set<String> = ["cta", "ctas", "calltoaction"]
+
+    /// The elements a call-to-action class makes an offer's box: boxes, not a link, a span or a paragraph (a
+    /// linked phrase or a closing line of the story may carry a `cta` class), nor a `<section>` (a landing page's
+    /// band, "How can we help you?", is its content).
+    static let callToActionBoxTags: TagMask = [.div, .aside, .figure, .center, .unknownBlock]
+
     /// Class words (whole tokens between non-letters, lowercased) of a link drawn as a button.
     static let buttonClassWords: Set<String> = ["btn", "button", "cta"]
 
@@ -1112,6 +1160,12 @@ enum Vocabulary {
         /// On a thread, a paragraph of at most this many digits (and an optional sign) is a post's vote count or
         /// number, not a reply: a longer number ("2024") may be one.
         static let threadCounterMaxDigits = 3
+        /// A block is template filler when at least this share of its words are `Vocabulary.placeholderWords`
+        /// (and it holds a marker run)...
+        static let placeholderMinWordShare = 0.8
+        /// ... and it goes only when the output keeps at least this many characters of other text: a page that
+        /// is only filler (a theme's demo page) keeps it, there being nothing else to read.
+        static let placeholderKeepMinChars = 300
         /// A paragraph right under a picture that repeats a text kept earlier, of at least this many bytes and at
         /// most this many characters, is a caption given twice and is dropped. Other repeats stay: authors repeat
         /// themselves, and a listing's cards repeat their fine print.
@@ -1323,6 +1377,11 @@ enum Vocabulary {
         /// is one of its sections).
         static let buttonBoxMinPrecedingShare = 0.6
         static let formCaptionMaxShare = 0.25
+        /// A call-to-action box inside a story (`ContentPruning.callToActionBoxes`) holds at most this many
+        /// characters (and at most `formCaptionMaxShare` of the story's roots): a heading, a line and a button.
+        static let callToActionBoxMaxChars = 400
+        /// ... and a story holds at most this many: more are its own cards, each drawn as a call to action.
+        static let callToActionBoxesMax = 3
         /// "Related: <a>…</a>": the label before the colon of a teaser line is at most this many bytes.
         static let teaserLabelMaxBytes = 40
         /// An affiliate disclosure is at most this many bytes, and starts within this share of the text from

@@ -44,6 +44,33 @@ import Testing
         #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
     }
 
+    @Test("template filler is told from prose about it and from Latin", arguments: [
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", true),
+        ("Lorem Ipsum", true), ("Lorem ipsum 2", true),
+        ("Neque porro quisquam est qui dolorem ipsum quia dolor sit amet.", true),
+        ("Suspendisse varius enim in eros elementum tristique, dolor sit amet nunc.", true),
+        // Filler words without a marker run, a sentence about the filler, a word that only starts alike.
+        ("Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.", false),
+        ("Designers often fill a draft layout with lorem ipsum before the copy arrives.", false),
+        ("Ipsumville council met on Thursday.", false), ("Lorem", false),
+    ])
+    func placeholderText(text: String, isFiller: Bool) {
+        #expect(BlockCleanup.isPlaceholder(text) == isFiller)
+    }
+
+    @Test func dropsTemplateFillerOnlyBesideOtherText() {
+        let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt."
+        let items = Block.list(ordered: false, items: [[paragraph("Lorem ipsum 1")], [paragraph("Timetables at the pier")]])
+        // Beside a story (at least `placeholderKeepMinChars` of other text) the filler goes, a list's items one by one.
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("Lorem Ipsum")]), paragraph(filler), items])
+            == [story, "Timetables at the pier"])
+        // A page that is only filler (a theme's sample post), or whose other text is short or itself Latin, keeps it.
+        let latin = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo."
+        #expect(clean([paragraph(filler), paragraph(filler + " Duis aute.")]).count == 2)
+        #expect(clean([paragraph("Read the timetable below."), paragraph(filler)]).count == 2)
+        #expect(clean([paragraph(filler)] + Array(repeating: paragraph(latin), count: 4)).count == 5)
+    }
+
     @Test func dropsTheTitleHeadingWrittenWithSoftHyphens() {
         // The title reads without the soft hyphens the page put in the heading ("Assis&shy;tance").
         let heading = Block.heading(level: 1, content: [.text("Harbour Assis\u{00AD}tance Fund opens")])

@@ -774,3 +774,42 @@ struct TreeFixture {
         #expect(ContentPruning.isPostStamp(text) == isStamp)
     }
 }
+
+@Suite struct CallToActionBoxTests {
+    @Test("a class or id names a call to action by a token or a part of one", arguments: [
+        ("cta", true), ("inline-cta align-center", true), ("cta-box", true), ("blog_cta", true),
+        ("BlogStickyCta_cta__x1", true), ("ServiceRequestCta_root", true), ("mini-CTA", true), ("calltoaction", true),
+        ("octave", false), ("actas", false), ("dictate", false), ("call-to-actions", false), ("", false),
+    ])
+    func namesACallToAction(value: String, names: Bool) {
+        #expect(ContentPruning.namesCallToAction(value) == names)
+    }
+
+    static let paragraph = "<p>The ferry timetable changes next month, and the port says the evening crossing will run every weekday.</p>"
+
+    @Test func aSmallLinkedBoxBetweenTheStorysParagraphsGoes() throws {
+        let f = try TreeFixture("""
+            <body><div id="story">\(Self.paragraph)
+            <div id="offer" class="inline-cta"><h4>Plan your trip</h4><p>Try our route planner free.</p><a href="/plan">Start</a></div>
+            \(Self.paragraph)<div id="plain" class="inline-cta"><p>No link in this box.</p></div>\(Self.paragraph)</div></body>
+            """)
+        let story = try f.index(id: "story")
+        let total = Int(f.tree.entries[story].chars)
+        #expect(ContentPruning.callToActionBoxes(f.tree, roots: [story], total: total) == [try f.index(id: "offer")])
+    }
+
+    @Test func aLandingPagesBandOrManyBoxesStay() throws {
+        // A band among other sections, with no paragraph beside it, is the page's own copy.
+        let band = try TreeFixture("""
+            <body><div id="page"><section>\(Self.paragraph)\(Self.paragraph)</section>
+            <section><div class="cta"><h2>How can we help?</h2><a href="/contact">Contact us</a></div></section></div></body>
+            """)
+        let page = try band.index(id: "page")
+        #expect(ContentPruning.callToActionBoxes(band.tree, roots: [page], total: Int(band.tree.entries[page].chars)).isEmpty)
+        // More than `callToActionBoxesMax` boxes are the story's own cards (a roundup's buttons).
+        let box = "<div class=\"product-cta\"><p>Kettle, $40</p><a href=\"/buy\">Check price</a></div>"
+        let cards = try TreeFixture("<body><div id=\"story\">\(Self.paragraph)\(String(repeating: box + Self.paragraph, count: 4))</div></body>")
+        let story = try cards.index(id: "story")
+        #expect(ContentPruning.callToActionBoxes(cards.tree, roots: [story], total: Int(cards.tree.entries[story].chars)).isEmpty)
+    }
+}

@@ -66,6 +66,16 @@ import Testing
         #expect(Vocabulary.pageChaff.isDisjoint(with: Vocabulary.contentChaff))
     }
 
+    @Test func placeholderMarkersAreFillerWords() {
+        #expect(!Vocabulary.placeholderMarkers.isEmpty)
+        for word in Vocabulary.placeholderWords { #expect(word == word.lowercased() && word.allSatisfy(\.isLetter), "\(word)") }
+        for marker in Vocabulary.placeholderMarkers {
+            #expect(marker.count >= 2 && marker.allSatisfy(Vocabulary.placeholderWords.contains), "\(marker)")
+            // `BlockCleanup.mayHoldPlaceholderMarker` looks for "ipsum" or "amet" before splitting into words.
+            #expect(marker.contains("ipsum") || marker.contains("amet"), "\(marker)")
+        }
+    }
+
     @Test func thresholdsAreSane() {
         let t = Vocabulary.Threshold.self
         #expect(t.maxPrunedShare > 0.5 && t.maxPrunedShare < 1)

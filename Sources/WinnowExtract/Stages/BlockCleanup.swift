@@ -7,7 +7,8 @@
 /// helpful?", a list whose first item is such a label) onwards, when the rest is no longer than the story or is a
 /// feed of teaser cards (most of its headings wholly links), and from a site's appeal for its readers' support
 /// in the story's last half ("Enjoyed this piece? We need your help …"); an unmarked author box under the story
-/// (a name, a biography starting with it); trailing headings go last.
+/// (a name, a biography starting with it); template filler ("Lorem ipsum dolor sit amet …") beside other text;
+/// trailing headings go last.
 enum BlockCleanup {
     static func run(_ blocks: [Block], titles: [String], trace: inout Trace) -> [Block] {
         run(BlockOutput(blocks: blocks, sources: Array(blocks.indices)), titles: titles, trace: &trace).blocks
@@ -250,6 +251,7 @@ enum BlockCleanup {
         }
         // Pictures alone are not a story: without any text the result stays empty (and the fallbacks run).
         if outTexts.allSatisfy(\.isEmpty) { return BlockOutput() }
+        dropPlaceholders(&out, texts: &outTexts, trace: &trace)
         out = dropRepeatedRuns(out, texts: outTexts, trace: &trace)
         // Nothing repeated (most pages): the texts already made still match the blocks.
         out = dropAuthorBio(out, texts: out.blocks.count == outTexts.count ? outTexts : out.blocks.map(\.plainText), trace: &trace)

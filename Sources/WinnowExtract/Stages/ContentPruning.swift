@@ -16,7 +16,9 @@ enum ContentPruning {
     /// remove nothing: inside the container the author chose they name boxes the author wants (FTR's prune
     /// keeps `<aside>` too), while share bars, related lists, link farms and bylines still go. Teaser-card runs
     /// and the teaser-feed exemption are the generic candidate's concerns and are skipped.
-    /// `storyPage`: the page says it is a story (`PageKind.article`), so feeds nested under the story go too.
+    /// `storyPage`: the page says it is a story (`PageKind.article`), so feeds nested under the story go too, and
+    /// so do a sign-up form's caption, a small box a button closes near the end (`formCaptions`) and a small box
+    /// named a call to action (`callToActionBoxes`).
     /// `titles`: the page's headline candidates (`PageContext.titles`), which tell its own story from stories
     /// appended after it (`AppendedStories`).
     /// `thread`: a forum or Q&A thread (`PageContext.thread`), where each post's stamp (its member's name and
@@ -28,28 +30,13 @@ enum ContentPruning {
         let total = roots.reduce(0) { $0 + Int(tree.entries[$1].chars) }
         guard total > 0 else { return }
         if !ruleBody {
-            let cards = TeaserCards.removals(tree, roots: roots, url: url, nested: storyPage, thread: thread)
-            for card in cards {
-                trace.record(.dropped, tree, card, heuristic: "teaser-cards")
-                for j in card..<Int(tree.entries[card].end) { tree.entries[j].removed = true }
-            }
-            if !cards.isEmpty { tree.aggregate() }
+            drop(TeaserCards.removals(tree, roots: roots, url: url, nested: storyPage, thread: thread),
+                 heuristic: "teaser-cards", &tree, trace: &trace)
         }
         if !ruleBody && storyPage {
-            let stories = AppendedStories.removals(tree, roots: roots, titles: titles)
-            for story in stories {
-                trace.record(.dropped, tree, story, heuristic: "appended-story")
-                for j in story..<Int(tree.entries[story].end) { tree.entries[j].removed = true }
-            }
-            if !stories.isEmpty { tree.aggregate() }
-        }
-        if !ruleBody && storyPage {
-            let captions = formCaptions(tree, roots: roots, total: total)
-            for caption in captions {
-                trace.record(.dropped, tree, caption, heuristic: "form-caption")
-                for j in caption..<Int(tree.entries[caption].end) { tree.entries[j].removed = true }
-            }
-            if !captions.isEmpty { tree.aggregate() }
+            drop(AppendedStories.removals(tree, roots: roots, titles: titles), heuristic: "appended-story", &tree, trace: &trace)
+            drop(formCaptions(tree, roots: roots, total: total), heuristic: "form-caption", &tree, trace: &trace)
+            drop(callToActionBoxes(tree, roots: roots, total: total), heuristic: "cta-box", &tree, trace: &trace)
         }
         let planned = plan(tree, roots: roots, total: total, mode: mode, useCategories: true)
         var removals = ruleBody ? allowedInRuleBody(planned, tree) : keepingTeaserFeed(planned, tree, total: total)
@@ -64,6 +51,17 @@ enum ContentPruning {
             for j in removal.index..<Int(tree.entries[removal.index].end) { tree.entries[j].removed = true }
         }
         if !removals.isEmpty { tree.aggregate() }
+    }
+
+    /// Removes whole subtrees a stage found, each recorded under the stage's heuristic, and re-aggregates the
+    /// tree's counts for the next stage.
+    static func drop(_ nodes: [Int], heuristic: String, _ tree: inout PageTree, trace: inout Trace) {
+        guard !nodes.isEmpty else { return }
+        for i in nodes {
+            trace.record(.dropped, tree, i, heuristic: heuristic)
+            for j in i..<Int(tree.entries[i].end) { tree.entries[j].removed = true }
+        }
+        tree.aggregate()
     }
 
     /// The removals without the byline and dateline nodes that are a post's stamp (`isPostStamp`): on a thread
@@ -148,6 +146,86 @@ enum ContentPruning {
             while let last = out.last, tree.contains(wrapper, last) { out.removeLast() }
             if !out.contains(where: { tree.contains($0, wrapper) }) { out.append(wrapper) }
         }
+    }
+
+    /// On a story's page, the small boxes inside the story's container whose class or id names a call to action
+    /// (`cta`, `inline-cta`, `cta-box`, `blog_cta`, `BlogStickyCta`: `namesCallToAction`), hold a link (the
+    /// action) and sit between the story's paragraphs (`sitsAmongParagraphs`): a product's trial, demo or quote
+    /// offer set into the story, like other class-word chaff. Only
+    /// boxes (`Vocabulary.callToActionBoxTags`: not a link or a phrase inside a sentence, not a page builder's
+    /// section) holding at most `callToActionBoxMaxChars` and `formCaptionMaxShare` of the roots' text, never a
+    /// root or a story-body-named element; the outermost such box goes whole. More than `callToActionBoxesMax` such
+    /// boxes are the story's own cards (a roundup's "Check price" under each product, a page of trail cards each
+    /// built as a call-to-action widget) and stay.
+    static func callToActionBoxes(_ tree: PageTree, roots: [Int], total: Int) -> [Int] {
+        let t = Vocabulary.Threshold.self
+        let maxChars = Int32(min(Double(t.callToActionBoxMaxChars), t.formCaptionMaxShare * Double(total)))
+        var out: [Int] = []
+        for root in roots {
+            var i = root + 1
+            let end = Int(tree.entries[root].end)
+            while i < end {
+                let e = tree.entries[i]
+                if e.removed {
+                    i = max(i + 1, Int(e.end))
+                    continue
+                }
+                if e.chars > 0, e.chars <= maxChars, e.links > 0, Vocabulary.callToActionBoxTags.contains(e.tag),
+                   !e.categories.contains(.articleBody),
+                   namesCallToAction(e.node.attribute("class")) || namesCallToAction(e.node.attribute("id")),
+                   sitsAmongParagraphs(tree, i, roots: roots)
+                {
+                    out.append(i)
+                    if out.count > t.callToActionBoxesMax { return [] }
+                    i = max(i + 1, Int(e.end))
+                    continue
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether element `i` (or the wrappers that hold only it) is set between the story's paragraphs: a sibling
+    /// is a `<p>` or a heading with text. A landing page's band (`<section class="module-cta">` among other
+    /// sections, "How can we help you?") is the page's own copy; a box dropped into a story's text is not.
+    static func sitsAmongParagraphs(_ tree: PageTree, _ i: Int, roots: [Int]) -> Bool {
+        var box = i
+        var parent = Int(tree.entries[box].parent)
+        while parent >= 0, !roots.contains(box), tree.entries[parent].chars == tree.entries[box].chars {
+            box = parent
+            parent = Int(tree.entries[box].parent)
+        }
+        guard parent >= 0 else { return false }
+        var child = Int(tree.entries[parent].firstChild)
+        while child >= 0 {
+            let c = tree.entries[child]
+            if child != box, !c.removed, c.chars > 0, c.tag == .p || c.tag.headingLevel != nil { return true }
+            child = Int(c.nextSibling)
+        }
+        return false
+    }
+
+    /// Whether a class or id value names a call to action: a token, or a part of one (split on `-`, `_` and `:`,
+    /// and where a lowercase letter meets a capital: `BlogStickyCta`), is one of
+    /// `Vocabulary.callToActionClassWords`, in any case.
+    static func namesCallToAction(_ value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        for token in value.split(whereSeparator: \.isWhitespace) {
+            var part = ""
+            var previousLower = false
+            for character in token {
+                let boundary = character == "-" || character == "_" || character == ":"
+                if boundary || (previousLower && character.isUppercase) {
+                    if Vocabulary.callToActionClassWords.contains(part) { return true }
+                    part = ""
+                }
+                previousLower = character.isLowercase
+                if !boundary { part.append(contentsOf: character.lowercased()) }
+            }
+            if Vocabulary.callToActionClassWords.contains(part) { return true }
+        }
+        return false
     }
 
     /// A link drawn as a button ("Donate now", "Become a member"): a short label and a class word of
