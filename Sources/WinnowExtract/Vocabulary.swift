@@ -419,6 +419,9 @@ enum Vocabulary {
         "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
         "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
+        "sponsored links", "liens sponsorisés", "contenu sponsorisé", "enlaces patrocinados", "contenido patrocinado",
+        "links patrocinados", "conteúdo patrocinado", "link sponsorizzati", "contenuto sponsorizzato",
+        "gesponserte links", "gesponserter inhalt", "gesponsorde links", "спонсорские ссылки",
         // A recipe post's links down to its recipe card and the card's buttons (a same-page link, rendered as
         // text), in major languages.
         "jump to recipe", "skip to recipe", "print recipe", "pin recipe", "direct naar recept", "naar het recept",
@@ -556,7 +559,8 @@ enum Vocabulary {
     /// updates by email", "abonnieren". Only a paragraph without a sentence's end is dropped for them.
     static let subscribeCues: [String] = [
         "subscribe to", "sign up for our", "sign up to our", "get updates", "メールで受け取る", "購読する", "メルマガ登録", "订阅", "訂閱",
-        "구독하기", "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
+        "구독하기", "newsletter abonnieren", "abonnieren sie unseren newsletter", "abonniere unseren newsletter",
+        "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
         "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
         "abonneer je", "zapisz się do newslettera", "bültenimize abone",
         // An invitation to get the site's news by email or messenger ("Receba as notícias … no seu WhatsApp").
