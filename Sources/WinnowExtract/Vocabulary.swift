@@ -333,6 +333,7 @@ enum Vocabulary {
         // The same headings in other major languages (lowercased): related, read also, recommended, comments.
         "関連記事", "関連ニュース", "関連リンク", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "人気記事", "次の記事",
         "前の記事", "相关文章", "相关阅读", "相關文章", "相關閱讀", "延伸阅读", "延伸閱讀", "推荐阅读", "推薦閱讀",
+        "相关新闻", "相關新聞", "相关报道", "相關報導", "相关链接", "相關連結", "猜你喜欢", "网友评论", "網友評論",
         "热门文章", "熱門文章", "관련기사", "관련 기사", "추천 기사", "많이 본 뉴스", "ähnliche artikel",
         "verwandte artikel", "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren",
         "auch interessant", "kommentare", "articles similaires", "articles liés", "à lire aussi", "lire aussi",
@@ -369,7 +370,7 @@ enum Vocabulary {
         "print", "reddit", "telegram", "copy", "link", "pin", "it", "this", "on", "via", "mail", "flipboard",
         "save", "article", "comments", "comment", "messenger", "sms", "story", "the", "url",
         // The same bar's label and services in other major languages ("分享到：微信 微博", "この記事をシェアする").
-        "分享到", "分享", "微信", "微博", "qq", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
+        "分享到", "分享", "微信", "微博", "qq", "qq空间", "qq空間", "朋友圈", "豆瓣", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
         "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
         "compartilhe", "teilen", "condividi", "delen",
         // Their "this article" and "on" ("Partager cet article sur", "Diesen Artikel teilen auf", "Compartir esta
