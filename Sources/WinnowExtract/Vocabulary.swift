@@ -377,6 +377,10 @@ enum Vocabulary {
         // noticia en", "Condividi questo articolo su", "Deel dit artikel op").
         "cet", "cette", "ce", "sur", "diesen", "artikel", "auf", "este", "esta", "artículo", "noticia", "en",
         "artigo", "notícia", "em", "questo", "articolo", "su", "deel", "dit", "op", "partagez", "comparte",
+        // Services and labels under their local names ("Поделиться: ВКонтакте Telegram", "공유하기 페이스북 카카오톡",
+        // "شارك: فيسبوك تويتر").
+        "поделиться", "поделитесь", "вконтакте", "вк", "одноклассники", "телеграм", "페이스북", "트위터", "카카오스토리",
+        "네이버", "밴드", "فيسبوك", "تويتر", "واتساب", "تيليجرام", "لينكدإن",
     ]
 
     /// The link an embedded social post shows in place of the post until the platform's script loads it ("View
@@ -745,6 +749,7 @@ enum Vocabulary {
         "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
         "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
         "compartir", "compartilhar", "compartilhe", "teilen", "condividi", "deel", "partagez", "comparte",
+        "поделиться", "поделитесь",
     ]
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.

@@ -39,6 +39,8 @@ import Testing
         ("Condividi questo articolo su Facebook", true), ("Deel dit artikel op WhatsApp X", true),
         ("Partager cet article", true), ("Cet article sur Facebook a été supprimé", false),
         ("Les agriculteurs partagent cet article de loi sur Facebook", false),
+        ("Поделиться: ВКонтакте Telegram WhatsApp", true), ("공유하기 페이스북 카카오톡 트위터", true),
+        ("شارك: فيسبوك تويتر واتساب", true), ("ВКонтакте запустил новую ленту", false),
     ])
     func shareLines(text: String, drops: Bool) {
         #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
