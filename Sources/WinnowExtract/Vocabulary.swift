@@ -1295,6 +1295,8 @@ enum Vocabulary {
         static let titleHeadingMaxBytes = 400
         /// A heading is the title (or a part of it) only with at least this many characters...
         static let titleHeadingMinChars = 8
+        /// ... or this many in Chinese, Japanese or Korean script, where a headline takes fewer ("新桥下月通车").
+        static let titleHeadingMinCharsCJK = 4
         /// ... and, when it is a part of the title, at least this share of the title's length.
         static let titlePartMinShare = 0.5
         /// A terminating block cuts the tail only when the tail is at most the text before it or this many bytes.

@@ -46,6 +46,15 @@ import Testing
         #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
     }
 
+    @Test("a heading is the title from eight characters, or four in CJK script", arguments: [
+        ("新桥下月通车", "新桥下月通车", true), ("新桥通车", "新桥通车", true), ("通车", "通车", false),
+        ("Bridge", "Bridge", false), ("Bridge opens", "Bridge opens | Daily", true),
+        ("江城", "新桥下月通车 | 江城日报", false),
+    ])
+    func titleHeadings(heading: String, title: String, isTitle: Bool) {
+        #expect(BlockCleanup.isTitle(BlockCleanup.normalize(heading), BlockCleanup.normalize(title)) == isTitle)
+    }
+
     @Test("template filler is told from prose about it and from Latin", arguments: [
         ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", true),
         ("Lorem Ipsum", true), ("Lorem ipsum 2", true),

@@ -1237,7 +1237,9 @@ enum BlockCleanup {
     static func isTitle(_ heading: String, _ title: String) -> Bool {
         guard !title.isEmpty else { return false }
         let headingChars = heading.characterCount
-        guard headingChars >= Vocabulary.Threshold.titleHeadingMinChars else { return false }
+        let t = Vocabulary.Threshold.self
+        guard headingChars >= t.titleHeadingMinChars || (headingChars >= t.titleHeadingMinCharsCJK && heading.containsCJK)
+        else { return false }
         return heading == title
             || (title.containsText(heading) && Double(headingChars) >= Vocabulary.Threshold.titlePartMinShare * Double(title.characterCount))
     }

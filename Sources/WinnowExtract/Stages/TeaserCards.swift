@@ -172,9 +172,7 @@ enum TeaserCards {
         let t = Vocabulary.Threshold.self
         if Int(e.chars) >= t.teaserLeadMinChars { return true }
         guard Int(e.chars) >= t.teaserLeadMinCharsCJK else { return false }
-        return e.node.text.unicodeScalars.contains { scalar in
-            Vocabulary.cjkScalarRanges.contains { $0.contains(scalar.value) }
-        }
+        return e.node.text.containsCJK
     }
 
     /// Whether a card of the run at `i` (it, or one in it) is a card only by its linked lead, with no heading.

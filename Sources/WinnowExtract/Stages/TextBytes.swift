@@ -304,6 +304,13 @@ extension Collection where Element == UInt8 {
 }
 
 extension String {
+    /// Whether the text holds a character of Chinese, Japanese or Korean script (`Vocabulary.cjkScalarRanges`),
+    /// where a headline takes fewer characters; ASCII text is ruled out on its bytes.
+    var containsCJK: Bool {
+        guard !utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return unicodeScalars.contains { scalar in Vocabulary.cjkScalarRanges.contains { $0.contains(scalar.value) } }
+    }
+
     /// Whether the text has at least two words between single spaces (`split(separator: " ").count >= 2`), on
     /// bytes for ASCII text, where every character but CR LF is one byte.
     var hasTwoSpaceSeparatedWords: Bool {
