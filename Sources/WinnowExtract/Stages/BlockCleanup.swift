@@ -901,10 +901,15 @@ enum BlockCleanup {
         return words >= 2 && anchored
     }
 
-    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`).
+    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`). Asked of every paragraph: one whose first
+    /// byte starts no notice is ruled out by it (every notice opens with an ASCII letter, which no other character
+    /// equals), without comparing Characters.
     static func isEmbedNotice(_ lower: String) -> Bool {
-        Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
+        guard let lead = lower.utf8.first, embedNoticeStarts.hasPrefix(startingWith: lead) else { return false }
+        return Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
     }
+
+    static let embedNoticeStarts = PrefixList(Vocabulary.embedNoticeStarts)
 
     /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
     /// are word characters: a wire story's "___" rule before its credits stays with them.
