@@ -600,6 +600,20 @@ enum BlockCleanup {
                 var pendingSpace = false
                 var i = 0
                 while i < input.count {
+                    // Eight printable ASCII bytes with single spaces inside (none at either end) are lowercased
+                    // as a word: their spaces are kept as they are, and a space left pending goes first.
+                    if i + 8 <= input.count, let base = input.baseAddress, let word = ASCIIWord(base, at: i),
+                       !word.hasSpaceRun, !word.startsWithSpace, !word.endsWithSpace, let to = out.baseAddress {
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        UnsafeMutableRawPointer(to + count).storeBytes(of: word.lowercased, as: UInt64.self)
+                        count += 8
+                        i += 8
+                        continue
+                    }
                     let byte = input[i]
                     var width = 1
                     var lowered = byte
@@ -1146,8 +1160,14 @@ enum BlockCleanup {
     /// A newsroom's call for tips or letters ("Got a story? Email our newsdesk …"), `Vocabulary.newsTipStarts`,
     /// is read the same way: both are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
-        // "¿" opens a Spanish question and is part of its start.
-        let start = text.drop { !$0.isLetter && $0 != "¿" }
+        // "¿" opens a Spanish question and is part of its start. A text opening with an ASCII letter (most) starts
+        // there: that letter is its first Character's first scalar, so the Character is a letter.
+        let start: Substring
+        if let lead = text.utf8.first, (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A {
+            start = text[...]
+        } else {
+            start = text.drop { !$0.isLetter && $0 != "¿" }
+        }
         // An ASCII first letter lowercases to its ASCII lowercase byte, the first of the lowercased head: when no
         // start begins with it, the head need not be lowercased.
         if let lead = start.utf8.first, lead < 0x80,
@@ -1376,6 +1396,8 @@ enum BlockCleanup {
     /// The plain text before the first link of `content` (inside emphasis too), and whether its words are set
     /// in bold or italics; nil without a link.
     static func labelBeforeFirstLink(_ content: [Inline]) -> (String, Bool)? {
+        // Most paragraphs hold no link: ruled out before any text is gathered.
+        guard holdsLink(content) else { return nil }
         var before = ""
         var emphasized: Bool?
         func walk(_ inlines: [Inline], inEmphasis: Bool) -> Bool {
@@ -1392,6 +1414,17 @@ enum BlockCleanup {
             return false
         }
         return walk(content, inEmphasis: false) ? (before, emphasized ?? false) : nil
+    }
+
+    /// Whether `content` holds a link, at its top level or inside emphasis (where `labelBeforeFirstLink` looks).
+    static func holdsLink(_ content: [Inline]) -> Bool {
+        content.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let inner), .strong(let inner): return holdsLink(inner)
+            case .text, .code, .lineBreak: return false
+            }
+        }
     }
 
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
@@ -1784,7 +1817,16 @@ enum BlockCleanup {
     /// `bylineConnectorsMax` of them. Such a line labels nothing that follows.
     static func isLabelWithConnectors(_ lower: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard lower.utf8.count <= t.bylineLabelWithConnectorsMaxBytes, lower.contains(" ") else { return false }
+        // The space sought on bytes (Foundation's `contains(" ")` cost more than the test): a text without byte
+        // 0x20 has no " " to split on either.
+        guard lower.utf8.count <= t.bylineLabelWithConnectorsMaxBytes, lower.utf8.contains(0x20) else { return false }
+        // In ASCII text (no CR, which pairs with LF) every byte is a Character: a last word longer than a
+        // connector, counted in bytes, leaves nothing to drop (most texts asked), before any splitting.
+        let bytes = lower.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }),
+           bytes.reversed().drop(while: { $0 == 0x20 }).prefix(while: { $0 != 0x20 }).count > t.bylineConnectorChars {
+            return false
+        }
         var words = lower.split(separator: " ")
         var connectors = 0
         while words.count > 1, let last = words.last, last.count <= t.bylineConnectorChars,

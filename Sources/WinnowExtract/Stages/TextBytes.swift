@@ -322,3 +322,48 @@ extension String {
         return false
     }
 }
+
+#if _endian(big)
+#error("ASCIIWord reads byte k of a text as bits 8k–8k+7 of a word (little-endian)")
+#endif
+
+/// Eight bytes of text read as one little-endian word, when every one is printable ASCII or a space (0x20–0x7F,
+/// most of a page's text): the byte loops that collapse and lowercase text take such a run of eight at
+/// once. Each byte's high bit (free in ASCII) flags what is asked of it, so a question costs a few word
+/// operations, not eight.
+struct ASCIIWord {
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    let bits: UInt64
+    /// The high bit of each byte that is a space.
+    let spaces: UInt64
+
+    /// The word at `offset` of `base` (eight bytes must be there), nil unless all eight are 0x20–0x7F.
+    init?(_ base: UnsafeRawPointer, at offset: Int) {
+        let bits = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        // No high bit, and each byte plus 0x60 reaches 0x80 (the byte is at least 0x20), without carries.
+        guard bits & Self.high == 0, (bits &+ 0x60 &* Self.ones) & Self.high == Self.high else { return nil }
+        self.bits = bits
+        spaces = Self.flags(bits, equalTo: 0x20)
+    }
+
+    /// The high bit of each byte of `bits` equal to `byte` (exact: no borrow runs between bytes).
+    static func flags(_ bits: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = bits ^ (UInt64(byte) &* ones)
+        return ~(((x & ~high) &+ ~high) | x) & high
+    }
+
+    /// Two spaces side by side.
+    var hasSpaceRun: Bool { spaces & (spaces << 8) != 0 }
+    var startsWithSpace: Bool { spaces & 0x80 != 0 }
+    var endsWithSpace: Bool { spaces >> 63 != 0 }
+
+    /// The word with A–Z lowercased.
+    var lowercased: UInt64 {
+        // High bit where the byte is at least "A" (0x41), and where it is past "Z" (0x5B): upper case between.
+        let fromA = bits &+ 0x3F &* Self.ones
+        let pastZ = bits &+ 0x25 &* Self.ones
+        return bits | (fromA & ~pastZ & Self.high) >> 2
+    }
+}
