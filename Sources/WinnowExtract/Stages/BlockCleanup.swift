@@ -714,12 +714,25 @@ enum BlockCleanup {
     /// A short text without the `Vocabulary.labelDecorations` around it ("··3 min read" → "3 min read"), or nil
     /// when nothing decorates it or nothing is left.
     static func undecorated(_ lower: String) -> String? {
+        // Most texts open and end with an ASCII byte that is no decoration: such a text's first and last Characters
+        // hold an ASCII scalar that no decoration is (nor composes to), ruled out before any Character is made.
+        guard let head = lower.utf8.first, let tail = lower.utf8.last else { return nil }
+        if head < 0x80, tail < 0x80, !asciiDecorations[Int(head)], !asciiDecorations[Int(tail)] { return nil }
         guard lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes, let first = lower.first, let last = lower.last,
               Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
               let start = lower.firstIndex(where: { !Vocabulary.labelDecorations.contains($0) }),
               let end = lower.lastIndex(where: { !Vocabulary.labelDecorations.contains($0) }) else { return nil }
         return String(lower[start...end])
     }
+
+    /// The ASCII `Vocabulary.labelDecorations`, by byte value (ASCII bytes only).
+    static let asciiDecorations: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for decoration in Vocabulary.labelDecorations {
+            if let byte = decoration.asciiValue { table[Int(byte)] = true }
+        }
+        return table
+    }()
 
     /// A picture's credit as a short paragraph of its own: a `Vocabulary.photoCreditLabels` label and a few words
     /// ("Photo: City press office", "Фото: пресс-служба мэрии"). Dropped when it is left last.
@@ -915,15 +928,24 @@ enum BlockCleanup {
         return words >= 2 && anchored
     }
 
-    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`). Asked of every paragraph: one whose first
-    /// byte starts no notice is ruled out by it (every notice opens with an ASCII letter, which no other character
-    /// equals), without comparing Characters.
+    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`). Asked of every paragraph: one whose bytes
+    /// start with no notice's ASCII lead is ruled out without comparing Characters (an ASCII character other than
+    /// "K", ";" and "`", which no lead holds, is equal only to itself, so a text starting with a notice starts
+    /// with the bytes of its lead).
     static func isEmbedNotice(_ lower: String) -> Bool {
-        guard let lead = lower.utf8.first, embedNoticeStarts.hasPrefix(startingWith: lead) else { return false }
+        guard embedNoticeLeads.matches(lower) else { return false }
         return Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
     }
 
-    static let embedNoticeStarts = PrefixList(Vocabulary.embedNoticeStarts)
+    /// Each of `Vocabulary.embedNoticeStarts` up to its first byte beyond ASCII ("ce contenu est import" of "ce
+    /// contenu est importé de"); every notice opens with an ASCII letter.
+    static let embedNoticeLeads = PrefixList(Vocabulary.embedNoticeStarts.map { start -> String in
+        let lead = String(decoding: start.utf8.prefix { $0 < 0x80 }, as: UTF8.self)
+        precondition(!lead.isEmpty, "an embed notice opens with an ASCII letter")
+        // The ASCII characters a scalar beyond ASCII is canonically equal to (`ShortTextSet.asciiEquivalentScalars`).
+        precondition(!lead.utf8.contains { $0 == 0x4B || $0 == 0x3B || $0 == 0x60 }, "no K, ; or ` in a lead")
+        return lead
+    })
 
     /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
     /// are word characters: a wire story's "___" rule before its credits stays with them.
@@ -1795,12 +1817,13 @@ enum BlockCleanup {
 
     /// The words that start a byline, alone ("by", "written by", "autor"): what a byline line keeps when the
     /// name and date it labelled went as byline-classed fields (`isOrphanBylineLabel`).
-    static let bylineLabels: Set<String> = Set(
+    /// A `ShortTextSet`: asked of every paragraph, most far longer than any label.
+    static let bylineLabels = ShortTextSet(Set(
         (Vocabulary.bylineStarts + Vocabulary.namedBylineStarts + Vocabulary.labelledBylineStarts).map { start in
             var label = Substring(start)
             while let last = label.last, last == " " || last == ":" || last == "：" { label.removeLast() }
             return String(label)
-        })
+        }))
 
     /// A paragraph that is only a byline's label ("By", "Written by:") with no short line after it for it to
     /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
