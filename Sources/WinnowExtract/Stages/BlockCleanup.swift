@@ -788,7 +788,17 @@ enum BlockCleanup {
               mayBePageNumberLine(text) else { return false }
         var numbers: [Int] = []
         var words = 0
-        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        // In ASCII text without CR every byte is a Character, a letter or a number when it is A–Z, a–z or 0–9:
+        // the tokens are split on bytes there.
+        let tokens: [Substring]
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            tokens = text.utf8.split(whereSeparator: { byte in
+                !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39)
+            }).map { Substring($0) }
+        } else {
+            tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        for token in tokens {
             if token.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 guard token.count <= 3, let value = Int(token) else { return false }
                 numbers.append(value)
@@ -1160,6 +1170,11 @@ enum BlockCleanup {
         if let lead = bytes.first, lead < 0x80, lead != 0x0D, bytes.dropFirst().first.map({ $0 < 0x80 }) ?? true,
            !finePrintASCIIInitials.contains(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead) {
             return false
+        }
+        // An ASCII head (no CR) lowercases byte by byte (`asciiLowercasedHead`); its first byte is then the first
+        // letter, which no start begins with unless it is one of the initials.
+        if let head = asciiLowercasedHead(text[...], maxChars: Vocabulary.Threshold.finePrintHeadChars) {
+            return finePrintStarts.matches(head)
         }
         guard let first = text.first?.lowercased().first,
             finePrintInitials.contains(first)
