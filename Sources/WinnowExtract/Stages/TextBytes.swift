@@ -164,12 +164,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The start of the first occurrence of `needle`, byte for byte; nil when absent or `needle` is empty. The
     /// one naive substring search the byte helpers share (texts, style attributes, JSON-LD, echoed quotes).
     func firstOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
-        let first = needle[0]
-        for start in 0...(count - needle.count) where self[start] == first {
-            var k = 1
-            while k < needle.count && self[start + k] == needle[k] { k += 1 }
-            if k == needle.count { return start }
+        guard !needle.isEmpty, count >= needle.count, let base = baseAddress, let wanted = needle.baseAddress else {
+            return nil
+        }
+        // Each candidate start (the needle's first byte) found by `memchr`, the rest compared by `memcmp`: libc's
+        // vectorised loops, where JSON-LD and long texts are scanned.
+        let last = count - needle.count
+        var start = 0
+        while start <= last {
+            guard let hit = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return nil }
+            let offset = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            if needle.count == 1 || memcmp(base + offset + 1, wanted + 1, needle.count - 1) == 0 { return offset }
+            start = offset + 1
         }
         return nil
     }
