@@ -49,7 +49,12 @@ struct FragmentScreen: Sendable {
     private let pairStarts: [UInt64]
 
     init(_ list: [String]) {
-        let fragments = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        self.init(bytes: list.map { Array($0.utf8) })
+    }
+
+    /// A screen of fragments given as UTF-8 bytes.
+    init(bytes list: [[UInt8]]) {
+        let fragments = list.filter { !$0.isEmpty }
         var arena: [UInt8] = []
         var starts: [Int] = []
         for fragment in fragments {
@@ -92,6 +97,21 @@ struct FragmentScreen: Sendable {
 
     /// `matches` on UTF-8 bytes.
     func matches(bytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(buffer, all: false) != 0
+    }
+
+    /// Which fragments occur in the bytes: bit `k` set when the list's `k`-th fragment does. One pass answers for
+    /// every fragment, where asking `containsASCIICaseInsensitive` for each in turn read the text once per
+    /// fragment. For lists of at most 64 fragments, none of them empty.
+    func occurrences(bytes buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        precondition(lengths.count <= 64, "FragmentScreen.occurrences: more fragments than bits")
+        return search(buffer, all: true)
+    }
+
+    /// The search behind `matches` (`all` false: nonzero at the first fragment found) and `occurrences` (`all`
+    /// true: a bit per fragment found anywhere).
+    @inline(__always)
+    private func search(_ buffer: UnsafeBufferPointer<UInt8>, all: Bool) -> UInt64 {
         arena.withUnsafeBufferPointer { arena in
             starts.withUnsafeBufferPointer { starts in
                 lengths.withUnsafeBufferPointer { lengths in
@@ -99,7 +119,8 @@ struct FragmentScreen: Sendable {
                         firstTo.withUnsafeBufferPointer { firstTo in
                             order.withUnsafeBufferPointer { order in
                               pairStarts.withUnsafeBufferPointer { pairStarts in
-                                // Whether a fragment starts at position `i`.
+                                var found: UInt64 = 0
+                                // Notes the fragments starting at position `i`; true when the search is over.
                                 func startsFragment(at i: Int) -> Bool {
                                     let b = buffer[i]
                                     let first = Int(b >= 65 && b <= 90 ? b | 0x20 : b)
@@ -115,13 +136,19 @@ struct FragmentScreen: Sendable {
                                                 if (c >= 65 && c <= 90 ? c | 0x20 : c) != arena[start + k] { break }
                                                 k += 1
                                             }
-                                            if k == length { return true }
+                                            if k == length {
+                                                guard all else {
+                                                    found = 1
+                                                    return true
+                                                }
+                                                found |= 1 << UInt64(fragment)
+                                            }
                                         }
                                         n += 1
                                     }
                                     return false
                                 }
-                                guard let head = buffer.first else { return false }
+                                guard let head = buffer.first else { return 0 }
                                 var previous = head >= 65 && head <= 90 ? head | 0x20 : head
                                 var i = 1
                                 while i < buffer.count {
@@ -129,13 +156,14 @@ struct FragmentScreen: Sendable {
                                     let current = b >= 65 && b <= 90 ? b | 0x20 : b
                                     let pair = Int(previous) << 8 | Int(current)
                                     if pairStarts[pair >> 6] & (1 << UInt64(pair & 63)) != 0, startsFragment(at: i - 1) {
-                                        return true
+                                        return found
                                     }
                                     previous = current
                                     i += 1
                                 }
                                 // The last position has no pair: only a one-byte fragment fits there.
-                                return startsFragment(at: buffer.count - 1)
+                                _ = startsFragment(at: buffer.count - 1)
+                                return found
                               }
                             }
                         }

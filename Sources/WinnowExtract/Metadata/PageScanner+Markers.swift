@@ -168,6 +168,38 @@ extension PageScanner {
     static let triggers = FragmentScreen(["comment", "auth", "byl", "date", "post", "writ", "subm", "publ", "meta",
                                           "time", "report", "journal", "autor", "auteur", "yazar"])
     static let countMarker = Array("count".utf8)
+    /// Every class/id fragment `visit` asks about, searched for in one pass over an element's class and id
+    /// (`ClassMarks`): the byline markers, the exclusions, the date markers, then comment, count, author, name.
+    static let markerScreen = FragmentScreen(
+        bytes: bylineMarkers.map(\.fragment) + bylineExclusions + dateMarkers.map(\.fragment)
+            + [commentMarker, countMarker, authorFragment, nameFragment])
+
+    /// Which of the fragments of `markerScreen` an element's class and id hold.
+    struct ClassMarks {
+        private let found: UInt64
+
+        /// The marks of `classAndID`: the class value, a NUL (never in a fragment, so no match spans both) and the id.
+        init(_ classAndID: UnsafeBufferPointer<UInt8>) {
+            found = PageScanner.markerScreen.occurrences(bytes: classAndID)
+        }
+
+        private func has(_ index: Int) -> Bool { found & (1 << UInt64(index)) != 0 }
+
+        /// The rank of the first of `bylineMarkers` held, nil for none.
+        var bylineRank: Int? { bylineMarkers.indices.first(where: has).map { bylineMarkers[$0].rank } }
+        /// Some fragment of `bylineExclusions` is held.
+        var bylineExcluded: Bool { bylineExclusions.indices.contains { has(bylineMarkers.count + $0) } }
+        /// The rank of the first of `dateMarkers` held, nil for none.
+        var dateRank: Int? {
+            let offset = bylineMarkers.count + bylineExclusions.count
+            return dateMarkers.indices.first { has(offset + $0) }.map { dateMarkers[$0].rank }
+        }
+        private static let commentIndex = bylineMarkers.count + bylineExclusions.count + dateMarkers.count
+        /// "comment" without "count": a comment section (not a comment counter).
+        var commentSection: Bool { has(Self.commentIndex) && !has(Self.commentIndex + 1) }
+        /// Both "author" and "name": the name line of an author box (`author-box__name`).
+        var authorName: Bool { has(Self.commentIndex + 2) && has(Self.commentIndex + 3) }
+    }
 
     /// A class/id fragment (lowercase ASCII bytes) and the rank it gives.
     struct Marker {

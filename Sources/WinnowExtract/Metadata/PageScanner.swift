@@ -252,32 +252,29 @@ enum PageScanner {
         var classAndID = Array((element.attribute("class") ?? "").utf8)
         classAndID.append(0)
         classAndID.append(contentsOf: (element.attribute("id") ?? "").utf8)
-        func has(_ fragment: [UInt8]) -> Bool {
-            classAndID.withUnsafeBufferPointer { $0.containsASCIICaseInsensitive(fragment) }
-        }
-        if tag == .container, has(commentMarker) && !has(countMarker) {
+        let marks = classAndID.withUnsafeBufferPointer(ClassMarks.init)
+        if tag == .container, marks.commentSection {
             return false
         }
         if markedCount < maximumMarkedElements {
-            // Exclusions are read only for an element a byline marker hits (few do).
-            let rank = bylineMarkers.first(where: { has($0.fragment) })?.rank
-            let excluded = rank != nil && bylineExclusions.contains(where: { has($0) })
+            let rank = marks.bylineRank
+            let excluded = rank != nil && marks.bylineExcluded
             if let rank, !excluded, let text = boundedText(element, limit: 300) {
                 signals.bylines.append(RankedText(rank: rank, order: order, text: text, node: element))
                 markedCount += 1
                 // A byline block with the headline that also shows a date ("Jane Doe · March 5, 2024") dates the
                 // story, though no date class marks it; further down it is a review's or a reply's.
                 let withHeadline = signals.firstHeadingOrder.map { order - $0 <= headlineDateWindow } ?? true
-                if withHeadline, !dateMarkers.contains(where: { has($0.fragment) }), hasYear(text.utf8),
+                if withHeadline, marks.dateRank == nil, hasYear(text.utf8),
                    DateParser.parse(text) != nil {
                     signals.publishedDates.append(RankedText(rank: bylineDateRank, order: order, text: text, node: element))
                 }
             } else if let rank, let name = authorBoxName(element, excluded: excluded, order: order,
-                                                                 signals: signals, has: has) {
+                                                                 signals: signals, marks: marks) {
                 signals.authorBoxNames.append(RankedText(rank: rank, order: order, text: name))
                 markedCount += 1
             }
-            if tag != .page, let rank = dateMarkers.first(where: { has($0.fragment) })?.rank,
+            if tag != .page, let rank = marks.dateRank,
                let text = boundedText(element, limit: 200) {
                 signals.publishedDates.append(RankedText(rank: rank + 10, order: order, text: text, node: element))
                 markedCount += 1
@@ -294,10 +291,10 @@ enum PageScanner {
     /// (`maximumAuthorBoxBytes`) and the line has two words or more. Only after the first `<h1>`: above it, such
     /// classes mark menus and the page's wrappers.
     static func authorBoxName(_ element: Node, excluded: Bool, order: Int, signals: PageSignals,
-                              has: ([UInt8]) -> Bool) -> String? {
+                              marks: ClassMarks) -> String? {
         guard let heading = signals.firstHeadingOrder, order > heading else { return nil }
         if excluded {
-            guard order - heading <= headlineDateWindow, has(authorFragment), has(nameFragment) else { return nil }
+            guard order - heading <= headlineDateWindow, marks.authorName else { return nil }
             return boundedText(element, limit: 300)
         }
         guard boundedText(element, limit: maximumAuthorBoxBytes) != nil, let line = firstTextLine(element),

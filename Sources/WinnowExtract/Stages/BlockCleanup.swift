@@ -602,6 +602,20 @@ enum BlockCleanup {
                 var pendingSpace = false
                 var i = 0
                 while i < input.count {
+                    // Eight printable ASCII bytes with single spaces inside (none at either end) are lowercased
+                    // as a word: their spaces are kept as they are, and a space left pending goes first.
+                    if i + 8 <= input.count, let base = input.baseAddress, let word = ASCIIWord(base, at: i),
+                       !word.hasSpaceRun, !word.startsWithSpace, !word.endsWithSpace, let to = out.baseAddress {
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        UnsafeMutableRawPointer(to + count).storeBytes(of: word.lowercased, as: UInt64.self)
+                        count += 8
+                        i += 8
+                        continue
+                    }
                     let byte = input[i]
                     var width = 1
                     var lowered = byte
@@ -702,12 +716,25 @@ enum BlockCleanup {
     /// A short text without the `Vocabulary.labelDecorations` around it ("··3 min read" → "3 min read"), or nil
     /// when nothing decorates it or nothing is left.
     static func undecorated(_ lower: String) -> String? {
+        // Most texts open and end with an ASCII byte that is no decoration: such a text's first and last Characters
+        // hold an ASCII scalar that no decoration is (nor composes to), ruled out before any Character is made.
+        guard let head = lower.utf8.first, let tail = lower.utf8.last else { return nil }
+        if head < 0x80, tail < 0x80, !asciiDecorations[Int(head)], !asciiDecorations[Int(tail)] { return nil }
         guard lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes, let first = lower.first, let last = lower.last,
               Vocabulary.labelDecorations.contains(first) || Vocabulary.labelDecorations.contains(last),
               let start = lower.firstIndex(where: { !Vocabulary.labelDecorations.contains($0) }),
               let end = lower.lastIndex(where: { !Vocabulary.labelDecorations.contains($0) }) else { return nil }
         return String(lower[start...end])
     }
+
+    /// The ASCII `Vocabulary.labelDecorations`, by byte value (ASCII bytes only).
+    static let asciiDecorations: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for decoration in Vocabulary.labelDecorations {
+            if let byte = decoration.asciiValue { table[Int(byte)] = true }
+        }
+        return table
+    }()
 
     /// A picture's credit as a short paragraph of its own: a `Vocabulary.photoCreditLabels` label and a few words
     /// ("Photo: City press office", "Фото: пресс-служба мэрии"). Dropped when it is left last.
@@ -763,7 +790,17 @@ enum BlockCleanup {
               mayBePageNumberLine(text) else { return false }
         var numbers: [Int] = []
         var words = 0
-        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        // In ASCII text without CR every byte is a Character, a letter or a number when it is A–Z, a–z or 0–9:
+        // the tokens are split on bytes there.
+        let tokens: [Substring]
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            tokens = text.utf8.split(whereSeparator: { byte in
+                !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39)
+            }).map { Substring($0) }
+        } else {
+            tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        for token in tokens {
             if token.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 guard token.count <= 3, let value = Int(token) else { return false }
                 numbers.append(value)
@@ -903,10 +940,24 @@ enum BlockCleanup {
         return words >= 2 && anchored
     }
 
-    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`).
+    /// An embed's placeholder notice (`Vocabulary.embedNoticeStarts`). Asked of every paragraph: one whose bytes
+    /// start with no notice's ASCII lead is ruled out without comparing Characters (an ASCII character other than
+    /// "K", ";" and "`", which no lead holds, is equal only to itself, so a text starting with a notice starts
+    /// with the bytes of its lead).
     static func isEmbedNotice(_ lower: String) -> Bool {
-        Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
+        guard embedNoticeLeads.matches(lower) else { return false }
+        return Vocabulary.embedNoticeStarts.contains { lower.hasPrefix($0) }
     }
+
+    /// Each of `Vocabulary.embedNoticeStarts` up to its first byte beyond ASCII ("ce contenu est import" of "ce
+    /// contenu est importé de"); every notice opens with an ASCII letter.
+    static let embedNoticeLeads = PrefixList(Vocabulary.embedNoticeStarts.map { start -> String in
+        let lead = String(decoding: start.utf8.prefix { $0 < 0x80 }, as: UTF8.self)
+        precondition(!lead.isEmpty, "an embed notice opens with an ASCII letter")
+        // The ASCII characters a scalar beyond ASCII is canonically equal to (`ShortTextSet.asciiEquivalentScalars`).
+        precondition(!lead.utf8.contains { $0 == 0x4B || $0 == 0x3B || $0 == 0x60 }, "no K, ; or ` in a lead")
+        return lead
+    })
 
     /// A paragraph without a word character ("💡", "* * *", "▶"): a separator or an icon, no text. Underscores
     /// are word characters: a wire story's "___" rule before its credits stays with them.
@@ -1122,6 +1173,11 @@ enum BlockCleanup {
            !finePrintASCIIInitials.contains(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead) {
             return false
         }
+        // An ASCII head (no CR) lowercases byte by byte (`asciiLowercasedHead`); its first byte is then the first
+        // letter, which no start begins with unless it is one of the initials.
+        if let head = asciiLowercasedHead(text[...], maxChars: Vocabulary.Threshold.finePrintHeadChars) {
+            return finePrintStarts.matches(head)
+        }
         guard let first = text.first?.lowercased().first,
             finePrintInitials.contains(first)
         else { return false }
@@ -1143,8 +1199,14 @@ enum BlockCleanup {
     /// A newsroom's call for tips or letters ("Got a story? Email our newsdesk …"), `Vocabulary.newsTipStarts`,
     /// is read the same way: both are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
-        // "¿" opens a Spanish question and is part of its start.
-        let start = text.drop { !$0.isLetter && $0 != "¿" }
+        // "¿" opens a Spanish question and is part of its start. A text opening with an ASCII letter (most) starts
+        // there: that letter is its first Character's first scalar, so the Character is a letter.
+        let start: Substring
+        if let lead = text.utf8.first, (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A {
+            start = text[...]
+        } else {
+            start = text.drop { !$0.isLetter && $0 != "¿" }
+        }
         // An ASCII first letter lowercases to its ASCII lowercase byte, the first of the lowercased head: when no
         // start begins with it, the head need not be lowercased.
         if let lead = start.utf8.first, lead < 0x80,
@@ -1375,6 +1437,8 @@ enum BlockCleanup {
     /// The plain text before the first link of `content` (inside emphasis too), and whether its words are set
     /// in bold or italics; nil without a link.
     static func labelBeforeFirstLink(_ content: [Inline]) -> (String, Bool)? {
+        // Most paragraphs hold no link: ruled out before any text is gathered.
+        guard holdsLink(content) else { return nil }
         var before = ""
         var emphasized: Bool?
         func walk(_ inlines: [Inline], inEmphasis: Bool) -> Bool {
@@ -1391,6 +1455,17 @@ enum BlockCleanup {
             return false
         }
         return walk(content, inEmphasis: false) ? (before, emphasized ?? false) : nil
+    }
+
+    /// Whether `content` holds a link, at its top level or inside emphasis (where `labelBeforeFirstLink` looks).
+    static func holdsLink(_ content: [Inline]) -> Bool {
+        content.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let inner), .strong(let inner): return holdsLink(inner)
+            case .text, .code, .lineBreak: return false
+            }
+        }
     }
 
     /// A list whose first item is a terminating label ("Related posts", then the links): the list is the
@@ -1761,12 +1836,13 @@ enum BlockCleanup {
 
     /// The words that start a byline, alone ("by", "written by", "autor"): what a byline line keeps when the
     /// name and date it labelled went as byline-classed fields (`isOrphanBylineLabel`).
-    static let bylineLabels: Set<String> = Set(
+    /// A `ShortTextSet`: asked of every paragraph, most far longer than any label.
+    static let bylineLabels = ShortTextSet(Set(
         (Vocabulary.bylineStarts + Vocabulary.namedBylineStarts + Vocabulary.labelledBylineStarts).map { start in
             var label = Substring(start)
             while let last = label.last, last == " " || last == ":" || last == "：" { label.removeLast() }
             return String(label)
-        })
+        }))
 
     /// A paragraph that is only a byline's label ("By", "Written by:") with no short line after it for it to
     /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
@@ -1783,7 +1859,16 @@ enum BlockCleanup {
     /// `bylineConnectorsMax` of them. Such a line labels nothing that follows.
     static func isLabelWithConnectors(_ lower: String) -> Bool {
         let t = Vocabulary.Threshold.self
-        guard lower.utf8.count <= t.bylineLabelWithConnectorsMaxBytes, lower.contains(" ") else { return false }
+        // The space sought on bytes (Foundation's `contains(" ")` cost more than the test): a text without byte
+        // 0x20 has no " " to split on either.
+        guard lower.utf8.count <= t.bylineLabelWithConnectorsMaxBytes, lower.utf8.contains(0x20) else { return false }
+        // In ASCII text (no CR, which pairs with LF) every byte is a Character: a last word longer than a
+        // connector, counted in bytes, leaves nothing to drop (most texts asked), before any splitting.
+        let bytes = lower.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }),
+           bytes.reversed().drop(while: { $0 == 0x20 }).prefix(while: { $0 != 0x20 }).count > t.bylineConnectorChars {
+            return false
+        }
         var words = lower.split(separator: " ")
         var connectors = 0
         while words.count > 1, let last = words.last, last.count <= t.bylineConnectorChars,

@@ -20,6 +20,15 @@ enum InlineText {
             var k = 0
             let n = bytes.count
             while k < n {
+                // Eight printable ASCII bytes or spaces with no run of spaces to collapse are copied as they are.
+                if k + 8 <= n, let base = bytes.baseAddress, let word = ASCIIWord(base, at: k),
+                   !word.hasSpaceRun, !(inSpace && word.startsWithSpace), let to = out.baseAddress {
+                    UnsafeMutableRawPointer(to + length).storeBytes(of: word.bits, as: UInt64.self)
+                    length += 8
+                    inSpace = word.endsWithSpace
+                    k += 8
+                    continue
+                }
                 let b = bytes[k]
                 var width = 0
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {

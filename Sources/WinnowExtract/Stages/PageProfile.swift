@@ -52,10 +52,12 @@ enum PageProfile {
     }
 
     private static func contains(_ types: [[UInt8]], in scripts: [String]) -> Bool {
-        for script in scripts {
-            // Byte search: Foundation's `String.contains` is locale-aware and slow on big JSON-LD blocks.
-            let text = Array(script.utf8)
-            if types.contains(where: { text.containsBytes($0) }) { return true }
+        for var script in scripts {
+            // Byte search, in place: Foundation's `String.contains` is locale-aware and slow on big JSON-LD blocks.
+            let found = script.withUTF8 { text in
+                types.contains { type in type.withUnsafeBufferPointer { text.firstOffset(of: $0) != nil } }
+            }
+            if found { return true }
         }
         return false
     }

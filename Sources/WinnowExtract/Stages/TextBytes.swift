@@ -164,12 +164,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The start of the first occurrence of `needle`, byte for byte; nil when absent or `needle` is empty. The
     /// one naive substring search the byte helpers share (texts, style attributes, JSON-LD, echoed quotes).
     func firstOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
-        let first = needle[0]
-        for start in 0...(count - needle.count) where self[start] == first {
-            var k = 1
-            while k < needle.count && self[start + k] == needle[k] { k += 1 }
-            if k == needle.count { return start }
+        guard !needle.isEmpty, count >= needle.count, let base = baseAddress, let wanted = needle.baseAddress else {
+            return nil
+        }
+        // Each candidate start (the needle's first byte) found by `memchr`, the rest compared by `memcmp`: libc's
+        // vectorised loops, where JSON-LD and long texts are scanned.
+        let last = count - needle.count
+        var start = 0
+        while start <= last {
+            guard let hit = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return nil }
+            let offset = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            if needle.count == 1 || memcmp(base + offset + 1, wanted + 1, needle.count - 1) == 0 { return offset }
+            start = offset + 1
         }
         return nil
     }
@@ -327,5 +333,50 @@ extension String {
             }
         }
         return false
+    }
+}
+
+#if _endian(big)
+#error("ASCIIWord reads byte k of a text as bits 8k–8k+7 of a word (little-endian)")
+#endif
+
+/// Eight bytes of text read as one little-endian word, when every one is printable ASCII or a space (0x20–0x7F,
+/// most of a page's text): the byte loops that collapse and lowercase text take such a run of eight at
+/// once. Each byte's high bit (free in ASCII) flags what is asked of it, so a question costs a few word
+/// operations, not eight.
+struct ASCIIWord {
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    let bits: UInt64
+    /// The high bit of each byte that is a space.
+    let spaces: UInt64
+
+    /// The word at `offset` of `base` (eight bytes must be there), nil unless all eight are 0x20–0x7F.
+    init?(_ base: UnsafeRawPointer, at offset: Int) {
+        let bits = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        // No high bit, and each byte plus 0x60 reaches 0x80 (the byte is at least 0x20), without carries.
+        guard bits & Self.high == 0, (bits &+ 0x60 &* Self.ones) & Self.high == Self.high else { return nil }
+        self.bits = bits
+        spaces = Self.flags(bits, equalTo: 0x20)
+    }
+
+    /// The high bit of each byte of `bits` equal to `byte` (exact: no borrow runs between bytes).
+    static func flags(_ bits: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = bits ^ (UInt64(byte) &* ones)
+        return ~(((x & ~high) &+ ~high) | x) & high
+    }
+
+    /// Two spaces side by side.
+    var hasSpaceRun: Bool { spaces & (spaces << 8) != 0 }
+    var startsWithSpace: Bool { spaces & 0x80 != 0 }
+    var endsWithSpace: Bool { spaces >> 63 != 0 }
+
+    /// The word with A–Z lowercased.
+    var lowercased: UInt64 {
+        // High bit where the byte is at least "A" (0x41), and where it is past "Z" (0x5B): upper case between.
+        let fromA = bits &+ 0x3F &* Self.ones
+        let pastZ = bits &+ 0x25 &* Self.ones
+        return bits | (fromA & ~pastZ & Self.high) >> 2
     }
 }
