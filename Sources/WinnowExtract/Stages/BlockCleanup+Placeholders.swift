@@ -69,26 +69,12 @@ extension BlockCleanup {
     }
 
     /// A cheap test before splitting into words: the text holds "ipsum" or "amet" in any ASCII case (every
-    /// marker run has one of them).
+    /// marker run has one of them), found in one pass.
     static func mayHoldPlaceholderMarker(_ text: String) -> Bool {
-        containsASCIICaseInsensitive(text, "ipsum") || containsASCIICaseInsensitive(text, "amet")
+        placeholderScreen.matches(text)
     }
 
-    /// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case.
-    static func containsASCIICaseInsensitive(_ text: String, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] | 0x20 == first {
-                var k = 1
-                while k < pattern.count && bytes[start + k] | 0x20 == pattern[k] { k += 1 }
-                if k == pattern.count { return true }
-            }
-            return false
-        }
-    }
+    static let placeholderScreen = FragmentScreen(["ipsum", "amet"])
 }
 
 /// A text's words as template filler reads them: how many there are, how many are

@@ -1,3 +1,5 @@
+import WinnowDOM
+
 /// Stage: removes boilerplate inside the chosen roots — share bars, related widgets, tag lists, author boxes,
 /// short byline/meta lines, captions, and link-heavy blocks (trafilatura's multi-granularity link tests).
 ///
@@ -172,7 +174,7 @@ enum ContentPruning {
                 }
                 if e.chars > 0, e.chars <= maxChars, e.links > 0, Vocabulary.callToActionBoxTags.contains(e.tag),
                    !e.categories.contains(.articleBody),
-                   namesCallToAction(e.node.attribute("class")) || namesCallToAction(e.node.attribute("id")),
+                   namesCallToAction(e.node),
                    sitsAmongParagraphs(tree, i, roots: roots)
                 {
                     out.append(i)
@@ -206,11 +208,30 @@ enum ContentPruning {
         return false
     }
 
+    static let callToActionScreen = FragmentScreen(Array(Vocabulary.callToActionClassWords))
+
+    /// Whether the element's class or id names a call to action; each value is screened on its bytes in place
+    /// and made a String only when it holds one of the words' letters in a row.
+    static func namesCallToAction(_ node: Node) -> Bool {
+        var named = false
+        node.forEachAttribute { attribute in
+            guard attribute.nameIs("class") || attribute.nameIs("id") else { return true }
+            let screened = attribute.withValueBytes { bytes in bytes.map(callToActionScreen.matches(bytes:)) ?? false }
+            if screened, namesCallToAction(attribute.value) {
+                named = true
+                return false
+            }
+            return true
+        }
+        return named
+    }
+
     /// Whether a class or id value names a call to action: a token, or a part of one (split on `-`, `_` and `:`,
     /// and where a lowercase letter meets a capital: `BlogStickyCta`), is one of
     /// `Vocabulary.callToActionClassWords`, in any case.
     static func namesCallToAction(_ value: String?) -> Bool {
-        guard let value, !value.isEmpty else { return false }
+        // Most values hold none of the words' letters in a row: ruled out in one pass over their bytes.
+        guard let value, !value.isEmpty, callToActionScreen.matches(value) else { return false }
         for token in value.split(whereSeparator: \.isWhitespace) {
             var part = ""
             var previousLower = false
