@@ -56,8 +56,7 @@ enum AppendedStories {
             if !c.removed && c.chars > 0 && c.tag != .comment { children.append(child) }
             child = Int(c.nextSibling)
         }
-        guard
-              let own = children.firstIndex(where: {
+        guard let own = children.firstIndex(where: {
                   tree.entries[$0].tag == .article && holdsHeadline(tree, $0, titles: titles)
               }),
               Int(tree.entries[children[own]].chars) >= Vocabulary.Threshold.teaserStoryMinChars

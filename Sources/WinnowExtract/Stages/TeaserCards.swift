@@ -14,6 +14,8 @@ enum TeaserCards {
     /// The nodes to remove: every trailing run of cards under a node of `roots`, outermost first.
     /// `nested`: on a page that says it is a story (not the site's front page), a feed nested in wrappers (`teaserWrapperMaxDepth` levels,
     /// under a heading) counts as a run too; elsewhere only cards and one wrapper of cards do.
+    /// `thread`: a forum or Q&A thread, whose links to the forum's parent site are its members' pages, so a sister
+    /// host does not count as the site there.
     static func removals(_ tree: PageTree, roots: [Int], url: String?, nested: Bool = false, thread: Bool = false) -> [Int] {
         let maxDepth = nested ? Vocabulary.Threshold.teaserWrapperMaxDepth : 0
         // A page read without an address still knows its relative links are its own site's.
