@@ -730,3 +730,35 @@ extension BlockCleanupTests {
         #expect(!BlockCleanup.isRatingSummary(line))
     }
 }
+
+/// `BlockCleanup.isTextChunkTwin`: the containers a CMS splits a story's text into, around a box set between them.
+@Suite struct TextChunkTwinTests {
+    let page = """
+        <html><body><div id="column">
+        <div id="a" class="story-body"><p>First part.</p></div>
+        <div id="box" class="recommended"><h4>Recommended</h4></div>
+        <div id="b" class="story-body"><p>Second part.</p></div>
+        <div id="c" class="story-body wide"><p>Other class.</p></div>
+        <section id="d" class="story-body"><p>Other tag.</p></section>
+        </div>
+        <div id="e" class="story-body"><p>Not a sibling.</p></div>
+        <div id="f"><p>No class.</p></div><div id="g"><p>No class either.</p></div>
+        </body></html>
+        """
+
+    @Test func siblingsOfOneTagAndClassAreTwins() throws {
+        let fixture = try TreeFixture(page)
+        let a = try fixture.index(id: "a"), b = try fixture.index(id: "b")
+        #expect(BlockCleanup.isTextChunkTwin(b, of: a, tree: fixture.tree))
+        #expect(BlockCleanup.isTextChunkTwin(a, of: b, tree: fixture.tree))
+        #expect(!BlockCleanup.isTextChunkTwin(a, of: a, tree: fixture.tree))
+    }
+
+    @Test("another class, another tag, another parent or no class at all is no twin",
+          arguments: [("c", "a"), ("d", "a"), ("e", "a"), ("box", "a"), ("g", "f")])
+    func othersAreNot(_ pair: (String, String)) throws {
+        let fixture = try TreeFixture(page)
+        let chunk = try fixture.index(id: pair.0), other = try fixture.index(id: pair.1)
+        #expect(!BlockCleanup.isTextChunkTwin(chunk, of: other, tree: fixture.tree))
+    }
+}

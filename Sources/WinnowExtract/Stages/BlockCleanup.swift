@@ -1385,8 +1385,11 @@ enum BlockCleanup {
     /// not hold the paragraph before it; it is inside the story when it holds the label and another element
     /// (its links), and the block after it is a paragraph of prose that is a sibling of the paragraph
     /// before it: the story goes on in its own container after the box ("Te puede interesar" and two links
-    /// between two paragraphs). Comments, an author box or a feed after the label sit in containers of their
-    /// own, so the label still ends the story there.
+    /// between two paragraphs). Or the story's text comes in chunks, one container each, and the box sits
+    /// between two of them: the paragraphs' containers are siblings of one tag and class (`isTextChunkTwin`), and
+    /// the box leaves no heading of its own in the output (a next story's headline under "Up next" does).
+    /// Comments, an author box or a feed after the label sit in containers of their own, so the label still ends
+    /// the story there.
     static func inlineBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
         // Sources only, never `runs`: those are recorded for `explain` alone, and the decision must not depend on it.
         guard k > 0, k + 2 < texts.count, isParagraph(input.blocks[k - 1]) else { return nil }
@@ -1405,8 +1408,24 @@ enum BlockCleanup {
         guard end < texts.count, isParagraph(input.blocks[end]),
               texts[end].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes else { return nil }
         let after = input.sources[end]
-        guard after >= 0, after < entries.count, entries[after].parent == entries[before].parent else { return nil }
+        guard after >= 0, after < entries.count else { return nil }
+        if entries[after].parent == entries[before].parent { return end }
+        guard !input.blocks[(k + 1)..<end].contains(where: { if case .heading = $0 { true } else { false } }),
+              isTextChunkTwin(Int(entries[after].parent), of: Int(entries[before].parent), tree: tree)
+        else { return nil }
         return end
+    }
+
+    /// Whether `chunk` is a container of the story's text like `other`: its sibling, with the same tag and the
+    /// same `class` value (a CMS's body chunks, `<div class="article-body">` twice, with an ad or a box of
+    /// links between them).
+    static func isTextChunkTwin(_ chunk: Int, of other: Int, tree: PageTree) -> Bool {
+        let entries = tree.entries
+        guard chunk >= 0, other >= 0, chunk != other, entries[chunk].parent >= 0,
+              entries[chunk].parent == entries[other].parent, entries[chunk].tag == entries[other].tag,
+              let chunkClass = entries[chunk].node.attribute("class"), !chunkClass.isEmpty
+        else { return false }
+        return entries[other].node.attribute("class") == chunkClass
     }
 
     /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
