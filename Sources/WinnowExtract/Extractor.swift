@@ -190,7 +190,8 @@ public struct Extractor: Sendable {
         var trace = Trace(enabled: options.explain)
         // A page that says it is a story, unless it is the site's front page (a blog's feed of stories).
         let storyPage = page.kind.article && page.url.flatMap(SiteLink.init(absolute:))?.path != "/"
-        let choice = CandidateSelection.run(&tree, mode: mode, useAnchors: useAnchors, storyPage: storyPage, trace: &trace)
+        let choice = CandidateSelection.run(
+            &tree, mode: mode, useAnchors: useAnchors, storyPage: storyPage, url: page.url, trace: &trace)
         ContentPruning.run(
             &tree, roots: choice.roots, mode: mode, url: page.url, storyPage: storyPage, thread: page.thread,
             titles: page.titles, trace: &trace)
@@ -214,7 +215,7 @@ public struct Extractor: Sendable {
         let dropCopies = Self.copyMinBytes(page)
         var rendering = conversion.render(
             titles: page.titles, authors: page.metadata.authors, cleanup: cleanup, dropCopies: dropCopies,
-            thread: page.thread, product: Self.oneProduct(page), explain: options.explain)
+            thread: page.thread, product: Self.oneProduct(page), story: page.kind.article, explain: options.explain)
         if var trace = stageTrace {
             trace.append(rendering.trace)
             rendering.trace = trace

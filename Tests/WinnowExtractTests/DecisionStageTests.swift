@@ -154,3 +154,49 @@ import WinnowDOM
         #expect(!found.contains("draft paragraph"))
     }
 }
+
+/// On a story's page, `<article>`s that are all other stories' cards are no anchor (`CandidateSelection.bestAnchor`).
+@Suite struct CardFeedAnchorTests {
+    static let prose = "The harbour board met on Tuesday, and the vote on the new quay was close, with members split. "
+
+    static func card(_ n: Int) -> String {
+        """
+        <article class=post-card><h3><a href="/blog/post-\(n)/">Another post number \(n) from the blog</a></h3>
+        <span>March \(n), 2025</span><p>An excerpt of another post, with a comma, about the same town and its
+        quay, cut off before the end,</p><a href="/blog/post-\(n)/">Read More</a></article>
+        """
+    }
+
+    func anchor(_ html: String, storyPage: Bool) throws -> (CandidateSelection.Anchor?, TreeFixture) {
+        var f = try TreeFixture(html)
+        CandidateSelection.score(&f.tree)
+        let top = CandidateSelection.bestScored(f.tree) ?? f.tree.bodyIndex
+        var area: Int?
+        var trace = Trace(enabled: false)
+        let anchor = CandidateSelection.bestAnchor(
+            f.tree, scorerTop: top, storyPage: storyPage, url: "https://example.org/blog/story/", passedArea: &area,
+            trace: &trace)
+        return (anchor, f)
+    }
+
+    @Test func aFeedOfCardsBesideTheStoryIsNoAnchorOnAStoryPage() throws {
+        let page = """
+            <html><body><div id=story><h1>The story</h1><p>\(Self.prose + Self.prose)</p><p>\(Self.prose + Self.prose)</p><p>\(Self.prose)</p></div>
+            <div id=side><h3>Latest News</h3><div id=posts>\(Self.card(1))\(Self.card(2))\(Self.card(3))</div></div></body></html>
+            """
+        let (onStory, f) = try anchor(page, storyPage: true)
+        let posts = try f.index(id: "posts")
+        #expect(onStory?.index != posts)
+        // Elsewhere (a blog's index) the cards' container is the page's content.
+        let (onIndex, _) = try anchor(page, storyPage: false)
+        #expect(onIndex?.index == posts)
+    }
+
+    @Test func cardsThatAreMostOfThePageStayAnAnchor() throws {
+        let page = """
+            <html><body><h1>Latest posts</h1><div id=posts>\(Self.card(1))\(Self.card(2))\(Self.card(3))</div></body></html>
+            """
+        let (anchor, f) = try anchor(page, storyPage: true)
+        #expect(anchor?.index == (try f.index(id: "posts")))
+    }
+}

@@ -20,10 +20,11 @@ enum BlockCleanup {
     /// least that length repeating an earlier one word for word; with `thread` (a forum or Q&A page), lone
     /// counters (a post's votes or number).
     /// `authors`: the story's credited authors (the metadata's), whose name alone on the last line is the
-    /// byline's sign-off.
+    /// byline's sign-off. `story`: the page says it is a story, so a line of text that is its title in the header
+    /// is the headline (`title-line`).
     static func run(
         _ input: BlockOutput, titles: [String], authors: [String] = [], tree: PageTree? = nil, dropCopies: Int? = nil,
-        thread: Bool = false, product: Bool = false, trace: inout Trace
+        thread: Bool = false, product: Bool = false, story: Bool = false, trace: inout Trace
     ) -> BlockOutput {
         let blocks = input.blocks
         let normalizedTitles = titles.map(normalize)
@@ -97,6 +98,16 @@ enum BlockCleanup {
                     trace.record(.dropped, block: text, heuristic: "title-heading", sources: input.nodes(of: k))
                     continue
                 }
+            }
+            // The headline set as a line of text rather than a heading (bold type in a table layout's cell, a
+            // styled `<div>`), word for word the page's title, in the header of a page that says it is a story:
+            // the title, as above. Elsewhere such a line is the page's own text (a product's name over its price,
+            // a thread's subject, a service's name).
+            if story, !isHeading, !product, !thread, isParagraph(block), !lower.isEmpty,
+               precedingChars < Vocabulary.Threshold.datelineMaxPreceding,
+               normalizedTitles.contains(where: { lower == $0 && isTitle(lower, $0) }) {
+                trace.record(.dropped, block: text, heuristic: "title-line", sources: input.nodes(of: k))
+                continue
             }
             if !lower.isEmpty, tableOfContentsTitles.contains(lower), isHeading || isParagraph(block) {
                 trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))

@@ -22,7 +22,7 @@ enum CandidateSelection {
     /// Chooses the content roots. `useAnchors: false` gives the scorer's choice alone (the recall retry).
     static func run(
         _ tree: inout PageTree, mode: ExtractionMode, useAnchors: Bool = true, storyPage: Bool = false,
-        trace: inout Trace
+        url: String? = nil, trace: inout Trace
     ) -> Choice {
         score(&tree)
         let body = tree.bodyIndex
@@ -37,7 +37,7 @@ enum CandidateSelection {
         var heuristic = "candidate:score"
         var area: Int?
         if useAnchors,
-           let anchor = bestAnchor(tree, scorerTop: top, storyPage: storyPage, passedArea: &area, trace: &trace) {
+           let anchor = bestAnchor(tree, scorerTop: top, storyPage: storyPage, url: url, passedArea: &area, trace: &trace) {
             top = anchor.index
             heuristic = "candidate:" + anchor.kind
         }
@@ -165,10 +165,12 @@ enum CandidateSelection {
 
     /// The first anchor level with a plausible node.
     /// `storyPage`: the page says it is a story (`PageKind.article`); a page area that only wraps the story's one
-    /// block is then passed over (`wrapsOneStoryBlock`).
+    /// block is then passed over (`wrapsOneStoryBlock`), and other stories' cards are no `<article>` anchor.
+    /// `url`: the page's address, to tell the site's own links in such cards.
     /// `passedArea` is set to such an area when one was passed over.
     static func bestAnchor(
-        _ tree: PageTree, scorerTop: Int, storyPage: Bool = false, passedArea: inout Int?, trace: inout Trace
+        _ tree: PageTree, scorerTop: Int, storyPage: Bool = false, url: String? = nil, passedArea: inout Int?,
+        trace: inout Trace
     ) -> Anchor? {
         var bodyClass: [Int] = []
         var articles: [Int] = []
@@ -187,6 +189,19 @@ enum CandidateSelection {
         }
         let topText = prose(tree.entries[scorerTop])
         articles = outermost(tree, articles)
+        // On a story's page, `<article>`s that are all other stories' cards (a linked headline to another page of
+        // the site, an excerpt, a date: `TeaserCards.isCard`) are a "Latest news" feed beside the story, and
+        // anchor nothing when the page holds at least as much prose outside them as in them (the story column
+        // next to the feed). On a listing that calls itself a story, the cards are the page.
+        if storyPage, articles.count >= 2 {
+            let page = url.flatMap(SiteLink.init(absolute:)) ?? SiteLink.unknownPage
+            let cardProse = articles.reduce(0.0) { $0 + prose(tree.entries[$1]) }
+            if prose(tree.entries[tree.bodyIndex]) - cardProse >= cardProse,
+               articles.allSatisfy({ TeaserCards.isCard(tree, $0, page: page, story: true) }) {
+                trace.record(.dropped, tree, articles[0], heuristic: "anchor-test:anchor-article other stories' cards")
+                articles = []
+            }
+        }
         if articles.count >= 2, let shared = sharedContainer(tree, articles) {
             articles = [shared]
         }

@@ -51,13 +51,13 @@ struct Conversion {
     /// The converted blocks after `BlockCleanup` (when `cleanup`): see `Region.render`.
     func render(
         titles: [String], authors: [String] = [], cleanup: Bool = true, dropCopies: Int? = nil, thread: Bool = false,
-        product: Bool = false, explain: Bool
+        product: Bool = false, story: Bool = false, explain: Bool
     ) -> Rendering {
         var cleanupTrace = Trace(enabled: explain)
         cleanupTrace.recordOmitted(output.omitted, heuristic: "figure: text beside the picture and caption")
         let cleaned = cleanup ? BlockCleanup.run(
             output, titles: titles, authors: authors, tree: region.onPage ? region.tree : nil, dropCopies: dropCopies,
-            thread: thread, product: product, trace: &cleanupTrace) : output
+            thread: thread, product: product, story: story, trace: &cleanupTrace) : output
         return Rendering(region: region, output: cleaned, trace: cleanupTrace)
     }
 }
