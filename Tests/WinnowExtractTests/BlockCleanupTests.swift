@@ -738,7 +738,8 @@ extension BlockCleanupTests {
         <div id="a" class="story-body"><p>First part.</p></div>
         <div id="box" class="recommended"><h4>Recommended</h4></div>
         <div id="b" class="story-body"><p>Second part.</p></div>
-        <div id="c" class="story-body wide"><p>Other class.</p></div>
+        <div id="c" class="story-body wide"><p>More class names.</p></div>
+        <div id="h" class="story-text"><p>Other class.</p></div>
         <section id="d" class="story-body"><p>Other tag.</p></section>
         </div>
         <div id="e" class="story-body"><p>Not a sibling.</p></div>
@@ -752,10 +753,12 @@ extension BlockCleanupTests {
         #expect(BlockCleanup.isTextChunkTwin(b, of: a, tree: fixture.tree))
         #expect(BlockCleanup.isTextChunkTwin(a, of: b, tree: fixture.tree))
         #expect(!BlockCleanup.isTextChunkTwin(a, of: a, tree: fixture.tree))
+        // A chunk marked further (`story-body wide`, a locked part) keeps the names of the first.
+        #expect(BlockCleanup.isTextChunkTwin(try fixture.index(id: "c"), of: a, tree: fixture.tree))
     }
 
     @Test("another class, another tag, another parent or no class at all is no twin",
-          arguments: [("c", "a"), ("d", "a"), ("e", "a"), ("box", "a"), ("g", "f")])
+          arguments: [("h", "a"), ("h", "c"), ("d", "a"), ("e", "a"), ("box", "a"), ("g", "f")])
     func othersAreNot(_ pair: (String, String)) throws {
         let fixture = try TreeFixture(page)
         let chunk = try fixture.index(id: pair.0), other = try fixture.index(id: pair.1)

@@ -1428,15 +1428,18 @@ enum BlockCleanup {
     }
 
     /// Whether `chunk` is a container of the story's text like `other`: its sibling, with the same tag and the
-    /// same `class` value (a CMS's body chunks, `<div class="article-body">` twice, with an ad or a box of
-    /// links between them).
+    /// same class names, or the other's names and more (a CMS's body chunks, `<div class="article-body">` twice
+    /// with an ad or a box of links between them, the second maybe `article-body article-body--locked`).
     static func isTextChunkTwin(_ chunk: Int, of other: Int, tree: PageTree) -> Bool {
         let entries = tree.entries
         guard chunk >= 0, other >= 0, chunk != other, entries[chunk].parent >= 0,
               entries[chunk].parent == entries[other].parent, entries[chunk].tag == entries[other].tag,
-              let chunkClass = entries[chunk].node.attribute("class"), !chunkClass.isEmpty
+              let chunkClass = entries[chunk].node.attribute("class"), let otherClass = entries[other].node.attribute("class")
         else { return false }
-        return entries[other].node.attribute("class") == chunkClass
+        let chunkNames = Set(chunkClass.split(whereSeparator: \.isWhitespace))
+        let otherNames = Set(otherClass.split(whereSeparator: \.isWhitespace))
+        guard !chunkNames.isEmpty, !otherNames.isEmpty else { return false }
+        return chunkNames.isSubset(of: otherNames) || otherNames.isSubset(of: chunkNames)
     }
 
     /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
