@@ -601,6 +601,7 @@ enum Vocabulary {
     /// reader appeal, in the last part of the text such a paragraph or heading ends the story.
     static let newsTipStarts: [String] = [
         "got a story", "have a story to share", "do you have a story", "got a news tip", "have a news tip",
+        "have a story tip", "have a tip for us", "have a tip?",
         "do you have a news tip", "do you have a tip", "got a tip for us", "send us your news",
         "submit a letter to the editor", "write a letter to the editor", "send a letter to the editor",
         "haben sie einen hinweis", "sie haben einen hinweis", "vous avez une info", "vous avez une information",

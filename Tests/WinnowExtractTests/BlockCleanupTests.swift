@@ -603,6 +603,8 @@ extension BlockCleanupTests {
         let letters = Block.heading(level: 4, content: [.text("Submit a letter to the editor")])
         #expect(clean([paragraph(story), letters, paragraph("We print letters of up to 150 words.")]) == [story])
         #expect(clean([paragraph(story), paragraph("¿Tienes una historia? Escríbenos a la redacción.")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Have a story tip? Email us at news@example.org.")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Have a tip? Send it to the newsdesk.")]) == [story])
         // Near the top it is the story's subject, not the newsroom's call.
         #expect(clean([tip, paragraph(story), paragraph(story)]).count == 3)
         let favour = paragraph("We have a small favour to ask. Readers like you keep the paper free to read.")
