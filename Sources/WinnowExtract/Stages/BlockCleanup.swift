@@ -1433,11 +1433,10 @@ enum BlockCleanup {
     static func isTextChunkTwin(_ chunk: Int, of other: Int, tree: PageTree) -> Bool {
         let entries = tree.entries
         guard chunk >= 0, other >= 0, chunk != other, entries[chunk].parent >= 0,
-              entries[chunk].parent == entries[other].parent, entries[chunk].tag == entries[other].tag,
-              let chunkClass = entries[chunk].node.attribute("class"), let otherClass = entries[other].node.attribute("class")
+              entries[chunk].parent == entries[other].parent, entries[chunk].tag == entries[other].tag
         else { return false }
-        let chunkNames = Set(chunkClass.split(whereSeparator: \.isWhitespace))
-        let otherNames = Set(otherClass.split(whereSeparator: \.isWhitespace))
+        let chunkNames = Set(entries[chunk].node.classNames)
+        let otherNames = Set(entries[other].node.classNames)
         guard !chunkNames.isEmpty, !otherNames.isEmpty else { return false }
         return chunkNames.isSubset(of: otherNames) || otherNames.isSubset(of: chunkNames)
     }
