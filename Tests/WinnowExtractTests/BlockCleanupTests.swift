@@ -24,6 +24,27 @@ import Testing
         #expect(!BlockCleanup.isTicker(String(repeating: "Story text keeps going here. ", count: 12)))
     }
 
+    @Test func boxLabelSetInlineBeforeItsLinksGoes() {
+        func link(_ text: String) -> Inline { .link(href: "https://example.org/news/\(text.count)", content: [.text(text)]) }
+        // A related box's label set in the same line as its links, with no colon, bar or bold: two links or more
+        // and nothing but spaces and punctuation among them.
+        let box: Block = .paragraph([.text("Sur le même sujet"), link("Les puits suspendus"), .text(" · "),
+                                     link("Le projet ferroviaire avance")])
+        #expect(clean([paragraph(story), box]) == [story])
+        let english: Block = .paragraph([.text("Related stories "), link("Bridge closure extended"), .text(" "),
+                                         link("School board approves calendar")])
+        #expect(clean([paragraph(story), english]) == [story])
+        // Words among the links make it a sentence; one link after a label is how a sentence points on.
+        let sentence: Block = .paragraph([.text("Related stories "), link("Bridge closure extended"), .text(" and "),
+                                          link("School board approves calendar"), .text(" ran last week.")])
+        #expect(clean([paragraph(story), sentence]).count == 2)
+        let pointer: Block = .paragraph([.text("See also "), link("the council's budget notes")])
+        #expect(clean([paragraph(story), pointer]).count == 2)
+        // A label that names no box ("Photos by") is the author's text whatever follows it.
+        let credit: Block = .paragraph([.text("Photos by "), link("Ana Ruiz"), .text(" "), link("Lee Park")])
+        #expect(clean([paragraph(story), credit]).count == 2)
+    }
+
     @Test("a byline's label left with only the joining words of its pruned fields goes", arguments: [
         ("By on", true), ("Written by on", true), ("By on |", true), ("Por em", true),
         ("By the sea", false), ("By on the way home we stopped", false), ("By 2030", false),

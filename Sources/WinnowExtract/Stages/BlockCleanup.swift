@@ -1444,13 +1444,15 @@ enum BlockCleanup {
     /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
     /// link with a bar, a dash or a guillemet instead of a colon, or in bold alone; the link ends the line. A
     /// label run into a sentence ("Read <a>keeping state</a> to learn more", "See also <a>the FAQ</a>") is text.
+    /// A box's label set inline before its links ("On the same topic <a>…</a> <a>…</a>") needs no separator
+    /// when two or more links follow it with nothing but punctuation between them: no sentence reads so.
     static func isSeparatedTeaser(_ content: [Inline], _ text: String) -> Bool {
         guard let (before, emphasized) = labelBeforeFirstLink(content),
               before.utf8.count <= Vocabulary.Threshold.teaserLabelMaxBytes,
               let first = before.firstIndex(where: \.isLetter), let last = before.lastIndex(where: \.isLetter)
         else { return false }
         let separated = before[before.index(after: last)...].contains { teaserSeparators.contains($0) }
-        guard separated || emphasized else { return false }
+        guard separated || emphasized || linksOnlyAfterLabel(content) >= 2 else { return false }
         let label = normalize(String(before[first...last]))
         guard terminatingBare.contains(label) || teaserLabels.contains(label) else { return false }
         // Nothing but punctuation after the last link.
@@ -1460,6 +1462,20 @@ enum BlockCleanup {
         let restBytes = text.utf8.count - before.utf8.count
         return restBytes > 0 && !text.contains("\n")
             && Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
+    }
+
+    /// How many links follow the first one's label in `content` when they hold the rest of it, with nothing
+    /// between and after them but spaces and punctuation; 0 when words stand among them.
+    static func linksOnlyAfterLabel(_ content: [Inline]) -> Int {
+        var links = 0
+        for inline in content {
+            if case .link = inline {
+                links += 1
+            } else if links > 0, InlineText.plainText([inline]).contains(where: { $0.isLetter || $0.isNumber }) {
+                return 0
+            }
+        }
+        return links
     }
 
     /// What sets a teaser label off from its link besides a colon ("Also Read | …", "Read more – …"), and the
