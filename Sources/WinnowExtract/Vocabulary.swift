@@ -325,6 +325,12 @@ enum Vocabulary {
         "join the conversation", "more to explore", "read this next", "more like this", "you may also enjoy",
         "keep reading", "popular now", "recommended reading", "read more stories", "more on this topic",
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
+        // News sites' other widget labels for other stories (a "Further reading" list is often the author's own).
+        "more on this story", "on the same topic", "more coverage", "other stories", "in other news",
+        "more headlines", "top headlines", "more top stories", "in case you missed it", "you may have missed",
+        "you might have missed", "people also read", "readers also liked", "what others are reading",
+        "popular articles", "trending stories", "more for you", "related links", "related videos", "watch next",
+        "around the web", "from our partners", "promoted stories",
         // Recommended articles and related products or pages, which a story's page lists under it.
         "recommended articles", "recommended stories", "recommended posts", "related pages", "related products",
         // The list of the sources a story cites, under this label (unlike "References", "Citations" or "Notes",

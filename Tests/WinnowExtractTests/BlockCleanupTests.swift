@@ -366,6 +366,17 @@ import Testing
         }
     }
 
+    @Test func newsWidgetLabelsEndTheStory() {
+        // Other stories' widget labels, as a heading or as a line of text after the story's last paragraph.
+        for label in ["More on this story", "In case you missed it", "People also read", "Around the web",
+                      "Other stories", "Top headlines", "Watch next", "On the same topic"] {
+            let heading = clean([paragraph(story), .heading(level: 3, content: [.text(label)]), paragraph("Other story")])
+            #expect(heading == [story], "\(label)")
+            let line = clean([paragraph(story), paragraph(label), paragraph("Bridge closure extended into summer")])
+            #expect(line == [story], "\(label)")
+        }
+    }
+
     @Test func dropsShopBadgesInsideListItems() {
         var trace = Trace(enabled: false)
         let tiles: Block = .list(ordered: false, items: [
