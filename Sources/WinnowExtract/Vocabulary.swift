@@ -351,6 +351,11 @@ enum Vocabulary {
         "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
         "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze",
         "ilgili haberler", "benzer haberler", "yorumlar",
+        // Most read, more news and read-also boxes in the same languages.
+        "les plus lus", "meistgelesen", "meistgelesene artikel", "lo más leído", "lo más visto", "más leídas",
+        "ler também", "i più letti", "altre notizie", "meest gelezen", "самое читаемое", "по теме",
+        "najczęściej czytane", "przeczytaj również", "en çok okunanlar", "bunlar da ilginizi çekebilir",
+        "terpopuler", "الأكثر قراءة", "مواضيع ذات صلة",
         // Recommended articles and related products in the same languages.
         "関連商品", "相关产品", "相關產品", "관련 상품", "empfohlene artikel", "ähnliche produkte", "articles recommandés",
         "produits similaires", "artículos recomendados", "productos relacionados", "artigos recomendados",
