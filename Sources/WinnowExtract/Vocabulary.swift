@@ -607,6 +607,24 @@ enum Vocabulary {
         "понравилась статья", "вам понравилась статья", "podobał ci się ten artykuł", "bu yazıyı beğendiniz mi",
     ]
 
+    /// How a paywall's prompt under a story cut short starts (lowercased), in major languages: "Subscribe to
+    /// continue reading", "Already a subscriber? Log in", "Cet article est réservé aux abonnés". Like a reader
+    /// appeal, in the last part of the text such a paragraph or heading ends the story.
+    static let paywallStarts: [String] = [
+        "subscribe to continue reading", "subscribe to keep reading", "subscribe to read the full",
+        "subscribe to read more", "subscribe to unlock", "already a subscriber", "already subscribed?",
+        "this article is for subscribers", "this article is exclusive to subscribers", "this content is for subscribers",
+        "this story is for subscribers", "to continue reading, subscribe", "to keep reading, subscribe",
+        "sign in to continue reading", "log in to continue reading", "register to continue reading",
+        "create a free account to continue reading", "continue reading with a subscription",
+        "bereits abonnent", "sie sind bereits abonnent", "dieser artikel ist nur für abonnenten", "jetzt weiterlesen mit",
+        "déjà abonné", "cet article est réservé aux abonnés", "la suite est réservée aux abonnés",
+        "ya eres suscriptor", "este contenido es exclusivo para suscriptores", "suscríbete para seguir leyendo",
+        "já é assinante", "conteúdo exclusivo para assinantes", "assine para continuar lendo",
+        "sei già abbonato", "contenuto riservato agli abbonati", "abbonati per continuare a leggere",
+        "al abonnee", "lees verder met", "уже подписаны", "masz już subskrypcję",
+    ]
+
     /// How a newsroom's call for its readers' tips or letters starts (lowercased), in major languages: "Got a
     /// story? Email our newsdesk …", "Do you have a story to share?", "Submit a letter to the editor". Like a
     /// reader appeal, in the last part of the text such a paragraph or heading ends the story.

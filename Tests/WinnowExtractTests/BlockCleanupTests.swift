@@ -645,6 +645,19 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), favour, paragraph("Give once or every month.")]) == [story])
     }
 
+    @Test func aPaywallPromptUnderAStoryCutShortEndsIt() {
+        let prompt = Block.heading(level: 3, content: [.text("Subscribe to continue reading")])
+        let offer = paragraph("Get unlimited access for $1 a week.")
+        let login = paragraph("Already a subscriber? Log in")
+        #expect(clean([paragraph(story), prompt, offer, paragraph("Subscribe now"), login]) == [story])
+        #expect(clean([paragraph(story), login]) == [story])
+        #expect(clean([paragraph(story), paragraph("Cet article est réservé aux abonnés. Abonnez-vous.")]) == [story])
+        #expect(clean([paragraph(story), paragraph("Ya eres suscriptor? Inicia sesión")]) == [story])
+        // Near the top, above most of the text, it is the story's subject.
+        let subject = paragraph("Already a subscriber to three streaming services, Ana Ruiz added a fourth in May.")
+        #expect(clean([subject, paragraph(story), paragraph(story)]).count == 3)
+    }
+
     @Test("label blocks between decorations, gallery counters and symbol lines go", arguments: [
         ("- Advertisement -", true), ("— ADVERTISEMENT —", true), ("*** Anzeige ***", true), ("[ Ad ]", true),
         ("1 of 12", true), ("Photo 3 of 8", true), ("Image 4/9", true), ("Bild 2 von 10", true), ("Slide 1 of 5", true),

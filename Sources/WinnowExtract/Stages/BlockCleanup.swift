@@ -1208,7 +1208,8 @@ enum BlockCleanup {
     /// A site's appeal for its readers' money or subscription ("Enjoyed this piece? We need your help …"):
     /// `Vocabulary.readerAppealStarts`.
     /// A newsroom's call for tips or letters ("Got a story? Email our newsdesk …"), `Vocabulary.newsTipStarts`,
-    /// is read the same way: both are the site speaking to its readers after the story.
+    /// and a paywall's prompt ("Subscribe to continue reading"), `Vocabulary.paywallStarts`, are read the same
+    /// way: all are the site speaking to its readers after the story.
     static func isReaderAppeal(_ text: String) -> Bool {
         // "¿" opens a Spanish question and is part of its start. A text opening with an ASCII letter (most) starts
         // there: that letter is its first Character's first scalar, so the Character is a letter.
@@ -1241,7 +1242,7 @@ enum BlockCleanup {
         return head ?? nil
     }
 
-    static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts
+    static let readerAppealStarts = Vocabulary.readerAppealStarts + Vocabulary.newsTipStarts + Vocabulary.paywallStarts
     static let readerAppealStartList = PrefixList(readerAppealStarts)
     static let readerAppealStartMaxChars = readerAppealStarts.map(\.count).max() ?? 0
 
