@@ -380,6 +380,8 @@ enum Vocabulary {
         "share", "tweet", "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail",
         "print", "reddit", "telegram", "copy", "link", "pin", "it", "this", "on", "via", "mail", "flipboard",
         "save", "article", "comments", "comment", "messenger", "sms", "story", "the", "url",
+        // A bar's counters ("Comments (12) · 124 shares": the numbers are not words here).
+        "shares",
         // The same bar's label and services in other major languages ("分享到：微信 微博", "この記事をシェアする").
         "分享到", "分享", "微信", "微博", "qq", "qq空间", "qq空間", "朋友圈", "豆瓣", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
         "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
@@ -776,7 +778,7 @@ enum Vocabulary {
 
     /// A share line must name at least one of these services (so "link this" alone is not a share bar).
     static let shareTriggerWords: Set<String> = [
-        "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+        "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
         "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
         "compartir", "compartilhar", "compartilhe", "teilen", "condividi", "deel", "partagez", "comparte",
         "поделиться", "поделитесь",

@@ -62,6 +62,7 @@ import Testing
         ("Les agriculteurs partagent cet article de loi sur Facebook", false),
         ("Поделиться: ВКонтакте Telegram WhatsApp", true), ("공유하기 페이스북 카카오톡 트위터", true),
         ("شارك: فيسبوك تويتر واتساب", true), ("ВКонтакте запустил новую ленту", false),
+        ("Comments (12) · 124 shares", true), ("124 Shares", true), ("Shares fell after the report", false),
     ])
     func shareLines(text: String, drops: Bool) {
         #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
