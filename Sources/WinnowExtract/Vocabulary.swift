@@ -415,7 +415,8 @@ enum Vocabulary {
     private static let ownLabelBlocks: [String] = [
         // A media player's buttons and a picture's caption toggles, a block of their own.
         "play video", "watch video", "play", "expand", "show caption", "hide caption", "toggle caption",
-        "enlarge this image", "listen to this article", "listen to article",
+        "enlarge this image", "listen to this article", "listen to article", "click to enlarge", "click to expand",
+        "tap to enlarge", "click image to enlarge", "click to zoom", "view larger image",
         "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
         "story continues below advertisement", "continue reading below", "article continues below",
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
@@ -485,6 +486,11 @@ enum Vocabulary {
         "wir benötigen ihre zustimmung, um", "we need your consent to load", "we need your consent to display",
         "to view this content, you need to", "to view this content, please", "para ver este contenido",
         "pour afficher ce contenu", "per visualizzare questo contenuto", "para ver este conteúdo",
+        // A video player's stand-in text when the page's script has not run.
+        "please enable javascript to view", "please enable javascript to watch", "enable javascript to view",
+        "to view this video please enable javascript", "your browser does not support the video",
+        "your browser does not support html5 video", "bitte aktivieren sie javascript",
+        "veuillez activer javascript", "por favor, habilita javascript", "habilite o javascript",
     ]
 
     /// A photo gallery's position counter, a block of its own ("1 of 12", "Photo 3 of 8", "Bild 2 von 10",
@@ -525,6 +531,17 @@ enum Vocabulary {
 
     /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
     /// dropped. Each is followed by ":" (ASCII or full-width) in the text.
+    /// How the parts of a blog post's footer line start (lowercased), in major languages: "Posted in News |
+    /// Tagged water, weather | Leave a comment". A line split by `metaLineSeparators` whose parts all start so
+    /// (or are dates, bylines or comment counts) is dropped.
+    static let postFooterLabels: [String] = [
+        "posted in", "filed under", "tagged", "tags:", "categories:", "category:", "leave a comment",
+        "leave a reply", "comments off", "no comments", "posted on", "posted by", "bookmark the permalink",
+        "publicado en", "etiquetado", "deja un comentario", "veröffentlicht in", "verschlagwortet mit",
+        "schreibe einen kommentar", "publié dans", "classé dans", "laisser un commentaire", "pubblicato in",
+        "lascia un commento", "publicado em", "deixe um comentário", "gepubliceerd in", "laat een reactie achter",
+    ]
+
     static let tagLineLabels: [String] = [
         "tags", "tagged", "topics", "タグ", "标签", "標籤", "태그", "schlagwörter", "stichwörter", "themen",
         "étiquettes", "mots-clés", "etiquetas", "temas", "tag", "argomenti", "теги", "метки", "tagi",

@@ -369,6 +369,27 @@ import Testing
         }
     }
 
+    @Test("a blog post's footer line goes; a sentence that names a category stays", arguments: [
+        ("Posted in News | Tagged water, weather | Leave a comment", true),
+        ("Filed under: Local · 3 Comments", true), ("Posted on March 4, 2026 | Leave a reply", true),
+        ("Publié dans Actualités | Laisser un commentaire", true), ("Veröffentlicht in Lokales | Verschlagwortet mit Wasser", true),
+        ("Posted in 2019 | The city grew by a third", false), ("Tagged as a risk, the bridge closed - then reopened", false),
+        ("Posted in News", false),
+    ])
+    func postFooterLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isPostFooterLine(text, BlockCleanup.normalize(text)) == drops)
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " Again.")]).count == (drops ? 2 : 3))
+    }
+
+    @Test func playerStandInsAndZoomLabelsGo() {
+        for text in ["Please enable JavaScript to view this video.", "Your browser does not support the video tag.",
+                     "Click to enlarge", "Tap to enlarge"] {
+            #expect(clean([paragraph(story), paragraph(text), paragraph(story + " Again.")]).count == 2, "\(text)")
+        }
+        let sentence = "Please enable the new alerts in the county app to hear about closures first."
+        #expect(clean([paragraph(story), paragraph(sentence), paragraph(story + " Again.")]).count == 3)
+    }
+
     @Test func newsWidgetLabelsEndTheStory() {
         // Other stories' widget labels, as a heading or as a line of text after the story's last paragraph.
         for label in ["More on this story", "In case you missed it", "People also read", "Around the web",

@@ -715,6 +715,7 @@ enum BlockCleanup {
         if isCallToAction(block, lower) { return "call-to-action" }
         if isShareLine(lower) { return "share-line" }
         if isTagLine(lower) { return "tag-line" }
+        if isPostFooterLine(text, lower) { return "post-footer" }
         if isEditorCredit(lower) { return "editor-credit" }
         if isSubscribeLine(lower) { return "subscribe-line" }
         if isFollowLine(lower) { return "follow-line" }
@@ -1046,6 +1047,36 @@ enum BlockCleanup {
     }
 
     static let metaLineSeparatorScreen = FragmentScreen(Vocabulary.metaLineSeparators)
+    /// A blog post's footer line: parts split by `Vocabulary.metaLineSeparators`, at least one opening with a
+    /// `Vocabulary.postFooterLabels` label ("Posted in News", "Tagged water, weather", "Leave a comment") and the
+    /// others so too, or a date, a byline or a comment count ("3 Comments").
+    static func isPostFooterLine(_ text: String, _ lower: String) -> Bool {
+        // Most paragraphs hold no label at all: a byte screen before any splitting.
+        guard postFooterScreen.matches(lower), text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars),
+              metaLineSeparatorScreen.matches(text) else { return false }
+        var parts = [text]
+        for separator in Vocabulary.metaLineSeparators {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }
+        guard trimmed.count >= 2 else { return false }
+        var labelled = false
+        for part in trimmed {
+            let lower = normalize(String(part))
+            if postFooterLabels.first(in: lower) != nil {
+                labelled = true
+                continue
+            }
+            if isTerminating(.paragraph([.text(String(part))]), lower) || isDateline(String(part))
+                || isByline(String(part), lower) { continue }
+            return false
+        }
+        return labelled
+    }
+
+    static let postFooterLabels = PrefixList(Vocabulary.postFooterLabels)
+    static let postFooterScreen = FragmentScreen(Vocabulary.postFooterLabels)
+
     static let readingTimeLabels = PrefixList(Vocabulary.readingTimeLabels)
     static let readingTimeUnits = PrefixList(Vocabulary.readingTimeUnits)
 
