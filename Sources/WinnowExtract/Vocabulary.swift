@@ -848,6 +848,14 @@ enum Vocabulary {
         "di lettura", "lesezeit", "leestijd", "leesduur", "czytania", "чтения", "на чтение", "okuma", "okuma süresi",
         "で読めます", "で読める", "阅读", "閱讀", "읽기",
     ]
+    /// Words of an audio or video player's controls and readouts (lowercased): a short line of these and time
+    /// codes ("0:00 / 5:32 Listen (6 min)", "Duration 2:14") is the player's, not the story's.
+    static let playerWords: Set<String> = [
+        "listen", "play", "pause", "playing", "now", "replay", "resume", "stop", "mute", "unmute", "audio",
+        "video", "duration", "length", "runtime", "speed", "1x", "min", "mins", "minute", "minutes", "sec", "secs",
+        "seconds", "of", "escuchar", "écouter", "anhören", "hören", "ascolta", "ouvir", "duración", "durée",
+        "dauer", "durata", "duração", "reproducir", "lecture", "abspielen", "riproduci", "reproduzir",
+    ]
     /// Separators between the parts of a story's meta line ("March 3, 2026 · 6 min read").
     /// The middle dot, bullet and bar also without spaces: a template that sets each part in its own element
     /// joins them with no space around the separator ("6 min read·Apr 19, 2026").
@@ -1415,6 +1423,8 @@ enum Vocabulary {
         static let photoCreditMaxChars = 80
         /// A reading-time line is at most this many characters.
         static let readingTimeMaxChars = 40
+        /// A player's readout line is at most this many characters ("0:00 / 5:32 Listen (6 min)").
+        static let playerLineMaxChars = 48
         /// A reader appeal (`Vocabulary.readerAppealStarts`) ends the story only after this share of its text.
         static let readerAppealMinPrecedingShare = 0.5
         /// A terminating block cuts a tail of any length when the tail is a feed of teaser cards: at least this

@@ -381,6 +381,15 @@ import Testing
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " Again.")]).count == (drops ? 2 : 3))
     }
 
+    @Test("a player's readout line goes; a time code alone or in a sentence stays", arguments: [
+        ("0:00 / 5:32 Listen (6 min)", true), ("Duration 2:14", true), ("Play 1:02:45", true),
+        ("Durée 3:05", true), ("8:09", false), ("0:00/ 0:00", false), ("Kickoff at 7:30", false),
+        ("The video runs 2:14 and shows the dam", false),
+    ])
+    func playerLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isPlayerLine(BlockCleanup.normalize(text)) == drops)
+    }
+
     @Test func playerStandInsAndZoomLabelsGo() {
         for text in ["Please enable JavaScript to view this video.", "Your browser does not support the video tag.",
                      "Click to enlarge", "Tap to enlarge"] {

@@ -707,6 +707,7 @@ enum BlockCleanup {
         }
         if let core, isReadingTime(core) { return "reading-time" }
         if isGalleryCounter(lower) { return "gallery-counter" }
+        if isPlayerLine(lower) { return "player-line" }
         if isPageNumberLine(block, text) { return "page-numbers" }
         if isEmbedNotice(lower) { return "embed-notice" }
         if isSymbolLine(text) { return "symbol-line" }
@@ -1047,6 +1048,37 @@ enum BlockCleanup {
     }
 
     static let metaLineSeparatorScreen = FragmentScreen(Vocabulary.metaLineSeparators)
+    /// An audio or video player's readout as a line of text: a time code ("5:32"), a `Vocabulary.playerWords`
+    /// word, and nothing but other time codes, numbers and such words ("0:00 / 5:32 Listen (6 min)", "Duration
+    /// 2:14"). A time code alone ("8:09") stays: a video's length over its title, which both corpora's truths keep.
+    static func isPlayerLine(_ lower: String) -> Bool {
+        // A time code has a colon between digits: a byte screen before any splitting.
+        guard lower.utf8.contains(0x3A), lower.hasCharacters(atMost: Vocabulary.Threshold.playerLineMaxChars) else {
+            return false
+        }
+        var timeCode = false
+        var playerWord = false
+        let words = lower.split { $0 == " " || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "|" || $0 == "·" }
+        for word in words {
+            if isTimeCode(word) {
+                timeCode = true
+            } else if Vocabulary.playerWords.contains(String(word)) {
+                playerWord = true
+            } else if !word.allSatisfy(\.isNumber) {
+                return false
+            }
+        }
+        return timeCode && playerWord
+    }
+
+    /// "5:32", "1:02:45": minutes and seconds (and hours), digits between colons, two digits after each colon.
+    static func isTimeCode(_ word: Substring) -> Bool {
+        let groups = word.split(separator: ":", omittingEmptySubsequences: false)
+        guard groups.count >= 2, groups.count <= 3, let first = groups.first, !first.isEmpty, first.count <= 2,
+              first.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// A blog post's footer line: parts split by `Vocabulary.metaLineSeparators`, at least one opening with a
     /// `Vocabulary.postFooterLabels` label ("Posted in News", "Tagged water, weather", "Leave a comment") and the
     /// others so too, or a date, a byline or a comment count ("3 Comments").
