@@ -678,6 +678,14 @@ enum Vocabulary {
         "suscríbete a nuestro canal", "inscreva-se no nosso canal", "iscriviti al nostro canale",
         "abonneer je op ons kanaal", "subskrybuj nasz kanał", "подписывайтесь на наш канал", "подписывайтесь на наш telegram",
         "kanalımıza abone olun",
+        // Indonesian and Vietnamese news sites' closing plug ("Simak berita dan artikel lainnya di Google News").
+        "simak berita", "ikuti kami di", "ikuti berita", "dapatkan update berita", "theo dõi chúng tôi",
+    ]
+
+    /// How a call to follow the site ends in languages that put the verb last (lowercased, trailing punctuation
+    /// aside): "Bizi X ve Instagram hesaplarımızdan takip edin", "公式Xをフォローしてください".
+    static let followCueEnds: [String] = [
+        "takip edin", "takip edebilirsiniz", "フォローしてください", "をフォロー", "팔로우하세요",
     ]
 
     /// A call to follow the site by its name ends with where to follow it ("Follow The Daily Post on Google

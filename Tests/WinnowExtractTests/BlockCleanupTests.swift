@@ -399,6 +399,22 @@ import Testing
         #expect(clean([paragraph(story), paragraph(sentence), paragraph(story + " Again.")]).count == 3)
     }
 
+    @Test func turkishDottedCapitalIReadsAsItsLabel() {
+        // "İ" lowercases to "i" and a combining dot without a Turkish locale: the label must still be known.
+        #expect(BlockCleanup.normalize("İlgili Haberler") == "ilgili haberler")
+        #expect(clean([paragraph(story), .heading(level: 3, content: [.text("İlgili Haberler")]), paragraph("Başka bir haber")])
+                == [story])
+    }
+
+    @Test("a call to follow the site in more languages goes", arguments: [
+        ("Simak berita dan artikel lainnya di Google News", true), ("Bizi X ve Instagram hesaplarımızdan takip edin.", true),
+        ("公式Xをフォローしてください", true), ("Polis, şüpheliyi iki gün boyunca takip etti.", false),
+        ("Simaklah cerita ini sampai habis karena ada kejutan di akhir.", false),
+    ])
+    func followLinesInMoreLanguages(text: String, drops: Bool) {
+        #expect(BlockCleanup.isFollowLine(BlockCleanup.normalize(text)) == drops)
+    }
+
     @Test func newsWidgetLabelsEndTheStory() {
         // Other stories' widget labels, as a heading or as a line of text after the story's last paragraph.
         for label in ["More on this story", "In case you missed it", "People also read", "Around the web",

@@ -588,9 +588,21 @@ enum BlockCleanup {
         normalizeBytes(text) ?? normalizeCharacters(text)
     }
 
-    /// `normalize` for any text, by Unicode case mapping and Characters.
+    /// `normalize` for any text, by Unicode case mapping and Characters. The Turkish capital dotted İ lowercases
+    /// to "i" and a combining dot (U+0307) without a Turkish locale; the dot is dropped, so "İlgili Haberler"
+    /// reads as the label "ilgili haberler".
     static func normalizeCharacters(_ text: String) -> String {
         var lower = text.lowercased().collapsingWhitespaceSimple()
+        if text.unicodeScalars.contains("\u{130}") {
+            var scalars = String.UnicodeScalarView()
+            var previous: Unicode.Scalar?
+            for scalar in lower.unicodeScalars {
+                if scalar == "\u{307}", previous == "i" { continue }
+                scalars.append(scalar)
+                previous = scalar
+            }
+            lower = String(scalars)
+        }
         while let last = lower.last, last == ":" || last == "." || last == "!" || last == "»" || last == "›"
             || last == ">" || last == " " || last == "→"
         {
@@ -1709,6 +1721,15 @@ enum BlockCleanup {
         guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
               lower.hasCharacters(atMost: Vocabulary.Threshold.followLineMaxChars) else { return false }
         return lower == "follow us" || followCueStarts.first(in: lower) != nil || isFollowByName(lower)
+            || isFollowCueEnding(lower)
+    }
+
+    /// A short line ending with a follow verb of a verb-last language (`Vocabulary.followCueEnds`), trailing
+    /// punctuation aside.
+    static func isFollowCueEnding(_ lower: String) -> Bool {
+        guard let last = lower.lastIndex(where: { $0.isLetter }) else { return false }
+        let body = lower[...last]
+        return Vocabulary.followCueEnds.contains { body.hasSuffix($0) }
     }
 
     /// "Follow The Daily Post on Google News": a follow verb (`Vocabulary.followVerbStarts`) opening a short line
