@@ -557,6 +557,8 @@ enum Vocabulary {
     /// followed by a colon (ASCII or full-width): a short line so is the desk's, not the story's.
     static let editorCreditLabels: [String] = [
         "责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "编审", "審校", "审校", "校对", "校對", "編集",
+        // The story's source agency or paper, credited the same way under it ("来源：新华社").
+        "来源", "來源", "稿源",
     ]
 
     /// A notice about a story's comments (the moderation policy under a comment form) names the comments and
@@ -680,12 +682,14 @@ enum Vocabulary {
         "kanalımıza abone olun",
         // Indonesian and Vietnamese news sites' closing plug ("Simak berita dan artikel lainnya di Google News").
         "simak berita", "ikuti kami di", "ikuti berita", "dapatkan update berita", "theo dõi chúng tôi",
+        "تابعونا على", "تابعنا على", "تابعونا عبر", "हमें फॉलो करें",
     ]
 
     /// How a call to follow the site ends in languages that put the verb last (lowercased, trailing punctuation
     /// aside): "Bizi X ve Instagram hesaplarımızdan takip edin", "公式Xをフォローしてください".
     static let followCueEnds: [String] = [
-        "takip edin", "takip edebilirsiniz", "フォローしてください", "をフォロー", "팔로우하세요",
+        "takip edin", "takip edebilirsiniz", "フォローしてください", "をフォロー", "팔로우하세요", "पर फॉलो करें",
+        "को फॉलो करें",
     ]
 
     /// A call to follow the site by its name ends with where to follow it ("Follow The Daily Post on Google

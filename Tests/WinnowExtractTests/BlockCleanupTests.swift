@@ -409,10 +409,19 @@ import Testing
     @Test("a call to follow the site in more languages goes", arguments: [
         ("Simak berita dan artikel lainnya di Google News", true), ("Bizi X ve Instagram hesaplarımızdan takip edin.", true),
         ("公式Xをフォローしてください", true), ("Polis, şüpheliyi iki gün boyunca takip etti.", false),
+        ("تابعونا على تويتر وفيسبوك", true), ("ताज़ा खबरों के लिए हमें X पर फॉलो करें", true),
         ("Simaklah cerita ini sampai habis karena ada kejutan di akhir.", false),
     ])
     func followLinesInMoreLanguages(text: String, drops: Bool) {
         #expect(BlockCleanup.isFollowLine(BlockCleanup.normalize(text)) == drops)
+    }
+
+    @Test func chineseCreditLinesGo() {
+        for credit in ["责任编辑：王小明", "来源：谷地日报", "來源：中央社"] {
+            #expect(BlockCleanup.isEditorCredit(BlockCleanup.normalize(credit)), "\(credit)")
+        }
+        // A sentence that opens with the word is the story's.
+        #expect(!BlockCleanup.isEditorCredit(BlockCleanup.normalize("来源不明的消息在网上流传了三天。")))
     }
 
     @Test func newsWidgetLabelsEndTheStory() {
