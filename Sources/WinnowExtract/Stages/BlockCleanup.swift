@@ -1065,7 +1065,8 @@ enum BlockCleanup {
     /// 2:14"). A time code alone ("8:09") stays: a video's length over its title, which both corpora's truths keep.
     static func isPlayerLine(_ lower: String) -> Bool {
         // A time code has a colon between digits: a byte screen before any splitting.
-        guard lower.utf8.contains(0x3A), lower.hasCharacters(atMost: Vocabulary.Threshold.playerLineMaxChars) else {
+        // The length first (it stops counting past the limit), then a byte scan.
+        guard lower.hasCharacters(atMost: Vocabulary.Threshold.playerLineMaxChars), lower.utf8.contains(0x3A) else {
             return false
         }
         var timeCode = false
@@ -1095,8 +1096,9 @@ enum BlockCleanup {
     /// `Vocabulary.postFooterLabels` label ("Posted in News", "Tagged water, weather", "Leave a comment") and the
     /// others so too, or a date, a byline or a comment count ("3 Comments").
     static func isPostFooterLine(_ text: String, _ lower: String) -> Bool {
-        // Most paragraphs hold no label at all: a byte screen before any splitting.
-        guard postFooterScreen.matches(lower), text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars),
+        // The length first (it stops counting past the limit), then byte screens before any splitting: most
+        // short paragraphs hold no label at all.
+        guard text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars), postFooterScreen.matches(lower),
               metaLineSeparatorScreen.matches(text) else { return false }
         var parts = [text]
         for separator in Vocabulary.metaLineSeparators {
@@ -1725,12 +1727,30 @@ enum BlockCleanup {
     }
 
     /// A short line ending with a follow verb of a verb-last language (`Vocabulary.followCueEnds`), trailing
-    /// punctuation aside.
+    /// punctuation aside. On bytes: asked of every short paragraph, and Unicode-aware suffix tests cost more than
+    /// the rest of the paragraph's screening together.
     static func isFollowCueEnding(_ lower: String) -> Bool {
-        guard let last = lower.lastIndex(where: { $0.isLetter }) else { return false }
-        let body = lower[...last]
-        return Vocabulary.followCueEnds.contains { body.hasSuffix($0) }
+        var lower = lower
+        return lower.withUTF8 { bytes in
+            var end = bytes.count
+            // Trailing ASCII punctuation and spaces, and the full stop and exclamation mark of CJK text.
+            while end > 0 {
+                let byte = bytes[end - 1]
+                if byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A) {
+                    end -= 1
+                } else if end >= 3, (bytes[end - 3], bytes[end - 2], byte) == (0xE3, 0x80, 0x82)
+                    || (bytes[end - 3], bytes[end - 2], byte) == (0xEF, 0xBC, 0x81) {
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+            let body = UnsafeBufferPointer(rebasing: bytes[..<end])
+            return followCueEndBytes.contains { body.count >= $0.count && body.suffix($0.count).elementsEqual($0) }
+        }
     }
+
+    static let followCueEndBytes = Vocabulary.followCueEnds.map { Array($0.utf8) }
 
     /// "Follow The Daily Post on Google News": a follow verb (`Vocabulary.followVerbStarts`) opening a short line
     /// that ends with a network (`Vocabulary.followNetworks`), trailing punctuation and symbols aside.
