@@ -814,7 +814,9 @@ enum Vocabulary {
     ]
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.
-    static let reactionCountWords: Set<String> = ["like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks"]
+    static let reactionCountWords: Set<String> = [
+        "like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks", "vote", "votes", "view", "views",
+    ]
 
     /// Whole texts (lowercased, a trailing "?" removed) after which the story is over, never used as heading
     /// prefixes: a likes widget's title and a feedback widget's question, in major languages.

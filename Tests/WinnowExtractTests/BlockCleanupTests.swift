@@ -390,6 +390,14 @@ import Testing
         #expect(BlockCleanup.isPlayerLine(BlockCleanup.normalize(text)) == drops)
     }
 
+    @Test("a widget's counter line goes; a number in a sentence stays", arguments: [
+        ("12 likes", true), ("1,204 votes", true), ("3.400 views", true), ("1 vote", true),
+        ("1,204 voters turned out", false), ("12 views of the valley", false), ("2026 votes", true),
+    ])
+    func counterLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isReactionCount(BlockCleanup.normalize(text)) == drops)
+    }
+
     @Test func playerStandInsAndZoomLabelsGo() {
         for text in ["Please enable JavaScript to view this video.", "Your browser does not support the video tag.",
                      "Click to enlarge", "Tap to enlarge"] {

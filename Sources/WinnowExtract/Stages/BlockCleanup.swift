@@ -1181,13 +1181,15 @@ enum BlockCleanup {
             && affiliateScreen.matches(text) && affiliateNoticeScreen.matches(text)
     }
 
-    /// "1 Like", "12 likes", "3 Reactions": a post's reaction counter.
+    /// "1 Like", "12 likes", "3 Reactions", a poll's "1,204 votes": a post's or widget's counter.
     static func isReactionCount(_ lower: String) -> Bool {
         // Most paragraphs are ruled out by their first byte and length, without splitting.
         guard let first = lower.utf8.first, first >= 0x30 && first <= 0x39,
               lower.utf8.count <= Vocabulary.Threshold.reactionCountMaxBytes else { return false }
         let words = lower.split(separator: " ")
-        guard words.count == 2, let count = words.first, count.allSatisfy(\.isNumber) else { return false }
+        // Thousands may be grouped ("1,204", "1.204").
+        guard words.count == 2, let count = words.first,
+              count.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return false }
         return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
 
