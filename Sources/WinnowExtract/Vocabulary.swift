@@ -529,8 +529,6 @@ enum Vocabulary {
         "sommario", "inhoudsopgave", "содержание", "spis treści", "içindekiler", "目次", "目录", "目錄", "목차",
     ]
 
-    /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
-    /// dropped. Each is followed by ":" (ASCII or full-width) in the text.
     /// How the parts of a blog post's footer line start (lowercased), in major languages: "Posted in News |
     /// Tagged water, weather | Leave a comment". A line split by `metaLineSeparators` whose parts all start so
     /// (or are dates, bylines or comment counts) is dropped.
@@ -542,6 +540,8 @@ enum Vocabulary {
         "lascia un commento", "publicado em", "deixe um comentário", "gepubliceerd in", "laat een reactie achter",
     ]
 
+    /// How a tag line starts, in major languages ("Tags: budget, council"); a short paragraph starting so is
+    /// dropped. Each is followed by ":" (ASCII or full-width) in the text.
     static let tagLineLabels: [String] = [
         "tags", "tagged", "topics", "タグ", "标签", "標籤", "태그", "schlagwörter", "stichwörter", "themen",
         "étiquettes", "mots-clés", "etiquetas", "temas", "tag", "argomenti", "теги", "метки", "tagi",

@@ -1043,11 +1043,7 @@ enum BlockCleanup {
         guard text.utf8.count <= 4 * Vocabulary.Threshold.terminatingMaxChars,
               text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), metaLineSeparatorScreen.matches(text),
               text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars) else { return false }
-        var parts = [text]
-        for separator in Vocabulary.metaLineSeparators {
-            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
-        }
-        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
+        let trimmed = metaLineParts(text)
         guard trimmed.count >= 2 else { return false }
         var readingTime = false
         for part in trimmed {
@@ -1064,8 +1060,7 @@ enum BlockCleanup {
     /// word, and nothing but other time codes, numbers and such words ("0:00 / 5:32 Listen (6 min)", "Duration
     /// 2:14"). A time code alone ("8:09") stays: a video's length over its title, which both corpora's truths keep.
     static func isPlayerLine(_ lower: String) -> Bool {
-        // A time code has a colon between digits: a byte screen before any splitting.
-        // The length first (it stops counting past the limit), then a byte scan.
+        // The length first (it stops counting past the limit), then a byte screen: a time code has a colon.
         guard lower.hasCharacters(atMost: Vocabulary.Threshold.playerLineMaxChars), lower.utf8.contains(0x3A) else {
             return false
         }
@@ -1100,21 +1095,16 @@ enum BlockCleanup {
         // short paragraphs hold no label at all.
         guard text.hasCharacters(atMost: 2 * Vocabulary.Threshold.terminatingMaxChars), postFooterScreen.matches(lower),
               metaLineSeparatorScreen.matches(text) else { return false }
-        var parts = [text]
-        for separator in Vocabulary.metaLineSeparators {
-            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
-        }
-        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }
-        guard trimmed.count >= 2 else { return false }
+        let parts = metaLineParts(text)
+        guard parts.count >= 2 else { return false }
         var labelled = false
-        for part in trimmed {
-            let lower = normalize(String(part))
+        for part in parts {
+            let lower = normalize(part)
             if postFooterLabels.first(in: lower) != nil {
                 labelled = true
                 continue
             }
-            if isTerminating(.paragraph([.text(String(part))]), lower) || isDateline(String(part))
-                || isByline(String(part), lower) { continue }
+            if isTerminating(.paragraph([.text(part)]), lower) || isDateline(part) || isByline(part, lower) { continue }
             return false
         }
         return labelled
@@ -1738,7 +1728,8 @@ enum BlockCleanup {
             // Trailing ASCII punctuation and spaces, and the full stop and exclamation mark of CJK text.
             while end > 0 {
                 let byte = bytes[end - 1]
-                if byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A) {
+                let asciiAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                if byte < 0x80 && !asciiAlphanumeric {
                     end -= 1
                 } else if end >= 3, (bytes[end - 3], bytes[end - 2], byte) == (0xE3, 0x80, 0x82)
                     || (bytes[end - 3], bytes[end - 2], byte) == (0xEF, 0xBC, 0x81) {
@@ -1924,15 +1915,20 @@ enum BlockCleanup {
     static func isLabelledDates(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= 2 * (4 * Vocabulary.Threshold.datelineMaxChars + Self.dateLabelMaxBytes),
               metaLineSeparatorScreen.matches(lower) else { return false }
-        var parts = [lower]
-        // ASCII text is split on its bytes: no separator holds CR or LF, so each ASCII byte stands for the
-        // Character it is, and the matches are the same.
-        let ascii = lower.utf8.allSatisfy { $0 < 0x80 }
+        let parts = metaLineParts(lower)
+        return parts.count >= 2 && parts.allSatisfy(isLabelledDateline)
+    }
+
+    /// The parts of a meta line between `Vocabulary.metaLineSeparators`, spaces trimmed, empty parts left out
+    /// (`isMetaLine`, `isPostFooterLine`, `isLabelledDates`). ASCII text is split on its bytes: no separator
+    /// holds CR or LF, so each ASCII byte stands for the Character it is, and the matches are the same.
+    static func metaLineParts(_ text: String) -> [String] {
+        var parts = [text]
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         for separator in Vocabulary.metaLineSeparators {
             parts = parts.flatMap { ascii ? asciiSplit($0, separator: separator) : $0.split(separator: separator).map(String.init) }
         }
-        let trimmed = parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
-        return trimmed.count >= 2 && trimmed.allSatisfy(isLabelledDateline)
+        return parts.map { String($0.drop { $0 == " " }).trimmingSuffixSpaces() }.filter { !$0.isEmpty }.map(String.init)
     }
 
     /// `text.split(separator: separator)` (empty pieces omitted) for ASCII `text`, matched on bytes, left to right.
