@@ -53,4 +53,38 @@ import WinnowExtract
             #expect(InlineNormalizer.collapseWhitespace(text) == Self.referenceCollapse(text), "\(text.unicodeScalars.map { $0.value })")
         }
     }
+
+    /// A random inline tree of text pieces chosen to meet at every kind of seam: whitespace of each kind,
+    /// non-breaking spaces, combining marks after a space, line breaks, empty and nested wrappers.
+    static func randomInlines(depth: Int, using generator: inout SystemRandomNumberGenerator) -> [Inline] {
+        let pieces = ["a", "word", " ", "  ", "\t", "\n", " x ", "\u{00A0}", "\u{2003}", "\u{3000}", "日本", "😀", "",
+                      " \u{0301}", "\u{0301}", "é", "\u{2028}", "\r\n", " end", "start "]
+        return (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+            let kind = Int.random(in: 0..<(depth > 0 ? 8 : 4), using: &generator)
+            switch kind {
+            case 0, 1: return .text(pieces.randomElement(using: &generator)!)
+            case 2: return .lineBreak
+            case 3: return .code(pieces.randomElement(using: &generator)!)
+            case 4: return .emphasis(randomInlines(depth: depth - 1, using: &generator))
+            case 5: return .strong(randomInlines(depth: depth - 1, using: &generator))
+            default: return .link(href: "https://example.org/\(kind)", content: randomInlines(depth: depth - 1, using: &generator))
+            }
+        }
+    }
+
+    /// The one-pass plain text is the plain text of the normalised inlines, whatever the tree.
+    @Test func normalizedTextIsPlainTextOfNormalize() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let inlines = Self.randomInlines(depth: 3, using: &generator)
+            let slow = InlineNormalizer.plainText(InlineNormalizer.normalize(inlines))
+            #expect(InlineNormalizer.normalizedText(inlines) == slow, "\(inlines)")
+        }
+    }
+
+    @Test func normalizedTextCases() {
+        #expect(InlineNormalizer.normalizedText([.text("  a \n"), .lineBreak, .text(" "), .lineBreak, .emphasis([.text(" b ")])]) == "a\nb")
+        #expect(InlineNormalizer.normalizedText([.lineBreak, .strong([.text("x")]), .text("\u{00A0}"), .code(" y  z ")]) == "x\u{00A0} y z")
+        #expect(InlineNormalizer.normalizedText([.text(" \u{0301}"), .lineBreak]) == "\u{0301}")
+    }
 }
