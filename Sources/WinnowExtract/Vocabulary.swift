@@ -410,14 +410,31 @@ enum Vocabulary {
     ]
 
     /// Labels that are never content when they are a block of their own (lowercased, whole text).
-    static let labelBlocks: Set<String> = Set(embedPlaceholderLabels).union(ownLabelBlocks)
+    static let labelBlocks: Set<String> = Set(embedPlaceholderLabels).union(ownLabelBlocks).union(adLabels)
+
+    /// The label that opens a native ad's box (`BlockCleanup.adUnitEnd`): an ad's label, or a sponsor's
+    /// ("Promoted", "Paid content": on a listing such a label marks one of its items, so alone it stays).
+    static let adUnitLabels: Set<String> = adLabels.union([
+        "promoted", "promoted content", "paid content", "paid post", "partner content",
+    ])
+
+    /// An ad's or a sponsored link's label, in major languages (lowercased, whole text): a block of its own.
+    static let adLabels: Set<String> = [
+        "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "sponsored links",
+        "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
+        "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
+        "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
+        "liens sponsorisés", "contenu sponsorisé", "enlaces patrocinados", "contenido patrocinado",
+        "links patrocinados", "conteúdo patrocinado", "link sponsorizzati", "contenuto sponsorizzato",
+        "gesponserte links", "gesponserter inhalt", "gesponsorde links", "спонсорские ссылки",
+    ]
 
     private static let ownLabelBlocks: [String] = [
         // A media player's buttons and a picture's caption toggles, a block of their own.
         "play video", "watch video", "play", "expand", "show caption", "hide caption", "toggle caption",
         "enlarge this image", "listen to this article", "listen to article", "click to enlarge", "click to expand",
         "tap to enlarge", "click image to enlarge", "click to zoom", "view larger image",
-        "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "story continues below",
+        "story continues below",
         "story continues below advertisement", "continue reading below", "article continues below",
         "scroll to continue with content", "skip to content", "skip to main content", "loading...", "loading",
         "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
@@ -434,13 +451,6 @@ enum Vocabulary {
         "+ more", "more options", "choose options", "select options",
         // The end mark a Chinese news story closes with, a block of its own ("（完）", "the end").
         "（完）", "(完)", "【完】",
-        // Advertisement and sponsored-link labels in other major languages.
-        "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
-        "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
-        "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
-        "sponsored links", "liens sponsorisés", "contenu sponsorisé", "enlaces patrocinados", "contenido patrocinado",
-        "links patrocinados", "conteúdo patrocinado", "link sponsorizzati", "contenuto sponsorizzato",
-        "gesponserte links", "gesponserter inhalt", "gesponsorde links", "спонсорские ссылки",
         // A recipe post's links down to its recipe card and the card's buttons (a same-page link, rendered as
         // text), in major languages.
         "jump to recipe", "skip to recipe", "print recipe", "pin recipe", "direct naar recept", "naar het recept",
@@ -1163,6 +1173,9 @@ enum Vocabulary {
         /// A related box inside the story (`BlockCleanup.inlineBoxEnd`) is followed by a paragraph of at least
         /// this many bytes: a sentence of the story, not a caption or a button.
         static let inlineBoxMinNextBytes = 80
+        /// A native ad's box (`BlockCleanup.adUnitEnd`) holds at most this many characters after its label: a
+        /// headline, a line of pitch and the advertiser's name, not a section of the story.
+        static let adUnitMaxChars = 320
         /// Shell check: a result under this many words with no paragraph of `sentenceMinWords` is a shell.
         static let shellMaxWords = 30
         static let sentenceMinWords = 10

@@ -150,6 +150,13 @@ enum BlockCleanup {
                 skipUntil = end
                 continue
             }
+            if let tree, let end = adUnitEnd(at: k, input, texts, lower: lower, tree: tree) {
+                for inBox in k..<end {
+                    trace.record(.dropped, block: texts[inBox], heuristic: "ad-unit", sources: input.nodes(of: inBox))
+                }
+                skipUntil = end
+                continue
+            }
             // The site's dated copyright notice left as the story's last line ("© 2026 Example Inc."): without
             // "all rights reserved" it is not a terminating block (a credit can say "©" mid-story), but nothing
             // follows it, so it is the footer's first line and the story's end.
@@ -1473,19 +1480,10 @@ enum BlockCleanup {
     /// the story there.
     static func inlineBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
         // Sources only, never `runs`: those are recorded for `explain` alone, and the decision must not depend on it.
-        guard k > 0, k + 2 < texts.count, isParagraph(input.blocks[k - 1]) else { return nil }
+        guard k > 0, k + 2 < texts.count, isParagraph(input.blocks[k - 1]),
+              let end = labelBox(at: k, input, tree: tree)?.end else { return nil }
         let before = input.sources[k - 1]
-        let label = input.sources[k]
         let entries = tree.entries
-        guard label >= 0, before >= 0, label < entries.count, before < entries.count else { return nil }
-        var box = label
-        while entries[box].parent >= 0, !tree.contains(Int(entries[box].parent), before) { box = Int(entries[box].parent) }
-        // The box holds more than the label (its links, even when an earlier stage removed them).
-        guard box != label, entries[box].parent >= 0, tree.elementChildren(of: box).count >= 2 else { return nil }
-        var end = k + 1
-        while end < texts.count, input.sources[end] >= 0, tree.contains(box, input.sources[end]) {
-            end += 1
-        }
         guard end < texts.count, isParagraph(input.blocks[end]),
               texts[end].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes else { return nil }
         let after = input.sources[end]
@@ -1495,6 +1493,38 @@ enum BlockCleanup {
               isTextChunkTwin(Int(entries[after].parent), of: Int(entries[before].parent), tree: tree)
         else { return nil }
         return end
+    }
+
+    /// The box a label block at `k` opens: its largest ancestor that does not hold block `k - 1`, when that is more
+    /// than the label (it has at least two child elements: its links or card, even when an earlier stage removed
+    /// them), with the end of the run of blocks from `k` inside it. Nil at the first block.
+    static func labelBox(at k: Int, _ input: BlockOutput, tree: PageTree) -> (box: Int, end: Int)? {
+        guard k > 0, k < input.blocks.count else { return nil }
+        let before = input.sources[k - 1]
+        let label = input.sources[k]
+        let entries = tree.entries
+        guard label >= 0, before >= 0, label < entries.count, before < entries.count else { return nil }
+        var box = label
+        while entries[box].parent >= 0, !tree.contains(Int(entries[box].parent), before) { box = Int(entries[box].parent) }
+        guard box != label, entries[box].parent >= 0, tree.elementChildren(of: box).count >= 2 else { return nil }
+        var end = k + 1
+        while end < input.blocks.count, input.sources[end] >= 0, tree.contains(box, input.sources[end]) {
+            end += 1
+        }
+        return (box, end)
+    }
+
+    /// A native ad set in the story's column: a sponsor's label ("Sponsored", "Anzeige", "Promoted") opening a small
+    /// box of its own (`labelBox`) that links somewhere and holds at most `adUnitMaxChars` of text after the label
+    /// (the advertiser's headline, a line of pitch, its name). Returns the end of the box's blocks. A label set among
+    /// the story's paragraphs, in their own container, opens no box and goes alone (`label-block`).
+    static func adUnitEnd(at k: Int, _ input: BlockOutput, _ texts: [String], lower: String, tree: PageTree) -> Int? {
+        guard isParagraph(input.blocks[k]), Vocabulary.adUnitLabels.contains(undecorated(lower) ?? lower),
+              let (box, end) = labelBox(at: k, input, tree: tree), end > k + 1, tree.entries[box].links > 0
+        else { return nil }
+        var chars = 0
+        for inBox in (k + 1)..<end { chars += texts[inBox].count }
+        return chars <= Vocabulary.Threshold.adUnitMaxChars ? end : nil
     }
 
     /// Whether `chunk` is a container of the story's text like `other`: its sibling, with the same tag and the
