@@ -440,6 +440,13 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
         "loading prices for your region…", "loading…", "view on amazon", "check price", "read our full review",
         "jump to review", "best prices today",
+        // A reactions widget's prompt over its buttons (the buttons' counts go as reaction counts), in major
+        // languages.
+        "what do you think?", "what's your reaction?", "what is your reaction?", "your reaction?", "your reaction",
+        "how do you feel about this story?", "how did this article make you feel?", "how did this story make you feel?",
+        "wie finden sie das?", "ihre reaktion?", "qu'en pensez-vous ?", "qu'en pensez-vous?", "votre réaction ?",
+        "¿qué te parece?", "¿qué opinas?", "¿cuál es tu reacción?", "o que você achou?", "qual é a sua reação?",
+        "cosa ne pensi?", "wat vind jij ervan?",
         // A likes widget's button ("Like Loading…") and a clap button's label.
         "like loading", "like loading…", "clap", "claps",
         // Forum post furniture.
