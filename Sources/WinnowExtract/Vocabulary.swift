@@ -716,6 +716,11 @@ enum Vocabulary {
         "follow ", "siga ", "sigue a ", "sigue ", "síguenos ", "segui ", "seguite ", "suivez ", "folgen sie ",
         "folge ", "folgt ", "volg ", "obserwuj ", "подписывайтесь ", "takip edin ",
     ]
+    /// How what following brings starts, after the network of a call to follow the site by name ("… on Google
+    /// News for more local stories", "… auf Instagram für mehr Nachrichten"), lowercased.
+    static let followPurposeStarts: [String] = [
+        "for ", "to get ", "to stay ", "für ", "um ", "pour ", "para ", "per ", "voor ", "om ", "по ", "dla ",
+    ]
     static let followNetworks: [String] = [
         "google news", "google notícias", "google noticias", "google actualités", "google nachrichten",
         "google notizie", "google nieuws", "google wiadomości", "google новости", "google haberler", "facebook",
@@ -1453,6 +1458,8 @@ enum Vocabulary {
         /// A call to follow the site by its name (`followVerbStarts` … `followNetworks`) is at most this many
         /// characters: a verb, a site's name and a network, not a sentence of the story.
         static let followByNameMaxChars = 80
+        /// What following brings, after the network, is at most this many words ("for more local stories").
+        static let followPurposeMaxWords = 6
         /// A picture's credit line (`Vocabulary.photoCreditLabels`) is at most this many characters.
         static let photoCreditMaxChars = 80
         /// A reading-time line is at most this many characters.

@@ -760,6 +760,9 @@ extension BlockCleanupTests {
           arguments: [
         ("Follow The Valley Herald on Google News", true), ("Siga o Jornal da Serra no Google Notícias", true),
         ("Folgen Sie dem Nordboten auf Instagram!", true), ("Suivez La Gazette sur Facebook 👍", true),
+        ("Follow The Valley Herald on Google News for more local stories.", true),
+        ("Folgen Sie dem Nordboten auf Instagram für mehr Nachrichten aus der Region", true),
+        ("Follow the signs on Facebook Street to the old mill.", false),
         ("Follow the river path for two kilometres to the old mill.", false),
         ("Follow the hearing as it happens: the committee meets at nine and the vote is expected by noon on YouTube", false),
     ])

@@ -1782,7 +1782,14 @@ enum BlockCleanup {
               lower.hasCharacters(atMost: Vocabulary.Threshold.followByNameMaxChars) else { return false }
         guard let lastLetter = lower.lastIndex(where: \.isLetter) else { return false }
         let body = lower[...lastLetter]
-        return Vocabulary.followNetworks.contains { body.hasSuffix(" " + $0) }
+        return Vocabulary.followNetworks.contains { network in
+            if body.hasSuffix(" " + network) { return true }
+            // Or the network, then what following brings ("… on Google News for more local stories").
+            guard let at = body.range(of: " " + network + " ") else { return false }
+            let tail = body[at.upperBound...]
+            return Vocabulary.followPurposeStarts.contains { tail.hasPrefix($0) }
+                && tail.split(separator: " ").count <= Vocabulary.Threshold.followPurposeMaxWords
+        }
     }
 
     /// The page's copyright line: a short paragraph reserving all rights, in any of
