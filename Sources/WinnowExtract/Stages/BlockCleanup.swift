@@ -1519,7 +1519,9 @@ enum BlockCleanup {
     /// (the advertiser's headline, a line of pitch, its name). Returns the end of the box's blocks. A label set among
     /// the story's paragraphs, in their own container, opens no box and goes alone (`label-block`).
     static func adUnitEnd(at k: Int, _ input: BlockOutput, _ texts: [String], lower: String, tree: PageTree) -> Int? {
-        guard isParagraph(input.blocks[k]), Vocabulary.adUnitLabels.contains(undecorated(lower) ?? lower),
+        // Bytes first: asked of every block, and few are short enough to be a label.
+        guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes, isParagraph(input.blocks[k]),
+              Vocabulary.adUnitLabels.contains(undecorated(lower) ?? lower),
               let (box, end) = labelBox(at: k, input, tree: tree), end > k + 1, tree.entries[box].links > 0
         else { return nil }
         var chars = 0
