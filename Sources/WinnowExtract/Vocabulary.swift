@@ -1185,6 +1185,9 @@ enum Vocabulary {
         /// A related box inside the story (`BlockCleanup.inlineBoxEnd`) is followed by a paragraph of at least
         /// this many bytes: a sentence of the story, not a caption or a button.
         static let inlineBoxMinNextBytes = 80
+        /// A related box set flat among the story's paragraphs (`BlockCleanup.flatBoxEnd`) is blocks whose text is
+        /// at least this share links; the story's paragraph after it is less.
+        static let flatBoxMinLinkDensity = 0.5
         /// A native ad's box (`BlockCleanup.adUnitEnd`) holds at most this many characters after its label: a
         /// headline, a line of pitch and the advertiser's name, not a section of the story.
         static let adUnitMaxChars = 320

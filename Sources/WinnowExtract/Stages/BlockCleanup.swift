@@ -125,7 +125,7 @@ enum BlockCleanup {
                     || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
             {
                 // A box of links under the label, set between two paragraphs of the story: only the box goes.
-                if let tree, let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
+                if let tree, let end = inlineBoxEnd(at: k, input, texts, tree: tree) ?? flatBoxEnd(at: k, input, texts, tree: tree) {
                     for inBox in k..<end {
                         trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
                     }
@@ -143,7 +143,7 @@ enum BlockCleanup {
             // two links, between two paragraphs of the story). Here the story need not be long yet: the box sits
             // between two paragraphs of one container (`inlineBoxEnd`), a lead may be short.
             if k > 0, terminating, let tree,
-               let end = inlineBoxEnd(at: k, input, texts, tree: tree) {
+               let end = inlineBoxEnd(at: k, input, texts, tree: tree) ?? flatBoxEnd(at: k, input, texts, tree: tree) {
                 for inBox in k..<end {
                     trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
                 }
@@ -1492,6 +1492,33 @@ enum BlockCleanup {
         guard !input.blocks[(k + 1)..<end].contains(where: { if case .heading = $0 { true } else { false } }),
               isTextChunkTwin(Int(entries[after].parent), of: Int(entries[before].parent), tree: tree)
         else { return nil }
+        return end
+    }
+
+    /// A related box set flat among the story's paragraphs, with no wrapper of its own (`<h3>Related</h3><ul>…</ul>`
+    /// between two `<p>` of one container): the label, then blocks at least `flatBoxMinLinkDensity` links, then a
+    /// paragraph of the story (at least `inlineBoxMinNextBytes`, mostly not links), all children of the container
+    /// that holds the paragraph before the label. Returns the end of the box's blocks.
+    static func flatBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
+        guard k > 0, k + 2 < texts.count, isParagraph(input.blocks[k - 1]) else { return nil }
+        let entries = tree.entries
+        let before = input.sources[k - 1]
+        let label = input.sources[k]
+        guard before >= 0, label >= 0, before < entries.count, label < entries.count,
+              entries[label].parent == entries[before].parent else { return nil }
+        let container = entries[before].parent
+        func inContainer(_ block: Int) -> Int? {
+            let source = input.sources[block]
+            return source >= 0 && source < entries.count && entries[source].parent == container ? source : nil
+        }
+        var end = k + 1
+        while end < texts.count, let source = inContainer(end),
+              entries[source].linkDensity >= Vocabulary.Threshold.flatBoxMinLinkDensity {
+            end += 1
+        }
+        guard end > k + 1, end < texts.count, isParagraph(input.blocks[end]), let after = inContainer(end),
+              texts[end].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes,
+              entries[after].linkDensity < Vocabulary.Threshold.flatBoxMinLinkDensity else { return nil }
         return end
     }
 
