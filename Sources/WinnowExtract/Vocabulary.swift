@@ -732,6 +732,13 @@ enum Vocabulary {
     /// besides the terminating phrases ("Related: …"); lowercased, major languages. Only a short line of the
     /// label, a colon and a mostly linked title is dropped: the title is another page's, not a sentence of the
     /// story (WCXB dev annotates such lines both ways, 7 pages keep them and 6 drop them: net F1 unchanged).
+    /// The teaser labels a manual also sets before a cross-reference ("See also <a>Configuration</a>"): with no
+    /// mark between label and link, such a line is the manual's text (`BlockCleanup.isSeparatedTeaser`).
+    static let crossReferenceLabels: Set<String> = [
+        "see also", "siehe auch", "voir aussi", "ver también", "vea también", "ver também", "vedi anche", "zie ook",
+        "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "se också", "se även", "se også",
+        "δείτε επίσης", "дивіться також", "함께 보기",
+    ]
     static let teaserLabels: Set<String> = [
         "see also", "must read", "read also", "read more", "read", "more", "siehe auch",
         // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
@@ -1185,6 +1192,9 @@ enum Vocabulary {
         /// A related box inside the story (`BlockCleanup.inlineBoxEnd`) is followed by a paragraph of at least
         /// this many bytes: a sentence of the story, not a caption or a button.
         static let inlineBoxMinNextBytes = 80
+        /// A teaser's label set before its link with no mark between them ("Lire aussi <a>…</a>") needs a headline
+        /// of at least this many words in the link.
+        static let teaserHeadlineMinWords = 4
         /// A related box set flat among the story's paragraphs (`BlockCleanup.flatBoxEnd`) is blocks whose text is
         /// at least this share links; the story's paragraph after it is less.
         static let flatBoxMinLinkDensity = 0.5

@@ -40,6 +40,17 @@ import Testing
         #expect(clean([paragraph(story), sentence]).count == 2)
         let pointer: Block = .paragraph([.text("See also "), link("the council's budget notes")])
         #expect(clean([paragraph(story), pointer]).count == 2)
+        // A label of two words and another story's headline as the one link: a teaser, with no mark between them.
+        let unmarked: Block = .paragraph([.text("Lire aussi "), link("Les clubs de natation cherchent des créneaux")])
+        #expect(clean([paragraph(story), unmarked, paragraph(story + " More.")]) == [story, story + " More."])
+        let spanned: Block = .paragraph([.text("Read also"), .text(" "), link("Library board approves new hours for summer")])
+        #expect(clean([paragraph(story), spanned]) == [story])
+        // A manual's cross-reference is its own text.
+        let crossReference: Block = .paragraph([.text("See also "), link("FAQ#Why is there only one version of each library?"), .text(".")])
+        #expect(clean([paragraph(story), crossReference]).count == 2)
+        // A lone word before a headline may open a sentence.
+        let watch: Block = .paragraph([.text("Watch "), link("Drone Footage Of The Flooded Valley")])
+        #expect(clean([paragraph(story), watch]).count == 2)
         // A label that names no box ("Photos by") is the author's text whatever follows it.
         let credit: Block = .paragraph([.text("Photos by "), link("Ana Ruiz"), .text(" "), link("Lee Park")])
         #expect(clean([paragraph(story), credit]).count == 2)

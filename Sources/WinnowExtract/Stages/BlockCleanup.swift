@@ -1581,8 +1581,15 @@ enum BlockCleanup {
               let first = before.firstIndex(where: \.isLetter), let last = before.lastIndex(where: \.isLetter)
         else { return false }
         let separated = before[before.index(after: last)...].contains { teaserSeparators.contains($0) }
-        guard separated || emphasized || linksOnlyAfterLabel(content) >= 2 else { return false }
         let label = normalize(String(before[first...last]))
+        // Unmarked ("Lire aussi <a>…</a>", the label maybe in a span of its own): a label of two words or more, then
+        // one link holding the rest, another story's headline (`isHeadlineLink`). A lone word ("Watch <a>…</a>")
+        // may open a sentence, and so may a label before words that go on in lower case ("See also <a>the notes</a>");
+        // a manual's cross-reference ("See also <a>FAQ#Why is there only one version?</a>.") is its own text.
+        let links = linksOnlyAfterLabel(content)
+        guard separated || emphasized || links >= 2
+            || (links == 1 && label.contains(" ") && !Vocabulary.crossReferenceLabels.contains(label) && isHeadlineLink(content))
+        else { return false }
         guard terminatingBare.contains(label) || teaserLabels.contains(label) else { return false }
         // Nothing but punctuation after the last link.
         guard let lastLink = content.lastIndex(where: { linkedBytes([$0]) > 0 }),
@@ -1591,6 +1598,24 @@ enum BlockCleanup {
         let restBytes = text.utf8.count - before.utf8.count
         return restBytes > 0 && !text.contains("\n")
             && Double(linkedBytes(content)) >= Vocabulary.Threshold.relatedListMinLinkShare * Double(restBytes)
+    }
+
+    /// Whether the first link in `content` reads as a headline: at least `teaserHeadlineMinWords` words, the first
+    /// letter not lower case (a capital, or a script without case).
+    static func isHeadlineLink(_ content: [Inline]) -> Bool {
+        for inline in content {
+            switch inline {
+            case .link(_, let inner):
+                let text = InlineText.plainText(inner)
+                guard let first = text.first(where: \.isLetter), !first.isLowercase else { return false }
+                return text.split(whereSeparator: \.isWhitespace).count >= Vocabulary.Threshold.teaserHeadlineMinWords
+            case .emphasis(let inner), .strong(let inner):
+                if holdsLink(inner) { return isHeadlineLink(inner) }
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// How many links follow the first one's label in `content` when they hold the rest of it, with nothing
