@@ -440,6 +440,20 @@ enum Vocabulary {
         "read more", "continue reading", "show more", "close", "menu", "search", "loading specifications…",
         "loading prices for your region…", "loading…", "view on amazon", "check price", "read our full review",
         "jump to review", "best prices today",
+        // A link or button back to the page's top or the site's front page.
+        "back to top", "back to top ↑", "↑ back to top", "top ↑", "nach oben", "zurück nach oben", "zur startseite",
+        "retour en haut", "haut de page", "volver arriba", "ir arriba", "voltar ao topo", "torna su",
+        "torna all'inizio", "naar boven", "terug naar boven", "наверх", "do góry", "başa dön",
+        // A paywall's badge on the story ("Subscriber exclusive") and a "continue reading" link in major languages.
+        "subscriber exclusive", "subscribers only", "for subscribers", "exclusive for subscribers",
+        "article réservé aux abonnés", "réservé aux abonnés", "abonnés", "nur für abonnenten", "abo",
+        "exclusivo para suscriptores", "solo para suscriptores", "exclusivo para assinantes", "riservato agli abbonati",
+        "alleen voor abonnees", "tylko dla subskrybentów", "только для подписчиков",
+        "continua a leggere", "continuar leyendo", "sigue leyendo", "continuar lendo", "continue lendo",
+        "weiterlesen", "lire la suite", "verder lezen", "czytaj dalej", "читать далее", "devamını oku",
+        "haberin devamı", "続きを読む", "阅读全文", "閱讀全文", "더보기",
+        // An error-report link's label set apart ("【纠错】").
+        "纠错", "【纠错】", "[纠错]",
         // A reactions widget's prompt over its buttons (the buttons' counts go as reaction counts), in major
         // languages.
         "what do you think?", "what's your reaction?", "what is your reaction?", "your reaction?", "your reaction",
@@ -627,6 +641,10 @@ enum Vocabulary {
     /// (`Threshold.readerAppealMinPrecedingShare`) such a paragraph ends the story, like a terminating block.
     static let readerAppealStarts: [String] = [
         "enjoyed this piece", "enjoyed this article", "enjoyed this story", "since you made it to the bottom",
+        "thank you for supporting local journalism", "thanks for supporting local journalism",
+        "thank you for supporting our journalism", "thanks for supporting our journalism", "support local journalism",
+        "apoie o jornalismo local", "apoie o jornalismo", "unterstützen sie lokaljournalismus",
+        "soutenez le journalisme local", "apoya el periodismo local", "sostieni il giornalismo locale",
         "support our mission", "support our journalism", "support independent journalism", "this story is funded by",
         "this article is funded by", "become a paid subscriber", "we need your help to keep", "donate today",
         "unterstützen sie unseren journalismus", "unterstützen sie unabhängigen journalismus", "jetzt spenden",
@@ -675,6 +693,13 @@ enum Vocabulary {
         "¿tienes una historia", "¿tienes información", "tienes una historia", "você tem uma história",
         "tem uma sugestão de pauta", "hai una notizia", "hai una segnalazione", "heb je een tip", "heeft u een tip",
         "masz temat", "есть новость", "есть интересная новость", "haber ihbarı",
+        // The call to report a mistake in the story ("Spotted an error? Let us know"), in the same languages.
+        "spotted an error", "spotted a mistake", "found an error", "found a mistake", "see an error",
+        "haben sie einen fehler entdeckt", "fehler entdeckt?", "vous avez repéré une erreur",
+        "vous avez trouvé une erreur", "¿has encontrado un error", "¿has visto un error", "¿encontraste un error",
+        "encontrou um erro", "viu um erro", "hai trovato un errore", "hai notato un errore", "fout gezien",
+        "если вы заметили ошибку", "нашли ошибку", "zauważyłeś błąd", "widzisz błąd", "hata gördünüz",
+        "bạn đọc có thể gửi ý kiến", "기사제보",
     ]
 
     /// How a call to follow the site on social media starts ("Follow us on Telegram and X for the latest

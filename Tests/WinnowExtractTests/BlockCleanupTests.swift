@@ -714,10 +714,29 @@ extension BlockCleanupTests {
         #expect(clean([paragraph(story), paragraph("¿Tienes una historia? Escríbenos a la redacción.")]) == [story])
         #expect(clean([paragraph(story), paragraph("Have a story tip? Email us at news@example.org.")]) == [story])
         #expect(clean([paragraph(story), paragraph("Have a tip? Send it to the newsdesk.")]) == [story])
+        // A call to report a mistake in the story, in major languages.
+        for call in ["Spotted an error? Let us know at corrections@example.org.",
+                     "Haben Sie einen Fehler entdeckt? Jetzt melden", "¿Has encontrado un error? Escríbenos.",
+                     "Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter."] {
+            #expect(clean([paragraph(story), paragraph(story + " More."), paragraph(call)]) == [story, story + " More."], "\(call)")
+        }
         // Near the top it is the story's subject, not the newsroom's call.
         #expect(clean([tip, paragraph(story), paragraph(story)]).count == 3)
         let favour = paragraph("We have a small favour to ask. Readers like you keep the paper free to read.")
         #expect(clean([paragraph(story), favour, paragraph("Give once or every month.")]) == [story])
+    }
+
+    @Test("page furniture set as a line of its own goes: back to top, a paywall badge, continue reading", arguments: [
+        "Back to top", "Back to top ↑", "Zur Startseite", "Subscriber exclusive", "Article réservé aux abonnés",
+        "CONTINUA A LEGGERE", "Haberin Devamı", "【纠错】",
+    ])
+    func furnitureLabelLines(text: String) {
+        #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]) == [story, story + " More."])
+    }
+
+    @Test func aThankYouForSupportingLocalJournalismEndsTheStory() {
+        let thanks = paragraph("Thank you for supporting local journalism. Subscribe for full access.")
+        #expect(clean([paragraph(story), paragraph(story + " More."), thanks]) == [story, story + " More."])
     }
 
     @Test func aPaywallPromptUnderAStoryCutShortEndsIt() {
