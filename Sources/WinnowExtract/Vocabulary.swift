@@ -1341,6 +1341,11 @@ enum Vocabulary {
         static let secondLevelMaxChars = 3
         static let teaserLabelMaxChars = 30
         static let teaserStoryMinChars = 300
+        /// Another story's card set alone inside the story (`TeaserCards.embedded`) holds at most this many
+        /// characters (a headline and a summary), ...
+        static let embeddedCardMaxChars = 400
+        /// ... between two paragraphs of the story of at least this many characters each.
+        static let embeddedCardNeighbourMinChars = 80
         /// A wrapper counts as a run of cards when it holds at least this many of them.
         static let teaserWrapperMinCards = 2
         /// ... and a wrapper of such wrappers counts too, this many levels down; the heading over the cards (the

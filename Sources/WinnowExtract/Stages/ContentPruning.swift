@@ -37,6 +37,7 @@ enum ContentPruning {
         }
         if !ruleBody && storyPage {
             drop(AppendedStories.removals(tree, roots: roots, titles: titles), heuristic: "appended-story", &tree, trace: &trace)
+            drop(TeaserCards.embedded(tree, roots: roots, url: url, thread: thread), heuristic: "embedded-card", &tree, trace: &trace)
             drop(formCaptions(tree, roots: roots, total: total), heuristic: "form-caption", &tree, trace: &trace)
             drop(callToActionBoxes(tree, roots: roots, total: total), heuristic: "cta-box", &tree, trace: &trace)
         }

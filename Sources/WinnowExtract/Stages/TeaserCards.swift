@@ -56,6 +56,40 @@ enum TeaserCards {
         return out
     }
 
+    /// Another story's card set alone between two paragraphs of the story (a "read this too" box with the other
+    /// story's linked headline and its summary): a child of a story container whose element siblings on both
+    /// sides are paragraphs of at least `embeddedCardNeighbourMinChars`, that is a card with a heading
+    /// (`isCard`), and holds at most `embeddedCardMaxChars`. A run of cards after the story is `removals`' work.
+    static func embedded(_ tree: PageTree, roots: [Int], url: String?, thread: Bool) -> [Int] {
+        var page = url.flatMap(SiteLink.init(absolute:)) ?? SiteLink.unknownPage
+        page.sisters = !thread
+        let t = Vocabulary.Threshold.self
+        func isStoryParagraph(_ i: Int) -> Bool {
+            let e = tree.entries[i]
+            return e.tag == .p && !e.removed && Int(e.chars) >= t.embeddedCardNeighbourMinChars
+                && e.linkDensity < t.proseMaxLinkDensity
+        }
+        var out: [Int] = []
+        for root in roots {
+            // The root's children and its children's children: the story's paragraphs sit in a body wrapper or two.
+            var containers = [root]
+            containers += tree.elementChildren(of: root).filter { !tree.entries[$0].removed }
+            for container in containers {
+                let children = tree.elementChildren(of: container).filter { !tree.entries[$0].removed }
+                guard children.count >= 3 else { continue }
+                for k in 1..<(children.count - 1) {
+                    let card = children[k]
+                    let e = tree.entries[card]
+                    guard e.tag != .p, Int(e.chars) <= t.embeddedCardMaxChars, isStoryParagraph(children[k - 1]),
+                          isStoryParagraph(children[k + 1]), cardHeading(tree, card) != nil,
+                          isCard(tree, card, page: page, story: true) else { continue }
+                    out.append(card)
+                }
+            }
+        }
+        return out
+    }
+
     /// The cards (and label lines among them) that end `parent`'s children, when there are at least
     /// `teaserMinCards` cards among them; otherwise empty.
     /// `story`: the page says it is a story, where list items led by a linked headline are cards too.
