@@ -356,6 +356,11 @@ enum Vocabulary {
         "ler também", "i più letti", "altre notizie", "meest gelezen", "самое читаемое", "по теме",
         "najczęściej czytane", "przeczytaj również", "en çok okunanlar", "bunlar da ilginizi çekebilir",
         "terpopuler", "الأكثر قراءة", "مواضيع ذات صلة",
+        // "Latest news" in the same languages (the English is above).
+        "neueste artikel", "neueste nachrichten", "dernières actualités", "dernières infos", "últimas noticias",
+        "últimas notícias", "ultime notizie", "laatste nieuws", "najnowsze wiadomości", "последние новости",
+        "son haberler", "最新新闻", "最新新聞", "最新ニュース", "최신 뉴스", "berita terkini", "berita terbaru",
+        "tin mới nhất", "أحدث الأخبار", "آخر الأخبار",
         // Recommended articles and related products in the same languages.
         "関連商品", "相关产品", "相關產品", "관련 상품", "empfohlene artikel", "ähnliche produkte", "articles recommandés",
         "produits similaires", "artículos recomendados", "productos relacionados", "artigos recomendados",

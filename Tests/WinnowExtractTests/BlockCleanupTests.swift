@@ -374,7 +374,8 @@ import Testing
     @Test func terminatingHeadingsInOtherLanguages() {
         for heading in ["関連記事", "Leia também", "Ähnliche Artikel", "À lire aussi", "Читайте также", "相关阅读",
                         "Les plus lus", "Lo más leído", "Meistgelesen", "I più letti", "Самое читаемое",
-                        "En çok okunanlar", "الأكثر قراءة", "Przeczytaj również"] {
+                        "En çok okunanlar", "الأكثر قراءة", "Przeczytaj również", "Neueste Artikel",
+                        "Dernières actualités", "Últimas noticias", "最新新闻", "최신 뉴스", "Berita Terkini"] {
             let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])
             #expect(out == [story], "\(heading)")
         }
