@@ -327,7 +327,7 @@ enum Vocabulary {
         "related topics", "recent posts", "latest posts", "similar posts", "you might like",
         // News sites' other widget labels for other stories (a "Further reading" list is often the author's own).
         "more on this story", "on the same topic", "more coverage", "other stories", "in other news",
-        "more headlines", "top headlines", "more top stories", "in case you missed it", "you may have missed",
+        "more headlines", "top headlines", "other headlines", "more top stories", "in case you missed it", "you may have missed",
         "you might have missed", "people also read", "readers also liked", "what others are reading",
         "popular articles", "trending stories", "more for you", "related links", "related videos", "watch next",
         "around the web", "from our partners", "promoted stories",
@@ -387,6 +387,8 @@ enum Vocabulary {
         "save", "article", "comments", "comment", "messenger", "sms", "story", "the", "url",
         // A bar's counters ("Comments (12) · 124 shares": the numbers are not words here).
         "shares",
+        // An older site's tools line ("Printer-friendly version | E-mail this story", "Email to a friend").
+        "printer-friendly", "print-friendly", "printable", "version", "send", "to", "a", "friend",
         // The same bar's label and services in other major languages ("分享到：微信 微博", "この記事をシェアする").
         "分享到", "分享", "微信", "微博", "qq", "qq空间", "qq空間", "朋友圈", "豆瓣", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
         "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
@@ -866,7 +868,7 @@ enum Vocabulary {
 
     /// A share line must name at least one of these services (so "link this" alone is not a share bar).
     static let shareTriggerWords: Set<String> = [
-        "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email",
+        "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email", "e-mail",
         "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
         "compartir", "compartilhar", "compartilhe", "teilen", "condividi", "deel", "partagez", "comparte",
         "поделиться", "поделитесь",

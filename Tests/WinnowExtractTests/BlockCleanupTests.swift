@@ -66,6 +66,7 @@ import Testing
     }
 
     @Test("a share bar's line in major languages goes; a sentence about sharing stays", arguments: [
+        ("Printer-friendly version | E-mail this story", true), ("Email to a friend", true),
         ("Share this article on Facebook X", true), ("Partager cet article sur Facebook LinkedIn", true),
         ("Diesen Artikel teilen: Facebook E-Mail", true), ("Compartir esta noticia en: Facebook WhatsApp", true),
         ("Condividi questo articolo su Facebook", true), ("Deel dit artikel op WhatsApp X", true),

@@ -274,6 +274,22 @@ struct TreeFixture {
         #expect(!text.contains("icon") && !text.contains("not text"))
     }
 
+    @Test func aBlankLineInAContainersTextPartsParagraphs() throws {
+        let first = String(repeating: "The first paragraph of the story runs on here. ", count: 4)
+        let second = String(repeating: "The second paragraph follows after a blank line. ", count: 4)
+        let html = "<html><body><div class='text'>\(first)<br><br>\(second)<br>A line of its own.</div></body></html>"
+        let blocks = Extractor().extract(from: try Document(html: html)).article.blocks
+        #expect(blocks.count == 2)
+        guard blocks.count == 2, case .paragraph(let last) = blocks[1] else { return }
+        // One `<br>` is a line break inside the paragraph.
+        #expect(last.contains(.lineBreak))
+        // A box of headlines set the same way under the story, its label on the first line, goes.
+        let box = "<b>Other headlines</b><br><a href='/1'>Fire district names new chief</a><br><a href='/2'>Council tables sewer rate hike</a>"
+        let boxed = "<html><body><div class='text'>\(first)<br><br>\(second)<br><br>\(box)</div></body></html>"
+        let text = Extractor().extract(from: try Document(html: boxed)).article.plainText
+        #expect(text.contains("second paragraph") && !text.contains("Other headlines") && !text.contains("Fire district"))
+    }
+
     @Test func modesAllProduceTheStory() throws {
         let html = "<html><body><div class='entry-content'><p>" + String(repeating: "A sentence of the story, with a comma. ", count: 15) + "</p></div><div class='related-posts'><a href='/1'>Other</a></div></body></html>"
         for mode in ExtractionMode.allCases {

@@ -1418,7 +1418,15 @@ enum BlockCleanup {
         let rest = InlineText.plainText(Array(content[(br + 1)...])).trimmingSuffixSpaces()
         // "Related article" is the singular of a terminating "Related articles".
         let isLabel = terminatingBare.contains(label) || terminatingBare.contains(label + "s")
-        return isLabel && !rest.isEmpty && !rest.contains("\n")
+        guard isLabel, !rest.isEmpty else { return false }
+        // One title, or lines that are each wholly a link (a box of headlines set with `<br>`s).
+        return !rest.contains("\n") || content[(br + 1)...].allSatisfy { inline in
+            switch inline {
+            case .link, .lineBreak: true
+            case .text(let text): text.allSatisfy(\.isWhitespace)
+            default: false
+            }
+        }
     }
 
     static let teaserLabels = ShortTextSet(Vocabulary.teaserLabels)

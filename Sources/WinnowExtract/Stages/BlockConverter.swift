@@ -173,6 +173,11 @@ struct BlockConverter {
                 pending.removeAll(keepingCapacity: true)
                 run = []
                 if let figure = imageFigure(child) { out.append(.figure(figure), from: child) }
+            } else if e.tag == .br && endsWithLineBreak(pending) {
+                // A blank line (`<br><br>`) in a container's loose text parts two paragraphs, as a browser shows it.
+                flush(&pending, into: &out, from: index, run: run ?? [])
+                run = []
+                afterElement = false
             } else if !e.tag.isBlock && (!e.containsBlock || depth >= BlockConverter.maxDepth) {
                 if afterElement && separates(pending, child) { pending.append(.text(" ")) }
                 appendInline(child, into: &pending, depth: depth + 1)
@@ -192,6 +197,18 @@ struct BlockConverter {
             }
         }
         flush(&pending, into: &out, from: index, run: run ?? [])
+    }
+
+    /// Whether `pending` ends with a line break, maybe followed by blank text.
+    private func endsWithLineBreak(_ pending: [Inline]) -> Bool {
+        for inline in pending.reversed() {
+            switch inline {
+            case .lineBreak: return true
+            case .text(let text) where text.utf8.allSatisfy({ $0 == 0x20 }): continue
+            default: return false
+            }
+        }
+        return false
     }
 
     private func flush(_ pending: inout [Inline], into out: inout BlockOutput, from index: Int, run: [Int]) {
