@@ -349,7 +349,7 @@ enum Vocabulary {
         "veja também", "você também pode gostar", "mais lidas", "comentários", "articoli correlati",
         "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "commenti", "gerelateerde artikelen",
         "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
-        "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze",
+        "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze", "dodaj komentarz",
         "ilgili haberler", "benzer haberler", "yorumlar",
         // Most read, more news and read-also boxes in the same languages.
         "les plus lus", "meistgelesen", "meistgelesene artikel", "lo más leído", "lo más visto", "más leídas",
@@ -360,7 +360,7 @@ enum Vocabulary {
         "neueste artikel", "neueste nachrichten", "dernières actualités", "dernières infos", "últimas noticias",
         "últimas notícias", "ultime notizie", "laatste nieuws", "najnowsze wiadomości", "последние новости",
         "son haberler", "最新新闻", "最新新聞", "最新ニュース", "최신 뉴스", "berita terkini", "berita terbaru",
-        "tin mới nhất", "أحدث الأخبار", "آخر الأخبار",
+        "tin mới nhất", "أحدث الأخبار", "آخر الأخبار", "ताज़ा खबरें", "ताजा खबरें",
         // Recommended articles and related products in the same languages.
         "関連商品", "相关产品", "相關產品", "관련 상품", "empfohlene artikel", "ähnliche produkte", "articles recommandés",
         "produits similaires", "artículos recomendados", "productos relacionados", "artigos recomendados",
@@ -467,7 +467,8 @@ enum Vocabulary {
         "how do you feel about this story?", "how did this article make you feel?", "how did this story make you feel?",
         "wie finden sie das?", "ihre reaktion?", "qu'en pensez-vous ?", "qu'en pensez-vous?", "votre réaction ?",
         "¿qué te parece?", "¿qué opinas?", "¿cuál es tu reacción?", "o que você achou?", "qual é a sua reação?",
-        "cosa ne pensi?", "wat vind jij ervan?",
+        "cosa ne pensi?", "wat vind jij ervan?", "この記事の感想を教えてください", "この記事はいかがでしたか？",
+        "この記事はいかがでしたか?",
         // A likes widget's button ("Like Loading…") and a clap button's label.
         "like loading", "like loading…", "clap", "claps",
         // Forum post furniture.
@@ -717,6 +718,8 @@ enum Vocabulary {
         // A messenger channel's invitation ("Click here to join our channel and stay updated …").
         "join our whatsapp channel", "join our telegram channel", "join our channel", "click here to join our",
         "join us on whatsapp", "join us on telegram",
+        // A Chinese site's invitation to scan its code and follow its WeChat account ("扫码关注…公众号").
+        "扫码关注", "扫描二维码关注", "微信扫码关注", "长按识别二维码", "掃碼關注", "掃描二維碼關注",
         // A columnist's own line under the column, and a news site's closing plug ("Track latest news live on
         // Example.com and get news updates …", "Catch all the latest news … on Example").
         "follow me on", "follow me at", "track latest news", "catch all the latest", "catch all the business news",

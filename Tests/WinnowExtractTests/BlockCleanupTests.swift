@@ -376,7 +376,8 @@ import Testing
         for heading in ["関連記事", "Leia também", "Ähnliche Artikel", "À lire aussi", "Читайте также", "相关阅读",
                         "Les plus lus", "Lo más leído", "Meistgelesen", "I più letti", "Самое читаемое",
                         "En çok okunanlar", "الأكثر قراءة", "Przeczytaj również", "Neueste Artikel",
-                        "Dernières actualités", "Últimas noticias", "最新新闻", "최신 뉴스", "Berita Terkini"] {
+                        "Dernières actualités", "Últimas noticias", "最新新闻", "최신 뉴스", "Berita Terkini", "ताज़ा खबरें",
+                        "Dodaj komentarz"] {
             let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])
             #expect(out == [story], "\(heading)")
         }
@@ -432,6 +433,7 @@ import Testing
         ("公式Xをフォローしてください", true), ("Polis, şüpheliyi iki gün boyunca takip etti.", false),
         ("تابعونا على تويتر وفيسبوك", true), ("ताज़ा खबरों के लिए हमें X पर फॉलो करें", true),
         ("Simaklah cerita ini sampai habis karena ada kejutan di akhir.", false),
+        ("देश-दुनिया की ताज़ा खबरें पढ़ने के लिए हमें गूगल न्यूज़ पर फॉलो करें।", true), ("扫码关注谷地日报微信公众号", true),
     ])
     func followLinesInMoreLanguages(text: String, drops: Bool) {
         #expect(BlockCleanup.isFollowLine(BlockCleanup.normalize(text)) == drops)
@@ -730,7 +732,7 @@ extension BlockCleanupTests {
 
     @Test("page furniture set as a line of its own goes: back to top, a paywall badge, continue reading", arguments: [
         "Back to top", "Back to top ↑", "Zur Startseite", "Subscriber exclusive", "Article réservé aux abonnés",
-        "CONTINUA A LEGGERE", "Haberin Devamı", "【纠错】",
+        "CONTINUA A LEGGERE", "Haberin Devamı", "【纠错】", "この記事の感想を教えてください",
     ])
     func furnitureLabelLines(text: String) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]) == [story, story + " More."])

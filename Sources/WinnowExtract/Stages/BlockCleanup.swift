@@ -1817,14 +1817,16 @@ enum BlockCleanup {
         var lower = lower
         return lower.withUTF8 { bytes in
             var end = bytes.count
-            // Trailing ASCII punctuation and spaces, and the full stop and exclamation mark of CJK text.
+            // Trailing ASCII punctuation and spaces, the full stop and exclamation mark of CJK text, and the
+            // Devanagari full stop (danda, E0 A5 A4).
             while end > 0 {
                 let byte = bytes[end - 1]
                 let asciiAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 if byte < 0x80 && !asciiAlphanumeric {
                     end -= 1
                 } else if end >= 3, (bytes[end - 3], bytes[end - 2], byte) == (0xE3, 0x80, 0x82)
-                    || (bytes[end - 3], bytes[end - 2], byte) == (0xEF, 0xBC, 0x81) {
+                    || (bytes[end - 3], bytes[end - 2], byte) == (0xEF, 0xBC, 0x81)
+                    || (bytes[end - 3], bytes[end - 2], byte) == (0xE0, 0xA5, 0xA4) {
                     end -= 3
                 } else {
                     break
