@@ -62,6 +62,9 @@ enum BlockCleanup {
         var shortTexts = SeenTexts()
         // Blocks of a related box set inside the story, already dropped (see `inlineBoxEnd`).
         var skipUntil = 0
+        func recordDropped(_ range: Range<Int>, heuristic: String) {
+            for i in range { trace.record(.dropped, block: texts[i], heuristic: heuristic, sources: input.nodes(of: i)) }
+        }
         for (k, block) in blocks.enumerated() {
             if k < skipUntil { continue }
             let text = texts[k]
@@ -125,35 +128,26 @@ enum BlockCleanup {
                     || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
             {
                 // A box of links under the label, set between two paragraphs of the story: only the box goes.
-                if let tree, let end = inlineBoxEnd(at: k, input, texts, tree: tree) ?? flatBoxEnd(at: k, input, texts, tree: tree) {
-                    for inBox in k..<end {
-                        trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
-                    }
+                if let tree, let end = relatedBoxEnd(at: k, input, texts, tree: tree) {
+                    recordDropped(k..<end, heuristic: "inline-related-box")
                     skipUntil = end
                     continue
                 }
                 // The terminating block and everything after it.
-                for rest in k..<blocks.count {
-                    trace.record(.dropped, block: texts[rest], heuristic: "terminating-block", sources: input.nodes(of: rest))
-                }
+                recordDropped(k..<blocks.count, heuristic: "terminating-block")
                 break
             }
             // A related box's label with more story after it than before: the story goes on, but the box (its
             // label, and its links when an earlier stage left them) is not the story's ("Related stories" over
             // two links, between two paragraphs of the story). Here the story need not be long yet: the box sits
             // between two paragraphs of one container (`inlineBoxEnd`), a lead may be short.
-            if k > 0, terminating, let tree,
-               let end = inlineBoxEnd(at: k, input, texts, tree: tree) ?? flatBoxEnd(at: k, input, texts, tree: tree) {
-                for inBox in k..<end {
-                    trace.record(.dropped, block: texts[inBox], heuristic: "inline-related-box", sources: input.nodes(of: inBox))
-                }
+            if k > 0, terminating, let tree, let end = relatedBoxEnd(at: k, input, texts, tree: tree) {
+                recordDropped(k..<end, heuristic: "inline-related-box")
                 skipUntil = end
                 continue
             }
             if let tree, let end = adUnitEnd(at: k, input, texts, lower: lower, tree: tree) {
-                for inBox in k..<end {
-                    trace.record(.dropped, block: texts[inBox], heuristic: "ad-unit", sources: input.nodes(of: inBox))
-                }
+                recordDropped(k..<end, heuristic: "ad-unit")
                 skipUntil = end
                 continue
             }
@@ -1501,6 +1495,12 @@ enum BlockCleanup {
               isTextChunkTwin(Int(entries[after].parent), of: Int(entries[before].parent), tree: tree)
         else { return nil }
         return end
+    }
+
+    /// The end of a related box that label block `k` heads inside the story, wrapped (`inlineBoxEnd`) or set flat
+    /// among the paragraphs (`flatBoxEnd`); nil when the label ends the story.
+    static func relatedBoxEnd(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Int? {
+        inlineBoxEnd(at: k, input, texts, tree: tree) ?? flatBoxEnd(at: k, input, texts, tree: tree)
     }
 
     /// A related box set flat among the story's paragraphs, with no wrapper of its own (`<h3>Related</h3><ul>…</ul>`
