@@ -733,6 +733,13 @@ extension BlockCleanupTests {
     @Test("page furniture set as a line of its own goes: back to top, a paywall badge, continue reading", arguments: [
         "Back to top", "Back to top ↑", "Zur Startseite", "Subscriber exclusive", "Article réservé aux abonnés",
         "CONTINUA A LEGGERE", "Haberin Devamı", "【纠错】", "この記事の感想を教えてください",
+        // Notices about the story: its print edition and a machine-made summary.
+        "A version of this article appears in print on May 3, 2026, Section B, Page 2.",
+        "This summary was generated with the help of AI and checked by an editor. Learn more",
+        "Dieser Artikel erschien in der Printausgabe vom 4. März.",
+        // Invitations to get the news by the site's app or its notifications.
+        "Son dakika gelişmeleri için bildirimleri açın", "حمّل تطبيقنا لتصلك الأخبار العاجلة",
+        "Download our app for the latest scores", "Активируйте приложение: скачайте наше приложение",
     ])
     func furnitureLabelLines(text: String) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]) == [story, story + " More."])
@@ -741,6 +748,8 @@ extension BlockCleanupTests {
     @Test func aThankYouForSupportingLocalJournalismEndsTheStory() {
         let thanks = paragraph("Thank you for supporting local journalism. Subscribe for full access.")
         #expect(clean([paragraph(story), paragraph(story + " More."), thanks]) == [story, story + " More."])
+        let support = paragraph("Support independent local journalism. The paper is funded by its readers. Donate today.")
+        #expect(clean([paragraph(story), paragraph(story + " More."), support]) == [story, story + " More."])
     }
 
     @Test func aPaywallPromptUnderAStoryCutShortEndsIt() {
@@ -878,6 +887,23 @@ extension BlockCleanupTests {
     ])
     func otherLinesAreNot(_ line: String) {
         #expect(!BlockCleanup.isRatingSummary(line))
+    }
+
+    /// On a story's page a rating widget's line goes when it draws its stars; a sentence about a rating stays, and
+    /// so does a summary without stars (a review roundup's own "Rated 4.6 out of 5").
+    @Test func aStoryDropsARatingWidgetThatDrawsItsStars() {
+        let story = String(repeating: "The bakery on Elm Street sells out of its rye loaves by noon. ", count: 4)
+        func clean(_ line: String) -> [String] {
+            var trace = Trace(enabled: false)
+            let blocks: [Block] = [.paragraph([.text(story)]), .paragraph([.text(line)]), .paragraph([.text(story + "!")])]
+            let input = BlockOutput(blocks: blocks, sources: Array(blocks.indices))
+            return BlockCleanup.run(input, titles: [], story: true, trace: &trace).blocks.map(\.plainText)
+        }
+        #expect(clean("Rate this article: ★★★★☆ 4.2 (38 votes)") == [story, story + "!"])
+        #expect(clean("★★★★★ 4.9 (112 ratings)") == [story, story + "!"])
+        #expect(clean("Rated 4.6 out of 5").count == 3)
+        #expect(clean("Readers gave the new loaf ★★★★★ in our poll, and 38 votes is a record for the bakery.").count == 3)
+        #expect(BlockCleanup.hasRatingStars("★★★☆☆") && !BlockCleanup.hasRatingStars("★ Featured"))
     }
 }
 

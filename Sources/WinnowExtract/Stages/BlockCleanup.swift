@@ -207,8 +207,9 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
                 continue
             }
-            // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews").
-            if product, isParagraph(block), isRatingSummary(lower) {
+            // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews"); on
+            // a story's page, a rating widget's line that draws its stars ("Rate this article: ★★★★☆ 4.2 (38 votes)").
+            if product || (story && hasRatingStars(text)), isParagraph(block), isRatingSummary(lower) {
                 trace.record(.dropped, block: text, heuristic: "rating-summary", sources: input.nodes(of: k))
                 continue
             }
@@ -1182,6 +1183,16 @@ enum BlockCleanup {
         guard words.count == 2, let count = words.first,
               count.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return false }
         return Vocabulary.reactionCountWords.contains(String(words[1]))
+    }
+
+    /// Whether the text draws a rating's stars: at least `Threshold.ratingStarsMin` star signs.
+    static func hasRatingStars(_ text: String) -> Bool {
+        var stars = 0
+        for scalar in text.unicodeScalars where Vocabulary.ratingStarSigns.contains(scalar) {
+            stars += 1
+            if stars >= Vocabulary.Threshold.ratingStarsMin { return true }
+        }
+        return false
     }
 
     /// "Posts: 1,204", "Joined: Mar 2015": a label of `Vocabulary.memberStatLabels`, a colon and a short value
