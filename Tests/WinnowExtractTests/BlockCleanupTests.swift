@@ -733,10 +733,8 @@ extension BlockCleanupTests {
     @Test("page furniture set as a line of its own goes: back to top, a paywall badge, continue reading", arguments: [
         "Back to top", "Back to top ↑", "Zur Startseite", "Subscriber exclusive", "Article réservé aux abonnés",
         "CONTINUA A LEGGERE", "Haberin Devamı", "【纠错】", "この記事の感想を教えてください",
-        // Notices about the story: its print edition and a machine-made summary.
-        "A version of this article appears in print on May 3, 2026, Section B, Page 2.",
+        // A notice that the story's summary is machine-made.
         "This summary was generated with the help of AI and checked by an editor. Learn more",
-        "Dieser Artikel erschien in der Printausgabe vom 4. März.",
         // Invitations to get the news by the site's app or its notifications.
         "Son dakika gelişmeleri için bildirimleri açın", "حمّل تطبيقنا لتصلك الأخبار العاجلة",
         "Download our app for the latest scores", "Активируйте приложение: скачайте наше приложение",
