@@ -987,11 +987,12 @@ enum Vocabulary {
         "inscription", "berichten", "lid sinds", "messaggi", "iscritto", "mensagens", "registrado em",
     ]
 
-    /// On one product's page, a count followed by one of these nouns (directly or after one of
-    /// `ratingCountQualifiers`) is the review widget's summary ("Based on 312 reviews", "(5 customer reviews)").
-    /// Signs a rating widget draws its stars with (filled, empty, half).
+    /// Signs a rating widget draws its stars with (filled, empty, half); a story's line with several of them that
+    /// reads as a rating summary is the widget's (`BlockCleanup.hasRatingStars`).
     static let ratingStarSigns: Set<Unicode.Scalar> = ["★", "☆", "✩", "✪", "✫", "✬", "✭", "✮", "✯", "⭐", "⯨", "⯪"]
 
+    /// On one product's page, a count followed by one of these nouns (directly or after one of
+    /// `ratingCountQualifiers`) is the review widget's summary ("Based on 312 reviews", "(5 customer reviews)").
     static let ratingCountNouns: Set<String> = [
         "reviews", "review", "ratings", "rating", "votes", "bewertungen", "bewertung", "rezensionen", "avis",
         "évaluations", "reseñas", "valoraciones", "opiniones", "recensioni", "valutazioni", "avaliações",
