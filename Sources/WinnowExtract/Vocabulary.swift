@@ -989,6 +989,7 @@ enum Vocabulary {
 
     /// Signs a rating widget draws its stars with (filled, empty, half); a story's line with several of them that
     /// reads as a rating summary is the widget's (`BlockCleanup.hasRatingStars`).
+    /// All are encoded in UTF-8 from the byte 0xE2 (`BlockCleanup.hasRatingStars` screens on it).
     static let ratingStarSigns: Set<Unicode.Scalar> = ["★", "☆", "✩", "✪", "✫", "✬", "✭", "✮", "✯", "⭐", "⯨", "⯪"]
 
     /// On one product's page, a count followed by one of these nouns (directly or after one of

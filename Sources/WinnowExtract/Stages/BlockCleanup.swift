@@ -209,7 +209,7 @@ enum BlockCleanup {
             }
             // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews"); on
             // a story's page, a rating widget's line that draws its stars ("Rate this article: ★★★★☆ 4.2 (38 votes)").
-            if product || (story && hasRatingStars(text)), isParagraph(block), isRatingSummary(lower) {
+            if isParagraph(block), product ? isRatingSummary(lower) : story && hasRatingStars(text) && isRatingSummary(lower) {
                 trace.record(.dropped, block: text, heuristic: "rating-summary", sources: input.nodes(of: k))
                 continue
             }
@@ -1185,8 +1185,11 @@ enum BlockCleanup {
         return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
 
-    /// Whether the text draws a rating's stars: at least `Threshold.ratingStarsMin` star signs.
+    /// Whether a short text (a rating summary's length at most) draws a rating's stars: at least
+    /// `Threshold.ratingStarsMin` star signs. Asked of every paragraph of a story: the length and a byte every
+    /// star sign's UTF-8 opens with (0xE2) rule out nearly all of them before any scalar is decoded.
     static func hasRatingStars(_ text: String) -> Bool {
+        guard text.utf8.count <= Vocabulary.Threshold.ratingSummaryMaxBytes, text.utf8.contains(0xE2) else { return false }
         var stars = 0
         for scalar in text.unicodeScalars where Vocabulary.ratingStarSigns.contains(scalar) {
             stars += 1
