@@ -987,6 +987,9 @@ enum Vocabulary {
         "inscription", "berichten", "lid sinds", "messaggi", "iscritto", "mensagens", "registrado em",
     ]
 
+    /// What a bar of links puts between them (`BlockCleanup.isLinkBar`).
+    static let linkBarSeparators: Set<Unicode.Scalar> = ["|", "·", "•", "/", "-", "–", "—", ",", "¦", "‖", "∙", "⋅", "｜", "・"]
+
     /// Signs a rating widget draws its stars with (filled, empty, half); a story's line with several of them that
     /// reads as a rating summary is the widget's (`BlockCleanup.hasRatingStars`).
     /// All are encoded in UTF-8 from the byte 0xE2 (`BlockCleanup.hasRatingStars` screens on it).
@@ -1290,6 +1293,10 @@ enum Vocabulary {
         static let reactionCountMaxBytes = 24
         /// A line draws a rating when it holds at least this many star signs (`BlockCleanup.hasRatingStars`).
         static let ratingStarsMin = 3
+        /// A link bar (`BlockCleanup.isLinkBar`) has at least this many links, each at most this many words and bytes.
+        static let linkBarMinLinks = 3
+        static let linkBarMaxLinkWords = 4
+        static let linkBarMaxLinkBytes = 40
         /// A review widget's rating summary on a product's page ("Rated 4.8 out of 5") is at most this many bytes
         /// and words (`BlockCleanup.isRatingSummary`).
         static let ratingSummaryMaxBytes = 60

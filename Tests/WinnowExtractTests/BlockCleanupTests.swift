@@ -905,6 +905,35 @@ extension BlockCleanupTests {
     }
 }
 
+/// `BlockCleanup.isLinkBar`: a line of short links with only separators between them.
+@Suite struct LinkBarTests {
+    func link(_ text: String) -> Inline { .link(href: "https://example.org/x", content: [.text(text)]) }
+
+    @Test func aLineOfShortLinksIsABar() {
+        #expect(BlockCleanup.isLinkBar([link("Order reprints"), .text(" | "), link("Today's paper"), .text(" | "), link("Subscribe")]))
+        #expect(BlockCleanup.isLinkBar([link("Facebook"), .text(" · "), link("Instagram"), .text(" · "), link("X")]))
+    }
+
+    @Test func sentencesTwoLinksAndHeadlinesAreNot() {
+        // Words of its own between the links: a sentence that links its sources.
+        #expect(!BlockCleanup.isLinkBar([link("The council"), .text(" and "), link("the mayor"), .text(" agreed with "), link("residents")]))
+        #expect(!BlockCleanup.isLinkBar([link("Facebook"), .text(" | "), link("Instagram")]))
+        // Long link texts are other stories' headlines (a teaser list), not a bar.
+        #expect(!BlockCleanup.isLinkBar([link("Bridge closure extended into the summer months"), .text(" | "), link("Library"), .text(" | "), link("Jobs")]))
+    }
+
+    @Test func aStoryDropsABarAfterItsText() {
+        let story = String(repeating: "The harbor ferry will run every twenty minutes from June. ", count: 4)
+        var trace = Trace(enabled: false)
+        let bar: Block = .paragraph([link("Print"), .text(" | "), link("Email"), .text(" | "), link("Reprints")])
+        let blocks: [Block] = [.paragraph([.text(story)]), bar]
+        let input = BlockOutput(blocks: blocks, sources: Array(blocks.indices))
+        #expect(BlockCleanup.run(input, titles: [], story: true, trace: &trace).blocks.map(\.plainText) == [story])
+        // Not on other pages: a listing's letter index or a shop's filter line is their content.
+        #expect(BlockCleanup.run(input, titles: [], trace: &trace).blocks.count == 2)
+    }
+}
+
 /// `BlockCleanup.isTextChunkTwin`: the containers a CMS splits a story's text into, around a box set between them.
 @Suite struct TextChunkTwinTests {
     let page = """

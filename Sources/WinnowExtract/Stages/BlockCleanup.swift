@@ -207,6 +207,10 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
                 continue
             }
+            if story, case .paragraph(let content) = block, isLinkBar(content) {
+                trace.record(.dropped, block: text, heuristic: "link-bar", sources: input.nodes(of: k))
+                continue
+            }
             // On one product's page, the review widget's summary ("Rated 4.8 out of 5", "Based on 312 reviews"); on
             // a story's page, a rating widget's line that draws its stars ("Rate this article: ★★★★☆ 4.2 (38 votes)").
             if isParagraph(block), product ? isRatingSummary(lower) : story && hasRatingStars(text) && isRatingSummary(lower) {
@@ -1357,6 +1361,28 @@ enum BlockCleanup {
         case .quote(let blocks): return blocks.contains(where: holdsLinkedHeading)
         default: return false
         }
+    }
+
+    /// A bar of short links set as a line ("Order reprints | Today's paper | Subscribe", "Home · Contact · Jobs"):
+    /// at least `Threshold.linkBarMinLinks` links of a few words each, with nothing between them but separators.
+    /// A story's sentence that links words has words of its own between its links.
+    static func isLinkBar(_ content: [Inline]) -> Bool {
+        var links = 0
+        for inline in content {
+            switch inline {
+            case .link(_, let inner):
+                let text = InlineText.plainText(inner)
+                guard text.utf8.count <= Vocabulary.Threshold.linkBarMaxLinkBytes,
+                      text.split(separator: " ").count <= Vocabulary.Threshold.linkBarMaxLinkWords else { return false }
+                links += 1
+            case .text(let text):
+                guard text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || Vocabulary.linkBarSeparators.contains($0) })
+                else { return false }
+            case .lineBreak: continue
+            default: return false
+            }
+        }
+        return links >= Vocabulary.Threshold.linkBarMinLinks
     }
 
     /// Inline content that is one link (maybe emphasised), with nothing but spaces beside it.
