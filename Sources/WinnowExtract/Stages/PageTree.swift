@@ -108,6 +108,20 @@ struct PageTree {
         }
         entries[0].end = Int32(entries.count)
         if !classCache.controlled.isEmpty { revealControlledPanels(classCache.controlled) }
+        if !classCache.inlinePopovers.isEmpty { unwrapPopoverTriggers(classCache.inlinePopovers) }
+    }
+
+    /// A popover's trigger and its card often share a wrapper whose class names the popover too
+    /// (`<span class="has-popover"><a>Name</a><span class="popover" hidden>…</span></span>` in a sentence). An
+    /// inline element marked as a popover that holds another one is that wrapper, not the card: it loses the mark
+    /// (the card inside keeps its own), so the name stays in the sentence. Inner elements go first: a card keeps
+    /// its mark whatever wraps it.
+    private mutating func unwrapPopoverTriggers(_ candidates: [Int]) {
+        for i in candidates.reversed() {
+            let inside = (i + 1)..<Int(entries[i].end)
+            guard inside.contains(where: { entries[$0].categories.contains(.modal) }) else { continue }
+            entries[i].categories.remove(.modal)
+        }
     }
 
     /// Un-hides collapsed panels a toggle on the page opens (its `aria-controls` names their id): tab panels
@@ -186,6 +200,7 @@ struct PageTree {
                     scanChildren = false
                 }
             }
+            if entry.categories.contains(.modal), isElement, !entry.tag.isBlock { classCache.inlinePopovers.append(Int(index)) }
             // Grown here, a block at a time, before the array would grow itself (see `blockCopy`).
             if entries.count == entries.capacity { entries = PageTree.blockCopy(entries, capacity: 2 * entries.capacity) }
             entries.append(entry)  // last use: moved, not copied
@@ -418,6 +433,8 @@ struct PageTree {
         var controlled: Set<String> = []
         /// Streamed server-rendered chunks (`S:` ids) and their placeholder templates (`StreamedContent`).
         var streamed = StreamedContent.Parts()
+        /// Inline elements marked as popovers by their class or id (see `unwrapPopoverTriggers`).
+        var inlinePopovers: [Int] = []
 
         /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
         struct TagKind {
