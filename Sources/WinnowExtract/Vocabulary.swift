@@ -318,6 +318,9 @@ enum Vocabulary {
         "related coverage", "related news", "related:", "related", "next story", "next article", "read next",
         "going viral", "more from", "more stories", "more news", "more articles", "you may also like",
         "you might also like", "you may be interested", "recommended for you", "recommended", "trending now",
+        // Most-read and trending boxes, and readers' comment sections, in Turkish, Vietnamese, Polish and Japanese.
+        "şu an trend", "trend haberler", "đọc nhiều nhất", "xem nhiều nhất", "tin đọc nhiều", "opinie czytelników",
+        "みんなの感想", "読者の声", "読者のコメント",
         "trending", "most popular", "most read", "popular stories", "popular posts", "leave a comment",
         "leave a reply", "post a comment", "add a comment", "comments", "share this", "share on", "share:",
         "sign up for", "subscribe to our newsletter", "don't miss", "also read", "latest news", "latest stories",
@@ -744,13 +747,15 @@ enum Vocabulary {
         // Indonesian and Vietnamese news sites' closing plug ("Simak berita dan artikel lainnya di Google News").
         "simak berita", "ikuti kami di", "ikuti berita", "dapatkan update berita", "theo dõi chúng tôi",
         "تابعونا على", "تابعنا على", "تابعونا عبر", "हमें फॉलो करें",
+        // A messenger channel's invitation in Indonesian, Portuguese and Vietnamese ("Siga o canal … no WhatsApp").
+        "gabung saluran", "gabung di saluran", "siga o canal", "sigam o canal", "siga nosso canal", "tham gia kênh",
     ]
 
     /// How a call to follow the site ends in languages that put the verb last (lowercased, trailing punctuation
     /// aside): "Bizi X ve Instagram hesaplarımızdan takip edin", "公式Xをフォローしてください".
     static let followCueEnds: [String] = [
         "takip edin", "takip edebilirsiniz", "フォローしてください", "をフォロー", "팔로우하세요", "पर फॉलो करें",
-        "को फॉलो करें",
+        "को फॉलो करें", "पर फ़ॉलो करें", "को फ़ॉलो करें", "चैनल से जुड़ें", "अभी जुड़ें",
     ]
 
     /// A call to follow the site by its name ends with where to follow it ("Follow The Daily Post on Google
@@ -758,18 +763,18 @@ enum Vocabulary {
     /// `followVerbStarts` and ends with one of `followNetworks` is the site's, however it names itself.
     static let followVerbStarts: [String] = [
         "follow ", "siga ", "sigue a ", "sigue ", "síguenos ", "segui ", "seguite ", "suivez ", "folgen sie ",
-        "folge ", "folgt ", "volg ", "obserwuj ", "подписывайтесь ", "takip edin ",
+        "folge ", "folgt ", "volg ", "obserwuj ", "подписывайтесь ", "takip edin ", "theo dõi ",
     ]
     /// How what following brings starts, after the network of a call to follow the site by name ("… on Google
     /// News for more local stories", "… auf Instagram für mehr Nachrichten"), lowercased.
     static let followPurposeStarts: [String] = [
-        "for ", "to get ", "to stay ", "für ", "um ", "pour ", "para ", "per ", "voor ", "om ", "по ", "dla ",
+        "for ", "to get ", "to stay ", "für ", "um ", "pour ", "para ", "per ", "voor ", "om ", "по ", "dla ", "để ",
     ]
     static let followNetworks: [String] = [
         "google news", "google notícias", "google noticias", "google actualités", "google nachrichten",
         "google notizie", "google nieuws", "google wiadomości", "google новости", "google haberler", "facebook",
         "instagram", "twitter", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "threads", "bluesky",
-        "flipboard", "mastodon",
+        "flipboard", "mastodon", "zalo",
     ]
 
     /// Labels that introduce one linked teaser inside a story ("See also: <a>…</a>", "READ MORE: <a>…</a>"),
@@ -1293,6 +1298,8 @@ enum Vocabulary {
         static let reactionCountMaxBytes = 24
         /// A line draws a rating when it holds at least this many star signs (`BlockCleanup.hasRatingStars`).
         static let ratingStarsMin = 3
+        /// A count in brackets after a label ("(12)", "（3件）") is at most this many bytes, brackets included.
+        static let labelCountMaxBytes = 16
         /// A link bar (`BlockCleanup.isLinkBar`) has at least this many links, each at most this many words and bytes.
         static let linkBarMinLinks = 3
         static let linkBarMaxLinkWords = 4

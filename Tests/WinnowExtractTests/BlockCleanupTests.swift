@@ -377,7 +377,7 @@ import Testing
                         "Les plus lus", "Lo más leído", "Meistgelesen", "I più letti", "Самое читаемое",
                         "En çok okunanlar", "الأكثر قراءة", "Przeczytaj również", "Neueste Artikel",
                         "Dernières actualités", "Últimas noticias", "最新新闻", "최신 뉴스", "Berita Terkini", "ताज़ा खबरें",
-                        "Dodaj komentarz"] {
+                        "Dodaj komentarz", "Şu an trend", "Đọc nhiều nhất", "Opinie czytelników (3)", "みんなの感想（3件）"] {
             let out = clean([paragraph(story), .heading(level: 3, content: [.text(heading)]), paragraph("Other story")])
             #expect(out == [story], "\(heading)")
         }
@@ -434,6 +434,11 @@ import Testing
         ("تابعونا على تويتر وفيسبوك", true), ("ताज़ा खबरों के लिए हमें X पर फॉलो करें", true),
         ("Simaklah cerita ini sampai habis karena ada kejutan di akhir.", false),
         ("देश-दुनिया की ताज़ा खबरें पढ़ने के लिए हमें गूगल न्यूज़ पर फॉलो करें।", true), ("扫码关注谷地日报微信公众号", true),
+        // Messenger channels and the Hindi spelling with a nukta ("फ़ॉलो").
+        ("Gabung saluran WhatsApp Harian Lembah untuk update berita setiap hari. Klik di sini", true),
+        ("Siga o canal do Diário da Serra no WhatsApp", true), ("Tham gia kênh Zalo của Báo Lúa Vàng để nhận tin nóng", true),
+        ("ताज़ा ख़बरों के लिए घाटी समाचार को Google News पर फ़ॉलो करें।", true),
+        ("घाटी समाचार के WhatsApp चैनल से जुड़ें", true), ("Siga o caminho do rio até a ponte velha e vire à esquerda.", false),
     ])
     func followLinesInMoreLanguages(text: String, drops: Bool) {
         #expect(BlockCleanup.isFollowLine(BlockCleanup.normalize(text)) == drops)
@@ -902,6 +907,22 @@ extension BlockCleanupTests {
         #expect(clean("Rated 4.6 out of 5").count == 3)
         #expect(clean("Readers gave the new loaf ★★★★★ in our poll, and 38 votes is a record for the bakery.").count == 3)
         #expect(BlockCleanup.hasRatingStars("★★★☆☆") && !BlockCleanup.hasRatingStars("★ Featured"))
+    }
+}
+
+/// `BlockCleanup.withoutTrailingCount`: a label's count in brackets, ASCII or full-width.
+@Suite struct TrailingCountTests {
+    @Test func aCountInBracketsComesOff() {
+        #expect(BlockCleanup.withoutTrailingCount("comments (12)") == "comments")
+        #expect(BlockCleanup.withoutTrailingCount("みんなの感想（3件）") == "みんなの感想")
+        #expect(BlockCleanup.withoutTrailingCount("opinie czytelników (1 204)") == "opinie czytelników")
+    }
+
+    @Test func otherBracketsStay() {
+        #expect(BlockCleanup.withoutTrailingCount("the budget (explained)") == nil)
+        #expect(BlockCleanup.withoutTrailingCount("comments") == nil)
+        #expect(BlockCleanup.withoutTrailingCount("(12)") == nil)
+        #expect(BlockCleanup.withoutTrailingCount("a note (see the full list of the 2026 entries)") == nil)
     }
 }
 

@@ -1768,6 +1768,7 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
+        if let label = withoutTrailingCount(lower), terminatingBare.contains(label) { return true }
         if terminatingLabels.contains(withoutQuestionMarks(lower)) { return true }
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             if terminatingMultiword.matches(lower) { return true }
@@ -1781,6 +1782,28 @@ enum BlockCleanup {
             return true
         }
         return false
+    }
+
+    /// A label without the count in brackets after it ("みんなの感想（3件）" → "みんなの感想", "comments (12)" →
+    /// "comments"): the brackets, ASCII or full-width, hold a digit and at most `Threshold.labelCountMaxBytes`
+    /// bytes. Nil when the text does not end so.
+    static func withoutTrailingCount(_ lower: String) -> String? {
+        let bytes = Array(lower.utf8)
+        let close: Int
+        if bytes.last == 0x29 { close = 1 } else if bytes.count >= 3, bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x89]) {
+            close = 3
+        } else { return nil }
+        let end = bytes.count - close
+        var open = end - 1
+        while open >= 0, end - open <= Vocabulary.Threshold.labelCountMaxBytes {
+            if bytes[open] == 0x28 { break }
+            if open >= 2, bytes[(open - 2)...open].elementsEqual([0xEF, 0xBC, 0x88]) { open -= 2; break }
+            open -= 1
+        }
+        guard open > 0, end - open <= Vocabulary.Threshold.labelCountMaxBytes,
+              bytes[open..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let label = String(decoding: bytes[..<open], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return label.isEmpty ? nil : label
     }
 
     /// `lower.first?.isNumber == true` (a Character is a number when its first scalar has a numeric type),
