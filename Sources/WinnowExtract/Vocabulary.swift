@@ -995,6 +995,17 @@ enum Vocabulary {
     /// What a bar of links puts between them (`BlockCleanup.isLinkBar`).
     static let linkBarSeparators: Set<Unicode.Scalar> = ["|", "·", "•", "/", "-", "–", "—", ",", "¦", "‖", "∙", "⋅", "｜", "・"]
 
+    /// How a multi-page story's pointer to its next page starts (lowercased), in major languages: "Continue reading
+    /// on the next page »", "Lire la suite page 2 : …". Such a short paragraph is the pager's, not the story's.
+    static let nextPageStarts: [String] = [
+        "continue reading on the next page", "continue on the next page", "continued on the next page",
+        "continued on next page", "read more on the next page", "lesen sie auf der nächsten seite",
+        "weiter auf der nächsten seite", "lesen sie weiter auf seite", "lire la suite page", "la suite en page",
+        "sigue leyendo en la página", "continúa en la página", "continua na próxima página", "continue na próxima página",
+        "continua nella pagina", "lees verder op de volgende pagina", "czytaj dalej na następnej stronie",
+        "читайте на следующей странице", "次のページへ", "续下页", "下一页继续", "다음 페이지에서 계속",
+    ]
+
     /// Signs a rating widget draws its stars with (filled, empty, half); a story's line with several of them that
     /// reads as a rating summary is the widget's (`BlockCleanup.hasRatingStars`).
     /// All are encoded in UTF-8 from the byte 0xE2 (`BlockCleanup.hasRatingStars` screens on it).
@@ -1298,6 +1309,8 @@ enum Vocabulary {
         static let reactionCountMaxBytes = 24
         /// A line draws a rating when it holds at least this many star signs (`BlockCleanup.hasRatingStars`).
         static let ratingStarsMin = 3
+        /// A pointer to a story's next page (`Vocabulary.nextPageStarts`) is at most this many characters.
+        static let nextPageLineMaxChars = 160
         /// A count in brackets after a label ("(12)", "（3件）") is at most this many bytes, brackets included.
         static let labelCountMaxBytes = 16
         /// A link bar (`BlockCleanup.isLinkBar`) has at least this many links, each at most this many words and bytes.

@@ -741,6 +741,9 @@ extension BlockCleanupTests {
         // A notice that the story's summary is machine-made.
         "This summary was generated with the help of AI and checked by an editor. Learn more",
         // Invitations to get the news by the site's app or its notifications.
+        // A multi-page story's pointer to its next page.
+        "Continue reading on the next page »", "Lire la suite page 2 : ce que prévoit la nouvelle équipe",
+        "Lesen Sie auf der nächsten Seite: Was die Händler erwarten", "次のページへ：新しい市場の計画",
         "Son dakika gelişmeleri için bildirimleri açın", "حمّل تطبيقنا لتصلك الأخبار العاجلة",
         "Download our app for the latest scores", "Активируйте приложение: скачайте наше приложение",
     ])

@@ -728,6 +728,7 @@ enum BlockCleanup {
         if isPlayerLine(lower) { return "player-line" }
         if isPageNumberLine(block, text) { return "page-numbers" }
         if isEmbedNotice(lower) { return "embed-notice" }
+        if isNextPageLine(lower) { return "next-page" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
@@ -1188,6 +1189,14 @@ enum BlockCleanup {
               count.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return false }
         return Vocabulary.reactionCountWords.contains(String(words[1]))
     }
+
+    /// A multi-page story's pointer to its next page ("Continue reading on the next page »"): a short line that
+    /// starts with one of `Vocabulary.nextPageStarts`.
+    static func isNextPageLine(_ lower: String) -> Bool {
+        nextPageStarts.matches(lower) && lower.hasCharacters(atMost: Vocabulary.Threshold.nextPageLineMaxChars)
+    }
+
+    static let nextPageStarts = PrefixList(Vocabulary.nextPageStarts)
 
     /// Whether a short text (a rating summary's length at most) draws a rating's stars: at least
     /// `Threshold.ratingStarsMin` star signs. Asked of every paragraph of a story: the length and a byte every
