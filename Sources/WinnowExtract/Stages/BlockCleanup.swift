@@ -207,6 +207,7 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "byline-label", sources: input.nodes(of: k))
                 continue
             }
+            // On a story's page, a line of short links ("Print | Order reprints | Subscribe") is a tools or nav bar.
             if story, case .paragraph(let content) = block, isLinkBar(content) {
                 trace.record(.dropped, block: text, heuristic: "link-bar", sources: input.nodes(of: k))
                 continue
@@ -1797,6 +1798,8 @@ enum BlockCleanup {
     /// "comments"): the brackets, ASCII or full-width, hold a digit and at most `Threshold.labelCountMaxBytes`
     /// bytes. Nil when the text does not end so.
     static func withoutTrailingCount(_ lower: String) -> String? {
+        // Asked of every short block: most end in neither bracket (")", or the last byte of "）").
+        guard let last = lower.utf8.last, last == 0x29 || last == 0x89 else { return nil }
         let bytes = Array(lower.utf8)
         let close: Int
         if bytes.last == 0x29 { close = 1 } else if bytes.count >= 3, bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x89]) {
