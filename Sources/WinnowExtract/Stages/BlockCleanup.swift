@@ -1799,22 +1799,12 @@ enum BlockCleanup {
     /// bytes. Nil when the text does not end so.
     static func withoutTrailingCount(_ lower: String) -> String? {
         // Asked of every short block: most end in neither bracket (")", or the last byte of "）").
-        guard let last = lower.utf8.last, last == 0x29 || last == 0x89 else { return nil }
-        let bytes = Array(lower.utf8)
-        let close: Int
-        if bytes.last == 0x29 { close = 1 } else if bytes.count >= 3, bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x89]) {
-            close = 3
-        } else { return nil }
-        let end = bytes.count - close
-        var open = end - 1
-        while open >= 0, end - open <= Vocabulary.Threshold.labelCountMaxBytes {
-            if bytes[open] == 0x28 { break }
-            if open >= 2, bytes[(open - 2)...open].elementsEqual([0xEF, 0xBC, 0x88]) { open -= 2; break }
-            open -= 1
-        }
-        guard open > 0, end - open <= Vocabulary.Threshold.labelCountMaxBytes,
-              bytes[open..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let label = String(decoding: bytes[..<open], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard let last = lower.utf8.last, last == 0x29 || last == 0x89, lower.hasSuffix(")") || lower.hasSuffix("）"),
+              let open = lower.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
+        let count = lower[open...]
+        guard count.utf8.count <= Vocabulary.Threshold.labelCountMaxBytes,
+              count.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let label = lower[..<open].trimmingCharacters(in: .whitespaces)
         return label.isEmpty ? nil : label
     }
 
