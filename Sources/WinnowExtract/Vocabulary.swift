@@ -1053,6 +1053,9 @@ enum Vocabulary {
     static let bylineStarts: [String] = [
         "by ", "posted by ", "written by ", "posted on ", "published on ", "published ", "updated ",
         "last updated", "words by ", "story by ", "reporting by ",
+        // Editorial credits under a headline: the editor's, the reviewer's, the fact-checker's.
+        "edited by ", "edited by: ", "reviewed by ", "reviewed by: ", "medically reviewed by ",
+        "medically reviewed by: ", "fact checked by ", "fact checked by: ", "fact-checked by ", "fact-checked by: ",
     ]
     /// "By" in other major languages (lowercased, with the space). These words also start sentences ("Por otro
     /// lado…", "Von Montag an…"), so a line starting with one is a byline only when a capitalised name of two

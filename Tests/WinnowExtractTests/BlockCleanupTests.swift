@@ -619,6 +619,29 @@ import Testing
         ]
         #expect(clean(section).count == section.count)
     }
+
+    /// Editorial credits under a headline go: the reviewer's and fact-checker's lines, a run of labels whose names
+    /// went elsewhere, and on a story's page a label over its name line (given twice, as avatar caption and name).
+    /// A sentence that starts with the same words, in lower case after them, stays; off a story's page the label and
+    /// name line stay (a product page's "Written By" over "Our Research Team" is its content).
+    @Test func editorialCreditsUnderTheHeadlineGo() {
+        func clean(_ lines: [String], story isStory: Bool = true) -> [String] {
+            var trace = Trace(enabled: false)
+            let blocks = lines.map { paragraph($0) } + [paragraph(story)]
+            let input = BlockOutput(blocks: blocks, sources: Array(blocks.indices))
+            return BlockCleanup.run(input, titles: [], story: isStory, trace: &trace).blocks.map(\.plainText)
+        }
+        #expect(clean(["Reviewed by: Dana Whitcombe, CFP", "Fact-checked by Priya Landry"]) == [story])
+        #expect(clean(["Medically reviewed by Omar Seddik, MD"]) == [story])
+        #expect(clean(["By", "Edited by", "Reviewed by"]) == [story])
+        #expect(clean(["Edited By", "Meegan Harlow", "Meegan Harlow"]) == [story])
+        #expect(clean(["Written by", "Our Research Team"], story: false) == ["Written by", "Our Research Team", story])
+        #expect(clean(["Reviewed by the board in March."]) == ["Reviewed by the board in March.", story])
+        #expect(BlockCleanup.labelledNameEnd(after: 0, ["Edited by", "Jo Marsh", "Jo Marsh", "Text"].map { paragraph($0) },
+                                             ["Edited by", "Jo Marsh", "Jo Marsh", "Text"]) == 3)
+        #expect(BlockCleanup.labelledNameEnd(after: 0, ["Edited by", "the night desk."].map { paragraph($0) },
+                                             ["Edited by", "the night desk."]) == nil)
+    }
 }
 
 @Suite struct ShellCheckTests {

@@ -201,6 +201,14 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "ad-break", sources: input.nodes(of: k))
                 continue
             }
+            // On a story's page, a byline in two lines under the headline ("Written by" over "Jane Doe", the name
+            // often given twice, as an avatar's caption and as the name): the story's credit, not its first lines.
+            if story, isParagraph(block), precedingChars < Vocabulary.Threshold.datelineMaxPreceding, bylineLabels.contains(lower),
+               let end = labelledNameEnd(after: k, blocks, texts) {
+                recordDropped(k..<end, heuristic: "byline")
+                skipUntil = end
+                continue
+            }
             if isParagraph(block), !lower.isEmpty,
                isOrphanBylineLabel(lower, next: blocks.indices.contains(k + 1) ? blocks[k + 1] : nil,
                                    nextText: blocks.indices.contains(k + 1) ? texts[k + 1] : nil) {
@@ -2163,12 +2171,25 @@ enum BlockCleanup {
 
     /// A paragraph that is only a byline's label ("By", "Written by:") with no short line after it for it to
     /// label: the name and date it introduced were byline-classed fields, removed by the pruning, and the label
-    /// is left over. Followed by a short line ("Written By" / "Our Research Team"), it labels that line and stays.
+    /// is left over. Followed by a short line ("Written By" / "Our Research Team"), it labels that line and stays (under
+    /// the headline, the pair goes as a byline: `labelledNameEnd`).
+    /// Another byline's label next ("By" over "Edited by" over "Reviewed by") is no line it labels either.
     static func isOrphanBylineLabel(_ lower: String, next: Block?, nextText: String?) -> Bool {
         if isLabelWithConnectors(lower) { return true }
         guard bylineLabels.contains(lower) else { return false }
         guard let next, let nextText else { return true }
-        return !(isParagraph(next) && nextText.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars))
+        guard isParagraph(next), nextText.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars) else { return true }
+        return bylineLabels.contains(normalize(nextText))
+    }
+
+    /// Where a byline's name lines end after the label at `k`: the name line ("Jane Doe") and any repeats of it
+    /// right after; nil when no name line follows the label.
+    static func labelledNameEnd(after k: Int, _ blocks: [Block], _ texts: [String]) -> Int? {
+        let first = k + 1
+        guard first < blocks.count, isNameLine(blocks[first], texts[first]) else { return nil }
+        var end = first + 1
+        while end < blocks.count, isParagraph(blocks[end]), texts[end] == texts[first] { end += 1 }
+        return end
     }
 
     /// A byline's label with only the joining words of the fields it introduced left ("By on" from "By <a
@@ -2217,7 +2238,8 @@ enum BlockCleanup {
         guard text.hasCharacters(atMost: Vocabulary.Threshold.bylineMaxChars) else { return false }
         let words = text.split(separator: " ")
         guard words.count <= Vocabulary.Threshold.bylineMaxWords, let firstChar = text.dropFirst(start.count).first else { return false }
-        if start == "by " && !firstChar.isUppercase { return false }
+        // "by the river", "reviewed by the board": a credit names someone, capitalised.
+        if (start.hasSuffix("by ") || start.hasSuffix("by: ")) && !firstChar.isUppercase { return false }
         let endsSentence = text.hasSuffix(".") && !(text.last?.isNumber ?? false)
         return !endsSentence || words.count <= Vocabulary.Threshold.bylineSentenceMaxWords
     }
