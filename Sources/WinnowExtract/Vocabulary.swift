@@ -770,6 +770,12 @@ enum Vocabulary {
     static let followPurposeStarts: [String] = [
         "for ", "to get ", "to stay ", "für ", "um ", "pour ", "para ", "per ", "voor ", "om ", "по ", "dla ", "để ",
     ]
+    /// A call to tag the site in readers' own posts ("Tried this recipe? Mention @site or tag #site!") names a handle
+    /// and a hashtag and asks with one of these (lowercased, major languages).
+    static let tagUsCues: [String] = [
+        "tag ", "tag us", "mention ", "identifie", "mentionne", "markiere", "markier ", "etiqueta", "menciona",
+        "marca ", "marque ", "tagga", "menziona", "oznacz", "отметь", "etiketle",
+    ]
     static let followNetworks: [String] = [
         "google news", "google notícias", "google noticias", "google actualités", "google nachrichten",
         "google notizie", "google nieuws", "google wiadomości", "google новости", "google haberler", "facebook",
@@ -1005,6 +1011,13 @@ enum Vocabulary {
         "continua nella pagina", "lees verder op de volgende pagina", "czytaj dalej na następnej stronie",
         "читайте на следующей странице", "次のページへ", "续下页", "下一页继续", "다음 페이지에서 계속",
     ]
+
+    /// The word for "page" and the word for "of" of a pager's position line ("Page 2 of 5", "Seite 1 von 3 Nächste
+    /// Seite", "Página 1 de 4"), lowercased, major languages: a short line opening "<page> N <of> M" is the pager's.
+    static let pagerPageWords: Set<String> = [
+        "page", "seite", "página", "pagina", "strona", "страница", "sayfa", "halaman", "trang", "side", "sida", "sivu",
+    ]
+    static let pagerOfWords: Set<String> = ["of", "von", "de", "di", "z", "из", "van", "av", "af", "/", "dari", "trên"]
 
     /// Signs a rating widget draws its stars with (filled, empty, half); a story's line with several of them that
     /// reads as a rating summary is the widget's (`BlockCleanup.hasRatingStars`).
@@ -1314,6 +1327,9 @@ enum Vocabulary {
         static let ratingStarsMin = 3
         /// A pointer to a story's next page (`Vocabulary.nextPageStarts`) is at most this many characters.
         static let nextPageLineMaxChars = 160
+        /// A pager's position line ("Seite 1 von 3 Nächste Seite", `Vocabulary.pagerPageWords`) is at most this many
+        /// characters.
+        static let pagerLineMaxChars = 60
         /// A count in brackets after a label ("(12)", "（3件）") is at most this many bytes, brackets included.
         static let labelCountMaxBytes = 16
         /// A link bar (`BlockCleanup.isLinkBar`) has at least this many links, each at most this many words and bytes.
@@ -1564,8 +1580,9 @@ enum Vocabulary {
         /// A call to follow the site by its name (`followVerbStarts` … `followNetworks`) is at most this many
         /// characters: a verb, a site's name and a network, not a sentence of the story.
         static let followByNameMaxChars = 80
-        /// What following brings, after the network, is at most this many words ("for more local stories").
-        static let followPurposeMaxWords = 6
+        /// What following brings, after the network, is at most this many characters ("for more local stories";
+        /// characters, not words: a Vietnamese word is a syllable, "để cập nhật tin tức nhanh nhất").
+        static let followPurposeMaxChars = 40
         /// A picture's credit line (`Vocabulary.photoCreditLabels`) is at most this many characters.
         static let photoCreditMaxChars = 80
         /// A reading-time line is at most this many characters.

@@ -439,6 +439,13 @@ import Testing
         ("Siga o canal do Diário da Serra no WhatsApp", true), ("Tham gia kênh Zalo của Báo Lúa Vàng để nhận tin nóng", true),
         ("ताज़ा ख़बरों के लिए घाटी समाचार को Google News पर फ़ॉलो करें।", true),
         ("घाटी समाचार के WhatsApp चैनल से जुड़ें", true), ("Siga o caminho do rio até a ponte velha e vire à esquerda.", false),
+        // An icon before the call; a Vietnamese purpose of many one-syllable words after the network.
+        ("📲 Siga o canal do Diário da Serra no WhatsApp e receba as notícias do dia", true),
+        ("Theo dõi Báo Lúa Vàng trên Google News để cập nhật tin tức nhanh nhất.", true),
+        ("Theo dõi Báo Lúa Vàng trên Google News để biết thêm về những cánh đồng lúa và các làng nghề ven sông.", false),
+        // A call to tag the site in one's own posts; a sentence quoting a post names a handle and a tag, asks nothing.
+        ("Tried this recipe? Mention @harborbakes or tag #harborbakes!", true),
+        ("The #harborbakes post by @millerjo drew two thousand replies within an hour.", false),
     ])
     func followLinesInMoreLanguages(text: String, drops: Bool) {
         #expect(BlockCleanup.isFollowLine(BlockCleanup.normalize(text)) == drops)
@@ -769,9 +776,17 @@ extension BlockCleanupTests {
         "Lesen Sie auf der nächsten Seite: Was die Händler erwarten", "次のページへ：新しい市場の計画",
         "Son dakika gelişmeleri için bildirimleri açın", "حمّل تطبيقنا لتصلك الأخبار العاجلة",
         "Download our app for the latest scores", "Активируйте приложение: скачайте наше приложение",
+        // A pager's position line.
+        "Seite 1 von 3 Nächste Seite", "Page 2 of 5", "Página 1 de 4 Siguiente »",
     ])
     func furnitureLabelLines(text: String) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]) == [story, story + " More."])
+    }
+
+    @Test func aSentenceAboutAPageIsNoPagerLine() {
+        #expect(!BlockCleanup.isPagerPositionLine("page 3 of the report lists the closures"))
+        #expect(!BlockCleanup.isPagerPositionLine("page 12 of 40 in the filing names the buyer, a firm based in the city"))
+        #expect(BlockCleanup.isPagerPositionLine("seite 2 von 3"))
     }
 
     @Test func aThankYouForSupportingLocalJournalismEndsTheStory() {

@@ -737,7 +737,7 @@ enum BlockCleanup {
         if isPlayerLine(lower) { return "player-line" }
         if isPageNumberLine(block, text) { return "page-numbers" }
         if isEmbedNotice(lower) { return "embed-notice" }
-        if isNextPageLine(lower) { return "next-page" }
+        if isNextPageLine(lower) || isPagerPositionLine(lower) { return "next-page" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
         if isFinePrint(text) { return "fine-print" }
@@ -1206,6 +1206,17 @@ enum BlockCleanup {
     }
 
     static let nextPageStarts = PrefixList(Vocabulary.nextPageStarts)
+
+    /// A pager's position line: "<page> N <of> M" opening a short line ("Page 2 of 5", "Seite 1 von 3 Nächste Seite"),
+    /// in `Vocabulary.pagerPageWords`' languages. A sentence about a page goes on with words ("Page 3 of the report").
+    static func isPagerPositionLine(_ lower: String) -> Bool {
+        guard lower.utf8.count <= 4 * Vocabulary.Threshold.pagerLineMaxChars,
+              lower.hasCharacters(atMost: Vocabulary.Threshold.pagerLineMaxChars) else { return false }
+        let words = lower.split(separator: " ", maxSplits: 4)
+        guard words.count >= 4, Vocabulary.pagerPageWords.contains(String(words[0])),
+              Vocabulary.pagerOfWords.contains(String(words[2])) else { return false }
+        return [words[1], words[3]].allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
 
     /// Whether a short text (a rating summary's length at most) draws a rating's stars: at least
     /// `Threshold.ratingStarsMin` star signs. Asked of every paragraph of a story: the length and a byte every
@@ -1876,12 +1887,36 @@ enum BlockCleanup {
 
     /// A short call to follow the site on social media ("Follow us on X and Telegram for updates"), starting
     /// with one of `Vocabulary.followCueStarts`. Whole text "follow us" is a label of its own.
+    /// An icon before the call ("📲 Siga o canal … no WhatsApp") does not hide it: the call is read from its
+    /// first letter.
     static func isFollowLine(_ lower: String) -> Bool {
-        guard !lower.isEmpty, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
+        guard let lead = lower.utf8.first, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
               lower.hasCharacters(atMost: Vocabulary.Threshold.followLineMaxChars) else { return false }
-        return lower == "follow us" || followCueStarts.first(in: lower) != nil || isFollowByName(lower)
-            || isFollowCueEnding(lower)
+        // Most lines open with an ASCII letter: they are read as they are, without looking for a first letter.
+        let asciiLetter = (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
+        let call = asciiLetter ? lower : String(lower.drop { !$0.isLetter })
+        guard !call.isEmpty else { return false }
+        return call == "follow us" || followCueStarts.first(in: call) != nil || isFollowByName(call)
+            || isFollowCueEnding(call) || isTagUsCall(call)
     }
+
+    /// A call to tag the site in one's own posts: a handle ("@roofandhive") and a hashtag ("#roofandhive") and a
+    /// word asking for it (`Vocabulary.tagUsCues`). A sentence that quotes a post names a handle or a hashtag, and
+    /// asks nothing.
+    static func isTagUsCall(_ lower: String) -> Bool {
+        func marks(_ sign: UInt8) -> Bool {
+            var previous: UInt8 = 0x20
+            for byte in lower.utf8 {
+                if previous == sign, (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x80 { return true }
+                previous = byte
+            }
+            return false
+        }
+        guard lower.utf8.contains(0x40), lower.utf8.contains(0x23), marks(0x40), marks(0x23) else { return false }
+        return tagUsScreen.matches(lower)
+    }
+
+    static let tagUsScreen = FragmentScreen(Vocabulary.tagUsCues)
 
     /// A short line ending with a follow verb of a verb-last language (`Vocabulary.followCueEnds`), trailing
     /// punctuation aside. On bytes: asked of every short paragraph, and Unicode-aware suffix tests cost more than
@@ -1925,7 +1960,7 @@ enum BlockCleanup {
             guard let at = body.range(of: " " + network + " ") else { return false }
             let tail = body[at.upperBound...]
             return Vocabulary.followPurposeStarts.contains { tail.hasPrefix($0) }
-                && tail.split(separator: " ").count <= Vocabulary.Threshold.followPurposeMaxWords
+                && tail.count <= Vocabulary.Threshold.followPurposeMaxChars
         }
     }
 
