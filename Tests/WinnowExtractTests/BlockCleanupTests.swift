@@ -1009,6 +1009,10 @@ extension BlockCleanupTests {
         </div>
         <div id="e" class="story-body"><p>Not a sibling.</p></div>
         <div id="f"><p>No class.</p></div><div id="g"><p>No class either.</p></div>
+        <div id="k"><div id="m" data-component="text-block" class="css-x1"><p>Styled chunk.</p></div>
+        <div id="n" data-component="text-block"><p>Plain chunk.</p></div>
+        <div id="o" data-component="links-block"><p>A box.</p></div><div id="q" data-component=""><p>Empty.</p></div>
+        <div id="r" data-component=""><p>Empty too.</p></div></div>
         </body></html>
         """
 
@@ -1020,10 +1024,12 @@ extension BlockCleanupTests {
         #expect(!BlockCleanup.isTextChunkTwin(a, of: a, tree: fixture.tree))
         // A chunk marked further (`story-body wide`, a locked part) keeps the names of the first.
         #expect(BlockCleanup.isTextChunkTwin(try fixture.index(id: "c"), of: a, tree: fixture.tree))
+        // One component name in one `data-` attribute, whatever the class names (one chunk styled, one not).
+        #expect(BlockCleanup.isTextChunkTwin(try fixture.index(id: "n"), of: try fixture.index(id: "m"), tree: fixture.tree))
     }
 
-    @Test("another class, another tag, another parent or no class at all is no twin",
-          arguments: [("h", "a"), ("h", "c"), ("d", "a"), ("e", "a"), ("box", "a"), ("g", "f")])
+    @Test("another class, another tag, another parent, another or an empty component name, or no class at all is no twin",
+          arguments: [("h", "a"), ("h", "c"), ("d", "a"), ("e", "a"), ("box", "a"), ("g", "f"), ("o", "n"), ("r", "q")])
     func othersAreNot(_ pair: (String, String)) throws {
         let fixture = try TreeFixture(page)
         let chunk = try fixture.index(id: pair.0), other = try fixture.index(id: pair.1)

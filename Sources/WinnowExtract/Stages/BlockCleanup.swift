@@ -1635,7 +1635,9 @@ enum BlockCleanup {
 
     /// Whether `chunk` is a container of the story's text like `other`: its sibling, with the same tag and the
     /// same class names, or the other's names and more (a CMS's body chunks, `<div class="article-body">` twice
-    /// with an ad or a box of links between them, the second maybe `article-body article-body--locked`).
+    /// with an ad or a box of links between them, the second maybe `article-body article-body--locked`); or, class
+    /// names aside, the same component name in the same `data-` attribute (`<div data-component="text-block">`,
+    /// one of them styled and one not).
     static func isTextChunkTwin(_ chunk: Int, of other: Int, tree: PageTree) -> Bool {
         let entries = tree.entries
         guard chunk >= 0, other >= 0, chunk != other, entries[chunk].parent >= 0,
@@ -1643,9 +1645,13 @@ enum BlockCleanup {
         else { return false }
         let chunkNames = Set(entries[chunk].node.classNames)
         let otherNames = Set(entries[other].node.classNames)
-        guard !chunkNames.isEmpty, !otherNames.isEmpty else { return false }
-        return chunkNames.isSubset(of: otherNames) || otherNames.isSubset(of: chunkNames)
+        if !chunkNames.isEmpty, !otherNames.isEmpty,
+           chunkNames.isSubset(of: otherNames) || otherNames.isSubset(of: chunkNames) {
+            return true
+        }
+        return tree.sharesDataAttribute(chunk, other)
     }
+
 
     /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
     /// link with a bar, a dash or a guillemet instead of a colon, or in bold alone; the link ends the line. A

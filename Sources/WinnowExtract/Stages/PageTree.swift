@@ -665,6 +665,20 @@ struct PageTree {
     }
 
     /// Element children of `index`, in order.
+    /// Whether two entries' elements carry a `data-` attribute of the same name with the same non-empty value
+    /// (`data-component="text-block"` on both).
+    func sharesDataAttribute(_ a: Int, _ b: Int) -> Bool {
+        var pairs: [(String, String)] = []
+        entries[a].node.forEachAttribute { attribute in
+            if attribute.name.count > 5, attribute.name.starts(with: "data-".utf8), let value = attribute.value, !value.isEmpty {
+                pairs.append((String(decoding: attribute.name, as: UTF8.self), value))
+            }
+            return true
+        }
+        let other = entries[b].node
+        return pairs.contains { name, value in other.attribute(name) == value }
+    }
+
     func elementChildren(of index: Int) -> [Int] {
         var result: [Int] = []
         var child = Int(entries[index].firstChild)
