@@ -353,7 +353,7 @@ enum Vocabulary {
         "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "commenti", "gerelateerde artikelen",
         "lees ook", "meer nieuws", "reacties", "похожие статьи", "читайте также", "другие новости",
         "комментарии", "powiązane artykuły", "czytaj także", "czytaj też", "zobacz też", "komentarze", "dodaj komentarz",
-        "ilgili haberler", "benzer haberler", "yorumlar",
+        "ilgili haberler", "benzer haberler", "yorumlar", "okur yorumları", "leserkommentare", "kommentare der leser",
         // Most read, more news and read-also boxes in the same languages.
         "les plus lus", "meistgelesen", "meistgelesene artikel", "lo más leído", "lo más visto", "más leídas",
         "ler também", "i più letti", "altre notizie", "meest gelezen", "самое читаемое", "по теме",
@@ -799,7 +799,7 @@ enum Vocabulary {
         // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
         "watch", "watch now", "also watch", "video", "watch video", "photos", "gallery", "listen",
         "ansehen", "regardez", "à voir", "mira", "assista", "guarda", "bekijk", "смотрите", "izle",
-        "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
+        "a lire aussi", "a lire", "另请阅读", "另請閱讀", "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
         "читайте также", "lesen sie auch", "voir aussi", "à lire",
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
@@ -909,6 +909,38 @@ enum Vocabulary {
         "like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks", "vote", "votes", "view", "views",
     ]
 
+    /// Comment sections' labels of more than one word ("Readers' comments", "Okur yorumları"), lowercased, major
+    /// languages: with a count after them they end the story however long the comments run.
+    static let commentSectionLabels: Set<String> = [
+        "readers' comments", "reader comments", "readers comments", "leserkommentare", "kommentare der leser",
+        "commentaires des lecteurs", "comentarios de los lectores", "comentários dos leitores", "commenti dei lettori",
+        "reacties van lezers", "komentarze czytelników", "opinie czytelników", "комментарии читателей",
+        "okur yorumları", "みんなの感想", "読者のコメント", "网友评论", "網友評論", "독자 댓글",
+    ]
+
+    /// A discussion's label, in major languages, which ends the story only with its count ("Diskussion (31)",
+    /// "Discussion (12)"): alone it also heads a section of a paper or a report.
+    static let countedDiscussionLabels: Set<String> = [
+        "discussion", "diskussion", "débat", "discusión", "debate", "discussão", "discussione", "discussie", "dyskusja",
+        "обсуждение", "tartışma", "토론", "討論", "讨论", "ディスカッション",
+    ]
+
+    /// What a widget counts beside a story ("342 Aufrufe · 17 Kommentare", "1.2K shares", "조회수 1,204"), lowercased,
+    /// major languages: a short line of counts and these words (and reaction emoji) only is the widget's.
+    static let counterWords: Set<String> = [
+        "views", "view", "reads", "shares", "share", "comments", "comment", "likes", "like", "reactions", "votes",
+        "aufrufe", "ansichten", "kommentare", "kommentar", "geteilt", "vues", "partages", "commentaires",
+        "commentaire", "vistas", "visualizaciones", "compartidos", "comentarios", "visualizações", "visualizacoes",
+        "compartilhamentos", "comentários", "visualizzazioni", "condivisioni", "commenti", "weergaven", "gelezen",
+        "reacties", "wyświetlenia", "wyświetleń", "komentarze", "komentarzy", "udostępnienia", "просмотры",
+        "просмотров", "просмотра", "комментарии", "комментариев", "репосты", "görüntülenme", "okunma", "yorum",
+        "beğeni", "조회수", "조회", "댓글", "공유", "좋아요", "훈훈해요", "슬퍼요", "화나요", "추천해요", "閲覧数", "閲覧",
+        "コメント", "いいね", "阅读", "閱讀", "评论", "評論", "点赞", "分享", "مشاهدة", "مشاهدات", "تعليق",
+        "تعليقات", "lượt", "xem", "bình", "luận", "chia", "sẻ", "dilihat", "komentar",
+    ]
+    /// Magnitudes a widget's count takes ("2,3 mil", "1,2 тыс.", "3 mln").
+    static let counterMagnitudes: Set<String> = ["k", "m", "mil", "mio", "mln", "tys", "tys.", "тыс", "тыс.", "万", "千", "b"]
+
     /// Whole texts (lowercased, a trailing "?" removed) after which the story is over, never used as heading
     /// prefixes: a likes widget's title and a feedback widget's question, in major languages.
     static let terminatingLabels: Set<String> = [
@@ -960,6 +992,16 @@ enum Vocabulary {
         "video", "duration", "length", "runtime", "speed", "1x", "min", "mins", "minute", "minutes", "sec", "secs",
         "seconds", "of", "escuchar", "écouter", "anhören", "hören", "ascolta", "ouvir", "duración", "durée",
         "dauer", "durata", "duração", "reproducir", "lecture", "abspielen", "riproduci", "reproduzir",
+        // A read-aloud player's label ("Artikel anhören 3:45", "5:12 · Voiced by AI", "この記事を音声で聞く（3:10）").
+        "voiced", "narrated", "ouça", "ascoltare", "beluisteren", "posłuchaj", "слушать", "dinle", "듣기",
+        "この記事を音声で聞く", "音声で聞く", "記事を聞く", "收听本文", "听全文", "收聽本文",
+    ]
+    /// Words a player's label names besides its verb ("Écouter cet article", "Listen to this story", "Voiced by AI"):
+    /// allowed in a player's line (`BlockCleanup.isPlayerLine`), but no player's word by themselves.
+    static let playerFillerWords: Set<String> = [
+        "to", "this", "the", "article", "story", "by", "ai", "artikel", "den", "diesen", "beitrag", "cet", "l'article",
+        "este", "artículo", "el", "artigo", "o", "questo", "articolo", "l'articolo", "dit", "het", "artykułu",
+        "статью", "haberi", "이", "기사", "▶", "►",
     ]
     /// Separators between the parts of a story's meta line ("March 3, 2026 · 6 min read").
     /// The middle dot, bullet and bar also without spaces: a template that sets each part in its own element
@@ -1073,11 +1115,17 @@ enum Vocabulary {
     /// "By" in other major languages (lowercased, with the space). These words also start sentences ("Por otro
     /// lado…", "Von Montag an…"), so a line starting with one is a byline only when a capitalised name of two
     /// words follows.
-    static let namedBylineStarts: [String] = ["por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez "]
+    static let namedBylineStarts: [String] = [
+        "por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez ",
+        // Editorial credits: reviewed, checked, edited by.
+        "geprüft von ", "redigiert von ", "revisado por ", "verificado por ", "editado por ", "relu par ",
+        "vérifié par ", "édité par ", "revisionato da ", "verificato da ", "gecontroleerd door ", "nagekeken door ",
+    ]
     /// "Author:" as a byline label in other major languages (lowercased, with what follows the label): a label,
     /// so the line is a byline whatever follows ("Autor: Paweł Kowalczyk", "Автор: Ирина Соколова", "作者：李明").
     static let labelledBylineStarts: [String] = [
-        "autor: ", "autora: ", "autore: ", "auteur : ", "auteur: ", "autorzy: ", "yazar: ", "автор: ", "作者：",
+        "autor: ", "autora: ", "autore: ", "auteur : ", "auteur: ", "autorzy: ", "yazar: ", "yazan: ", "автор: ", "作者：",
+        "faktencheck: ", "fact check: ", "fact-check: ",
         "作者: ", "بقلم: ", "بقلم ", "מאת: ", "מאת ", "लेखक: ",
     ]
     /// Labels of a picture's credit ("Photo: City press office", "Фото: пресс-служба", "写真：共同"), lowercased
@@ -1327,6 +1375,8 @@ enum Vocabulary {
         static let ratingStarsMin = 3
         /// A pointer to a story's next page (`Vocabulary.nextPageStarts`) is at most this many characters.
         static let nextPageLineMaxChars = 160
+        /// A widget's counter line (`Vocabulary.counterWords`) is at most this many characters.
+        static let counterLineMaxChars = 60
         /// A pager's position line ("Seite 1 von 3 Nächste Seite", `Vocabulary.pagerPageWords`) is at most this many
         /// characters.
         static let pagerLineMaxChars = 60

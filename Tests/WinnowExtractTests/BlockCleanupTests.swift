@@ -43,6 +43,11 @@ import Testing
         // A label of two words and another story's headline as the one link: a teaser, with no mark between them.
         let unmarked: Block = .paragraph([.text("Lire aussi "), link("Les clubs de natation cherchent des créneaux")])
         #expect(clean([paragraph(story), unmarked, paragraph(story + " More.")]) == [story, story + " More."])
+        // French set in capitals drops the accent ("A lire aussi"); the Chinese "another read" label.
+        for label in ["A lire aussi : ", "另请阅读："] {
+            let teaser: Block = .paragraph([.text(label), link("Un nouveau kiosque sur la place du marché")])
+            #expect(clean([paragraph(story), teaser, paragraph(story + " More.")]) == [story, story + " More."], "\(label)")
+        }
         let spanned: Block = .paragraph([.text("Read also"), .text(" "), link("Library board approves new hours for summer")])
         #expect(clean([paragraph(story), spanned]) == [story])
         // A manual's cross-reference is its own text.
@@ -781,6 +786,53 @@ extension BlockCleanupTests {
     ])
     func furnitureLabelLines(text: String) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]) == [story, story + " More."])
+    }
+
+    @Test("a widget's counter line goes: counts, counter words and reaction emoji only", arguments: [
+        ("342 Aufrufe·17 Kommentare", true), ("1.2K shares", true), ("조회수 1,204", true), ("👍 214😢 9😡 2", true),
+        ("2,3 mil compartilhamentos 87 comentários", true), ("👍 34 ❤️ 12", true), ("좋아요 56 훈훈해요 12 슬퍼요 3 화나요 1", true),
+        ("3 – 1", false), ("Arsenal 2 Chelsea 1", false), ("1,204 people came to the harbour", false),
+        ("12 views of the harbour hang in the hall", false), ("2026", false),
+    ])
+    func widgetCounterLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isCounterLine(BlockCleanup.normalize(text)) == drops)
+    }
+
+    @Test("a read-aloud player's line goes; a sentence with a time stays", arguments: [
+        ("Artikel anhören 3:45", true), ("Écouter cet article 4:05", true), ("5:12 · Voiced by AI", true),
+        ("▶ この記事を音声で聞く（3:10）", true), ("이 기사 듣기 2:30", true),
+        ("The article was read aloud at 3:45 in the hall", false), ("3:45", false),
+    ])
+    func readAloudPlayerLines(text: String, drops: Bool) {
+        #expect(BlockCleanup.isPlayerLine(BlockCleanup.normalize(text)) == drops)
+    }
+
+    /// Editorial credits and bylines in more languages: a capitalised name after the reviewer's or checker's
+    /// words, whatever follows a label with a colon; the same words opening a sentence stay.
+    @Test func editorialCreditsAndBylinesInMoreLanguages() {
+        for credit in ["Geprüft von Jonas Weber, Chef vom Dienst", "Revisado por Marta Iglesias", "Relu par Camille Bertin",
+                       "Verificado por Ana Pereira", "Faktencheck: Lea Hartmann", "Yazan: Elif Demir · 4 Mart 2026"] {
+            #expect(clean([paragraph(credit), paragraph(story)]) == [story], "\(credit)")
+        }
+        #expect(clean([paragraph("Revisado por el comité en marzo, el plan sigue igual."), paragraph(story)]).count == 2)
+        // A one-item list under the headline holding the credit goes with it.
+        let listed = Block.list(ordered: false, items: [[paragraph("Geprüft von Jonas Weber")]])
+        #expect(clean([listed, paragraph(story)]) == [story])
+        let item = Block.list(ordered: false, items: [[paragraph("Bring a torch and warm boots")]])
+        #expect(clean([item, paragraph(story)]).count == 2)
+    }
+
+    @Test func aCountedCommentSectionEndsTheStoryHoweverLongItRuns() {
+        let comment = paragraph("Ich wohne seit zwanzig Jahren an der Allee und habe die Pläne im Rathaus gesehen. " + story)
+        let thread = [paragraph("Diskussion (31)")] + Array(repeating: comment, count: 4)
+        #expect(clean([paragraph(story), paragraph(story + " Mehr.")] + thread) == [story, story + " Mehr."])
+        let heading = Block.heading(level: 3, content: [.text("24 Comments")])
+        #expect(clean([paragraph(story), paragraph(story + " More."), heading] + Array(repeating: comment, count: 4))
+                == [story, story + " More."])
+        // A paper's "Discussion" section heads more of the paper.
+        let section = Block.heading(level: 2, content: [.text("Discussion")])
+        let paper = [paragraph(story), paragraph(story + " Results."), section] + Array(repeating: paragraph(story + " Then."), count: 4)
+        #expect(clean(paper).count == paper.count)
     }
 
     @Test func aSentenceAboutAPageIsNoPagerLine() {

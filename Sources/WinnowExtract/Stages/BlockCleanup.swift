@@ -126,6 +126,9 @@ enum BlockCleanup {
                         * Double(totalChars) && isReaderAppeal(text)),
                 totalChars - precedingChars <= max(precedingChars, Vocabulary.Threshold.terminatingMinTail)
                     || isCardTail(blocks[(k + 1)...], after: blocks[..<k])
+                    // Readers' comments may run longer than the story: a comment section's label with its count
+                    // ("Diskussion (31)", a heading "24 Comments") ends it whatever follows.
+                    || (terminating && isCountedCommentLabel(lower, heading: isHeading))
             {
                 // A box of links under the label, set between two paragraphs of the story: only the box goes.
                 if let tree, let end = relatedBoxEnd(at: k, input, texts, tree: tree) {
@@ -165,6 +168,13 @@ enum BlockCleanup {
             }
             if isLabelledTeaser(block, text) {
                 trace.record(.dropped, block: text, heuristic: "related-teaser", sources: input.nodes(of: k))
+                continue
+            }
+            // A byline set as a one-item list under the headline (a post-info widget's "Reviewed by: …" once its date
+            // went, "Geprüft von …" as a list's only item): a credit, not a list of the story.
+            if case .list(_, let items) = block, items.count == 1, !lower.isEmpty,
+               precedingChars < Vocabulary.Threshold.datelineMaxPreceding, isByline(text, lower) {
+                trace.record(.dropped, block: text, heuristic: "byline", sources: input.nodes(of: k))
                 continue
             }
             // A byline set as a heading over the story ("#### Written by Jane Doe"): a credit, not a section.
@@ -740,6 +750,7 @@ enum BlockCleanup {
         if isNextPageLine(lower) || isPagerPositionLine(lower) { return "next-page" }
         if isSymbolLine(text) { return "symbol-line" }
         if isMemberStat(lower) { return "member-stat" }
+        if isCounterLine(lower) { return "counter-line" }
         if isFinePrint(text) { return "fine-print" }
         if isCallToAction(block, lower) { return "call-to-action" }
         if isShareLine(lower) { return "share-line" }
@@ -1082,13 +1093,15 @@ enum BlockCleanup {
         }
         var timeCode = false
         var playerWord = false
-        let words = lower.split { $0 == " " || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "|" || $0 == "·" }
+        let words = lower.split {
+            $0 == " " || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "|" || $0 == "·" || $0 == "（" || $0 == "）"
+        }
         for word in words {
             if isTimeCode(word) {
                 timeCode = true
             } else if Vocabulary.playerWords.contains(String(word)) {
                 playerWord = true
-            } else if !word.allSatisfy(\.isNumber) {
+            } else if !word.allSatisfy(\.isNumber) && !Vocabulary.playerFillerWords.contains(String(word)) {
                 return false
             }
         }
@@ -1185,6 +1198,77 @@ enum BlockCleanup {
     static func isAffiliateNotice(_ text: String) -> Bool {
         text.utf8.count <= Vocabulary.Threshold.affiliateNoticeMaxBytes
             && affiliateScreen.matches(text) && affiliateNoticeScreen.matches(text)
+    }
+
+    /// A widget's counters as a line of their own ("342 Aufrufe · 17 Kommentare", "1.2K shares", "조회수 1,204",
+    /// "👍 214 😢 9"): counts (grouped, decimal, with a magnitude: "2,3 mil"), `Vocabulary.counterWords` and reaction
+    /// emoji, nothing else; at least one count, and a counter word or two emoji. A score ("3 – 1") has neither.
+    static func isCounterLine(_ lower: String) -> Bool {
+        guard let first = lower.utf8.first, lower.utf8.count <= 4 * Vocabulary.Threshold.counterLineMaxChars,
+              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        // An ASCII line opening with a letter that no counter word starts with is a sentence (most paragraphs).
+        if first < 0x80, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, !counterWordInitials.contains(first | 0x20) {
+            return false
+        }
+        guard lower.hasCharacters(atMost: Vocabulary.Threshold.counterLineMaxChars) else { return false }
+        var counts = 0, words = 0, emoji = 0
+        var previousWasCount = false
+        for token in lower.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" || $0 == "•" || $0 == "/" }) {
+            // Counts and emoji glued together ("214😢") are read piece by piece.
+            var pieces: [Substring] = []
+            var start = token.startIndex
+            var index = token.startIndex
+            while index < token.endIndex {
+                let next = token.index(after: index)
+                if next < token.endIndex, isCountCharacter(token[index]) != isCountCharacter(token[next]),
+                   isEmoji(token[index]) || isEmoji(token[next]) {
+                    pieces.append(token[start..<next])
+                    start = next
+                }
+                index = next
+            }
+            pieces.append(token[start...])
+            for piece in pieces {
+                if isWidgetCount(piece) {
+                    counts += 1
+                    previousWasCount = true
+                    continue
+                }
+                defer { previousWasCount = false }
+                if previousWasCount, Vocabulary.counterMagnitudes.contains(String(piece)) { continue }
+                if Vocabulary.counterWords.contains(String(piece)) {
+                    words += 1
+                } else if piece.allSatisfy(isEmoji) {
+                    emoji += 1
+                } else {
+                    return false
+                }
+            }
+        }
+        return counts > 0 && (words > 0 || emoji >= 2)
+    }
+
+    static let counterWordInitials = Set(Vocabulary.counterWords.compactMap { $0.utf8.first.flatMap { $0 < 0x80 ? $0 : nil } })
+
+    /// A digit, or a count's grouping or decimal mark, or a magnitude letter ("1.2k").
+    static func isCountCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isNumber || character == "," || character == "." || character == "k" || character == "m")
+    }
+
+    /// "1,204", "2,3", "1.2k", "12": digits, grouping or decimal marks between them, maybe a "k" or "m" after.
+    static func isWidgetCount(_ piece: Substring) -> Bool {
+        var body = piece
+        if let last = body.last, last == "k" || last == "m" { body = body.dropLast() }
+        guard let head = body.first, let tail = body.last, head.isASCII, head.isNumber, tail.isASCII, tail.isNumber
+        else { return false }
+        return body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
+    }
+
+    /// An emoji a reaction bar shows ("👍", "❤️", "😢"): a Character whose first scalar is an emoji above the
+    /// ASCII and Latin ranges (not a digit or "#", which Unicode also counts as emoji).
+    static func isEmoji(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2190 else { return false }
+        return scalar.properties.isEmoji
     }
 
     /// "1 Like", "12 likes", "3 Reactions", a poll's "1,204 votes": a post's or widget's counter.
@@ -1803,7 +1887,8 @@ enum BlockCleanup {
         default: return false
         }
         if terminatingBare.contains(lower) { return true }
-        if let label = withoutTrailingCount(lower), terminatingBare.contains(label) { return true }
+        if let label = withoutTrailingCount(lower),
+           terminatingBare.contains(label) || Vocabulary.countedDiscussionLabels.contains(label) { return true }
         if terminatingLabels.contains(withoutQuestionMarks(lower)) { return true }
         if case .heading = block, lower.hasCharacters(atMost: Vocabulary.Threshold.terminatingHeadingPrefixMaxChars) {
             if terminatingMultiword.matches(lower) { return true }
@@ -1843,6 +1928,19 @@ enum BlockCleanup {
 
     /// A reply section's label: words from `Vocabulary.replySectionWords` with at most a count ("Comments",
     /// "12 replies", "Antworten (4)").
+    /// A comment section's label with its count: a label of comments or discussion and a count in brackets
+    /// ("Diskussion (31)", "Okur yorumları (24)", "Comments (12)"), or as a heading a count and the word ("24
+    /// Comments"; a card's "9 comments" line in a feed is no heading).
+    static func isCountedCommentLabel(_ lower: String, heading: Bool) -> Bool {
+        if let label = withoutTrailingCount(lower) {
+            return Vocabulary.countedDiscussionLabels.contains(label) || isReplySectionLabel(label)
+                || Vocabulary.commentSectionLabels.contains(label)
+        }
+        guard heading, startsWithNumber(lower) else { return false }
+        let words = lower.split(separator: " ")
+        return words.count == 2 && words[0].allSatisfy(\.isNumber) && isReplySectionLabel(String(words[1]))
+    }
+
     static func isReplySectionLabel(_ lower: String) -> Bool {
         let words = lower.split(whereSeparator: { !$0.isLetter })
         return !words.isEmpty && words.count <= Vocabulary.Threshold.commentCountMaxWords
