@@ -134,4 +134,22 @@ struct PageTreeClassifyTests {
         #expect(try !hidden("elsewhere"))
         #expect(try !hidden("words"))
     }
+
+    @Test("a drop cap's copy for screen readers, the same letter as the decorative initial before it, is shown")
+    func screenReaderTwinOfADropCap() throws {
+        let fixture = try TreeFixture("""
+            <html><body>
+            <p><span id="cap" aria-hidden="true">T</span><span id="twin" class="sr-only">T</span>housands came.</p>
+            <p><span id="cap2" aria-hidden="true">W</span> <span id="twin2" class="sr-only">W</span>hen it rained.</p>
+            <p><span id="icon" aria-hidden="true">★</span><span id="label" class="sr-only">Featured</span> story.</p>
+            <p><span id="alone" class="sr-only">Skip to content</span></p>
+            </body></html>
+            """)
+        func hidden(_ id: String) throws -> Bool { fixture.tree.entries[try fixture.index(id: id)].hidden }
+        #expect(try hidden("cap") && !hidden("twin"))
+        #expect(try hidden("cap2") && !hidden("twin2"))
+        // Another text for screen readers than the icon shows stays theirs; so does one beside no copy.
+        #expect(try hidden("icon") && hidden("label"))
+        #expect(try hidden("alone"))
+    }
 }

@@ -109,6 +109,24 @@ struct PageTree {
         entries[0].end = Int32(entries.count)
         if !classCache.controlled.isEmpty { revealControlledPanels(classCache.controlled) }
         if !classCache.inlinePopovers.isEmpty { unwrapPopoverTriggers(classCache.inlinePopovers) }
+        if !classCache.ariaHiddenInline.isEmpty { revealScreenReaderTwins(classCache.ariaHiddenInline) }
+    }
+
+    /// A decorative copy for the eye and the same text for screen readers, side by side (a drop cap:
+    /// `<span aria-hidden="true">T</span><span class="sr-only">T</span>housands`): each alone is hidden, one from
+    /// the screen and one from screen readers, but a reader sees the text once. The screen readers' copy, an inline
+    /// element right after the `aria-hidden` one with the same text, is shown.
+    private mutating func revealScreenReaderTwins(_ candidates: [Int]) {
+        for i in candidates {
+            var j = Int(entries[i].nextSibling)
+            while j > i, j < entries.count, entries[j].tag == .text, entries[j].ownChars == 0 { j = Int(entries[j].nextSibling) }
+            guard j > i, j < entries.count, entries[j].hidden, entries[j].categories.contains(.hidden),
+                  !entries[j].tag.isBlock, entries[j].tag != .text else { continue }
+            let copy = entries[i].node.text
+            guard !copy.isEmpty, copy == entries[j].node.text else { continue }
+            entries[j].hidden = false
+            entries[j].categories.remove(.hidden)
+        }
     }
 
     /// A popover's trigger and its card often share a wrapper whose class names the popover too
@@ -160,11 +178,13 @@ struct PageTree {
             let entry: Entry
             // What the element's attribute pass found that the scan reads too (nil: its attributes were not read).
             var scanHints: PageScanner.AttributeHints?
+            var ariaHidden = false
             switch node.kind {
             case .element:
                 let classified = PageTree.classify(node, parent: parentIndex, classCache: &classCache)
                 entry = classified.entry
                 scanHints = classified.scanHints
+                ariaHidden = classified.ariaHidden
             case .text, .cdata:
                 var text = Entry(node: node, tag: .text, parent: parentIndex)
                 let counts = node.withOwnTextBytes(PageTree.countText)
@@ -201,6 +221,7 @@ struct PageTree {
                 }
             }
             if entry.categories.contains(.modal), isElement, !entry.tag.isBlock { classCache.inlinePopovers.append(Int(index)) }
+            if ariaHidden, entry.hidden, !entry.tag.isBlock { classCache.ariaHiddenInline.append(Int(index)) }
             // Grown here, a block at a time, before the array would grow itself (see `blockCopy`).
             if entries.count == entries.capacity { entries = PageTree.blockCopy(entries, capacity: 2 * entries.capacity) }
             entries.append(entry)  // last use: moved, not copied
@@ -233,6 +254,8 @@ struct PageTree {
         var entry: Entry
         /// Nil when the element's attributes were not read (a never-text element, or one without attributes).
         var scanHints: PageScanner.AttributeHints?
+        /// The element says `aria-hidden="true"`.
+        var ariaHidden = false
     }
 
     /// Tag, categories and visibility of one element, from one pass over its attributes.
@@ -304,7 +327,7 @@ struct PageTree {
         }
         let hints = PageScanner.AttributeHints(
             classTriggers: found.classTriggersScan, hasID: found.hasID, hasMicrodata: found.hasItemprop || found.hasItemtype)
-        return Classified(entry: entry, scanHints: hints)
+        return Classified(entry: entry, scanHints: hints, ariaHidden: found.ariaHidden)
     }
 
     /// The attributes `classify` reads, gathered in one pass (the first occurrence of each name counts, as
@@ -435,6 +458,8 @@ struct PageTree {
         var streamed = StreamedContent.Parts()
         /// Inline elements marked as popovers by their class or id (see `unwrapPopoverTriggers`).
         var inlinePopovers: [Int] = []
+        /// Hidden inline elements that say `aria-hidden` (see `revealScreenReaderTwins`).
+        var ariaHiddenInline: [Int] = []
 
         /// A tag and whether it is never text (`Vocabulary.dropTags`), looked up once per distinct name.
         struct TagKind {
