@@ -1204,51 +1204,84 @@ enum BlockCleanup {
     /// "👍 214 😢 9"): counts (grouped, decimal, with a magnitude: "2,3 mil"), `Vocabulary.counterWords` and reaction
     /// emoji, nothing else; at least one count, and a counter word or two emoji. A score ("3 – 1") has neither.
     static func isCounterLine(_ lower: String) -> Bool {
-        guard let first = lower.utf8.first, lower.utf8.count <= 4 * Vocabulary.Threshold.counterLineMaxChars,
-              lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        // An ASCII line opening with a letter that no counter word starts with is a sentence (most paragraphs).
-        if first < 0x80, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, !counterWordInitials.contains(first | 0x20) {
+        guard let first = lower.utf8.first, lower.utf8.count <= 4 * Vocabulary.Threshold.counterLineMaxChars else {
             return false
         }
-        guard lower.hasCharacters(atMost: Vocabulary.Threshold.counterLineMaxChars) else { return false }
+        // A line opening with a letter opens with a counter word ("Aufrufe 342", "조회수 1,204") or is a sentence
+        // (most paragraphs): its first word, found on bytes, settles it. (0xE2 opens symbols and emoji such as "❤".)
+        if first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : first >= 0xC3 && first < 0xF0 && first != 0xE2 {
+            guard let word = counterWordStarts.first(in: lower) else { return false }
+            let after = lower.utf8.dropFirst(word.utf8.count).first
+            guard after == nil || after == 0x20 || after == 0xC2 || (after! >= 0x30 && after! <= 0x39) else { return false }
+        }
+        // A line opening with a digit opens with a count: up to its first space or symbol, digits and marks, ending
+        // in a digit or a magnitude letter ("1,204", "1.2k"), not a list's number ("1.") or a year's range.
+        if first >= 0x30 && first <= 0x39 {
+            var last: UInt8 = 0
+            for byte in lower.utf8 {
+                if byte == 0x20 || byte >= 0x80 { break }
+                guard (byte >= 0x30 && byte <= 0x39) || byte == 0x2C || byte == 0x2E || byte == 0x6B || byte == 0x6D else {
+                    return false
+                }
+                last = byte
+            }
+            guard (last >= 0x30 && last <= 0x39) || last == 0x6B || last == 0x6D else { return false }
+        }
+        guard lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+              lower.hasCharacters(atMost: Vocabulary.Threshold.counterLineMaxChars) else { return false }
         var counts = 0, words = 0, emoji = 0
         var previousWasCount = false
-        for token in lower.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "|" || $0 == "•" || $0 == "/" }) {
+        // Token by token, each read as soon as it ends: a sentence fails at its first word that is none of these,
+        // and the rest of it is never split.
+        func read(_ token: Substring) -> Bool {
             // Counts and emoji glued together ("214😢") are read piece by piece.
-            var pieces: [Substring] = []
             var start = token.startIndex
             var index = token.startIndex
             while index < token.endIndex {
                 let next = token.index(after: index)
-                if next < token.endIndex, isCountCharacter(token[index]) != isCountCharacter(token[next]),
-                   isEmoji(token[index]) || isEmoji(token[next]) {
-                    pieces.append(token[start..<next])
+                if next == token.endIndex || (isCountCharacter(token[index]) != isCountCharacter(token[next])
+                                              && (isEmoji(token[index]) || isEmoji(token[next]))) {
+                    let piece = token[start..<next]
                     start = next
+                    if isWidgetCount(piece) {
+                        counts += 1
+                        previousWasCount = true
+                    } else {
+                        defer { previousWasCount = false }
+                        if previousWasCount, Vocabulary.counterMagnitudes.contains(String(piece)) {
+                        } else if Vocabulary.counterWords.contains(String(piece)) {
+                            words += 1
+                        } else if piece.allSatisfy(isEmoji) {
+                            emoji += 1
+                        } else {
+                            return false
+                        }
+                    }
                 }
                 index = next
             }
-            pieces.append(token[start...])
-            for piece in pieces {
-                if isWidgetCount(piece) {
-                    counts += 1
-                    previousWasCount = true
-                    continue
-                }
-                defer { previousWasCount = false }
-                if previousWasCount, Vocabulary.counterMagnitudes.contains(String(piece)) { continue }
-                if Vocabulary.counterWords.contains(String(piece)) {
-                    words += 1
-                } else if piece.allSatisfy(isEmoji) {
-                    emoji += 1
-                } else {
-                    return false
-                }
+            return true
+        }
+        var tokenStart = lower.startIndex
+        var index = lower.startIndex
+        while index <= lower.endIndex {
+            if index == lower.endIndex || isCounterSeparator(lower[index]) {
+                if tokenStart < index, !read(lower[tokenStart..<index]) { return false }
+                if index == lower.endIndex { break }
+                tokenStart = lower.index(after: index)
             }
+            index = lower.index(after: index)
         }
         return counts > 0 && (words > 0 || emoji >= 2)
     }
 
-    static let counterWordInitials = Set(Vocabulary.counterWords.compactMap { $0.utf8.first.flatMap { $0 < 0x80 ? $0 : nil } })
+    /// The counter words, longest first (so "views" is tried before "view"), tested on a line's first bytes.
+    static let counterWordStarts = PrefixList(Vocabulary.counterWords.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) })
+
+    /// What parts a widget's counters on a line: a space, a middle dot, a bar, a bullet, a slash.
+    static func isCounterSeparator(_ character: Character) -> Bool {
+        character == " " || character == "·" || character == "|" || character == "•" || character == "/"
+    }
 
     /// A digit, or a count's grouping or decimal mark, or a magnitude letter ("1.2k").
     static func isCountCharacter(_ character: Character) -> Bool {
@@ -1290,11 +1323,13 @@ enum BlockCleanup {
     }
 
     static let nextPageStarts = PrefixList(Vocabulary.nextPageStarts)
+    static let pagerPageStarts = PrefixList(Vocabulary.pagerPageWords.map { $0 + " " })
 
     /// A pager's position line: "<page> N <of> M" opening a short line ("Page 2 of 5", "Seite 1 von 3 Nächste Seite"),
     /// in `Vocabulary.pagerPageWords`' languages. A sentence about a page goes on with words ("Page 3 of the report").
     static func isPagerPositionLine(_ lower: String) -> Bool {
-        guard lower.utf8.count <= 4 * Vocabulary.Threshold.pagerLineMaxChars,
+        // Asked of every short paragraph: its first word, found on bytes, rules out nearly all of them.
+        guard lower.utf8.count <= 4 * Vocabulary.Threshold.pagerLineMaxChars, pagerPageStarts.matches(lower),
               lower.hasCharacters(atMost: Vocabulary.Threshold.pagerLineMaxChars) else { return false }
         let words = lower.split(separator: " ", maxSplits: 4)
         guard words.count >= 4, Vocabulary.pagerPageWords.contains(String(words[0])),
@@ -1996,9 +2031,12 @@ enum BlockCleanup {
     static func isFollowLine(_ lower: String) -> Bool {
         guard let lead = lower.utf8.first, lower.utf8.count <= 4 * Vocabulary.Threshold.followLineMaxChars,
               lower.hasCharacters(atMost: Vocabulary.Threshold.followLineMaxChars) else { return false }
-        // Most lines open with an ASCII letter: they are read as they are, without looking for a first letter.
-        let asciiLetter = (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
-        let call = asciiLetter ? lower : String(lower.drop { !$0.isLetter })
+        // Most lines open with a letter: they are read as they are, without looking for a first letter. Read off the
+        // first byte: an ASCII letter, or a lead byte of letters (not 0xC2, punctuation such as "»", nor 0xE2,
+        // symbols such as "▶", nor 0xF0 and above, emoji).
+        let opensWithLetter = lead < 0x80 ? (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
+            : lead != 0xC2 && lead != 0xE2 && lead < 0xF0
+        let call = opensWithLetter ? lower : String(lower.drop { !$0.isLetter })
         guard !call.isEmpty else { return false }
         return call == "follow us" || followCueStarts.first(in: call) != nil || isFollowByName(call)
             || isFollowCueEnding(call) || isTagUsCall(call)
