@@ -381,6 +381,8 @@ enum Vocabulary {
         "komentar", "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "bình luận", "ý kiến bạn đọc",
         "σχετικά άρθρα", "διαβάστε επίσης", "σχόλια", "související články", "čtěte také", "komentáře",
         "súvisiace články", "komentáre", "схожі статті", "читайте також", "інші новини", "коментарі",
+        // Thai: related news, read more.
+        "ข่าวที่เกี่ยวข้อง", "ข่าวเกี่ยวข้อง", "บทความที่เกี่ยวข้อง",
     ]
 
     /// Words of share/print bars; a short line made only of these is dropped.
@@ -431,7 +433,7 @@ enum Vocabulary {
     /// An ad's or a sponsored link's label, in major languages (lowercased, whole text): a block of its own.
     static let adLabels: Set<String> = [
         "advertisement", "advertisment", "ad", "sponsored", "sponsored content", "sponsored links",
-        "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung",
+        "スポンサードリンク", "スポンサーリンク", "広告", "pr", "广告", "廣告", "赞助内容", "광고", "anzeige", "werbung", "โฆษณา",
         "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "reklama", "reklam",
         "إعلان", "اعلان", "פרסומת", "विज्ञापन", "annons", "annonse", "annonce", "iklan", "quảng cáo", "διαφήμιση",
         "liens sponsorisés", "contenu sponsorisé", "enlaces patrocinados", "contenido patrocinado",
@@ -641,7 +643,8 @@ enum Vocabulary {
         "구독하기", "newsletter abonnieren", "abonnieren sie unseren newsletter", "abonniere unseren newsletter",
         "jetzt abonnieren", "abonnez-vous", "s'abonner à", "suscríbete",
         "suscribete", "assine a newsletter", "inscreva-se", "iscriviti alla newsletter", "подпишитесь",
-        "abonneer je", "zapisz się do newslettera", "bültenimize abone",
+        "abonneer je", "zapisz się do newslettera", "bültenimize abone", "recevez notre newsletter",
+        "inscrivez-vous à notre newsletter", "підпишіться на нашу розсилку", "підпишіться",
         // An invitation to get the site's news by email or messenger ("Receba as notícias … no seu WhatsApp").
         "receba as notícias", "receba nossas notícias", "recibe las noticias", "recibe nuestras noticias",
         "اشترك في نشرتنا", "اشترك في النشرة",
@@ -799,7 +802,7 @@ enum Vocabulary {
         // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
         "watch", "watch now", "also watch", "video", "watch video", "photos", "gallery", "listen",
         "ansehen", "regardez", "à voir", "mira", "assista", "guarda", "bekijk", "смотрите", "izle",
-        "a lire aussi", "a lire", "另请阅读", "另請閱讀", "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
+        "a lire aussi", "a lire", "另请阅读", "另請閱讀", "อ่านเพิ่มเติม", "อ่านต่อ", "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
         "читайте также", "lesen sie auch", "voir aussi", "à lire",
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",
@@ -908,6 +911,9 @@ enum Vocabulary {
     static let reactionCountWords: Set<String> = [
         "like", "likes", "reaction", "reactions", "upvote", "upvotes", "thanks", "vote", "votes", "view", "views",
     ]
+
+    /// Marks that open a quotation in major languages' typography.
+    static let openingQuotes: Set<Character> = ["\"", "“", "„", "«", "‹", "‚", "‘", "「", "『", "»"]
 
     /// Comment sections' labels of more than one word ("Readers' comments", "Okur yorumları"), lowercased, major
     /// languages: with a count after them they end the story however long the comments run.
@@ -1116,7 +1122,8 @@ enum Vocabulary {
     /// lado…", "Von Montag an…"), so a line starting with one is a byline only when a capitalised name of two
     /// words follows.
     static let namedBylineStarts: [String] = [
-        "por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez ",
+        "por ", "von ", "par ", "door ", "di ", "av ", "af ", "przez ", "oleh ", "του ", "της ", "โดย ", "text: ",
+        "reporter: ",
         // Editorial credits: reviewed, checked, edited by.
         "geprüft von ", "redigiert von ", "revisado por ", "verificado por ", "editado por ", "relu par ",
         "vérifié par ", "édité par ", "revisionato da ", "verificato da ", "gecontroleerd door ", "nagekeken door ",
@@ -1125,7 +1132,7 @@ enum Vocabulary {
     /// so the line is a byline whatever follows ("Autor: Paweł Kowalczyk", "Автор: Ирина Соколова", "作者：李明").
     static let labelledBylineStarts: [String] = [
         "autor: ", "autora: ", "autore: ", "auteur : ", "auteur: ", "autorzy: ", "yazar: ", "yazan: ", "автор: ", "作者：",
-        "faktencheck: ", "fact check: ", "fact-check: ",
+        "faktencheck: ", "fact check: ", "fact-check: ", "نویسنده: ", "نویسنده:",
         "作者: ", "بقلم: ", "بقلم ", "מאת: ", "מאת ", "लेखक: ",
     ]
     /// Labels of a picture's credit ("Photo: City press office", "Фото: пресс-служба", "写真：共同"), lowercased

@@ -835,6 +835,41 @@ extension BlockCleanupTests {
         #expect(clean(paper).count == paper.count)
     }
 
+    /// A heading that only starts like a widget's label and goes on with the story's own prose, in the story's
+    /// container, is a section of the story; the bare label, or one over a pitch and links, still ends it.
+    @Test func aStorySectionStartingLikeALabelStays() throws {
+        let more = "The council also agreed to extend the hours of the recycling centre on Mill Road, from this spring on."
+        func page(_ heading: String, _ after: String) -> String {
+            "<html><body><div id='body'><p>\(story)</p><p>\(story) Again.</p><h2>\(heading)</h2>\(after)</div></body></html>"
+        }
+        func cleaned(_ html: String) throws -> [String] {
+            let fixture = try TreeFixture(html)
+            let body = try fixture.index(id: "body")
+            let converted = BlockConverter(tree: fixture.tree, mode: .balanced, url: nil).sourcedBlocks(of: [body])
+            var trace = Trace(enabled: false)
+            return BlockCleanup.run(converted, titles: [], tree: fixture.tree, story: true, trace: &trace).blocks.map(\.plainText)
+        }
+        let section = try cleaned(page("More from Tuesday’s meeting", "<p>\(more)</p><p>\(more) Then.</p>"))
+        #expect(section.contains("More from Tuesday’s meeting") && section.last == more + " Then.")
+        let label = try cleaned(page("More from", "<p>\(more)</p><p>\(more) Then.</p>"))
+        #expect(!label.contains(more))
+        let pitch = try cleaned(page("More from CFR", "<p>\(more)</p><ul><li><a href='/a'>Get matched with a therapist</a></li></ul>"))
+        #expect(!pitch.contains(more))
+    }
+
+    @Test func aQuotedRightsNoticeIsTheStorys() {
+        #expect(!BlockCleanup.isCopyrightLine("“All rights reserved,” he wrote on the first page of every notebook."))
+        #expect(!BlockCleanup.isCopyrightLine("„Alle Rechte vorbehalten“, schrieb er auf die erste Seite."))
+        #expect(BlockCleanup.isCopyrightLine("© 2026 Valley Courier. All rights reserved."))
+    }
+
+    @Test func bylinesInScriptsWithoutCaseAndMoreLanguages() {
+        for byline in ["โดย สมชาย ใจดี", "Oleh Rina Wulandari", "Του Νίκου Παππά", "Text: Jonas Weber"] {
+            #expect(clean([paragraph(byline), paragraph(story)]) == [story], "\(byline)")
+        }
+        #expect(clean([paragraph("Oleh karena itu, warga diminta tetap waspada."), paragraph(story)]).count == 2)
+    }
+
     @Test func aSentenceAboutAPageIsNoPagerLine() {
         #expect(!BlockCleanup.isPagerPositionLine("page 3 of the report lists the closures"))
         #expect(!BlockCleanup.isPagerPositionLine("page 12 of 40 in the filing names the buyer, a firm based in the city"))

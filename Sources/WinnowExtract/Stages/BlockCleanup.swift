@@ -116,8 +116,11 @@ enum BlockCleanup {
                 trace.record(.dropped, block: text, heuristic: "contents-title", sources: input.nodes(of: k))
                 continue
             }
-            // Asked twice below (a terminating block, then a related box's label): decided once.
+            // Asked twice below (a terminating block, then a related box's label): decided once. A heading that only
+            // starts like a label ("More from Tuesday's meeting", "Up next for the Hawks") and is followed by the
+            // story's own prose, in the container of the story's paragraph before it, is a section of the story.
             let terminating = isTerminating(block, lower)
+                && !(isHeading && isLabelPrefixOnly(lower) && tree.map { headsStoryProse(at: k, input, texts, tree: $0) } == true)
             if precedingChars >= Vocabulary.Threshold.terminatingMinPreceding,
                 // On a thread the replies under "Comments" or "12 Replies" are the page's posts.
                 terminating && !(thread && isReplySectionLabel(lower)) || (isParagraph(block) && isCopyrightLine(text, lower: lower))
@@ -1939,6 +1942,34 @@ enum BlockCleanup {
         return false
     }
 
+    /// A heading that matched a terminating label only as its first words ("More from Tuesday's meeting"), not whole
+    /// ("More from", "Related articles (3)").
+    static func isLabelPrefixOnly(_ lower: String) -> Bool {
+        !terminatingBare.contains(lower) && !(withoutTrailingCount(lower).map(terminatingBare.contains) ?? false)
+            && !terminatingLabels.contains(withoutQuestionMarks(lower))
+    }
+
+    /// Whether the heading at `k` is followed by the story's prose: the heading, the paragraph before it and the
+    /// blocks after it (the next two, or the one left) are children of one container, and those after are prose
+    /// paragraphs (each at least `inlineBoxMinNextBytes`, mostly not links). A widget's label sits in a box of its
+    /// own, or over links, cards and calls to act ("More from CFR" over a pitch and a list of links).
+    static func headsStoryProse(at k: Int, _ input: BlockOutput, _ texts: [String], tree: PageTree) -> Bool {
+        guard k > 0, k + 1 < texts.count, isParagraph(input.blocks[k - 1]) else { return false }
+        let entries = tree.entries
+        func source(_ i: Int) -> Int? {
+            let s = input.sources[i]
+            return s >= 0 && s < entries.count ? s : nil
+        }
+        guard let before = source(k - 1), let heading = source(k) else { return false }
+        let container = entries[before].parent
+        guard entries[heading].parent == container else { return false }
+        return ((k + 1)...min(k + 2, texts.count - 1)).allSatisfy { i in
+            guard isParagraph(input.blocks[i]), texts[i].utf8.count >= Vocabulary.Threshold.inlineBoxMinNextBytes,
+                  let after = source(i) else { return false }
+            return entries[after].parent == container && entries[after].linkDensity < Vocabulary.Threshold.flatBoxMinLinkDensity
+        }
+    }
+
     /// A label without the count in brackets after it ("みんなの感想（3件）" → "みんなの感想", "comments (12)" →
     /// "comments"): the brackets, ASCII or full-width, hold a digit and at most `Threshold.labelCountMaxBytes`
     /// bytes. Nil when the text does not end so.
@@ -2109,12 +2140,15 @@ enum BlockCleanup {
     /// The page's copyright line: a short paragraph reserving all rights, in any of
     /// `Vocabulary.rightsReservedPhrases`' languages. What follows it is the page's footer.
     /// `lower`: the text already normalised (lowercased, whitespace collapsed), or empty.
+    /// A sentence quoting the words ("“All rights reserved,” he wrote on every notebook.") opens with a quotation
+    /// mark: the story's, not the page's notice.
     static func isCopyrightLine(_ text: String, lower normalized: String = "") -> Bool {
         // Bytes first: counting characters of every long paragraph would cost more than the test.
         guard text.utf8.count <= 4 * Vocabulary.Threshold.copyrightLineMaxChars,
               text.hasCharacters(atMost: Vocabulary.Threshold.copyrightLineMaxChars) else { return false }
         let lower = normalized.isEmpty ? text.lowercased() : normalized
-        return rightsReservedScreen.matches(lower)
+        guard rightsReservedScreen.matches(lower) else { return false }
+        return !(text.first.map(Vocabulary.openingQuotes.contains) ?? false)
     }
 
     /// A short paragraph with a copyright sign (`Vocabulary.copyrightSigns`) followed by a year or year range:
@@ -2403,10 +2437,12 @@ enum BlockCleanup {
         } else if let label = labelledBylineStarts.first(in: lower) {
             start = label
         } else if let other = namedBylineStarts.first(in: lower) {
-            // "Por Lucía Fernández 03/02/2026": two capitalised words without digits after the word for "by".
+            // "Por Lucía Fernández 03/02/2026": two capitalised words without digits after the word for "by" (in a
+            // script without case, "โดย สมชาย ใจดี", two words of letters).
             let name = text.dropFirst(other.count).split(separator: " ").prefix(2)
             guard name.count == 2, name.allSatisfy({ word in
-                word.first?.isUppercase == true && !word.contains(where: \.isNumber)
+                guard let first = word.first, first.isUppercase || (first.isLetter && !first.isCased) else { return false }
+                return !word.contains(where: \.isNumber)
             }) else { return false }
             start = other
         } else {
