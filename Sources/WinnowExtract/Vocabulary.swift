@@ -802,7 +802,9 @@ enum Vocabulary {
         // A video or gallery elsewhere on the site ("WATCH: <a>Drone footage of the burn</a>").
         "watch", "watch now", "also watch", "video", "watch video", "photos", "gallery", "listen",
         "ansehen", "regardez", "à voir", "mira", "assista", "guarda", "bekijk", "смотрите", "izle",
-        "a lire aussi", "a lire", "另请阅读", "另請閱讀", "อ่านเพิ่มเติม", "อ่านต่อ", "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
+        "leia mais", "leia também", "leer más", "lee más", "leggi anche", "czytaj także", "czytaj więcej",
+        // French set in capitals without the accent ("A LIRE AUSSI"), Chinese "also read", Thai "read more".
+        "a lire aussi", "a lire", "另请阅读", "另請閱讀", "อ่านเพิ่มเติม", "อ่านต่อ",
         "читайте также", "lesen sie auch", "voir aussi", "à lire",
         "à lire également", "ver también", "vea también", "lea también", "ver também", "vedi anche",
         "zie ook", "см. также", "смотрите также", "zobacz także", "ayrıca bakınız", "ayrıca okuyun",

@@ -1250,8 +1250,11 @@ enum BlockCleanup {
                         counts += 1
                         previousWasCount = true
                     } else {
-                        defer { previousWasCount = false }
-                        if previousWasCount, Vocabulary.counterMagnitudes.contains(String(piece)) {
+                        // A magnitude after a count ("2,3 mil") is part of it.
+                        let magnitude = previousWasCount && Vocabulary.counterMagnitudes.contains(String(piece))
+                        previousWasCount = false
+                        if magnitude {
+                            continue
                         } else if Vocabulary.counterWords.contains(String(piece)) {
                             words += 1
                         } else if piece.allSatisfy(isEmoji) {
@@ -1774,7 +1777,6 @@ enum BlockCleanup {
         return tree.sharesDataAttribute(chunk, other)
     }
 
-
     /// "Also Read | <a>…</a>", "**ALSO READ** <a>…</a>", "Read more – <a>…</a>": a teaser label set before the
     /// link with a bar, a dash or a guillemet instead of a colon, or in bold alone; the link ends the line. A
     /// label run into a sentence ("Read <a>keeping state</a> to learn more", "See also <a>the FAQ</a>") is text.
@@ -1992,8 +1994,6 @@ enum BlockCleanup {
         return lower.first?.isNumber == true
     }
 
-    /// A reply section's label: words from `Vocabulary.replySectionWords` with at most a count ("Comments",
-    /// "12 replies", "Antworten (4)").
     /// A comment section's label with its count: a label of comments or discussion and a count in brackets
     /// ("Diskussion (31)", "Okur yorumları (24)", "Comments (12)"), or as a heading a count and the word ("24
     /// Comments"; a card's "9 comments" line in a feed is no heading).
@@ -2007,6 +2007,8 @@ enum BlockCleanup {
         return words.count == 2 && words[0].allSatisfy(\.isNumber) && isReplySectionLabel(String(words[1]))
     }
 
+    /// A reply section's label: words from `Vocabulary.replySectionWords` with at most a count ("Comments",
+    /// "12 replies", "Antworten (4)").
     static func isReplySectionLabel(_ lower: String) -> Bool {
         let words = lower.split(whereSeparator: { !$0.isLetter })
         return !words.isEmpty && words.count <= Vocabulary.Threshold.commentCountMaxWords

@@ -689,7 +689,6 @@ struct PageTree {
         inner >= outer && inner < Int(entries[outer].end)
     }
 
-    /// Element children of `index`, in order.
     /// Whether two entries' elements carry a `data-` attribute of the same name with the same non-empty value
     /// (`data-component="text-block"` on both).
     func sharesDataAttribute(_ a: Int, _ b: Int) -> Bool {
@@ -704,6 +703,7 @@ struct PageTree {
         return pairs.contains { name, value in other.attribute(name) == value }
     }
 
+    /// Element children of `index`, in order.
     func elementChildren(of index: Int) -> [Int] {
         var result: [Int] = []
         var child = Int(entries[index].firstChild)
