@@ -546,6 +546,16 @@ enum Vocabulary {
         // A story split over pages counts them the same way ("Page 2 of 3", "Сторінка 1 з 3", "Strana 1 z 3").
         "page", "seite", "página", "pagina", "pagină", "strona", "страница", "сторінка", "sayfa", "sida", "side",
         "halaman", "trang", "σελίδα", "strana", "stránka", "עמוד", "पृष्ठ",
+        // A gallery's own name over its counter ("Gallery 1 / 3", "포토 1/3").
+        "gallery", "galerie", "bildergalerie", "galería", "galeria", "galleria", "фотогалерея", "포토", "사진",
+    ]
+    /// A gallery's buttons, whose words a page may run into its counter's line ("Zurück Bild 3 von 8 Weiter",
+    /// "‹ Previous 2 of 9 Next ›"), lowercased, major languages.
+    static let galleryNavWords: Set<String> = [
+        "previous", "prev", "next", "back", "zurück", "weiter", "vorheriges", "nächstes", "précédent", "précédente",
+        "suivant", "suivante", "anterior", "siguiente", "próximo", "próxima", "precedente", "successivo", "successiva",
+        "vorige", "volgende", "назад", "далее", "вперёд", "poprzednie", "następne", "önceki", "sonraki", "‹", "›", "«",
+        "»", "<", ">", "←", "→", "이전", "다음", "前へ", "次へ", "上一张", "下一张",
     ]
     static let galleryCounterOf: Set<String> = [
         "of", "/", "von", "sur", "de", "di", "van", "из", "z", "av", "af", "з", "ze", "από", "dari", "מתוך", "din",
@@ -1609,8 +1619,9 @@ enum Vocabulary {
         static let datelineMaxConnectors = 4
         /// Label blocks inside list items are at most this many bytes.
         static let labelMaxBytes = 40
-        /// A gallery counter ("Photo 3 of 8") has at most this many space-separated tokens.
-        static let galleryCounterMaxTokens = 4
+        /// A gallery counter ("Photo 3 of 8", with its buttons' words: "Previous Photo 3 of 8 Next") has at most this
+        /// many space-separated tokens.
+        static let galleryCounterMaxTokens = 6
         /// A pager's line of page numbers ("Pages: 1 2 3") is at most this long, holds at least this many numbers
         /// and at most this many words besides them (a label, "Previous", "Next").
         static let pageNumberLineMaxBytes = 120

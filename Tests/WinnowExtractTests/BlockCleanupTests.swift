@@ -900,9 +900,11 @@ extension BlockCleanupTests {
         ("- Advertisement -", true), ("— ADVERTISEMENT —", true), ("*** Anzeige ***", true), ("[ Ad ]", true),
         ("1 of 12", true), ("Photo 3 of 8", true), ("Image 4/9", true), ("Bild 2 von 10", true), ("Slide 1 of 5", true),
         ("💡", true), ("* * *", true), ("▶", true),
+        // A gallery's name over its counter, and its buttons' words run into the counter's line.
+        ("Gallery 1 / 3", true), ("포토 1/3", true), ("Zurück Bild 3 von 8 Weiter", true), ("‹ Previous 2 of 9 Next ›", true),
         // A rating or a fraction, a counter past its count, words around the label, and a wire story's rule stay.
         ("4/5", false), ("3 of 2", false), ("- Advertisement for the fair -", false), ("___", false),
-        ("Two of the five", false),
+        ("Two of the five", false), ("Next 3 of 8 stops are closed", false),
     ])
     func decoratedLabelsCountersAndSymbols(text: String, drops: Bool) {
         #expect(clean([paragraph(story), paragraph(text), paragraph(story + " More.")]).count == (drops ? 2 : 3))

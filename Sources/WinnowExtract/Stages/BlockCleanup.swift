@@ -801,7 +801,8 @@ enum BlockCleanup {
     static let photoCreditLabels = PrefixList(Vocabulary.photoCreditLabels)
 
     /// A photo gallery's position ("1 of 12", "Photo 3 of 8", "Bild 2 von 10", "Image 4/9"): an optional
-    /// `Vocabulary.galleryCounterWords` word, a number, one of `galleryCounterOf`, a number, and nothing else.
+    /// `Vocabulary.galleryCounterWords` word, a number, one of `galleryCounterOf`, a number, and nothing else but
+    /// the gallery's buttons' words around them (`Vocabulary.galleryNavWords`).
     static func isGalleryCounter(_ lower: String) -> Bool {
         guard !lower.isEmpty, lower.utf8.count <= Vocabulary.Threshold.labelMaxBytes,
               lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
@@ -821,7 +822,16 @@ enum BlockCleanup {
                 words.append(word)
             }
         }
+        // The gallery's buttons' words around the counter ("Zurück Bild 3 von 8 Weiter") mark it as the gallery's.
         var labelled = false
+        while let first = words.first, Vocabulary.galleryNavWords.contains(String(first)) {
+            words.removeFirst()
+            labelled = true
+        }
+        while let last = words.last, Vocabulary.galleryNavWords.contains(String(last)) {
+            words.removeLast()
+            labelled = true
+        }
         if let first = words.first, Vocabulary.galleryCounterWords.contains(String(first)) {
             words.removeFirst()
             labelled = true
