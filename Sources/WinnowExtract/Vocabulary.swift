@@ -397,7 +397,7 @@ enum Vocabulary {
         // The same bar's label and services in other major languages ("分享到：微信 微博", "この記事をシェアする").
         "分享到", "分享", "微信", "微博", "qq", "qq空间", "qq空間", "朋友圈", "豆瓣", "line", "はてな", "シェア", "シェアする", "この記事をシェアする",
         "ツイート", "공유하기", "공유", "카카오톡", "شارك", "مشاركة", "partager", "compartir", "compartilhar",
-        "compartilhe", "teilen", "condividi", "delen",
+        "compartilhe", "teilen", "condividi", "delen", "partilhar", "partilhe",
         // Their "this article" and "on" ("Partager cet article sur", "Diesen Artikel teilen auf", "Compartir esta
         // noticia en", "Condividi questo articolo su", "Deel dit artikel op").
         "cet", "cette", "ce", "sur", "diesen", "artikel", "auf", "este", "esta", "artículo", "noticia", "en",
@@ -916,7 +916,7 @@ enum Vocabulary {
         "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "email", "e-mail",
         "分享到", "分享", "シェア", "シェアする", "この記事をシェアする", "공유하기", "شارك", "مشاركة", "partager",
         "compartir", "compartilhar", "compartilhe", "teilen", "condividi", "deel", "partagez", "comparte",
-        "поделиться", "поделитесь",
+        "поделиться", "поделитесь", "partilhar", "partilhe",
     ]
 
     /// "1 Like", "12 likes": a reaction counter under a post, dropped as a block of its own.

@@ -80,6 +80,7 @@ import Testing
         ("Поделиться: ВКонтакте Telegram WhatsApp", true), ("공유하기 페이스북 카카오톡 트위터", true),
         ("شارك: فيسبوك تويتر واتساب", true), ("ВКонтакте запустил новую ленту", false),
         ("Comments (12) · 124 shares", true), ("124 Shares", true), ("Shares fell after the report", false),
+        ("Partilhar", true), ("Partilhar: Facebook WhatsApp", true), ("Partilhar a casa custa menos do que arrendar sozinho", false),
     ])
     func shareLines(text: String, drops: Bool) {
         #expect(BlockCleanup.isShareLine(BlockCleanup.normalize(text)) == drops)
